@@ -1,0 +1,141 @@
+import type { Database } from 'better-sqlite3';
+import type { Debtor, Page } from '../../electron/contract';
+
+interface DebtorRow {
+  id: number;
+  nik: string;
+  nama: string;
+  jenis_kelamin: 'L' | 'P';
+  tanggal_lahir: string;
+  nama_usaha: string | null;
+  sektor_id: number | null;
+  sektor_nama: string | null;
+  skala: Debtor['skala'];
+  alamat: string | null;
+  kecamatan_id: number | null;
+  kecamatan_nama: string | null;
+  desa: string | null;
+  telepon: string | null;
+  npwp: string | null;
+  nib: string | null;
+  aktif: number;
+}
+
+export type DebtorFields = Omit<Debtor, 'id' | 'aktif' | 'sektorNama' | 'kecamatanNama'>;
+
+const SELECT = `
+  SELECT d.*, s.nama AS sektor_nama, k.nama AS kecamatan_nama
+  FROM debitur d
+  LEFT JOIN sektor s ON s.id = d.sektor_id
+  LEFT JOIN kecamatan k ON k.id = d.kecamatan_id`;
+
+const toDebtor = (r: DebtorRow): Debtor => ({
+  id: r.id,
+  nik: r.nik,
+  nama: r.nama,
+  jenisKelamin: r.jenis_kelamin,
+  tanggalLahir: r.tanggal_lahir,
+  namaUsaha: r.nama_usaha,
+  sektorId: r.sektor_id,
+  sektorNama: r.sektor_nama,
+  skala: r.skala,
+  alamat: r.alamat,
+  kecamatanId: r.kecamatan_id,
+  kecamatanNama: r.kecamatan_nama,
+  desa: r.desa,
+  telepon: r.telepon,
+  npwp: r.npwp,
+  nib: r.nib,
+  aktif: r.aktif === 1,
+});
+
+export interface DebtorQuery {
+  search?: string | undefined;
+  includeInactive?: boolean | undefined;
+  kecamatanId?: number | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * One page of debtors. A search of digits matches the NIK by prefix (uses the NIK index);
+ * other text matches name or business name.
+ */
+export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
+  const search = q.search?.trim() ?? '';
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (!q.includeInactive) where.push('d.aktif = 1');
+  if (q.kecamatanId) {
+    where.push('d.kecamatan_id = @kecamatanId');
+    params.kecamatanId = q.kecamatanId;
+  }
+  if (/^\d+$/.test(search)) {
+    where.push(`d.nik GLOB @nikPrefix`);
+    params.nikPrefix = `${search}*`;
+  } else if (search) {
+    where.push(`(d.nama LIKE @like OR d.nama_usaha LIKE @like)`);
+    params.like = `%${search}%`;
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT count(*) AS n FROM debitur d ${whereSql}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(`${SELECT} ${whereSql} ORDER BY d.nama COLLATE NOCASE, d.id LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as DebtorRow[];
+  return { rows: rows.map(toDebtor), total, page: q.page, pageSize: q.pageSize };
+}
+
+export function getDebtor(db: Database, id: number): Debtor | null {
+  const row = db.prepare(`${SELECT} WHERE d.id = ?`).get(id) as DebtorRow | undefined;
+  return row ? toDebtor(row) : null;
+}
+
+export function findDebtorByNik(db: Database, nik: string): { id: number; nama: string } | null {
+  return (db.prepare('SELECT id, nama FROM debitur WHERE nik = ?').get(nik) as { id: number; nama: string } | undefined) ?? null;
+}
+
+const params = (f: DebtorFields) => ({
+  nik: f.nik,
+  nama: f.nama,
+  jenis_kelamin: f.jenisKelamin,
+  tanggal_lahir: f.tanggalLahir,
+  nama_usaha: f.namaUsaha,
+  sektor_id: f.sektorId,
+  skala: f.skala,
+  alamat: f.alamat,
+  kecamatan_id: f.kecamatanId,
+  desa: f.desa,
+  telepon: f.telepon,
+  npwp: f.npwp,
+  nib: f.nib,
+});
+
+export function insertDebtor(db: Database, f: DebtorFields): number {
+  const info = db
+    .prepare(
+      `INSERT INTO debitur (nik, nama, jenis_kelamin, tanggal_lahir, nama_usaha, sektor_id, skala, alamat,
+         kecamatan_id, desa, telepon, npwp, nib)
+       VALUES (@nik, @nama, @jenis_kelamin, @tanggal_lahir, @nama_usaha, @sektor_id, @skala, @alamat,
+         @kecamatan_id, @desa, @telepon, @npwp, @nib)`,
+    )
+    .run(params(f));
+  return Number(info.lastInsertRowid);
+}
+
+export function updateDebtor(db: Database, id: number, f: DebtorFields): void {
+  db.prepare(
+    `UPDATE debitur SET nik = @nik, nama = @nama, jenis_kelamin = @jenis_kelamin, tanggal_lahir = @tanggal_lahir,
+       nama_usaha = @nama_usaha, sektor_id = @sektor_id, skala = @skala, alamat = @alamat,
+       kecamatan_id = @kecamatan_id, desa = @desa, telepon = @telepon, npwp = @npwp, nib = @nib,
+       diubah = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     WHERE id = @id`,
+  ).run({ ...params(f), id });
+}
+
+export function setDebtorActive(db: Database, id: number, aktif: boolean): void {
+  db.prepare(`UPDATE debitur SET aktif = ?, diubah = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`).run(aktif ? 1 : 0, id);
+}
+
+export function countDebtors(db: Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM debitur').get() as { n: number }).n;
+}

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { dispatch } from '../services/dispatch';
+import type { Handlers } from '../services/index';
+
+/**
+ * Serves the same contract as the IPC channel, over HTTP on the loopback interface only,
+ * plus (optionally) the built renderer as static files. Used by the end-to-end tests in
+ * plain Chromium; the packaged app starts it only when asked (--http-bridge).
+ *
+ *   POST /api/<channel>  body: JSON input  →  200 { ok, value } | { ok: false, error }
+ */
+export interface BridgeOptions {
+  handlers: Handlers;
+  /** Folder with the built renderer (index.html); omit to serve the API only. */
+  staticDir?: string;
+  port?: number;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+const MAX_BODY = 50 * 1024 * 1024;
+
+export async function startBridge(opts: BridgeOptions): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    handle(opts, req, res).catch((err: unknown) => {
+      console.error('[bridge]', err);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Kesalahan server');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+  };
+}
+
+async function handle(opts: BridgeOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  // Loopback only, and only for pages we serve ourselves: refuse other hosts (DNS rebinding).
+  const host = req.headers.host ?? '';
+  if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
+    res.writeHead(403).end();
+    return;
+  }
+  const url = new URL(req.url ?? '/', `http://${host}`);
+  if (url.pathname.startsWith('/api/')) {
+    if (req.method !== 'POST') {
+      res.writeHead(405, { allow: 'POST' }).end();
+      return;
+    }
+    const body = await readBody(req);
+    let input: unknown;
+    try {
+      input = body.length ? JSON.parse(body) : undefined;
+    } catch {
+      sendJson(res, { ok: false, error: { code: 'VALIDATION', message: 'Permintaan tidak dapat dibaca (JSON rusak)' } });
+      return;
+    }
+    const result = await dispatch(opts.handlers, decodeURIComponent(url.pathname.slice(5)), input);
+    sendJson(res, result);
+    return;
+  }
+  if (!opts.staticDir) {
+    res.writeHead(404).end();
+    return;
+  }
+  serveStatic(opts.staticDir, url.pathname, res);
+}
+
+function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
+  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const file = path.resolve(root, rel);
+  if (!file.startsWith(path.resolve(root) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+  fs.createReadStream(file).pipe(res);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('Permintaan terlalu besar'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, value: unknown): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(value));
+}

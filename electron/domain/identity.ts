@@ -1,0 +1,114 @@
+/**
+ * Indonesian identity numbers: NIK, NPWP and NIB. Pure functions, shared by the main
+ * process (which decides) and the renderer (which gives live feedback while typing).
+ */
+
+/** Province codes in use (Kemendagri), including the 2022 Papua provinces. */
+const PROVINCE_CODES = new Set([
+  '11', '12', '13', '14', '15', '16', '17', '18', '19', '21',
+  '31', '32', '33', '34', '35', '36',
+  '51', '52', '53',
+  '61', '62', '63', '64', '65',
+  '71', '72', '73', '74', '75', '76',
+  '81', '82',
+  '91', '92', '93', '94', '95', '96',
+]);
+
+export interface NikInfo {
+  nik: string;
+  provinsi: string;
+  kabupaten: string;
+  kecamatan: string;
+  /** 'L' (laki-laki) or 'P' (perempuan): women have 40 added to the day of birth. */
+  jenisKelamin: 'L' | 'P';
+  /** ISO date 'YYYY-MM-DD'. */
+  tanggalLahir: string;
+  /** Region code as written in reference data, e.g. '16.03.01'. */
+  kodeWilayah: string;
+}
+
+export type NikResult = { ok: true; info: NikInfo } | { ok: false; message: string };
+
+/** Strips the spaces and dots people type or paste into a NIK. */
+export function normalizeNik(raw: string): string {
+  return raw.replace(/[\s.-]/g, '');
+}
+
+/**
+ * Checks a NIK: 16 digits, a known province, non-zero regency/district, a real date of
+ * birth not in the future, and a non-zero serial. `today` is passed in so the check is pure.
+ */
+export function parseNik(raw: string, today: string): NikResult {
+  const nik = normalizeNik(raw);
+  if (!/^\d+$/.test(nik)) return { ok: false, message: 'NIK hanya boleh berisi angka' };
+  if (nik.length !== 16) return { ok: false, message: `NIK harus 16 digit (tertulis ${nik.length} digit)` };
+  const provinsi = nik.slice(0, 2);
+  const kabupaten = nik.slice(2, 4);
+  const kecamatan = nik.slice(4, 6);
+  if (!PROVINCE_CODES.has(provinsi)) return { ok: false, message: `Kode provinsi ${provinsi} pada NIK tidak dikenal` };
+  if (kabupaten === '00') return { ok: false, message: 'Kode kabupaten/kota pada NIK tidak boleh 00' };
+  if (kecamatan === '00') return { ok: false, message: 'Kode kecamatan pada NIK tidak boleh 00' };
+
+  let day = Number(nik.slice(6, 8));
+  const month = Number(nik.slice(8, 10));
+  const yy = Number(nik.slice(10, 12));
+  const jenisKelamin = day > 40 ? 'P' : 'L';
+  if (day > 40) day -= 40;
+  const thisYear = Number(today.slice(0, 4));
+  // Two-digit years: a year that would lie in the future belongs to the previous century.
+  const year = 2000 + yy > thisYear ? 1900 + yy : 2000 + yy;
+  if (!isRealDate(year, month, day)) {
+    return { ok: false, message: 'Tanggal lahir pada NIK (digit 7–12) bukan tanggal yang sah' };
+  }
+  const tanggalLahir = `${year}-${pad2(month)}-${pad2(day)}`;
+  if (tanggalLahir > today) return { ok: false, message: 'Tanggal lahir pada NIK jatuh di masa depan' };
+  if (nik.slice(12) === '0000') return { ok: false, message: 'Nomor urut pada NIK (4 digit terakhir) tidak boleh 0000' };
+
+  return {
+    ok: true,
+    info: { nik, provinsi, kabupaten, kecamatan, jenisKelamin, tanggalLahir, kodeWilayah: `${provinsi}.${kabupaten}.${kecamatan}` },
+  };
+}
+
+export type NpwpResult = { ok: true; npwp: string } | { ok: false; message: string };
+
+/**
+ * NPWP: the old 15-digit form (written XX.XXX.XXX.X-XXX.XXX) or, since 2024, 16 digits
+ * (a person's NIK, or the 16-digit number of others). Stored as digits only.
+ */
+export function parseNpwp(raw: string): NpwpResult {
+  const digits = raw.replace(/[\s.-]/g, '');
+  if (!/^\d+$/.test(digits)) return { ok: false, message: 'NPWP hanya boleh berisi angka, titik dan tanda hubung' };
+  if (digits.length !== 15 && digits.length !== 16) {
+    return { ok: false, message: `NPWP harus 15 digit (format lama) atau 16 digit (tertulis ${digits.length} digit)` };
+  }
+  if (/^0+$/.test(digits)) return { ok: false, message: 'NPWP tidak boleh semuanya nol' };
+  return { ok: true, npwp: digits };
+}
+
+/** Writes a stored NPWP the way people read it. */
+export function formatNpwp(digits: string): string {
+  if (digits.length === 15) {
+    return `${digits.slice(0, 2)}.${digits.slice(2, 5)}.${digits.slice(5, 8)}.${digits.slice(8, 9)}-${digits.slice(9, 12)}.${digits.slice(12)}`;
+  }
+  return digits;
+}
+
+export type NibResult = { ok: true; nib: string } | { ok: false; message: string };
+
+/** NIB from OSS: 13 digits. */
+export function parseNib(raw: string): NibResult {
+  const digits = raw.replace(/\s/g, '');
+  if (!/^\d{13}$/.test(digits)) return { ok: false, message: 'NIB harus 13 digit angka' };
+  return { ok: true, nib: digits };
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -1,0 +1,10 @@
+/**
+ * The renderer's only door to the main process. With `sandbox: true` this file may import
+ * nothing but 'electron', so it exposes one generic function; the typing lives in
+ * renderer/src/api.ts, built on electron/contract.ts.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+
+contextBridge.exposeInMainWorld('gerbang', {
+  invoke: (channel: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('gerbang:api', channel, input),
+});

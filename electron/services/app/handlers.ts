@@ -1,0 +1,49 @@
+import { appendAudit } from '../../../database/repositories/audit';
+import { countBanks } from '../../../database/repositories/banks';
+import { countDebtors } from '../../../database/repositories/debtors';
+import { countInsurers } from '../../../database/repositories/insurers';
+import { getSetting, setSetting } from '../../../database/repositories/settings';
+import { schemaVersion } from '../../../database/migrate';
+import type { ServiceContext } from '../context';
+import { seedDemo } from '../demo/seed';
+import { ServiceError } from '../errors';
+import type { HandlersFor } from '../index';
+
+/** Settings key recording the user's first-start choice ('demo' or 'kosong'). */
+const ONBOARDING = 'onboarding';
+
+export function appHandlers(ctx: ServiceContext): HandlersFor<'app'> {
+  const { db } = ctx;
+  const counts = () => ({ bank: countBanks(db), penjamin: countInsurers(db), debitur: countDebtors(db) });
+
+  return {
+    'app.info': async () => {
+      const c = counts();
+      const empty = c.bank + c.penjamin + c.debitur === 0;
+      return {
+        version: ctx.appVersion,
+        databasePath: ctx.databasePath,
+        schemaVersion: schemaVersion(db),
+        firstRun: getSetting(db, ONBOARDING) === null && empty,
+        counts: c,
+      };
+    },
+
+    'app.loadDemo': async () =>
+      db.transaction(() => {
+        const c = counts();
+        if (c.bank + c.penjamin + c.debitur > 0) {
+          throw new ServiceError('CONFLICT', 'Data contoh hanya dapat dimuat ke basis data yang masih kosong.');
+        }
+        const summary = seedDemo(db, { referenceYear: Number(ctx.today().slice(0, 4)) });
+        setSetting(db, ONBOARDING, 'demo');
+        appendAudit(db, { user: ctx.user, action: 'impor', entity: 'data_contoh', entityId: null, after: summary });
+        return summary;
+      })(),
+
+    'app.startEmpty': async () => {
+      setSetting(db, ONBOARDING, 'kosong');
+      return null;
+    },
+  };
+}

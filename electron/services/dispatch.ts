@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { contract, type Channel, type Result } from '../contract';
+import { ServiceError } from './errors';
+import type { Handlers } from './index';
+
+// Generic validation messages (wrong type, too long, …) in Indonesian too.
+z.config(z.locales.id());
+
+/**
+ * The single entry point both transports (Electron IPC and the HTTP bridge) use: looks the
+ * channel up in the contract, validates the input, runs the handler, and turns every
+ * outcome into a typed Result. Nothing is thrown across the boundary.
+ */
+export async function dispatch(handlers: Handlers, channel: string, rawInput: unknown): Promise<Result<unknown>> {
+  if (!Object.hasOwn(contract, channel)) {
+    return { ok: false, error: { code: 'NOT_FOUND', message: `Perintah tidak dikenal: ${channel}` } };
+  }
+  const ch = channel as Channel;
+  const parsed = contract[ch].input.safeParse(rawInput ?? undefined);
+  if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+  try {
+    const handler = handlers[ch] as (input: unknown) => Promise<unknown>;
+    const value = await handler(parsed.data);
+    return { ok: true, value };
+  } catch (err) {
+    if (err instanceof ServiceError) return { ok: false, error: err.toAppError() };
+    console.error(`[${channel}]`, err);
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Terjadi kesalahan di aplikasi; data tidak diubah. Hubungi admin bila berulang.' },
+    };
+  }
+}
+
+function validationError(error: z.ZodError) {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  const first = Object.values(fields)[0] ?? 'Isian tidak valid';
+  return { code: 'VALIDATION' as const, message: `Isian belum benar: ${first}`, fields };
+}

@@ -1,0 +1,25 @@
+import type { Channel, OutputOf, ParsedInputOf } from '../contract';
+import type { ServiceContext } from './context';
+import { appHandlers } from './app/handlers';
+import { bankHandlers } from './banks/handlers';
+import { debtorHandlers } from './debtors/handlers';
+import { insurerHandlers } from './insurers/handlers';
+import { referenceHandlers } from './reference/handlers';
+
+/** One handler per channel of the contract; a missing one is a compile error below. */
+export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
+
+/** The handlers a feature provides: a slice of the whole map, keyed by its channels. */
+export type HandlersFor<Prefix extends string> = Pick<Handlers, Extract<Channel, `${Prefix}.${string}`>>;
+
+export function createHandlers(ctx: ServiceContext): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...bankHandlers(ctx),
+    ...insurerHandlers(ctx),
+    ...debtorHandlers(ctx),
+    ...referenceHandlers(ctx),
+  };
+}
+
+export type { ServiceContext };

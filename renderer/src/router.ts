@@ -1,0 +1,14 @@
+import { createRouter, createWebHashHistory } from 'vue-router';
+
+// Hash history: the built app is loaded from file:// inside Electron.
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', name: 'home', component: () => import('./features/home/HomePage.vue') },
+    { path: '/bank', name: 'banks', component: () => import('./features/banks/BanksPage.vue') },
+    { path: '/penjamin', name: 'insurers', component: () => import('./features/insurers/InsurersPage.vue') },
+    { path: '/debitur', name: 'debtors', component: () => import('./features/debtors/DebtorsPage.vue') },
+    { path: '/referensi', name: 'reference', component: () => import('./features/reference/ReferencePage.vue') },
+    { path: '/:pathMatch(.*)*', redirect: '/' },
+  ],
+});

@@ -1,0 +1,82 @@
+import BetterSqlite3 from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../database/connection';
+import { DatabaseTooNewError, loadMigrations, migrate, schemaVersion } from '../../database/migrate';
+
+const tmpFiles: string[] = [];
+function tmpDb(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gs-mig-'));
+  tmpFiles.push(dir);
+  return path.join(dir, 'data.sqlite');
+}
+afterEach(() => {
+  for (const d of tmpFiles.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe('migrations', () => {
+  it('creates a fresh database with WAL, foreign keys and every migration recorded', () => {
+    const db = openDatabase(tmpDb());
+    const all = loadMigrations();
+    expect(schemaVersion(db)).toBe(all.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const recorded = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
+    expect(recorded).toEqual(all.map((m) => ({ version: m.version, name: m.name })));
+    expect((db.prepare('SELECT count(*) AS n FROM kecamatan').get() as { n: number }).n).toBe(22);
+    db.close();
+  });
+
+  it('brings an existing database up to date and keeps its data', () => {
+    const file = tmpDb();
+    const all = loadMigrations();
+    const raw = new BetterSqlite3(file);
+    migrate(raw, all.slice(0, 1));
+    raw.prepare("INSERT INTO bank (kode, nama) VALUES ('X', 'Bank X')").run();
+    expect(schemaVersion(raw)).toBe(1);
+    raw.close();
+
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(all.length);
+    expect(db.prepare('SELECT nama FROM bank').all()).toEqual([{ nama: 'Bank X' }]);
+    db.close();
+  });
+
+  it('is a no-op when re-run', () => {
+    const file = tmpDb();
+    openDatabase(file).close();
+    const db = openDatabase(file);
+    expect(migrate(db)).toEqual({ from: loadMigrations().length, to: loadMigrations().length });
+    db.close();
+  });
+
+  it('rolls back a failing migration completely', () => {
+    const file = tmpDb();
+    const raw = new BetterSqlite3(file);
+    const broken = [...loadMigrations(), { version: 99, name: 'broken', sql: 'CREATE TABLE ok_table (x); INSERT INTO no_such_table VALUES (1);' }];
+    expect(() => migrate(raw, broken)).toThrow();
+    // Nothing of the failed batch stays: neither earlier migrations of the batch nor half of the broken one.
+    expect(schemaVersion(raw)).toBe(0);
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('bank', 'ok_table')").get()).toEqual({ n: 0 });
+    raw.close();
+  });
+
+  it('refuses a database written by a newer app version', () => {
+    const file = tmpDb();
+    const db = openDatabase(file);
+    db.prepare("INSERT INTO schema_migrations (version, name) VALUES (999, 'dari_masa_depan')").run();
+    db.close();
+    expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
+  });
+
+  it('enforces the domain rules in CHECK constraints', () => {
+    const db = openDatabase(tmpDb());
+    expect(() =>
+      db.prepare("INSERT INTO debitur (nik, nama, jenis_kelamin, tanggal_lahir, skala) VALUES ('123', 'A', 'L', '1980-01-01', 'mikro')").run(),
+    ).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO bank_cabang (bank_id, kode, nama) VALUES (12345, 'C', 'Cabang')").run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});
