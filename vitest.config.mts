@@ -16,5 +16,7 @@ export default defineConfig({
     fileParallelism: true,
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // UI assertions poll; a slow CI machine gets a few seconds before a check fails.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

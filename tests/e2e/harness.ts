@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { startBridge } from '../../electron/bridge/http';
+import { createRuntime, type Runtime } from '../../electron/runtime';
+
+/**
+ * End-to-end harness: the Vite-built renderer served by the HTTP bridge over a real SQLite
+ * file, driven in Debian's Chromium. Everything but the Electron window is the real app.
+ */
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
+export const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function ensureRendererBuilt(): Promise<void> {
+  if (fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) return;
+  await build({ configFile: path.join(ROOT, 'vite.config.mts'), logLevel: 'warn' });
+}
+
+export interface AppUnderTest {
+  url: string;
+  runtime: Runtime;
+  databasePath: string;
+  browser: Browser;
+  page: Page;
+  /** Console errors and page errors seen so far (CSP violations show up here). */
+  problems: string[];
+  close: () => Promise<void>;
+}
+
+export async function startApp(opts: { today?: string } = {}): Promise<AppUnderTest> {
+  await ensureRendererBuilt();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gs-e2e-'));
+  const databasePath = path.join(dir, 'gerbang-serasan.sqlite');
+  const today = opts.today ?? '2026-11-23';
+  const runtime = createRuntime({ databasePath, user: 'e2e', today: () => today });
+  const bridge = await startBridge({ handlers: runtime.handlers, staticDir: RENDERER_DIR });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'id-ID' });
+  const page = await context.newPage();
+  // Fail fast: a missing element should fail the test, not wait out the test timeout.
+  page.setDefaultTimeout(10_000);
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  await page.goto(bridge.url);
+  return {
+    url: bridge.url,
+    runtime,
+    databasePath,
+    browser,
+    page,
+    problems,
+    close: async () => {
+      await browser.close();
+      await bridge.close();
+      runtime.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Counts rows straight from the SQLite file, to prove what was (not) written. */
+export function count(app: AppUnderTest, table: string): number {
+  return (app.runtime.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
