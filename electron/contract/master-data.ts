@@ -1,59 +1,6 @@
-/**
- * The one typed contract between the renderer and the main process.
- *
- * Each channel names its input schema (validated in main, with zod, before any service
- * runs) and its output type. The renderer imports this file for types only; the main
- * process and the HTTP bridge use the schemas to validate. Adding a channel here without a
- * handler is a compile error in electron/services/index.ts.
- */
+/** Master data: partner banks, insurers, debtors, reference lists, and the app itself. */
 import { z } from 'zod';
-
-// ---------------------------------------------------------------------------
-// Results and errors
-// ---------------------------------------------------------------------------
-
-export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'INTERNAL';
-
-export interface AppError {
-  code: ErrorCode;
-  /** A sentence a clerk understands, in Indonesian. */
-  message: string;
-  /** Per-field messages (field name as in the input), for highlighting a form. */
-  fields?: Record<string, string>;
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
-
-// ---------------------------------------------------------------------------
-// Field schemas shared by several channels
-// ---------------------------------------------------------------------------
-
-const id = z.number().int().positive();
-
-/** Optional free text: trimmed, empty becomes null so the database never stores ''. */
-const optionalText = (max = 200) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Paling banyak ${max} karakter`)
-    .nullish()
-    .transform((v) => (v ? v : null));
-
-const requiredText = (label: string, max = 200) =>
-  z.string({ error: `${label} wajib diisi` }).trim().min(1, `${label} wajib diisi`).max(max, `${label} paling banyak ${max} karakter`);
-
-const email = optionalText(120).refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Alamat email tidak valid');
-const phone = optionalText(30).refine((v) => v === null || /^\+?[0-9 ()-]{6,20}$/.test(v), 'Nomor telepon hanya boleh berisi angka, spasi, +, - dan tanda kurung');
-
-const listQuery = z.object({
-  search: z.string().trim().max(100).optional(),
-  includeInactive: z.boolean().optional(),
-});
-
-const pageQuery = listQuery.extend({
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(500).default(50),
-});
+import { email, id, listQuery, optionalText, pageQuery, phone, requiredText, returns, setActiveInput, type Page } from './common';
 
 export const SKALA_USAHA = ['mikro', 'kecil', 'menengah', 'koperasi'] as const;
 export const JENIS_BANK = ['umum', 'bpr', 'syariah'] as const;
@@ -62,13 +9,6 @@ export const JENIS_PENJAMIN = ['asuransi', 'penjaminan'] as const;
 // ---------------------------------------------------------------------------
 // Entities as the renderer sees them
 // ---------------------------------------------------------------------------
-
-export interface Page<T> {
-  rows: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 export interface BankBranch {
   id: number;
@@ -223,8 +163,6 @@ export const debtorSaveInput = z.object({
 });
 export type DebtorSaveInput = z.input<typeof debtorSaveInput>;
 
-const setActiveInput = z.object({ id, aktif: z.boolean() });
-
 export const referenceSaveInput = z.object({
   kind: z.enum(['kecamatan', 'sektor']),
   id: id.optional(),
@@ -238,10 +176,7 @@ export type ReferenceSaveInput = z.input<typeof referenceSaveInput>;
 // The contract
 // ---------------------------------------------------------------------------
 
-/** Marks a channel's output type; the value is never used at run time. */
-const returns = <T>() => undefined as unknown as T;
-
-export const contract = {
+export const masterDataContract = {
   'app.info': { input: z.object({}).default({}), output: returns<AppInfo>() },
   'app.loadDemo': { input: z.object({}).default({}), output: returns<DemoSummary>() },
   'app.startEmpty': { input: z.object({}).default({}), output: returns<null>() },
@@ -268,12 +203,3 @@ export const contract = {
   'reference.save': { input: referenceSaveInput, output: returns<ReferenceData>() },
 } as const;
 
-export type Contract = typeof contract;
-export type Channel = keyof Contract;
-/** What the caller passes (defaults may be left out). */
-export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
-/** What the handler receives, after validation and defaults. */
-export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
-export type OutputOf<C extends Channel> = Contract[C]['output'];
-
-export const CHANNELS = Object.keys(contract) as Channel[];

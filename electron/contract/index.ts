@@ -1,0 +1,28 @@
+/**
+ * The one typed contract between the renderer and the main process.
+ *
+ * Each channel names its input schema (validated in main, with zod, before any service
+ * runs) and its output type. The renderer imports it for types (and a few constant lists);
+ * the main process and the HTTP bridge use the schemas to validate. The channels are
+ * grouped per feature in this folder; a channel without a handler is a compile error in
+ * electron/services/index.ts.
+ */
+import type { z } from 'zod';
+import { masterDataContract } from './master-data';
+
+export * from './common';
+export * from './master-data';
+
+export const contract = {
+  ...masterDataContract,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What the caller passes (defaults may be left out). */
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+/** What the handler receives, after validation and defaults. */
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = Contract[C]['output'];
+
+export const CHANNELS = Object.keys(contract) as Channel[];
