@@ -9,12 +9,17 @@
  */
 import type { z } from 'zod';
 import { masterDataContract } from './master-data';
+import { schemesContract } from './schemes';
 
 export * from './common';
 export * from './master-data';
+export * from './schemes';
+export * from './loans';
+export * from './subsidy';
 
 export const contract = {
   ...masterDataContract,
+  ...schemesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { bankHandlers } from './banks/handlers';
 import { debtorHandlers } from './debtors/handlers';
 import { insurerHandlers } from './insurers/handlers';
 import { referenceHandlers } from './reference/handlers';
+import { schemeHandlers } from './schemes/handlers';
 
 /** One handler per channel of the contract; a missing one is a compile error below. */
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
@@ -19,6 +20,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...insurerHandlers(ctx),
     ...debtorHandlers(ctx),
     ...referenceHandlers(ctx),
+    ...schemeHandlers(ctx),
   };
 }
 

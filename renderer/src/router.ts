@@ -8,6 +8,7 @@ export const router = createRouter({
     { path: '/bank', name: 'banks', component: () => import('./features/banks/BanksPage.vue') },
     { path: '/penjamin', name: 'insurers', component: () => import('./features/insurers/InsurersPage.vue') },
     { path: '/debitur', name: 'debtors', component: () => import('./features/debtors/DebtorsPage.vue') },
+    { path: '/skema', name: 'schemes', component: () => import('./features/schemes/SchemesPage.vue') },
     { path: '/referensi', name: 'reference', component: () => import('./features/reference/ReferencePage.vue') },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],

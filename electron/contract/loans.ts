@@ -1,0 +1,202 @@
+/** Loans, their schedules, the banks' monthly positions, premiums and insurance claims. */
+import { z } from 'zod';
+import { id, optionalText, pageQuery, requiredText, returns, type Page } from './common';
+import { isoDate, METODE_BUNGA, percent, period, rupiah, type MetodeBunga } from './schemes';
+
+export const STATUS_PINJAMAN = ['diajukan', 'disetujui', 'aktif', 'lunas', 'macet', 'klaim', 'hapus_buku', 'ditolak'] as const;
+export type StatusPinjaman = (typeof STATUS_PINJAMAN)[number];
+
+/** One instalment of a schedule, all integer rupiah. */
+export interface ScheduleRow {
+  no: number;
+  jatuhTempo: string;
+  periode: string;
+  pokokAwal: number;
+  pokok: number;
+  bunga: number;
+  angsuran: number;
+  pokokAkhir: number;
+  /** The part of the interest the debtor pays, and the part the regency subsidises. */
+  bungaDebitur: number;
+  bungaSubsidi: number;
+}
+
+export interface Schedule {
+  rows: ScheduleRow[];
+  totalPokok: number;
+  totalBunga: number;
+  totalAngsuran: number;
+  totalBungaDebitur: number;
+  totalBungaSubsidi: number;
+}
+
+export const schedulePreviewInput = z.object({
+  plafon: rupiah('Plafon').positive('Plafon harus lebih dari 0'),
+  tenorBulan: z.number({ error: 'Tenor wajib diisi' }).int().min(1, 'Tenor paling sedikit 1 bulan').max(360, 'Tenor paling lama 360 bulan'),
+  bungaBankPersen: percent('Bunga bank'),
+  bungaDebiturPersen: percent('Bunga debitur'),
+  metodeBunga: z.enum(METODE_BUNGA),
+  jenisSubsidi: z.enum(['selisih', 'persentase']).default('selisih'),
+  porsiSubsidiPersen: percent('Porsi subsidi').nullish().transform((v) => v ?? null),
+  tanggalPencairan: isoDate('Tanggal pencairan'),
+  tanggalAngsuranPertama: isoDate('Tanggal angsuran pertama').nullish().transform((v) => v ?? null),
+  pembulatan: z.enum(['half_up', 'floor']).default('half_up'),
+});
+export type SchedulePreviewInput = z.input<typeof schedulePreviewInput>;
+
+export interface Restructuring {
+  id: number;
+  berlakuMulai: string;
+  tenorBulan: number | null;
+  bungaBankPersen: string | null;
+  bungaDebiturPersen: string | null;
+  alasan: string;
+}
+
+export interface BankPosition {
+  id: number;
+  pinjamanId: number;
+  periode: string;
+  outstanding: number;
+  kol: number;
+  hariTunggakan: number;
+  angsuranDibayar: boolean;
+  sumber: 'manual' | 'impor';
+}
+
+export interface Premium {
+  id: number;
+  pinjamanId: number;
+  penjaminId: number;
+  penjaminNama: string;
+  tarifPersen: string;
+  jumlah: number;
+  status: 'terhitung' | 'ditagih' | 'dibayar';
+  /** How the amount was found, e.g. '1,5 % × Rp50.000.000 = Rp750.000'. */
+  rincian: string;
+}
+
+export interface InsuranceClaim {
+  id: number;
+  pinjamanId: number;
+  tanggal: string;
+  outstanding: number;
+  porsiPersen: string;
+  jumlah: number;
+  status: 'diajukan' | 'dibayar' | 'ditolak';
+}
+
+/** A warning raised on a loan: double financing, overlap with a paid period, over the scheme's limits. */
+export interface LoanFlag {
+  kode: 'pembiayaan_ganda' | 'periode_sudah_dibayar' | 'melebihi_plafon_skema' | 'melebihi_tenor_skema' | 'di_luar_masa_skema' | 'melebihi_pagu';
+  pesan: string;
+  /** True when the scheme refuses the loan rather than only warning. */
+  menolak: boolean;
+}
+
+export interface Loan {
+  id: number;
+  debiturId: number;
+  debiturNama: string;
+  debiturNik: string;
+  bankId: number;
+  bankNama: string;
+  cabangId: number | null;
+  cabangNama: string | null;
+  skemaId: number;
+  skemaKode: string;
+  nomorRekening: string;
+  nomorAkad: string;
+  tanggalAkad: string;
+  tanggalPencairan: string | null;
+  plafon: number;
+  tenorBulan: number;
+  bungaBankPersen: string;
+  bungaDebiturPersen: string;
+  alasanUbahBunga: string | null;
+  metodeBunga: MetodeBunga;
+  tanggalAngsuranPertama: string | null;
+  status: StatusPinjaman;
+  tanggalLunas: string | null;
+}
+
+export interface LoanDetail extends Loan {
+  /** The schedule in force (after restructurings), or null before disbursement data is known. */
+  jadwal: Schedule | null;
+  restrukturisasi: Restructuring[];
+  posisi: BankPosition[];
+  premi: Premium | null;
+  klaimAsuransi: InsuranceClaim | null;
+  subsidiDibayar: { periode: string; jumlah: number; nomorSp2d: string | null }[];
+  flags: LoanFlag[];
+}
+
+export const loanSaveInput = z.object({
+  id: id.optional(),
+  debiturId: id,
+  bankId: id,
+  cabangId: id.nullish().transform((v) => v ?? null),
+  skemaId: id,
+  nomorRekening: requiredText('Nomor rekening', 40).regex(/^[0-9A-Za-z.\-/]+$/, 'Nomor rekening hanya angka, huruf, titik, garis miring atau tanda hubung'),
+  nomorAkad: requiredText('Nomor akad', 80),
+  tanggalAkad: isoDate('Tanggal akad'),
+  tanggalPencairan: isoDate('Tanggal pencairan').nullish().transform((v) => v ?? null),
+  plafon: rupiah('Plafon').positive('Plafon harus lebih dari 0'),
+  tenorBulan: z.number({ error: 'Tenor wajib diisi' }).int().min(1).max(360),
+  /** Left out: copied from the scheme. Given and different from the scheme: a reason is required. */
+  bungaBankPersen: percent('Bunga bank').nullish().transform((v) => v ?? null),
+  bungaDebiturPersen: percent('Bunga debitur').nullish().transform((v) => v ?? null),
+  alasanUbahBunga: optionalText(300),
+  tanggalAngsuranPertama: isoDate('Tanggal angsuran pertama').nullish().transform((v) => v ?? null),
+});
+export type LoanSaveInput = z.input<typeof loanSaveInput>;
+
+export const loanTransitionInput = z.object({
+  id,
+  ke: z.enum(['disetujui', 'ditolak', 'aktif', 'lunas', 'macet', 'klaim', 'hapus_buku']),
+  /** Date of the event: disbursement for 'aktif', payoff for 'lunas', default for 'macet', claim date for 'klaim'. */
+  tanggal: isoDate('Tanggal'),
+  alasan: optionalText(300),
+});
+
+export const restructureInput = z
+  .object({
+    id,
+    berlakuMulai: isoDate('Tanggal berlaku'),
+    tenorBulan: z.number().int().min(1).max(360).nullish().transform((v) => v ?? null),
+    bungaBankPersen: percent('Bunga bank').nullish().transform((v) => v ?? null),
+    bungaDebiturPersen: percent('Bunga debitur').nullish().transform((v) => v ?? null),
+    alasan: requiredText('Alasan restrukturisasi', 300),
+  })
+  .refine((r) => r.tenorBulan !== null || r.bungaBankPersen !== null || r.bungaDebiturPersen !== null, {
+    message: 'Isi tenor baru atau bunga baru',
+    path: ['tenorBulan'],
+  });
+
+export const positionSaveInput = z.object({
+  pinjamanId: id,
+  periode: period,
+  outstanding: rupiah('Baki debet'),
+  kol: z.number().int().min(1, 'Kolektibilitas 1–5').max(5, 'Kolektibilitas 1–5'),
+  hariTunggakan: z.number().int().min(0).default(0),
+  angsuranDibayar: z.boolean().default(true),
+});
+export type PositionSaveInput = z.input<typeof positionSaveInput>;
+
+export const loansContract = {
+  'loans.previewSchedule': { input: schedulePreviewInput, output: returns<Schedule>() },
+  'loans.list': {
+    input: pageQuery
+      .extend({ bankId: id.optional(), skemaId: id.optional(), debiturId: id.optional(), status: z.enum(STATUS_PINJAMAN).optional() })
+      .default({ page: 1, pageSize: 50 }),
+    output: returns<Page<Loan>>(),
+  },
+  'loans.get': { input: z.object({ id }), output: returns<LoanDetail>() },
+  /** Checks a loan before saving: double financing, scheme limits, budget. */
+  'loans.check': { input: loanSaveInput, output: returns<LoanFlag[]>() },
+  'loans.save': { input: loanSaveInput, output: returns<LoanDetail>() },
+  'loans.transition': { input: loanTransitionInput, output: returns<LoanDetail>() },
+  'loans.restructure': { input: restructureInput, output: returns<LoanDetail>() },
+
+  'positions.save': { input: positionSaveInput, output: returns<BankPosition>() },
+} as const;
