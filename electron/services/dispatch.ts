@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contract, type Channel, type Result } from '../contract';
+import { contract, type Channel, type InputOf, type OutputOf, type Result } from '../contract';
 import { ServiceError } from './errors';
 import type { Handlers } from './index';
 
@@ -40,4 +40,9 @@ function validationError(error: z.ZodError) {
   }
   const first = Object.values(fields)[0] ?? 'Isian tidak valid';
   return { code: 'VALIDATION' as const, message: `Isian belum benar: ${first}`, fields };
+}
+
+/** `dispatch` with the contract's types, for callers that name the channel in code (CLI, tests). */
+export function invoke<C extends Channel>(handlers: Handlers, channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>> {
+  return dispatch(handlers, channel, input) as Promise<Result<OutputOf<C>>>;
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../electron/runtime';
-import { dispatch } from '../../electron/services/dispatch';
+import { invoke } from '../../electron/services/dispatch';
 import type { SchemeSaveInput } from '../../electron/contract';
 
 let rt: Runtime;
@@ -30,7 +30,7 @@ const base: SchemeSaveInput = {
 
 describe('schemes', () => {
   it('saves a scheme with defaults and exact rate strings (comma accepted)', async () => {
-    const r = await dispatch(rt.handlers, 'schemes.save', { ...base, bungaBankPersen: '11,5' });
+    const r = await invoke(rt.handlers, 'schemes.save', { ...base, bungaBankPersen: '11,5' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value).toMatchObject({
@@ -50,7 +50,7 @@ describe('schemes', () => {
       [{ premiBasis: 'tabel' }, 'premiTabel'],
     ];
     for (const [change, field] of cases) {
-      const r = await dispatch(rt.handlers, 'schemes.save', { ...base, ...change });
+      const r = await invoke(rt.handlers, 'schemes.save', { ...base, ...change });
       expect(r.ok, JSON.stringify(change)).toBe(false);
       if (!r.ok) expect(Object.keys(r.error.fields ?? {})).toContain(field);
     }
@@ -58,7 +58,7 @@ describe('schemes', () => {
   });
 
   it('keeps a premium rate table by tenor band', async () => {
-    const r = await dispatch(rt.handlers, 'schemes.save', {
+    const r = await invoke(rt.handlers, 'schemes.save', {
       ...base,
       premiBasis: 'tabel',
       premiTabel: [
@@ -73,14 +73,14 @@ describe('schemes', () => {
   });
 
   it('refuses a duplicate code naming the other scheme', async () => {
-    await dispatch(rt.handlers, 'schemes.save', base);
-    const r = await dispatch(rt.handlers, 'schemes.save', { ...base, nama: 'Lain' });
+    await invoke(rt.handlers, 'schemes.save', base);
+    const r = await invoke(rt.handlers, 'schemes.save', { ...base, nama: 'Lain' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('Preset Sidoarjo KURDA');
   });
 
   it('locks the money rules of a scheme once a loan runs under it, but lets the name change', async () => {
-    const saved = await dispatch(rt.handlers, 'schemes.save', base);
+    const saved = await invoke(rt.handlers, 'schemes.save', base);
     if (!saved.ok) throw new Error(saved.error.message);
     const schemeId = saved.value.id;
     const db = rt.db;
@@ -94,7 +94,7 @@ describe('schemes', () => {
        VALUES (?, ?, ?, '001', 'AK-1', '2025-02-01', '2025-02-03', 10000000, 12, '11', '3', 'aktif')`,
     ).run(debtorId, bankId, schemeId);
 
-    const rateChange = await dispatch(rt.handlers, 'schemes.save', { ...base, id: schemeId, bungaBankPersen: '12' });
+    const rateChange = await invoke(rt.handlers, 'schemes.save', { ...base, id: schemeId, bungaBankPersen: '12' });
     expect(rateChange.ok).toBe(false);
     if (!rateChange.ok) {
       expect(rateChange.error.code).toBe('CONFLICT');
@@ -102,17 +102,17 @@ describe('schemes', () => {
     }
     expect(db.prepare('SELECT bunga_bank_persen FROM skema').get()).toEqual({ bunga_bank_persen: '11' });
 
-    const rename = await dispatch(rt.handlers, 'schemes.save', { ...base, id: schemeId, nama: 'Nama baru' });
+    const rename = await invoke(rt.handlers, 'schemes.save', { ...base, id: schemeId, nama: 'Nama baru' });
     expect(rename.ok && rename.value.nama).toBe('Nama baru');
   });
 
   it('deactivates without deleting and audits every change', async () => {
-    const saved = await dispatch(rt.handlers, 'schemes.save', base);
+    const saved = await invoke(rt.handlers, 'schemes.save', base);
     if (!saved.ok) throw new Error(saved.error.message);
-    await dispatch(rt.handlers, 'schemes.setActive', { id: saved.value.id, aktif: false });
-    const list = await dispatch(rt.handlers, 'schemes.list', {});
+    await invoke(rt.handlers, 'schemes.setActive', { id: saved.value.id, aktif: false });
+    const list = await invoke(rt.handlers, 'schemes.list', {});
     expect(list.ok && list.value).toEqual([]);
-    const all = await dispatch(rt.handlers, 'schemes.list', { includeInactive: true });
+    const all = await invoke(rt.handlers, 'schemes.list', { includeInactive: true });
     expect(all.ok && all.value.length).toBe(1);
     expect(rt.db.prepare("SELECT aksi FROM audit_log WHERE entitas = 'skema' ORDER BY id").all()).toEqual([{ aksi: 'buat' }, { aksi: 'nonaktifkan' }]);
   });

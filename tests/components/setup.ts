@@ -1,0 +1,145 @@
+/**
+ * Shared helpers for the component tests: a real Pinia, the real i18n instance and Element Plus,
+ * with only the backend (`call` from '@/api') replaced by a per-channel fake.
+ *
+ * Each test file must itself declare
+ *   vi.mock('@/api', async (orig) => ({ ...(await orig()), call: vi.fn() }));
+ * (vi.mock is hoisted only within the file that contains it).
+ */
+import { vi } from 'vitest';
+import { mount, type ComponentMountingOptions } from '@vue/test-utils';
+import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import ElementPlus, { ElMessage } from 'element-plus';
+import { nextTick, type Component } from 'vue';
+import type { Router } from 'vue-router';
+import type { Bank, Channel, Debtor, InputOf, NikCheck, OutputOf } from '@contract';
+import { ApiError, call } from '@/api';
+import { i18n, setLocale } from '@/i18n';
+
+export type Handler<C extends Channel> = (input: InputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
+export type Backend = { [C in Channel]?: Handler<C> };
+
+/** The mocked `call`, typed loosely enough to inspect calls by channel. */
+export const callMock = vi.mocked(call) as unknown as ReturnType<typeof vi.fn<(channel: Channel, input: unknown) => Promise<unknown>>>;
+
+/**
+ * Answers `call(channel, input)` with the handler for that channel. A channel without a handler
+ * rejects, so a component reaching for something the test did not expect fails loudly.
+ */
+export function mockBackend(backend: Backend): void {
+  callMock.mockReset();
+  callMock.mockImplementation(async (channel: Channel, input: unknown) => {
+    const handler = backend[channel] as ((input: unknown) => unknown) | undefined;
+    if (!handler) throw new ApiError({ code: 'INTERNAL', message: `test: channel ${channel} not mocked` });
+    return handler(input);
+  });
+}
+
+/** Inputs sent on one channel, in order. */
+export function callsTo<C extends Channel>(channel: C): InputOf<C>[] {
+  return callMock.mock.calls.filter(([c]) => c === channel).map(([, input]) => input as InputOf<C>);
+}
+
+export interface MountExtras {
+  router?: Router;
+}
+
+/** Mounts with a fresh Pinia, the app's i18n and Element Plus, attached to document.body (dialogs teleport). */
+export function mountWithApp<T extends Component>(component: T, options: ComponentMountingOptions<T> = {} as ComponentMountingOptions<T>, extras: MountExtras = {}) {
+  const pinia: Pinia = createPinia();
+  setActivePinia(pinia);
+  const plugins: unknown[] = [pinia, i18n, ElementPlus];
+  if (extras.router) plugins.push(extras.router);
+  const wrapper = mount(component, {
+    attachTo: document.body,
+    ...options,
+    global: {
+      ...(options.global ?? {}),
+      plugins: [...(plugins as never[]), ...((options.global?.plugins ?? []) as never[])],
+    },
+  } as ComponentMountingOptions<T>);
+  return { wrapper, pinia };
+}
+
+/** Resets the parts of the world that outlive a test: locale, storage, the DOM, timers. */
+export function resetWorld(): void {
+  ElMessage.closeAll();
+  setLocale('id');
+  localStorage.clear();
+  document.body.innerHTML = '';
+  vi.useRealTimers();
+}
+
+/** Sets an Element Plus input (data-testid sits on the <input> itself) and fires `input`. */
+export function typeInto(testId: string, value: string): HTMLInputElement {
+  const el = byTestId<HTMLInputElement>(testId);
+  el.value = value;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+  return el;
+}
+
+export function byTestId<E extends Element = HTMLElement>(testId: string): E {
+  const el = document.body.querySelector<E>(`[data-testid="${testId}"]`);
+  if (!el) throw new Error(`no element with data-testid="${testId}" in document.body`);
+  return el;
+}
+
+export function queryTestId<E extends Element = HTMLElement>(testId: string): E | null {
+  return document.body.querySelector<E>(`[data-testid="${testId}"]`);
+}
+
+/** The visible Element Plus dialog whose root carries this data-testid (null when closed or hidden). */
+export function visibleDialog(testId: string): HTMLElement | null {
+  const el = queryTestId<HTMLElement>(testId);
+  if (!el) return null;
+  // v-show hides the overlay wrapper; walk up and check for display: none.
+  for (let node: HTMLElement | null = el; node; node = node.parentElement) {
+    if (node.style.display === 'none') return null;
+  }
+  return el;
+}
+
+/**
+ * Text of the error message under the form item that holds `testId`. Element Plus shows a form
+ * item's message through a 100 ms debounce (refDebounced in form-item), so this waits it out first.
+ */
+export async function fieldError(testId: string): Promise<string | null> {
+  if (vi.isFakeTimers()) vi.advanceTimersByTime(FORM_ITEM_MESSAGE_DELAY);
+  else await new Promise((resolve) => setTimeout(resolve, FORM_ITEM_MESSAGE_DELAY + 20));
+  await nextTick();
+  const item = byTestId(testId).closest('.el-form-item');
+  if (!item) throw new Error(`data-testid="${testId}" is not inside an el-form-item`);
+  return item.querySelector('.el-form-item__error')?.textContent?.trim() ?? null;
+}
+const FORM_ITEM_MESSAGE_DELAY = 100;
+
+export function buttonByText(text: string, root: ParentNode = document.body): HTMLButtonElement {
+  const button = [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text);
+  if (!button) throw new Error(`no button "${text}"`);
+  return button;
+}
+
+// ---------------------------------------------------------------------------
+// Fixtures
+// ---------------------------------------------------------------------------
+
+/** A woman born 27 October 1985 (day + 40 = 67), registered in Muara Enim (16.03.10). */
+export const NIK_PEREMPUAN = '1603106710850001';
+
+export function nikCheck(overrides: Partial<NikCheck> = {}): NikCheck {
+  return { valid: true, message: null, jenisKelamin: 'P', tanggalLahir: '1985-10-27', kodeWilayah: '16.03.10', existingDebtor: null, ...overrides };
+}
+
+export function debtor(overrides: Partial<Debtor> = {}): Debtor {
+  return {
+    id: 7, nik: NIK_PEREMPUAN, nama: 'Siti Aminah', jenisKelamin: 'P', tanggalLahir: '1985-10-27', namaUsaha: 'Pempek Siti', sektorId: null, sektorNama: null,
+    skala: 'mikro', alamat: null, kecamatanId: null, kecamatanNama: null, desa: null, telepon: null, npwp: null, nib: null, aktif: true, ...overrides,
+  };
+}
+
+export function bank(overrides: Partial<Bank> = {}): Bank {
+  return {
+    id: 1, kode: 'BSB', nama: 'Bank Sumsel Babel', jenis: 'umum', alamat: null, picNama: 'Rahmat Hidayat', picJabatan: null, picTelepon: '0734-421000', picEmail: null,
+    aktif: true, cabang: [], ...overrides,
+  };
+}
