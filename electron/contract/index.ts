@@ -10,6 +10,8 @@
 import type { z } from 'zod';
 import { masterDataContract } from './master-data';
 import { schemesContract } from './schemes';
+import { loansContract } from './loans';
+import { subsidyContract } from './subsidy';
 
 export * from './common';
 export * from './master-data';
@@ -20,6 +22,8 @@ export * from './subsidy';
 export const contract = {
   ...masterDataContract,
   ...schemesContract,
+  ...loansContract,
+  ...subsidyContract,
 } as const;
 
 export type Contract = typeof contract;

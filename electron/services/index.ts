@@ -6,6 +6,8 @@ import { debtorHandlers } from './debtors/handlers';
 import { insurerHandlers } from './insurers/handlers';
 import { referenceHandlers } from './reference/handlers';
 import { schemeHandlers } from './schemes/handlers';
+import { loanHandlers } from './loans/handlers';
+import { subsidyHandlers } from './subsidy/handlers';
 
 /** One handler per channel of the contract; a missing one is a compile error below. */
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
@@ -21,6 +23,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...debtorHandlers(ctx),
     ...referenceHandlers(ctx),
     ...schemeHandlers(ctx),
+    ...loanHandlers(ctx),
+    ...subsidyHandlers(ctx),
   };
 }
 

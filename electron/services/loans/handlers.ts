@@ -1,0 +1,259 @@
+import type { z } from 'zod';
+import type { LoanDetail, loanSaveInput, Scheme } from '../../contract';
+import * as repo from '../../../database/repositories/loans';
+import { getBank } from '../../../database/repositories/banks';
+import { getDebtor } from '../../../database/repositories/debtors';
+import { getScheme } from '../../../database/repositories/schemes';
+import { getPremiumOfLoan, insertPremium } from '../../../database/repositories/premiums';
+import { appendAudit } from '../../../database/repositories/audit';
+import { computeInsuranceClaim, computePremium, scheduledOutstandingOn } from '../../domain/loan';
+import { formatRupiah } from '../../domain/format';
+import type { ServiceContext } from '../context';
+import { ServiceError, invalid, notFound } from '../errors';
+import type { HandlersFor } from '../index';
+import { loanFlags } from './checks';
+import { loanSchedule, scheduleView } from './engine';
+
+type LoanInput = z.output<typeof loanSaveInput>;
+
+/** Which state may follow which (the loan's lifecycle). */
+const NEXT: Record<string, readonly string[]> = {
+  diajukan: ['disetujui', 'ditolak'],
+  disetujui: ['aktif', 'ditolak'],
+  aktif: ['lunas', 'macet'],
+  macet: ['aktif', 'lunas', 'klaim'],
+  klaim: ['lunas', 'hapus_buku'],
+  lunas: [],
+  hapus_buku: [],
+  ditolak: [],
+};
+
+const STATUS_LABEL: Record<string, string> = {
+  diajukan: 'diajukan', disetujui: 'disetujui', aktif: 'aktif (dicairkan)', lunas: 'lunas', macet: 'macet',
+  klaim: 'klaim asuransi', hapus_buku: 'hapus buku', ditolak: 'ditolak',
+};
+
+export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positions'> {
+  const { db } = ctx;
+
+  const loadScheme = (id: number): Scheme => {
+    const scheme = getScheme(db, id);
+    if (!scheme) throw invalid('skemaId', 'Skema tidak dikenal');
+    return scheme;
+  };
+
+  const detail = (id: number): LoanDetail => {
+    const loan = repo.getLoan(db, id);
+    if (!loan) throw notFound('Pinjaman');
+    const scheme = loadScheme(loan.skemaId);
+    const restrukturisasi = repo.listRestructurings(db, id);
+    // Before disbursement the plan starts from the agreement date, so the clerk sees the shape.
+    const schedule = loanSchedule(
+      { ...loan, tanggalPencairan: loan.tanggalPencairan ?? loan.tanggalAkad, metodeBunga: scheme.metodeBunga, pembulatan: scheme.pembulatan },
+      restrukturisasi,
+    );
+    const open = ['diajukan', 'disetujui', 'aktif', 'macet'].includes(loan.status);
+    return {
+      ...loan,
+      jadwal: scheduleView(schedule, scheme, loan, restrukturisasi),
+      restrukturisasi,
+      posisi: repo.listPositions(db, id),
+      premi: getPremiumOfLoan(db, id),
+      klaimAsuransi: repo.getInsuranceClaim(db, id),
+      subsidiDibayar: repo.paidPeriods(db, id),
+      flags: open ? loanFlags(db, loan, scheme) : [],
+    };
+  };
+
+  /** Resolves the rates (scheme's unless overridden with a reason) and checks references. */
+  const prepare = (input: LoanInput): { fields: repo.LoanFields; scheme: Scheme } => {
+    const debtor = getDebtor(db, input.debiturId);
+    if (!debtor) throw invalid('debiturId', 'Debitur tidak dikenal');
+    if (!debtor.aktif) throw invalid('debiturId', `Debitur ${debtor.nama} sudah dinonaktifkan`);
+    const bank = getBank(db, input.bankId);
+    if (!bank) throw invalid('bankId', 'Bank mitra tidak dikenal');
+    if (!bank.aktif) throw invalid('bankId', `${bank.nama} sudah dinonaktifkan`);
+    if (input.cabangId !== null && !bank.cabang.some((c) => c.id === input.cabangId)) throw invalid('cabangId', `Cabang ini bukan cabang ${bank.nama}`);
+    const scheme = loadScheme(input.skemaId);
+    if (!scheme.aktif && !input.id) throw invalid('skemaId', `Skema ${scheme.kode} sudah dinonaktifkan`);
+    const bungaBankPersen = input.bungaBankPersen ?? scheme.bungaBankPersen;
+    const bungaDebiturPersen = input.bungaDebiturPersen ?? scheme.bungaDebiturPersen;
+    const overridden = bungaBankPersen !== scheme.bungaBankPersen || bungaDebiturPersen !== scheme.bungaDebiturPersen;
+    if (overridden && !input.alasanUbahBunga) {
+      throw invalid('alasanUbahBunga', `Bunga berbeda dari skema ${scheme.kode} (${scheme.bungaBankPersen} % / ${scheme.bungaDebiturPersen} %): tulis alasannya`);
+    }
+    if (Number(bungaDebiturPersen) > Number(bungaBankPersen)) throw invalid('bungaDebiturPersen', 'Bunga debitur lebih tinggi dari bunga bank');
+    if (input.tanggalPencairan && input.tanggalPencairan < input.tanggalAkad) throw invalid('tanggalPencairan', 'Tanggal pencairan sebelum tanggal akad');
+    const anchor = input.tanggalPencairan ?? input.tanggalAkad;
+    if (input.tanggalAngsuranPertama && input.tanggalAngsuranPertama <= anchor) {
+      throw invalid('tanggalAngsuranPertama', 'Angsuran pertama harus sesudah tanggal pencairan');
+    }
+    return {
+      scheme,
+      fields: { ...input, bungaBankPersen, bungaDebiturPersen, alasanUbahBunga: overridden ? input.alasanUbahBunga : null },
+    };
+  };
+
+  const refuseOnFlags = (input: LoanInput, scheme: Scheme): void => {
+    const blocking = loanFlags(db, input, scheme).filter((f) => f.menolak);
+    if (blocking.length > 0) throw new ServiceError('CONFLICT', blocking.map((f) => f.pesan).join(' '), { _: blocking[0]!.pesan });
+  };
+
+  const uniqueAccount = (input: LoanInput): void => {
+    const byAccount = repo.findLoanByAccount(db, input.bankId, input.nomorRekening);
+    if (byAccount && byAccount.id !== input.id) {
+      throw new ServiceError('CONFLICT', `Nomor rekening ${input.nomorRekening} sudah tercatat di bank ini (pinjaman no. ${byAccount.id})`, { nomorRekening: 'Sudah tercatat' });
+    }
+    const byAkad = repo.findLoanByAkad(db, input.bankId, input.nomorAkad);
+    if (byAkad && byAkad.id !== input.id) {
+      throw new ServiceError('CONFLICT', `Nomor akad ${input.nomorAkad} sudah tercatat di bank ini (pinjaman no. ${byAkad.id}): satu akad satu catatan`, { nomorAkad: 'Sudah tercatat' });
+    }
+  };
+
+  const history = (id: number, dari: string, ke: string, tanggal: string, alasan: string | null) =>
+    db.prepare('INSERT INTO pinjaman_riwayat (pinjaman_id, dari, ke, tanggal, alasan, pengguna) VALUES (?, ?, ?, ?, ?, ?)').run(id, dari, ke, tanggal, alasan, ctx.user);
+
+  return {
+    'loans.previewSchedule': async (p) => {
+      try {
+        const schedule = loanSchedule({ ...p, tanggalAngsuranPertama: p.tanggalAngsuranPertama, pembulatan: p.pembulatan });
+        return scheduleView(schedule, { jenisSubsidi: p.jenisSubsidi, porsiSubsidiPersen: p.porsiSubsidiPersen }, p);
+      } catch (err) {
+        if (err instanceof RangeError) throw new ServiceError('VALIDATION', err.message);
+        throw err;
+      }
+    },
+
+    'loans.list': async (q) => repo.listLoans(db, q),
+    'loans.get': async ({ id }) => detail(id),
+
+    'loans.check': async (input) => {
+      const { scheme } = prepare(input);
+      return loanFlags(db, input, scheme);
+    },
+
+    'loans.save': async (input) =>
+      db.transaction(() => {
+        const before = input.id ? detail(input.id) : null;
+        if (before && !['diajukan', 'disetujui'].includes(before.status)) {
+          throw new ServiceError('CONFLICT', `Pinjaman berstatus ${STATUS_LABEL[before.status]} tidak dapat diubah lagi; perubahan tenor atau bunga dicatat sebagai restrukturisasi.`);
+        }
+        const { fields, scheme } = prepare(input);
+        uniqueAccount(input);
+        refuseOnFlags(input, scheme);
+        const id = input.id ?? repo.insertLoan(db, fields);
+        if (input.id) repo.updateLoan(db, input.id, fields);
+        const after = detail(id);
+        appendAudit(db, { user: ctx.user, action: before ? 'ubah' : 'buat', entity: 'pinjaman', entityId: id, before: before && stripDetail(before), after: stripDetail(after) });
+        return after;
+      })(),
+
+    'loans.transition': async ({ id, ke, tanggal, alasan }) =>
+      db.transaction(() => {
+        const before = detail(id);
+        if (!NEXT[before.status]?.includes(ke)) {
+          throw new ServiceError('CONFLICT', `Pinjaman berstatus ${STATUS_LABEL[before.status]} tidak dapat diubah menjadi ${STATUS_LABEL[ke]}.`);
+        }
+        if (tanggal < before.tanggalAkad) throw invalid('tanggal', 'Tanggal sebelum tanggal akad');
+        if (tanggal > ctx.today()) throw invalid('tanggal', 'Tanggal tidak boleh di masa depan');
+        const scheme = loadScheme(before.skemaId);
+        if ((ke === 'ditolak' || ke === 'hapus_buku') && !alasan) throw invalid('alasan', 'Tulis alasannya');
+
+        if (ke === 'aktif' && before.status === 'disetujui') {
+          // Disbursement: the schedule starts here and the premium falls due once.
+          refuseOnFlags(before, scheme);
+          if (before.tanggalAngsuranPertama && before.tanggalAngsuranPertama <= tanggal) {
+            throw invalid('tanggal', 'Tanggal pencairan harus sebelum tanggal angsuran pertama');
+          }
+          repo.setLoanStatus(db, id, 'aktif', { tanggalPencairan: tanggal });
+          if (scheme.penjaminId !== null) {
+            const premium = computePremium({
+              plafon: before.plafon,
+              tenorMonths: before.tenorBulan,
+              basis: scheme.premiBasis,
+              ratePercent: scheme.premiTarifPersen,
+              table: scheme.premiTabel.map((b) => ({ tenorMin: b.tenorMin, tenorMax: b.tenorMaks, ratePercent: b.tarifPersen })),
+              rounding: scheme.pembulatan,
+            });
+            const factor = scheme.premiBasis === 'tahunan' ? ` × ${before.tenorBulan}/12` : '';
+            insertPremium(db, {
+              pinjamanId: id,
+              penjaminId: scheme.penjaminId,
+              tarifPersen: premium.ratePercent,
+              jumlah: premium.amount,
+              rincian: `${premium.ratePercent.replace('.', ',')} % × ${formatRupiah(before.plafon)}${factor} = ${formatRupiah(premium.amount)}`,
+            });
+          }
+        } else if (ke === 'lunas') {
+          repo.setLoanStatus(db, id, 'lunas', { tanggalLunas: tanggal });
+        } else if (ke === 'klaim') {
+          if (!scheme.porsiJaminanPersen) throw new ServiceError('CONFLICT', `Skema ${scheme.kode} tidak mengatur porsi penjaminan: klaim tidak dapat dihitung.`);
+          const outstanding = outstandingOn(before, tanggal);
+          const claim = computeInsuranceClaim(outstanding, scheme.porsiJaminanPersen, scheme.pembulatan);
+          repo.insertInsuranceClaim(db, { pinjamanId: id, tanggal, outstanding, porsiPersen: claim.coverageSharePercent, jumlah: claim.amount });
+          repo.setLoanStatus(db, id, 'klaim');
+        } else {
+          repo.setLoanStatus(db, id, ke);
+        }
+        history(id, before.status, ke, tanggal, alasan);
+        const after = detail(id);
+        appendAudit(db, { user: ctx.user, action: 'ubah', entity: 'pinjaman', entityId: id, before: stripDetail(before), after: { ...stripDetail(after), alasan } });
+        return after;
+      })(),
+
+    'loans.restructure': async (input) =>
+      db.transaction(() => {
+        const before = detail(input.id);
+        if (!['aktif', 'macet'].includes(before.status) || !before.tanggalPencairan) {
+          throw new ServiceError('CONFLICT', 'Hanya pinjaman yang sudah dicairkan dan masih berjalan yang dapat direstrukturisasi.');
+        }
+        if (input.berlakuMulai <= before.tanggalPencairan) throw invalid('berlakuMulai', 'Tanggal berlaku harus sesudah pencairan');
+        const last = before.restrukturisasi.at(-1);
+        if (last && input.berlakuMulai <= last.berlakuMulai) throw invalid('berlakuMulai', 'Tanggal berlaku harus sesudah restrukturisasi sebelumnya');
+        const scheme = loadScheme(before.skemaId);
+        const restructurings = [...before.restrukturisasi, { ...input, id: 0 }];
+        try {
+          loanSchedule({ ...before, tanggalPencairan: before.tanggalPencairan, metodeBunga: scheme.metodeBunga, pembulatan: scheme.pembulatan }, restructurings);
+        } catch (err) {
+          if (err instanceof RangeError) throw invalid('berlakuMulai', err.message);
+          throw err;
+        }
+        repo.insertRestructuring(db, input.id, input);
+        const after = detail(input.id);
+        appendAudit(db, { user: ctx.user, action: 'ubah', entity: 'pinjaman', entityId: input.id, before: stripDetail(before), after: { restrukturisasi: after.restrukturisasi } });
+        return after;
+      })(),
+
+    'positions.save': async (input) =>
+      db.transaction(() => {
+        const loan = repo.getLoan(db, input.pinjamanId);
+        if (!loan) throw notFound('Pinjaman');
+        if (!loan.tanggalPencairan || input.periode < loan.tanggalPencairan.slice(0, 7)) {
+          throw invalid('periode', 'Periode sebelum pinjaman dicairkan');
+        }
+        if (input.outstanding > loan.plafon) throw invalid('outstanding', `Baki debet melebihi plafon (${formatRupiah(loan.plafon)})`);
+        const before = repo.listPositions(db, loan.id).find((p) => p.periode === input.periode) ?? null;
+        const saved = repo.upsertPosition(db, { ...input, sumber: 'manual' });
+        appendAudit(db, { user: ctx.user, action: before ? 'ubah' : 'buat', entity: 'posisi_bank', entityId: saved.id, before, after: saved });
+        return saved;
+      })(),
+  };
+
+  /** Outstanding on a date: the bank's latest report up to that month, else the schedule. */
+  function outstandingOn(loan: LoanDetail, date: string): number {
+    const reported = loan.posisi.filter((p) => p.periode <= date.slice(0, 7)).at(-1);
+    if (reported) return reported.outstanding;
+    const scheme = loadScheme(loan.skemaId);
+    const schedule = loanSchedule(
+      { ...loan, tanggalPencairan: loan.tanggalPencairan ?? loan.tanggalAkad, metodeBunga: scheme.metodeBunga, pembulatan: scheme.pembulatan },
+      loan.restrukturisasi,
+    );
+    return scheduledOutstandingOn(schedule, date);
+  }
+}
+
+/** The audit trail keeps the loan's own fields, not the derived schedule. */
+function stripDetail(d: LoanDetail) {
+  const { jadwal: _jadwal, posisi: _posisi, flags: _flags, subsidiDibayar: _paid, ...rest } = d;
+  return rest;
+}

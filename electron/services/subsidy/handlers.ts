@@ -1,0 +1,75 @@
+import { appendAudit } from '../../../database/repositories/audit';
+import { getBank } from '../../../database/repositories/banks';
+import { findPaymentBySp2d, getPagu, insertPaidClaim, realisasiPagu } from '../../../database/repositories/payments';
+import { formatRupiah } from '../../domain/format';
+import type { ServiceContext } from '../context';
+import { ServiceError, invalid, notFound } from '../errors';
+import type { HandlersFor } from '../index';
+import { computeSubsidyRun } from './run';
+
+export function subsidyHandlers(ctx: ServiceContext): HandlersFor<'subsidy'> {
+  const { db } = ctx;
+  return {
+    'subsidy.run': async (req) => computeSubsidyRun(db, req),
+
+    'subsidy.recordPayment': async (input) =>
+      db.transaction(() => {
+        const periodeAkhir = input.periodeAkhir ?? input.periodeAwal;
+        if (periodeAkhir < input.periodeAwal) throw invalid('periodeAkhir', 'Periode akhir sebelum periode awal');
+        if (!getBank(db, input.bankId)) throw notFound('Bank mitra');
+        const pagu = getPagu(db, input.paguId);
+        if (!pagu) throw invalid('paguId', 'Pos anggaran tidak dikenal');
+        if (pagu.jenis !== 'subsidi_bunga') throw invalid('paguId', 'Pos anggaran ini bukan untuk subsidi bunga');
+        if (pagu.tahun !== Number(input.tanggalSp2d.slice(0, 4))) {
+          throw invalid('paguId', `Pos anggaran tahun ${pagu.tahun}, sedangkan SP2D bertanggal tahun ${input.tanggalSp2d.slice(0, 4)}`);
+        }
+        const sameSp2d = findPaymentBySp2d(db, input.nomorSp2d);
+        if (sameSp2d) throw new ServiceError('CONFLICT', `SP2D nomor ${input.nomorSp2d} sudah dicatat (tanggal ${sameSp2d.tanggal_sp2d})`, { nomorSp2d: 'Sudah dicatat' });
+
+        // The run excludes every loan-month already paid, so nothing can be paid twice.
+        const run = computeSubsidyRun(db, { bankId: input.bankId, periodeAwal: input.periodeAwal, periodeAkhir });
+        const payable = run.lines.filter((l) => l.layak && l.rincian && l.rincian.jumlah > 0);
+        if (payable.length === 0) {
+          throw new ServiceError('CONFLICT', 'Tidak ada baris subsidi yang layak dibayar untuk bank dan periode ini (mungkin sudah dibayar).');
+        }
+        const total = payable.reduce((sum, l) => sum + l.rincian!.jumlah, 0);
+        const sisa = pagu.jumlah - realisasiPagu(db, pagu.id);
+        if (total > sisa) {
+          throw new ServiceError(
+            'CONFLICT',
+            `Pembayaran ${formatRupiah(total)} melebihi sisa pagu ${pagu.kode_rekening} tahun ${pagu.tahun} (${formatRupiah(sisa)}). Tidak ada yang dicatat.`,
+          );
+        }
+        const result = insertPaidClaim(db, {
+          bankId: input.bankId,
+          periodeAwal: input.periodeAwal,
+          periodeAkhir,
+          nomorSp2d: input.nomorSp2d,
+          tanggalSp2d: input.tanggalSp2d,
+          paguId: pagu.id,
+          lines: payable.map((l, i) => ({
+            nomorBaris: i + 1,
+            pinjamanId: l.pinjamanId,
+            periode: l.periode,
+            nomorRekening: l.nomorRekening,
+            nik: l.nik,
+            nama: l.debiturNama,
+            outstanding: l.rincian!.segmen[0]?.pokok ?? null,
+            bungaPersen: l.rincian!.tarifSubsidiPersen,
+            hari: l.rincian!.segmen.reduce((d, s) => d + s.hari, 0),
+            kol: l.kol,
+            jumlah: l.rincian!.jumlah,
+            keterangan: 'Dibayar sesuai perhitungan subsidi',
+          })),
+        });
+        appendAudit(db, {
+          user: ctx.user,
+          action: 'buat',
+          entity: 'pembayaran',
+          entityId: result.pembayaranId,
+          after: { ...input, periodeAkhir, jumlah: result.total, baris: payable.length, tagihanId: result.tagihanId },
+        });
+        return { tagihanId: result.tagihanId, pembayaranId: result.pembayaranId, jumlah: result.total, jumlahBaris: payable.length, sisaPagu: sisa - result.total };
+      })(),
+  };
+}

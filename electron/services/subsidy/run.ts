@@ -1,0 +1,167 @@
+/**
+ * The subsidy run: for a bank and one or more months, the expected subsidy line of every loan
+ * with its working, or the reason it earns nothing. Reads the database, computes with the pure
+ * loan engine, writes nothing.
+ */
+import type { Database } from 'better-sqlite3';
+import type { BankPosition, Loan, Restructuring, Scheme, SubsidyLine, SubsidyRun } from '../../contract';
+import * as loansRepo from '../../../database/repositories/loans';
+import { getBank } from '../../../database/repositories/banks';
+import { getScheme } from '../../../database/repositories/schemes';
+import {
+  checkEligibility,
+  computeSubsidy,
+  maturityDate,
+  maxDate,
+  periodEndExclusive,
+  periodFirstDay,
+  periodsBetween,
+  previousPeriod,
+  scheduledOutstandingOn,
+  segmentsFromChanges,
+  subsidizedRatePercent,
+  type PrincipalChange,
+  type Schedule,
+} from '../../domain/loan';
+import { notFound } from '../errors';
+import { loanSchedule, subsidyTerms, termsOn } from '../loans/engine';
+
+export interface RunRequest {
+  bankId: number;
+  periodeAwal: string;
+  periodeAkhir: string;
+}
+
+interface LoanContext {
+  loan: Loan;
+  scheme: Scheme;
+  schedule: Schedule;
+  restructurings: Restructuring[];
+  positions: Map<string, BankPosition>;
+  paid: Set<string>;
+  claimDate: string | null;
+  otherActiveLoans: number;
+}
+
+export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
+  const bank = getBank(db, req.bankId);
+  if (!bank) throw notFound('Bank mitra');
+  const periods = periodsBetween(req.periodeAwal, req.periodeAkhir);
+  const first = periodFirstDay(req.periodeAwal);
+  const lastEx = periodEndExclusive(req.periodeAkhir);
+  const loans = loansRepo.loansOfBankForPeriod(db, req.bankId, first, lastEx);
+  const ids = loans.map((l) => l.id);
+  const positions = loansRepo.positionsForPeriods(db, ids, previousPeriod(req.periodeAwal), req.periodeAkhir);
+  const paid = loansRepo.paidPeriodSet(db, ids);
+  const schemes = new Map<number, Scheme>();
+  const claimStmt = db.prepare('SELECT tanggal FROM klaim_asuransi WHERE pinjaman_id = ?');
+  const othersStmt = db.prepare(
+    "SELECT count(*) AS n FROM pinjaman WHERE debitur_id = ? AND id <> ? AND status IN ('aktif', 'macet')",
+  );
+
+  const lines: SubsidyLine[] = [];
+  for (const loan of loans) {
+    let scheme = schemes.get(loan.skemaId);
+    if (!scheme) {
+      scheme = getScheme(db, loan.skemaId)!;
+      schemes.set(loan.skemaId, scheme);
+    }
+    const restructurings = loansRepo.listRestructurings(db, loan.id);
+    const ctx: LoanContext = {
+      loan,
+      scheme,
+      restructurings,
+      schedule: loanSchedule({ ...loan, tanggalPencairan: loan.tanggalPencairan!, metodeBunga: scheme.metodeBunga, pembulatan: scheme.pembulatan }, restructurings),
+      positions: positions.get(loan.id) ?? new Map(),
+      paid: paid.get(loan.id) ?? new Set(),
+      claimDate: (claimStmt.get(loan.id) as { tanggal: string } | undefined)?.tanggal ?? null,
+      otherActiveLoans: (othersStmt.get(loan.debiturId, loan.id) as { n: number }).n,
+    };
+    for (const periode of periods) lines.push(lineFor(ctx, periode));
+  }
+
+  const eligible = lines.filter((l) => l.layak);
+  return {
+    bankId: bank.id,
+    bankNama: bank.nama,
+    periodeAwal: req.periodeAwal,
+    periodeAkhir: req.periodeAkhir,
+    lines,
+    jumlahLayak: eligible.length,
+    jumlahTidakLayak: lines.length - eligible.length,
+    total: eligible.reduce((sum, l) => sum + (l.rincian?.jumlah ?? 0), 0),
+  };
+}
+
+function lineFor(ctx: LoanContext, periode: string): SubsidyLine {
+  const { loan, scheme, schedule } = ctx;
+  const position = ctx.positions.get(periode) ?? null;
+  const base: Omit<SubsidyLine, 'layak' | 'alasan' | 'alasanLabel' | 'rincian'> = {
+    pinjamanId: loan.id,
+    nomorRekening: loan.nomorRekening,
+    debiturNama: loan.debiturNama,
+    nik: loan.debiturNik,
+    skemaKode: loan.skemaKode,
+    periode,
+    kol: position?.kol ?? null,
+    peringatan:
+      ctx.otherActiveLoans > 0 ? [`Debitur memiliki ${ctx.otherActiveLoans} pinjaman bersubsidi lain yang masih berjalan (pembiayaan ganda)`] : [],
+  };
+
+  const eligibility = checkEligibility({
+    period: periode,
+    disbursementDate: loan.tanggalPencairan,
+    payoffDate: loan.tanggalLunas,
+    maturityDate: maturityDate(schedule),
+    kol: position?.kol ?? null,
+    maxKol: scheme.kolMaks,
+    insuranceClaimDate: ctx.claimDate,
+    installmentPaid: position ? position.angsuranDibayar : null,
+    requireInstallment: scheme.wajibAngsuran,
+    paidPeriods: ctx.paid,
+    budgetYearOnly: scheme.hanyaTahunAnggaran,
+    // A budget-year scheme pays up to December of the year the agreement was signed.
+    budgetYear: Number(loan.tanggalAkad.slice(0, 4)),
+  });
+  if (!eligibility.eligible) {
+    return { ...base, layak: false, alasan: eligibility.reason, alasanLabel: `${eligibility.label} (${eligibility.detail})`, rincian: null };
+  }
+
+  const start = periodFirstDay(periode);
+  const endEx = periodEndExclusive(periode);
+  const activeFrom = maxDate(start, loan.tanggalPencairan!);
+  const previous = ctx.positions.get(previousPeriod(periode));
+  // Opening principal: the bank's report at the end of last month, else the schedule.
+  const opening = previous && activeFrom === start ? previous.outstanding : scheduledOutstandingOn(schedule, activeFrom);
+  const changes: PrincipalChange[] = schedule.periods
+    .filter((p) => p.dueDate >= start && p.dueDate < endEx)
+    // The bank's month-end report, when there is one, is what the principal became after the instalment.
+    .map((p) => ({ date: p.dueDate, outstanding: position ? position.outstanding : p.closingOutstanding }));
+  // On a plafon basis the same segments are used: the plafon counts while anything is owed.
+  const segments = segmentsFromChanges({ start, endExclusive: endEx, openingOutstanding: opening, changes, activeFrom, activeUntilExclusive: loan.tanggalLunas });
+  const rate = subsidizedRatePercent(subsidyTerms(scheme, termsOn(loan, ctx.restructurings, activeFrom)));
+  const working = computeSubsidy({
+    segments,
+    ratePercent: rate,
+    dayCount: scheme.konvensiHari,
+    basis: scheme.basisSubsidi,
+    plafon: loan.plafon,
+    rounding: scheme.pembulatan,
+  });
+  return {
+    ...base,
+    layak: true,
+    alasan: null,
+    alasanLabel: null,
+    rincian: {
+      basis: working.basis,
+      konvensiHari: working.dayCount,
+      tarifSubsidiPersen: working.ratePercent,
+      segmen: working.segments.map((s) => ({ dari: s.from, sampai: s.toExclusive, pokok: s.base, hari: s.days, tidakDibulatkan: s.unroundedAmount })),
+      tidakDibulatkan: working.totalUnrounded,
+      pembulatan: working.rounding,
+      jumlah: working.amount,
+      dariJadwal: position === null,
+    },
+  };
+}
