@@ -5,6 +5,21 @@ import en from './en.json';
 export type Locale = 'id' | 'en';
 const STORAGE_KEY = 'gerbang.locale';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- message trees are free-form JSON
+type Messages = Record<string, any>;
+
+/**
+ * Shared messages live in id.json / en.json; each feature may bring its own in
+ * features/<name>/i18n.json as { "id": {...}, "en": {...} }, merged in here.
+ */
+const featureFiles = import.meta.glob<{ default: { id: Messages; en: Messages } }>('../features/*/i18n.json', { eager: true });
+
+function merge(base: Messages, locale: Locale): Messages {
+  const out: Messages = { ...base };
+  for (const file of Object.values(featureFiles)) Object.assign(out, file.default[locale]);
+  return out;
+}
+
 function savedLocale(): Locale {
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id';
@@ -17,7 +32,8 @@ export const i18n = createI18n({
   legacy: false,
   locale: savedLocale(),
   fallbackLocale: 'id',
-  messages: { id, en },
+  // Typed by the shared Indonesian file; feature messages are checked by the tests that render them.
+  messages: { id: merge(id, 'id') as typeof id, en: merge(en, 'en') as typeof id },
 });
 
 export function setLocale(locale: Locale): void {
