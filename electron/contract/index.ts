@@ -9,7 +9,7 @@
  */
 import type { z } from 'zod';
 import { masterDataContract } from './master-data';
-import { schemesContract } from './schemes';
+import { budgetContract, schemesContract } from './schemes';
 import { loansContract } from './loans';
 import { subsidyContract } from './subsidy';
 
@@ -22,6 +22,7 @@ export * from './subsidy';
 export const contract = {
   ...masterDataContract,
   ...schemesContract,
+  ...budgetContract,
   ...loansContract,
   ...subsidyContract,
 } as const;

@@ -1,6 +1,6 @@
 /** Schemes (skema) and the budget (pagu) they draw on. */
 import { z } from 'zod';
-import { id, optionalText, requiredText, returns, setActiveInput } from './common';
+import { id, requiredText, returns, setActiveInput } from './common';
 
 export const METODE_BUNGA = ['flat', 'efektif', 'anuitas'] as const;
 export const JENIS_SUBSIDI = ['selisih', 'persentase'] as const;
@@ -148,7 +148,6 @@ export const budgetSaveInput = z.object({
   kodeRekening: requiredText('Kode rekening', 60),
   uraian: requiredText('Uraian', 300),
   pagu: rupiah('Pagu'),
-  catatan: optionalText(),
 });
 export type BudgetSaveInput = z.input<typeof budgetSaveInput>;
 

@@ -43,7 +43,7 @@ export function terbilang(n: number | bigint): string {
     if (g === 0) continue;
     const name = SKALA[scale] ?? '';
     // 'seribu', but 'satu juta', 'satu miliar'.
-    if (false) groups.unshift('seribu');
+    if (scale === 1 && g === 1) groups.unshift('seribu');
     else groups.unshift(name ? `${ratusan(g)} ${name}` : ratusan(g));
   }
   return groups.join(' ');

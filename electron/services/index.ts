@@ -8,6 +8,7 @@ import { referenceHandlers } from './reference/handlers';
 import { schemeHandlers } from './schemes/handlers';
 import { loanHandlers } from './loans/handlers';
 import { subsidyHandlers } from './subsidy/handlers';
+import { budgetHandlers } from './budget/handlers';
 
 /** One handler per channel of the contract; a missing one is a compile error below. */
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
@@ -25,6 +26,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...schemeHandlers(ctx),
     ...loanHandlers(ctx),
     ...subsidyHandlers(ctx),
+    ...budgetHandlers(ctx),
   };
 }
 

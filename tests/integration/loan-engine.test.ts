@@ -221,3 +221,38 @@ describe('subsidy run', () => {
     expect(flags.map((f) => f.kode)).toEqual(['periode_sudah_dibayar']);
   });
 });
+
+describe('budget', () => {
+  it('shows pagu, realisation from payments, and the projection to year end, warning when it will not fit', async () => {
+    rt.close();
+    rt = createRuntime({ databasePath: path.join(dir, 'budget.sqlite'), user: 'uji', today: () => '2025-03-20' });
+    const w = await world();
+    await disbursedLoan(w);
+    const months = ['2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12'];
+    let expected = 0;
+    for (const m of months) expected += ok(await invoke(rt.handlers, 'subsidy.run', { bankId: w.bankId, periodeAwal: m })).total;
+    // 8 % of a principal falling from 10 to 1 juta: between Rp6.000 and Rp80.000 a month, never zero.
+    expect(expected).toBeGreaterThan(10 * 6_000);
+
+    ok(await invoke(rt.handlers, 'subsidy.recordPayment', { bankId: w.bankId, periodeAwal: '2025-01', periodeAkhir: '2025-02', nomorSp2d: 'SP-1', tanggalSp2d: '2025-03-10', paguId: w.paguId }));
+    const year = ok(await invoke(rt.handlers, 'budget.year', { tahun: 2025 }));
+    expect(year.lines).toEqual([
+      { id: w.paguId, tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05', uraian: 'Subsidi bunga', pagu: 200_000, realisasi: 116_889, sisa: 83_111 },
+    ]);
+    expect(year.proyeksiSisaTahun.subsidi).toBe(expected);
+    // January 2026 holds the last instalment (15 Jan): it falls in a later year.
+    expect(year.proyeksiTahunBerikut.map((y) => y.tahun)).toEqual([2026]);
+    if (expected > 83_111) expect(year.peringatan.join(' ')).toContain('melebihi sisa pagu subsidi bunga');
+    else expect(year.peringatan).toEqual([]);
+  });
+
+  it('refuses to cut a pagu below what was already paid', async () => {
+    const w = await world();
+    await disbursedLoan(w);
+    ok(await invoke(rt.handlers, 'subsidy.recordPayment', { bankId: w.bankId, periodeAwal: '2025-01', nomorSp2d: 'SP-1', tanggalSp2d: '2025-02-10', paguId: w.paguId }));
+    const r = await invoke(rt.handlers, 'budget.save', { id: w.paguId, tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05', uraian: 'Subsidi bunga', pagu: 40_000 });
+    expect(!r.ok && r.error.message).toContain('tidak boleh lebih kecil');
+    const raised = ok(await invoke(rt.handlers, 'budget.save', { id: w.paguId, tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05', uraian: 'Subsidi bunga', pagu: 300_000 }));
+    expect(raised).toMatchObject({ pagu: 300_000, realisasi: 45_333, sisa: 254_667 });
+  });
+});

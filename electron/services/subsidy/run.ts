@@ -32,7 +32,7 @@ export interface RunRequest {
   periodeAkhir: string;
 }
 
-interface LoanContext {
+export interface LoanContext {
   loan: Loan;
   scheme: Scheme;
   schedule: Schedule;
@@ -93,7 +93,7 @@ export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
   };
 }
 
-function lineFor(ctx: LoanContext, periode: string): SubsidyLine {
+export function lineFor(ctx: LoanContext, periode: string): SubsidyLine {
   const { loan, scheme, schedule } = ctx;
   const position = ctx.positions.get(periode) ?? null;
   const base: Omit<SubsidyLine, 'layak' | 'alasan' | 'alasanLabel' | 'rincian'> = {
