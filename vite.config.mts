@@ -11,7 +11,7 @@ export default defineConfig({
   base: './',
   plugins: [vue()],
   resolve: {
-    alias: { '@': r('./renderer/src'), '@contract': r('./electron/contract.ts'), '@domain': r('./electron/domain') },
+    alias: { '@': r('./renderer/src'), '@contract': r('./electron/contract/index.ts'), '@domain': r('./electron/domain') },
   },
   build: {
     outDir: r('./dist/renderer'),

@@ -7,7 +7,7 @@ const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   plugins: [vue()],
   resolve: {
-    alias: { '@': r('./renderer/src'), '@contract': r('./electron/contract.ts'), '@domain': r('./electron/domain') },
+    alias: { '@': r('./renderer/src'), '@contract': r('./electron/contract/index.ts'), '@domain': r('./electron/domain') },
   },
   test: {
     include: ['tests/**/*.test.ts'],
