@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { containsPattern } from './sql';
 import type { Bank, BankBranch } from '../../electron/contract';
 
 interface BankRow {
@@ -43,11 +44,11 @@ const toBank = (r: BankRow, cabang: BankBranch[]): Bank => ({
 });
 
 export function listBanks(db: Database, opts: { search?: string | undefined; includeInactive?: boolean | undefined }): Bank[] {
-  const like = `%${opts.search ?? ''}%`;
+  const like = containsPattern(opts.search ?? '');
   const rows = db
     .prepare(
       `SELECT * FROM bank
-       WHERE (@all = 1 OR aktif = 1) AND (kode LIKE @like OR nama LIKE @like)
+       WHERE (@all = 1 OR aktif = 1) AND (kode LIKE @like ESCAPE '\\' OR nama LIKE @like ESCAPE '\\')
        ORDER BY aktif DESC, nama COLLATE NOCASE`,
     )
     .all({ all: opts.includeInactive ? 1 : 0, like }) as BankRow[];
@@ -101,24 +102,34 @@ export function setBankActive(db: Database, id: number, aktif: boolean): void {
 }
 
 /**
- * Writes the branch list of a bank: new branches are inserted, listed ones updated.
- * Branches left out of the list are deactivated, never deleted (loans may point at them).
+ * Writes the branch list of a bank: listed branches are updated, new ones inserted (or, when
+ * a branch with that code existed before, that row is brought back). Branches left out of the
+ * list are deactivated, never deleted (loans may point at them). The caller has checked that
+ * codes are unique in the list and that listed ids belong to this bank.
  */
 export function saveBranches(db: Database, bankId: number, branches: BranchFields[]): void {
-  const existing = db.prepare('SELECT id FROM bank_cabang WHERE bank_id = ?').all(bankId) as { id: number }[];
-  const keep = new Set<number>();
-  const insert = db.prepare('INSERT INTO bank_cabang (bank_id, kode, nama, alamat, aktif) VALUES (?, ?, ?, ?, ?)');
+  const existing = db.prepare('SELECT id, kode FROM bank_cabang WHERE bank_id = ?').all(bankId) as { id: number; kode: string }[];
+  const listedIds = new Set(branches.flatMap((b) => (b.id ? [b.id] : [])));
+  // A new entry whose code an unlisted old branch carries takes over that row.
+  const byCode = new Map(existing.filter((e) => !listedIds.has(e.id)).map((e) => [e.kode.toUpperCase(), e.id]));
+  const rows = branches.map((b) => ({ ...b, id: b.id ?? byCode.get(b.kode.toUpperCase()) }));
+  const keep = new Set(rows.flatMap((b) => (b.id ? [b.id] : [])));
+  // Codes may be swapped between branches in one save: park the kept rows' codes first.
+  const park = db.prepare("UPDATE bank_cabang SET kode = '~' || id WHERE id = ?");
+  for (const id of keep) park.run(id);
   const update = db.prepare('UPDATE bank_cabang SET kode = ?, nama = ?, alamat = ?, aktif = ? WHERE id = ? AND bank_id = ?');
-  for (const b of branches) {
-    if (b.id) {
-      update.run(b.kode, b.nama, b.alamat, b.aktif ? 1 : 0, b.id, bankId);
-      keep.add(b.id);
-    } else {
-      insert.run(bankId, b.kode, b.nama, b.alamat, b.aktif ? 1 : 0);
-    }
+  const insert = db.prepare('INSERT INTO bank_cabang (bank_id, kode, nama, alamat, aktif) VALUES (?, ?, ?, ?, ?)');
+  for (const b of rows) {
+    if (b.id) update.run(b.kode, b.nama, b.alamat, b.aktif ? 1 : 0, b.id, bankId);
+    else insert.run(bankId, b.kode, b.nama, b.alamat, b.aktif ? 1 : 0);
   }
   const deactivate = db.prepare('UPDATE bank_cabang SET aktif = 0 WHERE id = ?');
   for (const { id } of existing) if (!keep.has(id)) deactivate.run(id);
+}
+
+/** Ids of the branches that belong to a bank. */
+export function branchIdsOfBank(db: Database, bankId: number): Set<number> {
+  return new Set((db.prepare('SELECT id FROM bank_cabang WHERE bank_id = ?').all(bankId) as { id: number }[]).map((r) => r.id));
 }
 
 export function countBanks(db: Database): number {

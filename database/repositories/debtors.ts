@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { containsPattern, prefixGlob } from './sql';
 import type { Debtor, Page } from '../../electron/contract';
 
 interface DebtorRow {
@@ -72,10 +73,10 @@ export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
   }
   if (/^\d+$/.test(search)) {
     where.push(`d.nik GLOB @nikPrefix`);
-    params.nikPrefix = `${search}*`;
+    params.nikPrefix = prefixGlob(search);
   } else if (search) {
-    where.push(`(d.nama LIKE @like OR d.nama_usaha LIKE @like)`);
-    params.like = `%${search}%`;
+    where.push(`(d.nama LIKE @like ESCAPE '\\' OR d.nama_usaha LIKE @like ESCAPE '\\')`);
+    params.like = containsPattern(search);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT count(*) AS n FROM debitur d ${whereSql}`).get(params) as { n: number }).n;

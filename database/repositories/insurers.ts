@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { containsPattern } from './sql';
 import type { Insurer } from '../../electron/contract';
 
 interface InsurerRow {
@@ -28,10 +29,10 @@ const toInsurer = (r: InsurerRow): Insurer => ({
 });
 
 export function listInsurers(db: Database, opts: { search?: string | undefined; includeInactive?: boolean | undefined }): Insurer[] {
-  const like = `%${opts.search ?? ''}%`;
+  const like = containsPattern(opts.search ?? '');
   const rows = db
     .prepare(
-      `SELECT * FROM penjamin WHERE (@all = 1 OR aktif = 1) AND (kode LIKE @like OR nama LIKE @like)
+      `SELECT * FROM penjamin WHERE (@all = 1 OR aktif = 1) AND (kode LIKE @like ESCAPE '\\' OR nama LIKE @like ESCAPE '\\')
        ORDER BY aktif DESC, nama COLLATE NOCASE`,
     )
     .all({ all: opts.includeInactive ? 1 : 0, like }) as InsurerRow[];

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { containsPattern, prefixGlob } from './sql';
 import type { BankPosition, InsuranceClaim, Loan, Page, Restructuring, StatusPinjaman } from '../../electron/contract';
 
 interface LoanRow {
@@ -89,9 +90,9 @@ export function listLoans(db: Database, q: LoanQuery): Page<Loan> {
   }
   const search = q.search?.trim();
   if (search) {
-    where.push('(l.nomor_rekening GLOB @prefix OR d.nik GLOB @prefix OR l.nomor_akad LIKE @like OR d.nama LIKE @like)');
-    params.prefix = `${search.replace(/[*?[\]]/g, '')}*`;
-    params.like = `%${search}%`;
+    where.push(`(l.nomor_rekening GLOB @prefix OR d.nik GLOB @prefix OR l.nomor_akad LIKE @like ESCAPE '\\' OR d.nama LIKE @like ESCAPE '\\')`);
+    params.prefix = prefixGlob(search);
+    params.like = containsPattern(search);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT count(*) AS n FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id ${whereSql}`).get(params) as { n: number }).n;

@@ -63,6 +63,20 @@ async function handle(opts: BridgeOptions, req: http.IncomingMessage, res: http.
       res.writeHead(405, { allow: 'POST' }).end();
       return;
     }
+    // Another site's page may not drive the API (CSRF): a browser names the page's origin,
+    // and only a JSON request, which needs a CORS pre-check cross-site, is accepted.
+    const origin = req.headers.origin;
+    if ((origin !== undefined && origin !== `http://${host}`) || !(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      res.writeHead(403).end();
+      return;
+    }
+    let channel: string;
+    try {
+      channel = decodeURIComponent(url.pathname.slice(5));
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     const body = await readBody(req);
     let input: unknown;
     try {
@@ -71,7 +85,7 @@ async function handle(opts: BridgeOptions, req: http.IncomingMessage, res: http.
       sendJson(res, { ok: false, error: { code: 'VALIDATION', message: 'Permintaan tidak dapat dibaca (JSON rusak)' } });
       return;
     }
-    const result = await dispatch(opts.handlers, decodeURIComponent(url.pathname.slice(5)), input);
+    const result = await dispatch(opts.handlers, channel, input);
     sendJson(res, result);
     return;
   }
@@ -83,7 +97,13 @@ async function handle(opts: BridgeOptions, req: http.IncomingMessage, res: http.
 }
 
 function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  let rel: string;
+  try {
+    rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
   const file = path.resolve(root, rel);
   if (!file.startsWith(path.resolve(root) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
     res.writeHead(404).end();

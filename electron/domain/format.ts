@@ -33,7 +33,7 @@ export function formatRupiah(amount: number | bigint): string {
 
 function parts(iso: string): [number, number, number] {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) throw new RangeError(`Tanggal tidak valid: ${iso}`);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new RangeError(`Tanggal tidak valid: ${iso}`);
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
@@ -54,7 +54,7 @@ export function formatDateLong(iso: string | null | undefined, locale: 'id' | 'e
 
 /** '2025-10' → 'Oktober 2025'. */
 export function formatPeriod(period: string, locale: 'id' | 'en' = 'id'): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
   if (!m) throw new RangeError(`Periode tidak valid: ${period}`);
   const months = locale === 'en' ? MONTHS_EN : BULAN;
   return `${months[Number(m[2]) - 1]} ${m[1]}`;

@@ -29,6 +29,12 @@ export function bankHandlers(ctx: ServiceContext): HandlersFor<'banks'> {
           throw new ServiceError('CONFLICT', `Kode bank ${b.kode} sudah dipakai oleh ${sameCode.nama}`, { kode: 'Kode sudah dipakai' });
         }
         const before = b.id ? load(b.id) : null;
+        const own = b.id ? repo.branchIdsOfBank(db, b.id) : new Set<number>();
+        b.cabang.forEach((c, i) => {
+          if (c.id && !own.has(c.id)) {
+            throw new ServiceError('VALIDATION', `Cabang ${c.kode} bukan cabang bank ini`, { [`cabang.${i}.kode`]: 'Bukan cabang bank ini' });
+          }
+        });
         const id = b.id ?? repo.insertBank(db, b);
         if (b.id) repo.updateBank(db, b.id, b);
         repo.saveBranches(db, id, b.cabang);

@@ -19,6 +19,15 @@ export function debtorHandlers(ctx: ServiceContext): HandlersFor<'debtors'> {
     return debtor;
   };
 
+  /** A reference must exist; a deactivated one may stay on a debtor who has it, not be newly chosen. */
+  const checkReference = (kind: 'kecamatan' | 'sektor', field: string, id: number | null, currentId: number | null): void => {
+    if (id === null) return;
+    const label = kind === 'kecamatan' ? 'Kecamatan' : 'Sektor usaha';
+    const row = getReferenceRow(db, kind, id);
+    if (!row) throw invalid(field, `${label} tidak dikenal`);
+    if (row.aktif === 0 && id !== currentId) throw invalid(field, `${label} ${String(row.nama)} sudah dinonaktifkan`);
+  };
+
   /** Everything a debtor must satisfy before it is written; throws the first problem found. */
   const validate = (input: DebtorInput): repo.DebtorFields => {
     const nik = parseNik(input.nik, ctx.today());
@@ -41,8 +50,9 @@ export function debtorHandlers(ctx: ServiceContext): HandlersFor<'debtors'> {
       if (!parsed.ok) throw invalid('nib', parsed.message);
       nib = parsed.nib;
     }
-    if (input.kecamatanId !== null && !getReferenceRow(db, 'kecamatan', input.kecamatanId)) throw invalid('kecamatanId', 'Kecamatan tidak dikenal');
-    if (input.sektorId !== null && !getReferenceRow(db, 'sektor', input.sektorId)) throw invalid('sektorId', 'Sektor usaha tidak dikenal');
+    const current = input.id ? repo.getDebtor(db, input.id) : null;
+    checkReference('kecamatan', 'kecamatanId', input.kecamatanId, current?.kecamatanId ?? null);
+    checkReference('sektor', 'sektorId', input.sektorId, current?.sektorId ?? null);
     return {
       ...input,
       nik: nik.info.nik,
