@@ -6,7 +6,8 @@ import path from 'node:path';
 import os from 'node:os';
 import { startBridge } from './bridge/http';
 import { createRuntime } from './runtime';
-import { dispatch } from './services/dispatch';
+import { dispatch, invoke } from './services/dispatch';
+import { option, printRun, printSchedule, scheduleFromArgs, seedDemoFromArgs } from './cli-commands';
 import type { Result } from './contract';
 
 const HELP = `Gerbang Serasan — antarmuka baris perintah
@@ -15,7 +16,14 @@ Pemakaian: npm run cli -- <perintah> [opsi]
 
 Perintah:
   info                         ringkasan basis data
-  seed-demo                    muat data contoh (basis data harus kosong)
+  seed-demo [--loans N] [--months M] [--seed S]
+                               muat data contoh ke basis data kosong: bank, penjamin, skema per tahun,
+                               debitur dan N pinjaman (bawaan 250) tersebar M bulan (bawaan 24)
+  schedule --plafon RP --tenor BULAN --bunga PERSEN [--bunga-debitur PERSEN] [--metode flat|efektif|anuitas]
+           [--cair TTTT-BB-HH] [--angsuran-pertama TTTT-BB-HH] [--persentase PERSEN]
+                               jadwal angsuran dari parameter (tanpa basis data)
+  subsidy-run --bank KODE --period TTTT-BB [--to TTTT-BB]
+                               perhitungan subsidi satu bank untuk sebulan (atau sampai --to)
   call <channel> [json]        panggil satu perintah kontrak, mis. call debtors.list '{"search":"Siti"}'
   serve [--port N]             layani aplikasi di http://127.0.0.1:N (jembatan HTTP + renderer hasil build)
 
@@ -24,32 +32,43 @@ Opsi:
   --json       keluaran JSON
 `;
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') {
     process.stdout.write(HELP);
     return 0;
   }
-  const databasePath = path.resolve(option(rest, '--db') ?? process.env.GERBANG_DB ?? 'gerbang-serasan.sqlite');
   const json = rest.includes('--json');
-  const rt = createRuntime({ databasePath, user: `cli:${os.userInfo().username}` });
-  const print = (result: Result<unknown>): number => {
+  const print = (result: Result<unknown>, show: (value: never) => void = console.log): number => {
     if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else if (result.ok) console.log(result.value);
+    else if (result.ok) show(result.value as never);
     else console.error(`Gagal: ${result.error.message}`);
     return result.ok ? 0 : 1;
   };
+  if (command === 'schedule') return print(scheduleFromArgs(rest), printSchedule);
+
+  const databasePath = path.resolve(option(rest, '--db') ?? process.env.GERBANG_DB ?? 'gerbang-serasan.sqlite');
+  const rt = createRuntime({ databasePath, user: `cli:${os.userInfo().username}` });
   try {
     switch (command) {
       case 'info':
         return print(await dispatch(rt.handlers, 'app.info', {}));
-      case 'seed-demo':
-        return print(await dispatch(rt.handlers, 'app.loadDemo', {}));
+      case 'seed-demo': {
+        const started = Date.now();
+        const result = seedDemoFromArgs(rt, rest);
+        if (result.ok && !json) console.log(`Selesai dalam ${((Date.now() - started) / 1000).toFixed(1)} detik.`);
+        return print(result);
+      }
+      case 'subsidy-run': {
+        const kode = option(rest, '--bank');
+        const bank = kode ? (rt.db.prepare('SELECT id FROM bank WHERE kode = ? COLLATE NOCASE').get(kode) as { id: number } | undefined) : undefined;
+        if (!bank) {
+          console.error(`Bank dengan kode "${kode ?? ''}" tidak ditemukan (pakai --bank KODE).`);
+          return 2;
+        }
+        const periodeAwal = option(rest, '--period') ?? '';
+        return print(await invoke(rt.handlers, 'subsidy.run', { bankId: bank.id, periodeAwal, periodeAkhir: option(rest, '--to') ?? periodeAwal }), printRun);
+      }
       case 'call': {
         const [channel, input] = rest.filter((a) => !a.startsWith('--') && a !== option(rest, '--db'));
         return print(await dispatch(rt.handlers, channel ?? '', input ? JSON.parse(input) : undefined));

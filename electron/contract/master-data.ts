@@ -104,6 +104,7 @@ export interface DemoSummary {
   penjamin: number;
   skema: number;
   debitur: number;
+  pinjaman: number;
 }
 
 // ---------------------------------------------------------------------------

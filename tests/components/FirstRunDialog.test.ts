@@ -44,7 +44,7 @@ describe('FirstRunDialog', () => {
   describe('with a working backend', () => {
     beforeEach(() => {
       mockBackend({
-        'app.loadDemo': () => ({ bank: 3, cabang: 9, penjamin: 3, skema: 1, debitur: 300 }),
+        'app.loadDemo': () => ({ bank: 3, cabang: 9, penjamin: 3, skema: 3, debitur: 300, pinjaman: 250 }),
         'app.startEmpty': () => null,
         'app.info': () => info({ counts: { bank: 3, penjamin: 3, debitur: 300 } }),
       });
@@ -91,7 +91,7 @@ describe('FirstRunDialog', () => {
     it('disables the buttons while the demo data loads', async () => {
       let finish: () => void = () => {};
       mockBackend({
-        'app.loadDemo': () => new Promise((resolve) => (finish = () => resolve({ bank: 3, cabang: 9, penjamin: 3, skema: 1, debitur: 300 }))),
+        'app.loadDemo': () => new Promise((resolve) => (finish = () => resolve({ bank: 3, cabang: 9, penjamin: 3, skema: 3, debitur: 300, pinjaman: 250 }))),
         'app.info': () => info(),
       });
       await mountDialog(await makeRouter('/'));

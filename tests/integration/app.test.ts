@@ -74,10 +74,10 @@ describe('app.startEmpty', () => {
 describe('app.loadDemo', () => {
   it('writes banks, branches, insurers, a scheme and 300 debtors, and reports what it wrote', async () => {
     const summary = await call(rt(), 'app.loadDemo', {});
-    expect(summary).toEqual({ bank: 3, cabang: 9, penjamin: 3, skema: 1, debitur: 300 });
+    expect(summary).toEqual({ bank: 3, cabang: 9, penjamin: 3, skema: 3, debitur: 300, pinjaman: 250 });
     const db = rt().db;
-    expect([countRows(db, 'bank'), countRows(db, 'bank_cabang'), countRows(db, 'penjamin'), countRows(db, 'skema'), countRows(db, 'debitur')]).toEqual([
-      3, 9, 3, 1, 300,
+    expect([countRows(db, 'bank'), countRows(db, 'bank_cabang'), countRows(db, 'penjamin'), countRows(db, 'skema'), countRows(db, 'debitur'), countRows(db, 'pinjaman')]).toEqual([
+      3, 9, 3, 3, 300, 250,
     ]);
 
     const info = await call(rt(), 'app.info', {});
@@ -89,8 +89,17 @@ describe('app.loadDemo', () => {
     expect(banks.map((b) => b.kode).sort()).toEqual(['BPRME', 'BRI', 'BSB']);
     expect(banks.flatMap((b) => b.cabang).every((c) => c.aktif)).toBe(true);
     const schemes = await call(rt(), 'schemes.list', {});
-    expect(schemes).toHaveLength(1);
-    expect(schemes[0]).toMatchObject({ kode: 'GS-2025', bungaBankPersen: '11', bungaDebiturPersen: '3', penjaminNama: 'Perum Jamkrindo' });
+    // One scheme per budget year over the 24 months before today (2026-11-23): 2024, 2025, 2026.
+    expect(schemes.map((s) => s.kode).sort()).toEqual(['GS-2024', 'GS-2025', 'GS-2026']);
+    expect(schemes.find((s) => s.kode === 'GS-2025')).toMatchObject({ bungaBankPersen: '11', bungaDebiturPersen: '3', jenisSubsidi: 'selisih' });
+    expect(schemes.find((s) => s.kode === 'GS-2026')).toMatchObject({ jenisSubsidi: 'persentase', porsiSubsidiPersen: '80', metodeBunga: 'anuitas' });
+    // Every demo loan was agreed within its scheme's validity and under its ceilings.
+    const outside = db
+      .prepare('SELECT count(*) AS n FROM pinjaman p JOIN skema s ON s.id = p.skema_id WHERE p.tanggal_akad NOT BETWEEN s.berlaku_dari AND s.berlaku_sampai OR p.plafon > s.plafon_maks OR p.tenor_bulan > s.tenor_maks')
+      .get() as { n: number };
+    expect(outside.n).toBe(0);
+    // No debtor holds two loans (the demo must not plant double financing by accident).
+    expect(db.prepare('SELECT count(*) AS n FROM (SELECT debitur_id FROM pinjaman GROUP BY debitur_id HAVING count(*) > 1)').get()).toEqual({ n: 0 });
     expect((await call(rt(), 'debtors.list', { pageSize: 500 })).total).toBe(300);
 
     expect(auditRows(db, 'data_contoh')).toEqual([expect.objectContaining({ aksi: 'impor', sesudah: summary })]);

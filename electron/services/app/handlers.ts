@@ -11,6 +11,8 @@ import type { HandlersFor } from '../index';
 
 /** Settings key recording the user's first-start choice ('demo' or 'kosong'). */
 const ONBOARDING = 'onboarding';
+/** Loans in the demo set: enough to show a month's run per bank, small enough to load at once. */
+const DEMO_LOANS = 250;
 
 export function appHandlers(ctx: ServiceContext): HandlersFor<'app'> {
   const { db } = ctx;
@@ -35,7 +37,7 @@ export function appHandlers(ctx: ServiceContext): HandlersFor<'app'> {
         if (c.bank + c.penjamin + c.debitur > 0) {
           throw new ServiceError('CONFLICT', 'Data contoh hanya dapat dimuat ke basis data yang masih kosong.');
         }
-        const summary = seedDemo(db, { referenceYear: Number(ctx.today().slice(0, 4)) });
+        const summary = seedDemo(db, { today: ctx.today(), loans: DEMO_LOANS, months: 24 });
         setSetting(db, ONBOARDING, 'demo');
         appendAudit(db, { user: ctx.user, action: 'impor', entity: 'data_contoh', entityId: null, after: summary });
         return summary;

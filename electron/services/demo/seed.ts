@@ -5,6 +5,8 @@ import { insertDebtor } from '../../../database/repositories/debtors';
 import { insertInsurer } from '../../../database/repositories/insurers';
 import { listReference } from '../../../database/repositories/reference';
 import { insertScheme } from '../../../database/repositories/schemes';
+import { addMonths } from '../../domain/loan';
+import { seedDemoLoans } from './loans';
 import { SeededRandom } from './random';
 import { BUSINESS_KINDS, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, VILLAGE_NAMES, VILLAGE_PREFIXES } from './names';
 
@@ -32,8 +34,12 @@ const INSURERS = [
 export interface DemoOptions {
   seed?: number;
   debtors?: number;
-  /** The year demo birth dates are counted back from (passed in to keep this deterministic). */
-  referenceYear: number;
+  /** Loans to generate (0: master data only); more loans than debtors adds debtors. */
+  loans?: number;
+  /** Loans' agreements are spread over this many months before `today`. */
+  months?: number;
+  /** The date the demo is built for (passed in to keep it deterministic). */
+  today: string;
 }
 
 /**
@@ -42,7 +48,10 @@ export interface DemoOptions {
  */
 export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
   const rnd = new SeededRandom(opts.seed ?? 20251027);
-  const debtorCount = opts.debtors ?? 300;
+  const loanCount = opts.loans ?? 0;
+  const months = opts.months ?? 24;
+  const debtorCount = Math.max(opts.debtors ?? 300, loanCount);
+  const referenceYear = Number(opts.today.slice(0, 4));
 
   return db.transaction((): DemoSummary => {
     let cabang = 0;
@@ -52,33 +61,42 @@ export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
       cabang += b.cabang.length;
     }
     const insurerIds = INSURERS.map((i) => insertInsurer(db, { ...i, picNama: null, telepon: null, email: null }));
-    insertScheme(db, {
-      kode: 'GS-2025',
-      nama: 'Gerbang Serasan 2025 (subsidi selisih bunga)',
-      berlakuDari: '2025-01-01',
-      berlakuSampai: '2025-12-31',
-      bungaBankPersen: '11',
-      bungaDebiturPersen: '3',
-      jenisSubsidi: 'selisih',
-      porsiSubsidiPersen: null,
-      metodeBunga: 'efektif',
-      basisSubsidi: 'outstanding',
-      konvensiHari: 'act360',
-      pembulatan: 'half_up',
-      kolMaks: 2,
-      wajibAngsuran: false,
-      hanyaTahunAnggaran: false,
-      plafonMaks: 50_000_000,
-      tenorMaks: 36,
-      tolakPembiayaanGanda: true,
-      penjaminId: insurerIds[0] ?? null,
-      premiBasis: 'sekali',
-      premiTarifPersen: '1.5',
-      premiTabel: [],
-      porsiJaminanPersen: '70',
-      toleransiRekonsiliasi: 1,
-      paguIds: [],
-    });
+    // One scheme per budget year over the demo window, each with its own pagu lines.
+    const firstYear = Number(addMonths(opts.today, -months).slice(0, 4));
+    let schemes = 0;
+    for (let year = firstYear; year <= referenceYear; year++) {
+      const subsidiPagu = insertPagu(db, year, 'subsidi_bunga', `5.1.05.01.${year}`, `Belanja subsidi bunga Program Gerbang Serasan ${year}`, 2_500_000_000);
+      const premiPagu = insertPagu(db, year, 'premi', `5.1.05.02.${year}`, `Belanja premi asuransi kredit Program Gerbang Serasan ${year}`, 400_000_000);
+      const recent = year >= 2026;
+      insertScheme(db, {
+        kode: `GS-${year}`,
+        nama: recent ? `Gerbang Serasan ${year} (80 % bunga, anuitas)` : `Gerbang Serasan ${year} (selisih bunga)`,
+        berlakuDari: `${year}-01-01`,
+        berlakuSampai: `${year}-12-31`,
+        bungaBankPersen: recent ? '10.5' : '11',
+        bungaDebiturPersen: '3',
+        jenisSubsidi: recent ? 'persentase' : 'selisih',
+        porsiSubsidiPersen: recent ? '80' : null,
+        metodeBunga: recent ? 'anuitas' : 'efektif',
+        basisSubsidi: 'outstanding',
+        konvensiHari: recent ? '30360' : 'act360',
+        pembulatan: 'half_up',
+        kolMaks: 2,
+        wajibAngsuran: false,
+        hanyaTahunAnggaran: false,
+        plafonMaks: 50_000_000,
+        tenorMaks: 36,
+        tolakPembiayaanGanda: true,
+        penjaminId: insurerIds[(year - firstYear) % insurerIds.length] ?? null,
+        premiBasis: 'sekali',
+        premiTarifPersen: '1.5',
+        premiTabel: [],
+        porsiJaminanPersen: '70',
+        toleransiRekonsiliasi: 1,
+        paguIds: [subsidiPagu, premiPagu],
+      });
+      schemes++;
+    }
 
     const ref = listReference(db);
     const sektorByName = new Map(ref.sektor.map((s) => [s.nama, s.id]));
@@ -87,7 +105,7 @@ export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
       const kecIndex = rnd.int(0, ref.kecamatan.length - 1);
       const kec = ref.kecamatan[kecIndex]!;
       const female = rnd.chance(0.45);
-      const birth = { y: rnd.int(opts.referenceYear - 65, opts.referenceYear - 20), m: rnd.int(1, 12), d: rnd.int(1, 28) };
+      const birth = { y: rnd.int(referenceYear - 65, referenceYear - 20), m: rnd.int(1, 12), d: rnd.int(1, 28) };
       let nik: string;
       do {
         nik = `1603${String(kecIndex + 1).padStart(2, '0')}${String(birth.d + (female ? 40 : 0)).padStart(2, '0')}${String(birth.m).padStart(2, '0')}${String(birth.y % 100).padStart(2, '0')}${String(rnd.int(1, 9999)).padStart(4, '0')}`;
@@ -113,10 +131,15 @@ export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
         nib: rnd.chance(0.4) ? String(rnd.int(1, 9)) + String(rnd.int(0, 999_999)).padStart(6, '0') + String(rnd.int(0, 999_999)).padStart(6, '0') : null,
       });
     }
-    return { bank: BANKS.length, cabang, penjamin: INSURERS.length, skema: 1, debitur: debtorCount };
+    const loans = loanCount > 0 ? seedDemoLoans(db, { loans: loanCount, months, today: opts.today, seed: (opts.seed ?? 20251027) + 1 }).pinjaman : 0;
+    return { bank: BANKS.length, cabang, penjamin: INSURERS.length, skema: schemes, debitur: debtorCount, pinjaman: loans };
   })();
 }
 
 function phone(rnd: SeededRandom): string {
   return `08${rnd.pick(['12', '13', '21', '22', '52', '53', '77', '78', '95'])}${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`;
+}
+
+function insertPagu(db: Database, tahun: number, jenis: 'subsidi_bunga' | 'premi', kode: string, uraian: string, jumlah: number): number {
+  return Number(db.prepare('INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (?, ?, ?, ?, ?)').run(tahun, jenis, kode, uraian, jumlah).lastInsertRowid);
 }
