@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Premium } from '../../electron/contract';
+import type { Premium, PremiumRow as PremiumListItem } from '../../electron/contract';
 
 interface PremiumRow {
   id: number;
@@ -38,4 +38,71 @@ export function insertPremium(db: Database, p: { pinjamanId: number; penjaminId:
     p.jumlah,
     p.rincian,
   );
+}
+
+interface PremiumListRow extends PremiumRow {
+  nomor_rekening: string;
+  debitur_nama: string;
+  bank_nama: string;
+  plafon: number;
+  tanggal_pencairan: string | null;
+  nomor_tagihan: string | null;
+  tanggal_tagihan: string | null;
+  nomor_sp2d: string | null;
+}
+
+export function listPremiums(db: Database, q: { penjaminId?: number | undefined; status?: Premium['status'] | undefined }): PremiumListItem[] {
+  const rows = db
+    .prepare(
+      `SELECT p.*, j.nama AS penjamin_nama, l.nomor_rekening, d.nama AS debitur_nama, b.nama AS bank_nama, l.plafon,
+              l.tanggal_pencairan, pp.nomor_sp2d
+       FROM premi p
+       JOIN penjamin j ON j.id = p.penjamin_id
+       JOIN pinjaman l ON l.id = p.pinjaman_id
+       JOIN debitur d ON d.id = l.debitur_id
+       JOIN bank b ON b.id = l.bank_id
+       LEFT JOIN pembayaran_premi pp ON pp.id = p.pembayaran_premi_id
+       WHERE (@penjaminId IS NULL OR p.penjamin_id = @penjaminId) AND (@status IS NULL OR p.status = @status)
+       ORDER BY l.tanggal_pencairan, p.id`,
+    )
+    .all({ penjaminId: q.penjaminId ?? null, status: q.status ?? null }) as PremiumListRow[];
+  return rows.map((r) => ({
+    ...toPremium(r),
+    nomorRekening: r.nomor_rekening,
+    debiturNama: r.debitur_nama,
+    bankNama: r.bank_nama,
+    plafon: r.plafon,
+    tanggalPencairan: r.tanggal_pencairan,
+    nomorTagihan: r.nomor_tagihan,
+    tanggalTagihan: r.tanggal_tagihan,
+    nomorSp2d: r.nomor_sp2d,
+  }));
+}
+
+/** The premiums among `ids` that belong to the insurer, with their status and amount. */
+export function premiumsOfInsurer(db: Database, penjaminId: number, ids: number[]): { id: number; status: Premium['status']; jumlah: number }[] {
+  const stmt = db.prepare('SELECT id, status, jumlah FROM premi WHERE id = ? AND penjamin_id = ?');
+  return ids.flatMap((id) => {
+    const row = stmt.get(id, penjaminId) as { id: number; status: Premium['status']; jumlah: number } | undefined;
+    return row ? [row] : [];
+  });
+}
+
+export function markInvoiced(db: Database, ids: number[], nomorTagihan: string, tanggalTagihan: string): void {
+  const stmt = db.prepare("UPDATE premi SET status = 'ditagih', nomor_tagihan = ?, tanggal_tagihan = ? WHERE id = ? AND status <> 'dibayar'");
+  for (const id of ids) stmt.run(nomorTagihan, tanggalTagihan, id);
+}
+
+export function insertPremiumPayment(db: Database, p: { penjaminId: number; nomorSp2d: string; tanggalSp2d: string; jumlah: number; paguId: number; premiIds: number[] }): number {
+  const paymentId = Number(
+    db
+      .prepare('INSERT INTO pembayaran_premi (penjamin_id, nomor_sp2d, tanggal_sp2d, jumlah, pagu_id) VALUES (?, ?, ?, ?, ?)')
+      .run(p.penjaminId, p.nomorSp2d, p.tanggalSp2d, p.jumlah, p.paguId).lastInsertRowid,
+  );
+  // The status guard makes a second payment of the same premium change nothing; the caller checks first.
+  const mark = db.prepare("UPDATE premi SET status = 'dibayar', pembayaran_premi_id = ? WHERE id = ? AND status <> 'dibayar'");
+  for (const id of p.premiIds) {
+    if (mark.run(paymentId, id).changes !== 1) throw new Error(`Premi ${id} sudah dibayar`);
+  }
+  return paymentId;
 }

@@ -12,12 +12,14 @@ import { masterDataContract } from './master-data';
 import { budgetContract, schemesContract } from './schemes';
 import { loansContract } from './loans';
 import { subsidyContract } from './subsidy';
+import { premiumsContract } from './premiums';
 
 export * from './common';
 export * from './master-data';
 export * from './schemes';
 export * from './loans';
 export * from './subsidy';
+export * from './premiums';
 
 export const contract = {
   ...masterDataContract,
@@ -25,6 +27,7 @@ export const contract = {
   ...budgetContract,
   ...loansContract,
   ...subsidyContract,
+  ...premiumsContract,
 } as const;
 
 export type Contract = typeof contract;

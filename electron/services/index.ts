@@ -9,6 +9,7 @@ import { schemeHandlers } from './schemes/handlers';
 import { loanHandlers } from './loans/handlers';
 import { subsidyHandlers } from './subsidy/handlers';
 import { budgetHandlers } from './budget/handlers';
+import { premiumHandlers } from './premiums/handlers';
 
 /** One handler per channel of the contract; a missing one is a compile error below. */
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
@@ -27,6 +28,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...loanHandlers(ctx),
     ...subsidyHandlers(ctx),
     ...budgetHandlers(ctx),
+    ...premiumHandlers(ctx),
   };
 }
 

@@ -256,3 +256,28 @@ describe('budget', () => {
     expect(raised).toMatchObject({ pagu: 300_000, realisasi: 45_333, sisa: 254_667 });
   });
 });
+
+describe('premiums', () => {
+  it('are invoiced and paid once, within the premium pagu', async () => {
+    const w = await world();
+    const loan = await disbursedLoan(w);
+    const paguPremi = Number(rt.db.prepare("INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (2025, 'premi', '5.1.06', 'Premi', 1000000)").run().lastInsertRowid);
+    const listed = ok(await invoke(rt.handlers, 'premiums.list', {}));
+    expect(listed).toEqual([expect.objectContaining({ pinjamanId: loan.id, jumlah: 180_000, status: 'terhitung', debiturNama: 'Siti Aminah', nomorRekening: '0012300045' })]);
+    const premiId = listed[0]!.id;
+
+    // The subsidy pagu cannot pay a premium.
+    const wrongLine = await invoke(rt.handlers, 'premiums.recordPayment', { penjaminId: loan.premi!.penjaminId, premiIds: [premiId], nomorSp2d: 'P-1', tanggalSp2d: '2025-02-01', paguId: w.paguId });
+    expect(!wrongLine.ok && wrongLine.error.fields).toHaveProperty('paguId');
+
+    ok(await invoke(rt.handlers, 'premiums.recordInvoice', { penjaminId: loan.premi!.penjaminId, premiIds: [premiId], nomorTagihan: 'INV/JK/01', tanggalTagihan: '2025-01-31' }));
+    const paid = ok(await invoke(rt.handlers, 'premiums.recordPayment', { penjaminId: loan.premi!.penjaminId, premiIds: [premiId], nomorSp2d: 'P-1', tanggalSp2d: '2025-02-05', paguId: paguPremi }));
+    expect(paid).toMatchObject({ jumlah: 180_000, sisaPagu: 820_000 });
+    expect(ok(await invoke(rt.handlers, 'premiums.list', { status: 'dibayar' }))[0]).toMatchObject({ nomorTagihan: 'INV/JK/01', nomorSp2d: 'P-1' });
+
+    const twice = await invoke(rt.handlers, 'premiums.recordPayment', { penjaminId: loan.premi!.penjaminId, premiIds: [premiId], nomorSp2d: 'P-2', tanggalSp2d: '2025-02-06', paguId: paguPremi });
+    expect(!twice.ok && twice.error.message).toContain('sudah dibayar');
+    const year = ok(await invoke(rt.handlers, 'budget.year', { tahun: 2025 }));
+    expect(year.lines.find((l) => l.id === paguPremi)).toMatchObject({ realisasi: 180_000, sisa: 820_000 });
+  });
+});

@@ -1,0 +1,55 @@
+import * as repo from '../../../database/repositories/premiums';
+import { appendAudit } from '../../../database/repositories/audit';
+import { getInsurer } from '../../../database/repositories/insurers';
+import { findPaymentBySp2d, getPagu, realisasiPagu } from '../../../database/repositories/payments';
+import { formatRupiah } from '../../domain/format';
+import type { ServiceContext } from '../context';
+import { ServiceError, invalid, notFound } from '../errors';
+import type { HandlersFor } from '../index';
+
+export function premiumHandlers(ctx: ServiceContext): HandlersFor<'premiums'> {
+  const { db } = ctx;
+
+  /** The chosen premiums, all of this insurer and none paid yet; otherwise a clear refusal. */
+  const chosen = (penjaminId: number, ids: number[]) => {
+    if (!getInsurer(db, penjaminId)) throw notFound('Penjamin');
+    const unique = [...new Set(ids)];
+    const rows = repo.premiumsOfInsurer(db, penjaminId, unique);
+    if (rows.length !== unique.length) throw invalid('premiIds', 'Sebagian premi yang dipilih bukan milik penjamin ini');
+    const paid = rows.filter((r) => r.status === 'dibayar');
+    if (paid.length > 0) throw new ServiceError('CONFLICT', `${paid.length} premi yang dipilih sudah dibayar; tidak ada yang dicatat.`, { premiIds: 'Sudah dibayar' });
+    return rows;
+  };
+
+  return {
+    'premiums.list': async (q) => repo.listPremiums(db, q),
+
+    'premiums.recordInvoice': async (input) =>
+      db.transaction(() => {
+        const rows = chosen(input.penjaminId, input.premiIds);
+        repo.markInvoiced(db, rows.map((r) => r.id), input.nomorTagihan, input.tanggalTagihan);
+        const jumlah = rows.reduce((s, r) => s + r.jumlah, 0);
+        appendAudit(db, { user: ctx.user, action: 'ubah', entity: 'tagihan_premi', entityId: null, after: { ...input, jumlah } });
+        return { jumlah, jumlahPremi: rows.length };
+      })(),
+
+    'premiums.recordPayment': async (input) =>
+      db.transaction(() => {
+        const rows = chosen(input.penjaminId, input.premiIds);
+        const pagu = getPagu(db, input.paguId);
+        if (!pagu) throw invalid('paguId', 'Pos anggaran tidak dikenal');
+        if (pagu.jenis !== 'premi') throw invalid('paguId', 'Pos anggaran ini bukan untuk premi');
+        if (pagu.tahun !== Number(input.tanggalSp2d.slice(0, 4))) throw invalid('paguId', `Pos anggaran tahun ${pagu.tahun}, sedangkan SP2D bertanggal tahun ${input.tanggalSp2d.slice(0, 4)}`);
+        const same = findPaymentBySp2d(db, input.nomorSp2d);
+        if (same) throw new ServiceError('CONFLICT', `SP2D nomor ${input.nomorSp2d} sudah dicatat (tanggal ${same.tanggal_sp2d})`, { nomorSp2d: 'Sudah dicatat' });
+        const jumlah = rows.reduce((s, r) => s + r.jumlah, 0);
+        const sisa = pagu.jumlah - realisasiPagu(db, pagu.id);
+        if (jumlah > sisa) {
+          throw new ServiceError('CONFLICT', `Pembayaran ${formatRupiah(jumlah)} melebihi sisa pagu ${pagu.kode_rekening} tahun ${pagu.tahun} (${formatRupiah(sisa)}). Tidak ada yang dicatat.`);
+        }
+        const pembayaranId = repo.insertPremiumPayment(db, { ...input, jumlah, premiIds: rows.map((r) => r.id) });
+        appendAudit(db, { user: ctx.user, action: 'buat', entity: 'pembayaran_premi', entityId: pembayaranId, after: { ...input, jumlah } });
+        return { pembayaranId, jumlah, sisaPagu: sisa - jumlah };
+      })(),
+  };
+}
