@@ -281,3 +281,21 @@ describe('premiums', () => {
     expect(year.lines.find((l) => l.id === paguPremi)).toMatchObject({ realisasi: 180_000, sisa: 820_000 });
   });
 });
+
+describe('budget warning on a new loan', () => {
+  it('warns, without refusing, when the loan would push the year past the scheme pagu', async () => {
+    rt.close();
+    rt = createRuntime({ databasePath: path.join(dir, 'warn.sqlite'), user: 'uji', today: () => '2025-01-20' });
+    const w = await world();
+    const scheme = ok(await invoke(rt.handlers, 'schemes.get', { id: w.schemeId }));
+    ok(await invoke(rt.handlers, 'schemes.save', { ...scheme, paguIds: [w.paguId] }));
+    // 12 juta over 12 months earns about Rp500.000 of subsidy in 2025: more than the Rp200.000 pagu.
+    const flags = ok(await invoke(rt.handlers, 'loans.check', loanInput(w)));
+    const budget = flags.find((f) => f.kode === 'melebihi_pagu');
+    expect(budget).toMatchObject({ menolak: false });
+    expect(budget!.pesan).toContain('Rp200.000');
+    // A small loan fits: 1 juta over 3 months earns a few thousand rupiah.
+    const small = ok(await invoke(rt.handlers, 'loans.check', loanInput(w, { plafon: 1_000_000, tenorBulan: 3, tanggalAngsuranPertama: '2025-02-15' })));
+    expect(small.map((f) => f.kode)).not.toContain('melebihi_pagu');
+  });
+});

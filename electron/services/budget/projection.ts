@@ -1,10 +1,11 @@
 /**
- * What running loans will still cost: the expected subsidy of every future month (from the
- * schedule, as if every month stays eligible) and the premiums of approved loans not yet
- * disbursed. Months already paid are left out.
+ * What running and approved loans will still cost: the expected subsidy of every future month
+ * (from the schedule, as if every month stays eligible) and the premiums of approved loans not
+ * yet disbursed. Months already paid are left out. It recomputes every loan: fine for a
+ * regency's thousands of loans, a candidate for caching at a province's hundred thousand.
  */
 import type { Database } from 'better-sqlite3';
-import type { Loan, Scheme } from '../../contract';
+import type { Loan, Restructuring, Scheme } from '../../contract';
 import * as loansRepo from '../../../database/repositories/loans';
 import { getScheme } from '../../../database/repositories/schemes';
 import { computePremium, maturityDate, periodsBetween } from '../../domain/loan';
@@ -16,6 +17,24 @@ export interface Projection {
   subsidyByYear: Map<number, number>;
   /** Premiums of approved loans that will fall due at disbursement. */
   pendingPremiums: number;
+}
+
+/** Expected subsidy per year of one loan (stored or not yet saved), from `fromPeriod` on. */
+export function projectLoan(loan: Loan, scheme: Scheme, fromPeriod: string, paid: Set<string> = new Set(), restructurings: Restructuring[] = []): Map<number, number> {
+  const byYear = new Map<number, number>();
+  const disbursed = loan.tanggalPencairan ?? loan.tanggalAkad;
+  const schedule = loanSchedule({ ...loan, tanggalPencairan: disbursed, metodeBunga: scheme.metodeBunga, pembulatan: scheme.pembulatan }, restructurings);
+  const lastPeriod = maturityDate(schedule).slice(0, 7);
+  const start = disbursed.slice(0, 7) > fromPeriod ? disbursed.slice(0, 7) : fromPeriod;
+  if (lastPeriod < start) return byYear;
+  const ctx: LoanContext = { loan: { ...loan, tanggalPencairan: disbursed }, scheme, schedule, restructurings, positions: new Map(), paid, claimDate: null, otherActiveLoans: 0 };
+  for (const periode of periodsBetween(start, lastPeriod)) {
+    const line = lineFor(ctx, periode);
+    if (!line.layak || !line.rincian) continue;
+    const year = Number(periode.slice(0, 4));
+    byYear.set(year, (byYear.get(year) ?? 0) + line.rincian.jumlah);
+  }
+  return byYear;
 }
 
 export function projectCosts(db: Database, fromPeriod: string): Projection {
@@ -43,28 +62,11 @@ export function projectCosts(db: Database, fromPeriod: string): Projection {
           rounding: scheme.pembulatan,
         }).amount;
       }
-      continue;
+      // Approved loans will also earn subsidy once disbursed: projected from the agreement date.
     }
-    const restructurings = loansRepo.listRestructurings(db, loan.id);
-    const schedule = loanSchedule({ ...loan, tanggalPencairan: loan.tanggalPencairan!, metodeBunga: scheme.metodeBunga, pembulatan: scheme.pembulatan }, restructurings);
-    const lastPeriod = maturityDate(schedule).slice(0, 7);
-    if (lastPeriod < fromPeriod) continue;
-    const ctx: LoanContext = {
-      loan,
-      scheme,
-      schedule,
-      restructurings,
-      positions: new Map(),
-      paid: loansRepo.paidPeriodSet(db, [loan.id]).get(loan.id) ?? new Set(),
-      claimDate: null,
-      otherActiveLoans: 0,
-    };
-    const start = loan.tanggalPencairan!.slice(0, 7) > fromPeriod ? loan.tanggalPencairan!.slice(0, 7) : fromPeriod;
-    for (const periode of periodsBetween(start, lastPeriod)) {
-      const line = lineFor(ctx, periode);
-      if (!line.layak || !line.rincian) continue;
-      const year = Number(periode.slice(0, 4));
-      subsidyByYear.set(year, (subsidyByYear.get(year) ?? 0) + line.rincian.jumlah);
+    const paid = loansRepo.paidPeriodSet(db, [loan.id]).get(loan.id) ?? new Set<string>();
+    for (const [year, amount] of projectLoan(loan, scheme, fromPeriod, paid, loansRepo.listRestructurings(db, loan.id))) {
+      subsidyByYear.set(year, (subsidyByYear.get(year) ?? 0) + amount);
     }
   }
   return { subsidyByYear, pendingPremiums };

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
-import type { LoanDetail, loanSaveInput, Scheme } from '../../contract';
+import type { Loan, LoanDetail, LoanFlag, loanSaveInput, Scheme } from '../../contract';
 import * as repo from '../../../database/repositories/loans';
 import { getBank } from '../../../database/repositories/banks';
 import { getDebtor } from '../../../database/repositories/debtors';
 import { getScheme } from '../../../database/repositories/schemes';
 import { getPremiumOfLoan, insertPremium } from '../../../database/repositories/premiums';
 import { appendAudit } from '../../../database/repositories/audit';
+import { getPagu, realisasiPagu } from '../../../database/repositories/payments';
+import { projectCosts, projectLoan } from '../budget/projection';
 import { computeInsuranceClaim, computePremium, scheduledOutstandingOn } from '../../domain/loan';
 import { formatRupiah } from '../../domain/format';
 import type { ServiceContext } from '../context';
@@ -128,8 +130,10 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
     'loans.get': async ({ id }) => detail(id),
 
     'loans.check': async (input) => {
-      const { scheme } = prepare(input);
-      return loanFlags(db, input, scheme);
+      const { scheme, fields } = prepare(input);
+      const flags = loanFlags(db, input, scheme);
+      const budget = budgetFlag(fields, scheme);
+      return budget ? [...flags, budget] : flags;
     },
 
     'loans.save': async (input) =>
@@ -238,6 +242,32 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         return saved;
       })(),
   };
+
+  /**
+   * Warns (does not refuse) when the subsidy this new loan will earn in its first budget year,
+   * on top of what running loans are projected to cost, exceeds what is left of the scheme's
+   * subsidy pagu for that year.
+   */
+  function budgetFlag(fields: repo.LoanFields, scheme: Scheme): LoanFlag | null {
+    const year = Number((fields.tanggalPencairan ?? fields.tanggalAkad).slice(0, 4));
+    const lines = scheme.paguIds.map((id) => getPagu(db, id)).filter((p) => p !== null && p.jenis === 'subsidi_bunga' && p.tahun === year);
+    if (lines.length === 0) return null;
+    const sisa = lines.reduce((s, p) => s + p!.jumlah - realisasiPagu(db, p!.id), 0);
+    const thisMonth = ctx.today().slice(0, 7);
+    const from = thisMonth > `${year}-01` ? thisMonth : `${year}-01`;
+    const candidate: Loan = {
+      ...fields, id: 0, debiturNama: '', debiturNik: '', bankNama: '', cabangNama: null, skemaKode: scheme.kode,
+      metodeBunga: scheme.metodeBunga, status: 'disetujui', tanggalLunas: null,
+    };
+    const own = projectLoan(candidate, scheme, from).get(year) ?? 0;
+    const running = projectCosts(db, from).subsidyByYear.get(year) ?? 0;
+    if (own + running <= sisa) return null;
+    return {
+      kode: 'melebihi_pagu',
+      pesan: `Subsidi pinjaman ini tahun ${year} (${formatRupiah(own)}) ditambah proyeksi pinjaman berjalan (${formatRupiah(running)}) melebihi sisa pagu subsidi skema ${scheme.kode} (${formatRupiah(sisa)}).`,
+      menolak: false,
+    };
+  }
 
   /** Outstanding on a date: the bank's latest report up to that month, else the schedule. */
   function outstandingOn(loan: LoanDetail, date: string): number {
