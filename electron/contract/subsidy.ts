@@ -2,18 +2,11 @@
 import { z } from 'zod';
 import { id, requiredText, returns } from './common';
 import { isoDate, period } from './schemes';
+import { INELIGIBILITY_REASONS, type IneligibilityReason } from '../domain/loan/eligibility';
 
-export const ALASAN_TIDAK_LAYAK = [
-  'belum_cair',
-  'lunas',
-  'lewat_jatuh_tempo',
-  'kol_melebihi_batas',
-  'sudah_klaim_asuransi',
-  'tidak_ada_angsuran',
-  'sudah_dibayar',
-  'di_luar_tahun_anggaran',
-] as const;
-export type AlasanTidakLayak = (typeof ALASAN_TIDAK_LAYAK)[number];
+/** Why a loan-month earns no subsidy: the loan engine's reasons, in the contract's words. */
+export const ALASAN_TIDAK_LAYAK = INELIGIBILITY_REASONS;
+export type AlasanTidakLayak = IneligibilityReason;
 
 /** One piece of a period during which the principal did not change. */
 export interface SubsidySegment {

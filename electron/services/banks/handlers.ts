@@ -2,6 +2,7 @@ import { bankSaveInput } from '../../contract';
 import type { z } from 'zod';
 import * as repo from '../../../database/repositories/banks';
 import { appendAudit } from '../../../database/repositories/audit';
+import { setActiveAudited } from '../audited';
 import type { ServiceContext } from '../context';
 import { ServiceError, notFound } from '../errors';
 import type { HandlersFor } from '../index';
@@ -45,14 +46,7 @@ export function bankHandlers(ctx: ServiceContext): HandlersFor<'banks'> {
       return save(input);
     },
 
-    'banks.setActive': async ({ id, aktif }) =>
-      db.transaction(() => {
-        const before = load(id);
-        repo.setBankActive(db, id, aktif);
-        const after = load(id);
-        appendAudit(db, { user: ctx.user, action: aktif ? 'aktifkan' : 'nonaktifkan', entity: 'bank', entityId: id, before, after });
-        return after;
-      })(),
+    'banks.setActive': async ({ id, aktif }) => setActiveAudited(ctx, 'bank', id, aktif, { load, apply: (i, a) => repo.setBankActive(db, i, a) }),
   };
 }
 

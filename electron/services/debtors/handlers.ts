@@ -4,6 +4,7 @@ import * as repo from '../../../database/repositories/debtors';
 import { getReferenceRow } from '../../../database/repositories/reference';
 import { appendAudit } from '../../../database/repositories/audit';
 import { parseNib, parseNik, parseNpwp } from '../../domain/identity';
+import { setActiveAudited } from '../audited';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
 import type { HandlersFor } from '../index';
@@ -78,14 +79,7 @@ export function debtorHandlers(ctx: ServiceContext): HandlersFor<'debtors'> {
         return after;
       })(),
 
-    'debtors.setActive': async ({ id, aktif }) =>
-      db.transaction(() => {
-        const before = load(id);
-        repo.setDebtorActive(db, id, aktif);
-        const after = load(id);
-        appendAudit(db, { user: ctx.user, action: aktif ? 'aktifkan' : 'nonaktifkan', entity: 'debitur', entityId: id, before, after });
-        return after;
-      })(),
+    'debtors.setActive': async ({ id, aktif }) => setActiveAudited(ctx, 'debitur', id, aktif, { load, apply: (i, a) => repo.setDebtorActive(db, i, a) }),
 
     'debtors.checkNik': async ({ nik, excludeId }): Promise<NikCheck> => {
       const parsed = parseNik(nik, ctx.today());

@@ -1,5 +1,6 @@
 import * as repo from '../../../database/repositories/insurers';
 import { appendAudit } from '../../../database/repositories/audit';
+import { setActiveAudited } from '../audited';
 import type { ServiceContext } from '../context';
 import { ServiceError, notFound } from '../errors';
 import type { HandlersFor } from '../index';
@@ -30,13 +31,6 @@ export function insurerHandlers(ctx: ServiceContext): HandlersFor<'insurers'> {
         return after;
       })(),
 
-    'insurers.setActive': async ({ id, aktif }) =>
-      db.transaction(() => {
-        const before = load(id);
-        repo.setInsurerActive(db, id, aktif);
-        const after = load(id);
-        appendAudit(db, { user: ctx.user, action: aktif ? 'aktifkan' : 'nonaktifkan', entity: 'penjamin', entityId: id, before, after });
-        return after;
-      })(),
+    'insurers.setActive': async ({ id, aktif }) => setActiveAudited(ctx, 'penjamin', id, aktif, { load, apply: (i, a) => repo.setInsurerActive(db, i, a) }),
   };
 }

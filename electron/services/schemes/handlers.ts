@@ -2,6 +2,7 @@ import * as repo from '../../../database/repositories/schemes';
 import { getInsurer } from '../../../database/repositories/insurers';
 import { appendAudit } from '../../../database/repositories/audit';
 import type { Scheme } from '../../contract';
+import { setActiveAudited } from '../audited';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
 import type { HandlersFor } from '../index';
@@ -48,13 +49,6 @@ export function schemeHandlers(ctx: ServiceContext): HandlersFor<'schemes'> {
         return after;
       })(),
 
-    'schemes.setActive': async ({ id, aktif }) =>
-      db.transaction(() => {
-        const before = load(id);
-        repo.setSchemeActive(db, id, aktif);
-        const after = load(id);
-        appendAudit(db, { user: ctx.user, action: aktif ? 'aktifkan' : 'nonaktifkan', entity: 'skema', entityId: id, before, after });
-        return after;
-      })(),
+    'schemes.setActive': async ({ id, aktif }) => setActiveAudited(ctx, 'skema', id, aktif, { load, apply: (i, a) => repo.setSchemeActive(db, i, a) }),
   };
 }
