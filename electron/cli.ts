@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
   };
   if (command === 'schedule') return print(scheduleFromArgs(rest), printSchedule);
 
-  const databasePath = path.resolve(option(rest, '--db') ?? process.env.GERBANG_DB ?? 'gerbang-serasan.sqlite');
+  const databasePath = path.resolve(option(rest, '--db') || process.env.GERBANG_DB || 'gerbang-serasan.sqlite');
   const rt = createRuntime({ databasePath, user: `cli:${os.userInfo().username}` });
   try {
     switch (command) {

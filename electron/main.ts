@@ -85,7 +85,8 @@ function buildMenu(): void {
 }
 
 async function start(): Promise<void> {
-  const databasePath = process.env.GERBANG_DB ?? path.join(app.getPath('userData'), DATABASE_FILE);
+  // An empty GERBANG_DB counts as unset.
+  const databasePath = process.env.GERBANG_DB || path.join(app.getPath('userData'), DATABASE_FILE);
   try {
     runtime = createRuntime({ databasePath });
   } catch (err) {
