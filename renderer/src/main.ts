@@ -4,7 +4,7 @@ import ElementPlus from 'element-plus';
 import 'element-plus/dist/index.css';
 import App from './App.vue';
 import { router } from './router';
-import { i18n } from './i18n';
+import { elementPlusLocale, i18n } from './i18n';
 import './styles.css';
 
-createApp(App).use(createPinia()).use(router).use(i18n).use(ElementPlus).mount('#app');
+createApp(App).use(createPinia()).use(router).use(i18n).use(ElementPlus).use(elementPlusLocale).mount('#app');

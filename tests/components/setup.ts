@@ -14,7 +14,7 @@ import { nextTick, type Component } from 'vue';
 import type { Router } from 'vue-router';
 import type { Bank, Channel, Debtor, InputOf, NikCheck, OutputOf } from '@contract';
 import { ApiError, call } from '@/api';
-import { i18n, setLocale } from '@/i18n';
+import { elementPlusLocale, i18n, setLocale } from '@/i18n';
 
 export type Handler<C extends Channel> = (input: InputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
 export type Backend = { [C in Channel]?: Handler<C> };
@@ -44,11 +44,13 @@ export interface MountExtras {
   router?: Router;
 }
 
+const mounted: { unmount(): void }[] = [];
+
 /** Mounts with a fresh Pinia, the app's i18n and Element Plus, attached to document.body (dialogs teleport). */
 export function mountWithApp<T extends Component>(component: T, options: ComponentMountingOptions<T> = {} as ComponentMountingOptions<T>, extras: MountExtras = {}) {
   const pinia: Pinia = createPinia();
   setActivePinia(pinia);
-  const plugins: unknown[] = [pinia, i18n, ElementPlus];
+  const plugins: unknown[] = [pinia, i18n, ElementPlus, elementPlusLocale];
   if (extras.router) plugins.push(extras.router);
   const wrapper = mount(component, {
     attachTo: document.body,
@@ -58,11 +60,14 @@ export function mountWithApp<T extends Component>(component: T, options: Compone
       plugins: [...(plugins as never[]), ...((options.global?.plugins ?? []) as never[])],
     },
   } as ComponentMountingOptions<T>);
+  mounted.push(wrapper);
   return { wrapper, pinia };
 }
 
 /** Resets the parts of the world that outlive a test: locale, storage, the DOM, timers. */
 export function resetWorld(): void {
+  // Unmount, not just clear the DOM: a live component keeps its window listeners (Alt+N) and timers.
+  for (const wrapper of mounted.splice(0)) wrapper.unmount();
   ElMessage.closeAll();
   setLocale('id');
   localStorage.clear();
@@ -142,4 +147,10 @@ export function bank(overrides: Partial<Bank> = {}): Bank {
     id: 1, kode: 'BSB', nama: 'Bank Sumsel Babel', jenis: 'umum', alamat: null, picNama: 'Rahmat Hidayat', picJabatan: null, picTelepon: '0734-421000', picEmail: null,
     aktif: true, cabang: [], ...overrides,
   };
+}
+
+/** What an Element Plus select shows as chosen (its input is only for typing a filter), or '' when nothing is. */
+export function selectedLabel(testId: string): string {
+  const shown = byTestId(testId).querySelector('.el-select__placeholder:not(.is-transparent)');
+  return shown?.textContent?.trim() ?? '';
 }

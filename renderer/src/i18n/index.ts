@@ -1,4 +1,10 @@
+import { computed, type Plugin } from 'vue';
+import { provideGlobalConfig } from 'element-plus';
 import { createI18n } from 'vue-i18n';
+import elementId from 'element-plus/es/locale/lang/id';
+import elementEn from 'element-plus/es/locale/lang/en';
+// Element Plus formats picker months with dayjs, which knows only English names by itself.
+import 'dayjs/locale/id';
 import id from './id.json';
 import en from './en.json';
 
@@ -45,3 +51,18 @@ export function setLocale(locale: Locale): void {
     // Storage may be unavailable; the choice then lasts for this session only.
   }
 }
+
+/**
+ * Element Plus's own texts (pickers, pagination, empty tables) follow the app's language: install
+ * after Element Plus. The config is a computed ref, so switching language takes effect at once
+ * everywhere, dialogs included.
+ */
+export const elementPlusLocale: Plugin = {
+  install(app) {
+    provideGlobalConfig(
+      computed(() => ({ locale: i18n.global.locale.value === 'en' ? elementEn : elementId })),
+      app,
+      true,
+    );
+  },
+};

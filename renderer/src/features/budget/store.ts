@@ -1,0 +1,41 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { BudgetLine, BudgetSaveInput, BudgetYear } from '@contract';
+import { todayIso } from '@domain/format';
+import { ApiError, call } from '@/api';
+
+/** The budget (pagu) of one fiscal year: its lines with what was paid, and the projection. */
+export const useBudgetStore = defineStore('budget', () => {
+  const tahun = ref(Number(todayIso().slice(0, 4)));
+  const year = ref<BudgetYear | null>(null);
+  const loading = ref(false);
+  const error = ref<string | null>(null);
+  let seq = 0;
+
+  async function load(): Promise<void> {
+    const mine = ++seq;
+    loading.value = true;
+    error.value = null;
+    try {
+      const result = await call('budget.year', { tahun: tahun.value });
+      if (mine !== seq) return;
+      year.value = result;
+    } catch (err) {
+      if (mine !== seq) return;
+      year.value = null;
+      error.value = err instanceof ApiError ? err.message : String(err);
+    } finally {
+      if (mine === seq) loading.value = false;
+    }
+  }
+
+  /** Saves a line, then shows the year it belongs to. */
+  async function save(input: BudgetSaveInput): Promise<BudgetLine> {
+    const saved = await call('budget.save', input);
+    tahun.value = saved.tahun;
+    await load();
+    return saved;
+  }
+
+  return { tahun, year, loading, error, load, save };
+});

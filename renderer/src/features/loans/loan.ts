@@ -1,0 +1,81 @@
+/** Small pure helpers the loan screens share: the lifecycle as the clerk sees it, rates, tags. */
+import type { StatusPinjaman } from '@contract';
+
+export type TransitionTarget = 'disetujui' | 'ditolak' | 'aktif' | 'lunas' | 'macet' | 'klaim' | 'hapus_buku';
+
+/**
+ * Which status may follow which; the same table as NEXT in electron/services/loans/handlers.ts
+ * (the service refuses anything else, this only decides which buttons to offer).
+ */
+export const NEXT_STATUS: Record<StatusPinjaman, readonly TransitionTarget[]> = {
+  diajukan: ['disetujui', 'ditolak'],
+  disetujui: ['aktif', 'ditolak'],
+  aktif: ['lunas', 'macet'],
+  macet: ['aktif', 'lunas', 'klaim'],
+  klaim: ['lunas', 'hapus_buku'],
+  lunas: [],
+  hapus_buku: [],
+  ditolak: [],
+};
+
+/** Only a loan not yet disbursed may be edited; later changes are restructurings. */
+export const isEditable = (status: StatusPinjaman): boolean => status === 'diajukan' || status === 'disetujui';
+export const canRestructure = (status: StatusPinjaman): boolean => status === 'aktif' || status === 'macet';
+
+/** The i18n key of a transition: 'aktif' means "disburse" from disetujui but "back to current" from macet. */
+export function actionKey(from: StatusPinjaman, to: TransitionTarget): string {
+  return to === 'aktif' && from === 'macet' ? 'aktifKembali' : to;
+}
+
+/** A reason is required before rejecting or writing off (the service refuses without one). */
+export const needsReason = (to: TransitionTarget): boolean => to === 'ditolak' || to === 'hapus_buku';
+
+type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
+const TAG: Record<StatusPinjaman, TagType> = {
+  diajukan: 'info',
+  disetujui: 'primary',
+  aktif: 'success',
+  lunas: 'info',
+  macet: 'danger',
+  klaim: 'warning',
+  hapus_buku: 'danger',
+  ditolak: 'info',
+};
+export const statusTagType = (status: StatusPinjaman): TagType => TAG[status];
+
+/** '11.5' → '11,5 %' in Indonesian (comma as the decimal mark), '11.5 %' in English. */
+export function formatPercent(value: string | null | undefined, locale: string = 'id'): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return `${locale === 'en' ? value : value.replace('.', ',')} %`;
+}
+
+/** What a clerk typed as a rate, as the number it means (comma or dot); null when not a rate. */
+export function parseRate(text: string | null | undefined): number | null {
+  const t = (text ?? '').trim().replace(',', '.');
+  if (!/^\d{1,3}(\.\d{1,6})?$/.test(t)) return null;
+  const n = Number(t);
+  return n <= 100 ? n : null;
+}
+
+/**
+ * A typed rate overrides the scheme's only when it means a different number: '11,0' against a
+ * scheme rate of '11' is the scheme's rate, and is sent as null ("from the scheme").
+ */
+export function overrides(typed: string, schemeRate: string | undefined): boolean {
+  if (typed.trim() === '' || schemeRate === undefined) return false;
+  const n = parseRate(typed);
+  return n === null || n !== Number(schemeRate);
+}
+
+/**
+ * A keydown.enter handler for a form: Enter submits, except where Enter has its own meaning
+ * (choosing in a select list, a new line in a textarea, composing text).
+ */
+export function enterSubmits(submit: () => unknown): (event: KeyboardEvent) => void {
+  return (event) => {
+    const target = event.target as HTMLElement | null;
+    if (event.isComposing || target?.closest('.el-select, textarea')) return;
+    event.preventDefault();
+    void submit();
+  };
+}

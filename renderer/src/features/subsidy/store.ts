@@ -1,0 +1,76 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { Bank, SubsidyPayment, SubsidyRun } from '@contract';
+import { todayIso } from '@domain/format';
+import { ApiError, call } from '@/api';
+import { periodEnd, previousMonth } from './format';
+
+export interface PaymentRequest {
+  nomorSp2d: string;
+  tanggalSp2d: string;
+  paguId: number;
+}
+
+/**
+ * The subsidy run screen's state: the choice of bank and period, and the last run computed.
+ * Kept in a store so the result survives a visit to another screen.
+ */
+export const useSubsidyStore = defineStore('subsidy', () => {
+  const banks = ref<Bank[]>([]);
+  const bankId = ref<number | null>(null);
+  const periode = ref<string | null>(previousMonth(todayIso()));
+  const quarterly = ref(false);
+  const run = ref<SubsidyRun | null>(null);
+  const loading = ref(false);
+  const error = ref<string | null>(null);
+  let seq = 0;
+
+  const periodeAkhir = computed(() => (periode.value ? periodEnd(periode.value, quarterly.value) : null));
+  const canRun = computed(() => bankId.value !== null && periode.value !== null);
+
+  async function loadBanks(): Promise<void> {
+    banks.value = await call('banks.list', { includeInactive: true });
+    const active = banks.value.filter((b) => b.aktif);
+    if (bankId.value === null && active.length === 1) bankId.value = active[0]!.id;
+  }
+
+  async function execute(request: { bankId: number; periodeAwal: string; periodeAkhir: string }): Promise<void> {
+    const mine = ++seq;
+    loading.value = true;
+    error.value = null;
+    try {
+      const result = await call('subsidy.run', request);
+      if (mine !== seq) return;
+      run.value = result;
+    } catch (err) {
+      if (mine !== seq) return;
+      run.value = null;
+      error.value = err instanceof ApiError ? err.message : String(err);
+    } finally {
+      if (mine === seq) loading.value = false;
+    }
+  }
+
+  /** Computes the run for the bank and period chosen on screen. */
+  async function compute(): Promise<void> {
+    if (bankId.value === null || !periode.value) return;
+    await execute({ bankId: bankId.value, periodeAwal: periode.value, periodeAkhir: periodeAkhir.value! });
+  }
+
+  /** Computes the shown run again (same bank and period as it was computed for). */
+  async function rerun(): Promise<void> {
+    const r = run.value;
+    if (r) await execute({ bankId: r.bankId, periodeAwal: r.periodeAwal, periodeAkhir: r.periodeAkhir });
+  }
+
+  /** Records an SP2D paying the shown run's eligible lines, then computes the run again. */
+  async function recordPayment(input: PaymentRequest): Promise<SubsidyPayment> {
+    const r = run.value;
+    if (!r) throw new Error('Belum ada perhitungan');
+    const paid = await call('subsidy.recordPayment', { bankId: r.bankId, periodeAwal: r.periodeAwal, periodeAkhir: r.periodeAkhir, ...input });
+    await rerun();
+    return paid;
+  }
+
+  return { banks, bankId, periode, quarterly, periodeAkhir, canRun, run, loading, error, loadBanks, compute, rerun, recordPayment };
+});

@@ -1,0 +1,340 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { nextTick } from 'vue';
+import type { SubsidyRun } from '@contract';
+import { ApiError } from '@/api';
+import { setLocale } from '@/i18n';
+import SubsidyPage from '@/features/subsidy/SubsidyPage.vue';
+import { bank, byTestId, callsTo, fieldError, mockBackend, mountWithApp, queryTestId, resetWorld, selectedLabel, typeInto, visibleDialog, type Backend } from '../setup';
+import {
+  BUDI, RINA, SITI, alerts, bodyRows, budgetLine, budgetYear, cells, chooseOptionContaining, clickRadio, manyLines, optionTexts, paidLine, subsidyRun, tableCells, text, typeIn,
+} from './fixtures';
+
+vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
+
+const BSB = bank({ id: 1, nama: 'Bank Sumsel Babel' });
+const PAGU_2025 = budgetLine({ id: 31, kodeRekening: '5.1.05.01.001', uraian: 'Subsidi bunga KUR Gerbang Serasan', sisa: 1_200_000_000 });
+const PAGU_2025_B = budgetLine({ id: 32, kodeRekening: '5.1.05.01.002', uraian: 'Subsidi bunga usaha mikro', pagu: 100_000_000, realisasi: 0, sisa: 100_000_000 });
+const PREMI_2025 = budgetLine({ id: 40, jenis: 'premi', kodeRekening: '5.1.05.02.001', uraian: 'Premi asuransi kredit', pagu: 200_000_000, realisasi: 0, sisa: 200_000_000 });
+
+function backend(overrides: Backend = {}): Backend {
+  return {
+    'banks.list': () => [BSB],
+    'subsidy.run': () => subsidyRun(),
+    'budget.year': ({ tahun }) => budgetYear([PAGU_2025, PAGU_2025_B, PREMI_2025], { tahun }),
+    ...overrides,
+  };
+}
+
+async function mountPage() {
+  const { wrapper } = mountWithApp(SubsidyPage);
+  await flushPromises();
+  return wrapper;
+}
+
+async function compute(): Promise<void> {
+  byTestId<HTMLButtonElement>('subsidy-run').click();
+  await flushPromises();
+  await nextTick();
+}
+
+const firstColumnsOf = (rows: string[][]) => rows.map((r) => r.slice(1, 8));
+
+describe('SubsidyPage', () => {
+  beforeEach(() => {
+    // Only Date is mocked (timers stay real): "today" is 10 March 2025, so the period offered is February 2025.
+    vi.setSystemTime(new Date(2025, 2, 10, 9, 0, 0));
+    mockBackend(backend());
+  });
+  afterEach(() => resetWorld());
+
+  it('offers last month for the only active bank and computes the run for it', async () => {
+    await mountPage();
+    expect(callsTo('banks.list')).toEqual([{ includeInactive: true }]);
+    expect(byTestId('subsidy-period').querySelector('input')!.value).toBe('Februari 2025');
+    expect(selectedLabel('subsidy-bank')).toBe('Bank Sumsel Babel');
+    expect(queryTestId('subsidy-empty')).not.toBeNull();
+    expect(callsTo('subsidy.run')).toEqual([]);
+
+    await compute();
+    expect(callsTo('subsidy.run')).toEqual([{ bankId: 1, periodeAwal: '2025-02', periodeAkhir: '2025-02' }]);
+    expect(queryTestId('subsidy-empty')).toBeNull();
+  });
+
+  it('shows the summary and one row per line, amounts blank for excluded lines', async () => {
+    await mountPage();
+    await compute();
+    expect(text('sum-lines')).toBe('3');
+    expect(text('sum-eligible')).toBe('2');
+    expect(text('sum-excluded')).toBe('1');
+    expect(text('sum-warnings')).toBe('1');
+    expect(text('sum-total')).toBe('Rp113.223');
+    expect(text('subsidy-summary')).toContain('Bank Sumsel Babel · Februari 2025');
+
+    // rekening, debitur, NIK, periode, kol, status, jumlah
+    expect(firstColumnsOf(tableCells('subsidy-table'))).toEqual([
+      ['0012345678', 'Siti Aminah', '1603106710850001', 'Februari 2025', '1', 'Layak', 'Rp71.556'],
+      ['0023456789', 'Budi Santoso', '1603101203800002', 'Februari 2025', '2', 'Layak', 'Rp41.667'],
+      ['0034567890', 'Rina Marlina', '1603104505900003', 'Februari 2025', '3', 'Kol melebihi batas', ''],
+    ]);
+    // Only Budi's line carries the double-financing warning.
+    expect(bodyRows('subsidy-table').map((tr) => tr.querySelector('[data-testid="row-warning"]') !== null)).toEqual([false, true, false]);
+  });
+
+  it('filters by status and searches by account, name or NIK', async () => {
+    await mountPage();
+    await compute();
+    const names = () => tableCells('subsidy-table').map((r) => r[2]);
+
+    await clickRadio('filter-excluded');
+    expect(names()).toEqual(['Rina Marlina']);
+    await clickRadio('filter-eligible');
+    expect(names()).toEqual(['Siti Aminah', 'Budi Santoso']);
+    expect(text('filter-eligible')).toBe('Layak (2)');
+
+    typeInto('subsidy-search', 'budi');
+    await flushPromises();
+    expect(names()).toEqual(['Budi Santoso']);
+    typeInto('subsidy-search', '1603104505');
+    await flushPromises();
+    expect(names()).toEqual([]);
+    await clickRadio('filter-all');
+    expect(names()).toEqual(['Rina Marlina']);
+    typeInto('subsidy-search', '0012345');
+    await flushPromises();
+    expect(names()).toEqual(['Siti Aminah']);
+  });
+
+  it('expands a line to its working: segments with inclusive end dates and the formula', async () => {
+    await mountPage();
+    await compute();
+    bodyRows('subsidy-table')[0]!.querySelector<HTMLElement>('.el-table__expand-icon')!.click();
+    await flushPromises();
+
+    const detail = byTestId('line-detail');
+    expect(detail.textContent).toContain('Baki debet');
+    expect(detail.textContent).toContain('Aktual/360');
+    expect(detail.textContent).toContain('8 % per tahun');
+    expect(tableCells('line-segments')).toEqual([
+      ['01/02/2025', '14/02/2025', 'Rp12.000.000', '14', '37.333,33'],
+      ['15/02/2025', '28/02/2025', 'Rp11.000.000', '14', '34.222,22'],
+    ]);
+    expect(text('line-formula')).toBe('8 % × (Rp12.000.000 × 14 + Rp11.000.000 × 14) / 360 = 71.555,56 → Rp71.556 (dibulatkan ke rupiah terdekat)');
+    expect(queryTestId('line-from-schedule')).toBeNull();
+  });
+
+  it('explains a line taken from the schedule, with its warning', async () => {
+    await mountPage();
+    await compute();
+    bodyRows('subsidy-table')[1]!.querySelector<HTMLElement>('.el-table__expand-icon')!.click();
+    await flushPromises();
+    expect(text('line-formula')).toBe('5 % × Rp10.000.000 × 30 / 360 = 41.666,67 → Rp41.667 (dibulatkan ke rupiah terdekat)');
+    expect(text('line-from-schedule')).toBe('Bank belum melaporkan posisi bulan ini: baki debet menurut jadwal');
+    expect(alerts(byTestId('line-detail')).map((a) => a.type)).toEqual(['warning', 'info']);
+    expect(text('line-warning')).toContain('pembiayaan ganda');
+    expect(text('line-detail')).toContain('30/360');
+  });
+
+  it('shows why an excluded line earns nothing', async () => {
+    await mountPage();
+    await compute();
+    bodyRows('subsidy-table')[2]!.querySelector<HTMLElement>('.el-table__expand-icon')!.click();
+    await flushPromises();
+    expect(text('line-reason')).toBe('Tidak layak: Kolektibilitas melebihi batas skema (kol 3, batas 2)');
+    expect(queryTestId('line-segments')).toBeNull();
+    expect(queryTestId('line-formula')).toBeNull();
+  });
+
+  it('asks for a quarter as the chosen month and the two after it', async () => {
+    await mountPage();
+    await clickRadio('subsidy-quarterly');
+    expect(text('subsidy-range')).toBe('Februari 2025 – April 2025');
+    await compute();
+    expect(callsTo('subsidy.run')).toEqual([{ bankId: 1, periodeAwal: '2025-02', periodeAkhir: '2025-04' }]);
+  });
+
+  it('shows a loading state while the run computes', async () => {
+    let finish: (run: SubsidyRun) => void = () => undefined;
+    mockBackend(backend({ 'subsidy.run': () => new Promise<SubsidyRun>((resolve) => (finish = resolve)) }));
+    await mountPage();
+    await compute();
+    expect(queryTestId('subsidy-computing')).not.toBeNull();
+    expect(byTestId('subsidy-computing').textContent).toContain('Menghitung subsidi…');
+    expect(byTestId('subsidy-run').classList.contains('is-loading')).toBe(true);
+    expect(queryTestId('subsidy-table')).toBeNull();
+
+    finish(subsidyRun());
+    await flushPromises();
+    expect(queryTestId('subsidy-computing')).toBeNull();
+    expect(bodyRows('subsidy-table')).toHaveLength(3);
+  });
+
+  it('shows the message when the run fails', async () => {
+    mockBackend(backend({ 'subsidy.run': () => { throw new ApiError({ code: 'NOT_FOUND', message: 'Bank mitra tidak ditemukan' }); } }));
+    await mountPage();
+    await compute();
+    expect(text('subsidy-error')).toBe('Bank mitra tidak ditemukan');
+    expect(queryTestId('subsidy-table')).toBeNull();
+  });
+
+  it('pages through thousands of lines 50 at a time', async () => {
+    mockBackend(backend({ 'subsidy.run': () => subsidyRun(manyLines(120)) }));
+    await mountPage();
+    await compute();
+    expect(text('sum-total')).toBe('Rp120.000');
+    expect(bodyRows('subsidy-table')).toHaveLength(50);
+    expect(cells(bodyRows('subsidy-table')[0]!)[2]).toBe('Debitur 001');
+    byTestId('subsidy-pager').querySelector<HTMLElement>('.btn-next')!.click();
+    await flushPromises();
+    expect(cells(bodyRows('subsidy-table')[0]!)[2]).toBe('Debitur 051');
+    byTestId('subsidy-pager').querySelector<HTMLElement>('.btn-next')!.click();
+    await flushPromises();
+    expect(bodyRows('subsidy-table')).toHaveLength(20);
+    // A new search starts again on the first page.
+    typeInto('subsidy-search', 'Debitur 1');
+    await flushPromises();
+    expect(tableCells('subsidy-table').map((r) => r[2])).toEqual(Array.from({ length: 21 }, (_, i) => `Debitur ${100 + i}`));
+  });
+
+  it('records the SP2D against the chosen subsidy budget line, shows the result and runs again', async () => {
+    let paid = false;
+    mockBackend(
+      backend({
+        'subsidy.run': () => (paid ? subsidyRun([paidLine(SITI), paidLine(BUDI), RINA]) : subsidyRun()),
+        'subsidy.recordPayment': () => {
+          paid = true;
+          return { tagihanId: 5, pembayaranId: 9, jumlah: 113_223, jumlahBaris: 2, sisaPagu: 1_199_886_777 };
+        },
+      }),
+    );
+    await mountPage();
+    await compute();
+    byTestId<HTMLButtonElement>('subsidy-pay').click();
+    await flushPromises();
+
+    expect(visibleDialog('payment-dialog')).not.toBeNull();
+    expect(text('payment-total')).toBe('Rp113.223');
+    expect(text('payment-lines')).toBe('2');
+    // The budget of the SP2D date's year (today: 10/03/2025), subsidy lines only.
+    expect(byTestId('payment-tanggal').querySelector('input')!.value).toBe('10/03/2025');
+    expect(callsTo('budget.year')).toEqual([{ tahun: 2025 }]);
+    expect(optionTexts().filter((o) => o.startsWith('5.1.05'))).toEqual([
+      '5.1.05.01.001 — Subsidi bunga KUR Gerbang Serasansisa Rp1.200.000.000',
+      '5.1.05.01.002 — Subsidi bunga usaha mikrosisa Rp100.000.000',
+    ]);
+
+    typeInto('payment-sp2d', 'SP2D/0123/LS/2025');
+    await chooseOptionContaining('5.1.05.01.001');
+    expect(text('payment-pagu-sisa')).toBe('Pagu Rp1.500.000.000, sisa Rp1.200.000.000');
+    byTestId<HTMLButtonElement>('payment-save').click();
+    await flushPromises();
+
+    expect(callsTo('subsidy.recordPayment')).toEqual([
+      { bankId: 1, periodeAwal: '2025-02', periodeAkhir: '2025-02', nomorSp2d: 'SP2D/0123/LS/2025', tanggalSp2d: '2025-03-10', paguId: 31 },
+    ]);
+    const result = text('payment-result');
+    expect(result).toContain('Pembayaran tercatat');
+    expect(result).toContain('Rp113.223 untuk 2 baris subsidi');
+    expect(result).toContain('Sisa pagu: Rp1.199.886.777');
+    // Run again: the paid lines are now excluded as already paid.
+    expect(callsTo('subsidy.run')).toHaveLength(2);
+    expect(text('sum-total')).toBe('Rp0');
+    expect(tableCells('subsidy-table').map((r) => r[6])).toEqual(['Sudah dibayar', 'Sudah dibayar', 'Kol melebihi batas']);
+    expect(byTestId<HTMLButtonElement>('subsidy-pay').disabled).toBe(true);
+
+    byTestId<HTMLButtonElement>('payment-close').click();
+    await flushPromises();
+    expect(visibleDialog('payment-dialog')).toBeNull();
+  });
+
+  it('submits the payment with Enter from the SP2D number', async () => {
+    mockBackend(backend({ 'subsidy.recordPayment': () => ({ tagihanId: 5, pembayaranId: 9, jumlah: 113_223, jumlahBaris: 2, sisaPagu: 1 }) }));
+    await mountPage();
+    await compute();
+    byTestId<HTMLButtonElement>('subsidy-pay').click();
+    await flushPromises();
+    await chooseOptionContaining('5.1.05.01.002');
+    const input = typeInto('payment-sp2d', 'SP2D/9/2025');
+    // Vue ignores an event in a listener attached after the event began (it compares Date.now()
+    // stamps); with the clock stopped every stamp is equal, so move it on as real time would.
+    vi.setSystemTime(new Date(2025, 2, 10, 9, 0, 5));
+    await nextTick();
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await flushPromises();
+    expect(callsTo('subsidy.recordPayment')).toEqual([expect.objectContaining({ nomorSp2d: 'SP2D/9/2025', paguId: 32 })]);
+  });
+
+  it('shows the main process message when the payment is refused, and records nothing', async () => {
+    mockBackend(
+      backend({
+        'subsidy.recordPayment': () => {
+          throw new ApiError({ code: 'CONFLICT', message: 'Pembayaran Rp113.223 melebihi sisa pagu 5.1.05.01.002 tahun 2025 (Rp50.000). Tidak ada yang dicatat.' });
+        },
+        'budget.year': ({ tahun }) => budgetYear([budgetLine({ id: 32, kodeRekening: '5.1.05.01.002', pagu: 50_000, realisasi: 0, sisa: 50_000 })], { tahun }),
+      }),
+    );
+    await mountPage();
+    await compute();
+    byTestId<HTMLButtonElement>('subsidy-pay').click();
+    await flushPromises();
+    // The only subsidy line of the year is chosen already; it cannot hold the total.
+    expect(selectedLabel('payment-pagu')).toContain('5.1.05.01.002');
+    expect(queryTestId('payment-over')).not.toBeNull();
+
+    typeInto('payment-sp2d', 'SP2D/0124/LS/2025');
+    byTestId<HTMLButtonElement>('payment-save').click();
+    await flushPromises();
+
+    expect(callsTo('subsidy.recordPayment')).toHaveLength(1);
+    expect(text('payment-error')).toBe('Pembayaran Rp113.223 melebihi sisa pagu 5.1.05.01.002 tahun 2025 (Rp50.000). Tidak ada yang dicatat.');
+    expect(queryTestId('payment-result')).toBeNull();
+    expect(visibleDialog('payment-dialog')).not.toBeNull();
+    expect(callsTo('subsidy.run')).toHaveLength(1);
+  });
+
+  it('shows a duplicate SP2D beside its field', async () => {
+    mockBackend(
+      backend({
+        'subsidy.recordPayment': () => {
+          throw new ApiError({ code: 'CONFLICT', message: 'SP2D nomor SP2D/1 sudah dicatat (tanggal 2025-03-01)', fields: { nomorSp2d: 'Sudah dicatat' } });
+        },
+      }),
+    );
+    await mountPage();
+    await compute();
+    byTestId<HTMLButtonElement>('subsidy-pay').click();
+    await flushPromises();
+    await chooseOptionContaining('5.1.05.01.001');
+    typeInto('payment-sp2d', 'SP2D/1');
+    byTestId<HTMLButtonElement>('payment-save').click();
+    await flushPromises();
+    expect(text('payment-error')).toBe('SP2D nomor SP2D/1 sudah dicatat (tanggal 2025-03-01)');
+    expect(await fieldError('payment-sp2d')).toBe('Sudah dicatat');
+  });
+
+  it('loads the budget of another year when the SP2D is dated in it', async () => {
+    mockBackend(backend({ 'budget.year': ({ tahun }) => budgetYear(tahun === 2026 ? [] : [PAGU_2025], { tahun }) }));
+    await mountPage();
+    await compute();
+    byTestId<HTMLButtonElement>('subsidy-pay').click();
+    await flushPromises();
+    expect(selectedLabel('payment-pagu')).toContain('5.1.05.01.001');
+
+    const input = typeIn(byTestId('payment-tanggal'), '05/01/2026');
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await flushPromises();
+    expect(callsTo('budget.year')).toEqual([{ tahun: 2025 }, { tahun: 2026 }]);
+    expect(text('payment-no-pagu')).toBe('Belum ada pos anggaran subsidi bunga untuk tahun 2026. Tambahkan di menu Pagu Anggaran.');
+  });
+
+  it('speaks English when asked', async () => {
+    await mountPage();
+    setLocale('en');
+    await nextTick();
+    await compute();
+    expect(byTestId('subsidy-run').textContent?.trim()).toBe('Compute');
+    expect(byTestId('subsidy-period').querySelector('input')!.value).toBe('February 2025');
+    expect(firstColumnsOf(tableCells('subsidy-table'))[2]).toEqual(['0034567890', 'Rina Marlina', '1603104505900003', 'February 2025', '3', 'Kol above the limit', '']);
+  });
+});
