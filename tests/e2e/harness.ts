@@ -50,6 +50,9 @@ export async function startApp(opts: { today?: string } = {}): Promise<AppUnderT
   const bridge = await startBridge({ handlers: runtime.handlers, staticDir: RENDERER_DIR });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'id-ID' });
+  // The browser's calendar agrees with the services' "today" (screens offer last month, this year),
+  // and time still flows, so Vue's event timestamps and Element Plus's timers behave as in real use.
+  await context.clock.install({ time: new Date(`${today}T09:00:00`) });
   const page = await context.newPage();
   // Fail fast: a missing element should fail the test, not wait out the test timeout.
   page.setDefaultTimeout(10_000);
