@@ -56,3 +56,51 @@ export function alerts(root: ParentNode): { type: string; text: string }[] {
     text: a.querySelector('.el-alert__title')?.textContent?.trim() ?? '',
   }));
 }
+
+/** Label–value pairs of an el-descriptions (data-testid on its root), in reading order. */
+export function descriptionPairs(testId: string): [string, string][] {
+  const root = byTestId(testId);
+  const labels = [...root.querySelectorAll('.el-descriptions__label')].map(text);
+  const values = [...root.querySelectorAll('.el-descriptions__content')].map(text);
+  if (labels.length !== values.length) throw new Error(`${testId}: ${labels.length} labels but ${values.length} values`);
+  return labels.map((label, i) => [label, values[i]!]);
+}
+
+/** Clicks the tab of an el-tabs by its pane name, as a clerk clicks its title. */
+export async function openTab(name: string): Promise<void> {
+  const tab = document.getElementById(`tab-${name}`);
+  if (!tab) throw new Error(`no tab "${name}"`);
+  tab.click();
+  await flushPromises();
+}
+
+/** The pane of an el-tabs that is shown now, with its name. */
+export function shownTab(): string {
+  const shown = [...document.body.querySelectorAll<HTMLElement>('.el-tab-pane')].filter((p) => p.style.display !== 'none');
+  if (shown.length !== 1) throw new Error(`${shown.length} tab panes shown`);
+  return shown[0]!.id.replace(/^pane-/, '');
+}
+
+/** Texts of the buttons inside an element, in order. */
+export function buttonTexts(root: Element): string[] {
+  return [...root.querySelectorAll('button')].map(text);
+}
+
+/** Texts of the toasts (ElMessage) of one kind currently shown. */
+export function toasts(type: 'success' | 'error' | 'warning' | 'info'): string[] {
+  return [...document.body.querySelectorAll(`.el-message--${type} .el-message__content`)].map(text);
+}
+
+const text = (e: Element): string => e.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** The title of the dialog whose root carries this data-testid. */
+export function dialogTitle(testId: string): string {
+  return text(byTestId(testId).querySelector('.el-dialog__title') ?? byTestId(testId).querySelector('header')!);
+}
+
+/** The label of the form item that holds `testId`, and whether it is marked required. */
+export function fieldLabel(testId: string): { label: string; required: boolean } {
+  const item = byTestId(testId).closest('.el-form-item');
+  if (!item) throw new Error(`data-testid="${testId}" is not inside an el-form-item`);
+  return { label: text(item.querySelector('.el-form-item__label')!), required: item.classList.contains('is-required') };
+}

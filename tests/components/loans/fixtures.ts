@@ -1,6 +1,9 @@
 /** Loans, schemes and schedules for the loan screens' component tests. */
-import type { Loan, LoanDetail, Schedule, ScheduleRow, Scheme } from '@contract';
-import { bank } from '../setup';
+import { z } from 'zod';
+import { contract, type BankPosition, type Channel, type InputOf, type InsuranceClaim, type Loan, type LoanDetail, type ParsedInputOf, type Premium, type Schedule, type ScheduleRow, type Scheme, type StatusPinjaman } from '@contract';
+import { formatRupiah } from '@domain/format';
+import { ApiError } from '@/api';
+import { bank, type Backend } from '../setup';
 
 export function scheme(overrides: Partial<Scheme> = {}): Scheme {
   return {
@@ -78,4 +81,158 @@ export function scheduleCells(root: ParentNode = document.body): { rows: string[
     rows: [...table.querySelectorAll('[data-testid="schedule-row"]')].map(cells),
     total: cells(table.querySelector('[data-testid="schedule-total"]')!),
   };
+}
+
+// ---------------------------------------------------------------------------
+// One loan's page: a running loan, and an in-memory stand-in for the loan service
+// ---------------------------------------------------------------------------
+
+export function position(overrides: Partial<BankPosition> = {}): BankPosition {
+  return { id: 301, pinjamanId: 41, periode: '2025-03', outstanding: 12_000_000, kol: 1, hariTunggakan: 0, angsuranDibayar: true, sumber: 'manual', ...overrides };
+}
+
+export const PREMI: Premium = {
+  id: 5, pinjamanId: 41, penjaminId: 2, penjaminNama: 'PT Jamkrida Sumsel', tarifPersen: '1.5', jumlah: 180_000, status: 'ditagih',
+  rincian: '1,5 % × Rp12.000.000 = Rp180.000',
+};
+
+export const KLAIM: InsuranceClaim = { id: 3, pinjamanId: 41, tanggal: '2025-10-20', outstanding: 8_000_000, porsiPersen: '70', jumlah: 5_600_000, status: 'diajukan' };
+
+/**
+ * Siti's loan after disbursement on 15/03/2025: a debtor rate lowered with a reason, two months
+ * reported by the bank (one imported), the premium billed and one month of subsidy paid.
+ */
+export function runningLoan(overrides: Partial<LoanDetail> = {}): LoanDetail {
+  return loanDetail({
+    status: 'aktif', tanggalPencairan: '2025-03-15', tanggalAngsuranPertama: '2025-04-10', bungaBankPersen: '11.5', bungaDebiturPersen: '2.5',
+    alasanUbahBunga: 'Surat Sekretariat 12/2025',
+    posisi: [
+      position({ id: 301, periode: '2025-03', outstanding: 12_000_000 }),
+      position({ id: 302, periode: '2025-04', outstanding: 8_000_000, kol: 2, hariTunggakan: 12, angsuranDibayar: false, sumber: 'impor' }),
+    ],
+    premi: PREMI,
+    subsidiDibayar: [{ periode: '2025-04', jumlah: 80_000, nomorSp2d: '0123/SP2D/LS/2025' }, { periode: '2025-05', jumlah: 53_333, nomorSp2d: null }],
+    ...overrides,
+  });
+}
+
+/** The loan lifecycle, copied from NEXT in electron/services/loans/handlers.ts (the fake refuses the rest, as the service does). */
+export const SERVICE_NEXT: Record<StatusPinjaman, readonly StatusPinjaman[]> = {
+  diajukan: ['disetujui', 'ditolak'],
+  disetujui: ['aktif', 'ditolak'],
+  aktif: ['lunas', 'macet'],
+  macet: ['aktif', 'lunas', 'klaim'],
+  klaim: ['lunas', 'hapus_buku'],
+  lunas: [],
+  hapus_buku: [],
+  ditolak: [],
+};
+const SERVICE_STATUS_LABEL: Record<StatusPinjaman, string> = {
+  diajukan: 'diajukan', disetujui: 'disetujui', aktif: 'aktif (dicairkan)', lunas: 'lunas', macet: 'macet',
+  klaim: 'klaim asuransi', hapus_buku: 'hapus buku', ditolak: 'ditolak',
+};
+
+// The service validates with zod under Indonesian messages (electron/services/dispatch.ts).
+z.config(z.locales.id());
+
+/** Validates an input with the channel's contract schema, failing as dispatch does. */
+export function validated<C extends Channel>(channel: C, input: InputOf<C>): ParsedInputOf<C> {
+  const result = (contract[channel].input as z.ZodType).safeParse(input ?? undefined);
+  if (result.success) return result.data as ParsedInputOf<C>;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+  throw new ApiError({ code: 'VALIDATION', message: `Isian belum benar: ${Object.values(fields)[0] ?? 'Isian tidak valid'}`, fields });
+}
+
+const invalid = (field: string, message: string) => new ApiError({ code: 'VALIDATION', message, fields: { [field]: message } });
+
+export interface FakeLoanOptions {
+  /** The service's today (transitions after it are refused). */
+  today?: string;
+  /** What the service holds when it differs from what the page first loads (another clerk acted meanwhile). */
+  stored?: Partial<LoanDetail>;
+  /** The premium computed at disbursement, the claim computed on 'klaim', the plan after a restructuring. */
+  premi?: Premium | null;
+  klaim?: InsuranceClaim | null;
+  rescheduled?: Schedule;
+}
+
+/**
+ * The loan service for one loan, in memory, refusing what electron/services/loans/handlers.ts
+ * refuses (with the same Indonesian messages) and answering with the whole loan as it now is.
+ */
+export function fakeLoanService(start: LoanDetail, options: FakeLoanOptions = {}): { backend: Backend; stored: () => LoanDetail } {
+  const today = options.today ?? '2025-12-31';
+  let first = true;
+  let stored: LoanDetail = structuredClone({ ...start, ...options.stored });
+  const copy = () => structuredClone(stored);
+  const find = (id: number) => {
+    if (id !== stored.id) throw new ApiError({ code: 'NOT_FOUND', message: 'Pinjaman tidak ditemukan' });
+  };
+  const backend: Backend = {
+    'loans.get': (input) => {
+      find(validated('loans.get', input).id);
+      // The page's first load shows `start`; the service itself holds `stored`.
+      if (first) {
+        first = false;
+        return structuredClone(start);
+      }
+      return copy();
+    },
+    'loans.save': (input) => {
+      const l = validated('loans.save', input);
+      if (l.id !== undefined) find(l.id);
+      if (!['diajukan', 'disetujui'].includes(stored.status)) {
+        throw new ApiError({
+          code: 'CONFLICT',
+          message: `Pinjaman berstatus ${SERVICE_STATUS_LABEL[stored.status]} tidak dapat diubah lagi; perubahan tenor atau bunga dicatat sebagai restrukturisasi.`,
+        });
+      }
+      const { id: _id, bungaBankPersen, bungaDebiturPersen, ...fields } = l;
+      stored = { ...stored, ...fields, bungaBankPersen: bungaBankPersen ?? stored.bungaBankPersen, bungaDebiturPersen: bungaDebiturPersen ?? stored.bungaDebiturPersen };
+      return copy();
+    },
+    'loans.transition': (input) => {
+      const { id, ke, tanggal, alasan } = validated('loans.transition', input);
+      find(id);
+      const from = stored.status;
+      if (!SERVICE_NEXT[from].includes(ke)) {
+        throw new ApiError({ code: 'CONFLICT', message: `Pinjaman berstatus ${SERVICE_STATUS_LABEL[from]} tidak dapat diubah menjadi ${SERVICE_STATUS_LABEL[ke]}.` });
+      }
+      if (tanggal < stored.tanggalAkad) throw invalid('tanggal', 'Tanggal sebelum tanggal akad');
+      if (tanggal > today) throw invalid('tanggal', 'Tanggal tidak boleh di masa depan');
+      if ((ke === 'ditolak' || ke === 'hapus_buku') && !alasan) throw invalid('alasan', 'Tulis alasannya');
+      const next: LoanDetail = { ...stored, status: ke };
+      if (ke === 'aktif' && from === 'disetujui') Object.assign(next, { tanggalPencairan: tanggal, premi: options.premi ?? null });
+      if (ke === 'lunas') next.tanggalLunas = tanggal;
+      if (ke === 'klaim') next.klaimAsuransi = options.klaim ?? null;
+      if (!['diajukan', 'disetujui', 'aktif', 'macet'].includes(ke)) next.flags = [];
+      stored = next;
+      return copy();
+    },
+    'loans.restructure': (input) => {
+      const r = validated('loans.restructure', input);
+      find(r.id);
+      if (!['aktif', 'macet'].includes(stored.status) || !stored.tanggalPencairan) {
+        throw new ApiError({ code: 'CONFLICT', message: 'Hanya pinjaman yang sudah dicairkan dan masih berjalan yang dapat direstrukturisasi.' });
+      }
+      if (r.berlakuMulai <= stored.tanggalPencairan) throw invalid('berlakuMulai', 'Tanggal berlaku harus sesudah pencairan');
+      const last = stored.restrukturisasi.at(-1);
+      if (last && r.berlakuMulai <= last.berlakuMulai) throw invalid('berlakuMulai', 'Tanggal berlaku harus sesudah restrukturisasi sebelumnya');
+      const { id: _id, ...terms } = r;
+      stored = { ...stored, restrukturisasi: [...stored.restrukturisasi, { id: 900 + stored.restrukturisasi.length, ...terms }], jadwal: options.rescheduled ?? stored.jadwal };
+      return copy();
+    },
+    'positions.save': (input) => {
+      const p = validated('positions.save', input);
+      find(p.pinjamanId);
+      if (!stored.tanggalPencairan || p.periode < stored.tanggalPencairan.slice(0, 7)) throw invalid('periode', 'Periode sebelum pinjaman dicairkan');
+      if (p.outstanding > stored.plafon) throw invalid('outstanding', `Baki debet melebihi plafon (${formatRupiah(stored.plafon)})`);
+      const before = stored.posisi.find((x) => x.periode === p.periode);
+      const saved: BankPosition = { ...p, id: before?.id ?? 400 + stored.posisi.length, sumber: 'manual' };
+      stored = { ...stored, posisi: [...stored.posisi.filter((x) => x.periode !== p.periode), saved].sort((a, b) => a.periode.localeCompare(b.periode)) };
+      return structuredClone(saved);
+    },
+  };
+  return { backend, stored: copy };
 }
