@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrate } from './migrate';
+import { sealLegacyAudit } from './repositories/audit';
 
 export type { Database };
 
@@ -19,6 +20,8 @@ export function openDatabase(file: string): Database {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     migrate(db);
+    // Audit entries written before the hash chain existed are chained once, right after migration 0005.
+    sealLegacyAudit(db);
   } catch (err) {
     db.close();
     throw err;

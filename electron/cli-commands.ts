@@ -1,5 +1,8 @@
 /** The CLI's own commands: argument parsing and plain-text printing over the services. */
-import { schedulePreviewInput, type Result, type Schedule, type SubsidyRun } from './contract';
+import path from 'node:path';
+import { schedulePreviewInput, type AuditVerifyResult, type BackupEntry, type BackupList, type RestoreResult, type Result, type Schedule, type SubsidyRun } from './contract';
+import { checkDatabaseFile, findBackup, type FileCheck } from '../database/backup';
+import { ServiceError } from './services/errors';
 import { formatPeriod, formatRupiah, todayIso } from './domain/format';
 import { getSetting, setSetting } from '../database/repositories/settings';
 import type { Runtime } from './runtime';
@@ -72,4 +75,68 @@ export function printRun(run: SubsidyRun): void {
     console.log(`${l.nomorRekening.padEnd(14)} ${l.debiturNama.padEnd(26).slice(0, 26)} ${l.periode} ${what}`);
   }
   console.log(`Layak ${run.jumlahLayak} baris, tidak layak ${run.jumlahTidakLayak} baris. Total ${formatRupiah(run.total)}`);
+}
+
+/** Arguments that are not options (nor an option's value). */
+function positional(args: string[]): string[] {
+  const valued = new Set(['--db', '--loans', '--months', '--seed', '--bank', '--period', '--to', '--port']);
+  return args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
+}
+
+/**
+ * `check-db [FILE]`: the checks a backup must pass before a restore (integrity_check, a Gerbang
+ * Serasan schema this version knows), on the database (or FILE), read-only: nothing is migrated.
+ */
+export function checkDbFromArgs(args: string[], databasePath: string): Result<FileCheck> {
+  const file = path.resolve(positional(args)[0] ?? databasePath);
+  const check = checkDatabaseFile(file, { purpose: 'backup', ...(args.includes('--quick') ? { quick: true } : {}) });
+  return check.ok ? { ok: true, value: check } : { ok: false, error: { code: 'VALIDATION', message: `${file}: ${check.reason ?? 'tidak lolos pemeriksaan'}` } };
+}
+
+export function printCheck(check: FileCheck): void {
+  console.log(`Basis data baik: ${check.check ?? 'pemeriksaan'} ok, skema versi ${check.schemaVersion ?? '-'}.`);
+}
+
+/**
+ * `restore FILE`: FILE is a name from the backup folder or, from a terminal (a trusted user on the
+ * machine), any path. The same checks and the same copy of the current data as in the app.
+ */
+export async function restoreFromArgs(rt: Runtime, args: string[], user: string): Promise<Result<RestoreResult>> {
+  const arg = positional(args)[0];
+  if (!arg) return { ok: false, error: { code: 'VALIDATION', message: 'Sebutkan berkas cadangan: restore <berkas>' } };
+  const listed = findBackup(rt.dataSafety.backupDir, arg);
+  try {
+    return { ok: true, value: await rt.dataSafety.restore(listed?.path ?? path.resolve(arg), user) };
+  } catch (err) {
+    if (err instanceof ServiceError) return { ok: false, error: err.toAppError() };
+    throw err;
+  }
+}
+
+export function printRestore(r: RestoreResult): void {
+  console.log(`Data dipulihkan dari ${r.restoredFrom} (skema versi ${r.schemaVersion}). Data sebelumnya disimpan sebagai ${r.safetyCopy}.`);
+}
+
+export function printBackup(b: BackupEntry): void {
+  console.log(`Cadangan dibuat: ${b.path} (${formatBytes(b.size)}).`);
+}
+
+export function printBackups(list: BackupList): void {
+  console.log(`Folder cadangan: ${list.folder}`);
+  if (list.backups.length === 0) console.log('Belum ada cadangan.');
+  for (const b of list.backups) console.log(`${b.createdAt.replace('T', ' ')}  ${b.kind.padEnd(13)} ${formatBytes(b.size).padStart(10)}  ${b.name}`);
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function printAuditVerify(r: AuditVerifyResult): void {
+  if (r.ok) {
+    console.log(`Jejak audit utuh: ${r.checked} entri diperiksa.${r.ujungId !== null ? ` Ujung rantai: entri no. ${r.ujungId}, hash ${r.ujungHash ?? ''}.` : ''}`);
+  } else if (r.firstBroken) {
+    console.log(`Jejak audit RUSAK pada entri no. ${r.firstBroken.id}: ${r.firstBroken.reason} (${r.checked} entri sebelumnya utuh.)`);
+  }
 }

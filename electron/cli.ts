@@ -7,7 +7,20 @@ import os from 'node:os';
 import { startBridge } from './bridge/http';
 import { createRuntime } from './runtime';
 import { dispatch, invoke } from './services/dispatch';
-import { option, printRun, printSchedule, scheduleFromArgs, seedDemoFromArgs } from './cli-commands';
+import {
+  checkDbFromArgs,
+  option,
+  printBackup,
+  printAuditVerify,
+  printBackups,
+  printCheck,
+  printRestore,
+  printRun,
+  printSchedule,
+  restoreFromArgs,
+  scheduleFromArgs,
+  seedDemoFromArgs,
+} from './cli-commands';
 import type { Result } from './contract';
 
 const HELP = `Gerbang Serasan — antarmuka baris perintah
@@ -26,6 +39,12 @@ Perintah:
                                perhitungan subsidi satu bank untuk sebulan (atau sampai --to)
   call <channel> [json]        panggil satu perintah kontrak, mis. call debtors.list '{"search":"Siti"}'
   serve [--port N]             layani aplikasi di http://127.0.0.1:N (jembatan HTTP + renderer hasil build)
+  backup                       buat cadangan basis data sekarang (di folder cadangan/ di samping berkasnya)
+  backups                      daftar cadangan
+  restore <berkas>             pulihkan dari cadangan (nama dari daftar atau path berkas), setelah diperiksa;
+                               data saat ini disimpan dulu sebagai cadangan sebelum-pulih-...
+  check-db [berkas] [--quick]  periksa berkas (integrity_check, versi skema) tanpa mengubahnya
+  audit-verify                 periksa keutuhan jejak audit (rantai hash); keluar 1 bila ada yang rusak
 
 Opsi:
   --db FILE    berkas basis data (bawaan: ./gerbang-serasan.sqlite atau $GERBANG_DB)
@@ -48,7 +67,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'schedule') return print(scheduleFromArgs(rest), printSchedule);
 
   const databasePath = path.resolve(option(rest, '--db') || process.env.GERBANG_DB || 'gerbang-serasan.sqlite');
-  const rt = createRuntime({ databasePath, user: `cli:${os.userInfo().username}` });
+  // Before the runtime: checking must neither create nor migrate the file.
+  if (command === 'check-db') return print(checkDbFromArgs(rest, databasePath), printCheck);
+  const user = `cli:${os.userInfo().username}`;
+  const rt = createRuntime({ databasePath, user });
   try {
     switch (command) {
       case 'info':
@@ -73,9 +95,20 @@ async function main(argv: string[]): Promise<number> {
         const [channel, input] = rest.filter((a) => !a.startsWith('--') && a !== option(rest, '--db'));
         return print(await dispatch(rt.handlers, channel ?? '', input ? JSON.parse(input) : undefined));
       }
+      case 'backup':
+        return print(await invoke(rt.handlers, 'backup.create', {}), printBackup);
+      case 'backups':
+        return print(await invoke(rt.handlers, 'backup.list', {}), printBackups);
+      case 'audit-verify': {
+        const result = await invoke(rt.handlers, 'audit.verify', {});
+        const code = print(result, printAuditVerify);
+        return result.ok && !result.value.ok ? 1 : code;
+      }
+      case 'restore':
+        return print(await restoreFromArgs(rt, rest, user), printRestore);
       case 'serve': {
         const port = Number(option(rest, '--port') ?? 7420);
-        const bridge = await startBridge({ handlers: rt.handlers, staticDir: path.resolve(__dirname, '..', 'dist', 'renderer'), port });
+        const bridge = await startBridge({ call: rt.callWithSession, staticDir: path.resolve(__dirname, '..', 'dist', 'renderer'), port });
         console.log(`Gerbang Serasan dilayani di ${bridge.url} (basis data: ${databasePath}). Ctrl+C untuk berhenti.`);
         await new Promise(() => undefined);
         return 0;

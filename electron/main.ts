@@ -6,7 +6,6 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import path from 'node:path';
 import { startBridge } from './bridge/http';
 import { createRuntime, type Runtime } from './runtime';
-import { dispatch } from './services/dispatch';
 
 const DATABASE_FILE = 'gerbang-serasan.sqlite';
 const rendererDir = path.join(__dirname, '..', '..', 'dist', 'renderer');
@@ -98,18 +97,21 @@ async function start(): Promise<void> {
     return;
   }
   const rt = runtime;
+  // The automatic backup of the day, rotated (database/backup.ts). A damaged, foreign or too-new
+  // file is not opened for work: the renderer asks backup.health and shows the restore screen.
+  if (rt.health.status === 'ok') void rt.dailyBackup().catch((err: unknown) => console.error('[cadangan otomatis]', err));
 
-  ipcMain.handle('gerbang:api', async (event, channel: unknown, input: unknown) => {
+  ipcMain.handle('gerbang:api', async (event, channel: unknown, input: unknown, token: unknown) => {
     // Only our own page may call the backend (not an iframe or a page navigated to).
     const senderUrl = event.senderFrame?.url ?? '';
     if (!isOurPage(senderUrl)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Permintaan ditolak: bukan dari jendela aplikasi' } };
     }
-    return dispatch(rt.handlers, String(channel), input);
+    return rt.callWithSession(typeof token === 'string' ? token : null, String(channel), input);
   });
 
   if (process.argv.includes('--http-bridge')) {
-    const bridge = await startBridge({ handlers: rt.handlers, staticDir: rendererDir, port: 7420 });
+    const bridge = await startBridge({ call: rt.callWithSession, staticDir: rendererDir, port: 7420 });
     console.log(`Jembatan HTTP aktif di ${bridge.url}`);
   }
 

@@ -6,5 +6,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
 
 contextBridge.exposeInMainWorld('gerbang', {
-  invoke: (channel: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('gerbang:api', channel, input),
+  invoke: (channel: string, input: unknown, token: string | null): Promise<unknown> => ipcRenderer.invoke('gerbang:api', channel, input, token),
 });

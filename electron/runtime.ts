@@ -1,26 +1,95 @@
-import { openDatabase, type Database } from '../database/connection';
+import type { Database } from '../database/connection';
 import { todayIso } from './domain/format';
 import { createHandlers, type Handlers } from './services/index';
+import type { ServiceContext } from './services/context';
+import { currentCaller, type Caller } from './services/auth/caller';
+import { callWithSession } from './services/auth/gate';
+import { SessionStore } from './services/auth/sessions';
+import { DatabaseHost, RECOVERY_CHANNELS, guardedHandlers } from './services/backup/host';
+import { dispatch } from './services/dispatch';
+import type { BackupEntry, DatabaseHealth, Result } from './contract';
 import packageJson from '../package.json';
 
 export interface Runtime {
-  db: Database;
+  /** The current connection: a restore replaces it (read it again after one; do not keep it). */
+  readonly db: Database;
+  /**
+   * What the start-up check found (and 'ok' after a successful restore). When not 'ok' the file is
+   * left untouched, `db` is an empty in-memory placeholder and only the recovery channels
+   * (backup.health, backup.list, backup.restore) answer, without a session: the user list is in
+   * the damaged file.
+   */
+  readonly health: DatabaseHealth;
+  /** Backups and restore outside the contract (the CLI's restore of any file, the daily backup). */
+  dataSafety: DatabaseHost;
+  /** The automatic backup of the day, rotated; the shell runs it after start. */
+  dailyBackup: () => Promise<BackupEntry | null>;
+  /** Trusted, in-process use (CLI, tests): calls run as the runtime's own user with every right. */
   handlers: Handlers;
+  /** Calls from the renderer: the session token decides who calls and what they may do. */
+  callWithSession: (token: string | null, channel: string, input: unknown) => Promise<Result<unknown>>;
+  sessions: SessionStore;
   close: () => void;
+}
+
+export interface RuntimeOptions {
+  databasePath: string;
+  /** Who trusted calls are written as in the audit trail (e.g. 'cli:budi'). */
+  user?: string;
+  today?: () => string;
+  now?: () => number;
+  /** Automatic daily backups kept (default 7). */
+  keepAutomaticBackups?: number;
 }
 
 /**
  * Opens the database and wires the services: the one way the shell, the CLI, the HTTP
  * bridge and the tests get a working backend.
  */
-export function createRuntime(opts: { databasePath: string; user?: string; today?: () => string }): Runtime {
-  const db = openDatabase(opts.databasePath);
-  const handlers = createHandlers({
-    db,
-    user: opts.user ?? 'operator',
+export function createRuntime(opts: RuntimeOptions): Runtime {
+  const now = opts.now ?? Date.now;
+  // Checks the file (integrity, schema version) before migrating it; see services/backup/host.ts.
+  const host = new DatabaseHost(opts.databasePath, { now, ...(opts.keepAutomaticBackups ? { keepAutomatic: opts.keepAutomaticBackups } : {}) });
+  const sessions = new SessionStore(now);
+  const trusted: Caller = { userId: null, username: opts.user ?? 'sistem', role: 'sistem', bankId: null, token: null };
+  const caller = () => currentCaller() ?? trusted;
+  const ctx: ServiceContext = {
+    db: host.db,
+    get user() {
+      return caller().username;
+    },
+    caller,
+    sessions,
+    now,
     today: opts.today ?? (() => todayIso()),
     appVersion: packageJson.version,
     databasePath: opts.databasePath,
-  });
-  return { db, handlers, close: () => db.close() };
+    dataSafety: host,
+  };
+  // A restore swaps the connection: the handlers are built anew on it, behind a stable map, and
+  // everybody signs in again (the restored file's users may differ).
+  let current = createHandlers(ctx);
+  host.onReplaced = (db, restored) => {
+    ctx.db = db;
+    current = createHandlers(ctx);
+    if (restored) sessions.closeAll();
+  };
+  const handlers = guardedHandlers(() => current, host);
+  return {
+    get db() {
+      return host.db;
+    },
+    get health() {
+      return host.health;
+    },
+    dataSafety: host,
+    dailyBackup: () => host.dailyBackup(),
+    handlers,
+    sessions,
+    callWithSession: (token, channel, input) =>
+      host.health.status !== 'ok' && RECOVERY_CHANNELS.has(channel)
+        ? dispatch(handlers, channel, input)
+        : callWithSession(handlers, sessions, token, channel, input),
+    close: () => host.close(),
+  };
 }

@@ -88,9 +88,15 @@ export function premiumsOfInsurer(db: Database, penjaminId: number, ids: number[
   });
 }
 
-export function markInvoiced(db: Database, ids: number[], nomorTagihan: string, tanggalTagihan: string): void {
-  const stmt = db.prepare("UPDATE premi SET status = 'ditagih', nomor_tagihan = ?, tanggal_tagihan = ? WHERE id = ? AND status <> 'dibayar'");
-  for (const id of ids) stmt.run(nomorTagihan, tanggalTagihan, id);
+export function markInvoiced(db: Database, ids: number[], nomorTagihan: string, tanggalTagihan: string, recordedBy: string): void {
+  const stmt = db.prepare("UPDATE premi SET status = 'ditagih', nomor_tagihan = ?, tanggal_tagihan = ?, tagihan_dicatat_oleh = ? WHERE id = ? AND status <> 'dibayar'");
+  for (const id of ids) stmt.run(nomorTagihan, tanggalTagihan, recordedBy, id);
+}
+
+/** Who recorded the insurer's invoice of each of these premiums (null where nobody has yet). */
+export function invoiceRecorders(db: Database, ids: number[]): (string | null)[] {
+  const stmt = db.prepare('SELECT tagihan_dicatat_oleh AS u FROM premi WHERE id = ?');
+  return ids.map((id) => (stmt.get(id) as { u: string | null } | undefined)?.u ?? null);
 }
 
 export function insertPremiumPayment(db: Database, p: { penjaminId: number; nomorSp2d: string; tanggalSp2d: string; jumlah: number; paguId: number; premiIds: number[] }): number {

@@ -2,18 +2,19 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { dispatch } from '../services/dispatch';
-import type { Handlers } from '../services/index';
+import type { Result } from '../contract';
 
 /**
  * Serves the same contract as the IPC channel, over HTTP on the loopback interface only,
  * plus (optionally) the built renderer as static files. Used by the end-to-end tests in
  * plain Chromium; the packaged app starts it only when asked (--http-bridge).
  *
- *   POST /api/<channel>  body: JSON input  →  200 { ok, value } | { ok: false, error }
+ *   POST /api/<channel>  body: JSON input, header X-Gerbang-Sesi: <session token>
+ *                        →  200 { ok, value } | { ok: false, error }
  */
 export interface BridgeOptions {
-  handlers: Handlers;
+  /** The runtime's session-checked entry (Runtime.callWithSession). */
+  call: (token: string | null, channel: string, input: unknown) => Promise<Result<unknown>>;
   /** Folder with the built renderer (index.html); omit to serve the API only. */
   staticDir?: string;
   port?: number;
@@ -33,6 +34,8 @@ const MIME: Record<string, string> = {
 };
 
 const MAX_BODY = 50 * 1024 * 1024;
+/** The renderer sends its session token in this header (lower case, as Node reports headers). */
+export const SESSION_HEADER = 'x-gerbang-sesi';
 
 export async function startBridge(opts: BridgeOptions): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
@@ -85,7 +88,8 @@ async function handle(opts: BridgeOptions, req: http.IncomingMessage, res: http.
       sendJson(res, { ok: false, error: { code: 'VALIDATION', message: 'Permintaan tidak dapat dibaca (JSON rusak)' } });
       return;
     }
-    const result = await dispatch(opts.handlers, channel, input);
+    const token = req.headers[SESSION_HEADER];
+    const result = await opts.call(typeof token === 'string' ? token : null, channel, input);
     sendJson(res, result);
     return;
   }

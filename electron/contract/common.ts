@@ -5,7 +5,8 @@ import { z } from 'zod';
 // Results and errors
 // ---------------------------------------------------------------------------
 
-export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'INTERNAL';
+/** UNAUTHENTICATED: no (or an expired) session; FORBIDDEN: signed in, but the role may not do this. */
+export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL';
 
 export interface AppError {
   code: ErrorCode;

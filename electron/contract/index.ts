@@ -13,6 +13,10 @@ import { budgetContract, schemesContract } from './schemes';
 import { loansContract } from './loans';
 import { subsidyContract } from './subsidy';
 import { premiumsContract } from './premiums';
+import { authContract } from './auth';
+import { closingContract } from './closing';
+import { dataSafetyContract } from './data-safety';
+import { auditContract } from './audit';
 
 export * from './common';
 export * from './master-data';
@@ -20,6 +24,10 @@ export * from './schemes';
 export * from './loans';
 export * from './subsidy';
 export * from './premiums';
+export * from './auth';
+export * from './closing';
+export * from './data-safety';
+export * from './audit';
 
 export const contract = {
   ...masterDataContract,
@@ -28,6 +36,10 @@ export const contract = {
   ...loansContract,
   ...subsidyContract,
   ...premiumsContract,
+  ...authContract,
+  ...closingContract,
+  ...dataSafetyContract,
+  ...auditContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,9 @@ import { contract, type Channel, type InputOf, type OutputOf, type Result } from
 import { ServiceError } from './errors';
 import type { Handlers } from './index';
 
+/** The message of the tutup-buku triggers in database/migrations/0007_month_close.sql. */
+const CLOSED_MONTH_TRIGGER = 'Periode sudah ditutup (tutup buku)';
+
 // Generic validation messages (wrong type, too long, …) in Indonesian too.
 z.config(z.locales.id());
 
@@ -24,6 +27,10 @@ export async function dispatch(handlers: Handlers, channel: string, rawInput: un
     return { ok: true, value };
   } catch (err) {
     if (err instanceof ServiceError) return { ok: false, error: err.toAppError() };
+    // A closed month's trigger (migration 0007) stopped a write no service check caught.
+    if (err instanceof Error && err.message === CLOSED_MONTH_TRIGGER) {
+      return { ok: false, error: { code: 'CONFLICT', message: 'Bulan ini sudah ditutup (tutup buku); tidak ada yang diubah.' } };
+    }
     console.error(`[${channel}]`, err);
     return {
       ok: false,

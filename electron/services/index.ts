@@ -10,6 +10,10 @@ import { loanHandlers } from './loans/handlers';
 import { subsidyHandlers } from './subsidy/handlers';
 import { budgetHandlers } from './budget/handlers';
 import { premiumHandlers } from './premiums/handlers';
+import { authHandlers } from './auth/handlers';
+import { closingHandlers } from './closing/handlers';
+import { backupHandlers } from './backup/handlers';
+import { auditHandlers } from './audit/handlers';
 
 /** One handler per channel of the contract; a missing one is a compile error below. */
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
@@ -29,6 +33,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...subsidyHandlers(ctx),
     ...budgetHandlers(ctx),
     ...premiumHandlers(ctx),
+    ...authHandlers(ctx),
+    ...closingHandlers(ctx),
+    ...backupHandlers(ctx),
+    ...auditHandlers(ctx),
   };
 }
 

@@ -17,11 +17,45 @@ export class ApiError extends Error {
   }
 }
 
+const TOKEN_KEY = 'gerbang.sesi';
+
+/**
+ * The session token from signing in, sent with every call; the main process decides from it who
+ * calls and what they may do. Kept in sessionStorage so reloading the window keeps the session
+ * while closing the app ends it.
+ */
+let memoryToken: string | null = null;
+
+export function setSessionToken(token: string | null): void {
+  memoryToken = token;
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // Storage unavailable: the session lasts until the window reloads.
+  }
+}
+
+export function sessionToken(): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) ?? memoryToken;
+  } catch {
+    return memoryToken;
+  }
+}
+
+/** Told when the main process says the session has ended, so the app can show the sign-in screen. */
+let onSessionEnded: (() => void) | null = null;
+export function whenSessionEnds(handler: () => void): void {
+  onSessionEnded = handler;
+}
+
 async function transport(channel: string, input: unknown): Promise<Result<unknown>> {
-  if (window.gerbang) return (await window.gerbang.invoke(channel, input)) as Result<unknown>;
+  const token = sessionToken();
+  if (window.gerbang) return (await window.gerbang.invoke(channel, input, token)) as Result<unknown>;
   const res = await fetch(`./api/${encodeURIComponent(channel)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { 'x-gerbang-sesi': token } : {}) },
     body: JSON.stringify(input ?? {}),
   });
   if (!res.ok) return { ok: false, error: { code: 'INTERNAL', message: `Server menjawab ${res.status}` } };
@@ -36,6 +70,9 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
   } catch {
     throw new ApiError({ code: 'INTERNAL', message: 'Tidak dapat menghubungi layanan aplikasi' });
   }
-  if (!result.ok) throw new ApiError(result.error);
+  if (!result.ok) {
+    if (result.error.code === 'UNAUTHENTICATED' && channel !== 'auth.login') onSessionEnded?.();
+    throw new ApiError(result.error);
+  }
   return result.value as OutputOf<C>;
 }

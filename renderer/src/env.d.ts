@@ -8,5 +8,5 @@ declare module '*.vue' {
 
 interface Window {
   /** Set by electron/preload.ts inside the app; absent in a plain browser (HTTP bridge). */
-  gerbang?: { invoke: (channel: string, input: unknown) => Promise<unknown> };
+  gerbang?: { invoke: (channel: string, input: unknown, token: string | null) => Promise<unknown> };
 }

@@ -17,8 +17,22 @@ export const router = createRouter({
     },
     { path: '/skema', name: 'schemes', component: () => import('./features/schemes/SchemesPage.vue') },
     { path: '/subsidi', name: 'subsidy', component: () => import('./features/subsidy/SubsidyPage.vue') },
+    { path: '/premi', name: 'premiums', component: () => import('./features/premiums/PremiumsPage.vue') },
     { path: '/anggaran', name: 'budget', component: () => import('./features/budget/BudgetPage.vue') },
+    { path: '/tutup-buku', name: 'closing', component: () => import('./features/closing/ClosingPage.vue') },
     { path: '/referensi', name: 'reference', component: () => import('./features/reference/ReferencePage.vue') },
+    { path: '/pengguna', name: 'users', component: () => import('./features/users/UsersPage.vue') },
+    { path: '/cadangan', name: 'backup', component: () => import('./features/backup/BackupPage.vue') },
+    {
+      path: '/audit',
+      name: 'audit',
+      component: () => import('./features/audit/AuditPage.vue'),
+      // /audit?entitas=pinjaman&entitasId=12 opens one record's history.
+      props: (route) => ({
+        entitas: typeof route.query.entitas === 'string' ? route.query.entitas : undefined,
+        entitasId: Number(route.query.entitasId) > 0 ? Number(route.query.entitasId) : undefined,
+      }),
+    },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });

@@ -3,10 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { defineComponent, h, nextTick } from 'vue';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
-import type { AppInfo } from '@contract';
+import type { AppInfo, Role, SessionInfo } from '@contract';
+import { ApiError, setSessionToken } from '@/api';
 import App from '@/App.vue';
 import { i18n, setLocale } from '@/i18n';
-import { byTestId, callMock, mockBackend, mountWithApp, queryTestId, resetWorld, visibleDialog } from './setup';
+import { byTestId, callMock, callsTo, mockBackend, mountWithApp, queryTestId, resetWorld, typeInto, visibleDialog, type Backend } from './setup';
 
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
 
@@ -15,6 +16,16 @@ const page = (name: string) => defineComponent({ name, render: () => h('div', { 
 
 function info(overrides: Partial<AppInfo> = {}): AppInfo {
   return { version: '0.1.0', databasePath: 'C:/GerbangSerasan/gerbang.sqlite', schemaVersion: 3, firstRun: false, counts: { bank: 1, penjamin: 1, debitur: 1 }, ...overrides };
+}
+
+function session(peran: Role = 'admin', overrides: Partial<SessionInfo> = {}): SessionInfo {
+  return { token: 'sesi-1', userId: 1, username: 'kepala', nama: 'Kepala Sekretariat', peran, bankId: null, bankNama: null, wajibGantiSandi: false, ...overrides };
+}
+
+/** A window that already has a live session (as after a reload): the shell shows at once. */
+function signedIn(backend: Backend, who: SessionInfo = session()): void {
+  setSessionToken(who.token);
+  mockBackend({ 'auth.session': () => who, ...backend });
 }
 
 async function makeRouter(): Promise<Router> {
@@ -44,7 +55,7 @@ const label = (testId: string) => byTestId(testId).textContent?.trim();
 
 describe('App shell', () => {
   beforeEach(() => {
-    mockBackend({ 'app.info': () => info(), 'app.startEmpty': () => null });
+    signedIn({ 'app.info': () => info(), 'app.startEmpty': () => null });
   });
   afterEach(() => resetWorld());
 
@@ -57,7 +68,8 @@ describe('App shell', () => {
     expect(label('nav-insurers')).toBe('Asuransi & Penjamin');
     expect(label('nav-reference')).toBe('Data Referensi');
     expect(document.body.textContent).toContain('Data Induk');
-    expect(callMock.mock.calls).toEqual([['app.info', {}]]);
+    expect(callMock.mock.calls).toEqual([['backup.health', {}], ['auth.session', {}], ['app.info', {}]]);
+    expect(byTestId('current-user').textContent?.replace(/\s+/g, ' ').trim()).toBe('Kepala Sekretariat · Admin');
     expect(document.documentElement.lang).toBe('id');
   });
 
@@ -105,17 +117,93 @@ describe('App shell', () => {
 
   it('shows the first-run dialog only while app.info says firstRun, and hides it after a choice', async () => {
     let firstRun = true;
-    mockBackend({ 'app.info': () => info({ firstRun }), 'app.startEmpty': () => ((firstRun = false), null) });
+    signedIn({ 'app.info': () => info({ firstRun }), 'app.startEmpty': () => ((firstRun = false), null) });
     await mountApp();
     expect(visibleDialog('first-run')).not.toBeNull();
     byTestId<HTMLButtonElement>('start-empty').click();
     await flushPromises();
-    expect(callMock.mock.calls.map(([c]) => c)).toEqual(['app.info', 'app.startEmpty', 'app.info']);
+    expect(callMock.mock.calls.map(([c]) => c)).toEqual(['backup.health', 'auth.session', 'app.info', 'app.startEmpty', 'app.info']);
     expect(visibleDialog('first-run')).toBeNull();
   });
 
   it('does not show the first-run dialog on a database already set up', async () => {
     await mountApp();
     expect(visibleDialog('first-run')).toBeNull();
+  });
+});
+
+describe('signing in', () => {
+  afterEach(() => resetWorld());
+
+  it('shows only the sign-in screen without a session, then the shell after signing in', async () => {
+    mockBackend({ 'auth.login': () => session('operator', { nama: 'Rina Marlina' }), 'app.info': () => info() });
+    await mountApp();
+    expect(queryTestId('nav-home')).toBeNull();
+    expect(callsTo('app.info')).toEqual([]);
+    byTestId<HTMLButtonElement>('login-submit').click();
+    await flushPromises();
+    expect(byTestId('login-error').textContent).toContain('Isi nama pengguna dan kata sandi.');
+
+    typeInto('login-username', ' rina ');
+    typeInto('login-password', 'Rahasia123');
+    byTestId<HTMLButtonElement>('login-submit').click();
+    await flushPromises();
+    expect(callsTo('auth.login')).toEqual([{ username: 'rina', password: 'Rahasia123' }]);
+    expect(queryTestId('nav-home')).not.toBeNull();
+    expect(byTestId('current-user').textContent?.replace(/\s+/g, ' ').trim()).toBe('Rina Marlina · Operator');
+    expect(sessionStorage.getItem('gerbang.sesi')).toBe('sesi-1');
+  });
+
+  it("shows the service's refusal and clears the password", async () => {
+    mockBackend({
+      'auth.login': () => {
+        throw new ApiError({ code: 'UNAUTHENTICATED', message: 'Nama pengguna atau kata sandi salah. Sisa percobaan: 4.' });
+      },
+    });
+    await mountApp();
+    typeInto('login-username', 'rina');
+    typeInto('login-password', 'salah');
+    byTestId<HTMLButtonElement>('login-submit').click();
+    await flushPromises();
+    expect(byTestId('login-error').textContent).toContain('Sisa percobaan: 4.');
+    expect(byTestId<HTMLInputElement>('login-password').value).toBe('');
+    expect(queryTestId('nav-home')).toBeNull();
+  });
+
+  it('asks for a new password first when the account must change it', async () => {
+    signedIn({ 'auth.changePassword': () => session('admin'), 'app.info': () => info() }, session('admin', { wajibGantiSandi: true }));
+    await mountApp();
+    expect(queryTestId('nav-home')).toBeNull();
+    typeInto('change-old', 'admin');
+    typeInto('change-new', 'Serasan2026');
+    typeInto('change-repeat', 'Serasan2025');
+    byTestId<HTMLButtonElement>('change-submit').click();
+    await flushPromises();
+    expect(callsTo('auth.changePassword')).toEqual([]);
+    typeInto('change-repeat', 'Serasan2026');
+    byTestId<HTMLButtonElement>('change-submit').click();
+    await flushPromises();
+    expect(callsTo('auth.changePassword')).toEqual([{ passwordLama: 'admin', passwordBaru: 'Serasan2026' }]);
+    expect(queryTestId('nav-home')).not.toBeNull();
+  });
+
+  it("hides the other banks' menus from a bank's liaison officer", async () => {
+    signedIn({ 'app.info': () => info() }, session('bank', { bankId: 3, bankNama: 'BPR Muara Enim' }));
+    await mountApp();
+    expect(queryTestId('nav-loans')).not.toBeNull();
+    expect(queryTestId('nav-subsidy')).not.toBeNull();
+    expect(queryTestId('nav-banks')).toBeNull();
+    expect(queryTestId('nav-budget')).toBeNull();
+    expect(byTestId('current-user').textContent?.replace(/\s+/g, ' ').trim()).toBe('Kepala Sekretariat · Petugas bank · BPR Muara Enim');
+  });
+
+  it('signs out, and returns to the sign-in screen when the main process says the session ended', async () => {
+    signedIn({ 'app.info': () => info(), 'auth.logout': () => null });
+    await mountApp();
+    byTestId<HTMLButtonElement>('logout').click();
+    await flushPromises();
+    expect(callsTo('auth.logout')).toEqual([{}]);
+    expect(queryTestId('login-submit')).not.toBeNull();
+    expect(sessionStorage.getItem('gerbang.sesi')).toBeNull();
   });
 });

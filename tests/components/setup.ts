@@ -16,6 +16,16 @@ import type { Bank, Channel, Debtor, InputOf, NikCheck, OutputOf } from '@contra
 import { ApiError, call } from '@/api';
 import { elementPlusLocale, i18n, setLocale } from '@/i18n';
 
+/*
+ * Browsers answer '[object HTMLDivElement]' for String(element); happy-dom serialises the whole
+ * subtree (outerHTML). Popper (behind every el-select, date picker and tooltip) asks it of an
+ * element and each of its scroll parents up to <body> on every update, which made a page holding
+ * one picker take seconds. Answer as a browser does.
+ */
+Element.prototype.toString = function toString(this: Element): string {
+  return Object.prototype.toString.call(this);
+};
+
 export type Handler<C extends Channel> = (input: InputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
 export type Backend = { [C in Channel]?: Handler<C> };
 
@@ -71,6 +81,7 @@ export function resetWorld(): void {
   ElMessage.closeAll();
   setLocale('id');
   localStorage.clear();
+  sessionStorage.clear();
   document.body.innerHTML = '';
   vi.useRealTimers();
 }

@@ -5,6 +5,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startBridge } from '../../electron/bridge/http';
 import { createRuntime, type Runtime } from '../../electron/runtime';
+import { invoke } from '../../electron/services/dispatch';
+import type { Role } from '../../electron/contract';
 
 /**
  * End-to-end harness: the Vite-built renderer served by the HTTP bridge over a real SQLite
@@ -47,7 +49,7 @@ export async function startApp(opts: { today?: string } = {}): Promise<AppUnderT
   const databasePath = path.join(dir, 'gerbang-serasan.sqlite');
   const today = opts.today ?? '2026-11-23';
   const runtime = createRuntime({ databasePath, user: 'e2e', today: () => today });
-  const bridge = await startBridge({ handlers: runtime.handlers, staticDir: RENDERER_DIR });
+  const bridge = await startBridge({ call: runtime.callWithSession, staticDir: RENDERER_DIR });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'id-ID' });
   // The browser's calendar agrees with the services' "today" (screens offer last month, this year),
@@ -62,6 +64,7 @@ export async function startApp(opts: { today?: string } = {}): Promise<AppUnderT
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
   await page.goto(bridge.url);
+  await signIn(runtime, page);
   return {
     url: bridge.url,
     runtime,
@@ -76,6 +79,35 @@ export async function startApp(opts: { today?: string } = {}): Promise<AppUnderT
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The clerk the end-to-end tests sign in as: an admin whose password is already their own. */
+export const E2E_USER = { username: 'e2e', password: 'Uji-Serasan-2026' } as const;
+
+/** Adds a user who has already chosen their password (as after their first sign-in). */
+export async function addUser(runtime: Runtime, user: { username: string; password: string; peran: Role; nama?: string }): Promise<void> {
+  const created = await invoke(runtime.handlers, 'users.save', { username: user.username, nama: user.nama ?? user.username, peran: user.peran, passwordAwal: user.password });
+  if (!created.ok) throw new Error(created.error.message);
+  runtime.db.prepare('UPDATE pengguna SET wajib_ganti_sandi = 0 WHERE id = ?').run(created.value.id);
+}
+
+/** Signs in through the sign-in screen, as a clerk does, and waits for the menu. */
+export async function signInAs(page: Page, user: { username: string; password: string }): Promise<void> {
+  await page.getByTestId('login-username').fill(user.username);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-password').press('Enter');
+  await page.getByTestId('nav-home').waitFor();
+}
+
+/** Signs out from the top bar and waits for the sign-in screen. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-username').waitFor();
+}
+
+async function signIn(runtime: Runtime, page: Page): Promise<void> {
+  await addUser(runtime, { ...E2E_USER, peran: 'admin', nama: 'Petugas Uji' });
+  await signInAs(page, E2E_USER);
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

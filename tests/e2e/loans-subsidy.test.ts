@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { invoke } from '../../electron/services/dispatch';
 import type { Result } from '../../electron/contract';
-import { count, screenshot, startApp, type AppUnderTest } from './harness';
+import { E2E_USER, addUser, count, screenshot, signInAs, signOut, startApp, type AppUnderTest } from './harness';
 
 /**
  * Issue 3 end to end: a clerk enters a loan through the UI, sees its schedule, takes it through
- * approval and disbursement, runs February's subsidy for the bank, opens the line's working, and
- * pays it with an SP2D. "Today" is 10 March 2025 for both the browser and the services.
+ * approval (by a verifier: nobody approves what they entered) and disbursement, runs February's
+ * subsidy for the bank, opens the line's working, and pays it with an SP2D. "Today" is 10 March
+ * 2025 for both the browser and the services.
  */
 function ok<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
@@ -21,6 +22,8 @@ function februarySubsidy(): number {
   const dayRupiah = new Decimal(12_000_000).times(14).plus(new Decimal(11_000_000).times(14));
   return dayRupiah.times('0.08').dividedBy(360).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
 }
+
+const VERIFIER = { username: 'budi', password: 'Verifikasi-2025' } as const;
 
 async function choose(page: Page, selectTestId: string, option: string, typed?: string): Promise<void> {
   await page.getByTestId(selectTestId).click();
@@ -53,6 +56,7 @@ describe('loans and the subsidy run, end to end in Chromium over a real SQLite f
     ok(await invoke(h, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' }));
     ok(await invoke(h, 'budget.save', { tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05.01.001', uraian: 'Subsidi bunga Gerbang Serasan', pagu: 500_000_000 }));
     ok(await invoke(h, 'app.startEmpty', {}));
+    await addUser(app.runtime, { ...VERIFIER, peran: 'verifikator', nama: 'Budi Verifikator' });
     await app.page.reload();
   });
   afterAll(async () => {
@@ -92,15 +96,30 @@ describe('loans and the subsidy run, end to end in Chromium over a real SQLite f
     ]);
   });
 
-  it('approves and disburses the loan from its page', async () => {
+  it('refuses the approval to whoever entered the loan; a verifier approves, the clerk disburses', async () => {
     const { page } = app;
     await page.getByTestId('loan-table').getByText('0012300045').dblclick();
     await expect.poll(() => page.getByTestId('loan-status').innerText()).toBe('Diajukan');
+    const loanUrl = page.url();
 
     await page.getByTestId('loan-action-disetujui').click();
     await typeDate(page, 'transition-tanggal', '12/01/2025');
     await page.getByTestId('transition-save').click();
+    await expect.poll(() => page.getByTestId('transition-error').innerText()).toContain('prinsip empat mata');
+    await page.keyboard.press('Escape');
+
+    await signOut(page);
+    await signInAs(page, VERIFIER);
+    await page.goto(loanUrl);
+    await page.getByTestId('loan-action-disetujui').click();
+    await typeDate(page, 'transition-tanggal', '12/01/2025');
+    await page.getByTestId('transition-save').click();
     await expect.poll(() => page.getByTestId('loan-status').innerText()).toBe('Disetujui');
+    expect(app.runtime.db.prepare("SELECT pengguna FROM pinjaman_riwayat WHERE ke = 'disetujui'").get()).toEqual({ pengguna: 'budi' });
+
+    await signOut(page);
+    await signInAs(page, E2E_USER);
+    await page.goto(loanUrl);
 
     await page.getByTestId('loan-action-aktif').click();
     await typeDate(page, 'transition-tanggal', '15/01/2025');

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import type { AppError, Channel, InputOf, OutputOf, Result } from '../../electron/contract';
+import type { AppError, Channel, InputOf, OutputOf, Result, Role } from '../../electron/contract';
 import type { Database } from '../../database/connection';
 import { createRuntime, type Runtime } from '../../electron/runtime';
 import { dispatch } from '../../electron/services/dispatch';
@@ -134,3 +134,17 @@ export function auditRows(db: Database, entitas?: string): AuditRow[] {
 
 /** Words a clerk's error message is written with: a cheap check that it is Indonesian, not English. */
 export const INDONESIAN = /\b(tidak|harus|wajib|sudah|hanya|bukan|belum|isian|tertulis|dikenal|boleh|diisi|pada|yang|masa depan|terjadi|kesalahan|terlalu|diharapkan)\b/i;
+
+/**
+ * A signed-in session of a user with this role, for tests of the renderer-facing door
+ * (Runtime.callWithSession). The user row is real; its password is not needed here.
+ */
+export function sessionAs(rt: Runtime, role: Role, opts: { username?: string; bankId?: number } = {}): string {
+  const username = opts.username ?? `uji-${role}`;
+  const bankId = role === 'bank' ? (opts.bankId ?? null) : null;
+  const existing = rt.db.prepare('SELECT id FROM pengguna WHERE username = ?').get(username) as { id: number } | undefined;
+  const userId =
+    existing?.id ??
+    Number(rt.db.prepare("INSERT INTO pengguna (username, nama, peran, bank_id, password_hash) VALUES (?, ?, ?, ?, 'tidak-dipakai')").run(username, username, role, bankId).lastInsertRowid);
+  return rt.sessions.open({ userId, username, role, bankId, mustChangePassword: false }).token;
+}

@@ -4,11 +4,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Bank, Result } from '../../electron/contract';
 import { startBridge } from '../../electron/bridge/http';
 import { rawRequest } from '../helpers/http';
-import { call, countRows, useTempRuntime } from '../helpers/runtime';
+import { call, countRows, sessionAs, useTempRuntime } from '../helpers/runtime';
 
 const rt = useTempRuntime({ prefix: 'gs-bridge-' });
 
 let bridge: { url: string; close: () => Promise<void> } | undefined;
+/** An admin's session token, sent as the renderer sends it. */
+let token = '';
 afterEach(async () => {
   await bridge?.close();
   bridge = undefined;
@@ -17,7 +19,7 @@ afterEach(async () => {
 async function post(channel: string, body: string | undefined, headers: Record<string, string> = {}) {
   const res = await fetch(`${bridge!.url}/api/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', 'x-gerbang-sesi': token, ...headers },
     ...(body !== undefined ? { body } : {}),
   });
   return { status: res.status, type: res.headers.get('content-type'), json: (await res.json()) as Result<unknown> };
@@ -25,7 +27,20 @@ async function post(channel: string, body: string | undefined, headers: Record<s
 
 describe('HTTP bridge: API', () => {
   beforeEach(async () => {
-    bridge = await startBridge({ handlers: rt().handlers, port: 0 });
+    bridge = await startBridge({ call: rt().callWithSession, port: 0 });
+    token = sessionAs(rt(), 'admin');
+  });
+
+  it('refuses a call without a live session, and a role without the right', async () => {
+    token = '';
+    expect((await post('banks.list', '{}')).json).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Sesi Anda telah berakhir. Silakan masuk kembali.' } });
+    token = 'bukan-token';
+    expect((await post('banks.list', '{}')).json).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    token = sessionAs(rt(), 'pemantau');
+    expect((await post('banks.save', JSON.stringify({ kode: 'X', nama: 'X' }))).json).toEqual({
+      ok: false, error: { code: 'FORBIDDEN', message: 'Peran Pemantau tidak berwenang untuk tindakan ini.' },
+    });
+    expect(countRows(rt().db, 'bank')).toBe(0);
   });
 
   it('listens on the loopback interface on a free port', () => {
@@ -91,7 +106,7 @@ describe('HTTP bridge: API', () => {
   it('accepts the loopback host names, with or without the port', async () => {
     const port = new URL(bridge!.url).port;
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, 'localhost', '127.0.0.1']) {
-      const res = await rawRequest(bridge!.url, { method: 'POST', path: '/api/banks.list', headers: { host, 'content-type': 'application/json' }, body: '{}' });
+      const res = await rawRequest(bridge!.url, { method: 'POST', path: '/api/banks.list', headers: { host, 'content-type': 'application/json', 'x-gerbang-sesi': token }, body: '{}' });
       expect(res.status, host).toBe(200);
       expect(JSON.parse(res.body)).toEqual({ ok: true, value: [] });
     }
@@ -118,7 +133,7 @@ describe('HTTP bridge: API', () => {
       const res = await rawRequest(bridge!.url, {
         method: 'POST',
         path: '/api/banks.list',
-        headers: { host, origin: `http://${host}`, 'content-type': 'application/json' },
+        headers: { host, origin: `http://${host}`, 'content-type': 'application/json', 'x-gerbang-sesi': token },
         body: '{}',
       });
       expect(res.status, host).toBe(200);
@@ -144,7 +159,8 @@ describe('HTTP bridge: static files', () => {
     fs.writeFileSync(path.join(rt().dir, 'package.json'), '{"rahasia": "RAHASIA-PKG"}');
     fs.mkdirSync(path.join(rt().dir, 'static-private'));
     fs.writeFileSync(path.join(rt().dir, 'static-private', 'secret.txt'), 'RAHASIA-SIBLING');
-    bridge = await startBridge({ handlers: rt().handlers, staticDir, port: 0 });
+    bridge = await startBridge({ call: rt().callWithSession, staticDir, port: 0 });
+    token = sessionAs(rt(), 'admin');
   });
 
   it('serves index.html at / and files with their content type', async () => {
@@ -188,7 +204,7 @@ describe('HTTP bridge: static files', () => {
   });
 
   it('still serves the API next to the static files', async () => {
-    const res = await fetch(`${bridge!.url}/api/banks.list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${bridge!.url}/api/banks.list`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-gerbang-sesi': token }, body: '{}' });
     expect(await res.json()).toEqual({ ok: true, value: [] });
   });
 

@@ -6,6 +6,9 @@ import { getDebtor } from '../../../database/repositories/debtors';
 import { getScheme } from '../../../database/repositories/schemes';
 import { getPremiumOfLoan, insertPremium } from '../../../database/repositories/premiums';
 import { appendAudit } from '../../../database/repositories/audit';
+import { APPROVAL_STEPS } from '../auth/access';
+import { refuseOwnEntry } from '../auth/four-eyes';
+import { refuseClosedMonths } from '../closing/guard';
 import { getPagu, realisasiPagu } from '../../../database/repositories/payments';
 import { projectCosts, projectLoan } from '../budget/projection';
 import { computeInsuranceClaim, computePremium, scheduledOutstandingOn } from '../../domain/loan';
@@ -43,6 +46,10 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
     if (!scheme) throw invalid('skemaId', 'Skema tidak dikenal');
     return scheme;
   };
+
+  /** Who entered the loan, from the audit trail's first entry for it. */
+  const loanEnteredBy = (id: number): string | null =>
+    (db.prepare("SELECT pengguna FROM audit_log WHERE entitas = 'pinjaman' AND entitas_id = ? AND aksi = 'buat' ORDER BY id LIMIT 1").get(id) as { pengguna: string } | undefined)?.pengguna ?? null;
 
   const detail = (id: number): LoanDetail => {
     const loan = repo.getLoan(db, id);
@@ -162,6 +169,9 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         if (tanggal > ctx.today()) throw invalid('tanggal', 'Tanggal tidak boleh di masa depan');
         const scheme = loadScheme(before.skemaId);
         if ((ke === 'ditolak' || ke === 'hapus_buku') && !alasan) throw invalid('alasan', 'Tulis alasannya');
+        if (APPROVAL_STEPS.includes(ke)) {
+          refuseOwnEntry(ctx, [loanEnteredBy(id)], 'Pengajuan ini Anda masukkan sendiri; persetujuan atau penolakannya harus oleh verifikator lain (prinsip empat mata).');
+        }
 
         if (ke === 'aktif' && before.status === 'disetujui') {
           // Disbursement: the schedule starts here and the premium falls due once.
@@ -191,6 +201,7 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         } else if (ke === 'lunas') {
           repo.setLoanStatus(db, id, 'lunas', { tanggalLunas: tanggal });
         } else if (ke === 'klaim') {
+          refuseClosedMonths(db, [tanggal.slice(0, 7)], 'Klaim asuransi tidak dapat dicatat', 'tanggal');
           if (!scheme.porsiJaminanPersen) throw new ServiceError('CONFLICT', `Skema ${scheme.kode} tidak mengatur porsi penjaminan: klaim tidak dapat dihitung.`);
           const outstanding = outstandingOn(before, tanggal);
           const claim = computeInsuranceClaim(outstanding, scheme.porsiJaminanPersen, scheme.pembulatan);
@@ -235,6 +246,7 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         if (!loan.tanggalPencairan || input.periode < loan.tanggalPencairan.slice(0, 7)) {
           throw invalid('periode', 'Periode sebelum pinjaman dicairkan');
         }
+        refuseClosedMonths(db, [input.periode], 'Posisi bank tidak dapat diubah', 'periode');
         if (input.outstanding > loan.plafon) throw invalid('outstanding', `Baki debet melebihi plafon (${formatRupiah(loan.plafon)})`);
         const before = repo.listPositions(db, loan.id).find((p) => p.periode === input.periode) ?? null;
         const saved = repo.upsertPosition(db, { ...input, sumber: 'manual' });

@@ -1,5 +1,7 @@
 import * as repo from '../../../database/repositories/premiums';
 import { appendAudit } from '../../../database/repositories/audit';
+import { refuseOwnEntry } from '../auth/four-eyes';
+import { refuseClosedMonths } from '../closing/guard';
 import { getInsurer } from '../../../database/repositories/insurers';
 import { findPaymentBySp2d, getPagu, realisasiPagu } from '../../../database/repositories/payments';
 import { formatRupiah } from '../../domain/format';
@@ -27,7 +29,7 @@ export function premiumHandlers(ctx: ServiceContext): HandlersFor<'premiums'> {
     'premiums.recordInvoice': async (input) =>
       db.transaction(() => {
         const rows = chosen(input.penjaminId, input.premiIds);
-        repo.markInvoiced(db, rows.map((r) => r.id), input.nomorTagihan, input.tanggalTagihan);
+        repo.markInvoiced(db, rows.map((r) => r.id), input.nomorTagihan, input.tanggalTagihan, ctx.user);
         const jumlah = rows.reduce((s, r) => s + r.jumlah, 0);
         appendAudit(db, { user: ctx.user, action: 'ubah', entity: 'tagihan_premi', entityId: null, after: { ...input, jumlah } });
         return { jumlah, jumlahPremi: rows.length };
@@ -36,6 +38,8 @@ export function premiumHandlers(ctx: ServiceContext): HandlersFor<'premiums'> {
     'premiums.recordPayment': async (input) =>
       db.transaction(() => {
         const rows = chosen(input.penjaminId, input.premiIds);
+        refuseOwnEntry(ctx, repo.invoiceRecorders(db, rows.map((r) => r.id)), 'Tagihan premi ini Anda catat sendiri; pembayarannya harus dicatat verifikator lain (prinsip empat mata).');
+        refuseClosedMonths(db, [input.tanggalSp2d.slice(0, 7)], 'Pembayaran premi tidak dapat dicatat', 'tanggalSp2d');
         const pagu = getPagu(db, input.paguId);
         if (!pagu) throw invalid('paguId', 'Pos anggaran tidak dikenal');
         if (pagu.jenis !== 'premi') throw invalid('paguId', 'Pos anggaran ini bukan untuk premi');

@@ -1,4 +1,5 @@
 import { appendAudit } from '../../../database/repositories/audit';
+import { refuseClosedMonths } from '../closing/guard';
 import { getBank } from '../../../database/repositories/banks';
 import { findPaymentBySp2d, getPagu, insertPaidClaim, realisasiPagu } from '../../../database/repositories/payments';
 import { formatRupiah } from '../../domain/format';
@@ -17,6 +18,7 @@ export function subsidyHandlers(ctx: ServiceContext): HandlersFor<'subsidy'> {
         const periodeAkhir = input.periodeAkhir ?? input.periodeAwal;
         if (periodeAkhir < input.periodeAwal) throw invalid('periodeAkhir', 'Periode akhir sebelum periode awal');
         if (!getBank(db, input.bankId)) throw notFound('Bank mitra');
+        refuseClosedMonths(db, [input.tanggalSp2d.slice(0, 7)], 'Pembayaran tidak dapat dicatat', 'tanggalSp2d');
         const pagu = getPagu(db, input.paguId);
         if (!pagu) throw invalid('paguId', 'Pos anggaran tidak dikenal');
         if (pagu.jenis !== 'subsidi_bunga') throw invalid('paguId', 'Pos anggaran ini bukan untuk subsidi bunga');

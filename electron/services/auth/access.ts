@@ -1,0 +1,108 @@
+import type { Channel, Role } from '../../contract';
+
+/**
+ * Who may call what: the one place the main process decides. The renderer hides buttons for
+ * convenience only; every call is checked here first (see gate.ts).
+ *
+ *   admin        users, settings, reference data, partner banks, insurers, schemes, budget — and
+ *                everything else, but four-eyes still applies to what they entered themselves
+ *   operator     debtors, loans, bank positions, insurer invoices (imports and reconciliation later)
+ *   verifikator  approves loans and records payments (SP2D); never what they entered themselves
+ *   bank         a bank's liaison officer: only that bank's loans and subsidy run
+ *   pemantau     reads (reports, lists, the trail); changes nothing
+ *
+ * 'public' needs no session; 'signedIn' any session. The table is keyed by every channel of the
+ * contract, so a new channel does not compile until someone decides who may call it.
+ */
+export type Access = 'public' | 'signedIn' | readonly Role[];
+
+const ADMIN = ['admin'] as const;
+const ENTRY = ['admin', 'operator'] as const;
+const APPROVE = ['admin', 'verifikator'] as const;
+const STAFF = ['admin', 'operator', 'verifikator', 'pemantau'] as const;
+const STAFF_AND_BANK = ['admin', 'operator', 'verifikator', 'pemantau', 'bank'] as const;
+/** loans.transition is split by target in gate.ts: approval for APPROVE, the rest for ENTRY. */
+const TRANSITION = ['admin', 'operator', 'verifikator'] as const;
+
+export const ACCESS: { readonly [C in Channel]: Access } = {
+  'app.info': 'public',
+  'app.loadDemo': ADMIN,
+  'app.startEmpty': ADMIN,
+
+  'auth.login': 'public',
+  'auth.logout': 'signedIn',
+  'auth.session': 'signedIn',
+  'auth.changePassword': 'signedIn',
+  'users.list': ADMIN,
+  'users.save': ADMIN,
+  'users.setActive': ADMIN,
+  'users.resetPassword': ADMIN,
+
+  // Tutup buku: closed by those who approve payments; reopened only by an admin, with a reason.
+  'closing.list': STAFF,
+  'closing.close': APPROVE,
+  'closing.reopen': ADMIN,
+
+  'banks.list': STAFF_AND_BANK,
+  'banks.get': STAFF_AND_BANK,
+  'banks.save': ADMIN,
+  'banks.setActive': ADMIN,
+  'insurers.list': STAFF,
+  'insurers.save': ADMIN,
+  'insurers.setActive': ADMIN,
+  'debtors.list': STAFF,
+  'debtors.get': STAFF,
+  'debtors.checkNik': ENTRY,
+  'debtors.save': ENTRY,
+  'debtors.setActive': ENTRY,
+  'reference.list': STAFF,
+  'reference.save': ADMIN,
+
+  'schemes.list': STAFF,
+  'schemes.get': STAFF,
+  'schemes.save': ADMIN,
+  'schemes.setActive': ADMIN,
+  'budget.year': STAFF,
+  'budget.save': ADMIN,
+
+  'loans.previewSchedule': STAFF,
+  'loans.list': STAFF_AND_BANK,
+  'loans.get': STAFF_AND_BANK,
+  'loans.check': ENTRY,
+  'loans.save': ENTRY,
+  'loans.transition': TRANSITION,
+  'loans.restructure': ENTRY,
+  'positions.save': ENTRY,
+
+  'subsidy.run': STAFF_AND_BANK,
+  'subsidy.recordPayment': APPROVE,
+  'premiums.list': STAFF,
+  'premiums.recordInvoice': ENTRY,
+  'premiums.recordPayment': APPROVE,
+
+  // Data safety. backup.health is public: the renderer asks it before sign-in, to show the
+  // "database damaged" screen. While the database is damaged the runtime lets the recovery
+  // channels (health, list, restore) through without a session: the users are in that file.
+  'backup.health': 'public',
+  'backup.list': ENTRY,
+  'backup.create': ENTRY,
+  'backup.restore': ADMIN,
+
+  // The audit trail: read by those who answer for the money (admin, verifier) and by viewers/auditors.
+  'audit.list': ['admin', 'verifikator', 'pemantau'],
+  'audit.facets': ['admin', 'verifikator', 'pemantau'],
+  'audit.verify': ['admin', 'verifikator', 'pemantau'],
+  'audit.export': ['admin', 'verifikator', 'pemantau'],
+};
+
+/** Loan steps that are a decision on the application: a verifier's (or admin's) job. */
+export const APPROVAL_STEPS: readonly string[] = ['disetujui', 'ditolak'];
+
+export const ROLE_LABEL: Record<Role | 'sistem', string> = {
+  admin: 'Admin',
+  operator: 'Operator',
+  verifikator: 'Verifikator',
+  bank: 'Petugas bank',
+  pemantau: 'Pemantau',
+  sistem: 'Sistem',
+};

@@ -1,0 +1,28 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Role } from '../../contract';
+
+/**
+ * Who is making the current call. Transports that face the renderer (IPC, HTTP bridge) run each
+ * call as the signed-in session's user; trusted callers on the machine itself (the CLI, tests)
+ * run as the 'sistem' caller, which has every right and is named in the audit trail as itself.
+ */
+export interface Caller {
+  userId: number | null;
+  username: string;
+  role: Role | 'sistem';
+  bankId: number | null;
+  /** The session token the call came with (null for trusted callers). */
+  token: string | null;
+}
+
+const storage = new AsyncLocalStorage<Caller>();
+
+/** Runs `fn` (and everything it awaits) as `caller`. */
+export function runAs<T>(caller: Caller, fn: () => T): T {
+  return storage.run(caller, fn);
+}
+
+/** The caller of the call in progress, if it came through a session. */
+export function currentCaller(): Caller | undefined {
+  return storage.getStore();
+}

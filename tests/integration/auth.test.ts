@@ -1,0 +1,277 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHANNELS, ROLES, type Channel, type Result, type Role } from '../../electron/contract';
+import { createRuntime, type Runtime } from '../../electron/runtime';
+import { auditRows, call, sessionAs } from '../helpers/runtime';
+
+/**
+ * Users, roles and four-eyes, through the door the renderer uses (Runtime.callWithSession):
+ * the main process decides, whatever the renderer shows.
+ */
+let rt: Runtime;
+let dir: string;
+let clock = Date.parse('2026-11-23T02:00:00Z');
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gs-auth-'));
+  clock = Date.parse('2026-11-23T02:00:00Z');
+  rt = createRuntime({ databasePath: path.join(dir, 'db.sqlite'), user: 'uji', today: () => '2026-11-23', now: () => clock });
+});
+afterEach(() => {
+  rt.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function as<T = unknown>(token: string | null, channel: string, input: unknown = {}): Promise<Result<T>> {
+  return (await rt.callWithSession(token, channel, input)) as Result<T>;
+}
+async function ok<T = unknown>(token: string | null, channel: string, input: unknown = {}): Promise<T> {
+  const r = await as<T>(token, channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.value;
+}
+async function login(username: string, password: string): Promise<Result<{ token: string; wajibGantiSandi: boolean; peran: Role }>> {
+  return as(null, 'auth.login', { username, password });
+}
+
+describe('signing in', () => {
+  it('a new database opens with admin/admin, whose password must be changed before anything else', async () => {
+    const first = await login('admin', 'admin');
+    expect(first).toMatchObject({ ok: true, value: { username: 'admin', peran: 'admin', wajibGantiSandi: true } });
+    const token = first.ok ? first.value.token : '';
+    expect(await as(token, 'banks.list')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Ganti kata sandi Anda terlebih dahulu.' } });
+
+    const weak = await as(token, 'auth.changePassword', { passwordLama: 'admin', passwordBaru: 'pendek' });
+    expect(weak).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { passwordBaru: 'Kata sandi paling sedikit 8 karakter' } } });
+    const wrongOld = await as(token, 'auth.changePassword', { passwordLama: 'salah', passwordBaru: 'Serasan2026' });
+    expect(wrongOld).toMatchObject({ ok: false, error: { fields: { passwordLama: 'Kata sandi lama salah' } } });
+
+    expect(await ok(token, 'auth.changePassword', { passwordLama: 'admin', passwordBaru: 'Serasan2026' })).toMatchObject({ wajibGantiSandi: false });
+    expect(await as(token, 'banks.list')).toEqual({ ok: true, value: [] });
+    // The old password no longer works; the new one does, without a forced change.
+    expect((await login('admin', 'admin')).ok).toBe(false);
+    expect(await login('ADMIN', 'Serasan2026')).toMatchObject({ ok: true, value: { wajibGantiSandi: false } });
+    // The hash is stored, never the password.
+    const stored = rt.db.prepare('SELECT password_hash FROM pengguna').get() as { password_hash: string };
+    expect(stored.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(stored.password_hash).not.toContain('Serasan2026');
+  });
+
+  it('locks the account for 15 minutes after five wrong passwords, then lets the right one in', async () => {
+    await login('admin', 'admin');
+    for (let i = 1; i <= 4; i++) {
+      expect(await login('admin', `salah${i}`)).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: `Nama pengguna atau kata sandi salah. Sisa percobaan: ${5 - i}.` } });
+    }
+    expect(await login('admin', 'salah5')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Akun dikunci 15 menit karena 5 kali salah kata sandi.' } });
+    // Even the right password waits out the lock.
+    const locked = await login('admin', 'admin');
+    expect(!locked.ok && locked.error.message).toContain('Akun dikunci karena 5 kali salah kata sandi');
+    clock += 14 * 60_000;
+    expect((await login('admin', 'admin')).ok).toBe(false);
+    clock += 2 * 60_000;
+    expect((await login('admin', 'admin')).ok).toBe(true);
+    expect(auditRows(rt.db, 'pengguna').some((r) => (r.sesudah as { alasan?: string }).alasan === 'salah kata sandi berulang')).toBe(true);
+  });
+
+  it('does not say whether a user name exists', async () => {
+    await login('admin', 'admin');
+    const unknown = await login('tidakada', 'apa');
+    const wrong = await login('admin', 'apa');
+    expect(unknown).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Nama pengguna atau kata sandi salah.' } });
+    expect(!wrong.ok && wrong.error.message.startsWith('Nama pengguna atau kata sandi salah.')).toBe(true);
+  });
+
+  it('ends a session on sign-out and after eight idle hours', async () => {
+    const token = sessionAs(rt, 'operator');
+    expect((await as(token, 'debtors.list')).ok).toBe(true);
+    clock += 8 * 3600_000 + 1;
+    expect(await as(token, 'debtors.list')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const again = sessionAs(rt, 'operator');
+    await ok(again, 'auth.logout');
+    expect(await as(again, 'debtors.list')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+/**
+ * The role matrix: every channel of the contract, for every role, allowed or refused by role.
+ * Written out in full on purpose: it is the specification an auditor reads.
+ */
+const READ_STAFF: Channel[] = [
+  'banks.list', 'banks.get', 'insurers.list', 'debtors.list', 'debtors.get', 'reference.list', 'schemes.list', 'schemes.get', 'budget.year',
+  'loans.previewSchedule', 'loans.list', 'loans.get', 'subsidy.run', 'premiums.list', 'closing.list',
+];
+const ALWAYS: Channel[] = ['app.info', 'auth.login', 'auth.logout', 'auth.session', 'auth.changePassword', 'backup.health'];
+const AUDIT: Channel[] = ['audit.list', 'audit.facets', 'audit.verify', 'audit.export'];
+const ENTRY: Channel[] = [
+  'debtors.checkNik', 'debtors.save', 'debtors.setActive', 'loans.check', 'loans.save', 'loans.transition', 'loans.restructure', 'positions.save', 'premiums.recordInvoice',
+];
+const ALLOWED: Record<Role, Channel[]> = {
+  admin: [...CHANNELS],
+  operator: [...ALWAYS, ...READ_STAFF, ...ENTRY, 'backup.list', 'backup.create'],
+  verifikator: [...ALWAYS, ...READ_STAFF, ...AUDIT, 'loans.transition', 'subsidy.recordPayment', 'premiums.recordPayment', 'closing.close'],
+  pemantau: [...ALWAYS, ...READ_STAFF, ...AUDIT],
+  bank: [...ALWAYS, 'banks.list', 'banks.get', 'loans.list', 'loans.get', 'subsidy.run'],
+};
+
+describe('role matrix', () => {
+  it.each(ROLES)('%s: each channel allowed or refused as the table says', async (role) => {
+    const bankId = Number(rt.db.prepare("INSERT INTO bank (kode, nama) VALUES ('BSB', 'Bank Sumsel Babel')").run().lastInsertRowid);
+    const token = sessionAs(rt, role, { bankId });
+    const refusedByRole: Channel[] = [];
+    // Signing out ends the session, so it goes last.
+    const inOrder = [...CHANNELS.filter((c) => c !== 'auth.logout'), 'auth.logout' as const];
+    for (const channel of inOrder) {
+      // Inputs are empty: a refusal by role comes before validation, so it is all that is tested here.
+      const r = await as(token, channel, {});
+      if (!r.ok && r.error.code === 'FORBIDDEN' && r.error.message.includes('tidak berwenang')) refusedByRole.push(channel);
+    }
+    const expectedRefused = CHANNELS.filter((c) => !ALLOWED[role].includes(c));
+    expect(refusedByRole.sort()).toEqual(expectedRefused.sort());
+  });
+
+  it('refuses every channel but the public ones without a session', async () => {
+    const open: string[] = [];
+    for (const channel of CHANNELS) {
+      const r = await as(null, channel, {});
+      if (r.ok || r.error.code !== 'UNAUTHENTICATED') open.push(channel);
+    }
+    // backup.health tells the start screen whether the database file is damaged, before anyone signs in.
+    expect(open.sort()).toEqual(['app.info', 'auth.login', 'backup.health']);
+  });
+});
+
+describe('four-eyes and the steps of a loan', () => {
+  async function world() {
+    const bank = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] });
+    const insurer = await call(rt, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' });
+    const scheme = await call(rt, 'schemes.save', {
+      kode: 'GS-2026', nama: 'GS 2026', berlakuDari: '2026-01-01', berlakuSampai: '2026-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
+      metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1.5', porsiJaminanPersen: '70',
+    });
+    const debtor = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
+    const paguPremi = await call(rt, 'budget.save', { tahun: 2026, jenis: 'premi', kodeRekening: '5.1.05.02', uraian: 'Premi', pagu: 10_000_000 });
+    const loanInput = {
+      debiturId: debtor.id, bankId: bank.id, skemaId: scheme.id, nomorRekening: '0012300045', nomorAkad: 'AK/1', tanggalAkad: '2026-01-10',
+      plafon: 12_000_000, tenorBulan: 12, tanggalAngsuranPertama: '2026-02-15',
+    };
+    return { bank, insurer, loanInput, paguPremi };
+  }
+
+  it('the operator enters, a verifier approves; nobody approves what they entered', async () => {
+    const w = await world();
+    const operator = sessionAs(rt, 'operator', { username: 'rina' });
+    const verifier = sessionAs(rt, 'verifikator', { username: 'budi' });
+    const admin = sessionAs(rt, 'admin', { username: 'kepala' });
+
+    const loan = await ok<{ id: number }>(operator, 'loans.save', w.loanInput);
+    expect(await as(operator, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2026-01-12' })).toEqual({
+      ok: false, error: { code: 'FORBIDDEN', message: 'Persetujuan atau penolakan pinjaman dilakukan oleh verifikator.' },
+    });
+    expect(await as(verifier, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2026-01-15' })).toMatchObject({
+      ok: false, error: { message: 'Verifikator hanya menyetujui atau menolak pengajuan; langkah lain dicatat operator.' },
+    });
+    await ok(verifier, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2026-01-12' });
+    await ok(operator, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2026-01-15' });
+
+    // An admin may enter a loan too, but not approve it.
+    const own = await ok<{ id: number }>(admin, 'loans.save', { ...w.loanInput, nomorRekening: '0099', nomorAkad: 'AK/2', debiturId: (await call(rt, 'debtors.save', { nik: '1603101203800002', nama: 'Rudi', skala: 'kecil' })).id });
+    expect(await as(admin, 'loans.transition', { id: own.id, ke: 'disetujui', tanggal: '2026-01-12' })).toEqual({
+      ok: false, error: { code: 'FORBIDDEN', message: 'Pengajuan ini Anda masukkan sendiri; persetujuan atau penolakannya harus oleh verifikator lain (prinsip empat mata).' },
+    });
+    await ok(verifier, 'loans.transition', { id: own.id, ke: 'disetujui', tanggal: '2026-01-12' });
+
+    // The trail names who did each step.
+    const steps = rt.db.prepare('SELECT ke, pengguna FROM pinjaman_riwayat WHERE pinjaman_id = ? ORDER BY id').all(loan.id);
+    expect(steps).toEqual([{ ke: 'disetujui', pengguna: 'budi' }, { ke: 'aktif', pengguna: 'rina' }]);
+    expect(auditRows(rt.db, 'pinjaman').find((r) => r.entitasId === loan.id && r.aksi === 'buat')?.pengguna).toBe('rina');
+  });
+
+  it('whoever recorded the insurer invoice cannot record its payment', async () => {
+    const w = await world();
+    const loan = await call(rt, 'loans.save', w.loanInput);
+    await call(rt, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2026-01-12' });
+    await call(rt, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2026-01-15' });
+    const premiIds = (await call(rt, 'premiums.list', {})).map((p) => p.id);
+    const admin = sessionAs(rt, 'admin', { username: 'kepala' });
+    const verifier = sessionAs(rt, 'verifikator', { username: 'budi' });
+    await ok(admin, 'premiums.recordInvoice', { penjaminId: w.insurer.id, premiIds, nomorTagihan: 'TG/1', tanggalTagihan: '2026-02-01' });
+    const payment = { penjaminId: w.insurer.id, premiIds, nomorSp2d: 'SP2D/9', tanggalSp2d: '2026-02-10', paguId: w.paguPremi.id };
+    expect(await as(admin, 'premiums.recordPayment', payment)).toEqual({
+      ok: false, error: { code: 'FORBIDDEN', message: 'Tagihan premi ini Anda catat sendiri; pembayarannya harus dicatat verifikator lain (prinsip empat mata).' },
+    });
+    expect(rt.db.prepare('SELECT count(*) AS n FROM pembayaran_premi').get()).toEqual({ n: 0 });
+    expect(await ok(verifier, 'premiums.recordPayment', payment)).toMatchObject({ jumlah: 180_000 });
+  });
+});
+
+describe("a bank's liaison officer", () => {
+  it('sees and runs only their own bank, whatever they ask for', async () => {
+    const a = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] });
+    const b = await call(rt, 'banks.save', { kode: 'BRI', nama: 'BRI', cabang: [] });
+    const insurer = await call(rt, 'insurers.save', { kode: 'J', nama: 'Jamkrindo', jenis: 'penjaminan' });
+    const scheme = await call(rt, 'schemes.save', {
+      kode: 'GS', nama: 'GS', berlakuDari: '2026-01-01', berlakuSampai: '2026-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3', metodeBunga: 'efektif',
+      plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1', porsiJaminanPersen: '70',
+    });
+    const d1 = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti', skala: 'mikro' });
+    const d2 = await call(rt, 'debtors.save', { nik: '1603101203800002', nama: 'Rudi', skala: 'kecil' });
+    const base = { skemaId: scheme.id, nomorAkad: 'AK', tanggalAkad: '2026-01-10', plafon: 5_000_000, tenorBulan: 12 };
+    await call(rt, 'loans.save', { ...base, debiturId: d1.id, bankId: a.id, nomorRekening: 'A1' });
+    const other = await call(rt, 'loans.save', { ...base, debiturId: d2.id, bankId: b.id, nomorRekening: 'B1' });
+
+    const liaison = sessionAs(rt, 'bank', { bankId: a.id });
+    const loans = await ok<{ rows: { nomorRekening: string }[] }>(liaison, 'loans.list', { bankId: b.id });
+    expect(loans.rows.map((l) => l.nomorRekening)).toEqual(['A1']);
+    expect(await ok<{ id: number }[]>(liaison, 'banks.list')).toHaveLength(1);
+    const refused = { ok: false, error: { code: 'FORBIDDEN', message: 'Petugas bank hanya dapat melihat data banknya sendiri.' } };
+    expect(await as(liaison, 'loans.get', { id: other.id })).toEqual(refused);
+    expect(await as(liaison, 'subsidy.run', { bankId: b.id, periodeAwal: '2026-02' })).toEqual(refused);
+    expect(await as(liaison, 'banks.get', { id: b.id })).toEqual(refused);
+    expect((await as(liaison, 'subsidy.run', { bankId: a.id, periodeAwal: '2026-02' })).ok).toBe(true);
+  });
+});
+
+describe('managing users', () => {
+  it('an admin creates users who must choose their own password; the trail names the admin', async () => {
+    const admin = sessionAs(rt, 'admin', { username: 'kepala' });
+    const created = await ok<{ id: number; wajibGantiSandi: boolean }>(admin, 'users.save', { username: 'rina', nama: 'Rina Marlina', peran: 'operator', passwordAwal: 'Sementara1' });
+    expect(created.wajibGantiSandi).toBe(true);
+    expect(await as(admin, 'users.save', { username: 'RINA', nama: 'Lain', peran: 'pemantau', passwordAwal: 'Sementara1' })).toMatchObject({
+      ok: false, error: { fields: { username: 'Nama pengguna rina sudah dipakai' } },
+    });
+    expect(await as(admin, 'users.save', { username: 'bsb', nama: 'Petugas BSB', peran: 'bank', passwordAwal: 'Sementara1' })).toMatchObject({
+      ok: false, error: { fields: { bankId: 'Petugas bank harus terikat pada satu bank' } },
+    });
+    const signedIn = await login('rina', 'Sementara1');
+    expect(signedIn).toMatchObject({ ok: true, value: { peran: 'operator', wajibGantiSandi: true } });
+    const row = auditRows(rt.db, 'pengguna').find((r) => r.entitasId === created.id);
+    expect(row?.pengguna).toBe('kepala');
+    expect(JSON.stringify(row?.sesudah)).not.toContain('Sementara1');
+  });
+
+  it('keeps one active admin, ends the sessions of a deactivated user, and a reset unlocks', async () => {
+    await login('admin', 'admin');
+    const adminId = (rt.db.prepare("SELECT id FROM pengguna WHERE username = 'admin'").get() as { id: number }).id;
+    const other = sessionAs(rt, 'admin', { username: 'kepala' });
+    const otherId = (rt.db.prepare("SELECT id FROM pengguna WHERE username = 'kepala'").get() as { id: number }).id;
+    await ok(other, 'users.setActive', { id: adminId, aktif: false });
+    expect(await as(other, 'users.setActive', { id: otherId, aktif: false })).toMatchObject({ ok: false, error: { message: 'Anda tidak dapat menonaktifkan akun Anda sendiri.' } });
+    expect(await as(other, 'users.save', { id: otherId, username: 'kepala', nama: 'Kepala', peran: 'operator' })).toMatchObject({
+      ok: false, error: { message: 'Harus tetap ada sedikitnya satu admin aktif.' },
+    });
+    // A deactivated user cannot sign in.
+    expect((await login('admin', 'admin')).ok).toBe(false);
+
+    const rina = await ok<{ id: number }>(other, 'users.save', { username: 'rina', nama: 'Rina', peran: 'operator', passwordAwal: 'Sementara1' });
+    for (let i = 0; i < 5; i++) await login('rina', 'salah');
+    expect((await login('rina', 'Sementara1')).ok).toBe(false);
+    await ok(other, 'users.resetPassword', { id: rina.id, passwordBaru: 'BaruLagi22' });
+    expect(await login('rina', 'BaruLagi22')).toMatchObject({ ok: true, value: { wajibGantiSandi: true } });
+
+    const rinaSession = sessionAs(rt, 'operator', { username: 'rina' });
+    await ok(other, 'users.setActive', { id: rina.id, aktif: false });
+    expect(await as(rinaSession, 'debtors.list')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+});
