@@ -8,6 +8,7 @@ import { byTestId, callsTo, mockBackend, queryTestId, resetWorld, typeInto, visi
 import { alerts, buttonTexts, descriptionPairs, openTab, shownTab, toasts } from './dom';
 import { BRI, BSB, KLAIM, elTableRows, fakeLoanService, loanDetail, runningLoan, schedule, scheduleCells, scheme } from './fixtures';
 import { openLoanPage } from './page';
+import { useAuthStore } from '@/features/auth/store';
 
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
 
@@ -238,5 +239,30 @@ describe('LoanDetailPage: one loan as the clerk reads it', () => {
     expect([...byTestId('position-table').querySelectorAll('.el-table__header th')].map((th) => th.textContent?.trim())).toEqual([
       'Period', 'Outstanding', 'Collectibility', 'Days past due', 'Instalment paid', 'Source',
     ]);
+  });
+});
+
+describe('LoanDetailPage: the way to who changed this loan', () => {
+  afterEach(() => resetWorld());
+
+  const signedInAs = async (peran: 'pemantau' | 'operator') => {
+    useAuthStore().session = { token: 't', userId: 7, username: 'u', nama: 'U', peran, bankId: null, bankNama: null, wajibGantiSandi: false };
+    await flushPromises();
+  };
+
+  it("links auditors to the loan's own audit trail", async () => {
+    mockBackend(fakeLoanService(runningLoan()).backend);
+    await openLoanPage('41');
+    await signedInAs('pemantau');
+    const link = byTestId<HTMLAnchorElement>('loan-history');
+    expect(link.textContent?.trim()).toBe('Riwayat perubahan');
+    expect(link.getAttribute('href')).toBe('/audit?entitas=pinjaman&entitasId=41');
+  });
+
+  it('does not offer it to a role that cannot read the trail', async () => {
+    mockBackend(fakeLoanService(runningLoan()).backend);
+    await openLoanPage('41');
+    await signedInAs('operator');
+    expect(queryTestId('loan-history')).toBeNull();
   });
 });
