@@ -128,6 +128,16 @@ describe('loans and the subsidy run, end to end in Chromium over a real SQLite f
     expect(app.runtime.db.prepare('SELECT status, tanggal_pencairan FROM pinjaman').get()).toEqual({ status: 'aktif', tanggal_pencairan: '2025-01-15' });
     // The premium is computed at disbursement: 1,5 % × Rp12.000.000.
     expect(app.runtime.db.prepare('SELECT jumlah FROM premi').get()).toEqual({ jumlah: 180_000 });
+
+    // An auditor's question, "who did what to this loan, and when", answered from the loan's page.
+    await page.getByTestId('loan-history').click();
+    await expect.poll(() => page.getByTestId('audit-table').innerText()).toContain('budi');
+    const trail = await page.getByTestId('audit-table').innerText();
+    expect(trail).toContain('e2e');
+    // Entered, approved, disbursed.
+    expect((await page.getByTestId('audit-total').innerText()).trim()).toBe('Jumlah: 3');
+    await page.getByTestId('audit-verify').click();
+    await expect.poll(() => page.getByTestId('audit-verify-ok').isVisible()).toBe(true);
   });
 
   it("runs February's subsidy and explains the line from the screen", async () => {
