@@ -187,6 +187,28 @@ describe('signing in', () => {
     expect(queryTestId('nav-home')).not.toBeNull();
   });
 
+  it('lets a signed-in user change their password from the top bar, or go back without changing it', async () => {
+    signedIn({ 'app.info': () => info(), 'auth.changePassword': () => session('admin') });
+    await mountApp();
+    byTestId<HTMLButtonElement>('change-password').click();
+    await flushPromises();
+    expect(queryTestId('nav-home')).toBeNull();
+    byTestId<HTMLButtonElement>('change-cancel').click();
+    await flushPromises();
+    expect(queryTestId('nav-home')).not.toBeNull();
+    expect(callsTo('auth.changePassword')).toEqual([]);
+
+    byTestId<HTMLButtonElement>('change-password').click();
+    await flushPromises();
+    typeInto('change-old', 'Lama12345');
+    typeInto('change-new', 'Baru12345');
+    typeInto('change-repeat', 'Baru12345');
+    byTestId<HTMLButtonElement>('change-submit').click();
+    await flushPromises();
+    expect(callsTo('auth.changePassword')).toEqual([{ passwordLama: 'Lama12345', passwordBaru: 'Baru12345' }]);
+    expect(queryTestId('nav-home')).not.toBeNull();
+  });
+
   it("hides the other banks' menus from a bank's liaison officer", async () => {
     signedIn({ 'app.info': () => info() }, session('bank', { bankId: 3, bankNama: 'BPR Muara Enim' }));
     await mountApp();

@@ -12,6 +12,8 @@ export const useAuthStore = defineStore('auth', () => {
   /** i18n key of why the sign-in screen shows again (the session ended), if it does. */
   const notice = ref<string | null>(null);
   const ready = ref(false);
+  /** The user asked to change their password (not forced): the change screen shows, with a way back. */
+  const changing = ref(false);
 
   const role = computed<Role | null>(() => session.value?.peran ?? null);
   const signedIn = computed(() => session.value !== null && !session.value.wajibGantiSandi);
@@ -25,6 +27,7 @@ export const useAuthStore = defineStore('auth', () => {
   function ended(message: string | null): void {
     setSessionToken(null);
     session.value = null;
+    changing.value = false;
     notice.value = message;
   }
 
@@ -45,6 +48,7 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function changePassword(passwordLama: string, passwordBaru: string): Promise<void> {
     accept(await call('auth.changePassword', { passwordLama, passwordBaru }));
+    changing.value = false;
   }
 
   async function logout(): Promise<void> {
@@ -62,5 +66,5 @@ export const useAuthStore = defineStore('auth', () => {
 
   whenSessionEnds(() => ended('auth.sessionEnded'));
 
-  return { session, notice, ready, role, signedIn, restore, login, changePassword, logout, is };
+  return { session, notice, ready, changing, role, signedIn, restore, login, changePassword, logout, is };
 });
