@@ -26,6 +26,7 @@ export * from './subsidy';
 export * from './premiums';
 export * from './auth';
 export * from './closing';
+export * from './access';
 export * from './data-safety';
 export * from './audit';
 

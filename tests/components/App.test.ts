@@ -46,7 +46,7 @@ async function makeRouter(): Promise<Router> {
 
 async function mountApp() {
   const router = await makeRouter();
-  const { wrapper } = mountWithApp(App, {}, { router });
+  const { wrapper } = mountWithApp(App, {}, { router, signedInAs: null });
   await flushPromises();
   return { wrapper, router };
 }

@@ -5,7 +5,7 @@ import { nextTick } from 'vue';
 import type { Bank, BankSaveInput } from '@contract';
 import { ApiError } from '@/api';
 import BanksPage from '@/features/banks/BanksPage.vue';
-import { bank, buttonByText, byTestId, callsTo, fieldError, mockBackend, mountWithApp, resetWorld, typeInto, visibleDialog } from './setup';
+import { bank, buttonByText, byTestId, callsTo, fieldError, mockBackend, mountWithApp, queryTestId, resetWorld, typeInto, visibleDialog } from './setup';
 
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
 
@@ -103,6 +103,16 @@ describe('BanksPage', () => {
     expect(event.defaultPrevented).toBe(true);
     expect(visibleDialog('bank-form')).not.toBeNull();
     expect(visibleDialog('bank-form')!.textContent).toContain('Bank mitra baru');
+  });
+
+  it('offers no Tambah, by button or Alt+N, to a role that may not add banks', async () => {
+    mountWithApp(BanksPage, {}, { signedInAs: 'operator' });
+    await flushPromises();
+    expect(queryTestId('bank-add')).toBeNull();
+    pressAlt('n');
+    await flushPromises();
+    expect(visibleDialog('bank-form')).toBeNull();
+    expect(byTestId('bank-table').textContent).toContain('Bank Sumsel Babel');
   });
 
   it('ignores N without Alt, and Ctrl+Alt+N', async () => {

@@ -12,9 +12,10 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import ElementPlus, { ElMessage } from 'element-plus';
 import { nextTick, type Component } from 'vue';
 import type { Router } from 'vue-router';
-import type { Bank, Channel, Debtor, InputOf, NikCheck, OutputOf } from '@contract';
+import type { Bank, Channel, Debtor, InputOf, NikCheck, OutputOf, Role, SessionInfo } from '@contract';
 import { ApiError, call } from '@/api';
 import { elementPlusLocale, i18n, setLocale } from '@/i18n';
+import { useAuthStore } from '@/features/auth/store';
 
 /*
  * Browsers answer '[object HTMLDivElement]' for String(element); happy-dom serialises the whole
@@ -52,6 +53,12 @@ export function callsTo<C extends Channel>(channel: C): InputOf<C>[] {
 
 export interface MountExtras {
   router?: Router;
+  /** The role signed in while the component runs; null for nobody (the sign-in screen). Default admin. */
+  signedInAs?: Role | null;
+}
+
+export function sessionOf(peran: Role, overrides: Partial<SessionInfo> = {}): SessionInfo {
+  return { token: 'sesi-uji', userId: 9999, username: `uji-${peran}`, nama: 'Petugas Uji', peran, bankId: peran === 'bank' ? 1 : null, bankNama: null, wajibGantiSandi: false, ...overrides };
 }
 
 const mounted: { unmount(): void }[] = [];
@@ -60,6 +67,8 @@ const mounted: { unmount(): void }[] = [];
 export function mountWithApp<T extends Component>(component: T, options: ComponentMountingOptions<T> = {} as ComponentMountingOptions<T>, extras: MountExtras = {}) {
   const pinia: Pinia = createPinia();
   setActivePinia(pinia);
+  // Screens are tested as an admin (who may do everything) unless a test signs in as someone else.
+  if (extras.signedInAs !== null) useAuthStore().session = sessionOf(extras.signedInAs ?? 'admin');
   const plugins: unknown[] = [pinia, i18n, ElementPlus, elementPlusLocale];
   if (extras.router) plugins.push(extras.router);
   const wrapper = mount(component, {

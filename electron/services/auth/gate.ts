@@ -2,7 +2,7 @@ import type { AppError, Channel, Result } from '../../contract';
 import { contract } from '../../contract';
 import { dispatch } from '../dispatch';
 import type { Handlers } from '../index';
-import { ACCESS, APPROVAL_STEPS, ROLE_LABEL } from './access';
+import { ACCESS, APPROVAL_STEPS, ROLE_LABEL } from '../../contract';
 import { runAs, type Caller } from './caller';
 import type { Session, SessionStore } from './sessions';
 

@@ -1,8 +1,10 @@
-import type { Channel, Role } from '../../contract';
+import type { Channel } from './index';
+import type { Role } from './auth';
 
 /**
  * Who may call what: the one place the main process decides. The renderer hides buttons for
- * convenience only; every call is checked here first (see gate.ts).
+ * convenience only (with this same table: renderer/src/composables/useCan.ts); every call is
+ * checked here first, by electron/services/auth/gate.ts.
  *
  *   admin        users, settings, reference data, partner banks, insurers, schemes, budget — and
  *                everything else, but four-eyes still applies to what they entered themselves
