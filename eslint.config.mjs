@@ -6,7 +6,7 @@ import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'tests/artifacts/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'tests/artifacts/', '.cache/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { containsPattern, prefixGlob } from './sql';
+import { cachedStatement, containsPattern, prefixGlob } from './sql';
 import type { Debtor, Page } from '../../electron/contract';
 
 interface DebtorRow {
@@ -112,14 +112,13 @@ const params = (f: DebtorFields) => ({
 });
 
 export function insertDebtor(db: Database, f: DebtorFields): number {
-  const info = db
-    .prepare(
-      `INSERT INTO debitur (nik, nama, jenis_kelamin, tanggal_lahir, nama_usaha, sektor_id, skala, alamat,
+  const info = cachedStatement(
+    db,
+    `INSERT INTO debitur (nik, nama, jenis_kelamin, tanggal_lahir, nama_usaha, sektor_id, skala, alamat,
          kecamatan_id, desa, telepon, npwp, nib)
        VALUES (@nik, @nama, @jenis_kelamin, @tanggal_lahir, @nama_usaha, @sektor_id, @skala, @alamat,
          @kecamatan_id, @desa, @telepon, @npwp, @nib)`,
-    )
-    .run(params(f));
+  ).run(params(f));
   return Number(info.lastInsertRowid);
 }
 

@@ -229,12 +229,56 @@ export function listPositions(db: Database, loanId: number): BankPosition[] {
 /** Positions of many loans for a window of months, keyed by loan id then period. */
 export function positionsForPeriods(db: Database, loanIds: number[], fromPeriod: string, toPeriod: string): Map<number, Map<string, BankPosition>> {
   const out = new Map<number, Map<string, BankPosition>>();
-  const stmt = db.prepare('SELECT * FROM posisi_bank WHERE pinjaman_id = ? AND periode BETWEEN ? AND ?');
-  for (const id of loanIds) {
-    const rows = stmt.all(id, fromPeriod, toPeriod) as PositionRow[];
-    out.set(id, new Map(rows.map((r) => [r.periode, toPosition(r)])));
+  for (const id of loanIds) out.set(id, new Map());
+  // Many loans: one pass over the window's rows (index on periode) instead of a query per loan.
+  const rows =
+    loanIds.length > BULK_THRESHOLD
+      ? (db.prepare('SELECT * FROM posisi_bank WHERE periode BETWEEN ? AND ?').all(fromPeriod, toPeriod) as PositionRow[])
+      : loanIds.flatMap((id) => db.prepare('SELECT * FROM posisi_bank WHERE pinjaman_id = ? AND periode BETWEEN ? AND ?').all(id, fromPeriod, toPeriod) as PositionRow[]);
+  for (const r of rows) out.get(r.pinjaman_id)?.set(r.periode, toPosition(r));
+  return out;
+}
+
+/** Above this many loans, the "of many loans" lookups read the table once instead of once per loan. */
+const BULK_THRESHOLD = 200;
+
+/** Restructurings of many loans, each list ordered as listRestructurings orders it. */
+export function restructuringsOfLoans(db: Database, loanIds: number[]): Map<number, Restructuring[]> {
+  const out = new Map<number, Restructuring[]>();
+  if (loanIds.length <= BULK_THRESHOLD) {
+    for (const id of loanIds) out.set(id, listRestructurings(db, id));
+    return out;
+  }
+  const wanted = new Set(loanIds);
+  const rows = db
+    .prepare(
+      `SELECT pinjaman_id AS pinjamanId, id, berlaku_mulai AS berlakuMulai, tenor_bulan AS tenorBulan, bunga_bank_persen AS bungaBankPersen,
+              bunga_debitur_persen AS bungaDebiturPersen, alasan
+       FROM restrukturisasi ORDER BY pinjaman_id, berlaku_mulai, id`,
+    )
+    .all() as (Restructuring & { pinjamanId: number })[];
+  for (const { pinjamanId, ...r } of rows) {
+    if (!wanted.has(pinjamanId)) continue;
+    let list = out.get(pinjamanId);
+    if (!list) out.set(pinjamanId, (list = []));
+    list.push(r);
   }
   return out;
+}
+
+/** Insurance claim dates by loan (a loan has at most one claim). */
+export function claimDatesOfLoans(db: Database, loanIds: number[]): Map<number, string> {
+  const wanted = new Set(loanIds);
+  const rows = db.prepare('SELECT pinjaman_id AS pinjamanId, tanggal FROM klaim_asuransi').all() as { pinjamanId: number; tanggal: string }[];
+  return new Map(rows.filter((r) => wanted.has(r.pinjamanId)).map((r) => [r.pinjamanId, r.tanggal]));
+}
+
+/** Running subsidised loans ('aktif', 'macet') per debtor, for the double-financing warning. */
+export function runningLoansPerDebtor(db: Database): Map<number, number> {
+  const rows = db
+    .prepare("SELECT debitur_id AS debiturId, count(*) AS n FROM pinjaman WHERE status IN ('aktif', 'macet') GROUP BY debitur_id")
+    .all() as { debiturId: number; n: number }[];
+  return new Map(rows.map((r) => [r.debiturId, r.n]));
 }
 
 export function upsertPosition(db: Database, p: Omit<BankPosition, 'id'> & { imporId?: number | null }): BankPosition {
@@ -283,9 +327,16 @@ export function paidPeriods(db: Database, loanId: number): { periode: string; ju
     .all(loanId) as { periode: string; jumlah: number; nomorSp2d: string | null }[];
 }
 
-export function paidPeriodSet(db: Database, loanIds: number[]): Map<number, Set<string>> {
+export function paidPeriodSet(db: Database, loanIds: number[], fromPeriod?: string, toPeriod?: string): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
-  const stmt = db.prepare('SELECT periode FROM periode_dibayar WHERE pinjaman_id = ?');
-  for (const id of loanIds) out.set(id, new Set((stmt.all(id) as { periode: string }[]).map((r) => r.periode)));
+  for (const id of loanIds) out.set(id, new Set());
+  const window = fromPeriod !== undefined && toPeriod !== undefined;
+  const rows =
+    loanIds.length > BULK_THRESHOLD
+      ? window
+        ? (db.prepare('SELECT pinjaman_id, periode FROM periode_dibayar WHERE periode BETWEEN ? AND ?').all(fromPeriod, toPeriod) as { pinjaman_id: number; periode: string }[])
+        : (db.prepare('SELECT pinjaman_id, periode FROM periode_dibayar').all() as { pinjaman_id: number; periode: string }[])
+      : loanIds.flatMap((id) => db.prepare('SELECT pinjaman_id, periode FROM periode_dibayar WHERE pinjaman_id = ?').all(id) as { pinjaman_id: number; periode: string }[]);
+  for (const r of rows) out.get(r.pinjaman_id)?.add(r.periode);
   return out;
 }

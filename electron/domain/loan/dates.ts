@@ -36,7 +36,29 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
   return `${year}-${pad2(month)}-${pad2(day)}`;
 }
 
+/**
+ * Parsed dates, remembered: a subsidy run or the demo generator compares the same few thousand
+ * dates millions of times. Only valid dates are kept; the cache is emptied when it grows large.
+ */
+const parsedDates = new Map<string, Readonly<DateParts & { dayNumber: number }>>();
+const PARSED_DATES_MAX = 50_000;
+
+function parsedDate(value: IsoDate): Readonly<DateParts & { dayNumber: number }> {
+  const hit = parsedDates.get(value);
+  if (hit) return hit;
+  const parts = parseIsoDateUncached(value);
+  const entry = Object.freeze({ ...parts, dayNumber: Date.UTC(parts.year, parts.month - 1, parts.day) / MS_PER_DAY });
+  if (parsedDates.size >= PARSED_DATES_MAX) parsedDates.clear();
+  parsedDates.set(value, entry);
+  return entry;
+}
+
 export function parseIsoDate(value: IsoDate): DateParts {
+  const { year, month, day } = parsedDate(value);
+  return { year, month, day };
+}
+
+function parseIsoDateUncached(value: IsoDate): DateParts {
   const m = DATE_RE.exec(value);
   if (!m) throw new RangeError(`Tanggal harus TTTT-BB-HH: '${value}'`);
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -60,8 +82,7 @@ export function assertIsoDate(value: unknown, what = 'Tanggal'): asserts value i
 
 /** Days since 1970-01-01. */
 export function dayNumber(date: IsoDate): number {
-  const { year, month, day } = parseIsoDate(date);
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  return parsedDate(date).dayNumber;
 }
 
 export function fromDayNumber(n: number): IsoDate {
@@ -124,11 +145,17 @@ export interface PeriodParts {
   month: number;
 }
 
+const parsedPeriods = new Map<string, Readonly<PeriodParts>>();
+
 export function parsePeriod(value: Period): PeriodParts {
+  const hit = parsedPeriods.get(value);
+  if (hit) return { year: hit.year, month: hit.month };
   const m = PERIOD_RE.exec(value);
   const year = Number(m?.[1]);
   const month = Number(m?.[2]);
   if (!m || year < 1900 || month < 1 || month > 12) throw new RangeError(`Periode harus TTTT-BB: '${value}'`);
+  if (parsedPeriods.size >= PARSED_DATES_MAX) parsedPeriods.clear();
+  parsedPeriods.set(value, Object.freeze({ year, month }));
   return { year, month };
 }
 
@@ -154,8 +181,8 @@ export function period(year: number, month: number): Period {
 
 /** The period a date falls in: '2025-10-27' → '2025-10'. */
 export function periodOf(date: IsoDate): Period {
-  const { year, month } = parseIsoDate(date);
-  return period(year, month);
+  parsedDate(date); // validates: a valid 'YYYY-MM-DD' starts with its period
+  return date.slice(0, 7);
 }
 
 export function periodFirstDay(p: Period): IsoDate {

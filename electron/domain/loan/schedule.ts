@@ -97,22 +97,51 @@ interface RunInput {
   firstDueDate: IsoDate;
 }
 
-/** One run of terms from `outstanding` down to 0 over `tenorMonths` instalments. */
-function buildRun(run: RunInput): SchedulePeriod[] {
-  const { startNo, outstanding, tenorMonths, rate, method, rounding, firstDueDate } = run;
+/** A run's amounts month by month: [principal, interest] pairs, flattened. */
+type RunAmounts = readonly number[];
+
+/**
+ * The amounts of a run depend only on the principal, tenor, rate, method and rounding, not on the
+ * dates: loans of the same plafon and terms share them. Remembered, because a subsidy run over
+ * 100,000 loans rebuilds every schedule and the decimal arithmetic is the bulk of its time.
+ */
+const runAmounts = new Map<string, RunAmounts>();
+const RUN_AMOUNTS_MAX = 20_000;
+
+function amountsOf(outstanding: Rupiah, tenorMonths: number, rate: Decimal, method: InterestMethod, rounding: RoundingRule): RunAmounts {
+  const key = `${outstanding}|${tenorMonths}|${rate.toString()}|${method}|${rounding}`;
+  const hit = runAmounts.get(key);
+  if (hit) return hit;
   const regularPrincipal = roundRupiah(new D(outstanding).div(tenorMonths), rounding);
   const annuity = method === 'anuitas' ? roundRupiah(annuityPayment(outstanding, rate, tenorMonths), rounding) : 0;
-  const periods: SchedulePeriod[] = [];
+  const out: number[] = [];
   let opening = outstanding;
   for (let k = 1; k <= tenorMonths; k++) {
-    const no = startNo + k - 1;
-    const dueDate = addMonths(firstDueDate, no - 1);
     // Flat charges the run's starting principal every month; the others the current outstanding.
     const interest = roundRupiah(monthlyInterest(method === 'flat' ? outstanding : opening, rate), rounding);
     let principal: Rupiah;
     if (k === tenorMonths) principal = opening; // the last period absorbs the rounding residue
     else if (method === 'anuitas') principal = Math.min(Math.max(annuity - interest, 0), opening);
     else principal = Math.min(regularPrincipal, opening);
+    out.push(principal, interest);
+    opening -= principal;
+  }
+  if (runAmounts.size >= RUN_AMOUNTS_MAX) runAmounts.clear();
+  runAmounts.set(key, Object.freeze(out));
+  return out;
+}
+
+/** One run of terms from `outstanding` down to 0 over `tenorMonths` instalments. */
+function buildRun(run: RunInput): SchedulePeriod[] {
+  const { startNo, outstanding, tenorMonths, rate, method, rounding, firstDueDate } = run;
+  const amounts = amountsOf(outstanding, tenorMonths, rate, method, rounding);
+  const periods: SchedulePeriod[] = [];
+  let opening = outstanding;
+  for (let k = 1; k <= tenorMonths; k++) {
+    const no = startNo + k - 1;
+    const dueDate = addMonths(firstDueDate, no - 1);
+    const principal = amounts[2 * (k - 1)]!;
+    const interest = amounts[2 * (k - 1) + 1]!;
     const closing = opening - principal;
     periods.push({
       no,

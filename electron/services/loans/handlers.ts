@@ -6,7 +6,7 @@ import { getDebtor } from '../../../database/repositories/debtors';
 import { getScheme } from '../../../database/repositories/schemes';
 import { getPremiumOfLoan, insertPremium } from '../../../database/repositories/premiums';
 import { appendAudit } from '../../../database/repositories/audit';
-import { APPROVAL_STEPS } from '../auth/access';
+import { APPROVAL_STEPS } from '../../contract';
 import { refuseOwnEntry } from '../auth/four-eyes';
 import { refuseClosedMonths } from '../closing/guard';
 import { getPagu, realisasiPagu } from '../../../database/repositories/payments';

@@ -52,12 +52,13 @@ export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
   const loans = loansRepo.loansOfBankForPeriod(db, req.bankId, first, lastEx);
   const ids = loans.map((l) => l.id);
   const positions = loansRepo.positionsForPeriods(db, ids, previousPeriod(req.periodeAwal), req.periodeAkhir);
-  const paid = loansRepo.paidPeriodSet(db, ids);
+  // Only the run's own months matter for "already paid".
+  const paid = loansRepo.paidPeriodSet(db, ids, req.periodeAwal, req.periodeAkhir);
+  // Everything else per loan is read in bulk up front: no query per loan (the run covers 100,000).
+  const restructuringsByLoan = loansRepo.restructuringsOfLoans(db, ids);
+  const claimDates = loansRepo.claimDatesOfLoans(db, ids);
+  const runningPerDebtor = loansRepo.runningLoansPerDebtor(db);
   const schemes = new Map<number, Scheme>();
-  const claimStmt = db.prepare('SELECT tanggal FROM klaim_asuransi WHERE pinjaman_id = ?');
-  const othersStmt = db.prepare(
-    "SELECT count(*) AS n FROM pinjaman WHERE debitur_id = ? AND id <> ? AND status IN ('aktif', 'macet')",
-  );
 
   const lines: SubsidyLine[] = [];
   for (const loan of loans) {
@@ -66,7 +67,8 @@ export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
       scheme = getScheme(db, loan.skemaId)!;
       schemes.set(loan.skemaId, scheme);
     }
-    const restructurings = loansRepo.listRestructurings(db, loan.id);
+    const restructurings = restructuringsByLoan.get(loan.id) ?? [];
+    const running = runningPerDebtor.get(loan.debiturId) ?? 0;
     const ctx: LoanContext = {
       loan,
       scheme,
@@ -74,8 +76,9 @@ export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
       schedule: loanSchedule({ ...loan, tanggalPencairan: loan.tanggalPencairan!, metodeBunga: scheme.metodeBunga, pembulatan: scheme.pembulatan }, restructurings),
       positions: positions.get(loan.id) ?? new Map(),
       paid: paid.get(loan.id) ?? new Set(),
-      claimDate: (claimStmt.get(loan.id) as { tanggal: string } | undefined)?.tanggal ?? null,
-      otherActiveLoans: (othersStmt.get(loan.debiturId, loan.id) as { n: number }).n,
+      claimDate: claimDates.get(loan.id) ?? null,
+      // Other running loans of the debtor: all of them, less this one when it is itself running.
+      otherActiveLoans: running - (loan.status === 'aktif' || loan.status === 'macet' ? 1 : 0),
     };
     for (const periode of periods) lines.push(lineFor(ctx, periode));
   }

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBench, type BenchReport } from '../../build/bench/bench';
+
+// The benchmark's code path on a tiny data set: it builds, caches, measures, prints and writes.
+// No timing is asserted: figures on a shared machine are the benchmark's business, not the suite's.
+describe('npm run bench', () => {
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gs-bench-test-'));
+  afterAll(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
+
+  it('prints the table with its baselines and writes the JSON', async () => {
+    const lines: string[] = [];
+    const report = await runBench({ loans: 50, months: 12, seed: 7, runs: 1, cacheDir, browser: false, log: (l) => lines.push(l) });
+    expect(report.dataSet).toMatchObject({ loans: 50, pinjaman: 50 });
+    expect(report.dataSet.builtInSeconds).not.toBeNull();
+    const text = lines.join('\n');
+    expect(text).toMatch(/Mesin: .+ × \d+ inti, RAM \d+ MB, Node v\d+/);
+    expect(text).toContain('Median ms');
+    expect(report.steps.map((s) => s.no)).toEqual(['1', '2', '3', '4', '5', '6a', '6b', '6c', '7a', '7b']);
+    for (const no of ['1', '2', '4', '5']) expect(report.steps.find((s) => s.no === no)?.note).toBe('belum ada (issue 4/5)');
+    for (const no of ['3', '6a', '6b', '6c']) {
+      const s = report.steps.find((x) => x.no === no)!;
+      expect(s.medianMs).toBeGreaterThanOrEqual(0);
+      expect(s.baselineMs).toBeGreaterThanOrEqual(0);
+      expect(s.peakMb).toBeGreaterThan(0);
+    }
+    const written = JSON.parse(fs.readFileSync(path.join(cacheDir, 'bench-results.json'), 'utf8')) as BenchReport;
+    expect(written.steps).toHaveLength(10);
+
+    // A second run takes the data set from the cache.
+    const again = await runBench({ loans: 50, months: 12, seed: 7, runs: 1, cacheDir, browser: false, log: () => undefined });
+    expect(again.dataSet.builtInSeconds).toBeNull();
+  });
+});
