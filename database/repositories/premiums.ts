@@ -80,10 +80,11 @@ export function listPremiums(db: Database, q: { penjaminId?: number | undefined;
 }
 
 /** The premiums among `ids` that belong to the insurer, with their status and amount. */
-export function premiumsOfInsurer(db: Database, penjaminId: number, ids: number[]): { id: number; status: Premium['status']; jumlah: number }[] {
-  const stmt = db.prepare('SELECT id, status, jumlah FROM premi WHERE id = ? AND penjamin_id = ?');
+/** The chosen premiums that are this insurer's, with who recorded their invoice (for four-eyes). */
+export function premiumsOfInsurer(db: Database, penjaminId: number, ids: number[]): { id: number; status: Premium['status']; jumlah: number; tagihanDicatatOleh: string | null }[] {
+  const stmt = db.prepare('SELECT id, status, jumlah, tagihan_dicatat_oleh AS tagihanDicatatOleh FROM premi WHERE id = ? AND penjamin_id = ?');
   return ids.flatMap((id) => {
-    const row = stmt.get(id, penjaminId) as { id: number; status: Premium['status']; jumlah: number } | undefined;
+    const row = stmt.get(id, penjaminId) as { id: number; status: Premium['status']; jumlah: number; tagihanDicatatOleh: string | null } | undefined;
     return row ? [row] : [];
   });
 }
@@ -91,12 +92,6 @@ export function premiumsOfInsurer(db: Database, penjaminId: number, ids: number[
 export function markInvoiced(db: Database, ids: number[], nomorTagihan: string, tanggalTagihan: string, recordedBy: string): void {
   const stmt = db.prepare("UPDATE premi SET status = 'ditagih', nomor_tagihan = ?, tanggal_tagihan = ?, tagihan_dicatat_oleh = ? WHERE id = ? AND status <> 'dibayar'");
   for (const id of ids) stmt.run(nomorTagihan, tanggalTagihan, recordedBy, id);
-}
-
-/** Who recorded the insurer's invoice of each of these premiums (null where nobody has yet). */
-export function invoiceRecorders(db: Database, ids: number[]): (string | null)[] {
-  const stmt = db.prepare('SELECT tagihan_dicatat_oleh AS u FROM premi WHERE id = ?');
-  return ids.map((id) => (stmt.get(id) as { u: string | null } | undefined)?.u ?? null);
 }
 
 export function insertPremiumPayment(db: Database, p: { penjaminId: number; nomorSp2d: string; tanggalSp2d: string; jumlah: number; paguId: number; premiIds: number[] }): number {

@@ -38,7 +38,7 @@ export function premiumHandlers(ctx: ServiceContext): HandlersFor<'premiums'> {
     'premiums.recordPayment': async (input) =>
       db.transaction(() => {
         const rows = chosen(input.penjaminId, input.premiIds);
-        refuseOwnEntry(ctx, repo.invoiceRecorders(db, rows.map((r) => r.id)), 'Tagihan premi ini Anda catat sendiri; pembayarannya harus dicatat verifikator lain (prinsip empat mata).');
+        refuseOwnEntry(ctx, rows.map((r) => r.tagihanDicatatOleh), 'Tagihan premi ini Anda catat sendiri; pembayarannya harus dicatat verifikator lain (prinsip empat mata).');
         refuseClosedMonths(db, [input.tanggalSp2d.slice(0, 7)], 'Pembayaran premi tidak dapat dicatat', 'tanggalSp2d');
         const pagu = getPagu(db, input.paguId);
         if (!pagu) throw invalid('paguId', 'Pos anggaran tidak dikenal');

@@ -13,15 +13,22 @@ export function useFormErrors() {
     for (const key of Object.keys(errors)) delete errors[key];
   }
 
-  function report(err: unknown): void {
+  /**
+   * Keeps the per-field messages of a failed save and returns the main message, for a form that
+   * shows it inside itself rather than as a toast.
+   */
+  function capture(err: unknown): string {
     clear();
-    if (err instanceof ApiError) {
-      Object.assign(errors, err.fields);
-      ElMessage({ type: 'error', message: err.message, duration: 6000, showClose: true });
-    } else {
-      ElMessage({ type: 'error', message: String(err), showClose: true });
-    }
+    if (!(err instanceof ApiError)) return String(err);
+    Object.assign(errors, err.fields);
+    return err.message;
   }
 
-  return { errors, clear, report };
+  function report(err: unknown): void {
+    const message = capture(err);
+    if (err instanceof ApiError) ElMessage({ type: 'error', message, duration: 6000, showClose: true });
+    else ElMessage({ type: 'error', message, showClose: true });
+  }
+
+  return { errors, clear, capture, report };
 }

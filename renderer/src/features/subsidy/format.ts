@@ -127,19 +127,6 @@ export function previousMonth(todayIso: string): string {
   return addPeriods(todayIso.slice(0, 7), -1);
 }
 
-/**
- * A keydown.enter handler for a dialog's form: Enter submits, except where Enter has its own
- * meaning (choosing in a select list, a new line in a textarea, composing text).
- */
-export function enterSubmits(submit: () => unknown): (event: KeyboardEvent) => void {
-  return (event) => {
-    const target = event.target as HTMLElement | null;
-    if (event.isComposing || target?.closest('.el-select, textarea')) return;
-    event.preventDefault();
-    void submit();
-  };
-}
-
 /** 'Oktober 2025', or 'Oktober 2025 – Desember 2025' for a run over several months. */
 export function formatPeriodRange(awal: string, akhir: string, locale: 'id' | 'en' = 'id'): string {
   return awal === akhir ? formatPeriod(awal, locale) : `${formatPeriod(awal, locale)} – ${formatPeriod(akhir, locale)}`;
