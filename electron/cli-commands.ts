@@ -1,4 +1,5 @@
 /** The CLI's own commands: argument parsing and plain-text printing over the services. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { schedulePreviewInput, type AuditVerifyResult, type BackupEntry, type BackupList, type RestoreResult, type Result, type Schedule, type SubsidyRun } from './contract';
 import { checkDatabaseFile, findBackup, type FileCheck } from '../database/backup';
@@ -9,6 +10,7 @@ import type { Runtime } from './runtime';
 import { loanSchedule, scheduleView } from './services/loans/engine';
 import { seedDemo } from './services/demo/seed';
 import { addMonths } from './domain/loan';
+import { CLAIM_FILE_FORMATS, plantClaim, writeClaimFile } from './services/demo/claim-files';
 
 export function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -53,6 +55,28 @@ export function seedDemoFromArgs(rt: Runtime, args: string[]): Result<unknown> {
   const summary = seedDemo(rt.db, { today: todayIso(), loans, months, ...(seed ? { seed: Number(seed) } : {}) });
   if (getSetting(rt.db, 'onboarding') === null) setSetting(rt.db, 'onboarding', 'demo');
   return { ok: true, value: summary };
+}
+
+/** `claim-files`: a bank's month as claim files in every shape the importer reads, and what was planted. */
+export async function claimFilesFromArgs(rt: Runtime, args: string[]): Promise<Result<unknown>> {
+  const kode = option(args, '--bank') ?? '';
+  const bank = rt.db.prepare('SELECT id, kode FROM bank WHERE kode = ? COLLATE NOCASE').get(kode) as { id: number; kode: string } | undefined;
+  if (!bank) return { ok: false, error: { code: 'NOT_FOUND', message: `Bank dengan kode "${kode}" tidak ditemukan (pakai --bank KODE).` } };
+  const periode = option(args, '--period') ?? '';
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(periode)) return { ok: false, error: { code: 'VALIDATION', message: '--period harus berbentuk TTTT-BB' } };
+  const out = path.resolve(option(args, '--out') ?? 'berkas-tagihan');
+  const each = option(args, '--each');
+  const set = plantClaim(rt.db, bank.id, periode, each ? { each: Number(each) } : {});
+  fs.mkdirSync(out, { recursive: true });
+  const files: string[] = [];
+  for (const format of CLAIM_FILE_FORMATS) {
+    const file = path.join(out, `tagihan-${bank.kode.toLowerCase()}-${periode}-${format}.${format === 'xlsx' ? 'xlsx' : format.startsWith('csv') ? 'csv' : 'txt'}`);
+    fs.writeFileSync(file, await writeClaimFile(set, format));
+    files.push(file);
+  }
+  const manifest = { bank: bank.kode, periode, baris: set.lines.length, tertanam: set.planted, tidakDiklaim: set.tidakDiklaim, totalDiklaim: set.totalDiklaim, totalCocok: set.totalCocok, berkas: files.map((f) => path.basename(f)) };
+  fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { ok: true, value: manifest };
 }
 
 const pad = (s: string, n: number) => s.padStart(n);

@@ -9,6 +9,7 @@ import { createRuntime } from './runtime';
 import { dispatch, invoke } from './services/dispatch';
 import {
   checkDbFromArgs,
+  claimFilesFromArgs,
   option,
   printBackup,
   printAuditVerify,
@@ -37,6 +38,9 @@ Perintah:
                                jadwal angsuran dari parameter (tanpa basis data)
   subsidy-run --bank KODE --period TTTT-BB [--to TTTT-BB]
                                perhitungan subsidi satu bank untuk sebulan (atau sampai --to)
+  claim-files --bank KODE --period TTTT-BB --out FOLDER [--each N]
+                               berkas tagihan contoh dari perhitungan subsidi, dengan N selisih tertanam per
+                               jenis, dalam tiap bentuk yang dibaca impor (CSV ;/,/|/tab, XLSX) + manifest.json
   call <channel> [json]        panggil satu perintah kontrak, mis. call debtors.list '{"search":"Siti"}'
   serve [--port N]             layani aplikasi di http://127.0.0.1:N (jembatan HTTP + renderer hasil build)
   backup                       buat cadangan basis data sekarang (di folder cadangan/ di samping berkasnya)
@@ -91,6 +95,8 @@ async function main(argv: string[]): Promise<number> {
         const periodeAwal = option(rest, '--period') ?? '';
         return print(await invoke(rt.handlers, 'subsidy.run', { bankId: bank.id, periodeAwal, periodeAkhir: option(rest, '--to') ?? periodeAwal }), printRun);
       }
+      case 'claim-files':
+        return print(await claimFilesFromArgs(rt, rest));
       case 'call': {
         const [channel, input] = rest.filter((a) => !a.startsWith('--') && a !== option(rest, '--db'));
         return print(await dispatch(rt.handlers, channel ?? '', input ? JSON.parse(input) : undefined));
