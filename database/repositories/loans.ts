@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { containsPattern, prefixGlob } from './sql';
 import type { BankPosition, InsuranceClaim, Loan, Page, Restructuring, StatusPinjaman } from '../../electron/contract';
 
@@ -75,6 +75,9 @@ export interface LoanQuery {
   skemaId?: number | undefined;
   debiturId?: number | undefined;
   status?: StatusPinjaman | undefined;
+  kol?: number[] | undefined;
+  periodePosisi?: string | undefined;
+  kecamatanId?: number | undefined;
   page: number;
   pageSize: number;
 }
@@ -88,11 +91,41 @@ export function listLoans(db: Database, q: LoanQuery): Page<Loan> {
       params[key] = q[key];
     }
   }
+  if (q.kecamatanId !== undefined) {
+    where.push('d.kecamatan_id = @kecamatanId');
+    params.kecamatanId = q.kecamatanId;
+  }
+  if (q.kol?.length) {
+    // The bank's reports of the month (through the period index); the latest month when none is named.
+    where.push(
+      `l.id IN (SELECT pinjaman_id FROM posisi_bank
+         WHERE periode = coalesce(@periodePosisi, (SELECT max(periode) FROM posisi_bank))
+           AND kol IN (${q.kol.map((_, i) => `@kol${i}`).join(', ')}))`,
+    );
+    params.periodePosisi = q.periodePosisi ?? null;
+    q.kol.forEach((k, i) => (params[`kol${i}`] = k));
+  }
   const search = q.search?.trim();
   if (search) {
-    where.push(`(l.nomor_rekening GLOB @prefix OR d.nik GLOB @prefix OR l.nomor_akad LIKE @like ESCAPE '\\' OR d.nama LIKE @like ESCAPE '\\')`);
+    // Prefix matches go through indexes: account and agreement numbers through the per-bank unique
+    // indexes (`bank_id IN (SELECT id FROM bank)` gives one range per bank), the NIK through its own.
+    // One IN per index: SQLite then answers the OR by reading each index (MULTI-INDEX OR).
+    const prefixes = `l.id IN (SELECT id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_rekening GLOB @prefix)
+         OR l.id IN (SELECT id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_akad GLOB @prefix)
+         OR l.debitur_id IN (SELECT id FROM debitur WHERE nik GLOB @prefix)`;
     params.prefix = prefixGlob(search);
-    params.like = containsPattern(search);
+    if (/^\d+$/.test(search)) {
+      // Digits: an account number or a NIK being typed, found at once at 100,000 loans.
+      where.push(`(${prefixes})`);
+    } else {
+      // Words: the debtor's name or business name, or part of the agreement number, anywhere.
+      // The debtors are searched first (one pass over debitur), not once per loan through the join.
+      where.push(
+        `(${prefixes} OR l.nomor_akad LIKE @like ESCAPE '\\'
+          OR l.debitur_id IN (SELECT id FROM debitur WHERE nama LIKE @like ESCAPE '\\' OR nama_usaha LIKE @like ESCAPE '\\'))`,
+      );
+      params.like = containsPattern(search);
+    }
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT count(*) AS n FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id ${whereSql}`).get(params) as { n: number }).n;
@@ -338,5 +371,209 @@ export function paidPeriodSet(db: Database, loanIds: number[], fromPeriod?: stri
         : (db.prepare('SELECT pinjaman_id, periode FROM periode_dibayar').all() as { pinjaman_id: number; periode: string }[])
       : loanIds.flatMap((id) => db.prepare('SELECT pinjaman_id, periode FROM periode_dibayar WHERE pinjaman_id = ?').all(id) as { pinjaman_id: number; periode: string }[]);
   for (const r of rows) out.get(r.pinjaman_id)?.add(r.periode);
+  return out;
+}
+
+// ---- Bulk reads of the subsidy run (100,000 loans): only the columns it needs, as raw rows in
+// the order of the bank's account numbers, so the run streams them without a Map per loan. ----
+
+/**
+ * A loan of a subsidy run with what the bank reported for the month before the run (p0) and the
+ * run's first month (p1), and whether that first month is already paid. A position's kol is null
+ * when the bank reported nothing for the month.
+ */
+export type RunLoanRow = [
+  id: number,
+  debiturId: number,
+  skemaId: number,
+  nomorRekening: string,
+  debiturNama: string,
+  nik: string,
+  /** The agreement's year (the budget year of a budget-year scheme). */
+  tahunAkad: number,
+  tanggalPencairan: string,
+  plafon: number,
+  tenorBulan: number,
+  bungaBankPersen: string,
+  bungaDebiturPersen: string,
+  tanggalAngsuranPertama: string | null,
+  /** 1 when the loan itself is running ('aktif', 'macet'). */
+  berjalan: number,
+  tanggalLunas: string | null,
+  p0Outstanding: number | null,
+  p0Kol: number | null,
+  p0AngsuranDibayar: number | null,
+  p1Outstanding: number | null,
+  p1Kol: number | null,
+  p1AngsuranDibayar: number | null,
+  p1Dibayar: number,
+];
+
+/** [pinjamanId, periode, outstanding, kol, angsuranDibayar (0/1)], by loan in run order, then period. */
+export type RunPositionRow = [pinjamanId: number, periode: string, outstanding: number, kol: number, angsuranDibayar: number];
+/** [pinjamanId, periode], by loan in run order, then period. */
+export type RunPaidRow = [pinjamanId: number, periode: string];
+
+/** The loans of loansOfBankForPeriod (same filter, same order), as one WHERE for every run query. */
+const RUN_LOANS_WHERE = `l.bank_id = @bankId AND l.tanggal_pencairan IS NOT NULL AND l.tanggal_pencairan <= @lastDay
+  AND l.status IN ('aktif', 'lunas', 'macet', 'klaim', 'hapus_buku')
+  AND (l.tanggal_lunas IS NULL OR l.tanggal_lunas >= @firstDay)`;
+
+const RUN_SQL = {
+  loans: `SELECT l.id, l.debitur_id, l.skema_id, l.nomor_rekening, d.nama, d.nik, CAST(substr(l.tanggal_akad, 1, 4) AS INTEGER),
+                 l.tanggal_pencairan, l.plafon, l.tenor_bulan, l.bunga_bank_persen, l.bunga_debitur_persen, l.tanggal_angsuran_pertama,
+                 l.status IN ('aktif', 'macet'), l.tanggal_lunas,
+                 p0.outstanding, p0.kol, p0.angsuran_dibayar, p1.outstanding, p1.kol, p1.angsuran_dibayar, pd.periode IS NOT NULL
+          FROM pinjaman l
+          JOIN debitur d ON d.id = l.debitur_id
+          LEFT JOIN posisi_bank p0 ON p0.pinjaman_id = l.id AND p0.periode = @previousPeriod
+          LEFT JOIN posisi_bank p1 ON p1.pinjaman_id = l.id AND p1.periode = @firstPeriod
+          LEFT JOIN periode_dibayar pd ON pd.pinjaman_id = l.id AND pd.periode = @firstPeriod
+          WHERE ${RUN_LOANS_WHERE} ORDER BY l.nomor_rekening`,
+  positions: `SELECT p.pinjaman_id, p.periode, p.outstanding, p.kol, p.angsuran_dibayar
+              FROM pinjaman l JOIN posisi_bank p ON p.pinjaman_id = l.id AND p.periode BETWEEN @fromPeriod AND @toPeriod
+              WHERE ${RUN_LOANS_WHERE} ORDER BY l.nomor_rekening, p.periode`,
+  paid: `SELECT pd.pinjaman_id, pd.periode
+         FROM pinjaman l JOIN periode_dibayar pd ON pd.pinjaman_id = l.id AND pd.periode BETWEEN @fromPeriod AND @toPeriod
+         WHERE ${RUN_LOANS_WHERE} ORDER BY l.nomor_rekening, pd.periode`,
+  // Restructurings and claims are few: read from their own (small) table, a superset of the run's loans.
+  restructurings: `SELECT r.pinjaman_id AS pinjamanId, r.id, r.berlaku_mulai AS berlakuMulai, r.tenor_bulan AS tenorBulan,
+                          r.bunga_bank_persen AS bungaBankPersen, r.bunga_debitur_persen AS bungaDebiturPersen, r.alasan
+                   FROM restrukturisasi r CROSS JOIN pinjaman l ON l.id = r.pinjaman_id
+                   WHERE l.bank_id = ? ORDER BY r.pinjaman_id, r.berlaku_mulai, r.id`,
+  claims: 'SELECT k.pinjaman_id, k.tanggal FROM klaim_asuransi k CROSS JOIN pinjaman l ON l.id = k.pinjaman_id WHERE l.bank_id = ?',
+  running: "SELECT debitur_id FROM pinjaman WHERE status IN ('aktif', 'macet')",
+  maxDebtor: 'SELECT max(id) FROM debitur',
+} as const;
+
+type RunStatement = keyof typeof RUN_SQL;
+const runStatements = new WeakMap<Database, Map<RunStatement, Statement>>();
+
+/** The run's statements, prepared once per connection. */
+function runStatement(db: Database, which: RunStatement): Statement {
+  let prepared = runStatements.get(db);
+  if (!prepared) runStatements.set(db, (prepared = new Map()));
+  let s = prepared.get(which);
+  if (!s) {
+    s = db.prepare(RUN_SQL[which]);
+    if (which === 'loans' || which === 'positions' || which === 'paid' || which === 'claims') s.raw();
+    if (which === 'running' || which === 'maxDebtor') s.pluck();
+    prepared.set(which, s);
+  }
+  return s;
+}
+
+export interface RunWindow {
+  bankId: number;
+  /** First day of the run's first month. */
+  firstDay: string;
+  /** The exclusive end of the run (first day of the month after it), as loansOfBankForPeriod takes it. */
+  lastDay: string;
+}
+
+/**
+ * The loans of a subsidy run, as loansOfBankForPeriod selects and orders them, streamed as raw
+ * rows with the positions of `previousPeriod` and `firstPeriod` and whether `firstPeriod` is paid.
+ */
+export function runLoans(db: Database, w: RunWindow, previousPeriod: string, firstPeriod: string): IterableIterator<RunLoanRow> {
+  return runStatement(db, 'loans').iterate({ ...w, previousPeriod, firstPeriod }) as IterableIterator<RunLoanRow>;
+}
+
+/** The bank positions of the run's loans for `fromPeriod`..`toPeriod`, in runLoans order. */
+export function runPositions(db: Database, w: RunWindow, fromPeriod: string, toPeriod: string): IterableIterator<RunPositionRow> {
+  return runStatement(db, 'positions').iterate({ ...w, fromPeriod, toPeriod }) as IterableIterator<RunPositionRow>;
+}
+
+/** The months of the run's loans already paid within `fromPeriod`..`toPeriod`, in runLoans order. */
+export function runPaidPeriods(db: Database, w: RunWindow, fromPeriod: string, toPeriod: string): IterableIterator<RunPaidRow> {
+  return runStatement(db, 'paid').iterate({ ...w, fromPeriod, toPeriod }) as IterableIterator<RunPaidRow>;
+}
+
+/** Restructurings of a bank's loans (few), each list ordered as listRestructurings orders it. */
+export function bankRestructurings(db: Database, bankId: number): Map<number, Restructuring[]> {
+  const out = new Map<number, Restructuring[]>();
+  for (const { pinjamanId, ...r } of runStatement(db, 'restructurings').all(bankId) as (Restructuring & { pinjamanId: number })[]) {
+    let list = out.get(pinjamanId);
+    if (!list) out.set(pinjamanId, (list = []));
+    list.push(r);
+  }
+  return out;
+}
+
+/** Insurance claim dates of a bank's loans (few). */
+export function bankClaimDates(db: Database, bankId: number): Map<number, string> {
+  return new Map(runStatement(db, 'claims').all(bankId) as [number, string][]);
+}
+
+/**
+ * Running subsidised loans ('aktif', 'macet') per debtor id, as runningLoansPerDebtor counts them,
+ * in a typed array indexed by debtor id (ids are dense) instead of a Map of every debtor.
+ */
+export function runningLoanCounts(db: Database): { get(debiturId: number): number } {
+  const max = (runStatement(db, 'maxDebtor').get() as number | null) ?? 0;
+  const ids = runStatement(db, 'running').all() as number[];
+  if (max <= 20_000_000) {
+    const counts = new Uint16Array(max + 1);
+    for (const id of ids) if (id >= 0 && id <= max) counts[id] = Math.min(counts[id]! + 1, 65_535);
+    return { get: (id) => (id >= 0 && id <= max ? counts[id]! : 0) };
+  }
+  const counts = new Map<number, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return { get: (id) => counts.get(id) ?? 0 };
+}
+
+/** [id, skemaId, status, tanggalAkad, tanggalPencairan, tanggalLunas, plafon, tenorBulan, bungaBankPersen, bungaDebiturPersen, tanggalAngsuranPertama] */
+export type ProjectionLoanRow = [
+  id: number,
+  skemaId: number,
+  status: StatusPinjaman,
+  tanggalAkad: string,
+  tanggalPencairan: string | null,
+  tanggalLunas: string | null,
+  plafon: number,
+  tenorBulan: number,
+  bungaBankPersen: string,
+  bungaDebiturPersen: string,
+  tanggalAngsuranPertama: string | null,
+];
+
+/** Running and approved loans ('aktif', 'macet', 'disetujui') for the budget projection, streamed in id order. */
+export function projectionLoans(db: Database): IterableIterator<ProjectionLoanRow> {
+  return db
+    .prepare(
+      `SELECT id, skema_id, status, tanggal_akad, tanggal_pencairan, tanggal_lunas, plafon, tenor_bulan, bunga_bank_persen, bunga_debitur_persen,
+              tanggal_angsuran_pertama
+       FROM pinjaman WHERE status IN ('aktif', 'macet', 'disetujui') ORDER BY id`,
+    )
+    .raw()
+    .iterate() as IterableIterator<ProjectionLoanRow>;
+}
+
+/** Every restructuring by loan (a small table), each list ordered as listRestructurings orders it. */
+export function projectionRestructurings(db: Database): Map<number, Restructuring[]> {
+  const out = new Map<number, Restructuring[]>();
+  const rows = db
+    .prepare(
+      `SELECT pinjaman_id AS pinjamanId, id, berlaku_mulai AS berlakuMulai, tenor_bulan AS tenorBulan, bunga_bank_persen AS bungaBankPersen,
+              bunga_debitur_persen AS bungaDebiturPersen, alasan
+       FROM restrukturisasi ORDER BY pinjaman_id, berlaku_mulai, id`,
+    )
+    .all() as (Restructuring & { pinjamanId: number })[];
+  for (const { pinjamanId, ...r } of rows) {
+    let list = out.get(pinjamanId);
+    if (!list) out.set(pinjamanId, (list = []));
+    list.push(r);
+  }
+  return out;
+}
+
+/** Months paid from `fromPeriod` on, by loan (the projection's future months; usually few). */
+export function paidPeriodsFrom(db: Database, fromPeriod: string): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const [id, periode] of db.prepare('SELECT pinjaman_id, periode FROM periode_dibayar WHERE periode >= ?').raw().iterate(fromPeriod) as IterableIterator<[number, string]>) {
+    let set = out.get(id);
+    if (!set) out.set(id, (set = new Set()));
+    set.add(periode);
+  }
   return out;
 }

@@ -66,10 +66,18 @@ function parseIsoDateUncached(value: IsoDate): DateParts {
   return { year, month, day };
 }
 
+/**
+ * The parsed parts and day number of a valid date, shared (frozen): for hot loops that must not
+ * allocate per call. Throws like parseIsoDate on an invalid date.
+ */
+export function dateParts(value: IsoDate): Readonly<DateParts & { dayNumber: number }> {
+  return parsedDate(value);
+}
+
 export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string') return false;
   try {
-    parseIsoDate(value);
+    parsedDate(value);
     return true;
   } catch {
     return false;

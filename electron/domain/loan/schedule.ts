@@ -83,7 +83,7 @@ export function monthlyInterest(base: Rupiah, annualRatePercent: DecimalInput): 
   return new D(base).times(percent(annualRatePercent, 'Bunga')).div(1200);
 }
 
-function assertTenor(tenor: number): void {
+export function assertTenor(tenor: number): void {
   if (!Number.isSafeInteger(tenor) || tenor < 1 || tenor > 600) throw new RangeError(`Tenor harus 1–600 bulan: ${tenor}`);
 }
 
@@ -166,7 +166,7 @@ function totalsOf(periods: readonly SchedulePeriod[]): ScheduleTotals {
   };
 }
 
-function checkMethod(method: unknown): asserts method is InterestMethod {
+export function checkMethod(method: unknown): asserts method is InterestMethod {
   if (!INTEREST_METHODS.includes(method as InterestMethod)) throw new RangeError(`Metode bunga tidak dikenal: ${String(method)}`);
 }
 

@@ -1,16 +1,20 @@
 /**
  * What running and approved loans will still cost: the expected subsidy of every future month
  * (from the schedule, as if every month stays eligible) and the premiums of approved loans not
- * yet disbursed. Months already paid are left out. It recomputes every loan: fine for a
- * regency's thousands of loans, a candidate for caching at a province's hundred thousand.
+ * yet disbursed. Months already paid are left out.
+ *
+ * It recomputes every loan, so at a province's 100,000 loans it reads them in one pass (only the
+ * columns needed), with their restructurings and future paid months in bulk, and adds up the
+ * months with the subsidy run's fast path (amounts only, no working); see
+ * subsidy/reference.ts (projectLoanReference) for the same projection over full schedules.
  */
 import type { Database } from 'better-sqlite3';
 import type { Loan, Restructuring, Scheme } from '../../contract';
 import * as loansRepo from '../../../database/repositories/loans';
 import { getScheme } from '../../../database/repositories/schemes';
-import { computePremium, maturityDate, periodsBetween } from '../../domain/loan';
-import { loanSchedule } from '../loans/engine';
-import { lineFor, type LoanContext } from '../subsidy/run';
+import { computePremium, periodsBetween } from '../../domain/loan';
+import { outlineMaturityDate } from '../../domain/loan/outline';
+import { runAmount, runLoan, runPeriod, type RunPeriod } from '../subsidy/run';
 
 export interface Projection {
   /** Expected subsidy per calendar year, from `fromPeriod` on. */
@@ -19,55 +23,79 @@ export interface Projection {
   pendingPremiums: number;
 }
 
+type ProjectedLoan = Pick<Loan, 'id' | 'tanggalAkad' | 'tanggalPencairan' | 'tanggalLunas' | 'plafon' | 'tenorBulan' | 'bungaBankPersen' | 'bungaDebiturPersen' | 'tanggalAngsuranPertama'>;
+
+/** Months by 'YYYY-MM', their dates worked out once for every loan. */
+const runPeriods = new Map<string, RunPeriod>();
+function periodInfo(periode: string): RunPeriod {
+  let p = runPeriods.get(periode);
+  if (!p) {
+    if (runPeriods.size >= 5_000) runPeriods.clear();
+    runPeriods.set(periode, (p = runPeriod(periode)));
+  }
+  return p;
+}
+
+function addProjection(byYear: Map<number, number>, loan: ProjectedLoan, scheme: Scheme, fromPeriod: string, paid: ReadonlySet<string> | undefined, restructurings: readonly Restructuring[]): void {
+  const disbursed = loan.tanggalPencairan ?? loan.tanggalAkad;
+  const view = runLoan(
+    {
+      id: loan.id, nomorRekening: '', debiturNama: '', nik: '', skemaKode: scheme.kode, tanggalPencairan: disbursed, tanggalLunas: loan.tanggalLunas,
+      plafon: loan.plafon, tenorBulan: loan.tenorBulan, bungaBankPersen: loan.bungaBankPersen, bungaDebiturPersen: loan.bungaDebiturPersen,
+      tanggalAngsuranPertama: loan.tanggalAngsuranPertama, budgetYear: Number(loan.tanggalAkad.slice(0, 4)), scheme, restructurings,
+      claimDate: null, warning: null,
+    },
+    disbursed,
+  );
+  const lastPeriod = outlineMaturityDate(view.outline).slice(0, 7);
+  const start = disbursed.slice(0, 7) > fromPeriod ? disbursed.slice(0, 7) : fromPeriod;
+  if (lastPeriod < start) return;
+  for (const periode of periodsBetween(start, lastPeriod)) {
+    const p = periodInfo(periode);
+    const amount = runAmount(view, p, paid?.has(periode) ?? false);
+    if (amount !== null) byYear.set(p.year, (byYear.get(p.year) ?? 0) + amount);
+  }
+}
+
 /** Expected subsidy per year of one loan (stored or not yet saved), from `fromPeriod` on. */
 export function projectLoan(loan: Loan, scheme: Scheme, fromPeriod: string, paid: Set<string> = new Set(), restructurings: Restructuring[] = []): Map<number, number> {
   const byYear = new Map<number, number>();
-  const disbursed = loan.tanggalPencairan ?? loan.tanggalAkad;
-  const schedule = loanSchedule({ ...loan, tanggalPencairan: disbursed, metodeBunga: scheme.metodeBunga, pembulatan: scheme.pembulatan }, restructurings);
-  const lastPeriod = maturityDate(schedule).slice(0, 7);
-  const start = disbursed.slice(0, 7) > fromPeriod ? disbursed.slice(0, 7) : fromPeriod;
-  if (lastPeriod < start) return byYear;
-  const ctx: LoanContext = { loan: { ...loan, tanggalPencairan: disbursed }, scheme, schedule, restructurings, positions: new Map(), paid, claimDate: null, otherActiveLoans: 0 };
-  for (const periode of periodsBetween(start, lastPeriod)) {
-    const line = lineFor(ctx, periode);
-    if (!line.layak || !line.rincian) continue;
-    const year = Number(periode.slice(0, 4));
-    byYear.set(year, (byYear.get(year) ?? 0) + line.rincian.jumlah);
-  }
+  addProjection(byYear, loan, scheme, fromPeriod, paid, restructurings);
   return byYear;
 }
 
 export function projectCosts(db: Database, fromPeriod: string): Projection {
-  const loans = db
-    .prepare("SELECT id FROM pinjaman WHERE status IN ('aktif', 'macet', 'disetujui')")
-    .all() as { id: number }[];
   const schemes = new Map<number, Scheme>();
   const subsidyByYear = new Map<number, number>();
+  const restructurings = loansRepo.projectionRestructurings(db);
+  const paid = loansRepo.paidPeriodsFrom(db, fromPeriod);
   let pendingPremiums = 0;
-  for (const { id } of loans) {
-    const loan = loansRepo.getLoan(db, id) as Loan;
-    let scheme = schemes.get(loan.skemaId);
+  for (const row of loansRepo.projectionLoans(db)) {
+    const [id, skemaId, status, tanggalAkad, tanggalPencairan, tanggalLunas, plafon, tenorBulan, bungaBankPersen, bungaDebiturPersen, tanggalAngsuranPertama] = row;
+    let scheme = schemes.get(skemaId);
     if (!scheme) {
-      scheme = getScheme(db, loan.skemaId)!;
+      scheme = getScheme(db, skemaId)!;
       schemes.set(scheme.id, scheme);
     }
-    if (loan.status === 'disetujui') {
-      if (scheme.penjaminId !== null) {
-        pendingPremiums += computePremium({
-          plafon: loan.plafon,
-          tenorMonths: loan.tenorBulan,
-          basis: scheme.premiBasis,
-          ratePercent: scheme.premiTarifPersen,
-          table: scheme.premiTabel.map((b) => ({ tenorMin: b.tenorMin, tenorMax: b.tenorMaks, ratePercent: b.tarifPersen })),
-          rounding: scheme.pembulatan,
-        }).amount;
-      }
-      // Approved loans will also earn subsidy once disbursed: projected from the agreement date.
+    if (status === 'disetujui' && scheme.penjaminId !== null) {
+      pendingPremiums += computePremium({
+        plafon,
+        tenorMonths: tenorBulan,
+        basis: scheme.premiBasis,
+        ratePercent: scheme.premiTarifPersen,
+        table: scheme.premiTabel.map((b) => ({ tenorMin: b.tenorMin, tenorMax: b.tenorMaks, ratePercent: b.tarifPersen })),
+        rounding: scheme.pembulatan,
+      }).amount;
     }
-    const paid = loansRepo.paidPeriodSet(db, [loan.id]).get(loan.id) ?? new Set<string>();
-    for (const [year, amount] of projectLoan(loan, scheme, fromPeriod, paid, loansRepo.listRestructurings(db, loan.id))) {
-      subsidyByYear.set(year, (subsidyByYear.get(year) ?? 0) + amount);
-    }
+    // Approved loans will also earn subsidy once disbursed: projected from the agreement date.
+    addProjection(
+      subsidyByYear,
+      { id, tanggalAkad, tanggalPencairan, tanggalLunas, plafon, tenorBulan, bungaBankPersen, bungaDebiturPersen, tanggalAngsuranPertama },
+      scheme,
+      fromPeriod,
+      paid.get(id),
+      restructurings.get(id) ?? [],
+    );
   }
   return { subsidyByYear, pendingPremiums };
 }

@@ -2,29 +2,46 @@
  * The subsidy run: for a bank and one or more months, the expected subsidy line of every loan
  * with its working, or the reason it earns nothing. Reads the database, computes with the pure
  * loan engine, writes nothing.
+ *
+ * Built for a province's 100,000 loans: the loans, their positions and paid months are streamed
+ * in account order from three prepared statements (only the columns needed, no Map per loan);
+ * each loan's schedule is kept in outline (domain/loan/outline.ts: maturity, the principal owed
+ * on a day, the instalment of a month) instead of a row per instalment; the working is computed
+ * in exact integers that reproduce the decimal.js results digit for digit (domain/loan/exact.ts).
+ * reference.ts is the same run written plainly over the full schedule; the tests compare the two
+ * line by line.
  */
 import type { Database } from 'better-sqlite3';
-import type { BankPosition, Loan, Restructuring, Scheme, SubsidyLine, SubsidyRun } from '../../contract';
+import type { Restructuring, Scheme, SubsidyLine, SubsidyRun, SubsidySegment } from '../../contract';
 import * as loansRepo from '../../../database/repositories/loans';
 import { getBank } from '../../../database/repositories/banks';
 import { getScheme } from '../../../database/repositories/schemes';
 import {
-  checkEligibility,
+  INELIGIBILITY_LABELS,
   computeSubsidy,
-  maturityDate,
-  maxDate,
+  dateParts,
+  daysInMonth,
+  parsePeriod,
   periodEndExclusive,
   periodFirstDay,
+  periodLastDay,
   periodsBetween,
   previousPeriod,
-  scheduledOutstandingOn,
-  segmentsFromChanges,
   subsidizedRatePercent,
-  type PrincipalChange,
-  type Schedule,
+  type IneligibilityReason,
 } from '../../domain/loan';
+import { divRound, pow10, quotient40, quotientRupiah, quotientText, quotientTextRupiah, scaled } from '../../domain/loan/exact';
+import {
+  dateInMonth,
+  outlineClosing,
+  outlineMaturityDate,
+  outlineMaturityMonth,
+  outlineSchedule,
+  restructureOutline,
+  type ScheduleOutline,
+} from '../../domain/loan/outline';
 import { notFound } from '../errors';
-import { loanSchedule, subsidyTerms, termsOn } from '../loans/engine';
+import { subsidyTerms, termsOn } from '../loans/engine';
 
 export interface RunRequest {
   bankId: number;
@@ -32,139 +49,482 @@ export interface RunRequest {
   periodeAkhir: string;
 }
 
-export interface LoanContext {
-  loan: Loan;
-  scheme: Scheme;
-  schedule: Schedule;
-  restructurings: Restructuring[];
-  positions: Map<string, BankPosition>;
-  paid: Set<string>;
-  claimDate: string | null;
-  otherActiveLoans: number;
+/** A month of the run, its dates worked out once for every loan. */
+export interface RunPeriod {
+  periode: string;
+  year: number;
+  /** year × 12 + month − 1 */
+  monthIndex: number;
+  first: string;
+  last: string;
+  endEx: string;
+  /** Days in the month. */
+  days: number;
+  /** 'YYYY-MM-' */
+  prefix: string;
 }
+
+export function runPeriod(periode: string): RunPeriod {
+  const { year, month } = parsePeriod(periode);
+  return {
+    periode, year, monthIndex: year * 12 + month - 1, first: periodFirstDay(periode), last: periodLastDay(periode), endEx: periodEndExclusive(periode),
+    days: daysInMonth(year, month), prefix: `${periode}-`,
+  };
+}
+
+/** What the bank reported for a loan and month. */
+export interface RunPosition {
+  outstanding: number;
+  kol: number;
+  angsuranDibayar: boolean;
+}
+
+/** A loan as the run needs it; `outline` is its schedule in force (with restructurings). */
+export interface RunLoan {
+  id: number;
+  nomorRekening: string;
+  debiturNama: string;
+  nik: string;
+  skemaKode: string;
+  tanggalPencairan: string | null;
+  tanggalLunas: string | null;
+  plafon: number;
+  bungaBankPersen: string;
+  bungaDebiturPersen: string;
+  budgetYear: number;
+  scheme: Scheme;
+  restructurings: readonly Restructuring[];
+  claimDate: string | null;
+  /** The double-financing warning of every line of the loan, or null. */
+  warning: string | null;
+  outline: ScheduleOutline;
+  /** year × 12 + month − 1 and day of the disbursement (−1 when not disbursed). */
+  disbursementMonth: number;
+  disbursementDay: number;
+  /** Day of month of the payoff date (0 when running). */
+  payoffDay: number;
+  /** year × 12 + month − 1 of the last instalment. */
+  maturityMonth: number;
+  /** The line rate when the loan's own rates hold throughout (no restructuring), once found. */
+  ownRate: LineRate | null;
+}
+
+interface LineRate {
+  text: string;
+  int: bigint;
+  intNumber: number | null;
+  scale: number;
+  /** Too many decimals for the integer working: computeSubsidy does the line. */
+  general: boolean;
+}
+
+/** Subsidised rates by scheme and rates in force: a handful of distinct values in a whole run. */
+const lineRates = new Map<string, LineRate>();
+
+function lineRate(scheme: Scheme, bank: string, debtor: string): LineRate {
+  const key = `${scheme.jenisSubsidi}|${scheme.porsiSubsidiPersen ?? ''}|${bank}|${debtor}`;
+  let hit = lineRates.get(key);
+  if (!hit) {
+    const s = scaled(subsidizedRatePercent(subsidyTerms(scheme, { bungaBankPersen: bank, bungaDebiturPersen: debtor })));
+    hit = { text: s.text, int: s.int, intNumber: s.intNumber, scale: s.scale, general: s.scale > 12 };
+    if (lineRates.size >= 10_000) lineRates.clear();
+    lineRates.set(key, hit);
+  }
+  return hit;
+}
+
+/** Builds the run's view of a loan; throws as loanSchedule would on terms it cannot schedule. */
+export function runLoan(fields: Omit<RunLoan, 'outline' | 'maturityMonth' | 'ownRate' | 'disbursementMonth' | 'disbursementDay' | 'payoffDay'> & { tenorBulan: number; tanggalAngsuranPertama: string | null }, disbursement: string): RunLoan {
+  const { scheme } = fields;
+  let outline = outlineSchedule({
+    plafon: fields.plafon,
+    tenorMonths: fields.tenorBulan,
+    annualRatePercent: fields.bungaBankPersen,
+    method: scheme.metodeBunga,
+    disbursementDate: disbursement,
+    // firstDueDate(): one month after disbursement unless the agreement says otherwise.
+    firstDueDate: fields.tanggalAngsuranPertama ?? oneMonthAfter(disbursement),
+    rounding: scheme.pembulatan,
+  });
+  const disbursed = fields.tanggalPencairan === null ? null : dateParts(fields.tanggalPencairan);
+  for (const r of fields.restructurings) {
+    outline = restructureOutline(outline, r.berlakuMulai, {
+      ...(r.tenorBulan === null ? {} : { newTenorMonths: r.tenorBulan }),
+      ...(r.bungaBankPersen === null ? {} : { newAnnualRatePercent: r.bungaBankPersen }),
+    });
+  }
+  return {
+    id: fields.id,
+    nomorRekening: fields.nomorRekening,
+    debiturNama: fields.debiturNama,
+    nik: fields.nik,
+    skemaKode: fields.skemaKode,
+    tanggalPencairan: fields.tanggalPencairan,
+    tanggalLunas: fields.tanggalLunas,
+    plafon: fields.plafon,
+    bungaBankPersen: fields.bungaBankPersen,
+    bungaDebiturPersen: fields.bungaDebiturPersen,
+    budgetYear: fields.budgetYear,
+    scheme,
+    restructurings: fields.restructurings,
+    claimDate: fields.claimDate,
+    warning: fields.warning,
+    outline,
+    disbursementMonth: disbursed === null ? -1 : disbursed.year * 12 + disbursed.month - 1,
+    disbursementDay: disbursed === null ? 0 : disbursed.day,
+    payoffDay: fields.tanggalLunas === null ? 0 : dateParts(fields.tanggalLunas).day,
+    maturityMonth: outlineMaturityMonth(outline),
+    ownRate: null,
+  };
+}
+
+function oneMonthAfter(date: string): string {
+  const d = dateParts(date);
+  return dateInMonth(d.year * 12 + d.month, d.day);
+}
+
+const NO_RESTRUCTURINGS: readonly Restructuring[] = Object.freeze([]);
 
 export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
   const bank = getBank(db, req.bankId);
   if (!bank) throw notFound('Bank mitra');
-  const periods = periodsBetween(req.periodeAwal, req.periodeAkhir);
-  const first = periodFirstDay(req.periodeAwal);
-  const lastEx = periodEndExclusive(req.periodeAkhir);
-  const loans = loansRepo.loansOfBankForPeriod(db, req.bankId, first, lastEx);
-  const ids = loans.map((l) => l.id);
-  const positions = loansRepo.positionsForPeriods(db, ids, previousPeriod(req.periodeAwal), req.periodeAkhir);
-  // Only the run's own months matter for "already paid".
-  const paid = loansRepo.paidPeriodSet(db, ids, req.periodeAwal, req.periodeAkhir);
-  // Everything else per loan is read in bulk up front: no query per loan (the run covers 100,000).
-  const restructuringsByLoan = loansRepo.restructuringsOfLoans(db, ids);
-  const claimDates = loansRepo.claimDatesOfLoans(db, ids);
-  const runningPerDebtor = loansRepo.runningLoansPerDebtor(db);
+  const periods = periodsBetween(req.periodeAwal, req.periodeAkhir).map(runPeriod);
+  const window: loansRepo.RunWindow = { bankId: req.bankId, firstDay: periodFirstDay(req.periodeAwal), lastDay: periodEndExclusive(req.periodeAkhir) };
+  const restructuringsByLoan = loansRepo.bankRestructurings(db, req.bankId);
+  const claimDates = loansRepo.bankClaimDates(db, req.bankId);
+  const running = loansRepo.runningLoanCounts(db);
   const schemes = new Map<number, Scheme>();
+  const warnings = new Map<number, string>();
+
+  // Positions of the month before the run and of each run month, by offset (0: the month before),
+  // and the months already paid. The first two months come with the loan's row; a range's later
+  // months from two more streams in the same loan order.
+  const positionOf: (RunPosition | null)[] = new Array<RunPosition | null>(periods.length + 1).fill(null);
+  const paidOf: boolean[] = new Array<boolean>(periods.length).fill(false);
+  const more = periods.length > 1;
+  const offsetOf = new Map<string, number>(periods.map((p, i) => [p.periode, i + 1] as [string, number]));
+  const positions = more ? loansRepo.runPositions(db, window, periods[1]!.periode, req.periodeAkhir) : null;
+  const paid = more ? loansRepo.runPaidPeriods(db, window, periods[1]!.periode, req.periodeAkhir) : null;
+  let pos = positions?.next();
+  let pay = paid?.next();
 
   const lines: SubsidyLine[] = [];
-  for (const loan of loans) {
-    let scheme = schemes.get(loan.skemaId);
-    if (!scheme) {
-      scheme = getScheme(db, loan.skemaId)!;
-      schemes.set(loan.skemaId, scheme);
-    }
-    const restructurings = restructuringsByLoan.get(loan.id) ?? [];
-    const running = runningPerDebtor.get(loan.debiturId) ?? 0;
-    const ctx: LoanContext = {
-      loan,
-      scheme,
-      restructurings,
-      schedule: loanSchedule({ ...loan, tanggalPencairan: loan.tanggalPencairan!, metodeBunga: scheme.metodeBunga, pembulatan: scheme.pembulatan }, restructurings),
-      positions: positions.get(loan.id) ?? new Map(),
-      paid: paid.get(loan.id) ?? new Set(),
-      claimDate: claimDates.get(loan.id) ?? null,
+  let jumlahLayak = 0;
+  let total = 0;
+  try {
+    for (const row of loansRepo.runLoans(db, window, previousPeriod(req.periodeAwal), req.periodeAwal)) {
+      const id = row[0];
+      positionOf[0] = row[16] === null ? null : { outstanding: row[15]!, kol: row[16], angsuranDibayar: row[17] === 1 };
+      positionOf[1] = row[19] === null ? null : { outstanding: row[18]!, kol: row[19], angsuranDibayar: row[20] === 1 };
+      paidOf[0] = row[21] === 1;
+      if (more) {
+        for (let i = 2; i < positionOf.length; i++) positionOf[i] = null;
+        for (let i = 1; i < paidOf.length; i++) paidOf[i] = false;
+        for (; pos && !pos.done && pos.value[0] === id; pos = positions!.next()) {
+          const [, periode, outstanding, kol, angsuran] = pos.value;
+          const offset = offsetOf.get(periode);
+          if (offset !== undefined) positionOf[offset] = { outstanding, kol, angsuranDibayar: angsuran === 1 };
+        }
+        for (; pay && !pay.done && pay.value[0] === id; pay = paid!.next()) {
+          const offset = offsetOf.get(pay.value[1]);
+          if (offset !== undefined) paidOf[offset - 1] = true;
+        }
+      }
+      const skemaId = row[2];
+      let scheme = schemes.get(skemaId);
+      if (!scheme) {
+        scheme = getScheme(db, skemaId)!;
+        schemes.set(skemaId, scheme);
+      }
       // Other running loans of the debtor: all of them, less this one when it is itself running.
-      otherActiveLoans: running - (loan.status === 'aktif' || loan.status === 'macet' ? 1 : 0),
-    };
-    for (const periode of periods) lines.push(lineFor(ctx, periode));
+      const others = running.get(row[1]) - row[13];
+      let warning: string | null = null;
+      if (others > 0) {
+        warning = warnings.get(others) ?? `Debitur memiliki ${others} pinjaman bersubsidi lain yang masih berjalan (pembiayaan ganda)`;
+        warnings.set(others, warning);
+      }
+      const loan = runLoan(
+        {
+          id,
+          nomorRekening: row[3],
+          debiturNama: row[4],
+          nik: row[5],
+          skemaKode: scheme.kode,
+          tanggalPencairan: row[7],
+          tanggalLunas: row[14],
+          plafon: row[8],
+          tenorBulan: row[9],
+          bungaBankPersen: row[10],
+          bungaDebiturPersen: row[11],
+          tanggalAngsuranPertama: row[12],
+          budgetYear: row[6],
+          scheme,
+          restructurings: restructuringsByLoan.get(id) ?? NO_RESTRUCTURINGS,
+          claimDate: claimDates.get(id) ?? null,
+          warning,
+        },
+        row[7],
+      );
+      for (let i = 0; i < periods.length; i++) {
+        const line = runLine(loan, periods[i]!, positionOf[i + 1]!, positionOf[i]!, paidOf[i]!);
+        lines.push(line);
+        if (line.layak) {
+          jumlahLayak++;
+          total += line.rincian!.jumlah;
+        }
+      }
+    }
+    // Rows left over would mean the statements disagree on the loans or their order.
+    if ((pos && !pos.done) || (pay && !pay.done)) throw new Error('Perhitungan subsidi: posisi atau periode dibayar tidak cocok dengan urutan pinjaman');
+  } finally {
+    positions?.return?.();
+    paid?.return?.();
   }
 
-  const eligible = lines.filter((l) => l.layak);
   return {
     bankId: bank.id,
     bankNama: bank.nama,
     periodeAwal: req.periodeAwal,
     periodeAkhir: req.periodeAkhir,
     lines,
-    jumlahLayak: eligible.length,
-    jumlahTidakLayak: lines.length - eligible.length,
-    total: eligible.reduce((sum, l) => sum + (l.rincian?.jumlah ?? 0), 0),
+    jumlahLayak,
+    jumlahTidakLayak: lines.length - jumlahLayak,
+    total,
   };
 }
 
-export function lineFor(ctx: LoanContext, periode: string): SubsidyLine {
-  const { loan, scheme, schedule } = ctx;
-  const position = ctx.positions.get(periode) ?? null;
-  const base: Omit<SubsidyLine, 'layak' | 'alasan' | 'alasanLabel' | 'rincian'> = {
-    pinjamanId: loan.id,
-    nomorRekening: loan.nomorRekening,
-    debiturNama: loan.debiturNama,
-    nik: loan.debiturNik,
-    skemaKode: loan.skemaKode,
-    periode,
-    kol: position?.kol ?? null,
-    peringatan:
-      ctx.otherActiveLoans > 0 ? [`Debitur memiliki ${ctx.otherActiveLoans} pinjaman bersubsidi lain yang masih berjalan (pembiayaan ganda)`] : [],
-  };
-
-  const eligibility = checkEligibility({
-    period: periode,
-    disbursementDate: loan.tanggalPencairan,
-    payoffDate: loan.tanggalLunas,
-    maturityDate: maturityDate(schedule),
-    kol: position?.kol ?? null,
-    maxKol: scheme.kolMaks,
-    insuranceClaimDate: ctx.claimDate,
-    installmentPaid: position ? position.angsuranDibayar : null,
-    requireInstallment: scheme.wajibAngsuran,
-    paidPeriods: ctx.paid,
-    budgetYearOnly: scheme.hanyaTahunAnggaran,
-    // A budget-year scheme pays up to December of the year the agreement was signed.
-    budgetYear: Number(loan.tanggalAkad.slice(0, 4)),
-  });
-  if (!eligibility.eligible) {
-    return { ...base, layak: false, alasan: eligibility.reason, alasanLabel: `${eligibility.label} (${eligibility.detail})`, rincian: null };
+/** The first reason a loan-month earns nothing (checkEligibility, same order and words), or null. */
+function ineligibility(loan: RunLoan, p: RunPeriod, position: RunPosition | null, paid: boolean): [IneligibilityReason, string] | null {
+  const scheme = loan.scheme;
+  // ISO dates compare as text in calendar order.
+  if (loan.tanggalPencairan === null) return ['belum_cair', 'Pinjaman belum dicairkan'];
+  if (loan.tanggalPencairan > p.last) return ['belum_cair', `Dicairkan ${loan.tanggalPencairan}, sesudah periode ${p.periode}`];
+  if (loan.tanggalLunas !== null && loan.tanggalLunas <= p.first) return ['lunas', `Lunas ${loan.tanggalLunas}`];
+  // A period wholly after the maturity date: its month is after the maturity's month.
+  if (p.monthIndex > loan.maturityMonth) return ['lewat_jatuh_tempo', `Jatuh tempo ${outlineMaturityDate(loan.outline)}`];
+  if (position !== null && position.kol > scheme.kolMaks) return ['kol_melebihi_batas', `Kol ${position.kol}, batas skema kol ${scheme.kolMaks}`];
+  if (loan.claimDate !== null && loan.claimDate <= p.last) return ['sudah_klaim_asuransi', `Klaim asuransi ${loan.claimDate}`];
+  if (scheme.wajibAngsuran && !(position !== null && position.angsuranDibayar)) {
+    return ['tidak_ada_angsuran', position === null ? 'Bank tidak melaporkan angsuran' : 'Bank melaporkan tidak ada angsuran'];
   }
+  if (paid) return ['sudah_dibayar', `Periode ${p.periode} sudah dibayar`];
+  if (scheme.hanyaTahunAnggaran && p.year !== loan.budgetYear) return ['di_luar_tahun_anggaran', `Periode ${p.periode} di luar tahun anggaran ${loan.budgetYear}`];
+  return null;
+}
 
-  const start = periodFirstDay(periode);
-  const endEx = periodEndExclusive(periode);
-  const activeFrom = maxDate(start, loan.tanggalPencairan!);
-  const previous = ctx.positions.get(previousPeriod(periode));
-  // Opening principal: the bank's report at the end of last month, else the schedule.
-  const opening = previous && activeFrom === start ? previous.outstanding : scheduledOutstandingOn(schedule, activeFrom);
-  const changes: PrincipalChange[] = schedule.periods
-    .filter((p) => p.dueDate >= start && p.dueDate < endEx)
+/**
+ * A month's segments (segmentsFromChanges for the month's one instalment), in days of the month:
+ * 1 is the first, `days + 1` the first day of the next month (the exclusive end). Opening from the
+ * bank's report of last month or the schedule, the instalment changing it, payoff ending it.
+ * Every date involved lies in the month once the line is eligible, so no date is parsed.
+ */
+interface MonthCut {
+  /** Day the loan is active from (disbursement inside the month, else 1). */
+  activeFrom: number;
+  count: 0 | 1 | 2;
+  from0: number;
+  to0: number;
+  outstanding0: number;
+  from1: number;
+  to1: number;
+  outstanding1: number;
+}
+
+function monthCut(loan: RunLoan, p: RunPeriod, position: RunPosition | null, previous: RunPosition | null): MonthCut {
+  const o = loan.outline;
+  const activeFrom = loan.disbursementMonth === p.monthIndex ? loan.disbursementDay : 1;
+  const end = loan.tanggalLunas !== null && loan.tanggalLunas < p.endEx ? loan.payoffDay : p.days + 1;
+  const cut: MonthCut = { activeFrom, count: 0, from0: 0, to0: 0, outstanding0: 0, from1: 0, to1: 0, outstanding1: 0 };
+  if (activeFrom >= end) return cut;
+  // The instalment of this month, if any, falls on the due day clamped to the month's end.
+  const m = p.monthIndex - o.firstDueMonth;
+  const no = m >= 0 && m < o.periodCount ? m + 1 : 0;
+  const dueDay = Math.min(o.firstDueDay, p.days);
+  let outstanding: number;
+  if (previous !== null && activeFrom === 1) outstanding = previous.outstanding;
+  else {
+    // outlineOutstandingOn(activeFrom): after every instalment due on or before it.
+    const dueBefore = m < 0 ? 0 : m >= o.periodCount ? o.periodCount : dueDay <= activeFrom ? m + 1 : m;
+    outstanding = outlineClosing(o, dueBefore);
+  }
+  let from = activeFrom;
+  if (no > 0) {
     // The bank's month-end report, when there is one, is what the principal became after the instalment.
-    .map((p) => ({ date: p.dueDate, outstanding: position ? position.outstanding : p.closingOutstanding }));
-  // On a plafon basis the same segments are used: the plafon counts while anything is owed.
-  const segments = segmentsFromChanges({ start, endExclusive: endEx, openingOutstanding: opening, changes, activeFrom, activeUntilExclusive: loan.tanggalLunas });
-  const rate = subsidizedRatePercent(subsidyTerms(scheme, termsOn(loan, ctx.restructurings, activeFrom)));
-  const working = computeSubsidy({
-    segments,
-    ratePercent: rate,
-    dayCount: scheme.konvensiHari,
+    const after = position !== null ? position.outstanding : outlineClosing(o, no);
+    if (dueDay <= from) outstanding = after;
+    else if (dueDay < end && outstanding !== 0 && after !== outstanding) {
+      cut.count = 1;
+      cut.from0 = from;
+      cut.to0 = dueDay;
+      cut.outstanding0 = outstanding;
+      from = dueDay;
+      outstanding = after;
+    }
+  }
+  if (outstanding > 0 && from < end) {
+    if (cut.count === 0) {
+      cut.from0 = from;
+      cut.to0 = end;
+      cut.outstanding0 = outstanding;
+    } else {
+      cut.from1 = from;
+      cut.to1 = end;
+      cut.outstanding1 = outstanding;
+    }
+    cut.count++;
+  }
+  return cut;
+}
+
+/**
+ * Interest days from day `a` to day `b` of a month (b may be days + 1, the next month's first):
+ * actual days, or 30E/360, where a whole month is 30 and day 31 counts as 30.
+ */
+function monthDays(a: number, b: number, p: RunPeriod, rule: Scheme['konvensiHari']): number {
+  if (rule !== '30360') return b - a;
+  const sb = b === p.days + 1 ? 30 : Math.min(b, 30) - 1;
+  return sb - (Math.min(a, 30) - 1);
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** The ISO date of day `d` of the month (days + 1: the next month's first). */
+function dayText(p: RunPeriod, d: number): string {
+  if (d === 1) return p.first;
+  if (d === p.days + 1) return p.endEx;
+  return `${p.prefix}${pad2(d)}`;
+}
+
+/** The subsidised rate in force on day `activeFrom` of the month (termsOn, then subsidizedRatePercent). */
+function rateInForce(loan: RunLoan, p: RunPeriod, activeFrom: number): LineRate {
+  if (loan.restructurings.length === 0) return (loan.ownRate ??= lineRate(loan.scheme, loan.bungaBankPersen, loan.bungaDebiturPersen));
+  const terms = termsOn(loan, loan.restructurings, dayText(p, activeFrom));
+  return lineRate(loan.scheme, terms.bungaBankPersen, terms.bungaDebiturPersen);
+}
+
+/** One loan-month of the run: the line and its working, as lineForReference gives it. */
+export function runLine(loan: RunLoan, p: RunPeriod, position: RunPosition | null, previous: RunPosition | null, paid: boolean): SubsidyLine {
+  const kol = position === null ? null : position.kol;
+  const peringatan = loan.warning === null ? [] : [loan.warning];
+  const no = ineligibility(loan, p, position, paid);
+  if (no !== null) {
+    return {
+      pinjamanId: loan.id, nomorRekening: loan.nomorRekening, debiturNama: loan.debiturNama, nik: loan.nik, skemaKode: loan.skemaKode, periode: p.periode,
+      kol, peringatan, layak: false, alasan: no[0], alasanLabel: `${INELIGIBILITY_LABELS[no[0]]} (${no[1]})`, rincian: null,
+    };
+  }
+  const cut = monthCut(loan, p, position, previous);
+  const rate = rateInForce(loan, p, cut.activeFrom);
+  const rincian = working(loan, p, cut, rate, position === null);
+  return {
+    pinjamanId: loan.id, nomorRekening: loan.nomorRekening, debiturNama: loan.debiturNama, nik: loan.nik, skemaKode: loan.skemaKode, periode: p.periode,
+    kol, peringatan, layak: true, alasan: null, alasanLabel: null, rincian,
+  };
+}
+
+type Working = NonNullable<SubsidyLine['rincian']>;
+
+/** The working in exact integers: Σ base × days × rate over 10^scale × 100 × (360|365), rounded once. */
+function working(loan: RunLoan, p: RunPeriod, cut: MonthCut, rate: LineRate, dariJadwal: boolean): Working {
+  const scheme = loan.scheme;
+  const rule = scheme.konvensiHari;
+  const plafonBasis = scheme.basisSubsidi === 'plafon';
+  const segmen: SubsidySegment[] = [];
+  let sumBaseDays = 0;
+  if (cut.count > 0) {
+    const pokok = plafonBasis ? loan.plafon : cut.outstanding0;
+    const hari = monthDays(cut.from0, cut.to0, p, rule);
+    sumBaseDays += pokok * hari;
+    segmen.push({ dari: dayText(p, cut.from0), sampai: dayText(p, cut.to0), pokok, hari, tidakDibulatkan: '' });
+  }
+  if (cut.count > 1) {
+    const pokok = plafonBasis ? loan.plafon : cut.outstanding1;
+    const hari = monthDays(cut.from1, cut.to1, p, rule);
+    sumBaseDays += pokok * hari;
+    segmen.push({ dari: dayText(p, cut.from1), sampai: dayText(p, cut.to1), pokok, hari, tidakDibulatkan: '' });
+  }
+  if (rate.general || !Number.isSafeInteger(sumBaseDays)) return generalWorking(loan, segmen, rate, dariJadwal);
+  const den = rule === 'act365' ? 36500 : 36000;
+  let text: string;
+  let jumlah: number;
+  const fast = quotientFast(sumBaseDays, rate, den, scheme.pembulatan);
+  if (fast !== null) {
+    text = fast.text;
+    jumlah = fast.rupiah;
+  } else {
+    const sum = BigInt(sumBaseDays) * rate.int;
+    // Beyond 40 digits decimal.js would round the sum itself: leave such a line to it.
+    if (sum >= pow10(40)) return generalWorking(loan, segmen, rate, dariJadwal);
+    const q = quotient40(sum, pow10(rate.scale) * BigInt(den));
+    text = quotientText(q);
+    jumlah = quotientRupiah(q, scheme.pembulatan);
+  }
+  if (segmen.length === 1) segmen[0]!.tidakDibulatkan = text;
+  else {
+    for (const sg of segmen) {
+      const f = quotientFast(sg.pokok * sg.hari, rate, den, 'floor');
+      sg.tidakDibulatkan = f !== null ? f.text : quotientText(quotient40(BigInt(sg.pokok * sg.hari) * rate.int, pow10(rate.scale) * BigInt(den)));
+    }
+  }
+  return {
     basis: scheme.basisSubsidi,
-    plafon: loan.plafon,
+    konvensiHari: rule,
+    tarifSubsidiPersen: rate.text,
+    segmen,
+    tidakDibulatkan: text,
+    pembulatan: scheme.pembulatan,
+    jumlah,
+    dariJadwal,
+  };
+}
+
+/** baseDays × rate / (10^scale × den) in safe integers when they suffice (see quotientTextRupiah). */
+function quotientFast(baseDays: number, rate: LineRate, den: number, rule: Scheme['pembulatan']): { text: string; rupiah: number } | null {
+  if (rate.intNumber === null || rate.scale > 4) return null;
+  return quotientTextRupiah(baseDays * rate.intNumber, den * POW10[rate.scale]!, rule);
+}
+
+const POW10 = [1, 10, 100, 1000, 10000];
+
+/** The loan engine's general computeSubsidy, for rates with very many decimals or huge amounts. */
+function generalWorking(loan: RunLoan, segmen: SubsidySegment[], rate: LineRate, dariJadwal: boolean): Working {
+  const scheme = loan.scheme;
+  const w = computeSubsidy({
+    segments: segmen.map((s) => ({ from: s.dari, toExclusive: s.sampai, outstanding: s.pokok })),
+    ratePercent: rate.text,
+    dayCount: scheme.konvensiHari,
+    basis: 'outstanding',
     rounding: scheme.pembulatan,
   });
   return {
-    ...base,
-    layak: true,
-    alasan: null,
-    alasanLabel: null,
-    rincian: {
-      basis: working.basis,
-      konvensiHari: working.dayCount,
-      tarifSubsidiPersen: working.ratePercent,
-      segmen: working.segments.map((s) => ({ dari: s.from, sampai: s.toExclusive, pokok: s.base, hari: s.days, tidakDibulatkan: s.unroundedAmount })),
-      tidakDibulatkan: working.totalUnrounded,
-      pembulatan: working.rounding,
-      jumlah: working.amount,
-      dariJadwal: position === null,
-    },
+    basis: scheme.basisSubsidi,
+    konvensiHari: w.dayCount,
+    tarifSubsidiPersen: w.ratePercent,
+    segmen: w.segments.map((s) => ({ dari: s.from, sampai: s.toExclusive, pokok: s.base, hari: s.days, tidakDibulatkan: s.unroundedAmount })),
+    tidakDibulatkan: w.totalUnrounded,
+    pembulatan: w.rounding,
+    jumlah: w.amount,
+    dariJadwal,
   };
+}
+
+/**
+ * Only the amount of a loan-month as the schedule expects it (no bank position), null when it
+ * earns nothing, without the working's texts: the budget projection adds up every future month
+ * of every running loan.
+ */
+export function runAmount(loan: RunLoan, p: RunPeriod, paid: boolean): number | null {
+  if (ineligibility(loan, p, null, paid) !== null) return null;
+  const scheme = loan.scheme;
+  const cut = monthCut(loan, p, null, null);
+  const rate = rateInForce(loan, p, cut.activeFrom);
+  const plafonBasis = scheme.basisSubsidi === 'plafon';
+  let sum = 0;
+  if (cut.count > 0) sum += (plafonBasis ? loan.plafon : cut.outstanding0) * monthDays(cut.from0, cut.to0, p, scheme.konvensiHari);
+  if (cut.count > 1) sum += (plafonBasis ? loan.plafon : cut.outstanding1) * monthDays(cut.from1, cut.to1, p, scheme.konvensiHari);
+  if (!rate.general && rate.intNumber !== null && rate.scale <= 4 && Number.isSafeInteger(sum)) {
+    const n = sum * rate.intNumber;
+    if (n < 2 ** 50) return divRound(n, (scheme.konvensiHari === 'act365' ? 36500 : 36000) * POW10[rate.scale]!, scheme.pembulatan);
+  }
+  return working(loan, p, cut, rate, true).jumlah;
 }
