@@ -6,6 +6,8 @@ import path from 'node:path';
 import os from 'node:os';
 import { startBridge } from './bridge/http';
 import { createRuntime } from './runtime';
+import { nodePrinter } from './services/documents/node-printer';
+import fs from 'node:fs';
 import { dispatch, invoke } from './services/dispatch';
 import {
   checkDbFromArgs,
@@ -42,6 +44,9 @@ Perintah:
                                berkas tagihan contoh dari perhitungan subsidi, dengan N selisih tertanam per
                                jenis, dalam tiap bentuk yang dibaca impor (CSV ;/,/|/tab, XLSX) + manifest.json
   call <channel> [json]        panggil satu perintah kontrak, mis. call debtors.list '{"search":"Siti"}'
+  document <json> [--format html|pdf|xlsx|csv] [--out BERKAS]
+                               cetak dokumen, mis. document '{"jenis":"rekapBulanan","periode":"2026-10"}' --format pdf
+                               (PDF lewat Chromium: CHROMIUM_PATH atau /usr/bin/chromium)
   serve [--port N]             layani aplikasi di http://127.0.0.1:N (jembatan HTTP + renderer hasil build)
   backup                       buat cadangan basis data sekarang (di folder cadangan/ di samping berkasnya)
   backups                      daftar cadangan
@@ -74,7 +79,8 @@ async function main(argv: string[]): Promise<number> {
   // Before the runtime: checking must neither create nor migrate the file.
   if (command === 'check-db') return print(checkDbFromArgs(rest, databasePath), printCheck);
   const user = `cli:${os.userInfo().username}`;
-  const rt = createRuntime({ databasePath, user });
+  const printer = nodePrinter();
+  const rt = createRuntime({ databasePath, user, printer });
   try {
     switch (command) {
       case 'info':
@@ -100,6 +106,18 @@ async function main(argv: string[]): Promise<number> {
       case 'call': {
         const [channel, input] = rest.filter((a) => !a.startsWith('--') && a !== option(rest, '--db'));
         return print(await dispatch(rt.handlers, channel ?? '', input ? JSON.parse(input) : undefined));
+      }
+      case 'document': {
+        const [request] = rest.filter((a) => !a.startsWith('--') && ![option(rest, '--db'), option(rest, '--format'), option(rest, '--out')].includes(a));
+        const format = option(rest, '--format') ?? 'pdf';
+        const result = await dispatch(rt.handlers, 'documents.render', { dokumen: request ? JSON.parse(request) : undefined, format });
+        if (!result.ok || json) return print(result);
+        const doc = result.value as { namaBerkas: string; html?: string; teks?: string; isiBase64?: string };
+        const out = path.resolve(option(rest, '--out') ?? doc.namaBerkas);
+        fs.writeFileSync(out, doc.isiBase64 !== undefined ? Buffer.from(doc.isiBase64, 'base64') : (doc.html ?? (doc.teks !== undefined ? `\ufeff${doc.teks}` : '')));
+        console.log(`Dokumen ditulis ke ${out}`);
+        await printer.close?.();
+        return 0;
       }
       case 'backup':
         return print(await invoke(rt.handlers, 'backup.create', {}), printBackup);

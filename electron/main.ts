@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import path from 'node:path';
 import { startBridge } from './bridge/http';
 import { createRuntime, type Runtime } from './runtime';
+import { electronPrinter } from './shell/printer';
 
 const DATABASE_FILE = 'gerbang-serasan.sqlite';
 const rendererDir = path.join(__dirname, '..', '..', 'dist', 'renderer');
@@ -87,7 +88,7 @@ async function start(): Promise<void> {
   // An empty GERBANG_DB counts as unset.
   const databasePath = process.env.GERBANG_DB || path.join(app.getPath('userData'), DATABASE_FILE);
   try {
-    runtime = createRuntime({ databasePath });
+    runtime = createRuntime({ databasePath, printer: electronPrinter() });
   } catch (err) {
     dialog.showErrorBox(
       'Basis data tidak dapat dibuka',

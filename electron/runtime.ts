@@ -8,6 +8,7 @@ import { SessionStore } from './services/auth/sessions';
 import { DatabaseHost, RECOVERY_CHANNELS, guardedHandlers } from './services/backup/host';
 import { dispatch } from './services/dispatch';
 import type { BackupEntry, DatabaseHealth, Result } from './contract';
+import type { DocumentPrinter } from './services/documents/printer';
 import packageJson from '../package.json';
 
 export interface Runtime {
@@ -40,6 +41,8 @@ export interface RuntimeOptions {
   now?: () => number;
   /** Automatic daily backups kept (default 7). */
   keepAutomaticBackups?: number;
+  /** The PDF/print step for documents (electron/services/documents/printer.ts); closed with the runtime. */
+  printer?: DocumentPrinter;
 }
 
 /**
@@ -65,6 +68,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     appVersion: packageJson.version,
     databasePath: opts.databasePath,
     dataSafety: host,
+    ...(opts.printer ? { printer: opts.printer } : {}),
   };
   // A restore swaps the connection: the handlers are built anew on it, behind a stable map, and
   // everybody signs in again (the restored file's users may differ).
@@ -90,6 +94,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       host.health.status !== 'ok' && RECOVERY_CHANNELS.has(channel)
         ? dispatch(handlers, channel, input)
         : callWithSession(handlers, sessions, token, channel, input),
-    close: () => host.close(),
+    close: () => {
+      host.close();
+      // The printer may hold a browser; it ends in the background (printer.close() to await it).
+      void opts.printer?.close?.().catch(() => undefined);
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from '../../database/connection';
 import type { Caller } from './auth/caller';
 import type { SessionStore } from './auth/sessions';
 import type { DataSafety } from './backup/host';
+import type { DocumentPrinter } from './documents/printer';
 
 /** What every handler gets besides its input: the database and who is asking. */
 export interface ServiceContext {
@@ -23,4 +24,9 @@ export interface ServiceContext {
    * A restore replaces `db`: the runtime then builds the handlers anew on the new connection.
    */
   dataSafety: DataSafety;
+  /**
+   * Turns document HTML into PDF and opens the print dialog, provided by the runner: the Electron
+   * shell (printToPDF, webContents.print) or Node (Chromium via playwright-core). Absent: no PDF.
+   */
+  printer?: DocumentPrinter;
 }

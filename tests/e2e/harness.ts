@@ -6,6 +6,7 @@ import { build } from 'vite';
 import { startBridge } from '../../electron/bridge/http';
 import { createRuntime, type Runtime } from '../../electron/runtime';
 import { invoke } from '../../electron/services/dispatch';
+import { nodePrinter } from '../../electron/services/documents/node-printer';
 import type { Role } from '../../electron/contract';
 
 /**
@@ -48,7 +49,9 @@ export async function startApp(opts: { today?: string } = {}): Promise<AppUnderT
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gs-e2e-'));
   const databasePath = path.join(dir, 'gerbang-serasan.sqlite');
   const today = opts.today ?? '2026-11-23';
-  const runtime = createRuntime({ databasePath, user: 'e2e', today: () => today });
+  // PDFs come from headless Chromium here, as under `npm run serve` (the app uses printToPDF).
+  const printer = nodePrinter({ executablePath: CHROMIUM });
+  const runtime = createRuntime({ databasePath, user: 'e2e', today: () => today, printer });
   const bridge = await startBridge({ call: runtime.callWithSession, staticDir: RENDERER_DIR });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'id-ID' });
@@ -76,6 +79,7 @@ export async function startApp(opts: { today?: string } = {}): Promise<AppUnderT
       await browser.close();
       await bridge.close();
       runtime.close();
+      await printer.close?.();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -30,6 +30,12 @@ export interface TableBlock {
   totals?: DocumentRow;
   /** Worksheet name in the XLSX export (at most 31 characters); tables without one share the first sheet. */
   sheet?: string;
+  /** The table the CSV export carries (CSV holds one table); when no table says so, the first one. */
+  csv?: boolean;
+  /** Shown in place of the rows when there are none (default 'Tidak ada data.'). */
+  empty?: string;
+  /** A small table (a few label/figure rows): printed at half the width instead of the full width. */
+  compact?: boolean;
 }
 
 /** Label/value pairs at the head of a document ("Bank: …", "Periode: …"). */
@@ -57,6 +63,8 @@ export interface ChartBlock {
   chart: 'bar' | 'line' | 'pie';
   categories: string[];
   series: { name: string; values: number[]; kind: 'rupiah' | 'number' | 'percent' }[];
+  /** Height on paper in CSS pixels (default 260); the width is the printable width. */
+  height?: number;
 }
 
 export interface Signer {
@@ -87,4 +95,6 @@ export interface ReportDocument {
   /** Official documents carry the letterhead (kop surat) from the settings. */
   letterhead: boolean;
   blocks: DocumentBlock[];
+  /** Small print at the end (data sources, how a figure was computed), one line each. */
+  notes?: string[];
 }

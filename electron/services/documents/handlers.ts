@@ -1,0 +1,27 @@
+import type { DocumentKind } from '../../contract/documents';
+import { PRINT_UNAVAILABLE_FIELD, PRINT_UNAVAILABLE_MESSAGE } from '../../contract';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import type { HandlersFor } from '../index';
+import { REPORTS } from './registry';
+import { buildDocument, documentHtml, printOptions, renderDocument } from './render';
+
+export function documentHandlers(ctx: ServiceContext): HandlersFor<'documents'> {
+  return {
+    'documents.kinds': async () => {
+      const role = ctx.caller().role;
+      return (Object.keys(REPORTS) as DocumentKind[])
+        .filter((j) => role === 'sistem' || (REPORTS[j].roles as readonly string[]).includes(role))
+        .map((jenis) => ({ jenis, judul: REPORTS[jenis].judul, keterangan: REPORTS[jenis].keterangan }));
+    },
+    'documents.render': async ({ dokumen, format }) => renderDocument(ctx, await buildDocument(ctx, dokumen), format),
+    'documents.print': async ({ dokumen }) => {
+      const print = ctx.printer?.print?.bind(ctx.printer);
+      const doc = await buildDocument(ctx, dokumen);
+      if (!print) throw new ServiceError('CONFLICT', PRINT_UNAVAILABLE_MESSAGE, { [PRINT_UNAVAILABLE_FIELD]: PRINT_UNAVAILABLE_MESSAGE });
+      // The print dialog has no footer template: the page prints its own page numbers.
+      await print(documentHtml(ctx, doc, 'css'), printOptions(ctx, doc));
+      return { dicetak: true as const };
+    },
+  };
+}
