@@ -89,9 +89,10 @@ export function premiumsOfInsurer(db: Database, penjaminId: number, ids: number[
   });
 }
 
-export function markInvoiced(db: Database, ids: number[], nomorTagihan: string, tanggalTagihan: string, recordedBy: string): void {
-  const stmt = db.prepare("UPDATE premi SET status = 'ditagih', nomor_tagihan = ?, tanggal_tagihan = ?, tagihan_dicatat_oleh = ? WHERE id = ? AND status <> 'dibayar'");
-  for (const id of ids) stmt.run(nomorTagihan, tanggalTagihan, recordedBy, id);
+/** Marks premiums invoiced; `imporId` links them to the invoice file they came from (null: entered on screen). */
+export function markInvoiced(db: Database, ids: number[], nomorTagihan: string, tanggalTagihan: string, recordedBy: string, imporId: number | null = null): void {
+  const stmt = db.prepare("UPDATE premi SET status = 'ditagih', nomor_tagihan = ?, tanggal_tagihan = ?, tagihan_dicatat_oleh = ?, impor_id = ? WHERE id = ? AND status <> 'dibayar'");
+  for (const id of ids) stmt.run(nomorTagihan, tanggalTagihan, recordedBy, imporId, id);
 }
 
 export function insertPremiumPayment(db: Database, p: { penjaminId: number; nomorSp2d: string; tanggalSp2d: string; jumlah: number; paguId: number; premiIds: number[] }): number {

@@ -17,6 +17,7 @@ import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
 import type { HandlersFor } from '../index';
 import { loanFlags } from './checks';
+import { positionRefusal } from './position-checks';
 import { loanSchedule, scheduleView } from './engine';
 
 type LoanInput = z.output<typeof loanSaveInput>;
@@ -243,11 +244,10 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
       db.transaction(() => {
         const loan = repo.getLoan(db, input.pinjamanId);
         if (!loan) throw notFound('Pinjaman');
-        if (!loan.tanggalPencairan || input.periode < loan.tanggalPencairan.slice(0, 7)) {
-          throw invalid('periode', 'Periode sebelum pinjaman dicairkan');
-        }
+        const early = positionRefusal(loan, input);
+        if (early?.field === 'periode') throw invalid(early.field, early.message);
         refuseClosedMonths(db, [input.periode], 'Posisi bank tidak dapat diubah', 'periode');
-        if (input.outstanding > loan.plafon) throw invalid('outstanding', `Baki debet melebihi plafon (${formatRupiah(loan.plafon)})`);
+        if (early) throw invalid(early.field, early.message);
         const before = repo.listPositions(db, loan.id).find((p) => p.periode === input.periode) ?? null;
         const saved = repo.upsertPosition(db, { ...input, sumber: 'manual' });
         appendAudit(db, { user: ctx.user, action: before ? 'ubah' : 'buat', entity: 'posisi_bank', entityId: saved.id, before, after: saved });

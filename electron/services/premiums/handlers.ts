@@ -2,38 +2,22 @@ import * as repo from '../../../database/repositories/premiums';
 import { appendAudit } from '../../../database/repositories/audit';
 import { refuseOwnEntry } from '../auth/four-eyes';
 import { refuseClosedMonths } from '../closing/guard';
-import { getInsurer } from '../../../database/repositories/insurers';
+import { chosenPremiums, recordInsurerInvoice } from './invoice';
 import { findPaymentBySp2d, getPagu, realisasiPagu } from '../../../database/repositories/payments';
 import { formatRupiah } from '../../domain/format';
 import type { ServiceContext } from '../context';
-import { ServiceError, invalid, notFound } from '../errors';
+import { ServiceError, invalid } from '../errors';
 import type { HandlersFor } from '../index';
 
 export function premiumHandlers(ctx: ServiceContext): HandlersFor<'premiums'> {
   const { db } = ctx;
 
-  /** The chosen premiums, all of this insurer and none paid yet; otherwise a clear refusal. */
-  const chosen = (penjaminId: number, ids: number[]) => {
-    if (!getInsurer(db, penjaminId)) throw notFound('Penjamin');
-    const unique = [...new Set(ids)];
-    const rows = repo.premiumsOfInsurer(db, penjaminId, unique);
-    if (rows.length !== unique.length) throw invalid('premiIds', 'Sebagian premi yang dipilih bukan milik penjamin ini');
-    const paid = rows.filter((r) => r.status === 'dibayar');
-    if (paid.length > 0) throw new ServiceError('CONFLICT', `${paid.length} premi yang dipilih sudah dibayar; tidak ada yang dicatat.`, { premiIds: 'Sudah dibayar' });
-    return rows;
-  };
+  const chosen = (penjaminId: number, ids: number[]) => chosenPremiums(ctx, penjaminId, ids);
 
   return {
     'premiums.list': async (q) => repo.listPremiums(db, q),
 
-    'premiums.recordInvoice': async (input) =>
-      db.transaction(() => {
-        const rows = chosen(input.penjaminId, input.premiIds);
-        repo.markInvoiced(db, rows.map((r) => r.id), input.nomorTagihan, input.tanggalTagihan, ctx.user);
-        const jumlah = rows.reduce((s, r) => s + r.jumlah, 0);
-        appendAudit(db, { user: ctx.user, action: 'ubah', entity: 'tagihan_premi', entityId: null, after: { ...input, jumlah } });
-        return { jumlah, jumlahPremi: rows.length };
-      })(),
+    'premiums.recordInvoice': async (input) => db.transaction(() => recordInsurerInvoice(ctx, input))(),
 
     'premiums.recordPayment': async (input) =>
       db.transaction(() => {

@@ -1,0 +1,307 @@
+/**
+ * Importing the files banks and insurers send: bank positions (posisi), subsidy claims (tagihan)
+ * and insurer premium invoices (premi).
+ *
+ * The steps, each a channel: upload (the bytes, base64; the file is kept and analysed) →
+ * inspect (again, with the clerk's delimiter/encoding/sheet/header-row overrides) → preview (a
+ * job off the main thread: every row parsed and checked) → progress (poll the job) → problems
+ * (a page of the job's problems) → commit (the good rows, in one transaction). list/get show the
+ * history.
+ */
+import { z } from 'zod';
+import { id, optionalText, requiredText, returns, type Page } from './common';
+
+export const IMPORT_KINDS = ['tagihan', 'posisi', 'premi'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export type FieldType = 'rekening' | 'periode' | 'nik' | 'teks' | 'uang' | 'persen' | 'bulat' | 'kol' | 'tanggal' | 'yatidak';
+
+export interface ImportField {
+  key: string;
+  label: string;
+  type: FieldType;
+  required: boolean;
+}
+
+/** The fields each kind of file can carry; the clerk maps file columns onto them. */
+export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
+  tagihan: [
+    { key: 'nomorRekening', label: 'Nomor rekening', type: 'rekening', required: true },
+    { key: 'periode', label: 'Periode', type: 'periode', required: true },
+    { key: 'nik', label: 'NIK', type: 'nik', required: false },
+    { key: 'nama', label: 'Nama debitur', type: 'teks', required: false },
+    { key: 'outstanding', label: 'Outstanding (baki debet)', type: 'uang', required: false },
+    { key: 'bungaPersen', label: 'Bunga (%)', type: 'persen', required: false },
+    { key: 'hari', label: 'Jumlah hari', type: 'bulat', required: false },
+    { key: 'kol', label: 'Kolektibilitas', type: 'kol', required: false },
+    { key: 'diklaim', label: 'Nilai diklaim', type: 'uang', required: true },
+    { key: 'plafon', label: 'Plafon', type: 'uang', required: false },
+    { key: 'tanggalAkad', label: 'Tanggal akad', type: 'tanggal', required: false },
+  ],
+  posisi: [
+    { key: 'nomorRekening', label: 'Nomor rekening', type: 'rekening', required: true },
+    { key: 'periode', label: 'Periode', type: 'periode', required: true },
+    { key: 'outstanding', label: 'Outstanding (baki debet)', type: 'uang', required: true },
+    { key: 'kol', label: 'Kolektibilitas', type: 'kol', required: true },
+    { key: 'hariTunggakan', label: 'Hari tunggakan', type: 'bulat', required: false },
+    { key: 'angsuranDibayar', label: 'Angsuran dibayar', type: 'yatidak', required: false },
+    { key: 'nama', label: 'Nama debitur', type: 'teks', required: false },
+  ],
+  premi: [
+    { key: 'nomorRekening', label: 'Nomor rekening', type: 'rekening', required: true },
+    { key: 'nilaiPremi', label: 'Nilai premi', type: 'uang', required: true },
+    { key: 'nomorTagihan', label: 'Nomor tagihan', type: 'teks', required: true },
+    { key: 'tanggalTagihan', label: 'Tanggal tagihan', type: 'tanggal', required: true },
+    { key: 'nama', label: 'Nama debitur', type: 'teks', required: false },
+    { key: 'nik', label: 'NIK', type: 'nik', required: false },
+    { key: 'plafon', label: 'Plafon', type: 'uang', required: false },
+  ],
+};
+
+/**
+ * Fields that may instead be given once for the whole file in the mapping step (a claim file
+ * without a period column is for one month; an invoice file is one invoice).
+ */
+export const FILE_LEVEL_FIELDS: Record<ImportKind, readonly string[]> = {
+  tagihan: ['periode'],
+  posisi: ['periode'],
+  premi: ['nomorTagihan', 'tanggalTagihan'],
+};
+
+export type Delimiter = ',' | ';' | '|' | '\t';
+export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+export type NumberStyle = 'otomatis' | 'id' | 'en';
+
+const jenis = z.enum(IMPORT_KINDS, { error: 'Pilih jenis berkas' });
+const sha = z.string().regex(/^[0-9a-f]{64}$/, 'Berkas tidak dikenal; unggah lagi');
+
+/** How the file is read; every part detected when left out. headerRow is the file's row number. */
+export const importOptions = z
+  .object({
+    delimiter: z.enum([',', ';', '|', '\t']).optional(),
+    encoding: z.enum(['utf-8', 'windows-1252', 'utf-16le', 'utf-16be']).optional(),
+    sheet: z.string().max(100).optional(),
+    headerRow: z.number().int().min(1).max(1000).optional(),
+    formatAngka: z.enum(['otomatis', 'id', 'en']).optional(),
+  })
+  .default({});
+export type ImportOptions = z.output<typeof importOptions>;
+
+/** Who the file is from: a bank (posisi, tagihan) or an insurer (premi). */
+const owner = {
+  jenis,
+  bankId: id.optional(),
+  penjaminId: id.optional(),
+};
+const ownerRule = (v: { jenis: ImportKind; bankId?: number | undefined; penjaminId?: number | undefined }) =>
+  v.jenis === 'premi' ? v.penjaminId !== undefined : v.bankId !== undefined;
+const ownerMessage = { message: 'Pilih bank (untuk posisi dan tagihan) atau penjamin (untuk tagihan premi)', path: ['bankId'] };
+
+export const importUploadInput = z
+  .object({
+    ...owner,
+    namaBerkas: requiredText('Nama berkas', 255),
+    isiBase64: z.string().min(1, 'Berkas kosong (0 bita).').max(70_000_000, 'Berkas terlalu besar (paling besar 50 MB)'),
+    opsi: importOptions,
+  })
+  .refine(ownerRule, ownerMessage);
+
+export const importInspectInput = z
+  .object({ ...owner, berkas: sha, namaBerkas: requiredText('Nama berkas', 255), opsi: importOptions })
+  .refine(ownerRule, ownerMessage);
+
+/** field key → the column key (its header) of the file; fields left out are not in the file. */
+export const importMapping = z.record(z.string().max(40), z.string().max(200));
+
+export const importPreviewInput = z
+  .object({
+    ...owner,
+    berkas: sha,
+    namaBerkas: requiredText('Nama berkas', 255),
+    opsi: importOptions,
+    pemetaan: importMapping,
+    /** Values for the whole file of fields without a column (FILE_LEVEL_FIELDS). */
+    tetap: z
+      .object({
+        periode: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Periode tidak valid').optional(),
+        nomorTagihan: optionalText(80).optional(),
+        tanggalTagihan: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal tidak valid').optional(),
+      })
+      .default({}),
+  })
+  .refine(ownerRule, ownerMessage);
+
+export const importJobInput = z.object({ jobId: z.string().uuid('Pekerjaan impor tidak dikenal') });
+
+export const importProblemsInput = z.object({
+  jobId: z.string().uuid('Pekerjaan impor tidak dikenal'),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
+  tingkat: z.enum(['galat', 'peringatan']).optional(),
+});
+
+export const importCommitInput = z.object({
+  jobId: z.string().uuid('Pekerjaan impor tidak dikenal'),
+  /** Replace what an earlier import of the same content produced (when nothing depends on it). */
+  ganti: z.boolean().default(false),
+});
+
+export const importListInput = z
+  .object({
+    jenis: jenis.optional(),
+    bankId: id.optional(),
+    penjaminId: id.optional(),
+    page: z.number().int().min(1).default(1),
+    pageSize: z.number().int().min(1).max(200).default(20),
+  })
+  .default({ page: 1, pageSize: 20 });
+
+// ---------------------------------------------------------------------------
+// Outputs
+// ---------------------------------------------------------------------------
+
+export interface ImportColumn {
+  /** The column's key: its header text, made unique ("Tanggal (2)"), or "Kolom C" when blank. */
+  key: string;
+  /** 0-based position in the row. */
+  index: number;
+}
+
+/** An earlier import of the same content (same kind, same SHA-256). */
+export interface EarlierImport {
+  id: number;
+  namaBerkas: string;
+  dibuat: string;
+  dibuatOleh: string | null;
+  bankNama: string | null;
+  penjaminNama: string | null;
+  jumlahBaris: number;
+}
+
+export interface ImportInspection {
+  berkas: string;
+  namaBerkas: string;
+  ukuran: number;
+  format: 'csv' | 'xlsx';
+  delimiter: Delimiter | null;
+  encoding: TextEncoding | null;
+  bom: boolean;
+  sheets: string[];
+  sheet: string | null;
+  /** The header row's number in the file (detected, or the one asked for). */
+  headerRow: number;
+  /** The first rows of the file as read (numbers from XLSX as text), each with its row number. */
+  contoh: { baris: number; sel: string[] }[];
+  kolom: ImportColumn[];
+  /** The suggested mapping (field → column key), from the saved template or from header names. */
+  pemetaan: Record<string, string>;
+  /** Where the suggestion came from. */
+  sumberPemetaan: 'templat' | 'nama_kolom';
+  /** Values for the whole file the template remembered (not the period: that changes each month). */
+  catatan: string[];
+  sebelumnya: EarlierImport | null;
+}
+
+export type ProblemLevel = 'galat' | 'peringatan';
+
+export interface ImportProblem {
+  berkas: string;
+  /** Row number in the file (null: about the whole file). */
+  baris: number | null;
+  /** The column's header in the file (or the field's name when it has no column). */
+  kolom: string | null;
+  pesan: string;
+  tingkat: ProblemLevel;
+}
+
+export interface SkippedRow {
+  baris: number;
+  alasan: string;
+  isi: string;
+}
+
+export interface ImportPreviewResult {
+  jenis: ImportKind;
+  namaBerkas: string;
+  jumlahBaris: number;
+  /** Rows without errors: what a commit writes. */
+  jumlahValid: number;
+  /** Rows with at least one error: not written. */
+  jumlahGalat: number;
+  jumlahPeringatan: number;
+  /** Empty rows, total and footer rows, repeated headers: not data. */
+  dilewati: SkippedRow[];
+  jumlahKosong: number;
+  /** Problems about the whole file that stop the commit (another bank's file, a wrong mapping). */
+  masalahBerkas: string[];
+  /** Sum of the money of the valid rows (claimed subsidy, outstanding, premium). */
+  totalNilai: number;
+  periodeAwal: string | null;
+  periodeAkhir: string | null;
+  /** The first problems (the whole list through imports.problems). */
+  masalah: ImportProblem[];
+  jumlahMasalah: number;
+  /** The first valid rows as they will be written, for a look. */
+  contohValid: Record<string, string | number | boolean | null>[];
+  sebelumnya: EarlierImport | null;
+  bisaDisimpan: boolean;
+}
+
+export interface ImportProgress {
+  jobId: string;
+  status: 'berjalan' | 'selesai' | 'gagal';
+  tahap: string;
+  persen: number;
+  hasil: ImportPreviewResult | null;
+  pesan: string | null;
+}
+
+export interface ImportCommitResult {
+  imporId: number;
+  jenis: ImportKind;
+  jumlahBaris: number;
+  jumlahDilewati: number;
+  totalNilai: number;
+  tagihanId: number | null;
+  diganti: boolean;
+}
+
+export interface ImportRecord {
+  id: number;
+  jenis: ImportKind;
+  bankId: number | null;
+  bankNama: string | null;
+  penjaminId: number | null;
+  penjaminNama: string | null;
+  namaBerkas: string;
+  sha256: string;
+  format: string | null;
+  jumlahBaris: number;
+  jumlahDilewati: number;
+  totalNilai: number | null;
+  periodeAwal: string | null;
+  periodeAkhir: string | null;
+  dibuat: string;
+  dibuatOleh: string | null;
+  digantiKali: number;
+  tagihanId: number | null;
+}
+
+export interface ImportDetail extends ImportRecord {
+  lokasi: string | null;
+  pemetaan: Record<string, string>;
+  opsi: Record<string, unknown>;
+  /** What the import produced that still exists. */
+  hasil: { posisi: number; premi: number; tagihan: { id: number; status: string; totalDiklaim: number }[] };
+}
+
+export const importsContract = {
+  'imports.upload': { input: importUploadInput, output: returns<ImportInspection>() },
+  'imports.inspect': { input: importInspectInput, output: returns<ImportInspection>() },
+  'imports.preview': { input: importPreviewInput, output: returns<{ jobId: string }>() },
+  'imports.progress': { input: importJobInput, output: returns<ImportProgress>() },
+  'imports.problems': { input: importProblemsInput, output: returns<Page<ImportProblem>>() },
+  'imports.commit': { input: importCommitInput, output: returns<ImportCommitResult>() },
+  'imports.list': { input: importListInput, output: returns<Page<ImportRecord>>() },
+  'imports.get': { input: z.object({ id }), output: returns<ImportDetail>() },
+} as const;

@@ -1,0 +1,49 @@
+/**
+ * The kept copies of imported files: `<folder of the database>/berkas/<sha256>.<ext>`, named by
+ * their content so the same file is kept once; the original name is recorded in impor_berkas.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export function berkasDir(databasePath: string): string {
+  return path.join(path.dirname(databasePath), 'berkas');
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+const extOf = (name: string) => {
+  const m = /\.([a-z0-9]{1,5})$/i.exec(name);
+  return m ? m[1]!.toLowerCase() : 'dat';
+};
+
+/** The kept file of this content, or null when it is not (or no longer) there. */
+export function keptFile(databasePath: string, sha: string): string | null {
+  const dir = berkasDir(databasePath);
+  if (!fs.existsSync(dir)) return null;
+  const name = fs.readdirSync(dir).find((f) => f.startsWith(`${sha}.`) && !f.endsWith('.tmp'));
+  return name ? path.join(dir, name) : null;
+}
+
+/** Writes the bytes to a temporary file in the folder (to be read by the worker before being kept). */
+export function writeTemp(databasePath: string, bytes: Uint8Array): string {
+  const dir = berkasDir(databasePath);
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${crypto.randomUUID()}.tmp`);
+  fs.writeFileSync(tmp, bytes);
+  return tmp;
+}
+
+/** Keeps the temporary file under its content's name (or drops it when that content is already kept). */
+export function keep(databasePath: string, tmp: string, sha: string, originalName: string): string {
+  const existing = keptFile(databasePath, sha);
+  if (existing) {
+    fs.rmSync(tmp, { force: true });
+    return existing;
+  }
+  const target = path.join(berkasDir(databasePath), `${sha}.${extOf(originalName)}`);
+  fs.renameSync(tmp, target);
+  return target;
+}

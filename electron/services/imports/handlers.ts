@@ -1,0 +1,223 @@
+/**
+ * The import channels: upload → inspect → preview (a worker job) → progress/problems → commit,
+ * and the history (list, get). See electron/contract/imports.ts.
+ */
+import fs from 'node:fs';
+import { getBank } from '../../../database/repositories/banks';
+import * as repo from '../../../database/repositories/imports';
+import { getInsurer } from '../../../database/repositories/insurers';
+import { FILE_LEVEL_FIELDS, IMPORT_FIELDS, type ImportInspection, type ImportKind, type ImportOptions } from '../../contract/imports';
+import { callerBank, requireOwnBank } from '../auth/bank-scope';
+import type { ServiceContext } from '../context';
+import { ServiceError, invalid, notFound } from '../errors';
+import type { HandlersFor } from '../index';
+import { checkRows, summarize } from './checks';
+import { commitJob } from './commit';
+import { keep, keptFile, sha256, writeTemp } from './files';
+import { createJob, dropJob, getJob, progressOf, type PreviewJob, type PreviewRequest } from './jobs';
+import type { Inspection } from './parse/pipeline';
+import type { ParseOutcome } from './parse/rows';
+import { runWorker, WorkerFileError } from './run-worker';
+
+interface Owner {
+  jenis: ImportKind;
+  bankId?: number | undefined;
+  penjaminId?: number | undefined;
+}
+
+/** Reading options a template remembers (not the header row or sheet: those change with the file). */
+const TEMPLATE_OPTIONS = ['delimiter', 'encoding', 'formatAngka'] as const;
+
+export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
+  const { db } = ctx;
+
+  /** Who the file is from, checked: the bank (own bank for a liaison officer) or the insurer. */
+  const ownerOf = (o: Owner): { bankId: number | null; penjaminId: number | null } => {
+    if (o.jenis === 'premi') {
+      if (callerBank(ctx) !== null) throw new ServiceError('FORBIDDEN', 'Petugas bank tidak mengimpor tagihan premi penjamin.');
+      if (!o.penjaminId || !getInsurer(db, o.penjaminId)) throw invalid('penjaminId', 'Penjamin tidak dikenal');
+      return { bankId: null, penjaminId: o.penjaminId };
+    }
+    if (!o.bankId || !getBank(db, o.bankId)) throw invalid('bankId', 'Bank tidak dikenal');
+    requireOwnBank(ctx, o.bankId);
+    return { bankId: o.bankId, penjaminId: null };
+  };
+
+  const withTemplateOptions = (opsi: ImportOptions, template: repo.Template | null): ImportOptions => {
+    if (!template) return opsi;
+    const remembered = Object.fromEntries(TEMPLATE_OPTIONS.filter((k) => template.opsi[k] !== undefined).map((k) => [k, template.opsi[k]]));
+    return { ...remembered, ...opsi } as ImportOptions;
+  };
+
+  const fileError = (err: unknown): never => {
+    if (err instanceof WorkerFileError) throw invalid('berkas', err.message);
+    throw err;
+  };
+
+  async function inspect(o: Owner, file: string, sha: string, namaBerkas: string, ukuran: number, opsi: ImportOptions): Promise<ImportInspection> {
+    const owner = ownerOf(o);
+    const template = repo.getTemplate(db, o.jenis, owner);
+    const opts = withTemplateOptions(opsi, template);
+    const found = await runWorker<Inspection>({ kind: 'inspect', file, name: namaBerkas, jenis: o.jenis, opts, template: template?.pemetaan ?? null }).catch(fileError);
+    const sebelumnya = repo.findImportBySha(db, o.jenis, sha);
+    return {
+      berkas: sha,
+      namaBerkas,
+      ukuran,
+      format: found.info.format,
+      delimiter: found.info.delimiter,
+      encoding: found.info.encoding,
+      bom: found.info.bom,
+      sheets: found.info.sheets,
+      sheet: found.info.sheet,
+      headerRow: found.headerRow,
+      contoh: found.contoh,
+      kolom: found.kolom,
+      pemetaan: found.pemetaan,
+      sumberPemetaan: found.sumberPemetaan,
+      catatan: [
+        ...found.info.notes,
+        ...(found.dataRows <= 0 ? ['Tidak ada baris data di bawah baris judul.'] : []),
+        ...(found.sumberPemetaan === 'templat' ? ['Pemetaan kolom diambil dari templat yang tersimpan untuk pengirim dan jenis berkas ini.'] : []),
+      ],
+      sebelumnya,
+    };
+  }
+
+  const fileOf = (sha: string): string => {
+    const file = keptFile(ctx.databasePath, sha);
+    if (!file) throw notFound('Berkas yang diunggah');
+    return file;
+  };
+
+  const jobOf = (id: string): PreviewJob => {
+    const job = getJob(id);
+    // Another user's job is as good as unknown.
+    if (!job || job.user !== ctx.user || job.databasePath !== ctx.databasePath) throw notFound('Pekerjaan impor');
+    return job;
+  };
+
+  /** Parses in the worker (progress 0–90 %), then checks against the database (90–100 %). */
+  async function runPreview(job: PreviewJob): Promise<void> {
+    const req = job.request;
+    try {
+      job.tahap = 'Membaca berkas';
+      const outcome = await runWorker<ParseOutcome & { info: { format: 'csv' | 'xlsx' } }>(
+        { kind: 'parse', file: req.lokasi, name: req.namaBerkas, jenis: req.jenis, opts: req.opsi, mapping: req.pemetaan, fixed: req.tetap },
+        (stage, done, total) => {
+          job.tahap = stage === 'membaca' ? 'Membaca berkas' : 'Memeriksa baris';
+          const base = stage === 'membaca' ? 0 : 45;
+          job.persen = Math.min(90, base + Math.floor((done / Math.max(total, 1)) * 45));
+        },
+      );
+      job.request.format = outcome.info.format;
+      job.tahap = 'Mencocokkan dengan data pinjaman';
+      job.persen = 90;
+      const checked = checkRows(db, { ...req, bulanIni: ctx.today().slice(0, 7) }, outcome);
+      job.outcome = outcome;
+      job.checked = checked;
+      job.result = summarize(req.jenis, req.namaBerkas, outcome, checked, repo.findImportBySha(db, req.jenis, req.berkas));
+      job.persen = 100;
+      job.tahap = 'Selesai';
+      job.status = 'selesai';
+    } catch (err) {
+      job.status = 'gagal';
+      job.tahap = 'Gagal';
+      if (err instanceof WorkerFileError || err instanceof ServiceError) job.pesan = err.message;
+      else {
+        console.error('[imports.preview]', err);
+        job.pesan = 'Berkas tidak dapat diperiksa karena kesalahan di aplikasi. Hubungi admin bila berulang.';
+      }
+    }
+  }
+
+  return {
+    'imports.upload': async (input) => {
+      ownerOf(input);
+      const bytes = Buffer.from(input.isiBase64, 'base64');
+      if (bytes.length === 0) throw invalid('berkas', 'Berkas kosong (0 bita).');
+      const sha = sha256(bytes);
+      const tmp = writeTemp(ctx.databasePath, bytes);
+      try {
+        const result = await inspect(input, tmp, sha, input.namaBerkas, bytes.length, input.opsi);
+        keep(ctx.databasePath, tmp, sha, input.namaBerkas);
+        return result;
+      } finally {
+        fs.rmSync(tmp, { force: true });
+      }
+    },
+
+    'imports.inspect': async (input) => {
+      const file = fileOf(input.berkas);
+      return inspect(input, file, input.berkas, input.namaBerkas, fs.statSync(file).size, input.opsi);
+    },
+
+    'imports.preview': async (input) => {
+      const owner = ownerOf(input);
+      const lokasi = fileOf(input.berkas);
+      const fields = IMPORT_FIELDS[input.jenis];
+      const pemetaan = Object.fromEntries(Object.entries(input.pemetaan).filter(([k, v]) => v !== '' && fields.some((f) => f.key === k)));
+      const used = new Map<string, string>();
+      for (const field of fields.map((f) => f.key).filter((k) => pemetaan[k])) {
+        const col = pemetaan[field]!;
+        const other = used.get(col);
+        const label = (k: string) => fields.find((f) => f.key === k)!.label;
+        if (other) throw invalid(`pemetaan.${field}`, `Kolom "${col}" sudah dipakai untuk ${label(other)}; satu kolom hanya untuk satu isian`);
+        used.set(col, field);
+      }
+      const tetap = input.tetap;
+      for (const f of fields.filter((f) => f.required && !pemetaan[f.key])) {
+        const fileLevel = FILE_LEVEL_FIELDS[input.jenis].includes(f.key) && tetap[f.key as keyof typeof tetap];
+        if (!fileLevel) {
+          const hint = FILE_LEVEL_FIELDS[input.jenis].includes(f.key) ? ', atau isi untuk seluruh berkas' : '';
+          throw invalid(`pemetaan.${f.key}`, `Pilih kolom untuk ${f.label}${hint}`);
+        }
+      }
+      const template = repo.getTemplate(db, input.jenis, owner);
+      const request: PreviewRequest = {
+        jenis: input.jenis,
+        ...owner,
+        berkas: input.berkas,
+        namaBerkas: input.namaBerkas,
+        lokasi,
+        format: null,
+        opsi: withTemplateOptions(input.opsi, template),
+        pemetaan,
+        tetap,
+      };
+      const job = createJob(ctx.user, ctx.databasePath, request);
+      job.done = runPreview(job);
+      return { jobId: job.id };
+    },
+
+    'imports.progress': async ({ jobId }) => progressOf(jobOf(jobId)),
+
+    'imports.problems': async ({ jobId, page, pageSize, tingkat }) => {
+      const job = jobOf(jobId);
+      if (!job.checked) throw new ServiceError('CONFLICT', 'Pratinjau belum selesai.');
+      const all = tingkat ? job.checked.problems.filter((p) => p.tingkat === tingkat) : job.checked.problems;
+      return { rows: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
+    },
+
+    'imports.commit': async ({ jobId, ganti }) => {
+      const job = jobOf(jobId);
+      if (job.status === 'berjalan') throw new ServiceError('CONFLICT', 'Pratinjau masih berjalan; tunggu sampai selesai.');
+      if (job.status === 'gagal') throw new ServiceError('CONFLICT', job.pesan ?? 'Pratinjau gagal; tidak ada yang dapat disimpan.');
+      const result = commitJob(ctx, job, ganti);
+      dropJob(job.id);
+      return result;
+    },
+
+    'imports.list': async (q) => {
+      const own = callerBank(ctx);
+      return repo.listImports(db, own !== null ? { ...q, bankId: own, penjaminId: undefined } : q);
+    },
+
+    'imports.get': async ({ id }) => {
+      const detail = repo.getImportDetail(db, id);
+      if (!detail) throw notFound('Impor');
+      requireOwnBank(ctx, detail.bankId);
+      return detail;
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Importing a file end to end from a path, through the same channels the screen uses (upload as
+ * base64, preview in the worker, commit): for the benchmark (build/bench) and scripts.
+ *
+ *   const r = await importFileFromPath(runtime.handlers, { file: 'tagihan.csv', jenis: 'tagihan', bankId: 1 });
+ *
+ * The mapping is the suggested one (saved template, else header names) unless given.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportCommitResult, ImportInspection, ImportKind, ImportPreviewResult, InputOf } from '../../contract';
+import { dispatch } from '../dispatch';
+import type { Handlers } from '../index';
+
+export interface ImportFromPathInput {
+  file: string;
+  jenis: ImportKind;
+  bankId?: number;
+  penjaminId?: number;
+  opsi?: InputOf<'imports.upload'>['opsi'];
+  pemetaan?: Record<string, string>;
+  tetap?: InputOf<'imports.preview'>['tetap'];
+  ganti?: boolean;
+  /** Stop after the preview (nothing written). */
+  previewOnly?: boolean;
+}
+
+export interface ImportFromPathResult {
+  inspection: ImportInspection;
+  preview: ImportPreviewResult;
+  commit: ImportCommitResult | null;
+}
+
+async function ok<T>(handlers: Handlers, channel: string, input: unknown): Promise<T> {
+  const r = await dispatch(handlers, channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.value as T;
+}
+
+export async function importFileFromPath(handlers: Handlers, input: ImportFromPathInput, onProgress?: (percent: number, stage: string) => void): Promise<ImportFromPathResult> {
+  const owner = { jenis: input.jenis, bankId: input.bankId, penjaminId: input.penjaminId };
+  const namaBerkas = path.basename(input.file);
+  const inspection = await ok<ImportInspection>(handlers, 'imports.upload', { ...owner, namaBerkas, isiBase64: fs.readFileSync(input.file).toString('base64'), opsi: input.opsi ?? {} });
+  const { jobId } = await ok<{ jobId: string }>(handlers, 'imports.preview', {
+    ...owner,
+    berkas: inspection.berkas,
+    namaBerkas,
+    opsi: { ...(input.opsi ?? {}), headerRow: inspection.headerRow },
+    pemetaan: input.pemetaan ?? inspection.pemetaan,
+    tetap: input.tetap ?? {},
+  });
+  for (;;) {
+    const p = await ok<{ status: string; persen: number; tahap: string; hasil: ImportPreviewResult | null; pesan: string | null }>(handlers, 'imports.progress', { jobId });
+    onProgress?.(p.persen, p.tahap);
+    if (p.status === 'gagal') throw new Error(`imports.preview: ${p.pesan}`);
+    if (p.status === 'selesai') {
+      const preview = p.hasil!;
+      if (input.previewOnly) return { inspection, preview, commit: null };
+      const commit = await ok<ImportCommitResult>(handlers, 'imports.commit', { jobId, ganti: input.ganti ?? false });
+      return { inspection, preview, commit };
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Finding the header row and suggesting which column is which field, from the names banks give
+ * their columns ("No. Rek", "Baki Debet", "Nilai Tagihan", …).
+ */
+import { IMPORT_FIELDS, type ImportColumn, type ImportKind } from '../../../contract/imports';
+import { isBlank, type Cell } from './values';
+
+/** Header text compared without case, punctuation or extra spaces: "No. Rek." → "no rek". */
+export function normalizeHeader(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/%/g, ' persen ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** What banks call each field (normalised). The first matches exactly; longer ones win a "contains" match. */
+export const SYNONYMS: Record<string, readonly string[]> = {
+  nomorRekening: [
+    'no rekening', 'nomor rekening', 'no rek', 'norek', 'no reg', 'rekening', 'account', 'account no', 'account number', 'no account', 'acc no',
+    'nomor rekening pinjaman', 'no rekening pinjaman', 'no rek pinjaman', 'nomor pinjaman', 'no pinjaman', 'loan account', 'no kredit', 'nomor kredit', 'rek',
+  ],
+  periode: ['periode', 'bulan', 'period', 'periode tagihan', 'bulan tagihan', 'bln', 'masa', 'bulan posisi', 'periode posisi', 'posisi bulan', 'bulan laporan', 'periode laporan'],
+  nik: ['nik', 'no ktp', 'nomor ktp', 'ktp', 'nik debitur', 'no identitas', 'nomor identitas', 'nomor induk kependudukan', 'nik ktp'],
+  nama: ['nama', 'nama debitur', 'nama nasabah', 'debitur', 'nasabah', 'name', 'nama peminjam', 'customer name', 'nama umkm'],
+  outstanding: [
+    'outstanding', 'baki debet', 'baki debit', 'os', 'sisa pokok', 'saldo pokok', 'saldo', 'sisa pinjaman', 'outstanding pokok', 'os pokok', 'saldo pinjaman',
+    'sisa kredit', 'baki debet rp', 'outstanding rp',
+  ],
+  bungaPersen: ['bunga persen', 'suku bunga', 'rate', 'interest rate', 'suku bunga persen', 'tingkat bunga', 'bunga', 'rate persen', 'sb'],
+  hari: ['hari', 'jumlah hari', 'jml hari', 'hari bunga', 'days', 'jumlah hari bunga'],
+  kol: ['kol', 'kolektibilitas', 'kolek', 'kualitas kredit', 'collectibility', 'kolektabilitas', 'kol debitur'],
+  diklaim: [
+    'nilai tagihan', 'tagihan', 'subsidi', 'subsidi bunga', 'nilai subsidi', 'jumlah subsidi', 'jumlah tagihan', 'nominal', 'klaim', 'nilai klaim',
+    'jumlah diklaim', 'diklaim', 'subsidi bunga rp', 'nilai subsidi bunga', 'tagihan subsidi', 'jumlah subsidi bunga', 'subsidi rp', 'claim amount',
+  ],
+  plafon: ['plafon', 'plafond', 'limit', 'plafon kredit', 'plafond kredit', 'pokok pinjaman', 'jumlah pinjaman', 'nilai pinjaman', 'plafon rp'],
+  tanggalAkad: [
+    'tanggal akad', 'tgl akad', 'tanggal realisasi', 'tgl realisasi', 'tanggal pencairan', 'tgl pencairan', 'tgl kredit', 'tanggal kredit', 'tgl cair',
+    'akad', 'tanggal perjanjian', 'tgl perjanjian',
+  ],
+  hariTunggakan: ['hari tunggakan', 'tunggakan hari', 'dpd', 'days past due', 'hari tunggak', 'jumlah hari tunggakan', 'lama tunggakan', 'tunggakan', 'hari terlambat'],
+  angsuranDibayar: ['angsuran dibayar', 'status angsuran', 'bayar angsuran', 'angsuran', 'sudah bayar', 'status bayar', 'angsuran bulan ini', 'bayar'],
+  nilaiPremi: ['premi', 'nilai premi', 'jumlah premi', 'ijp', 'imbal jasa penjaminan', 'nilai ijp', 'premium', 'premi rp', 'nominal premi', 'tagihan premi'],
+  nomorTagihan: ['nomor tagihan', 'no tagihan', 'no invoice', 'invoice', 'nomor invoice', 'no nota', 'nomor nota', 'no debet nota', 'invoice no'],
+  tanggalTagihan: ['tanggal tagihan', 'tgl tagihan', 'tanggal invoice', 'tgl invoice', 'tanggal nota', 'tgl nota', 'invoice date'],
+};
+
+const cellText = (c: Cell): string => (c === null ? '' : String(c)).trim();
+
+/** Excel-style column letter: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The columns named by a header row: its text made unique; a blank header is "Kolom C". */
+export function columnsOf(header: Cell[], width: number): ImportColumn[] {
+  const seen = new Map<string, number>();
+  const out: ImportColumn[] = [];
+  for (let i = 0; i < width; i++) {
+    const text = cellText(header[i] ?? null).replace(/\s+/g, ' ');
+    let key = text === '' ? `Kolom ${columnLetter(i)}` : text;
+    const n = (seen.get(key.toLowerCase()) ?? 0) + 1;
+    seen.set(key.toLowerCase(), n);
+    if (n > 1) key = `${key} (${n})`;
+    out.push({ key, index: i });
+  }
+  return out;
+}
+
+/** How well a header text names a field: 2 exact, 1 contains a synonym as whole words, 0 not. */
+function matchScore(norm: string, field: string): { score: number; length: number } {
+  let best = { score: 0, length: 0 };
+  for (const syn of SYNONYMS[field] ?? []) {
+    if (norm === syn) return { score: 2, length: syn.length };
+    if (syn.length >= 3 && ` ${norm} `.includes(` ${syn} `) && syn.length > best.length) best = { score: 1, length: syn.length };
+  }
+  return best;
+}
+
+/**
+ * field → column key, from the header names. Exact names first, then the longest synonym
+ * contained in a header; each column serves one field.
+ */
+export function suggestMapping(kind: ImportKind, columns: ImportColumn[]): Record<string, string> {
+  const fields = IMPORT_FIELDS[kind].map((f) => f.key);
+  const candidates: { field: string; col: string; score: number; length: number; order: number }[] = [];
+  for (const col of columns) {
+    const norm = normalizeHeader(col.key.replace(/ \(\d+\)$/, ''));
+    if (norm === '') continue;
+    fields.forEach((field, order) => {
+      const m = matchScore(norm, field);
+      if (m.score > 0) candidates.push({ field, col: col.key, ...m, order });
+    });
+  }
+  candidates.sort((a, b) => b.score - a.score || b.length - a.length || a.order - b.order);
+  const mapping: Record<string, string> = {};
+  const used = new Set<string>();
+  for (const c of candidates) {
+    if (mapping[c.field] || used.has(c.col)) continue;
+    mapping[c.field] = c.col;
+    used.add(c.col);
+  }
+  return mapping;
+}
+
+/**
+ * The header row among the first 30: the one naming the most known fields (at least two);
+ * failing that, the first row of two or more cells that are all text followed by a row as wide.
+ * Returns an index into the grid's rows.
+ */
+export function detectHeaderRow(kind: ImportKind, rows: Cell[][]): number {
+  const limit = Math.min(rows.length, 30);
+  const fields = IMPORT_FIELDS[kind].map((f) => f.key);
+  let best = { index: -1, hits: 1 };
+  for (let i = 0; i < limit; i++) {
+    const texts = (rows[i] ?? []).filter((c) => typeof c === 'string' && c.trim() !== '').map((c) => normalizeHeader(String(c)));
+    const hits = new Set<string>();
+    for (const t of texts) for (const f of fields) if (matchScore(t, f).score > 0) hits.add(f);
+    if (hits.size > best.hits) best = { index: i, hits: hits.size };
+  }
+  if (best.index >= 0) return best.index;
+  const filled = (r: Cell[] | undefined) => (r ?? []).filter((c) => !isBlank(c));
+  for (let i = 0; i < limit; i++) {
+    const cells = filled(rows[i]);
+    const allText = cells.every((c) => typeof c === 'string' && !/^[\d.,\-/\s]+$/.test(c));
+    if (cells.length >= 2 && allText && filled(rows[i + 1]).length >= cells.length - 1) return i;
+  }
+  return 0;
+}

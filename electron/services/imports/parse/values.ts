@@ -1,0 +1,294 @@
+/**
+ * Reading the values banks and insurers write in their files: money in Indonesian or plain
+ * notation, dates as text or Excel serial numbers, periods, account numbers as text.
+ *
+ * Pure and synchronous: runs in the import worker and in tests. Every reader answers either a
+ * value or a plain Indonesian reason, never throws.
+ *
+ * Money rule (decided here, documented in the README): amounts become integer rupiah with
+ * decimal.js, never floating point. A non-zero sen part (e.g. `1.234.567,50`) is rounded half-up
+ * to whole rupiah (`1.234.568`) and the row gets a warning naming both figures, so nothing is
+ * changed silently. A value with more than two decimals is refused for money columns that come
+ * from text (it is most likely a rate or a mis-mapped column); from a numeric XLSX cell it is
+ * first rounded to sen (Excel stores 0,1 as 0,1000000000000000055…).
+ */
+import Decimal from 'decimal.js';
+
+/** A cell as the parsers deliver it: text, a number from an XLSX numeric cell, or nothing. */
+export type Cell = string | number | null;
+
+export type Read<T> = { ok: true; value: T; warning?: string } | { ok: false; reason: string };
+
+const ok = <T>(value: T, warning?: string): Read<T> => (warning ? { ok: true, value, warning } : { ok: true, value });
+const fail = <T>(reason: string): Read<T> => ({ ok: false, reason });
+
+/** How numbers with separators are read: decided per value ('otomatis'), or forced. */
+export type NumberStyle = 'otomatis' | 'id' | 'en';
+
+export const isBlank = (c: Cell): boolean => c === null || (typeof c === 'string' && c.trim() === '');
+
+/** Shows a cell in a message: text in quotes, cut short. */
+export function show(c: Cell): string {
+  const s = typeof c === 'number' ? String(c) : (c ?? '').trim();
+  return `"${s.length > 40 ? `${s.slice(0, 40)}…` : s}"`;
+}
+
+/**
+ * A number written with separators → an exact decimal string ('1234567.5'), or null.
+ * Indonesian `1.234.567,50`, plain `1234567.50`, English `1,234,567`; `Rp`, spaces and a
+ * trailing `,-` are allowed; a minus sign or parentheses make it negative.
+ *
+ * With one separator only, the rule is: several of it → thousands; one followed by exactly
+ * three digits → thousands (`1.250` is one thousand two hundred and fifty rupiah, the way
+ * Indonesian files write it); otherwise → the decimal separator (`1234,5`, `1234.50`).
+ */
+export function parseDecimalText(raw: string, style: NumberStyle = 'otomatis'): string | null {
+  let s = raw.replace(/[\s\u00a0\u202f]/g, '').replace(/^rp\.?/i, '').replace(/,-$/, '').replace(/\.-$/, '');
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  if (s.startsWith('-')) {
+    negative = !negative;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) s = s.slice(1);
+  s = s.replace(/^rp\.?/i, '');
+  if (!/^[0-9.,]+$/.test(s) || !/[0-9]/.test(s)) return null;
+  if (/^[.,]|[.,]$/.test(s)) return null;
+
+  const dots = (s.match(/\./g) ?? []).length;
+  const commas = (s.match(/,/g) ?? []).length;
+  let intPart: string;
+  let fracPart = '';
+  let thousands: '.' | ',' | null = null;
+  let decimal: '.' | ',' | null = null;
+  if (dots > 0 && commas > 0) {
+    decimal = s.lastIndexOf(',') > s.lastIndexOf('.') ? ',' : '.';
+    thousands = decimal === ',' ? '.' : ',';
+  } else if (dots + commas > 0) {
+    const sep = dots > 0 ? '.' : ',';
+    const count = dots + commas;
+    const after = s.length - s.lastIndexOf(sep) - 1;
+    if (style === 'id') [thousands, decimal] = sep === '.' ? ['.', null] : [null, ','];
+    else if (style === 'en') [thousands, decimal] = sep === ',' ? [',', null] : [null, '.'];
+    else if (count > 1 || after === 3) thousands = sep;
+    else decimal = sep;
+    if (count > 1 && decimal === sep) return null;
+  }
+  if (decimal && (s.split(decimal).length - 1 > 1 || (thousands && s.indexOf(decimal) < s.lastIndexOf(thousands)))) return null;
+  if (decimal) {
+    [intPart, fracPart] = s.split(decimal) as [string, string];
+  } else intPart = s;
+  if (thousands) {
+    const groups = intPart.split(thousands);
+    // Thousands groups: the first 1–3 digits, then groups of exactly three.
+    if (!/^\d{1,3}$/.test(groups[0]!) || groups.slice(1).some((g) => !/^\d{3}$/.test(g))) return null;
+    intPart = groups.join('');
+  }
+  if (!/^\d+$/.test(intPart) || (fracPart !== '' && !/^\d+$/.test(fracPart))) return null;
+  const text = fracPart ? `${intPart}.${fracPart}` : intPart;
+  const d = new Decimal(text);
+  return (negative && !d.isZero() ? d.negated() : d).toFixed();
+}
+
+/**
+ * Money → integer rupiah. Sen are rounded half-up with a warning (see the file comment).
+ * A negative figure is refused: nothing we import (claims, outstanding, premiums) can be negative.
+ */
+export function readMoney(cell: Cell, style: NumberStyle = 'otomatis'): Read<number> {
+  let d: Decimal;
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return fail(`${show(cell)} bukan angka`);
+    d = new Decimal(cell).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  } else {
+    const text = parseDecimalText(cell ?? '', style);
+    if (text === null) return fail(`${show(cell)} bukan angka rupiah`);
+    d = new Decimal(text);
+    if (d.decimalPlaces() > 2) return fail(`${show(cell)} berisi lebih dari dua angka di belakang koma; bukan nilai rupiah`);
+  }
+  if (d.isNegative() && !d.isZero()) return fail(`${show(cell)} bernilai negatif`);
+  const rounded = d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  if (!rounded.abs().lte(Number.MAX_SAFE_INTEGER)) return fail(`${show(cell)} terlalu besar`);
+  const value = rounded.toNumber();
+  if (!rounded.eq(d)) {
+    return ok(value, `Nilai ${d.toFixed(2).replace('.', ',')} memuat sen; dibulatkan menjadi ${value} rupiah`);
+  }
+  return ok(value);
+}
+
+/** A whole number (days, kol) in a range. */
+export function readInteger(cell: Cell, min: number, max: number, what: string): Read<number> {
+  let d: Decimal;
+  if (typeof cell === 'number') d = new Decimal(cell);
+  else {
+    const text = parseDecimalText(cell ?? '', 'otomatis');
+    if (text === null) return fail(`${show(cell)} bukan angka ${what}`);
+    d = new Decimal(text);
+  }
+  if (!d.isInteger()) return fail(`${show(cell)} bukan bilangan bulat (${what})`);
+  const n = d.toNumber();
+  if (n < min || n > max) return fail(`${what} ${n} di luar batas ${min}–${max}`);
+  return ok(n);
+}
+
+/** A rate in percent, kept as an exact decimal string: '11,5' / '11.5' / '11,5%' → '11.5'. */
+export function readRate(cell: Cell): Read<string> {
+  let text: string | null;
+  if (typeof cell === 'number') text = new Decimal(cell).toDecimalPlaces(6).toFixed();
+  else {
+    const raw = (cell ?? '').trim().replace(/%$/, '').trim();
+    // A rate has at most one separator and it is the decimal one ('11,5', '0.875').
+    text = /^\d+([.,]\d+)?$/.test(raw) ? raw.replace(',', '.') : null;
+  }
+  if (text === null) return fail(`${show(cell)} bukan persentase bunga`);
+  const d = new Decimal(text);
+  if (d.gt(100)) return fail(`Bunga ${d.toFixed()}% tidak masuk akal`);
+  return ok(d.toFixed());
+}
+
+// ---------------------------------------------------------------------------
+// Dates and periods
+// ---------------------------------------------------------------------------
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const BULAN_ID: Record<string, number> = {
+  jan: 1, januari: 1, feb: 2, februari: 2, peb: 2, pebruari: 2, mar: 3, maret: 3, apr: 4, april: 4, mei: 5, may: 5,
+  jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, agu: 8, agt: 8, ags: 8, agus: 8, agustus: 8, aug: 8, august: 8,
+  sep: 9, sept: 9, september: 9, okt: 10, oktober: 10, oct: 10, october: 10, nov: 11, nop: 11, november: 11, nopember: 11,
+  des: 12, desember: 12, dec: 12, december: 12, january: 1, february: 2, march: 3,
+};
+
+function isoOf(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || y > 2200 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** Excel's serial day number (1900 system, as every Windows Excel writes) → ISO date. */
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return null;
+  // Day 0 is 1899-12-30 for every serial after Excel's fictitious 29 February 1900 (serial 60).
+  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * A date: `dd/mm/yyyy` (also with `-` or `.`), `yyyy-mm-dd`, `27 Oktober 2025`, an Excel serial
+ * number (numeric cell, or five digits in text) or an ISO date from an XLSX date cell.
+ */
+export function readDate(cell: Cell): Read<string> {
+  if (typeof cell === 'number') {
+    const iso = excelSerialToIso(cell);
+    return iso ? ok(iso) : fail(`${show(cell)} bukan tanggal`);
+  }
+  const t = (cell ?? '').trim();
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) {
+    const iso = isoOf(Number(m[3]), Number(m[2]), Number(m[1]));
+    return iso ? ok(iso) : fail(`${show(cell)} bukan tanggal yang ada (dibaca sebagai hari/bulan/tahun)`);
+  }
+  m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(t);
+  if (m) {
+    const iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
+    return iso ? ok(iso) : fail(`${show(cell)} bukan tanggal yang ada`);
+  }
+  m = /^(\d{1,2})[\s-]+([A-Za-z]+)[\s-]+(\d{4})$/.exec(t);
+  if (m) {
+    const month = BULAN_ID[m[2]!.toLowerCase()];
+    const iso = month ? isoOf(Number(m[3]), month, Number(m[1])) : null;
+    return iso ? ok(iso) : fail(`${show(cell)} bukan tanggal`);
+  }
+  if (/^\d{5}$/.test(t)) {
+    const iso = excelSerialToIso(Number(t));
+    if (iso) return ok(iso);
+  }
+  return fail(`${show(cell)} bukan tanggal (tulis dd/mm/yyyy atau yyyy-mm-dd)`);
+}
+
+/**
+ * A period (month): `yyyy-mm`, `mm/yyyy`, `mm-yyyy`, `yyyymm`, `Oktober 2026`, or any date (its
+ * month). A two-digit year is refused: `10/26` could be a day and a month.
+ */
+export function readPeriod(cell: Cell): Read<string> {
+  if (typeof cell === 'number') {
+    if (Number.isInteger(cell) && cell >= 190001 && cell <= 220012 && cell % 100 >= 1 && cell % 100 <= 12) {
+      return ok(`${Math.floor(cell / 100)}-${pad(cell % 100)}`);
+    }
+    const iso = excelSerialToIso(cell);
+    return iso ? ok(iso.slice(0, 7)) : fail(`${show(cell)} bukan periode`);
+  }
+  const t = (cell ?? '').trim();
+  const valid = (y: number, mo: number) => y >= 1900 && y <= 2200 && mo >= 1 && mo <= 12;
+  let m = /^(\d{4})[-/.](\d{1,2})$/.exec(t);
+  if (m && valid(Number(m[1]), Number(m[2]))) return ok(`${m[1]}-${pad(Number(m[2]))}`);
+  m = /^(\d{1,2})[-/.](\d{4})$/.exec(t);
+  if (m && valid(Number(m[2]), Number(m[1]))) return ok(`${m[2]}-${pad(Number(m[1]))}`);
+  m = /^(\d{4})(\d{2})$/.exec(t);
+  if (m && valid(Number(m[1]), Number(m[2]))) return ok(`${m[1]}-${m[2]}`);
+  m = /^([A-Za-z]+)[\s-]+(\d{4})$/.exec(t);
+  if (m) {
+    const month = BULAN_ID[m[1]!.toLowerCase()];
+    if (month && valid(Number(m[2]), month)) return ok(`${m[2]}-${pad(month)}`);
+  }
+  const date = readDate(cell);
+  if (date.ok) return ok(date.value.slice(0, 7));
+  return fail(`${show(cell)} bukan periode (tulis yyyy-mm atau mm/yyyy)`);
+}
+
+// ---------------------------------------------------------------------------
+// Account numbers, NIK, names, yes/no
+// ---------------------------------------------------------------------------
+
+/**
+ * An account number, kept as text exactly (leading zeros stay). Spaces around it and Excel's
+ * text marker (a leading apostrophe, or `="0012"`) are removed. A number Excel has already
+ * turned into scientific notation (`1,23457E+15`) has lost digits for good: refused.
+ */
+export function readAccount(cell: Cell, zeroPadTo?: number): Read<string> {
+  if (typeof cell === 'number') {
+    if (!Number.isSafeInteger(cell) || cell < 0 || String(cell).length > 15) return fail(`Nomor rekening ${show(cell)} rusak: angkanya terlalu panjang untuk sel angka Excel; simpan kolom ini sebagai teks`);
+    const s = String(cell);
+    return ok(zeroPadTo && s.length < zeroPadTo ? s.padStart(zeroPadTo, '0') : s);
+  }
+  let t = (cell ?? '').trim();
+  const formula = /^="(.*)"$/.exec(t);
+  if (formula) t = formula[1]!.trim();
+  if (t.startsWith("'")) t = t.slice(1).trim();
+  if (t === '') return fail('Nomor rekening kosong');
+  if (/^\d+([.,]\d+)?E\+?\d+$/i.test(t)) return fail(`Nomor rekening ${show(cell)} rusak (format ilmiah Excel); angka aslinya sudah hilang, minta berkas dengan kolom rekening sebagai teks`);
+  if (t.length > 40) return fail(`Nomor rekening ${show(cell)} terlalu panjang`);
+  return ok(t);
+}
+
+/** Digits only: how account numbers are compared when the text differs only in punctuation. */
+export const accountDigits = (s: string): string => s.replace(/\D/g, '');
+
+/** A NIK: 16 digits, kept as text. Numeric cells over 15 digits have lost precision: refused. */
+export function readNik(cell: Cell): Read<string> {
+  if (typeof cell === 'number') {
+    // Excel keeps 15 significant digits: a 16-digit NIK in a numeric cell has lost its last digit.
+    if (!Number.isSafeInteger(cell) || String(cell).length > 15) return fail(`NIK ${show(cell)} tersimpan sebagai angka di Excel dan angka terakhirnya hilang; simpan kolom NIK sebagai teks`);
+    cell = String(cell);
+  }
+  let t = (cell ?? '').trim().replace(/^'/, '').replace(/[\s.-]/g, '');
+  const formula = /^="(.*)"$/.exec(t);
+  if (formula) t = formula[1]!;
+  if (!/^\d{16}$/.test(t)) return fail(`NIK ${show(cell)} harus 16 angka`);
+  return ok(t);
+}
+
+export function readText(cell: Cell, max = 200): Read<string> {
+  const t = (typeof cell === 'number' ? String(cell) : (cell ?? '')).replace(/\s+/g, ' ').trim();
+  if (t.length > max) return ok(t.slice(0, max), `Teks dipotong menjadi ${max} karakter`);
+  return ok(t);
+}
+
+/** Yes/no as banks write it: Y/N, Ya/Tidak, 1/0, Sudah/Belum, Lunas/Tunggak, true/false. */
+export function readYesNo(cell: Cell): Read<boolean> {
+  if (typeof cell === 'number') return cell === 1 ? ok(true) : cell === 0 ? ok(false) : fail(`${show(cell)} bukan ya/tidak`);
+  const t = (cell ?? '').trim().toLowerCase();
+  if (['y', 'ya', 'yes', '1', 'true', 'sudah', 'bayar', 'dibayar', 'lunas', 'v', 'x'].includes(t)) return ok(true);
+  if (['n', 't', 'tidak', 'no', '0', 'false', 'belum', 'tunggak', 'menunggak', '-'].includes(t)) return ok(false);
+  return fail(`${show(cell)} bukan ya/tidak`);
+}

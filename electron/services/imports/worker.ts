@@ -1,0 +1,37 @@
+/**
+ * The import worker: reads and checks a file off the main thread (node:worker_threads), so a
+ * 100,000-row file never blocks the window's calls. One worker per task; it posts progress
+ * messages and one result, then ends. Loaded by ./run-worker.ts, compiled (worker.js) or, under
+ * tsx/vitest, through tsx's CommonJS hook.
+ */
+import fs from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { inspectFile, parseFile } from './parse/pipeline';
+import { SourceError } from './parse/source';
+import type { WorkerReply, WorkerTask } from './run-worker';
+
+const port = parentPort;
+if (!port) throw new Error('worker.ts harus dijalankan sebagai worker thread');
+
+async function run(task: WorkerTask): Promise<unknown> {
+  const bytes = new Uint8Array(fs.readFileSync(task.file));
+  let last = -1;
+  const progress = (stage: string, done: number, total: number) => {
+    const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
+    if (percent === last) return;
+    last = percent;
+    port!.postMessage({ type: 'progress', stage, done, total } satisfies WorkerReply);
+  };
+  if (task.kind === 'inspect') return inspectFile(bytes, task.name, task.jenis, task.opts, task.template, progress);
+  return parseFile(bytes, task.name, { kind: task.jenis, opts: task.opts, mapping: task.mapping, fixed: task.fixed }, progress);
+}
+
+run(workerData as WorkerTask).then(
+  (result) => port.postMessage({ type: 'done', result } satisfies WorkerReply),
+  (err: unknown) =>
+    port.postMessage({
+      type: 'error',
+      message: err instanceof Error ? err.message : String(err),
+      expected: err instanceof SourceError,
+    } satisfies WorkerReply),
+);

@@ -1,0 +1,35 @@
+import * as repo from '../../../database/repositories/premiums';
+import { appendAudit } from '../../../database/repositories/audit';
+import { getInsurer } from '../../../database/repositories/insurers';
+import type { ServiceContext } from '../context';
+import { ServiceError, invalid, notFound } from '../errors';
+
+/** The chosen premiums, all of this insurer and none paid yet; otherwise a clear refusal. */
+export function chosenPremiums(ctx: ServiceContext, penjaminId: number, ids: number[]) {
+  const { db } = ctx;
+  if (!getInsurer(db, penjaminId)) throw notFound('Penjamin');
+  const unique = [...new Set(ids)];
+  const rows = repo.premiumsOfInsurer(db, penjaminId, unique);
+  if (rows.length !== unique.length) throw invalid('premiIds', 'Sebagian premi yang dipilih bukan milik penjamin ini');
+  const paid = rows.filter((r) => r.status === 'dibayar');
+  if (paid.length > 0) throw new ServiceError('CONFLICT', `${paid.length} premi yang dipilih sudah dibayar; tidak ada yang dicatat.`, { premiIds: 'Sudah dibayar' });
+  return rows;
+}
+
+/**
+ * Records an insurer's invoice (tagihan premi) for the chosen premiums: they become 'ditagih'
+ * with the invoice's number and date, audited. Call it inside the caller's transaction; the
+ * screen (premiums.recordInvoice) and the invoice-file import (imports.commit, with imporId)
+ * both record invoices through here.
+ */
+export function recordInsurerInvoice(
+  ctx: ServiceContext,
+  input: { penjaminId: number; premiIds: number[]; nomorTagihan: string; tanggalTagihan: string; imporId?: number | null },
+): { jumlah: number; jumlahPremi: number } {
+  const rows = chosenPremiums(ctx, input.penjaminId, input.premiIds);
+  repo.markInvoiced(ctx.db, rows.map((r) => r.id), input.nomorTagihan, input.tanggalTagihan, ctx.user, input.imporId ?? null);
+  const jumlah = rows.reduce((s, r) => s + r.jumlah, 0);
+  const { imporId, ...rest } = input;
+  appendAudit(ctx.db, { user: ctx.user, action: 'ubah', entity: 'tagihan_premi', entityId: null, after: imporId ? { ...rest, jumlah, imporId } : { ...rest, jumlah } });
+  return { jumlah, jumlahPremi: rows.length };
+}

@@ -1,0 +1,213 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { Bank, ImportCommitResult, ImportInspection, ImportKind, ImportProgress, ImportRecord, InputOf, Insurer } from '@contract';
+import { FILE_LEVEL_FIELDS, IMPORT_FIELDS } from '@contract';
+import { ApiError, call } from '@/api';
+
+export type Step = 'sumber' | 'pemetaan' | 'pratinjau' | 'hasil';
+export type Options = NonNullable<InputOf<'imports.inspect'>['opsi']>;
+
+/** Reads a File as base64 (without the data: prefix), for imports.upload. */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(binary);
+}
+
+const message = (err: unknown) => (err instanceof ApiError ? err.message : String(err));
+
+/**
+ * The import screen's state, one step at a time: who the file is from and what it is, the file as
+ * read (and how), the mapping, the preview job and its result, the commit's result, the history.
+ */
+export const useImportsStore = defineStore('imports', () => {
+  const step = ref<Step>('sumber');
+  const jenis = ref<ImportKind>('tagihan');
+  const bankId = ref<number | null>(null);
+  const penjaminId = ref<number | null>(null);
+  const banks = ref<Bank[]>([]);
+  const insurers = ref<Insurer[]>([]);
+
+  const inspection = ref<ImportInspection | null>(null);
+  const opsi = ref<Options>({});
+  const pemetaan = ref<Record<string, string>>({});
+  const tetap = ref<{ periode?: string; nomorTagihan?: string; tanggalTagihan?: string }>({});
+
+  const progress = ref<ImportProgress | null>(null);
+  const result = ref<ImportCommitResult | null>(null);
+  const history = ref<ImportRecord[]>([]);
+  const historyTotal = ref(0);
+  const historyPage = ref(1);
+
+  const busy = ref(false);
+  const error = ref<string | null>(null);
+  const fieldErrors = ref<Record<string, string>>({});
+
+  const owner = computed(() => (jenis.value === 'premi' ? { jenis: jenis.value, penjaminId: penjaminId.value ?? undefined } : { jenis: jenis.value, bankId: bankId.value ?? undefined }));
+  const fields = computed(() => IMPORT_FIELDS[jenis.value]);
+  const fileLevel = computed(() => FILE_LEVEL_FIELDS[jenis.value]);
+  /** Required fields with neither a column nor a value for the whole file. */
+  const missing = computed(() =>
+    fields.value.filter((f) => f.required && !pemetaan.value[f.key] && !(fileLevel.value.includes(f.key) && tetap.value[f.key as keyof typeof tetap.value])),
+  );
+
+  function fail(err: unknown): void {
+    error.value = message(err);
+    fieldErrors.value = err instanceof ApiError ? err.fields : {};
+  }
+
+  async function loadOwners(isBank: boolean): Promise<void> {
+    banks.value = await call('banks.list', {});
+    if (!isBank) insurers.value = await call('insurers.list', {});
+    if (isBank && banks.value.length === 1) bankId.value = banks.value[0]!.id;
+  }
+
+  async function loadHistory(page = historyPage.value): Promise<void> {
+    historyPage.value = page;
+    try {
+      const p = await call('imports.list', { page, pageSize: 10 });
+      history.value = p.rows;
+      historyTotal.value = p.total;
+    } catch (err) {
+      fail(err);
+    }
+  }
+
+  function accept(found: ImportInspection): void {
+    inspection.value = found;
+    pemetaan.value = { ...found.pemetaan };
+    opsi.value = { ...opsi.value, headerRow: found.headerRow, ...(found.sheet ? { sheet: found.sheet } : {}) };
+  }
+
+  /** Sends the chosen file; on success the mapping step opens with the suggestion. */
+  async function upload(file: File): Promise<boolean> {
+    busy.value = true;
+    error.value = null;
+    fieldErrors.value = {};
+    try {
+      opsi.value = {};
+      tetap.value = {};
+      const found = await call('imports.upload', { ...owner.value, namaBerkas: file.name, isiBase64: await fileToBase64(file), opsi: {} });
+      accept(found);
+      step.value = 'pemetaan';
+      return true;
+    } catch (err) {
+      fail(err);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** Reads the kept file again with the clerk's delimiter/encoding/sheet/header row. */
+  async function reinspect(change: Partial<Options>): Promise<void> {
+    if (!inspection.value) return;
+    busy.value = true;
+    error.value = null;
+    try {
+      const next: Options = { ...opsi.value, ...change };
+      // A new sheet or delimiter may move the header: let it be found again.
+      if (!('headerRow' in change)) delete next.headerRow;
+      opsi.value = next;
+      accept(await call('imports.inspect', { ...owner.value, berkas: inspection.value.berkas, namaBerkas: inspection.value.namaBerkas, opsi: next }));
+    } catch (err) {
+      fail(err);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  function stopPolling(): void {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  }
+
+  async function poll(jobId: string): Promise<void> {
+    try {
+      progress.value = await call('imports.progress', { jobId });
+      if (progress.value.status === 'berjalan') timer = setTimeout(() => void poll(jobId), 300);
+    } catch (err) {
+      fail(err);
+    }
+  }
+
+  /** Starts the preview job and polls it until it ends. */
+  async function preview(): Promise<void> {
+    if (!inspection.value) return;
+    busy.value = true;
+    error.value = null;
+    fieldErrors.value = {};
+    stopPolling();
+    try {
+      const t = tetap.value;
+      const { jobId } = await call('imports.preview', {
+        ...owner.value,
+        berkas: inspection.value.berkas,
+        namaBerkas: inspection.value.namaBerkas,
+        opsi: opsi.value,
+        pemetaan: Object.fromEntries(Object.entries(pemetaan.value).filter(([, v]) => v)),
+        tetap: {
+          ...(t.periode ? { periode: t.periode } : {}),
+          ...(t.nomorTagihan ? { nomorTagihan: t.nomorTagihan } : {}),
+          ...(t.tanggalTagihan ? { tanggalTagihan: t.tanggalTagihan } : {}),
+        },
+      });
+      progress.value = { jobId, status: 'berjalan', tahap: '', persen: 0, hasil: null, pesan: null };
+      step.value = 'pratinjau';
+      await poll(jobId);
+    } catch (err) {
+      fail(err);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function problems(page: number, pageSize: number, tingkat?: 'galat' | 'peringatan') {
+    return call('imports.problems', { jobId: progress.value!.jobId, page, pageSize, ...(tingkat ? { tingkat } : {}) });
+  }
+
+  async function commit(ganti: boolean): Promise<boolean> {
+    if (!progress.value) return false;
+    busy.value = true;
+    error.value = null;
+    try {
+      result.value = await call('imports.commit', { jobId: progress.value.jobId, ganti });
+      step.value = 'hasil';
+      await loadHistory(1);
+      return true;
+    } catch (err) {
+      fail(err);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function back(): void {
+    error.value = null;
+    stopPolling();
+    if (step.value === 'pratinjau') step.value = 'pemetaan';
+    else if (step.value === 'pemetaan') step.value = 'sumber';
+  }
+
+  function restart(): void {
+    stopPolling();
+    step.value = 'sumber';
+    inspection.value = null;
+    progress.value = null;
+    result.value = null;
+    pemetaan.value = {};
+    tetap.value = {};
+    opsi.value = {};
+    error.value = null;
+  }
+
+  return {
+    step, jenis, bankId, penjaminId, banks, insurers, inspection, opsi, pemetaan, tetap, progress, result, history, historyTotal, historyPage,
+    busy, error, fieldErrors, owner, fields, fileLevel, missing,
+    loadOwners, loadHistory, upload, reinspect, preview, problems, commit, back, restart, stopPolling,
+  };
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  excelSerialToIso, parseDecimalText, readAccount, readDate, readInteger, readMoney, readNik, readPeriod, readRate, readYesNo,
+} from '../../../electron/services/imports/parse/values';
+
+const value = <T>(r: { ok: boolean; value?: T }) => (r.ok ? r.value : undefined);
+
+describe('numbers as banks write them', () => {
+  it.each([
+    ['1.234.567,50', '1234567.5'],
+    ['1234567.50', '1234567.5'],
+    ['1,234,567', '1234567'],
+    ['1.234.567', '1234567'],
+    ['1.250', '1250'],
+    ['1234,5', '1234.5'],
+    ['Rp 1.234.567,-', '1234567'],
+    ['Rp1.000', '1000'],
+    ['(2.500)', '-2500'],
+    ['-1.000,25', '-1000.25'],
+    ['1,234,567.89', '1234567.89'],
+    ['0', '0'],
+    [' 12 500 ', '12500'],
+  ])('%s → %s', (text, expected) => {
+    expect(parseDecimalText(text)).toBe(expected);
+  });
+
+  it.each(['abc', '1.23.4', '12,34,5', '1..2', ',5', '5,', '1.234,567,8', '', 'Rp', '1 2 3x'])('%s is not a number', (text) => {
+    expect(parseDecimalText(text)).toBeNull();
+  });
+
+  it('a forced style decides the one ambiguous case', () => {
+    expect(parseDecimalText('1.250', 'en')).toBe('1.25');
+    expect(parseDecimalText('1,250', 'id')).toBe('1.25');
+    expect(parseDecimalText('1,250', 'en')).toBe('1250');
+  });
+
+  it('Indonesian notation reads back any integer rupiah exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 0, max: 99 }), (n, sen) => {
+        const grouped = n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+        const text = `${grouped},${String(sen).padStart(2, '0')}`;
+        const expected = sen === 0 ? n.toString() : `${n}.${String(sen).padStart(2, '0')}`.replace(/0$/, '');
+        expect(parseDecimalText(text)).toBe(expected);
+      }),
+    );
+  });
+});
+
+describe('money to integer rupiah', () => {
+  it('whole rupiah need no rounding', () => {
+    expect(readMoney('1.234.567')).toEqual({ ok: true, value: 1234567 });
+    expect(readMoney(1234567)).toEqual({ ok: true, value: 1234567 });
+  });
+
+  it('sen are rounded half-up with a warning naming both figures', () => {
+    const up = readMoney('1.234.567,50');
+    expect(up).toMatchObject({ ok: true, value: 1234568 });
+    expect(up.ok && up.warning).toContain('1234567,50');
+    expect(value(readMoney('1.234.567,49'))).toBe(1234567);
+    // A float from Excel is taken to sen first: 0.1 + 0.2 is 0,30, not 0,30000000000000004.
+    expect(value(readMoney(1000.1 + 0.2 + 0.2))).toBe(1001);
+    expect(value(readMoney(2.675))).toBe(3);
+  });
+
+  it('refuses negatives, more than two decimals from text, and non-numbers', () => {
+    expect(readMoney('-5.000').ok).toBe(false);
+    expect(readMoney('12,345').ok).toBe(true); // thousands
+    expect(readMoney('12,3456').ok).toBe(false);
+    expect(readMoney('Budi').ok).toBe(false);
+  });
+
+  it('integers and rates', () => {
+    expect(readInteger('31', 0, 400, 'hari')).toEqual({ ok: true, value: 31 });
+    expect(readInteger('6', 1, 5, 'kol').ok).toBe(false);
+    expect(readInteger('2,5', 1, 5, 'kol').ok).toBe(false);
+    expect(value(readRate('11,5%'))).toBe('11.5');
+    expect(value(readRate(0.875))).toBe('0.875');
+    expect(readRate('1.234,5').ok).toBe(false);
+  });
+});
+
+describe('dates and periods', () => {
+  it('Excel serial numbers (1900 system) against Date arithmetic', () => {
+    for (const serial of [61, 1000, 36526, 45231, 46022]) {
+      const expected = new Date(Date.UTC(1900, 0, 1) + (serial - 2) * 86_400_000).toISOString().slice(0, 10);
+      expect(excelSerialToIso(serial)).toBe(expected);
+    }
+    expect(excelSerialToIso(45231)).toBe('2023-11-01');
+  });
+
+  it.each([
+    ['27/10/2025', '2025-10-27'],
+    ['1-2-2026', '2026-02-01'],
+    ['2026-02-01', '2026-02-01'],
+    ['5 November 2026', '2026-11-05'],
+    ['45231', '2023-11-01'],
+  ])('date %s', (text, iso) => {
+    expect(value(readDate(text))).toBe(iso);
+  });
+
+  it('refuses dates that do not exist', () => {
+    expect(readDate('31/02/2026').ok).toBe(false);
+    expect(readDate('2026-13-01').ok).toBe(false);
+    expect(readDate('kemarin').ok).toBe(false);
+  });
+
+  it.each([
+    ['2026-10', '2026-10'],
+    ['10/2026', '2026-10'],
+    ['3-2026', '2026-03'],
+    ['202610', '2026-10'],
+    ['Oktober 2026', '2026-10'],
+    ['15/10/2026', '2026-10'],
+  ])('period %s', (text, period) => {
+    expect(value(readPeriod(text))).toBe(period);
+  });
+
+  it('periods from XLSX numbers: yyyymm or a serial date', () => {
+    expect(value(readPeriod(202610))).toBe('2026-10');
+    expect(value(readPeriod(45231))).toBe('2023-11');
+    expect(readPeriod('10/26').ok).toBe(false);
+    expect(readPeriod('2026-13').ok).toBe(false);
+  });
+});
+
+describe('account numbers, NIK, yes/no', () => {
+  it('keeps leading zeros and strips Excel text markers', () => {
+    expect(value(readAccount('0012300001'))).toBe('0012300001');
+    expect(value(readAccount("'0012300001"))).toBe('0012300001');
+    expect(value(readAccount('="0012300001"'))).toBe('0012300001');
+    expect(value(readAccount(12300001, 10))).toBe('0012300001');
+  });
+
+  it('refuses a number Excel turned into scientific notation', () => {
+    const r = readAccount('1,23E+15');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toContain('format ilmiah');
+    expect(readAccount('').ok).toBe(false);
+  });
+
+  it('NIK', () => {
+    expect(value(readNik('1603 0102 0380 0001'))).toBe('1603010203800001');
+    expect(readNik('16030102038000').ok).toBe(false);
+    expect(readNik(1603010203800001).ok).toBe(false);
+  });
+
+  it('yes/no', () => {
+    expect(['Y', 'ya', '1', 'Sudah'].map((t) => value(readYesNo(t)))).toEqual([true, true, true, true]);
+    expect(['N', 'tidak', '0', 'belum'].map((t) => value(readYesNo(t)))).toEqual([false, false, false, false]);
+    expect(readYesNo('mungkin').ok).toBe(false);
+  });
+});
