@@ -1,10 +1,9 @@
 import { appendAudit } from '../../../database/repositories/audit';
-import { refuseClosedMonths } from '../closing/guard';
 import { getBank } from '../../../database/repositories/banks';
-import { findPaymentBySp2d, getPagu, insertPaidClaim, realisasiPagu } from '../../../database/repositories/payments';
-import { formatRupiah } from '../../domain/format';
+import { insertPaidClaim } from '../../../database/repositories/payments';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
+import { checkSubsidySp2d, refuseAbovePagu } from './payment-checks';
 import type { HandlersFor } from '../index';
 import { computeSubsidyRun } from './run';
 
@@ -18,15 +17,7 @@ export function subsidyHandlers(ctx: ServiceContext): HandlersFor<'subsidy'> {
         const periodeAkhir = input.periodeAkhir ?? input.periodeAwal;
         if (periodeAkhir < input.periodeAwal) throw invalid('periodeAkhir', 'Periode akhir sebelum periode awal');
         if (!getBank(db, input.bankId)) throw notFound('Bank mitra');
-        refuseClosedMonths(db, [input.tanggalSp2d.slice(0, 7)], 'Pembayaran tidak dapat dicatat', 'tanggalSp2d');
-        const pagu = getPagu(db, input.paguId);
-        if (!pagu) throw invalid('paguId', 'Pos anggaran tidak dikenal');
-        if (pagu.jenis !== 'subsidi_bunga') throw invalid('paguId', 'Pos anggaran ini bukan untuk subsidi bunga');
-        if (pagu.tahun !== Number(input.tanggalSp2d.slice(0, 4))) {
-          throw invalid('paguId', `Pos anggaran tahun ${pagu.tahun}, sedangkan SP2D bertanggal tahun ${input.tanggalSp2d.slice(0, 4)}`);
-        }
-        const sameSp2d = findPaymentBySp2d(db, input.nomorSp2d);
-        if (sameSp2d) throw new ServiceError('CONFLICT', `SP2D nomor ${input.nomorSp2d} sudah dicatat (tanggal ${sameSp2d.tanggal_sp2d})`, { nomorSp2d: 'Sudah dicatat' });
+        const budget = checkSubsidySp2d(db, input);
 
         // The run excludes every loan-month already paid, so nothing can be paid twice.
         const run = computeSubsidyRun(db, { bankId: input.bankId, periodeAwal: input.periodeAwal, periodeAkhir });
@@ -35,13 +26,8 @@ export function subsidyHandlers(ctx: ServiceContext): HandlersFor<'subsidy'> {
           throw new ServiceError('CONFLICT', 'Tidak ada baris subsidi yang layak dibayar untuk bank dan periode ini (mungkin sudah dibayar).');
         }
         const total = payable.reduce((sum, l) => sum + l.rincian!.jumlah, 0);
-        const sisa = pagu.jumlah - realisasiPagu(db, pagu.id);
-        if (total > sisa) {
-          throw new ServiceError(
-            'CONFLICT',
-            `Pembayaran ${formatRupiah(total)} melebihi sisa pagu ${pagu.kode_rekening} tahun ${pagu.tahun} (${formatRupiah(sisa)}). Tidak ada yang dicatat.`,
-          );
-        }
+        refuseAbovePagu(budget, total);
+        const { pagu, sisa } = budget;
         const result = insertPaidClaim(db, {
           bankId: input.bankId,
           periodeAwal: input.periodeAwal,

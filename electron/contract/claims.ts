@@ -1,0 +1,252 @@
+/**
+ * Bank claims (tagihan): reconciliation against the subsidy run, line decisions, approval with a
+ * berita acara, and the SP2D that pays the agreed total.
+ */
+import { z } from 'zod';
+import { id, requiredText, returns, type Page } from './common';
+import { isoDate, period, rupiah } from './schemes';
+
+export const CLAIM_STATUSES = ['draf', 'diverifikasi', 'disetujui', 'dibayar', 'dibatalkan'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** One status per line, in the order the screen and the berita acara list them. */
+export const CLAIM_LINE_STATUSES = ['cocok', 'selisih', 'rekening_tidak_dikenal', 'tidak_memenuhi_syarat', 'ganda'] as const;
+export type ClaimLineStatus = (typeof CLAIM_LINE_STATUSES)[number];
+
+export const CLAIM_LINE_STATUS_LABELS: Readonly<Record<ClaimLineStatus, string>> = {
+  cocok: 'Cocok',
+  selisih: 'Selisih nominal',
+  rekening_tidak_dikenal: 'Rekening tidak dikenal',
+  tidak_memenuhi_syarat: 'Tidak memenuhi syarat',
+  ganda: 'Ganda',
+};
+
+export const CLAIM_DECISIONS = ['terima_bank', 'terima_hitungan', 'keluarkan'] as const;
+export type ClaimDecision = (typeof CLAIM_DECISIONS)[number];
+
+export const CLAIM_DECISION_LABELS: Readonly<Record<ClaimDecision, string>> = {
+  terima_bank: 'Terima angka bank',
+  terima_hitungan: 'Terima angka perhitungan',
+  keluarkan: 'Keluarkan',
+};
+
+/** The likely cause of a nominal difference. */
+export const DIAGNOSES = ['outstanding', 'bunga', 'hari', 'konvensi_hari', 'pembulatan', 'gabungan', 'tidak_diketahui'] as const;
+export type Diagnosis = (typeof DIAGNOSES)[number];
+
+export const DIAGNOSIS_LABELS: Readonly<Record<Diagnosis, string>> = {
+  outstanding: 'Baki debet bank berbeda',
+  bunga: 'Tarif bunga berbeda',
+  hari: 'Jumlah hari berbeda',
+  konvensi_hari: 'Konvensi hari berbeda',
+  pembulatan: 'Pembulatan berbeda',
+  gabungan: 'Beberapa sebab sekaligus',
+  tidak_diketahui: 'Tidak diketahui',
+};
+
+/** A claim in lists: the header and its totals. */
+export interface ClaimSummary {
+  id: number;
+  bankId: number;
+  bankKode: string;
+  bankNama: string;
+  periodeAwal: string;
+  periodeAkhir: string;
+  status: ClaimStatus;
+  jumlahBaris: number;
+  totalDiklaim: number;
+  /** Fixed at approval; before it, the sum of the lines' agreed amounts so far (null when none decided). */
+  totalDisetujui: number | null;
+  totalDibayar: number;
+  imporId: number | null;
+  namaBerkas: string | null;
+  dibuat: string;
+  dibuatOleh: string | null;
+}
+
+export interface ClaimPaymentRow {
+  id: number;
+  nomorSp2d: string;
+  tanggalSp2d: string;
+  jumlah: number;
+  paguId: number | null;
+  paguKode: string | null;
+}
+
+/** Per status: how many lines, and the sums of claimed, expected and agreed amounts. */
+export interface ClaimStatusTotal {
+  status: ClaimLineStatus;
+  jumlah: number;
+  diklaim: number;
+  diharapkan: number;
+  disetujui: number;
+}
+
+export interface ClaimHeader extends ClaimSummary {
+  direkonsiliasiPada: string | null;
+  direkonsiliasiOleh: string | null;
+  disetujuiOleh: string | null;
+  disetujuiPada: string | null;
+  nomorBa: string | null;
+  tanggalBa: string | null;
+}
+
+export interface ClaimLine {
+  id: number;
+  nomorBaris: number;
+  periode: string;
+  nomorRekening: string;
+  nik: string | null;
+  nama: string | null;
+  /** The bank's figures. */
+  outstanding: number | null;
+  bungaPersen: string | null;
+  hari: number | null;
+  kol: number | null;
+  plafon: number | null;
+  tanggalAkad: string | null;
+  diklaim: number;
+  /** Our figure (null when the line matched no eligible run line). */
+  diharapkan: number | null;
+  /** The agreed amount the decision set (null while undecided). */
+  disetujui: number | null;
+  status: ClaimLineStatus | null;
+  keterangan: string | null;
+  pinjamanId: number | null;
+  cocokOleh: 'rekening' | 'nik' | null;
+  alasanKode: string | null;
+  /** Our working: base, days, subsidised rate and day-count rule (null when we expected nothing). */
+  hitung: { pokok: number | null; hari: number | null; tarifPersen: string | null; konvensiHari: string | null } | null;
+  diagnosis: Diagnosis | null;
+  diagnosisRincian: string | null;
+  keputusan: ClaimDecision | null;
+  alasanKeputusan: string | null;
+  keputusanOtomatis: boolean;
+  diputuskanOleh: string | null;
+  diputuskanPada: string | null;
+}
+
+export interface UnclaimedLine {
+  pinjamanId: number;
+  periode: string;
+  nomorRekening: string;
+  nik: string;
+  nama: string;
+  diharapkan: number;
+}
+
+export interface ClaimDetail {
+  claim: ClaimHeader;
+  perStatus: ClaimStatusTotal[];
+  /** Lines not yet decided: approval waits for them. */
+  belumDiputuskan: number;
+  /** Sum of our expected amounts over the matched lines. */
+  totalDiharapkan: number;
+  /** Sum of agreed amounts so far, and of what was claimed but not agreed (rejected). */
+  totalDisetujuiSementara: number;
+  totalDitolak: number;
+  tidakDiklaim: { jumlah: number; total: number };
+  pembayaran: ClaimPaymentRow[];
+  /** What may still be paid: agreed total less what was paid (0 before approval). */
+  sisaBayar: number;
+  /** The lines of the page asked for, filtered in SQL. */
+  lines: Page<ClaimLine>;
+}
+
+export interface ReconcileResult {
+  tagihanId: number;
+  perStatus: ClaimStatusTotal[];
+  tidakDiklaim: { jumlah: number; total: number };
+  /** Milliseconds spent outside the subsidy run (matching, diagnosing, writing). */
+  ms: { run: number; rest: number };
+}
+
+const lineFilter = z.enum([...CLAIM_LINE_STATUSES, 'belum_diputuskan']);
+
+export const claimListInput = z
+  .object({
+    bankId: id.optional(),
+    /** Claims whose period range contains this month. */
+    periode: period.optional(),
+    status: z.enum(CLAIM_STATUSES).optional(),
+    page: z.number().int().min(1).default(1),
+    pageSize: z.number().int().min(1).max(200).default(50),
+  })
+  .default({ page: 1, pageSize: 50 });
+
+export const claimGetInput = z.object({
+  tagihanId: id,
+  status: lineFilter.optional(),
+  search: z.string().trim().max(100).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
+});
+
+const reason = z
+  .string()
+  .trim()
+  .max(300, 'Alasan paling banyak 300 karakter')
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+export const claimDecideInput = z.object({
+  barisId: id,
+  keputusan: z.enum(CLAIM_DECISIONS, { error: 'Pilih keputusan' }),
+  alasan: reason,
+});
+
+export const claimDecideBulkInput = z.object({
+  tagihanId: id,
+  /** Which lines: every undecided line of this status. */
+  status: z.enum(['cocok', 'selisih']),
+  keputusan: z.enum(['terima_bank', 'terima_hitungan']),
+  alasan: reason,
+});
+
+export const claimApproveInput = z.object({
+  tagihanId: id,
+  /** The berita acara's number; one is made up when left out. */
+  nomorBa: z
+    .string()
+    .trim()
+    .max(80)
+    .nullish()
+    .transform((v) => (v ? v : null)),
+  tanggalBa: isoDate('Tanggal berita acara').nullish().transform((v) => v ?? null),
+});
+
+export const claimPaymentInput = z.object({
+  tagihanId: id,
+  nomorSp2d: requiredText('Nomor SP2D', 60),
+  tanggalSp2d: isoDate('Tanggal SP2D'),
+  jumlah: rupiah('Jumlah').positive('Jumlah harus lebih dari 0'),
+  paguId: id,
+});
+
+export interface ClaimPaymentResult {
+  pembayaranId: number;
+  jumlah: number;
+  totalDibayar: number;
+  sisaBayar: number;
+  sisaPagu: number;
+  status: ClaimStatus;
+}
+
+export const claimsContract = {
+  'claims.list': { input: claimListInput, output: returns<Page<ClaimSummary>>() },
+  /** The claim's header, totals per status, payments and one page of its lines (filtered in SQL). */
+  'claims.get': { input: claimGetInput, output: returns<ClaimDetail>() },
+  /** Loans the run expected (eligible, amount > 0) that the bank did not claim. */
+  'claims.unclaimed': {
+    input: z.object({ tagihanId: id, page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(500).default(50) }),
+    output: returns<Page<UnclaimedLine>>(),
+  },
+  /** Matches every line to a loan and compares it with the subsidy run; allowed until approval. */
+  'claims.reconcile': { input: z.object({ tagihanId: id }), output: returns<ReconcileResult>() },
+  'claims.decide': { input: claimDecideInput, output: returns<ClaimLine>() },
+  'claims.decideBulk': { input: claimDecideBulkInput, output: returns<{ jumlah: number }>() },
+  /** Fixes the agreed total and locks the lines (four-eyes: not by whoever created the claim). */
+  'claims.approve': { input: claimApproveInput, output: returns<ClaimHeader>() },
+  /** An SP2D against an approved claim, never above its agreed total less what was paid. */
+  'claims.recordPayment': { input: claimPaymentInput, output: returns<ClaimPaymentResult>() },
+} as const;

@@ -1,0 +1,221 @@
+/**
+ * Bank claims: list, detail, reconciliation, line decisions, approval and payment.
+ *
+ * Two paths pay subsidy, and both end in the same tables and the same guard:
+ *   subsidy.recordPayment  pays the computed run directly (no bank file): it writes a claim
+ *                          already 'dibayar' whose lines are the run's eligible lines;
+ *   claims.recordPayment   pays a bank's claim after reconciliation and approval: the agreed lines.
+ * Both check the SP2D the same way (subsidy/payment-checks.ts) and mark each paid loan-month in
+ * periode_dibayar, whose primary key refuses a second payment of a loan-month by either path.
+ */
+import { appendAudit } from '../../../database/repositories/audit';
+import { getBank } from '../../../database/repositories/banks';
+import * as repo from '../../../database/repositories/claims';
+import { CLAIM_LINE_STATUS_LABELS, type ClaimStatus } from '../../contract/claims';
+import { formatPeriod, formatRupiah } from '../../domain/format';
+import { callerBank, requireOwnBank } from '../auth/bank-scope';
+import { refuseOwnEntry } from '../auth/four-eyes';
+import type { ServiceContext } from '../context';
+import { ServiceError, invalid, notFound } from '../errors';
+import type { HandlersFor } from '../index';
+import { checkSubsidySp2d, refuseAbovePagu } from '../subsidy/payment-checks';
+import { agreedAmount, allowedDecisions, reconcileClaim } from './reconcile';
+
+export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
+  const { db } = ctx;
+  const nowIso = () => new Date(ctx.now()).toISOString();
+
+  function claimOf(tagihanId: number) {
+    const header = repo.getClaimHeader(db, tagihanId);
+    if (!header) throw notFound('Tagihan');
+    requireOwnBank(ctx, header.bankId);
+    return header;
+  }
+
+  function refuseUnlessDeciding(status: string): void {
+    if (status === 'draf') throw new ServiceError('CONFLICT', 'Tagihan belum direkonsiliasi. Jalankan rekonsiliasi terlebih dahulu.');
+    if (status !== 'diverifikasi') throw new ServiceError('CONFLICT', 'Tagihan sudah disetujui; keputusan baris tidak dapat diubah lagi.');
+  }
+
+  return {
+    'claims.list': async (q) => {
+      const own = callerBank(ctx);
+      if (own !== null && q.bankId !== undefined && q.bankId !== own) requireOwnBank(ctx, q.bankId);
+      return repo.listClaims(db, { ...q, bankId: own ?? q.bankId });
+    },
+
+    'claims.get': async (q) => {
+      const claim = claimOf(q.tagihanId);
+      const sums = repo.claimSums(db, q.tagihanId);
+      const pembayaran = repo.claimPayments(db, q.tagihanId);
+      const paidTotal = pembayaran.reduce((s, p) => s + p.jumlah, 0);
+      const approved = claim.status === 'disetujui' || claim.status === 'dibayar';
+      return {
+        claim,
+        perStatus: repo.statusTotals(db, q.tagihanId),
+        belumDiputuskan: claim.status === 'draf' ? sums.baris : sums.belumDiputuskan,
+        totalDiharapkan: sums.diharapkan,
+        totalDisetujuiSementara: sums.disetujui,
+        // Claimed but not agreed, over the decided lines (all of them once approved).
+        totalDitolak: (db.prepare('SELECT coalesce(sum(diklaim - disetujui), 0) AS n FROM tagihan_baris WHERE tagihan_id = ? AND disetujui IS NOT NULL').get(q.tagihanId) as { n: number }).n,
+        tidakDiklaim: repo.unclaimedTotals(db, q.tagihanId),
+        pembayaran,
+        sisaBayar: approved ? Math.max(0, (claim.totalDisetujui ?? 0) - paidTotal) : 0,
+        lines: repo.listClaimLines(db, q.tagihanId, q),
+      };
+    },
+
+    'claims.unclaimed': async (q) => {
+      claimOf(q.tagihanId);
+      return repo.listUnclaimed(db, q.tagihanId, q.page, q.pageSize);
+    },
+
+    'claims.reconcile': async ({ tagihanId }) => reconcileClaim(ctx, tagihanId),
+
+    'claims.decide': async (input) =>
+      db.transaction(() => {
+        const line = repo.getClaimLine(db, input.barisId);
+        if (!line) throw notFound('Baris tagihan');
+        const claim = claimOf(line.tagihanId);
+        refuseUnlessDeciding(claim.status);
+        if (line.status === null) throw new ServiceError('CONFLICT', 'Baris ini belum direkonsiliasi.');
+        if (!allowedDecisions(line.status).includes(input.keputusan)) {
+          throw invalid(
+            'keputusan',
+            `Baris berstatus "${CLAIM_LINE_STATUS_LABELS[line.status]}" tidak dapat dibayar; satu-satunya keputusan yang mungkin adalah mengeluarkannya.`,
+          );
+        }
+        const asIs = line.status === 'cocok' && input.keputusan === 'terima_bank';
+        if (!asIs && !input.alasan) throw invalid('alasan', 'Alasan keputusan wajib diisi');
+        if (input.keputusan === 'terima_hitungan' && line.diharapkan === null) throw invalid('keputusan', 'Baris ini tidak memiliki angka perhitungan');
+        const disetujui = agreedAmount(input.keputusan, line);
+        repo.setLineDecision(db, line.id, { keputusan: input.keputusan, alasan: input.alasan, disetujui, oleh: ctx.user, pada: nowIso() });
+        repo.refreshAgreedTotal(db, line.tagihanId);
+        const after = repo.getClaimLine(db, line.id)!;
+        appendAudit(db, {
+          user: ctx.user,
+          action: 'ubah',
+          entity: 'tagihan_baris',
+          entityId: line.id,
+          before: { keputusan: line.keputusan, disetujui: line.disetujui, alasan: line.alasanKeputusan },
+          after: { langkah: 'keputusan', tagihanId: line.tagihanId, nomorBaris: line.nomorBaris, keputusan: input.keputusan, disetujui, alasan: input.alasan },
+        });
+        return repo.toClaimLineOnly(after);
+      })(),
+
+    'claims.decideBulk': async (input) =>
+      db.transaction(() => {
+        const claim = claimOf(input.tagihanId);
+        refuseUnlessDeciding(claim.status);
+        const asIs = input.status === 'cocok' && input.keputusan === 'terima_bank';
+        if (!asIs && !input.alasan) throw invalid('alasan', 'Alasan keputusan wajib diisi');
+        const amount = input.keputusan === 'terima_bank' ? 'diklaim' : 'diharapkan';
+        const changed = db
+          .prepare(
+            `UPDATE tagihan_baris SET keputusan = @keputusan, alasan_keputusan = @alasan, disetujui = ${amount}, keputusan_otomatis = 0,
+               diputuskan_oleh = @oleh, diputuskan_pada = @pada
+             WHERE tagihan_id = @id AND status = @status AND keputusan IS NULL AND ${amount} IS NOT NULL`,
+          )
+          .run({ id: input.tagihanId, status: input.status, keputusan: input.keputusan, alasan: input.alasan, oleh: ctx.user, pada: nowIso() }).changes;
+        repo.refreshAgreedTotal(db, input.tagihanId);
+        appendAudit(db, {
+          user: ctx.user,
+          action: 'ubah',
+          entity: 'tagihan',
+          entityId: input.tagihanId,
+          after: { langkah: 'keputusan massal', status: input.status, keputusan: input.keputusan, alasan: input.alasan, baris: changed },
+        });
+        return { jumlah: changed };
+      })(),
+
+    'claims.approve': async (input) =>
+      db.transaction(() => {
+        const claim = claimOf(input.tagihanId);
+        if (claim.status === 'draf') throw new ServiceError('CONFLICT', 'Tagihan belum direkonsiliasi.');
+        if (claim.status !== 'diverifikasi') throw new ServiceError('CONFLICT', `Tagihan berstatus ${claim.status}; hanya tagihan yang sudah direkonsiliasi dapat disetujui.`);
+        refuseOwnEntry(ctx, repo.claimCreators(db, claim.id), 'Tagihan ini Anda masukkan sendiri; persetujuannya harus oleh verifikator lain (prinsip empat mata).');
+        const sums = repo.claimSums(db, claim.id);
+        if (sums.belumDiputuskan > 0) {
+          throw new ServiceError('CONFLICT', `Masih ada ${sums.belumDiputuskan} baris yang belum diputuskan. Putuskan semua baris sebelum menyetujui.`);
+        }
+        // Backstops: nothing unpayable carries an amount; nothing paid since the reconciliation.
+        const bad = db
+          .prepare(`SELECT count(*) AS n FROM tagihan_baris WHERE tagihan_id = ? AND disetujui > 0 AND (pinjaman_id IS NULL OR status NOT IN ('cocok', 'selisih'))`)
+          .get(claim.id) as { n: number };
+        if (bad.n > 0) throw new ServiceError('CONFLICT', 'Ada baris yang tidak memenuhi syarat tetapi bernilai disetujui. Jalankan rekonsiliasi ulang.');
+        const paidElsewhere = repo.alreadyPaidOf(db, claim.id);
+        if (paidElsewhere.length > 0) throw alreadyPaid(paidElsewhere, 'disetujui');
+
+        const tanggalBa = input.tanggalBa ?? ctx.today();
+        const bank = getBank(db, claim.bankId)!;
+        const nomorBa = input.nomorBa ?? `${String(claim.id).padStart(4, '0')}/BA-REK/${bank.kode}/${tanggalBa.slice(0, 4)}`;
+        if (repo.nomorBaTaken(db, nomorBa, claim.id)) throw invalid('nomorBa', `Nomor berita acara ${nomorBa} sudah dipakai`);
+        repo.approveClaim(db, claim.id, { total: sums.disetujui, oleh: ctx.user, pada: nowIso(), nomorBa, tanggalBa });
+        const after = repo.getClaimHeader(db, claim.id)!;
+        appendAudit(db, {
+          user: ctx.user,
+          action: 'ubah',
+          entity: 'tagihan',
+          entityId: claim.id,
+          before: { status: claim.status, totalDisetujui: claim.totalDisetujui },
+          after: { langkah: 'persetujuan', status: after.status, totalDiklaim: after.totalDiklaim, totalDisetujui: after.totalDisetujui, nomorBa, tanggalBa },
+        });
+        return after;
+      })(),
+
+    'claims.recordPayment': async (input) =>
+      db.transaction(() => {
+        const claim = claimOf(input.tagihanId);
+        if (claim.status === 'dibayar') throw new ServiceError('CONFLICT', 'Tagihan ini sudah dibayar penuh.');
+        if (claim.status !== 'disetujui') throw new ServiceError('CONFLICT', 'Pembayaran hanya dapat dicatat untuk tagihan yang sudah disetujui.');
+        const total = claim.totalDisetujui ?? 0;
+        const sisaBayar = total - claim.totalDibayar;
+        if (sisaBayar <= 0) throw new ServiceError('CONFLICT', 'Tidak ada jumlah yang disetujui untuk dibayar pada tagihan ini.');
+        if (input.jumlah > sisaBayar) {
+          throw invalid('jumlah', `Jumlah ${formatRupiah(input.jumlah)} melebihi sisa yang disetujui untuk dibayar (${formatRupiah(sisaBayar)})`);
+        }
+        const budget = checkSubsidySp2d(db, input);
+        refuseAbovePagu(budget, input.jumlah);
+
+        // The first SP2D against the claim marks every agreed loan-month as paid: from then on no
+        // other claim, and no direct payment of the run, can pay them again.
+        let marked = 0;
+        if (!repo.hasPaidMonths(db, claim.id)) {
+          const paidElsewhere = repo.alreadyPaidOf(db, claim.id);
+          if (paidElsewhere.length > 0) throw alreadyPaid(paidElsewhere, 'dibayar');
+          const lines = repo.payableLines(db, claim.id);
+          try {
+            repo.markPaidMonths(db, lines);
+          } catch (err) {
+            if (err instanceof Error && /UNIQUE|PRIMARY KEY/i.test(err.message)) {
+              throw new ServiceError('CONFLICT', 'Sebagian bulan pinjaman pada tagihan ini sudah dibayar. Tidak ada yang dicatat.');
+            }
+            throw err;
+          }
+          marked = lines.length;
+        }
+        const pembayaranId = repo.insertClaimPayment(db, { ...input, paguId: budget.pagu.id });
+        const totalDibayar = claim.totalDibayar + input.jumlah;
+        const status: ClaimStatus = totalDibayar === total ? 'dibayar' : 'disetujui';
+        if (status === 'dibayar') repo.setClaimStatus(db, claim.id, 'dibayar');
+        appendAudit(db, {
+          user: ctx.user,
+          action: 'buat',
+          entity: 'pembayaran',
+          entityId: pembayaranId,
+          after: { ...input, totalDisetujui: total, totalDibayar, statusTagihan: status, bulanDitandaiDibayar: marked },
+        });
+        return { pembayaranId, jumlah: input.jumlah, totalDibayar, sisaBayar: total - totalDibayar, sisaPagu: budget.sisa - input.jumlah, status };
+      })(),
+  };
+}
+
+function alreadyPaid(rows: { nomorBaris: number; nomorRekening: string; periode: string; tagihanId: number }[], what: 'disetujui' | 'dibayar'): ServiceError {
+  const first = rows
+    .slice(0, 3)
+    .map((r) => `baris ${r.nomorBaris} (rekening ${r.nomorRekening}, ${formatPeriod(r.periode)}, tagihan nomor ${r.tagihanId})`)
+    .join('; ');
+  const more = rows.length > 3 ? ` dan ${rows.length - 3} lainnya` : '';
+  const next = what === 'disetujui' ? 'Jalankan rekonsiliasi ulang agar baris itu ditandai ganda.' : 'Tidak ada yang dicatat.';
+  return new ServiceError('CONFLICT', `Tagihan tidak dapat ${what}: ${rows.length} bulan pinjaman sudah dibayar melalui pembayaran lain — ${first}${more}. ${next}`);
+}
