@@ -187,7 +187,17 @@ export const loansContract = {
   'loans.previewSchedule': { input: schedulePreviewInput, output: returns<Schedule>() },
   'loans.list': {
     input: pageQuery
-      .extend({ bankId: id.optional(), skemaId: id.optional(), debiturId: id.optional(), status: z.enum(STATUS_PINJAMAN).optional() })
+      .extend({
+        bankId: id.optional(),
+        skemaId: id.optional(),
+        debiturId: id.optional(),
+        status: z.enum(STATUS_PINJAMAN).optional(),
+        /** Loans whose bank position in `periodePosisi` (default: the latest month reported) has one of these kol. */
+        kol: z.array(z.number().int().min(1, 'Kolektibilitas 1–5').max(5, 'Kolektibilitas 1–5')).min(1).max(5).optional(),
+        periodePosisi: period.optional(),
+        /** Loans of debtors in this kecamatan. */
+        kecamatanId: id.optional(),
+      })
       .default({ page: 1, pageSize: 50 }),
     output: returns<Page<Loan>>(),
   },

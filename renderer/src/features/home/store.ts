@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AppInfo } from '@contract';
+import type { AppInfo, DashboardSummary } from '@contract';
 import { call } from '@/api';
 
 /** What the app knows about itself and its database (shown on the home page and footer). */
@@ -12,4 +12,26 @@ export const useAppStore = defineStore('app', () => {
   }
 
   return { info, refresh };
+});
+
+/** The dashboard of the home screen: one summary per chosen year (dashboard.summary). */
+export const useDashboardStore = defineStore('dashboard', () => {
+  const tahun = ref(new Date().getFullYear());
+  const summary = ref<DashboardSummary | null>(null);
+  const loading = ref(false);
+  let requestSeq = 0;
+
+  async function load(): Promise<void> {
+    // Switching years quickly: only the answer for the year last chosen is shown.
+    const seq = ++requestSeq;
+    loading.value = true;
+    try {
+      const result = await call('dashboard.summary', { tahun: tahun.value });
+      if (seq === requestSeq) summary.value = result;
+    } finally {
+      if (seq === requestSeq) loading.value = false;
+    }
+  }
+
+  return { tahun, summary, loading, load };
 });

@@ -1,0 +1,43 @@
+import type { DashboardSummary } from '../../contract';
+import { callerBank } from '../auth/bank-scope';
+import type { ServiceContext } from '../context';
+import type { HandlersFor } from '../index';
+import { dashboardSummary } from './summary';
+
+/**
+ * The home screen's figures. At a province's scale (100,000 loans, 36 months of positions) the
+ * sums take a noticeable fraction of a second, and the home screen is opened often: the last
+ * answers are kept until the data changes. "Changed" is SQLite's own count of rows written on
+ * this connection (total_changes()) plus PRAGMA data_version, which moves when another
+ * connection (the CLI, a second window) commits; both are read fresh on every call.
+ */
+export function dashboardHandlers(ctx: ServiceContext): HandlersFor<'dashboard'> {
+  const { db } = ctx;
+  const cache = new Map<string, DashboardSummary>();
+  let cacheVersion = '';
+
+  function dataVersion(): string {
+    const changes = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    return `${changes}/${String(db.pragma('data_version', { simple: true }))}/${ctx.today()}`;
+  }
+
+  return {
+    'dashboard.summary': async ({ tahun }) => {
+      const bankId = callerBank(ctx);
+      const version = dataVersion();
+      if (version !== cacheVersion) {
+        cache.clear();
+        cacheVersion = version;
+      }
+      const key = `${bankId ?? '*'}|${tahun ?? ''}`;
+      let summary = cache.get(key);
+      if (!summary) {
+        summary = db.transaction(() => dashboardSummary(db, { today: ctx.today(), tahun, bankId }))();
+        // A handful of banks × years: never many entries, but bound it all the same.
+        if (cache.size >= 32) cache.clear();
+        cache.set(key, summary);
+      }
+      return structuredClone(summary);
+    },
+  };
+}
