@@ -23,6 +23,8 @@ const ENTRY = ['admin', 'operator'] as const;
 const APPROVE = ['admin', 'verifikator'] as const;
 const STAFF = ['admin', 'operator', 'verifikator', 'pemantau'] as const;
 const STAFF_AND_BANK = ['admin', 'operator', 'verifikator', 'pemantau', 'bank'] as const;
+/** Imports: entry staff and the bank's own liaison officer. */
+const IMPORT = ['admin', 'operator', 'bank'] as const;
 /** loans.transition is split by target in gate.ts: approval for APPROVE, the rest for ENTRY. */
 const TRANSITION = ['admin', 'operator', 'verifikator'] as const;
 
@@ -95,6 +97,42 @@ export const ACCESS: { readonly [C in Channel]: Access } = {
   'audit.facets': ['admin', 'verifikator', 'pemantau'],
   'audit.verify': ['admin', 'verifikator', 'pemantau'],
   'audit.export': ['admin', 'verifikator', 'pemantau'],
+
+  // Bank claims (tagihan): read by staff and by the bank's own liaison officer (the service keeps
+  // them to their bank); reconciled and decided by entry staff (the verifier may re-run the
+  // reconciliation); approved and paid by the verifier, never by whoever created the claim.
+  'claims.list': STAFF_AND_BANK,
+  'claims.get': STAFF_AND_BANK,
+  'claims.unclaimed': STAFF_AND_BANK,
+  'claims.reconcile': TRANSITION,
+  'claims.decide': ENTRY,
+  'claims.decideBulk': ENTRY,
+  'claims.approve': APPROVE,
+  'claims.recordPayment': APPROVE,
+
+  // Printed documents: each kind says which roles may print it and, for a bank's liaison officer,
+  // which bank it shows (electron/services/documents/registry.ts); the service checks both.
+  'documents.kinds': STAFF_AND_BANK,
+  'documents.render': STAFF_AND_BANK,
+  'documents.print': STAFF_AND_BANK,
+  // Letterhead and signers: every document carries them, so everybody signed in reads them.
+  'settings.documents': 'signedIn',
+  'settings.saveDocuments': ADMIN,
+
+  // The home screen: everybody signed in; a bank's liaison officer gets their own bank's figures (the service narrows).
+  'dashboard.summary': 'signedIn',
+
+  // Importing bank and insurer files: entry staff, and a bank's liaison officer for their own
+  // bank's position and claim files (the service keeps them to their bank; premium invoices are
+  // the insurers', so staff only). Each job is seen and committed only by who started it.
+  'imports.upload': IMPORT,
+  'imports.inspect': IMPORT,
+  'imports.preview': IMPORT,
+  'imports.progress': IMPORT,
+  'imports.problems': IMPORT,
+  'imports.commit': IMPORT,
+  'imports.list': IMPORT,
+  'imports.get': IMPORT,
 };
 
 /** Loan steps that are a decision on the application: a verifier's (or admin's) job. */

@@ -17,6 +17,11 @@ import { authContract } from './auth';
 import { closingContract } from './closing';
 import { dataSafetyContract } from './data-safety';
 import { auditContract } from './audit';
+import { claimsContract } from './claims';
+import { documentsContract } from './documents';
+import { settingsContract } from './settings';
+import { dashboardContract } from './dashboard';
+import { importsContract } from './imports';
 
 export * from './common';
 export * from './master-data';
@@ -29,6 +34,11 @@ export * from './closing';
 export * from './access';
 export * from './data-safety';
 export * from './audit';
+export * from './claims';
+export * from './documents';
+export * from './settings';
+export * from './dashboard';
+export * from './imports';
 
 export const contract = {
   ...masterDataContract,
@@ -41,6 +51,11 @@ export const contract = {
   ...closingContract,
   ...dataSafetyContract,
   ...auditContract,
+  ...claimsContract,
+  ...documentsContract,
+  ...settingsContract,
+  ...dashboardContract,
+  ...importsContract,
 } as const;
 
 export type Contract = typeof contract;

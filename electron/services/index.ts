@@ -14,6 +14,11 @@ import { authHandlers } from './auth/handlers';
 import { closingHandlers } from './closing/handlers';
 import { backupHandlers } from './backup/handlers';
 import { auditHandlers } from './audit/handlers';
+import { claimHandlers } from './claims/handlers';
+import { documentHandlers } from './documents/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { dashboardHandlers } from './dashboard/handlers';
+import { importHandlers } from './imports/handlers';
 
 /** One handler per channel of the contract; a missing one is a compile error below. */
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
@@ -37,6 +42,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...closingHandlers(ctx),
     ...backupHandlers(ctx),
     ...auditHandlers(ctx),
+    ...claimHandlers(ctx),
+    ...documentHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...dashboardHandlers(ctx),
+    ...importHandlers(ctx),
   };
 }
 

@@ -102,17 +102,26 @@ const READ_STAFF: Channel[] = [
   'banks.list', 'banks.get', 'insurers.list', 'debtors.list', 'debtors.get', 'reference.list', 'schemes.list', 'schemes.get', 'budget.year',
   'loans.previewSchedule', 'loans.list', 'loans.get', 'subsidy.run', 'premiums.list', 'closing.list',
 ];
-const ALWAYS: Channel[] = ['app.info', 'auth.login', 'auth.logout', 'auth.session', 'auth.changePassword', 'backup.health'];
+const ALWAYS: Channel[] = ['app.info', 'auth.login', 'auth.logout', 'auth.session', 'auth.changePassword', 'backup.health', 'dashboard.summary'];
 const AUDIT: Channel[] = ['audit.list', 'audit.facets', 'audit.verify', 'audit.export'];
+// Printed documents: the channels are open to every role; each document kind says who may print it (tests/integration/documents.test.ts).
+const DOCUMENTS: Channel[] = ['documents.kinds', 'documents.render', 'documents.print', 'settings.documents'];
+// Bank claims: read by staff and the bank's own officer; reconciled by entry staff and verifiers; decided by entry staff; approved and paid by verifiers.
+const CLAIMS_READ: Channel[] = ['claims.list', 'claims.get', 'claims.unclaimed'];
+// Importing bank and insurer files: entry staff and the bank's own officer (the service keeps them to their bank).
+const IMPORTS: Channel[] = ['imports.upload', 'imports.inspect', 'imports.preview', 'imports.progress', 'imports.problems', 'imports.commit', 'imports.list', 'imports.get'];
 const ENTRY: Channel[] = [
   'debtors.checkNik', 'debtors.save', 'debtors.setActive', 'loans.check', 'loans.save', 'loans.transition', 'loans.restructure', 'positions.save', 'premiums.recordInvoice',
 ];
 const ALLOWED: Record<Role, Channel[]> = {
   admin: [...CHANNELS],
-  operator: [...ALWAYS, ...READ_STAFF, ...ENTRY, 'backup.list', 'backup.create'],
-  verifikator: [...ALWAYS, ...READ_STAFF, ...AUDIT, 'loans.transition', 'subsidy.recordPayment', 'premiums.recordPayment', 'closing.close'],
-  pemantau: [...ALWAYS, ...READ_STAFF, ...AUDIT],
-  bank: [...ALWAYS, 'banks.list', 'banks.get', 'loans.list', 'loans.get', 'subsidy.run'],
+  operator: [...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...ENTRY, 'backup.list', 'backup.create', ...CLAIMS_READ, 'claims.reconcile', 'claims.decide', 'claims.decideBulk', ...IMPORTS],
+  verifikator: [
+    ...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...AUDIT, 'loans.transition', 'subsidy.recordPayment', 'premiums.recordPayment', 'closing.close',
+    ...CLAIMS_READ, 'claims.reconcile', 'claims.approve', 'claims.recordPayment',
+  ],
+  pemantau: [...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...AUDIT, ...CLAIMS_READ],
+  bank: [...ALWAYS, ...DOCUMENTS, 'banks.list', 'banks.get', 'loans.list', 'loans.get', 'subsidy.run', ...CLAIMS_READ, ...IMPORTS],
 };
 
 describe('role matrix', () => {
