@@ -351,10 +351,11 @@ export function insertInsuranceClaim(db: Database, c: Omit<InsuranceClaim, 'id' 
 export function paidPeriods(db: Database, loanId: number): { periode: string; jumlah: number; nomorSp2d: string | null }[] {
   return db
     .prepare(
-      `SELECT pd.periode, coalesce(tb.disetujui, tb.diklaim) AS jumlah, pb.nomor_sp2d AS nomorSp2d
+      // A claim may be paid by several SP2Ds (partial payments): one row per month, its SP2Ds listed.
+      `SELECT pd.periode, coalesce(tb.disetujui, tb.diklaim) AS jumlah,
+              (SELECT group_concat(nomor_sp2d, ', ' ORDER BY tanggal_sp2d, id) FROM pembayaran WHERE tagihan_id = tb.tagihan_id) AS nomorSp2d
        FROM periode_dibayar pd
        JOIN tagihan_baris tb ON tb.id = pd.tagihan_baris_id
-       LEFT JOIN pembayaran pb ON pb.tagihan_id = tb.tagihan_id
        WHERE pd.pinjaman_id = ? ORDER BY pd.periode`,
     )
     .all(loanId) as { periode: string; jumlah: number; nomorSp2d: string | null }[];
