@@ -109,6 +109,7 @@ export const ACCESS: { readonly [C in Channel]: Access } = {
   'claims.decideBulk': ENTRY,
   'claims.approve': APPROVE,
   'claims.recordPayment': APPROVE,
+  'claims.cancel': APPROVE,
 
   // Printed documents: each kind says which roles may print it and, for a bank's liaison officer,
   // which bank it shows (electron/services/documents/registry.ts); the service checks both.

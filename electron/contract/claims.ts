@@ -203,6 +203,12 @@ export const claimDecideBulkInput = z.object({
   alasan: reason,
 });
 
+/** Withdrawing a claim that will not be paid (a wrong file, a month paid by another path). */
+export const claimCancelInput = z.object({
+  tagihanId: id,
+  alasan: requiredText('Alasan pembatalan', 300),
+});
+
 export const claimApproveInput = z.object({
   tagihanId: id,
   /** The berita acara's number; one is made up when left out. */
@@ -249,4 +255,6 @@ export const claimsContract = {
   'claims.approve': { input: claimApproveInput, output: returns<ClaimHeader>() },
   /** An SP2D against an approved claim, never above its agreed total less what was paid. */
   'claims.recordPayment': { input: claimPaymentInput, output: returns<ClaimPaymentResult>() },
+  /** Cancels a claim nothing has been paid on (draf, reconciled or approved); it stays, marked dibatalkan. */
+  'claims.cancel': { input: claimCancelInput, output: returns<ClaimHeader>() },
 } as const;

@@ -106,7 +106,7 @@ const ALWAYS: Channel[] = ['app.info', 'auth.login', 'auth.logout', 'auth.sessio
 const AUDIT: Channel[] = ['audit.list', 'audit.facets', 'audit.verify', 'audit.export'];
 // Printed documents: the channels are open to every role; each document kind says who may print it (tests/integration/documents.test.ts).
 const DOCUMENTS: Channel[] = ['documents.kinds', 'documents.render', 'documents.print', 'settings.documents'];
-// Bank claims: read by staff and the bank's own officer; reconciled by entry staff and verifiers; decided by entry staff; approved and paid by verifiers.
+// Bank claims: read by staff and the bank's own officer; reconciled by entry staff and verifiers; decided by entry staff; approved, paid and cancelled by verifiers.
 const CLAIMS_READ: Channel[] = ['claims.list', 'claims.get', 'claims.unclaimed'];
 // Importing bank and insurer files: entry staff and the bank's own officer (the service keeps them to their bank).
 const IMPORTS: Channel[] = ['imports.upload', 'imports.inspect', 'imports.preview', 'imports.progress', 'imports.problems', 'imports.commit', 'imports.list', 'imports.get'];
@@ -118,7 +118,7 @@ const ALLOWED: Record<Role, Channel[]> = {
   operator: [...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...ENTRY, 'backup.list', 'backup.create', ...CLAIMS_READ, 'claims.reconcile', 'claims.decide', 'claims.decideBulk', ...IMPORTS],
   verifikator: [
     ...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...AUDIT, 'loans.transition', 'subsidy.recordPayment', 'premiums.recordPayment', 'closing.close',
-    ...CLAIMS_READ, 'claims.reconcile', 'claims.approve', 'claims.recordPayment',
+    ...CLAIMS_READ, 'claims.reconcile', 'claims.approve', 'claims.recordPayment', 'claims.cancel',
   ],
   pemantau: [...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...AUDIT, ...CLAIMS_READ],
   bank: [...ALWAYS, ...DOCUMENTS, 'banks.list', 'banks.get', 'loans.list', 'loans.get', 'subsidy.run', ...CLAIMS_READ, ...IMPORTS],

@@ -315,6 +315,9 @@ describe('payment', () => {
     expect(rest).toMatchObject({ totalDibayar: totalDisetujui, sisaBayar: 0, status: 'dibayar' });
     expect((await callError(r, 'claims.recordPayment', pay({ nomorSp2d: 'SP2D/3', jumlah: 1 }))).message).toBe('Tagihan ini sudah dibayar penuh.');
     expect(auditRows(r.db, 'pembayaran')).toHaveLength(2);
+    // The loan's page lists the month once, with both SP2Ds that paid its claim.
+    const loan = await call(r, 'loans.get', { id: a!.pinjamanId });
+    expect(loan.subsidiDibayar).toEqual([{ periode: a!.periode, jumlah: a!.rincian.jumlah, nomorSp2d: 'SP2D/1, SP2D/2' }]);
   });
 
   it('never pays a loan-month twice: across two claims, and across a claim and the direct payment of the run', async () => {
@@ -363,6 +366,32 @@ describe('payment', () => {
     expect((await callError(r, 'claims.approve', { tagihanId })).message).toContain('sudah dibayar melalui pembayaran lain');
     await call(r, 'claims.reconcile', { tagihanId });
     expect((await allLines(r, tagihanId))[0]).toMatchObject({ status: 'ganda', disetujui: 0 });
+  });
+
+  it('cancels a claim nothing was paid on (no dead end for an approved claim that cannot be paid), never a paid one', async () => {
+    const r = rt();
+    const { bankId, run, paguId } = await demo(r);
+    const [a, b] = eligibleOf(run);
+    // A claim with a payment on it stays as it is.
+    const paid = newClaim(r, bankId, [lineOf(1, b!)]);
+    await call(r, 'claims.reconcile', { tagihanId: paid });
+    await call(r, 'claims.approve', { tagihanId: paid });
+    await call(r, 'claims.recordPayment', { tagihanId: paid, nomorSp2d: 'SP2D/PART', tanggalSp2d: '2026-11-20', jumlah: 1, paguId });
+    expect((await callError(r, 'claims.cancel', { tagihanId: paid, alasan: 'salah' })).message).toContain('tidak dapat dibatalkan');
+
+    // Approved, then its month paid through the run: the claim's own payment is refused …
+    const stuck = newClaim(r, bankId, [lineOf(1, a!)]);
+    await call(r, 'claims.reconcile', { tagihanId: stuck });
+    await call(r, 'claims.approve', { tagihanId: stuck });
+    await call(r, 'subsidy.recordPayment', { bankId, periodeAwal: PERIODE, nomorSp2d: 'SP2D/RUN', tanggalSp2d: '2026-11-21', paguId });
+    expect((await callError(r, 'claims.recordPayment', { tagihanId: stuck, nomorSp2d: 'SP2D/X', tanggalSp2d: '2026-11-22', jumlah: 1, paguId })).message).toContain('sudah dibayar');
+    // … so it is withdrawn, with a reason, and kept.
+    expect((await callError(r, 'claims.cancel', { tagihanId: stuck, alasan: '' })).fields?.alasan).toBeDefined();
+    const cancelled = await call(r, 'claims.cancel', { tagihanId: stuck, alasan: 'Bulan ini sudah dibayar lewat perhitungan subsidi' });
+    expect(cancelled.status).toBe('dibatalkan');
+    expect(auditRows(r.db, 'tagihan').at(-1)!.sesudah).toMatchObject({ langkah: 'pembatalan', alasan: 'Bulan ini sudah dibayar lewat perhitungan subsidi' });
+    expect((await callError(r, 'claims.cancel', { tagihanId: stuck, alasan: 'lagi' })).message).toBe('Tagihan ini sudah dibatalkan.');
+    expect((await callError(r, 'claims.recordPayment', { tagihanId: stuck, nomorSp2d: 'SP2D/Y', tanggalSp2d: '2026-11-22', jumlah: 1, paguId })).code).toBe('CONFLICT');
   });
 });
 

@@ -34,6 +34,7 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
 
   function refuseUnlessDeciding(status: string): void {
     if (status === 'draf') throw new ServiceError('CONFLICT', 'Tagihan belum direkonsiliasi. Jalankan rekonsiliasi terlebih dahulu.');
+    if (status === 'dibatalkan') throw new ServiceError('CONFLICT', 'Tagihan sudah dibatalkan.');
     if (status !== 'diverifikasi') throw new ServiceError('CONFLICT', 'Tagihan sudah disetujui; keputusan baris tidak dapat diubah lagi.');
   }
 
@@ -161,6 +162,26 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
           after: { langkah: 'persetujuan', status: after.status, totalDiklaim: after.totalDiklaim, totalDisetujui: after.totalDisetujui, nomorBa, tanggalBa },
         });
         return after;
+      })(),
+
+    'claims.cancel': async (input) =>
+      db.transaction(() => {
+        const claim = claimOf(input.tagihanId);
+        if (claim.status === 'dibatalkan') throw new ServiceError('CONFLICT', 'Tagihan ini sudah dibatalkan.');
+        const paid = db.prepare('SELECT count(*) AS n FROM pembayaran WHERE tagihan_id = ?').get(claim.id) as { n: number };
+        if (paid.n > 0 || claim.status === 'dibayar') {
+          throw new ServiceError('CONFLICT', 'Tagihan yang sudah dibayar (seluruhnya atau sebagian) tidak dapat dibatalkan.');
+        }
+        repo.setClaimStatus(db, claim.id, 'dibatalkan');
+        appendAudit(db, {
+          user: ctx.user,
+          action: 'ubah',
+          entity: 'tagihan',
+          entityId: claim.id,
+          before: { status: claim.status },
+          after: { langkah: 'pembatalan', status: 'dibatalkan', alasan: input.alasan },
+        });
+        return repo.getClaimHeader(db, claim.id)!;
       })(),
 
     'claims.recordPayment': async (input) =>

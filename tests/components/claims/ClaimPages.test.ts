@@ -150,6 +150,7 @@ describe('ClaimDetailPage', () => {
     expect(queryTestId('decide-line-2')).toBeNull();
     expect(queryTestId('claim-approve')).toBeNull();
     expect(queryTestId('claim-reconcile')).toBeNull();
+    expect(queryTestId('claim-cancel')).toBeNull();
   });
 
   it('offers approval to the verifier only when every line is decided, and payment once approved', async () => {
@@ -159,6 +160,8 @@ describe('ClaimDetailPage', () => {
     mockBackend({ ...backend, 'claims.get': (input) => ({ ...detail(input as { status?: string }, { status: 'disetujui', totalDisetujui: 144_667, nomorBa: '0005/BA-REK/BSB/2026', tanggalBa: '2026-11-21' }), belumDiputuskan: 0, sisaBayar: 144_667 }), 'budget.year': ({ tahun }) => ({ tahun, lines: [], total: { pagu: 0, realisasi: 0, sisa: 0 } }) as never });
     await mountDetail('verifikator');
     expect(queryTestId('claim-approve')).toBeNull();
+    // Nothing paid yet: the verifier may still withdraw it.
+    expect(queryTestId('claim-cancel')).not.toBeNull();
     byTestId<HTMLButtonElement>('claim-pay').click();
     await flushPromises();
     expect(visibleDialog('claim-payment-dialog')).not.toBeNull();
