@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --loans N] [--months M] [--seed S] [--runs R] [--no-browser] [--out FILE]`:
+ * `npm run bench [-- --loans N] [--months M] [--seed S] [--runs R] [--claim-lines L] [--no-browser] [--out FILE]`:
  * the issue-7 benchmark. The data set is cached in .cache/bench/ by seed and size.
  */
 import path from 'node:path';
@@ -19,6 +19,7 @@ runBench({
   months: option('--months', 36),
   seed: option('--seed', 20251027),
   runs: option('--runs', 5),
+  claimLines: option('--claim-lines', 100_000),
   cacheDir: path.resolve(__dirname, '..', '..', '.cache', 'bench'),
   ...(outIndex >= 0 && args[outIndex + 1] ? { out: path.resolve(args[outIndex + 1]!) } : {}),
   browser: !args.includes('--no-browser'),

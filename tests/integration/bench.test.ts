@@ -12,22 +12,31 @@ describe('npm run bench', () => {
 
   it('prints the table with its baselines and writes the JSON', async () => {
     const lines: string[] = [];
-    const report = await runBench({ loans: 50, months: 12, seed: 7, runs: 1, cacheDir, browser: false, log: (l) => lines.push(l) });
+    const report = await runBench({ loans: 50, months: 12, seed: 7, runs: 1, cacheDir, browser: false, claimLines: 40, log: (l) => lines.push(l) });
     expect(report.dataSet).toMatchObject({ loans: 50, pinjaman: 50 });
     expect(report.dataSet.builtInSeconds).not.toBeNull();
     const text = lines.join('\n');
     expect(text).toMatch(/Mesin: .+ × \d+ inti, RAM \d+ MB, Node v\d+/);
     expect(text).toContain('Median ms');
-    expect(report.steps.map((s) => s.no)).toEqual(['1', '2', '3', '4', '5', '6a', '6b', '6c', '7a', '7b']);
-    for (const no of ['1', '2', '4', '5']) expect(report.steps.find((s) => s.no === no)?.note).toBe('belum ada (issue 4/5)');
-    for (const no of ['3', '6a', '6b', '6c']) {
+    expect(report.steps.map((s) => s.no)).toEqual(['1', '2', '3', '3b', '4', '5', '5b', '6a', '6b', '6c', '7a', '7b']);
+    expect(report.steps.find((s) => s.no === '5b')?.note).toBe('dilewati (--no-browser)');
+    for (const no of ['1', '2', '3', '3b', '4', '5', '6a', '6b', '6c']) {
       const s = report.steps.find((x) => x.no === no)!;
       expect(s.medianMs).toBeGreaterThanOrEqual(0);
       expect(s.baselineMs).toBeGreaterThanOrEqual(0);
       expect(s.peakMb).toBeGreaterThan(0);
     }
     const written = JSON.parse(fs.readFileSync(path.join(cacheDir, 'bench-results.json'), 'utf8')) as BenchReport;
-    expect(written.steps).toHaveLength(10);
+    expect(written.steps).toHaveLength(12);
+    expect(report.steps.find((s) => s.no === '3')?.step).toMatch(/\(\d+ baris\)/);
+    // The claim file was imported in full (the step checks every line was written) and the
+    // reconciliation found exactly what was planted in it.
+    const csv = report.steps.find((s) => s.no === '1')!.step;
+    const claimed = Number(/, (\d+) baris/.exec(csv)?.[1]);
+    expect(claimed).toBeGreaterThanOrEqual(40);
+    expect(report.steps.find((s) => s.no === '2')!.step).toContain(`, ${claimed} baris`);
+    expect(report.steps.find((s) => s.no === '4')!.step).toContain('hasil = yang ditanam');
+    expect(report.steps.find((s) => s.no === '1')!.target).toContain('4×');
 
     // A second run takes the data set from the cache.
     const again = await runBench({ loans: 50, months: 12, seed: 7, runs: 1, cacheDir, browser: false, log: () => undefined });

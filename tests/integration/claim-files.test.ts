@@ -35,6 +35,28 @@ describe('demo claim files', () => {
     expect(set.totalDiklaim).toBe(set.lines.reduce((s, l) => s + l.diklaim, 0));
   });
 
+  it('plant a claim over several months from the run of those months', async () => {
+    await call(rt(), 'app.loadDemo', {});
+    const bank = (await call(rt(), 'banks.list', {}))[0]!;
+    const set = plantClaim(rt().db, bank.id, '2026-08', { each: 2, periodeAkhir: '2026-10' });
+    const run = await call(rt(), 'subsidy.run', { bankId: bank.id, periodeAwal: '2026-08', periodeAkhir: '2026-10' });
+    const key = (account: string, periode: string) => `${account}|${periode}`;
+    const expected = new Map(run.lines.filter((l) => l.layak && l.rincian!.jumlah > 0).map((l) => [key(l.nomorRekening, l.periode), l.rincian!.jumlah]));
+    expect(set).toMatchObject({ periode: '2026-08', periodeAkhir: '2026-10' });
+    expect(new Set(set.lines.map((l) => l.periode))).toEqual(new Set(['2026-08', '2026-09', '2026-10']));
+    const cocok = set.lines.filter((l) => l.planted === 'cocok');
+    for (const l of cocok) expect(l.diklaim).toBe(expected.get(key(l.nomorRekening, l.periode)));
+    // Each loan-month once, besides the planted repeats; every eligible loan-month claimed or left out on purpose.
+    const claimed = new Set(set.lines.filter((l) => l.planted !== 'ganda').map((l) => key(l.nomorRekening, l.periode)));
+    expect(claimed.size).toBe(set.lines.length - set.planted.ganda);
+    expect(set.tidakDiklaim).toHaveLength(2);
+    expect([...expected.keys()].filter((k) => !claimed.has(k))).toHaveLength(set.tidakDiklaim.length);
+    const text = new TextDecoder('windows-1252').decode(await writeClaimFile(set, 'csv-titik-koma'));
+    expect(text.split('\r\n')[1]).toMatch(/PERIODE AGUSTUS 2026 S\.D\. OKTOBER 2026$/);
+    // One month stays as before.
+    expect(plantClaim(rt().db, bank.id, '2026-10', { each: 2 }).periodeAkhir).toBe('2026-10');
+  });
+
   it('write each bank shape so it reads back to the same lines', async () => {
     const { set } = await planted();
     const first = set.lines[0]!;

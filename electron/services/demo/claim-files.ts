@@ -36,7 +36,10 @@ export interface ClaimFileLine {
 export interface ClaimFileSet {
   bankId: number;
   bankNama: string;
+  /** The claim's (first) month. */
   periode: string;
+  /** The last month of a claim over several months (the same as `periode` for one month). */
+  periodeAkhir: string;
   lines: ClaimFileLine[];
   /** How many lines of each kind the file holds (ganda counts the repeated copy only). */
   planted: Record<PlantedKind, number>;
@@ -51,13 +54,20 @@ export interface PlantOptions {
   /** Lines of each planted difference (default: 3, or 1 % of the eligible lines for big runs). */
   each?: number;
   seed?: number;
+  /** A claim over several months, `periode` … `periodeAkhir` (default: the one month `periode`). */
+  periodeAkhir?: string;
 }
 
 const OUTSTANDING_GAP = 1_000_000;
 
-/** The bank's version of a month: the run's eligible lines, with differences planted as asked. */
+/**
+ * The bank's version of a month (or of the months `periode` … `opts.periodeAkhir`): the run's
+ * eligible lines, with differences planted as asked.
+ */
 export function plantClaim(db: Database, bankId: number, periode: string, opts: PlantOptions = {}): ClaimFileSet {
-  const run = computeSubsidyRun(db, { bankId, periodeAwal: periode, periodeAkhir: periode });
+  const periodeAkhir = opts.periodeAkhir ?? periode;
+  if (periodeAkhir < periode) throw new RangeError(`periodeAkhir ${periodeAkhir} sebelum periode ${periode}`);
+  const run = computeSubsidyRun(db, { bankId, periodeAwal: periode, periodeAkhir });
   const loanFacts = new Map(
     (db.prepare('SELECT id, plafon, tanggal_akad AS akad FROM pinjaman WHERE bank_id = ?').all(bankId) as { id: number; plafon: number; akad: string }[]).map((r) => [r.id, r]),
   );
@@ -141,14 +151,15 @@ export function plantClaim(db: Database, bankId: number, periode: string, opts: 
   const repeated = lines.filter((l) => l.planted === 'cocok').slice(0, each);
   for (const l of repeated) lines.push({ ...l, planted: 'ganda' });
 
-  // The file's order is the bank's (by account number), not the planting order.
-  lines.sort((a, b) => (a.nomorRekening < b.nomorRekening ? -1 : a.nomorRekening > b.nomorRekening ? 1 : 0));
+  // The file's order is the bank's (by account number, then month), not the planting order.
+  lines.sort((a, b) => (a.nomorRekening < b.nomorRekening ? -1 : a.nomorRekening > b.nomorRekening ? 1 : a.periode < b.periode ? -1 : a.periode > b.periode ? 1 : 0));
   const planted = { cocok: 0, selisih_outstanding: 0, selisih_konvensi_hari: 0, rekening_tidak_dikenal: 0, tidak_memenuhi_syarat: 0, ganda: 0 };
   for (const l of lines) planted[l.planted]++;
   return {
     bankId,
     bankNama: run.bankNama,
     periode,
+    periodeAkhir,
     lines,
     planted,
     tidakDiklaim: missing.map((l) => ({ nomorRekening: l.nomorRekening, diharapkan: l.rincian!.jumlah })),
@@ -172,7 +183,9 @@ const idNumber = (n: number) => `${groupThousands(n)},00`; // 1.234.567,00
 const idRate = (r: string) => r.replace('.', ',');
 const dmy = (iso: string) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
 const monthYear = (p: string) => `${p.slice(5, 7)}/${p.slice(0, 4)}`;
-const title = (set: ClaimFileSet) => `DAFTAR TAGIHAN SUBSIDI BUNGA PROGRAM GERBANG SERASAN PERIODE ${BULAN[Number(set.periode.slice(5, 7)) - 1]!.toUpperCase()} ${set.periode.slice(0, 4)}`;
+const monthName = (p: string) => `${BULAN[Number(p.slice(5, 7)) - 1]!.toUpperCase()} ${p.slice(0, 4)}`;
+const title = (set: ClaimFileSet) =>
+  `DAFTAR TAGIHAN SUBSIDI BUNGA PROGRAM GERBANG SERASAN PERIODE ${monthName(set.periode)}${set.periodeAkhir && set.periodeAkhir !== set.periode ? ` S.D. ${monthName(set.periodeAkhir)}` : ''}`;
 
 function rowsOf(set: ClaimFileSet, style: 'indonesia' | 'plain'): string[][] {
   return set.lines.map((l, i) =>
