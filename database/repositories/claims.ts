@@ -23,20 +23,11 @@ import { containsPattern } from './sql';
 // Creating a claim (the import calls this)
 // ---------------------------------------------------------------------------
 
-export interface NewClaimLine {
-  nomorBaris: number;
-  periode: string;
-  nomorRekening: string;
-  nik: string | null;
-  nama: string | null;
-  outstanding: number | null;
-  bungaPersen: string | null;
-  hari: number | null;
-  kol: number | null;
-  diklaim: number;
-  plafon: number | null;
-  tanggalAkad: string | null;
-}
+/** A line as the bank's file gives it: the bank's own figures of a ClaimLine, before matching. */
+export type NewClaimLine = Pick<
+  ClaimLine,
+  'nomorBaris' | 'periode' | 'nomorRekening' | 'nik' | 'nama' | 'outstanding' | 'bungaPersen' | 'hari' | 'kol' | 'diklaim' | 'plafon' | 'tanggalAkad'
+>;
 
 /**
  * Writes a claim as 'draf' with its lines, in one (nested) transaction, with one prepared

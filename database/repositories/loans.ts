@@ -277,12 +277,20 @@ const BULK_THRESHOLD = 200;
 
 /** Restructurings of many loans, each list ordered as listRestructurings orders it. */
 export function restructuringsOfLoans(db: Database, loanIds: number[]): Map<number, Restructuring[]> {
-  const out = new Map<number, Restructuring[]>();
   if (loanIds.length <= BULK_THRESHOLD) {
+    const out = new Map<number, Restructuring[]>();
     for (const id of loanIds) out.set(id, listRestructurings(db, id));
     return out;
   }
-  const wanted = new Set(loanIds);
+  return restructuringsByLoan(db, new Set(loanIds));
+}
+
+/**
+ * The whole restructuring table read once, by loan (only the `wanted` loans when given; a loan
+ * without restructurings has no entry), each list ordered as listRestructurings orders it.
+ */
+function restructuringsByLoan(db: Database, wanted?: ReadonlySet<number>): Map<number, Restructuring[]> {
+  const out = new Map<number, Restructuring[]>();
   const rows = db
     .prepare(
       `SELECT pinjaman_id AS pinjamanId, id, berlaku_mulai AS berlakuMulai, tenor_bulan AS tenorBulan, bunga_bank_persen AS bungaBankPersen,
@@ -291,7 +299,7 @@ export function restructuringsOfLoans(db: Database, loanIds: number[]): Map<numb
     )
     .all() as (Restructuring & { pinjamanId: number })[];
   for (const { pinjamanId, ...r } of rows) {
-    if (!wanted.has(pinjamanId)) continue;
+    if (wanted && !wanted.has(pinjamanId)) continue;
     let list = out.get(pinjamanId);
     if (!list) out.set(pinjamanId, (list = []));
     list.push(r);
@@ -552,20 +560,7 @@ export function projectionLoans(db: Database): IterableIterator<ProjectionLoanRo
 
 /** Every restructuring by loan (a small table), each list ordered as listRestructurings orders it. */
 export function projectionRestructurings(db: Database): Map<number, Restructuring[]> {
-  const out = new Map<number, Restructuring[]>();
-  const rows = db
-    .prepare(
-      `SELECT pinjaman_id AS pinjamanId, id, berlaku_mulai AS berlakuMulai, tenor_bulan AS tenorBulan, bunga_bank_persen AS bungaBankPersen,
-              bunga_debitur_persen AS bungaDebiturPersen, alasan
-       FROM restrukturisasi ORDER BY pinjaman_id, berlaku_mulai, id`,
-    )
-    .all() as (Restructuring & { pinjamanId: number })[];
-  for (const { pinjamanId, ...r } of rows) {
-    let list = out.get(pinjamanId);
-    if (!list) out.set(pinjamanId, (list = []));
-    list.push(r);
-  }
-  return out;
+  return restructuringsByLoan(db);
 }
 
 /** Months paid from `fromPeriod` on, by loan (the projection's future months; usually few). */

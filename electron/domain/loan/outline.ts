@@ -14,8 +14,8 @@
 import Decimal from 'decimal.js';
 import { assertIsoDate, compareDates, dateParts, daysInMonth, type IsoDate } from './dates';
 import { divRound, scaled, type Scaled } from './exact';
-import { assertNonNegativeRupiah, percent, roundRupiah, type RoundingRule, type Rupiah } from './money';
-import { annuityPayment, assertTenor, checkMethod, type InterestMethod, type RestructureChanges, type ScheduleParams } from './schedule';
+import { percent, roundRupiah, type RoundingRule, type Rupiah } from './money';
+import { annuityPayment, assertTenor, checkMethod, checkScheduleParams, type InterestMethod, type RestructureChanges, type ScheduleParams } from './schedule';
 
 /** The amounts of one run of terms, which depend on nothing but its terms (shared between loans). */
 export interface RunAmountsOutline {
@@ -124,13 +124,7 @@ export function dateInMonth(monthIndex: number, day: number): IsoDate {
 
 /** Same checks, same errors and same numbers as `generateSchedule`. */
 export function outlineSchedule(params: ScheduleParams): ScheduleOutline {
-  assertNonNegativeRupiah(params.plafon, 'Plafon');
-  if (params.plafon === 0) throw new RangeError('Plafon harus lebih dari 0');
-  assertTenor(params.tenorMonths);
-  checkMethod(params.method);
-  assertIsoDate(params.firstDueDate, 'Tanggal angsuran pertama');
-  assertIsoDate(params.disbursementDate, 'Tanggal pencairan');
-  if (compareDates(params.firstDueDate, params.disbursementDate) <= 0) throw new RangeError('Angsuran pertama harus sesudah tanggal pencairan');
+  checkScheduleParams(params);
   const rounding = params.rounding ?? 'half_up';
   const rate = rateOf(params.annualRatePercent, 'Bunga');
   const first = dateParts(params.firstDueDate);

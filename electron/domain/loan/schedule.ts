@@ -170,7 +170,8 @@ export function checkMethod(method: unknown): asserts method is InterestMethod {
   if (!INTEREST_METHODS.includes(method as InterestMethod)) throw new RangeError(`Metode bunga tidak dikenal: ${String(method)}`);
 }
 
-export function generateSchedule(params: ScheduleParams): Schedule {
+/** The checks of a new schedule's terms (all but the rate), shared with `outlineSchedule`. */
+export function checkScheduleParams(params: ScheduleParams): void {
   assertNonNegativeRupiah(params.plafon, 'Plafon');
   if (params.plafon === 0) throw new RangeError('Plafon harus lebih dari 0');
   assertTenor(params.tenorMonths);
@@ -178,6 +179,10 @@ export function generateSchedule(params: ScheduleParams): Schedule {
   assertIsoDate(params.firstDueDate, 'Tanggal angsuran pertama');
   assertIsoDate(params.disbursementDate, 'Tanggal pencairan');
   if (compareDates(params.firstDueDate, params.disbursementDate) <= 0) throw new RangeError('Angsuran pertama harus sesudah tanggal pencairan');
+}
+
+export function generateSchedule(params: ScheduleParams): Schedule {
+  checkScheduleParams(params);
   const rounding = params.rounding ?? 'half_up';
   const rate = percent(params.annualRatePercent, 'Bunga');
   const periods = buildRun({

@@ -92,6 +92,16 @@ export function checkRows(db: Database, t: CheckTarget, outcome: ParseOutcome): 
 }
 
 type Fail = (row: CheckedRow, field: string, pesan: string) => void;
+
+/**
+ * The sender a file most likely came from instead of the one chosen: the other sender with the
+ * most of the file's account numbers, when it holds at least half of them and the chosen sender
+ * fewer than half. `hits` counts the rows per other sender; `withAccount` the rows with an account.
+ */
+function likelyOtherSender(hits: Map<number, number>, withAccount: number, ours: number): { id: number; count: number } | null {
+  const [id, count] = [...hits.entries()].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  return id !== null && withAccount > 0 && ours * 2 < withAccount && count * 2 >= withAccount ? { id, count } : null;
+}
 type Warn = (baris: number, field: string, pesan: string) => ImportProblem;
 
 function checkLoans(db: Database, t: CheckTarget, rows: CheckedRow[], fail: Fail, warn: Warn, problems: ImportProblem[], fileProblems: string[]): void {
@@ -159,10 +169,11 @@ function checkLoans(db: Database, t: CheckTarget, rows: CheckedRow[], fail: Fail
     seen.set(key, row.baris);
   }
 
-  const [otherId, otherCount] = [...otherBankHits.entries()].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
-  if (otherId !== null && withAccount > 0 && ours * 2 < withAccount && otherCount * 2 >= withAccount) {
+  const other = likelyOtherSender(otherBankHits, withAccount, ours);
+  if (other) {
+    const otherName = banks.get(other.id) ?? 'bank lain';
     fileProblems.push(
-      `Berkas ini tampaknya berkas ${banks.get(otherId) ?? 'bank lain'}, bukan ${bankName}: ${otherCount} dari ${withAccount} nomor rekening adalah pinjaman ${banks.get(otherId) ?? 'bank lain'}, hanya ${ours} pinjaman ${bankName}. Periksa pilihan bank.`,
+      `Berkas ini tampaknya berkas ${otherName}, bukan ${bankName}: ${other.count} dari ${withAccount} nomor rekening adalah pinjaman ${otherName}, hanya ${ours} pinjaman ${bankName}. Periksa pilihan bank.`,
     );
   }
 }
@@ -221,11 +232,10 @@ function checkPremiums(db: Database, t: CheckTarget, rows: CheckedRow[], fail: F
     row.premiId = premi.id;
     row.pinjamanId = premi.pinjamanId;
   }
-  const [otherId, otherCount] = [...otherHits.entries()].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
-  if (otherId !== null && withAccount > 0 && ours * 2 < withAccount && otherCount * 2 >= withAccount) {
-    fileProblems.push(
-      `Berkas ini tampaknya tagihan ${names.get(otherId) ?? 'penjamin lain'}, bukan ${name}: ${otherCount} dari ${withAccount} nomor rekening dijamin ${names.get(otherId) ?? 'penjamin lain'}. Periksa pilihan penjamin.`,
-    );
+  const other = likelyOtherSender(otherHits, withAccount, ours);
+  if (other) {
+    const otherName = names.get(other.id) ?? 'penjamin lain';
+    fileProblems.push(`Berkas ini tampaknya tagihan ${otherName}, bukan ${name}: ${other.count} dari ${withAccount} nomor rekening dijamin ${otherName}. Periksa pilihan penjamin.`);
   }
 }
 

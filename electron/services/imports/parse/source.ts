@@ -8,7 +8,7 @@
  */
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
-import type { Delimiter, TextEncoding } from '../../../contract/imports';
+import type { Delimiter, ImportInspection, TextEncoding } from '../../../contract/imports';
 import type { Cell } from './values';
 
 export type { Delimiter, TextEncoding };
@@ -20,13 +20,8 @@ export interface SourceOptions {
   sheet?: string | undefined;
 }
 
-export interface SourceInfo {
-  format: 'csv' | 'xlsx';
-  delimiter: Delimiter | null;
-  encoding: TextEncoding | null;
-  bom: boolean;
-  sheets: string[];
-  sheet: string | null;
+/** How the file was read: the fields the inspection reports (imports.inspect), and notes. */
+export interface SourceInfo extends Pick<ImportInspection, 'format' | 'delimiter' | 'encoding' | 'bom' | 'sheets' | 'sheet'> {
   /** Things the clerk should know about how the file was read (e.g. "not valid UTF-8"). */
   notes: string[];
 }
