@@ -52,7 +52,9 @@ export function seedDemoFromArgs(rt: Runtime, args: string[]): Result<unknown> {
   if (!Number.isInteger(loans) || loans < 0 || !Number.isInteger(months) || months < 1) {
     return { ok: false, error: { code: 'VALIDATION', message: '--loans dan --months harus bilangan bulat positif' } };
   }
-  const summary = seedDemo(rt.db, { today: todayIso(), loans, months, ...(seed ? { seed: Number(seed) } : {}) });
+  // Claims and payments too (all but the last 3 months), unless --no-payments.
+  const paidHistory = args.includes('--no-payments') ? {} : { paidHistory: { unpaidMonths: 3 } };
+  const summary = seedDemo(rt.db, { today: todayIso(), loans, months, ...(seed ? { seed: Number(seed) } : {}), ...paidHistory });
   if (getSetting(rt.db, 'onboarding') === null) setSetting(rt.db, 'onboarding', 'demo');
   return { ok: true, value: summary };
 }

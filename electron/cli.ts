@@ -32,9 +32,10 @@ Pemakaian: npm run cli -- <perintah> [opsi]
 
 Perintah:
   info                         ringkasan basis data
-  seed-demo [--loans N] [--months M] [--seed S]
+  seed-demo [--loans N] [--months M] [--seed S] [--no-payments]
                                muat data contoh ke basis data kosong: bank, penjamin, skema per tahun,
-                               debitur dan N pinjaman (bawaan 250) tersebar M bulan (bawaan 24)
+                               debitur dan N pinjaman (bawaan 250) tersebar M bulan (bawaan 24), beserta
+                               tagihan dan SP2D tiap bank-bulan kecuali 3 bulan terakhir
   schedule --plafon RP --tenor BULAN --bunga PERSEN [--bunga-debitur PERSEN] [--metode flat|efektif|anuitas]
            [--cair TTTT-BB-HH] [--angsuran-pertama TTTT-BB-HH] [--persentase PERSEN]
                                jadwal angsuran dari parameter (tanpa basis data)

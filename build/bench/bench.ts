@@ -168,7 +168,8 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 /** The cached data set for a seed and size, built with the demo generator (`seed-demo`) when missing. */
 export function dataSetFile(opts: Pick<BenchOptions, 'loans' | 'months' | 'seed' | 'cacheDir' | 'log'>): { file: string; builtInSeconds: number | null } {
   fs.mkdirSync(opts.cacheDir, { recursive: true });
-  const file = path.join(opts.cacheDir, `demo-seed${opts.seed}-loans${opts.loans}-months${opts.months}.sqlite`);
+  // -v2: with the paid history (claims and SP2Ds); older cached files lack it.
+  const file = path.join(opts.cacheDir, `demo-seed${opts.seed}-loans${opts.loans}-months${opts.months}-v2.sqlite`);
   if (fs.existsSync(file)) return { file, builtInSeconds: null };
   opts.log?.(`Membangun data ${opts.loans} pinjaman × ${opts.months} bulan (seed ${opts.seed}) …`);
   const tmp = `${file}.${process.pid}.tmp`;
@@ -176,7 +177,8 @@ export function dataSetFile(opts: Pick<BenchOptions, 'loans' | 'months' | 'seed'
   const started = performance.now();
   const rt = createRuntime({ databasePath: tmp, user: 'bench', today: () => BENCH_TODAY });
   try {
-    seedDemo(rt.db, { today: BENCH_TODAY, loans: opts.loans, months: opts.months, seed: opts.seed });
+    // The claim of steps 1–4 covers the last months: those stay unpaid.
+    seedDemo(rt.db, { today: BENCH_TODAY, loans: opts.loans, months: opts.months, seed: opts.seed, paidHistory: { unpaidMonths: 6 } });
     setSetting(rt.db, 'onboarding', 'demo');
     rt.db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {

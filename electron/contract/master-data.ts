@@ -105,6 +105,9 @@ export interface DemoSummary {
   skema: number;
   debitur: number;
   pinjaman: number;
+  /** With a paid history (CLI seed-demo): paid claims and their total. */
+  tagihanDibayar?: number;
+  subsidiDibayar?: number;
 }
 
 // ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { listReference } from '../../../database/repositories/reference';
 import { insertScheme } from '../../../database/repositories/schemes';
 import { addMonths } from '../../domain/loan';
 import { seedDemoLoans } from './loans';
+import { seedPaidHistory } from './paid-history';
 import { SeededRandom } from './random';
 import { BUSINESS_KINDS, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, VILLAGE_NAMES, VILLAGE_PREFIXES } from './names';
 
@@ -40,6 +41,11 @@ export interface DemoOptions {
   months?: number;
   /** The date the demo is built for (passed in to keep it deterministic). */
   today: string;
+  /**
+   * Also a paid history (electron/services/demo/paid-history.ts): every bank-month paid by SP2D,
+   * except the last `unpaidMonths` before today's month. Off for the app's own demo data.
+   */
+  paidHistory?: { unpaidMonths: number };
 }
 
 /**
@@ -65,7 +71,8 @@ export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
     const firstYear = Number(addMonths(opts.today, -months).slice(0, 4));
     let schemes = 0;
     for (let year = firstYear; year <= referenceYear; year++) {
-      const subsidiPagu = insertPagu(db, year, 'subsidi_bunga', `5.1.05.01.${year}`, `Belanja subsidi bunga Program Gerbang Serasan ${year}`, 2_500_000_000);
+      // A province-size data set needs a province-size budget (about Rp2 juta of subsidy per loan a year).
+      const subsidiPagu = insertPagu(db, year, 'subsidi_bunga', `5.1.05.01.${year}`, `Belanja subsidi bunga Program Gerbang Serasan ${year}`, Math.max(2_500_000_000, loanCount * 2_000_000));
       const premiPagu = insertPagu(db, year, 'premi', `5.1.05.02.${year}`, `Belanja premi asuransi kredit Program Gerbang Serasan ${year}`, 400_000_000);
       const recent = year >= 2026;
       insertScheme(db, {
@@ -132,7 +139,11 @@ export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
       });
     }
     const loans = loanCount > 0 ? seedDemoLoans(db, { loans: loanCount, months, today: opts.today, seed: (opts.seed ?? 20251027) + 1 }).pinjaman : 0;
-    return { bank: BANKS.length, cabang, penjamin: INSURERS.length, skema: schemes, debitur: debtorCount, pinjaman: loans };
+    const paid = opts.paidHistory && loans > 0 ? seedPaidHistory(db, { today: opts.today, unpaidMonths: opts.paidHistory.unpaidMonths }) : null;
+    return {
+      bank: BANKS.length, cabang, penjamin: INSURERS.length, skema: schemes, debitur: debtorCount, pinjaman: loans,
+      ...(paid ? { tagihanDibayar: paid.tagihan, subsidiDibayar: paid.total } : {}),
+    };
   })();
 }
 

@@ -6,6 +6,7 @@ import { ServiceError, invalid, notFound } from '../errors';
 import { checkSubsidySp2d, refuseAbovePagu } from './payment-checks';
 import type { HandlersFor } from '../index';
 import { computeSubsidyRun } from './run';
+import { paidClaimLines, payableLines } from './paid-claim';
 
 export function subsidyHandlers(ctx: ServiceContext): HandlersFor<'subsidy'> {
   const { db } = ctx;
@@ -21,11 +22,11 @@ export function subsidyHandlers(ctx: ServiceContext): HandlersFor<'subsidy'> {
 
         // The run excludes every loan-month already paid, so nothing can be paid twice.
         const run = computeSubsidyRun(db, { bankId: input.bankId, periodeAwal: input.periodeAwal, periodeAkhir });
-        const payable = run.lines.filter((l) => l.layak && l.rincian && l.rincian.jumlah > 0);
+        const payable = payableLines(run);
         if (payable.length === 0) {
           throw new ServiceError('CONFLICT', 'Tidak ada baris subsidi yang layak dibayar untuk bank dan periode ini (mungkin sudah dibayar).');
         }
-        const total = payable.reduce((sum, l) => sum + l.rincian!.jumlah, 0);
+        const total = payable.reduce((sum, l) => sum + l.rincian.jumlah, 0);
         refuseAbovePagu(budget, total);
         const { pagu, sisa } = budget;
         const result = insertPaidClaim(db, {
@@ -35,20 +36,7 @@ export function subsidyHandlers(ctx: ServiceContext): HandlersFor<'subsidy'> {
           nomorSp2d: input.nomorSp2d,
           tanggalSp2d: input.tanggalSp2d,
           paguId: pagu.id,
-          lines: payable.map((l, i) => ({
-            nomorBaris: i + 1,
-            pinjamanId: l.pinjamanId,
-            periode: l.periode,
-            nomorRekening: l.nomorRekening,
-            nik: l.nik,
-            nama: l.debiturNama,
-            outstanding: l.rincian!.segmen[0]?.pokok ?? null,
-            bungaPersen: l.rincian!.tarifSubsidiPersen,
-            hari: l.rincian!.segmen.reduce((d, s) => d + s.hari, 0),
-            kol: l.kol,
-            jumlah: l.rincian!.jumlah,
-            keterangan: 'Dibayar sesuai perhitungan subsidi',
-          })),
+          lines: paidClaimLines(payable),
         });
         appendAudit(db, {
           user: ctx.user,
