@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import Decimal from 'decimal.js';
 import {
   excelSerialToIso, parseDecimalText, readAccount, readDate, readInteger, readMoney, readNik, readPeriod, readRate, readYesNo,
 } from '../../../electron/services/imports/parse/values';
@@ -149,5 +150,39 @@ describe('account numbers, NIK, yes/no', () => {
     expect(['Y', 'ya', '1', 'Sudah'].map((t) => value(readYesNo(t)))).toEqual([true, true, true, true]);
     expect(['N', 'tidak', '0', 'belum'].map((t) => value(readYesNo(t)))).toEqual([false, false, false, false]);
     expect(readYesNo('mungkin').ok).toBe(false);
+  });
+});
+
+describe('readMoney without decimal.js for the common shapes', () => {
+  // The fast path (≤ 15 integer digits, ≤ 2 sen digits) must answer exactly what decimal.js does.
+  const reference = (digits: string, sen: string): { value: number; warns: boolean } | 'refused' => {
+    const d = new Decimal(sen ? `${digits}.${sen}` : digits);
+    if (d.decimalPlaces() > 2) return 'refused';
+    const r = d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+    return { value: r.toNumber(), warns: !r.eq(d) };
+  };
+  const groupId = (digits: string) => digits.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  it('agrees with decimal.js on Indonesian and plain notation, with and without sen', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{1,15}$/), fc.stringMatching(/^\d{0,2}$/), (digits, sen) => {
+        const expected = reference(digits, sen);
+        for (const text of [sen ? `${groupId(digits)},${sen}` : groupId(digits), sen ? `${digits}.${sen}` : digits]) {
+          const got = readMoney(text, sen.length === 0 ? 'otomatis' : text.includes(',') ? 'id' : 'en');
+          if (expected === 'refused') expect(got.ok).toBe(false);
+          else {
+            expect(got).toMatchObject({ ok: true, value: expected.value });
+            expect(got.ok && got.warning !== undefined).toBe(expected.warns);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('keeps the same warning text and the long numbers on the exact path', () => {
+    expect(readMoney('1.234.567,50')).toEqual({ ok: true, value: 1234568, warning: 'Nilai 1234567,50 memuat sen; dibulatkan menjadi 1234568 rupiah' });
+    expect(readMoney('01234,49', 'id')).toEqual({ ok: true, value: 1234, warning: 'Nilai 1234,49 memuat sen; dibulatkan menjadi 1234 rupiah' });
+    expect(readMoney('1234567890123456')).toEqual({ ok: true, value: 1234567890123456 });
+    expect(readMoney('-1.000')).toMatchObject({ ok: false });
+    expect(readMoney('0,00', 'id')).toEqual({ ok: true, value: 0 });
   });
 });

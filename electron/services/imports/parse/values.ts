@@ -87,10 +87,16 @@ export function parseDecimalText(raw: string, style: NumberStyle = 'otomatis'): 
     intPart = groups.join('');
   }
   if (!/^\d+$/.test(intPart) || (fracPart !== '' && !/^\d+$/.test(fracPart))) return null;
-  const text = fracPart ? `${intPart}.${fracPart}` : intPart;
-  const d = new Decimal(text);
-  return (negative && !d.isZero() ? d.negated() : d).toFixed();
+  // Decimal's canonical text, by hand (it is only digits): no leading zeros, no trailing zeros after
+  // the point, no minus on zero. A 100,000-line file passes here several times per line.
+  const whole = intPart.replace(/^0+(?=\d)/, '');
+  const frac = fracPart.replace(/0+$/, '');
+  const zero = /^0$/.test(whole) && frac === '';
+  return `${negative && !zero ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
 }
+
+/** Canonical text with at most 15 integer digits and 2 decimals: exact in plain numbers. */
+const SMALL_MONEY = /^(\d{1,15})(?:\.(\d{1,2}))?$/;
 
 /**
  * Money → integer rupiah. Sen are rounded half-up with a warning (see the file comment).
@@ -104,6 +110,13 @@ export function readMoney(cell: Cell, style: NumberStyle = 'otomatis'): Read<num
   } else {
     const text = parseDecimalText(cell ?? '', style);
     if (text === null) return fail(`${show(cell)} bukan angka rupiah`);
+    // The common case without decimal.js: whole digits and up to two sen digits, half-up.
+    const small = SMALL_MONEY.exec(text);
+    if (small) {
+      const sen = (small[2] ?? '').padEnd(2, '0');
+      const value = Number(small[1]) + (Number(sen) >= 50 ? 1 : 0);
+      return sen === '00' ? ok(value) : ok(value, `Nilai ${small[1]},${sen} memuat sen; dibulatkan menjadi ${value} rupiah`);
+    }
     d = new Decimal(text);
     if (d.decimalPlaces() > 2) return fail(`${show(cell)} berisi lebih dari dua angka di belakang koma; bukan nilai rupiah`);
   }
@@ -124,6 +137,10 @@ export function readInteger(cell: Cell, min: number, max: number, what: string):
   else {
     const text = parseDecimalText(cell ?? '', 'otomatis');
     if (text === null) return fail(`${show(cell)} bukan angka ${what}`);
+    if (/^\d{1,15}$/.test(text)) {
+      const n = Number(text);
+      return n < min || n > max ? fail(`${what} ${n} di luar batas ${min}–${max}`) : ok(n);
+    }
     d = new Decimal(text);
   }
   if (!d.isInteger()) return fail(`${show(cell)} bukan bilangan bulat (${what})`);
