@@ -268,6 +268,18 @@ describe('bank positions', () => {
     expect((await callError(r, 'imports.commit', { jobId })).code).toBe('CONFLICT');
   });
 
+  it('checks again at commit when the data changed after the preview (here: the month was closed)', async () => {
+    const r = rt();
+    const w = await buildWorld(r);
+    const owner: Owner = { jenis: 'posisi', bankId: w.bsb };
+    const { jobId, hasil } = await preview(r, owner, await upload(r, owner, 'posisi-pipa.txt'));
+    expect(hasil.jumlahValid).toBe(4);
+    await call(r, 'closing.close', { periode: '2026-10' });
+    const before = snapshot(r.db, TABLES);
+    expect((await callError(r, 'imports.commit', { jobId })).message).toBe('Tidak ada baris yang valid untuk disimpan.');
+    expect(snapshot(r.db, TABLES)).toBe(before);
+  });
+
   it('a crash half-way through the commit leaves the database exactly as it was', async () => {
     const r = rt();
     const w = await buildWorld(r);

@@ -1,4 +1,5 @@
 import type { DashboardSummary } from '../../contract';
+import { dataVersion } from '../../../database/data-version';
 import { callerBank } from '../auth/bank-scope';
 import type { ServiceContext } from '../context';
 import type { HandlersFor } from '../index';
@@ -7,24 +8,18 @@ import { dashboardSummary } from './summary';
 /**
  * The home screen's figures. At a province's scale (100,000 loans, 36 months of positions) the
  * sums take a noticeable fraction of a second, and the home screen is opened often: the last
- * answers are kept until the data changes. "Changed" is SQLite's own count of rows written on
- * this connection (total_changes()) plus PRAGMA data_version, which moves when another
- * connection (the CLI, a second window) commits; both are read fresh on every call.
+ * answers are kept until the data changes (database/data-version.ts, read fresh on every call)
+ * or the day does.
  */
 export function dashboardHandlers(ctx: ServiceContext): HandlersFor<'dashboard'> {
   const { db } = ctx;
   const cache = new Map<string, DashboardSummary>();
   let cacheVersion = '';
 
-  function dataVersion(): string {
-    const changes = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-    return `${changes}/${String(db.pragma('data_version', { simple: true }))}/${ctx.today()}`;
-  }
-
   return {
     'dashboard.summary': async ({ tahun }) => {
       const bankId = callerBank(ctx);
-      const version = dataVersion();
+      const version = `${dataVersion(db)}/${ctx.today()}`;
       if (version !== cacheVersion) {
         cache.clear();
         cacheVersion = version;

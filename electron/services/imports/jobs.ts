@@ -32,6 +32,8 @@ export interface PreviewJob {
   pesan: string | null;
   outcome: ParseOutcome | null;
   checked: Checked | null;
+  /** What `checked` was checked against: the commit reuses it while none of this has changed. */
+  checkedAgainst: { db: unknown; version: string; bulanIni: string } | null;
   result: ImportPreviewResult | null;
   /** Settles when the job ends (tests and the end-to-end import await it). */
   done: Promise<void>;
@@ -52,6 +54,7 @@ export function createJob(user: string, databasePath: string, request: PreviewRe
     pesan: null,
     outcome: null,
     checked: null,
+    checkedAgainst: null,
     result: null,
     done: Promise.resolve(),
   };
