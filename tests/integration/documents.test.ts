@@ -96,9 +96,9 @@ afterAll(async () => {
 describe('rekap bulanan', () => {
   /** The month's state of each loan, computed here straight from the rows. */
   function expectedLoans(periode: string, monthEnd: string) {
-    const loans = all<{ id: number; debitur_id: number; bank: string; jk: string; plafon: number; cair: string; lunas: string | null }>(
-      `SELECT l.id, l.debitur_id, b.nama AS bank, d.jenis_kelamin AS jk, l.plafon, l.tanggal_pencairan AS cair, l.tanggal_lunas AS lunas
-       FROM pinjaman l JOIN bank b ON b.id = l.bank_id JOIN debitur d ON d.id = l.debitur_id
+    const loans = all<{ id: number; debitur_id: number; bank: string; kecamatan: string | null; jk: string; plafon: number; cair: string; lunas: string | null }>(
+      `SELECT l.id, l.debitur_id, b.nama AS bank, k.nama AS kecamatan, d.jenis_kelamin AS jk, l.plafon, l.tanggal_pencairan AS cair, l.tanggal_lunas AS lunas
+       FROM pinjaman l JOIN bank b ON b.id = l.bank_id JOIN debitur d ON d.id = l.debitur_id LEFT JOIN kecamatan k ON k.id = d.kecamatan_id
        WHERE l.tanggal_pencairan <= ? AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')`,
       monthEnd,
     );
@@ -147,6 +147,12 @@ describe('rekap bulanan', () => {
       ['Laki-laki', running.filter((l) => l.jk === 'L').length],
       ['Perempuan', running.filter((l) => l.jk === 'P').length],
     ]);
+    // Debtors per row: distinct debtors with a running loan there. One who borrows from two banks
+    // counts in each bank's row but once in their kecamatan's.
+    const distinctDebtors = (ls: typeof running) => new Set(ls.map((l) => l.debitur_id)).size;
+    for (const row of byBank.rows) expect(row.debitur).toBe(distinctDebtors(running.filter((l) => l.bank === row.nama)));
+    for (const row of table(doc, 'E. Menurut kecamatan').rows) expect(row.debitur).toBe(distinctDebtors(running.filter((l) => (l.kecamatan ?? '(tanpa kecamatan)') === row.nama)));
+    expect(table(doc, 'E. Menurut kecamatan').totals!.debitur).toBe(distinctDebtors(running));
     // Every breakdown adds up to the same whole.
     for (const t of ['E. Menurut kecamatan', 'F. Menurut sektor', 'G. Menurut skala']) {
       expect(table(doc, t).totals).toMatchObject({ berjalan: running.length, outstanding, bad: badOutstanding });
@@ -199,6 +205,35 @@ describe('rekap bulanan', () => {
     }
     expect(table(doc, 'B. Plafon').rows[2]!.jumlah).toBe(expected);
     expect(doc.notes?.[0]).toContain(`(${fromSchedule} pinjaman, dianggap kol 1)`);
+  });
+
+  it('a debtor who borrows from a second bank counts in both banks\' rows and once in their kecamatan', async () => {
+    // The app refuses a second running subsidised loan, but data carried over from the spreadsheets
+    // may hold one: a running debtor with a loan at another bank, disbursed in November (no
+    // position yet, so the schedule stands in).
+    const first = one<{ id: number; debitur_id: number; bank_id: number }>("SELECT id, debitur_id, bank_id FROM pinjaman WHERE status = 'aktif' AND tanggal_lunas IS NULL ORDER BY id LIMIT 1");
+    const other = one<{ id: number }>('SELECT id FROM bank WHERE id <> ? ORDER BY id LIMIT 1', first.bank_id);
+    db().prepare(
+      `INSERT INTO pinjaman (debitur_id, bank_id, skema_id, nomor_rekening, nomor_akad, tanggal_akad, tanggal_pencairan, plafon, tenor_bulan,
+         bunga_bank_persen, bunga_debitur_persen, tanggal_angsuran_pertama, status)
+       SELECT debitur_id, ?, skema_id, '9900112233', 'AK/DUA-BANK/2026', '2026-11-02', '2026-11-04', 15000000, 12, bunga_bank_persen, bunga_debitur_persen, '2026-12-04', 'aktif'
+       FROM pinjaman WHERE id = ?`,
+    ).run(other.id, first.id);
+
+    const doc = await buildRekapBulanan(ctx, { jenis: 'rekapBulanan', periode: '2026-11' });
+    const running = expectedLoans('2026-11', '2026-11-30').filter((l) => l.running);
+    const mine = running.filter((l) => l.debitur_id === first.debitur_id);
+    expect(new Set(mine.map((l) => l.bank)).size).toBe(2);
+    const distinct = (ls: typeof running) => new Set(ls.map((l) => l.debitur_id)).size;
+    expect(table(doc, 'A. Debitur').rows[0]!.jumlah).toBe(distinct(running));
+    for (const row of table(doc, 'D. Menurut bank').rows) expect(row.debitur).toBe(distinct(running.filter((l) => l.bank === row.nama)));
+    const byBankSum = table(doc, 'D. Menurut bank').rows.reduce((s, r) => s + (r.debitur as number), 0);
+    expect(byBankSum).toBe(distinct(running) + 1);
+    for (const t of ['E. Menurut kecamatan', 'F. Menurut sektor', 'G. Menurut skala', 'H. Menurut jenis kelamin']) {
+      expect(table(doc, t).totals!.debitur).toBe(distinct(running));
+    }
+    const place = mine[0]!.kecamatan ?? '(tanpa kecamatan)';
+    expect(table(doc, 'E. Menurut kecamatan').rows.find((r) => r.nama === place)!.debitur).toBe(distinct(running.filter((l) => (l.kecamatan ?? '(tanpa kecamatan)') === place)));
   });
 
   it('prints through Chromium: letterhead, title, totals, terbilang, signatures and "Halaman X dari Y"', async () => {

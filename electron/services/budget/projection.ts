@@ -36,7 +36,15 @@ function periodInfo(periode: string): RunPeriod {
   return p;
 }
 
-function addProjection(byYear: Map<number, number>, loan: ProjectedLoan, scheme: Scheme, fromPeriod: string, paid: ReadonlySet<string> | undefined, restructurings: readonly Restructuring[]): void {
+function addProjection(
+  byYear: Map<number, number>,
+  loan: ProjectedLoan,
+  scheme: Scheme,
+  fromPeriod: string,
+  paid: ReadonlySet<string> | undefined,
+  restructurings: readonly Restructuring[],
+  untilPeriod?: string,
+): void {
   const disbursed = loan.tanggalPencairan ?? loan.tanggalAkad;
   const view = runLoan(
     {
@@ -47,7 +55,8 @@ function addProjection(byYear: Map<number, number>, loan: ProjectedLoan, scheme:
     },
     disbursed,
   );
-  const lastPeriod = outlineMaturityDate(view.outline).slice(0, 7);
+  const maturity = outlineMaturityDate(view.outline).slice(0, 7);
+  const lastPeriod = untilPeriod !== undefined && untilPeriod < maturity ? untilPeriod : maturity;
   const start = disbursed.slice(0, 7) > fromPeriod ? disbursed.slice(0, 7) : fromPeriod;
   if (lastPeriod < start) return;
   for (const periode of periodsBetween(start, lastPeriod)) {
@@ -64,7 +73,11 @@ export function projectLoan(loan: Loan, scheme: Scheme, fromPeriod: string, paid
   return byYear;
 }
 
-export function projectCosts(db: Database, fromPeriod: string): Projection {
+/**
+ * The projection from `fromPeriod` on; with `untilPeriod`, only the months up to it (the monthly
+ * summary wants the rest of one year, not every loan's months to maturity).
+ */
+export function projectCosts(db: Database, fromPeriod: string, untilPeriod?: string): Projection {
   const schemes = new Map<number, Scheme>();
   const subsidyByYear = new Map<number, number>();
   const restructurings = loansRepo.projectionRestructurings(db);
@@ -95,6 +108,7 @@ export function projectCosts(db: Database, fromPeriod: string): Projection {
       fromPeriod,
       paid.get(id),
       restructurings.get(id) ?? [],
+      untilPeriod,
     );
   }
   return { subsidyByYear, pendingPremiums };

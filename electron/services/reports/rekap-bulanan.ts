@@ -1,8 +1,8 @@
 /**
  * Rekap bulanan: the program at the end of a month, for the head of the secretariat to sign.
  *
- * - Loans and debtors, plafon and outstanding: the loan snapshot at the month end (snapshot.ts):
- *   the bank's latest position in or before the month, else the schedule.
+ * - Loans and debtors, plafon and outstanding: the month-end cube summed in SQL (snapshot.ts):
+ *   the bank's latest position in or before the month, else the schedule; breakdowns add cells.
  * - Subsidy and premium paid: SP2D dated in the month / from 1 January to the month end
  *   (subsidy: the paid claim lines, `tagihan_baris` joined to `periode_dibayar` and the payment;
  *   premium: the premiums settled by an insurer payment), integer SUMs in SQL.
@@ -20,51 +20,13 @@ import type { ServiceContext } from '../context';
 import type { DocumentColumn, DocumentRow, ReportDocument, TableBlock } from '../documents/model';
 import { getDocumentSettings, SIGNER_HEADING } from '../settings/document-settings';
 import { SKALA_LABEL } from './registers';
-import { groupSums, loanSnapshots, TANPA_KECAMATAN, TANPA_SEKTOR, type LoanSnapshot } from './snapshot';
+import { debtorsByPlace, monthCells, premiumPaidCells, subsidyPaidCells, type CellKey, type PaidCell } from './snapshot';
 
 type Params = Extract<DocumentRequest, { jenis: 'rekapBulanan' }>;
 
 /** a / b as a percentage with two decimals ('12.34'); '0.00' when b is 0. */
 export function share(a: number, b: number): string {
   return b === 0 ? '0.00' : new Decimal(a).times(100).div(b).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
-}
-
-interface PaidLine {
-  pinjaman_id: number;
-  bank_id: number;
-  jumlah: number;
-}
-
-/**
- * Subsidy lines paid, per loan (integer SUM in SQL), dated by their claim's first SP2D: a claim
- * paid in instalments (several SP2D) counts its lines once, on the first payment's date.
- */
-function subsidyPaid(db: Database, from: string, to: string): PaidLine[] {
-  return db
-    .prepare(
-      `SELECT tb.pinjaman_id, t.bank_id, sum(tb.disetujui) AS jumlah
-       FROM tagihan_baris tb
-       JOIN periode_dibayar pd ON pd.tagihan_baris_id = tb.id
-       JOIN tagihan t ON t.id = tb.tagihan_id
-       JOIN pembayaran pb ON pb.id = (SELECT min(p2.id) FROM pembayaran p2 WHERE p2.tagihan_id = t.id)
-       WHERE pb.tanggal_sp2d BETWEEN @from AND @to
-       GROUP BY tb.pinjaman_id, t.bank_id`,
-    )
-    .all({ from, to }) as PaidLine[];
-}
-
-/** Premiums settled by an insurer payment dated in [from, to], per loan. */
-function premiumPaid(db: Database, from: string, to: string): PaidLine[] {
-  return db
-    .prepare(
-      `SELECT pr.pinjaman_id, l.bank_id, sum(pr.jumlah) AS jumlah
-       FROM premi pr
-       JOIN pembayaran_premi pp ON pp.id = pr.pembayaran_premi_id
-       JOIN pinjaman l ON l.id = pr.pinjaman_id
-       WHERE pp.tanggal_sp2d BETWEEN @from AND @to
-       GROUP BY pr.pinjaman_id, l.bank_id`,
-    )
-    .all({ from, to }) as PaidLine[];
 }
 
 /** What the SP2D themselves say (the certified totals). */
@@ -77,15 +39,45 @@ function paymentTotals(db: Database, from: string, to: string): { subsidi: numbe
     .get({ from, to }) as { subsidi: number; premi: number };
 }
 
-interface Dims {
-  bank: string;
-  kecamatan: string;
-  sektor: string;
-  skala: string;
-  gender: string;
-}
+type Dim = 'bank' | 'kecamatan' | 'sektor' | 'skala' | 'gender';
 
 const GENDER_LABEL: Record<string, string> = { L: 'Laki-laki', P: 'Perempuan' };
+export const TANPA_KECAMATAN = '(tanpa kecamatan)';
+export const TANPA_SEKTOR = '(tanpa sektor)';
+
+/** The label of a cell along one dimension, from the names of the small reference tables. */
+function labeller(db: Database): (dim: Dim, cell: Partial<CellKey> & Omit<CellKey, 'bankId'>) => string {
+  const names = (table: 'bank' | 'kecamatan' | 'sektor') => new Map((db.prepare(`SELECT id, nama FROM ${table}`).all() as { id: number; nama: string }[]).map((r) => [r.id, r.nama]));
+  const bank = names('bank');
+  const kecamatan = names('kecamatan');
+  const sektor = names('sektor');
+  return (dim, c) => {
+    switch (dim) {
+      case 'bank':
+        return bank.get(c.bankId!) ?? '-';
+      case 'kecamatan':
+        return c.kecamatanId === null ? TANPA_KECAMATAN : kecamatan.get(c.kecamatanId) ?? '-';
+      case 'sektor':
+        return c.sektorId === null ? TANPA_SEKTOR : sektor.get(c.sektorId) ?? '-';
+      case 'skala':
+        return SKALA_LABEL[c.skala] ?? c.skala;
+      case 'gender':
+        return GENDER_LABEL[c.jenisKelamin] ?? c.jenisKelamin;
+    }
+  };
+}
+
+/** Integer sums of `value` per label, in first-seen order. */
+function sumBy<T>(items: readonly T[], label: (t: T) => string, value: (t: T) => number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const item of items) {
+    const k = label(item);
+    out.set(k, (out.get(k) ?? 0) + value(item));
+  }
+  return out;
+}
+
+const SUM_FIELDS = ['berjalan', 'baru', 'lunas', 'plafon', 'outstanding', 'bad'] as const;
 
 export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise<ReportDocument> {
   const { db } = ctx;
@@ -95,87 +87,62 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
   const monthEnd = periodLastDay(periode);
   const yearStart = `${year}-01-01`;
 
-  const loans = loanSnapshots(db, periode);
-  const running = loans.filter((l) => l.berjalan);
-  const dimsOfLoan = new Map<number, Dims>(
-    (
-      db
-        .prepare(
-          `SELECT l.id, b.nama AS bank, coalesce(k.nama, '${TANPA_KECAMATAN}') AS kecamatan, coalesce(s.nama, '${TANPA_SEKTOR}') AS sektor, d.skala, d.jenis_kelamin
-           FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id JOIN bank b ON b.id = l.bank_id
-           LEFT JOIN kecamatan k ON k.id = d.kecamatan_id LEFT JOIN sektor s ON s.id = d.sektor_id`,
-        )
-        .all() as { id: number; bank: string; kecamatan: string; sektor: string; skala: string; jenis_kelamin: string }[]
-    ).map((r) => [r.id, { bank: r.bank, kecamatan: r.kecamatan, sektor: r.sektor, skala: SKALA_LABEL[r.skala] ?? r.skala, gender: GENDER_LABEL[r.jenis_kelamin] ?? r.jenis_kelamin }]),
-  );
-  const subsidyMonth = subsidyPaid(db, monthStart, monthEnd);
-  const subsidyYear = subsidyPaid(db, yearStart, monthEnd);
-  const premiumMonth = premiumPaid(db, monthStart, monthEnd);
+  const cells = monthCells(db, periode);
+  const places = debtorsByPlace(db, periode);
+  const subsidyMonth = subsidyPaidCells(db, monthStart, monthEnd);
+  const subsidyYear = subsidyPaidCells(db, yearStart, monthEnd);
+  const premiumMonth = premiumPaidCells(db, monthStart, monthEnd);
   const paidMonth = paymentTotals(db, monthStart, monthEnd);
   const paidYear = paymentTotals(db, yearStart, monthEnd);
+  const labelOf = labeller(db);
 
-  const lineTotal = (lines: PaidLine[]) => lines.reduce((s, l) => s + l.jumlah, 0);
+  const total = <T>(items: readonly T[], f: (t: T) => number) => items.reduce((s, x) => s + f(x), 0);
 
   // ---- the whole program
-  const sum = (items: readonly LoanSnapshot[], f: (l: LoanSnapshot) => number) => items.reduce((s, l) => s + f(l), 0);
-  const bad = running.filter((l) => l.kol >= 3);
-  const outstanding = sum(running, (l) => l.outstanding);
-  const badOutstanding = sum(bad, (l) => l.outstanding);
   const totals = {
-    debitur: new Set(running.map((l) => l.debiturId)).size,
-    berjalan: running.length,
-    baru: loans.filter((l) => l.baru).length,
-    plafonBaru: sum(loans.filter((l) => l.baru), (l) => l.plafon),
-    lunas: loans.filter((l) => l.lunasBulanIni).length,
-    macet: running.filter((l) => l.kol === 5).length,
-    kol35: bad.length,
-    plafon: sum(running, (l) => l.plafon),
-    outstanding,
-    badOutstanding,
+    debitur: total(places, (c) => c.debitur),
+    berjalan: total(cells, (c) => c.berjalan),
+    baru: total(cells, (c) => c.baru),
+    plafonBaru: total(cells, (c) => c.plafonBaru),
+    lunas: total(cells, (c) => c.lunas),
+    macet: total(cells, (c) => c.macet),
+    kol35: total(cells, (c) => c.kol35),
+    plafon: total(cells, (c) => c.plafon),
+    outstanding: total(cells, (c) => c.outstanding),
+    badOutstanding: total(cells, (c) => c.bad),
   };
 
   // ---- breakdowns: every dimension has the same columns
-  const breakdown = (title: string, sheet: string, label: string, dim: keyof Dims, all: string[] = []): TableBlock => {
-    const keyOf = (loanId: number) => dimsOfLoan.get(loanId)?.[dim] ?? '-';
-    const loanSums = groupSums(loans, (l) => keyOf(l.id), {
-      berjalan: (l) => (l.berjalan ? 1 : 0),
-      baru: (l) => (l.baru ? 1 : 0),
-      lunas: (l) => (l.lunasBulanIni ? 1 : 0),
-      plafon: (l) => (l.berjalan ? l.plafon : 0),
-      outstanding: (l) => (l.berjalan ? l.outstanding : 0),
-      bad: (l) => (l.berjalan && l.kol >= 3 ? l.outstanding : 0),
-    });
-    const debtors = new Map<string, Set<number>>();
-    for (const l of running) {
-      const k = keyOf(l.id);
-      if (!debtors.has(k)) debtors.set(k, new Set());
-      debtors.get(k)!.add(l.debiturId);
-    }
-    const paid = (lines: PaidLine[]) => groupSums(lines, (x) => keyOf(x.pinjaman_id), { jumlah: (x) => x.jumlah });
+  const breakdown = (title: string, sheet: string, label: string, dim: Dim, all: string[] = []): TableBlock => {
+    const keyOf = (c: Partial<CellKey> & Omit<CellKey, 'bankId'>) => labelOf(dim, c);
+    const sums = Object.fromEntries(SUM_FIELDS.map((f) => [f, sumBy(cells, keyOf, (c) => c[f])])) as Record<(typeof SUM_FIELDS)[number], Map<string, number>>;
+    // A debtor has one kecamatan, sector, scale and gender but may borrow from two banks.
+    const debtors = dim === 'bank' ? sumBy(cells, keyOf, (c) => c.debitur) : sumBy(places, keyOf, (c) => c.debitur);
+    const paid = (lines: PaidCell[]) => sumBy(lines, keyOf, (x) => x.jumlah);
     const sMonth = paid(subsidyMonth);
     const sYear = paid(subsidyYear);
     const pMonth = paid(premiumMonth);
-    const keys = [...new Set([...all, ...loanSums.keys(), ...sYear.keys(), ...pMonth.keys()])];
+    const keys = [...new Set([...all, ...sums.berjalan.keys(), ...sYear.keys(), ...pMonth.keys()])];
     if (all.length === 0) keys.sort((a, b) => a.localeCompare(b, 'id'));
     const rows: DocumentRow[] = keys.map((k) => {
-      const s = loanSums.get(k);
+      const of = (f: (typeof SUM_FIELDS)[number]) => sums[f].get(k) ?? 0;
       return {
         nama: k,
-        debitur: debtors.get(k)?.size ?? 0,
-        berjalan: s?.berjalan ?? 0,
-        baru: s?.baru ?? 0,
-        lunas: s?.lunas ?? 0,
-        plafon: s?.plafon ?? 0,
-        outstanding: s?.outstanding ?? 0,
-        bad: s?.bad ?? 0,
-        badShare: share(s?.bad ?? 0, s?.outstanding ?? 0),
-        subsidiBulan: sMonth.get(k)?.jumlah ?? 0,
-        subsidiTahun: sYear.get(k)?.jumlah ?? 0,
-        premiBulan: pMonth.get(k)?.jumlah ?? 0,
+        debitur: debtors.get(k) ?? 0,
+        berjalan: of('berjalan'),
+        baru: of('baru'),
+        lunas: of('lunas'),
+        plafon: of('plafon'),
+        outstanding: of('outstanding'),
+        bad: of('bad'),
+        badShare: share(of('bad'), of('outstanding')),
+        subsidiBulan: sMonth.get(k) ?? 0,
+        subsidiTahun: sYear.get(k) ?? 0,
+        premiBulan: pMonth.get(k) ?? 0,
       };
     });
     const col = (key: string, lbl: string, kind: DocumentColumn['kind'], width = 1): DocumentColumn => ({ key, label: lbl, kind, width });
-    const total = (key: string) => rows.reduce((s, r) => s + (r[key] as number), 0);
+    const sum = (key: string) => rows.reduce((s, r) => s + (r[key] as number), 0);
     return {
       type: 'table',
       title,
@@ -197,26 +164,27 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
       rows,
       totals: {
         nama: 'Jumlah',
-        debitur: total('debitur'),
-        berjalan: total('berjalan'),
-        baru: total('baru'),
-        lunas: total('lunas'),
-        plafon: total('plafon'),
-        outstanding: total('outstanding'),
-        bad: total('bad'),
-        badShare: share(total('bad'), total('outstanding')),
-        subsidiBulan: total('subsidiBulan'),
-        subsidiTahun: total('subsidiTahun'),
-        premiBulan: total('premiBulan'),
+        debitur: sum('debitur'),
+        berjalan: sum('berjalan'),
+        baru: sum('baru'),
+        lunas: sum('lunas'),
+        plafon: sum('plafon'),
+        outstanding: sum('outstanding'),
+        bad: sum('bad'),
+        badShare: share(sum('bad'), sum('outstanding')),
+        subsidiBulan: sum('subsidiBulan'),
+        subsidiTahun: sum('subsidiTahun'),
+        premiBulan: sum('premiBulan'),
       },
     };
   };
   const allKecamatan = (db.prepare('SELECT nama FROM kecamatan WHERE aktif = 1 ORDER BY nama').all() as { nama: string }[]).map((r) => r.nama);
+  const byBank = breakdown('D. Menurut bank mitra', 'Per bank', 'Bank', 'bank');
 
   // ---- budget: pagu, realisation and projection of the year
   const pagu = db.prepare('SELECT jenis, coalesce(sum(jumlah), 0) AS pagu FROM pagu WHERE tahun = ? GROUP BY jenis').all(year) as { jenis: string; pagu: number }[];
   const paguOf = (jenis: string) => pagu.find((x) => x.jenis === jenis)?.pagu ?? 0;
-  const projection = periode.endsWith('-12') ? { subsidyByYear: new Map<number, number>(), pendingPremiums: 0 } : projectCosts(db, nextPeriod(periode));
+  const projection = periode.endsWith('-12') ? { subsidyByYear: new Map<number, number>(), pendingPremiums: 0 } : projectCosts(db, nextPeriod(periode), `${year}-12`);
   const budgetRow = (uraian: string, paguAmount: number, month: number, ytd: number, projected: number): DocumentRow => ({
     uraian,
     pagu: paguAmount,
@@ -235,8 +203,8 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
   const budgetTotal = (k: string) => budgetRows.reduce((s, r) => s + (r[k] as number), 0);
 
   // ---- charts
-  const byBank = groupSums(running, (l) => l.bank, { outstanding: (l) => l.outstanding });
-  const byKol = groupSums(running, (l) => String(l.kol), { outstanding: (l) => l.outstanding });
+  const banksWithLoans = byBank.rows.filter((r) => (r.berjalan as number) > 0);
+  const byKol = [0, 1, 2, 3, 4].map((i) => total(cells, (c) => c.outstandingByKol[i]!));
   const months = Array.from({ length: Number(periode.slice(5, 7)) }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
   const monthly = db
     .prepare(`SELECT substr(tanggal_sp2d, 1, 7) AS periode, sum(jumlah) AS jumlah FROM pembayaran WHERE tanggal_sp2d BETWEEN ? AND ? GROUP BY 1`)
@@ -248,8 +216,9 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
     const s = settings.penandatangan[role];
     return { heading, position: s.jabatan, name: s.nama, ...(s.nip ? { nip: s.nip } : {}) };
   };
-  const fromSchedule = running.filter((l) => l.sumber === 'jadwal').length;
-  const fromOlder = running.filter((l) => l.sumber === 'posisi_lama').length;
+  const fromSchedule = total(cells, (c) => c.jadwal);
+  const fromOlder = total(cells, (c) => c.posisiLama);
+  const lineTotal = (lines: PaidCell[]) => total(lines, (l) => l.jumlah);
   const numberTable = (title: string, rows: [string, number][]): TableBlock => ({
     type: 'table',
     title,
@@ -334,16 +303,16 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
         title: 'Baki debet per kolektibilitas',
         chart: 'pie',
         categories: ['1', '2', '3', '4', '5'].map((k) => `Kol ${k}`),
-        series: [{ name: 'Baki debet', kind: 'rupiah', values: ['1', '2', '3', '4', '5'].map((k) => byKol.get(k)?.outstanding ?? 0) }],
+        series: [{ name: 'Baki debet', kind: 'rupiah', values: byKol }],
         height: 220,
       },
-      breakdown('D. Menurut bank mitra', 'Per bank', 'Bank', 'bank'),
+      byBank,
       {
         type: 'chart',
         title: 'Baki debet per bank mitra',
         chart: 'bar',
-        categories: [...byBank.keys()],
-        series: [{ name: 'Baki debet', kind: 'rupiah', values: [...byBank.values()].map((v) => v.outstanding) }],
+        categories: banksWithLoans.map((r) => r.nama as string),
+        series: [{ name: 'Baki debet', kind: 'rupiah', values: banksWithLoans.map((r) => r.outstanding as number) }],
         height: 200,
       },
       breakdown('E. Menurut kecamatan', 'Per kecamatan', 'Kecamatan', 'kecamatan', allKecamatan),

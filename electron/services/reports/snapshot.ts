@@ -1,11 +1,18 @@
 /**
- * The state of every loan at the end of a month, the base of the monthly summary and the loan
- * register: one SQL query gives each loan with its debtor's kecamatan, sector, scale and gender
- * and the bank's latest reported position in or before the month; where the bank reported
- * nothing yet the loan's schedule gives the expected outstanding (marked so).
+ * The program at the end of a month, summed in SQL: the base of the monthly summary.
  *
- * "As of the month" is read from the loan's dates: disbursed (tanggal_pencairan) on or before the
- * month end, paid off (tanggal_lunas) on or before it; a loan never disbursed is not counted.
+ * Every loan disbursed by the month end is counted in one cell of a small cube keyed by its bank
+ * and its debtor's kecamatan, sector, scale and gender (a few thousand cells at most, however many
+ * loans), so the summary's totals and breakdowns are integer sums of cells, never of 100,000
+ * objects in JavaScript.
+ *
+ * - "As of the month" is read from the loan's dates: disbursed (tanggal_pencairan) on or before the
+ *   month end, paid off (tanggal_lunas) on or before it; a loan never disbursed is not counted.
+ * - Outstanding and kol: the bank's latest position in or before the month; where the bank has
+ *   reported nothing yet, the loan's schedule (as on the loan page), counted as kol 1. Those few
+ *   loans come back by id per cell and are computed here.
+ * - Debtors are counted once per cell, and once per cell without the bank (`debtorsByPlace`), so a
+ *   debtor with loans at two banks counts once in a kecamatan's row and once in each bank's row.
  */
 import type { Database } from 'better-sqlite3';
 import type { Loan } from '../../contract';
@@ -14,111 +21,211 @@ import { getScheme } from '../../../database/repositories/schemes';
 import { periodLastDay, scheduledOutstandingOn } from '../../domain/loan';
 import { loanSchedule } from '../loans/engine';
 
-export interface LoanSnapshot {
-  id: number;
-  debiturId: number;
+/** Where a loan belongs: its bank and its debtor's kecamatan, sector, business scale and gender. */
+export interface CellKey {
   bankId: number;
-  bank: string;
-  kecamatan: string;
-  sektor: string;
+  kecamatanId: number | null;
+  sektorId: number | null;
   skala: string;
   jenisKelamin: 'L' | 'P';
-  skema: string;
-  plafon: number;
-  tanggalPencairan: string;
-  tanggalLunas: string | null;
-  status: string;
-  /** Disbursed in the month. */
-  baru: boolean;
-  /** Paid off in the month. */
-  lunasBulanIni: boolean;
-  /** Disbursed by the month end and not paid off by then. */
-  berjalan: boolean;
-  /** Outstanding at the month end (0 when paid off). */
-  outstanding: number;
-  /** Kol of the position used (1 when the schedule stood in). */
-  kol: number;
-  /** Where the outstanding comes from: the bank's position of that month, an earlier one, or the schedule. */
-  sumber: 'posisi' | 'posisi_lama' | 'jadwal' | 'lunas';
-  periodePosisi: string | null;
 }
 
-interface Row {
-  id: number;
-  debitur_id: number;
+/** Integer sums of the loans of one cell at the month end. */
+export interface CellSums {
+  /** Disbursed by the month end and not paid off by then. */
+  berjalan: number;
+  /** Debtors with a running loan in the cell (distinct). */
+  debitur: number;
+  /** Disbursed in the month, and their plafon. */
+  baru: number;
+  plafonBaru: number;
+  /** Paid off in the month. */
+  lunas: number;
+  /** Plafon and outstanding of the running loans. */
+  plafon: number;
+  outstanding: number;
+  /** Running loans at kol 3–5, their outstanding; and those at kol 5. */
+  kol35: number;
+  bad: number;
+  macet: number;
+  /** Outstanding of the running loans per kol 1..5 (index 0 = kol 1). */
+  outstandingByKol: [number, number, number, number, number];
+  /** Running loans whose outstanding comes from an earlier month's position, or from the schedule. */
+  posisiLama: number;
+  jadwal: number;
+}
+
+export interface MonthCell extends CellKey, CellSums {}
+
+interface CubeRow {
   bank_id: number;
-  bank: string;
-  kecamatan: string | null;
-  sektor: string | null;
+  kecamatan_id: number | null;
+  sektor_id: number | null;
   skala: string;
   jenis_kelamin: 'L' | 'P';
-  skema: string;
-  plafon: number;
-  tanggal_pencairan: string;
-  tanggal_lunas: string | null;
-  status: string;
+  berjalan: number;
+  debitur: number;
+  baru: number;
+  plafon_baru: number | null;
+  lunas: number;
+  plafon: number | null;
   outstanding: number | null;
-  kol: number | null;
-  periode_posisi: string | null;
+  kol35: number;
+  bad: number | null;
+  macet: number;
+  kol1: number | null;
+  kol2: number | null;
+  kol3: number | null;
+  kol4: number | null;
+  kol5: number | null;
+  posisi_lama: number;
+  /** Running loans without any position yet: ids, comma-separated. */
+  jadwal_ids: string | null;
 }
 
-export const TANPA_KECAMATAN = '(tanpa kecamatan)';
-export const TANPA_SEKTOR = '(tanpa sektor)';
+/*
+ * `pinjaman l NOT INDEXED`: nearly every loan qualifies, and reading the table in rowid order
+ * keeps the lookups into debitur and posisi_bank local; through the disbursement-date index the
+ * same query jumps around the file and takes about three times as long at 100,000 loans.
+ */
+const CUBE_SQL = `
+  WITH snap AS (
+    SELECT l.id, l.debitur_id, l.bank_id, d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin, l.plafon,
+           l.tanggal_pencairan >= @monthStart AS baru,
+           (l.tanggal_lunas IS NULL OR l.tanggal_lunas > @monthEnd) AS berjalan,
+           (l.tanggal_lunas IS NOT NULL AND l.tanggal_lunas BETWEEN @monthStart AND @monthEnd) AS lunas,
+           p.outstanding, p.kol, p.periode AS periode_posisi
+    FROM pinjaman l NOT INDEXED
+    JOIN debitur d ON d.id = l.debitur_id
+    LEFT JOIN posisi_bank p ON p.pinjaman_id = l.id
+         AND p.periode = (SELECT max(periode) FROM posisi_bank WHERE pinjaman_id = l.id AND periode <= @periode)
+    WHERE l.tanggal_pencairan IS NOT NULL AND l.tanggal_pencairan <= @monthEnd
+      AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')
+  )
+  SELECT bank_id, kecamatan_id, sektor_id, skala, jenis_kelamin,
+         count(*) FILTER (WHERE berjalan) AS berjalan,
+         count(DISTINCT debitur_id) FILTER (WHERE berjalan) AS debitur,
+         count(*) FILTER (WHERE baru) AS baru,
+         sum(plafon) FILTER (WHERE baru) AS plafon_baru,
+         count(*) FILTER (WHERE lunas) AS lunas,
+         sum(plafon) FILTER (WHERE berjalan) AS plafon,
+         sum(outstanding) FILTER (WHERE berjalan) AS outstanding,
+         count(*) FILTER (WHERE berjalan AND kol >= 3) AS kol35,
+         sum(outstanding) FILTER (WHERE berjalan AND kol >= 3) AS bad,
+         count(*) FILTER (WHERE berjalan AND kol = 5) AS macet,
+         sum(outstanding) FILTER (WHERE berjalan AND kol = 1) AS kol1,
+         sum(outstanding) FILTER (WHERE berjalan AND kol = 2) AS kol2,
+         sum(outstanding) FILTER (WHERE berjalan AND kol = 3) AS kol3,
+         sum(outstanding) FILTER (WHERE berjalan AND kol = 4) AS kol4,
+         sum(outstanding) FILTER (WHERE berjalan AND kol = 5) AS kol5,
+         count(*) FILTER (WHERE berjalan AND periode_posisi < @periode) AS posisi_lama,
+         group_concat(id) FILTER (WHERE berjalan AND outstanding IS NULL) AS jadwal_ids
+  FROM snap
+  GROUP BY bank_id, kecamatan_id, sektor_id, skala, jenis_kelamin`;
 
-export interface SnapshotFilter {
-  bankId?: number | undefined;
-}
-
-/** Loans disbursed on or before the end of `periode`, each with its state at that month end. */
-export function loanSnapshots(db: Database, periode: string, filter: SnapshotFilter = {}): LoanSnapshot[] {
+/** The month's cube: one cell per (bank, kecamatan, sector, scale, gender) with loans in it. */
+export function monthCells(db: Database, periode: string): MonthCell[] {
   const monthEnd = periodLastDay(periode);
-  const monthStart = `${periode}-01`;
-  const rows = db
-    .prepare(
-      `SELECT l.id, l.debitur_id, l.bank_id, b.nama AS bank, k.nama AS kecamatan, s.nama AS sektor, d.skala, d.jenis_kelamin,
-              sk.kode AS skema, l.plafon, l.tanggal_pencairan, l.tanggal_lunas, l.status,
-              p.outstanding, p.kol, p.periode AS periode_posisi
-       FROM pinjaman l
-       JOIN debitur d ON d.id = l.debitur_id
-       JOIN bank b ON b.id = l.bank_id
-       JOIN skema sk ON sk.id = l.skema_id
-       LEFT JOIN kecamatan k ON k.id = d.kecamatan_id
-       LEFT JOIN sektor s ON s.id = d.sektor_id
-       LEFT JOIN posisi_bank p ON p.pinjaman_id = l.id
-            AND p.periode = (SELECT max(periode) FROM posisi_bank WHERE pinjaman_id = l.id AND periode <= @periode)
-       WHERE l.tanggal_pencairan IS NOT NULL AND l.tanggal_pencairan <= @monthEnd
-         AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')
-         AND (@bankId IS NULL OR l.bank_id = @bankId)
-       ORDER BY l.id`,
-    )
-    .all({ periode, monthEnd, bankId: filter.bankId ?? null }) as Row[];
-
+  const rows = db.prepare(CUBE_SQL).all({ periode, monthStart: `${periode}-01`, monthEnd }) as CubeRow[];
   return rows.map((r) => {
-    const paidOff = r.tanggal_lunas !== null && r.tanggal_lunas <= monthEnd;
-    const base = {
-      id: r.id,
-      debiturId: r.debitur_id,
+    const cell: MonthCell = {
       bankId: r.bank_id,
-      bank: r.bank,
-      kecamatan: r.kecamatan ?? TANPA_KECAMATAN,
-      sektor: r.sektor ?? TANPA_SEKTOR,
+      kecamatanId: r.kecamatan_id,
+      sektorId: r.sektor_id,
       skala: r.skala,
       jenisKelamin: r.jenis_kelamin,
-      skema: r.skema,
-      plafon: r.plafon,
-      tanggalPencairan: r.tanggal_pencairan,
-      tanggalLunas: r.tanggal_lunas,
-      status: r.status,
-      baru: r.tanggal_pencairan >= monthStart,
-      lunasBulanIni: paidOff && r.tanggal_lunas! >= monthStart,
-      berjalan: !paidOff,
+      berjalan: r.berjalan,
+      debitur: r.debitur,
+      baru: r.baru,
+      plafonBaru: r.plafon_baru ?? 0,
+      lunas: r.lunas,
+      plafon: r.plafon ?? 0,
+      outstanding: r.outstanding ?? 0,
+      kol35: r.kol35,
+      bad: r.bad ?? 0,
+      macet: r.macet,
+      outstandingByKol: [r.kol1 ?? 0, r.kol2 ?? 0, r.kol3 ?? 0, r.kol4 ?? 0, r.kol5 ?? 0],
+      posisiLama: r.posisi_lama,
+      jadwal: 0,
     };
-    if (paidOff) return { ...base, outstanding: 0, kol: r.kol ?? 1, sumber: 'lunas' as const, periodePosisi: r.periode_posisi };
-    if (r.outstanding !== null) {
-      return { ...base, outstanding: r.outstanding, kol: r.kol ?? 1, sumber: r.periode_posisi === periode ? ('posisi' as const) : ('posisi_lama' as const), periodePosisi: r.periode_posisi };
+    // Not reported by the bank yet: the schedule's outstanding, kol 1.
+    for (const id of r.jadwal_ids ? r.jadwal_ids.split(',') : []) {
+      const amount = scheduledOutstanding(db, Number(id), monthEnd);
+      cell.outstanding += amount;
+      cell.outstandingByKol[0] += amount;
+      cell.jadwal++;
     }
-    return { ...base, outstanding: scheduledOutstanding(db, r.id, monthEnd), kol: 1, sumber: 'jadwal' as const, periodePosisi: null };
+    return cell;
   });
+}
+
+/** Debtors with a running loan at the month end per (kecamatan, sector, scale, gender), whatever their bank. */
+export function debtorsByPlace(db: Database, periode: string): (Omit<CellKey, 'bankId'> & { debitur: number })[] {
+  const monthEnd = periodLastDay(periode);
+  return (
+    db
+      .prepare(
+        `SELECT d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin, count(DISTINCT l.debitur_id) AS debitur
+         FROM pinjaman l NOT INDEXED JOIN debitur d ON d.id = l.debitur_id
+         WHERE l.tanggal_pencairan IS NOT NULL AND l.tanggal_pencairan <= @monthEnd
+           AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')
+           AND (l.tanggal_lunas IS NULL OR l.tanggal_lunas > @monthEnd)
+         GROUP BY d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin`,
+      )
+      .all({ monthEnd }) as { kecamatan_id: number | null; sektor_id: number | null; skala: string; jenis_kelamin: 'L' | 'P'; debitur: number }[]
+  ).map((r) => ({ kecamatanId: r.kecamatan_id, sektorId: r.sektor_id, skala: r.skala, jenisKelamin: r.jenis_kelamin, debitur: r.debitur }));
+}
+
+/** An amount paid, per cell. */
+export interface PaidCell extends CellKey {
+  jumlah: number;
+}
+
+const PAID_GROUP = 'l.bank_id, d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin';
+const toPaidCells = (rows: { bank_id: number; kecamatan_id: number | null; sektor_id: number | null; skala: string; jenis_kelamin: 'L' | 'P'; jumlah: number }[]): PaidCell[] =>
+  rows.map((r) => ({ bankId: r.bank_id, kecamatanId: r.kecamatan_id, sektorId: r.sektor_id, skala: r.skala, jenisKelamin: r.jenis_kelamin, jumlah: r.jumlah }));
+
+/**
+ * Subsidy lines paid, per cell of the loan (integer SUM in SQL), dated by their claim's first SP2D:
+ * a claim paid in instalments (several SP2D) counts its lines once, on the first payment's date.
+ * Read from the few payments of the period towards their lines (CROSS JOIN keeps that order), summed
+ * per loan first so the loans are then looked up once each and in order.
+ */
+export function subsidyPaidCells(db: Database, from: string, to: string): PaidCell[] {
+  return toPaidCells(
+    db
+      .prepare(
+        `SELECT ${PAID_GROUP}, sum(x.jumlah) AS jumlah
+         FROM (SELECT tb.pinjaman_id, sum(tb.disetujui) AS jumlah
+               FROM pembayaran pb
+               CROSS JOIN tagihan_baris tb ON tb.tagihan_id = pb.tagihan_id
+               WHERE pb.tanggal_sp2d BETWEEN @from AND @to
+                 AND pb.id = (SELECT min(p2.id) FROM pembayaran p2 WHERE p2.tagihan_id = pb.tagihan_id)
+                 AND EXISTS (SELECT 1 FROM periode_dibayar pd WHERE pd.tagihan_baris_id = tb.id)
+               GROUP BY tb.pinjaman_id) x
+         CROSS JOIN pinjaman l ON l.id = x.pinjaman_id
+         CROSS JOIN debitur d ON d.id = l.debitur_id
+         GROUP BY ${PAID_GROUP}`,
+      )
+      .all({ from, to }) as Parameters<typeof toPaidCells>[0],
+  );
+}
+
+/** Premiums settled by an insurer payment dated in [from, to], per cell of the loan, read from the payments. */
+export function premiumPaidCells(db: Database, from: string, to: string): PaidCell[] {
+  return toPaidCells(
+    db
+      .prepare(
+        `SELECT ${PAID_GROUP}, sum(pr.jumlah) AS jumlah
+         FROM pembayaran_premi pp
+         CROSS JOIN premi pr ON pr.pembayaran_premi_id = pp.id
+         CROSS JOIN pinjaman l ON l.id = pr.pinjaman_id
+         CROSS JOIN debitur d ON d.id = l.debitur_id
+         WHERE pp.tanggal_sp2d BETWEEN @from AND @to
+         GROUP BY ${PAID_GROUP}`,
+      )
+      .all({ from, to }) as Parameters<typeof toPaidCells>[0],
+  );
 }
 
 /** The schedule's outstanding of a loan on a date (after restructurings), as the loan page computes it. */
@@ -130,19 +237,4 @@ export function scheduledOutstanding(db: Database, loanId: number, date: string)
     loansRepo.listRestructurings(db, loanId),
   );
   return scheduledOutstandingOn(schedule, date);
-}
-
-/** Integer sums per group key, in first-seen order. */
-export function groupSums<T, K extends string>(items: readonly T[], key: (t: T) => string, fields: Record<K, (t: T) => number>): Map<string, Record<K, number>> {
-  const out = new Map<string, Record<K, number>>();
-  for (const item of items) {
-    const k = key(item);
-    let acc = out.get(k);
-    if (!acc) {
-      acc = Object.fromEntries(Object.keys(fields).map((f) => [f, 0])) as Record<K, number>;
-      out.set(k, acc);
-    }
-    for (const f of Object.keys(fields) as K[]) acc[f] += fields[f](item);
-  }
-  return out;
 }
