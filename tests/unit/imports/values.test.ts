@@ -46,6 +46,21 @@ describe('numbers as banks write them', () => {
       }),
     );
   });
+  it('the quick shapes (plain digits, Indonesian grouping) read as the general rules read them, in every style', () => {
+    // A leading space takes the general path (it strips spaces first), so the two can be compared.
+    const digits = fc.stringMatching(/^\d{1,16}$/);
+    const grouped = fc.tuple(fc.stringMatching(/^\d{1,3}$/), fc.array(fc.stringMatching(/^\d{3}$/), { minLength: 1, maxLength: 5 }), fc.option(fc.stringMatching(/^\d{1,4}$/)))
+      .map(([head, groups, frac]) => `${[head, ...groups].join('.')}${frac === null ? '' : `,${frac}`}`);
+    fc.assert(
+      fc.property(fc.oneof(digits, grouped), fc.constantFrom('otomatis' as const, 'id' as const, 'en' as const), (text, style) => {
+        expect(parseDecimalText(text, style)).toBe(parseDecimalText(` ${text}`, style));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(parseDecimalText('007', 'en')).toBe('7');
+    expect(parseDecimalText('1.234.567', 'en')).toBeNull();
+    expect(parseDecimalText('1.250,50', 'en')).toBe('1250.5');
+  });
 });
 
 describe('money to integer rupiah', () => {

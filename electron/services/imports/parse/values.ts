@@ -43,6 +43,8 @@ export function show(c: Cell): string {
  * Indonesian files write it); otherwise → the decimal separator (`1234,5`, `1234.50`).
  */
 export function parseDecimalText(raw: string, style: NumberStyle = 'otomatis'): string | null {
+  const quick = quickDecimalText(raw, style);
+  if (quick !== undefined) return quick;
   let s = raw.replace(/[\s\u00a0\u202f]/g, '').replace(/^rp\.?/i, '').replace(/,-$/, '').replace(/\.-$/, '');
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
@@ -93,6 +95,25 @@ export function parseDecimalText(raw: string, style: NumberStyle = 'otomatis'): 
   const frac = fracPart.replace(/0+$/, '');
   const zero = /^0$/.test(whole) && frac === '';
   return `${negative && !zero ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+}
+
+const PLAIN_DIGITS = /^\d+$/;
+/** Indonesian thousands dots with an optional decimal comma: `1.234.567`, `1.234.567,50`. */
+const ID_GROUPED = /^(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?$/;
+
+/**
+ * The shapes nearly every line of a bank's file has, read without the general rules' dozen
+ * regular expressions (a 100,000-line claim passes here half a million times); the same answer
+ * as the general rules, or undefined to let them decide.
+ */
+function quickDecimalText(raw: string, style: NumberStyle): string | null | undefined {
+  if (PLAIN_DIGITS.test(raw)) return raw.replace(/^0+(?=\d)/, '');
+  const m = ID_GROUPED.exec(raw);
+  // Dots alone are a decimal point in an English-style file (and `1.234.567` no number at all).
+  if (!m || (style === 'en' && m[2] === undefined)) return undefined;
+  const whole = m[1]!.replaceAll('.', '').replace(/^0+(?=\d)/, '');
+  const frac = (m[2] ?? '').replace(/0+$/, '');
+  return frac ? `${whole}.${frac}` : whole;
 }
 
 /** Canonical text with at most 15 integer digits and 2 decimals: exact in plain numbers. */
