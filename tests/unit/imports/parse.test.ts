@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { inspectFile, parseFile } from '../../../electron/services/imports/parse/pipeline';
 import { decodeText, detectDelimiter, readSource, SourceError } from '../../../electron/services/imports/parse/source';
 import { detectHeaderRow, suggestMapping, columnsOf } from '../../../electron/services/imports/parse/mapping';
@@ -157,5 +159,64 @@ describe('rows: values, problems, total and footer rows', () => {
     expect(out.rows.reduce((s, r) => s + (r.values.diklaim as number), 0)).toBe(expectedTotal);
     expect(out.skipped.map((s) => s.alasan)).toEqual(['Baris total', 'Baris penutup (tanda tangan/keterangan)', 'Baris penutup (tanda tangan/keterangan)']);
     expect(out.problems.filter((p) => p.tingkat === 'peringatan')).toHaveLength(made.rows.filter((r) => r.sen).length);
+  });
+
+  it('XLSX read as a stream: 20,000 rows with their numbers, a gap kept, numeric accounts keep their zeros', async () => {
+    const n = 20_000;
+    const gap = 10_002; // no row at all in the file here
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tagihan');
+    ws.getRow(1).values = ['No', 'No Rekening', 'Rekening Angka', 'Nama', 'Periode', 'Nilai Tagihan'];
+    const expected = (i: number) => [i, `00${String(i).padStart(8, '0')}`, String(i * 7).padStart(10, '0'), `Debitur ${i}`, '2026-10-01', 50_000 + i];
+    for (let i = 1; i <= n; i++) {
+      const row = ws.getRow(i + 1 + (i + 1 >= gap ? 1 : 0));
+      row.values = [i, `00${String(i).padStart(8, '0')}`, i * 7, `Debitur ${i}`, new Date(Date.UTC(2026, 9, 1)), 50_000 + i];
+      row.getCell(3).numFmt = '0000000000';
+      row.getCell(5).numFmt = 'mmm-yyyy';
+    }
+    const b = new Uint8Array(await wb.xlsx.writeBuffer());
+    const progress: [number, number][] = [];
+    const { info, grid } = await readSource(b, 'besar.xlsx', {}, (done, total) => progress.push([done, total]));
+    expect(info).toMatchObject({ format: 'xlsx', sheets: ['Tagihan'], sheet: 'Tagihan' });
+    expect(grid.rows).toHaveLength(n + 2);
+    expect(grid.rowNumbers).toEqual(Array.from({ length: n + 2 }, (_, i) => i + 1));
+    expect(grid.rows[0]).toEqual(['No', 'No Rekening', 'Rekening Angka', 'Nama', 'Periode', 'Nilai Tagihan']);
+    expect(grid.rows[gap - 1]).toEqual([]);
+    for (let i = 1; i <= n; i++) {
+      const at = i + 1 + (i + 1 >= gap ? 1 : 0);
+      expect(grid.rows[at - 1]).toEqual(expected(i));
+    }
+    expect(grid.rows[2]![2]).toBe('0000000014');
+    // Every 5,000 rows, out of the row count the sheet's <dimension> gives.
+    expect(progress).toEqual([5000, 10_000, 15_000, 20_000].map((done) => [done, n + 2]));
+  });
+
+  it('XLSX: hidden and very hidden sheets, in any order of the parts inside the file', async () => {
+    const wb = new ExcelJS.Workbook();
+    const secret = wb.addWorksheet('Rahasia');
+    secret.state = 'veryHidden';
+    secret.getCell('A1').value = 'tidak untuk diimpor';
+    const hidden = wb.addWorksheet('Sembunyi');
+    hidden.state = 'hidden';
+    hidden.getCell('A1').value = 'tersembunyi';
+    const data = wb.addWorksheet('Data');
+    data.getRow(3).values = ['No Rekening', 'Tgl'];
+    data.getRow(4).values = ['0012300001', new Date(Date.UTC(2026, 0, 10))];
+    data.getCell('B4').numFmt = 'dd/mm/yyyy';
+    const written = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    // Excel's own order: the workbook first, then the sheets, styles and shared strings last.
+    // (A one-pass unzip that meets the sheets before those can lose them.)
+    const rank = (name: string) => ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/', 'xl/styles.xml', 'xl/sharedStrings.xml'].findIndex((p) => name.startsWith(p));
+    const names = Object.keys(written.files).filter((f) => !written.files[f]!.dir).sort((a, b) => rank(a) - rank(b));
+    const reordered = new JSZip();
+    for (const name of names) reordered.file(name, await written.file(name)!.async('nodebuffer'));
+    const b = new Uint8Array(await reordered.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+
+    const first = await readSource(b, 'a.xlsx', {});
+    expect(first.info).toMatchObject({ sheets: ['Sembunyi', 'Data'], sheet: 'Data' });
+    expect(first.grid.rows).toEqual([[], [], ['No Rekening', 'Tgl'], ['0012300001', '2026-01-10']]);
+    expect(first.grid.rowNumbers).toEqual([1, 2, 3, 4]);
+    expect((await readSource(b, 'a.xlsx', { sheet: 'Sembunyi' })).grid.rows).toEqual([['tersembunyi']]);
+    await expect(readSource(b, 'a.xlsx', { sheet: 'Tidak Ada' })).rejects.toThrow('Lembar kerja "Tidak Ada" tidak ada di berkas ini.');
   });
 });

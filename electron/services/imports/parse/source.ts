@@ -7,7 +7,11 @@
  * the database.
  */
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+// Types only at the top: exceljs and jszip are loaded when a file is XLSX (readXlsx), so a CSV
+// import's workers do not spend ~250 ms each loading them.
+import type ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
 import type { Delimiter, ImportInspection, TextEncoding } from '../../../contract/imports';
 import type { Cell } from './values';
 
@@ -172,37 +176,152 @@ export function xlsxCell(value: ExcelJS.CellValue, numFmt?: string): Cell {
   return String(value as unknown);
 }
 
-export async function readXlsx(bytes: Uint8Array, opts: SourceOptions, onRow?: (done: number, total: number) => void): Promise<{ info: SourceInfo; grid: Grid }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch {
-    throw new SourceError('Berkas XLSX rusak atau tidak lengkap; tidak dapat dibuka. Simpan ulang dari Excel lalu unggah lagi.');
+const CORRUPT = 'Berkas XLSX rusak atau tidak lengkap; tidak dapat dibuka. Simpan ulang dari Excel lalu unggah lagi.';
+
+/**
+ * The part of exceljs's streaming WorkbookReader (lib/stream/xlsx/workbook-reader.js) used here:
+ * its parsers for a workbook's parts, which its public iteration calls one zip entry at a time.
+ * They are not in exceljs's typings; readXlsx checks they exist before relying on them.
+ */
+interface WorkbookParts {
+  model?: { sheets?: { name: string; state?: string; rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  properties?: { model?: { date1904?: boolean } };
+  sharedStrings?: unknown[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  /** Yields one event, { eventType: 'worksheet', value: the sheet's WorksheetReader }, with worksheets 'emit'. */
+  _parseWorksheet(chunks: AsyncIterable<Buffer>, sheetNo: string): Generator<{ value: AsyncIterable<ExcelJS.Row> }, void>;
+}
+const PART_PARSERS = ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles', '_parseWorksheet'] as const;
+
+/** A zip entry's bytes as a Node stream, inflated as they are read (never the whole part at once). */
+const entryStream = (file: JSZip.JSZipObject): Readable => new Readable().wrap(file.nodeStream('nodebuffer'));
+
+/** Excel's date formats, decided as exceljs decides them (lib/utils/utils.js, isDateFmt). */
+function isDateFmt(fmt: string | undefined): boolean {
+  return !!fmt && /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/**
+ * A cell the streaming reader delivers, as the full reader delivered it. The streaming reader
+ * keeps a formula's cached result as a plain number whatever the cell's type; a date-formatted
+ * result becomes a date here, as before. (A boolean result arrives as 1, an error result such as
+ * '#N/A' as nothing: the cell's type is not kept, so these two cannot be told apart here.)
+ */
+function streamedCell(value: ExcelJS.CellValue, numFmt: string | undefined, date1904: boolean): Cell {
+  if (value !== null && typeof value === 'object' && 'formula' in value && typeof value.result === 'number' && isDateFmt(numFmt)) {
+    return xlsxCell(new Date(Math.round((value.result - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)));
   }
-  const sheets = wb.worksheets.filter((w) => w.state !== 'veryHidden').map((w) => w.name);
+  return xlsxCell(value, numFmt);
+}
+
+/**
+ * Reads the chosen sheet row by row, so that memory stays near the size of the grid (the full
+ * exceljs Workbook held a 100,000-row claim at several hundred MB to ~2 GB).
+ *
+ * The zip is opened by its central directory (JSZip, the unzipper exceljs's own full reader
+ * uses), and exceljs's streaming WorkbookReader parses the parts: relationships, workbook (sheet
+ * names and states), shared strings, styles (number formats: '0000000000' accounts, dates), then
+ * the one sheet wanted, streamed and inflated as its rows are read. The WorkbookReader's own
+ * iteration is not used: it unzips in one forward pass (unzipper.Parse) that can end before the
+ * archive's last entries are delivered when worksheets come before them, as in Excel's own files
+ * (workbook, sheets, styles, shared strings): shared strings and styles are then silently missing
+ * (text cells read as {sharedString: n}, dates as serial numbers). Reproduced here about once in
+ * 400 reads on Node 20; reported more often on Node 22 (exceljs issue #3064, pull request #3031).
+ */
+export async function readXlsx(bytes: Uint8Array, opts: SourceOptions, onRow?: (done: number, total: number) => void): Promise<{ info: SourceInfo; grid: Grid }> {
+  const [{ default: Excel }, { default: Zip }] = await Promise.all([import('exceljs'), import('jszip')]);
+  // Its input stream is never read: the parts are handed to its parsers one by one below.
+  const book = new Excel.stream.xlsx.WorkbookReader(Readable.from([]), {
+    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
+  }) as unknown as WorkbookParts;
+  const missing = PART_PARSERS.filter((m) => typeof book[m] !== 'function');
+  if (missing.length > 0) throw new Error(`exceljs tidak lagi menyediakan ${missing.join(', ')} (WorkbookReader); readXlsx perlu disesuaikan.`);
+
+  const parts = new Map<string, JSZip.JSZipObject>();
+  try {
+    const zip = await Zip.loadAsync(bytes);
+    for (const f of Object.values(zip.files)) if (!f.dir) parts.set(f.name.replace(/^\//, ''), f);
+    const part = (name: string) => parts.get(name);
+    const rels = part('xl/_rels/workbook.xml.rels');
+    if (rels) await book._parseRels(entryStream(rels));
+    const workbook = part('xl/workbook.xml');
+    if (workbook) await book._parseWorkbook(entryStream(workbook));
+    const strings = part('xl/sharedStrings.xml');
+    if (strings) {
+      // An async generator that, with sharedStrings 'cache', fills book.sharedStrings and yields nothing.
+      for await (const _ of book._parseSharedStrings(entryStream(strings))) void _;
+    } else book.sharedStrings = [];
+    const styles = part('xl/styles.xml');
+    if (styles) await book._parseStyles(entryStream(styles));
+  } catch {
+    throw new SourceError(CORRUPT);
+  }
+
+  // The sheets in the workbook's order, as exceljs's full reader matched them to their parts
+  // (xlsx.js, workbook-xform.js reconcile): chart sheets and other parts are not worksheets.
+  const relById = new Map((book.workbookRels ?? []).map((r) => [r.Id, r]));
+  const worksheets: { name: string; state: string | undefined; sheetNo: string; file: JSZip.JSZipObject }[] = [];
+  for (const s of book.model?.sheets ?? []) {
+    const rel = relById.get(s.rId);
+    const path = rel && `xl/${rel.Target.replace(/^(\s|\/xl\/)+/, '')}`;
+    const sheetNo = path?.match(/xl\/worksheets\/sheet(\d+)[.]xml/)?.[1];
+    const file = path && parts.get(path);
+    if (sheetNo && file) worksheets.push({ name: s.name, state: s.state, sheetNo, file });
+  }
+  const sheets = worksheets.filter((w) => w.state !== 'veryHidden').map((w) => w.name);
   if (sheets.length === 0) throw new SourceError('Berkas XLSX tidak berisi lembar kerja.');
-  const visible = wb.worksheets.filter((w) => w.state === 'visible' || w.state === undefined);
-  const name = opts.sheet ?? (visible[0] ?? wb.worksheets[0]!).name;
-  const ws = wb.getWorksheet(name);
+  const visible = worksheets.filter((w) => w.state === 'visible' || w.state === undefined);
+  const name = opts.sheet ?? (visible[0] ?? worksheets[0]!).name;
+  const ws = worksheets.find((w) => w.name === name);
   if (!ws) throw new SourceError(`Lembar kerja "${name}" tidak ada di berkas ini.`);
-  const rows: Cell[][] = [];
-  const rowNumbers: number[] = [];
-  const total = ws.rowCount;
-  const width = ws.columnCount;
-  for (let n = 1; n <= total; n++) {
-    const row = ws.getRow(n);
-    const cells: Cell[] = [];
-    for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
-      // The slave cells of a merged range repeat the master's value; keep it once, in the master.
-      cells.push(cell.isMerged && cell.master !== cell ? null : xlsxCell(cell.value, cell.numFmt));
+
+  // Progress: the streaming reader does not know the row count before the end. The best figure
+  // is the sheet's <dimension ref="A1:L100001"> (Excel writes it before the rows; exceljs's
+  // streaming writer does not), else the rows read so far.
+  let dimensionRows = 0;
+  async function* chunks(file: JSZip.JSZipObject): AsyncGenerator<Buffer> {
+    let head: string | null = '';
+    for await (const chunk of entryStream(file) as AsyncIterable<Buffer>) {
+      if (head !== null) {
+        head += chunk.toString('latin1');
+        const ref = /<(?:\w+:)?dimension\s[^>]*?ref="[^"]*?(\d+)"/.exec(head);
+        if (ref) dimensionRows = Number(ref[1]);
+        if (ref || /<(?:\w+:)?sheetData[\s>/]/.test(head) || head.length > 65_536) head = null;
+      }
+      yield chunk;
     }
-    while (cells.length > 0 && cells.at(-1) === null) cells.pop();
-    rows.push(cells);
-    rowNumbers.push(n);
-    if (onRow && n % 5000 === 0) onRow(n, total);
+  }
+
+  const date1904 = !!book.properties?.model?.date1904;
+  const rows: Cell[][] = [];
+  try {
+    const emitted = book._parseWorksheet(chunks(ws.file), ws.sheetNo).next();
+    if (emitted.done) throw new Error('exceljs WorkbookReader did not emit the worksheet');
+    for await (const row of emitted.value.value) {
+      const cells: Cell[] = [];
+      // Merged ranges: the streaming reader does not read <mergeCells>; the other cells of a
+      // range have no value in the file (Excel keeps it in the first cell only), so they are empty.
+      row.eachCell((cell, col) => {
+        cells[col - 1] = streamedCell(cell.value, cell.numFmt, date1904);
+      });
+      for (let i = 0; i < cells.length; i++) cells[i] ??= null;
+      while (cells.length > 0 && cells.at(-1) === null) cells.pop();
+      // Rows the file leaves out (nothing in them) are empty rows, so numbers stay the sheet's.
+      const before = rows.length;
+      const n = Number.isSafeInteger(row.number) && row.number > 0 ? row.number : rows.length + 1;
+      while (rows.length < n - 1) rows.push([]);
+      rows[n - 1] = cells;
+      if (onRow && Math.floor(rows.length / 5000) > Math.floor(before / 5000)) onRow(rows.length, Math.max(dimensionRows, rows.length));
+    }
+  } catch {
+    throw new SourceError(CORRUPT);
   }
   if (rows.every((r) => r.length === 0)) throw new SourceError(`Lembar kerja "${name}" kosong.`);
+  const rowNumbers = rows.map((_, i) => i + 1);
   return { info: { format: 'xlsx', delimiter: null, encoding: null, bom: false, sheets, sheet: name, notes: [] }, grid: { rows, rowNumbers } };
 }
 
