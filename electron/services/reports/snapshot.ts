@@ -86,7 +86,8 @@ interface CubeRow {
 /*
  * `pinjaman l NOT INDEXED`: nearly every loan qualifies, and reading the table in rowid order
  * keeps the lookups into debitur and posisi_bank local; through the disbursement-date index the
- * same query jumps around the file and takes about three times as long at 100,000 loans.
+ * same query jumps around the file and takes about three times as long at 100,000 loans. The
+ * debtor's cell is read from the narrow index debitur_kelompok (migration 0013), not its row.
  */
 const CUBE_SQL = `
   WITH snap AS (
@@ -96,7 +97,7 @@ const CUBE_SQL = `
            (l.tanggal_lunas IS NOT NULL AND l.tanggal_lunas BETWEEN @monthStart AND @monthEnd) AS lunas,
            p.outstanding, p.kol, p.periode AS periode_posisi
     FROM pinjaman l NOT INDEXED
-    JOIN debitur d ON d.id = l.debitur_id
+    JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
     LEFT JOIN posisi_bank p ON p.pinjaman_id = l.id
          AND p.periode = (SELECT max(periode) FROM posisi_bank WHERE pinjaman_id = l.id AND periode <= @periode)
     WHERE l.tanggal_pencairan IS NOT NULL AND l.tanggal_pencairan <= @monthEnd
@@ -166,7 +167,7 @@ export function debtorsByPlace(db: Database, periode: string): (Omit<CellKey, 'b
     db
       .prepare(
         `SELECT d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin, count(DISTINCT l.debitur_id) AS debitur
-         FROM pinjaman l NOT INDEXED JOIN debitur d ON d.id = l.debitur_id
+         FROM pinjaman l NOT INDEXED JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
          WHERE l.tanggal_pencairan IS NOT NULL AND l.tanggal_pencairan <= @monthEnd
            AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')
            AND (l.tanggal_lunas IS NULL OR l.tanggal_lunas > @monthEnd)
@@ -204,7 +205,7 @@ export function subsidyPaidCells(db: Database, from: string, to: string): PaidCe
                  AND EXISTS (SELECT 1 FROM periode_dibayar pd WHERE pd.tagihan_baris_id = tb.id)
                GROUP BY tb.pinjaman_id) x
          CROSS JOIN pinjaman l ON l.id = x.pinjaman_id
-         CROSS JOIN debitur d ON d.id = l.debitur_id
+         CROSS JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
          GROUP BY ${PAID_GROUP}`,
       )
       .all({ from, to }) as Parameters<typeof toPaidCells>[0],
@@ -220,7 +221,7 @@ export function premiumPaidCells(db: Database, from: string, to: string): PaidCe
          FROM pembayaran_premi pp
          CROSS JOIN premi pr ON pr.pembayaran_premi_id = pp.id
          CROSS JOIN pinjaman l ON l.id = pr.pinjaman_id
-         CROSS JOIN debitur d ON d.id = l.debitur_id
+         CROSS JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
          WHERE pp.tanggal_sp2d BETWEEN @from AND @to
          GROUP BY ${PAID_GROUP}`,
       )
