@@ -243,8 +243,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     const steps: StepResult[] = [];
     const claims = claimSteps(db, { periodeAkhir: BENCH_PERIOD, lines: opts.claimLines ?? 100_000, runs: opts.runs });
     const summary = summarySteps(db, BENCH_PERIOD, printer);
-    // The XLSX import (2) runs after 3–5: exceljs holds the whole workbook, and the memory it
-    // leaves resident would otherwise count in the peaks of the steps after it.
+    // The XLSX import (2) runs after 3–5, so whatever memory its file and workbook leave resident
+    // (RSS rarely shrinks back) does not count in the peaks of the steps after it.
     const csv = await runStep(ctx, claims.csv);
     const before2 = [
       await runStep(ctx, subsidyRunStep(db)),

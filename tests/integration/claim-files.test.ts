@@ -81,6 +81,12 @@ describe('demo claim files', () => {
     const sheet = book.worksheets[0]!;
     expect(sheet.getCell('B5').value).toBe(first.nomorRekening);
     expect(String(sheet.getCell('B5').value)).toMatch(/^0/); // leading zero kept as text
+    // Written row by row (streaming writer): the column formats still reach every cell.
+    const dated = set.lines.findIndex((l) => l.tanggalAkad);
+    expect((sheet.getCell(`G${5 + dated}`).value as Date).toISOString().slice(0, 10)).toBe(set.lines[dated]!.tanggalAkad);
+    expect(sheet.getCell(`G${5 + dated}`).numFmt).toBe('dd/mm/yyyy');
+    expect(sheet.getCell('L5')).toMatchObject({ value: first.diklaim, numFmt: '#,##0' });
+    expect(sheet.getCell('A4').font?.bold).toBe(true);
     const total = sheet.getCell(`L${5 + set.lines.length}`).value as { formula: string; result: number };
     expect(total.formula).toBe(`SUM(L5:L${4 + set.lines.length})`);
     expect(total.result).toBe(set.totalDiklaim);
