@@ -116,15 +116,7 @@ const SMALL_D = 2 ** 31;
  */
 export function divRound(n: number | bigint, d: number | bigint, rule: RoundingRule): Rupiah {
   if (typeof n === 'number' && typeof d === 'number' && n >= 0 && n < SMALL_N && d > 0 && d < SMALL_D && Number.isInteger(n) && Number.isInteger(d)) {
-    let q = Math.floor(n / d);
-    let r = n - q * d;
-    if (r < 0) {
-      q -= 1;
-      r += d;
-    } else if (r >= d) {
-      q += 1;
-      r -= d;
-    }
+    const [q, r] = floorDiv(n, d);
     if (rule === 'half_up') return r * 2 >= d ? q + 1 : q;
     if (rule === 'floor') return q;
     throw new RangeError(`Aturan pembulatan tidak dikenal: ${String(rule)}`);

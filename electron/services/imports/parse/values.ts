@@ -89,11 +89,17 @@ export function parseDecimalText(raw: string, style: NumberStyle = 'otomatis'): 
     intPart = groups.join('');
   }
   if (!/^\d+$/.test(intPart) || (fracPart !== '' && !/^\d+$/.test(fracPart))) return null;
-  // Decimal's canonical text, by hand (it is only digits): no leading zeros, no trailing zeros after
-  // the point, no minus on zero. A 100,000-line file passes here several times per line.
-  const whole = intPart.replace(/^0+(?=\d)/, '');
-  const frac = fracPart.replace(/0+$/, '');
-  const zero = /^0$/.test(whole) && frac === '';
+  return decimalText(intPart, fracPart, negative);
+}
+
+/**
+ * Decimal's canonical text, by hand (it is only digits): no leading zeros, no trailing zeros after
+ * the point, no minus on zero. A 100,000-line file passes here several times per line.
+ */
+function decimalText(intDigits: string, fracDigits: string, negative: boolean): string {
+  const whole = intDigits.replace(/^0+(?=\d)/, '');
+  const frac = fracDigits.replace(/0+$/, '');
+  const zero = whole === '0' && frac === '';
   return `${negative && !zero ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
 }
 
@@ -107,13 +113,11 @@ const ID_GROUPED = /^(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?$/;
  * as the general rules, or undefined to let them decide.
  */
 function quickDecimalText(raw: string, style: NumberStyle): string | null | undefined {
-  if (PLAIN_DIGITS.test(raw)) return raw.replace(/^0+(?=\d)/, '');
+  if (PLAIN_DIGITS.test(raw)) return decimalText(raw, '', false);
   const m = ID_GROUPED.exec(raw);
   // Dots alone are a decimal point in an English-style file (and `1.234.567` no number at all).
   if (!m || (style === 'en' && m[2] === undefined)) return undefined;
-  const whole = m[1]!.replaceAll('.', '').replace(/^0+(?=\d)/, '');
-  const frac = (m[2] ?? '').replace(/0+$/, '');
-  return frac ? `${whole}.${frac}` : whole;
+  return decimalText(m[1]!.replaceAll('.', ''), m[2] ?? '', false);
 }
 
 /** Canonical text with at most 15 integer digits and 2 decimals: exact in plain numbers. */
