@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
 import type { AuditExport, AuditFacets, AuditFilter, AuditRow, AuditVerifyResult } from '@contract';
 import { call } from '@/api';
+import { useLatestOnly } from '@/composables/useLatestOnly';
 
 /** The filters as the screen holds them (empty values mean "any"). */
 export interface AuditFilterState {
@@ -52,20 +53,17 @@ export const useAuditStore = defineStore('audit', () => {
   const verifying = ref(false);
   const verification = ref<AuditVerifyResult | null>(null);
   const exporting = ref(false);
-  let requestSeq = 0;
+  const latestOnly = useLatestOnly(loading);
 
   async function load(): Promise<void> {
     // Answers can arrive out of order while the user types; only the latest one counts.
-    const seq = ++requestSeq;
-    loading.value = true;
-    try {
-      const result = await call('audit.list', { ...toInput(filters), page: page.value, pageSize: pageSize.value });
-      if (seq !== requestSeq) return;
-      rows.value = result.rows;
-      total.value = result.total;
-    } finally {
-      if (seq === requestSeq) loading.value = false;
-    }
+    await latestOnly(
+      () => call('audit.list', { ...toInput(filters), page: page.value, pageSize: pageSize.value }),
+      (result) => {
+        rows.value = result.rows;
+        total.value = result.total;
+      },
+    );
   }
 
   async function loadFacets(): Promise<void> {

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Debtor, DebtorSaveInput } from '@contract';
 import { call } from '@/api';
+import { useLatestOnly } from '@/composables/useLatestOnly';
 
 /** One page of debtors at a time: filtering and paging happen in SQL, so 100,000 rows stay quick. */
 export const useDebtorsStore = defineStore('debtors', () => {
@@ -13,26 +14,24 @@ export const useDebtorsStore = defineStore('debtors', () => {
   const kecamatanId = ref<number | undefined>();
   const includeInactive = ref(false);
   const loading = ref(false);
-  let requestSeq = 0;
+  const latestOnly = useLatestOnly(loading);
 
   async function load(): Promise<void> {
     // Answers can arrive out of order while the user types; only the latest one counts.
-    const seq = ++requestSeq;
-    loading.value = true;
-    try {
-      const result = await call('debtors.list', {
-        search: search.value,
-        kecamatanId: kecamatanId.value,
-        includeInactive: includeInactive.value,
-        page: page.value,
-        pageSize: pageSize.value,
-      });
-      if (seq !== requestSeq) return;
-      rows.value = result.rows;
-      total.value = result.total;
-    } finally {
-      if (seq === requestSeq) loading.value = false;
-    }
+    await latestOnly(
+      () =>
+        call('debtors.list', {
+          search: search.value,
+          kecamatanId: kecamatanId.value,
+          includeInactive: includeInactive.value,
+          page: page.value,
+          pageSize: pageSize.value,
+        }),
+      (result) => {
+        rows.value = result.rows;
+        total.value = result.total;
+      },
+    );
   }
 
   async function save(input: DebtorSaveInput): Promise<Debtor> {

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AppInfo, DashboardSummary } from '@contract';
 import { call } from '@/api';
+import { useLatestOnly } from '@/composables/useLatestOnly';
 
 /** What the app knows about itself and its database (shown on the home page and footer). */
 export const useAppStore = defineStore('app', () => {
@@ -19,18 +20,14 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const tahun = ref(new Date().getFullYear());
   const summary = ref<DashboardSummary | null>(null);
   const loading = ref(false);
-  let requestSeq = 0;
+  const latestOnly = useLatestOnly(loading);
 
   async function load(): Promise<void> {
     // Switching years quickly: only the answer for the year last chosen is shown.
-    const seq = ++requestSeq;
-    loading.value = true;
-    try {
-      const result = await call('dashboard.summary', { tahun: tahun.value });
-      if (seq === requestSeq) summary.value = result;
-    } finally {
-      if (seq === requestSeq) loading.value = false;
-    }
+    await latestOnly(
+      () => call('dashboard.summary', { tahun: tahun.value }),
+      (result) => (summary.value = result),
+    );
   }
 
   return { tahun, summary, loading, load };

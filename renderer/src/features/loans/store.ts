@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import type { Bank, Loan, Scheme, StatusPinjaman } from '@contract';
 import { STATUS_PINJAMAN } from '@contract';
 import { call } from '@/api';
+import { useLatestOnly } from '@/composables/useLatestOnly';
 
 /** Filters a link may open the loan list with (the dashboard's tiles and charts), e.g. `/pinjaman?status=macet`. */
 export interface LoanRouteQuery {
@@ -29,30 +30,28 @@ export const useLoansStore = defineStore('loans', () => {
   const kecamatanId = ref<number | undefined>();
   const kecamatanNama = ref<string | undefined>();
   const loading = ref(false);
-  let requestSeq = 0;
+  const latestOnly = useLatestOnly(loading);
 
   async function load(): Promise<void> {
     // Answers can arrive out of order while the user types; only the latest one counts.
-    const seq = ++requestSeq;
-    loading.value = true;
-    try {
-      const result = await call('loans.list', {
-        search: search.value,
-        // el-select's clear button sets '' or null; neither is a filter.
-        bankId: bankId.value || undefined,
-        status: status.value || undefined,
-        kol: kol.value?.length ? kol.value : undefined,
-        periodePosisi: kol.value?.length ? periodePosisi.value : undefined,
-        kecamatanId: kecamatanId.value,
-        page: page.value,
-        pageSize: pageSize.value,
-      });
-      if (seq !== requestSeq) return;
-      rows.value = result.rows;
-      total.value = result.total;
-    } finally {
-      if (seq === requestSeq) loading.value = false;
-    }
+    await latestOnly(
+      () =>
+        call('loans.list', {
+          search: search.value,
+          // el-select's clear button sets '' or null; neither is a filter.
+          bankId: bankId.value || undefined,
+          status: status.value || undefined,
+          kol: kol.value?.length ? kol.value : undefined,
+          periodePosisi: kol.value?.length ? periodePosisi.value : undefined,
+          kecamatanId: kecamatanId.value,
+          page: page.value,
+          pageSize: pageSize.value,
+        }),
+      (result) => {
+        rows.value = result.rows;
+        total.value = result.total;
+      },
+    );
   }
 
   /**
