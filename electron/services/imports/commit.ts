@@ -192,6 +192,8 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean):
     repo.setImportTotals(db, imporId, write);
     const opsiTemplat = Object.fromEntries(Object.entries(req.opsi).filter(([k]) => k !== 'headerRow' && k !== 'sheet'));
     repo.saveTemplate(db, req.jenis, { bankId: req.bankId, penjaminId: req.penjaminId }, { pemetaan: req.pemetaan, opsi: opsiTemplat }, ctx.user);
+    // The trail records what was written, less the storage details (format, options; who is the entry's user) and with the period as words.
+    const { format: _format, opsi: _opsi, oleh: _oleh, periodeAwal, periodeAkhir, ...recorded } = write;
     appendAudit(db, {
       user: ctx.user,
       // A replacement is an import too; `diganti` and the before-image say what it replaced.
@@ -200,18 +202,9 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean):
       entityId: imporId,
       before: before ? { ...before, dihapus: removed } : undefined,
       after: {
-        jenis: req.jenis,
-        bankId: req.bankId,
-        penjaminId: req.penjaminId,
-        namaBerkas: req.namaBerkas,
-        sha256: req.berkas,
-        lokasi: req.lokasi,
-        jumlahBaris: valid.length,
-        jumlahDilewati: write.jumlahDilewati,
-        totalNilai: total,
-        periode: write.periodeAwal ? (write.periodeAwal === write.periodeAkhir ? formatPeriod(write.periodeAwal) : `${formatPeriod(write.periodeAwal)} – ${formatPeriod(write.periodeAkhir!)}`) : null,
+        ...recorded,
+        periode: periodeAwal ? (periodeAwal === periodeAkhir ? formatPeriod(periodeAwal) : `${formatPeriod(periodeAwal)} – ${formatPeriod(periodeAkhir!)}`) : null,
         tagihanId,
-        pemetaan: req.pemetaan,
         diganti: earlier !== null,
       },
     });
