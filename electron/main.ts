@@ -2,22 +2,57 @@
  * The thin Electron shell: one window, the IPC registration, dialogs. All work is done by
  * the services (electron/services), which never import 'electron'.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
+import fs from 'node:fs';
 import path from 'node:path';
 import { startBridge } from './bridge/http';
 import { createRuntime, type Runtime } from './runtime';
+import { APP_ENTRY, APP_SCHEME, externalAllowed, isOurPage as isOurPageAt, mimeOf, rendererFileFor } from './shell/navigation';
 import { electronPrinter } from './shell/printer';
 
 const DATABASE_FILE = 'gerbang-serasan.sqlite';
-const rendererDir = path.join(__dirname, '..', '..', 'dist', 'renderer');
+// Compiled: dist-electron/electron/main.js → dist/renderer; from source (the test's stand-in): electron/main.ts.
+const rendererDir = [path.join(__dirname, '..', '..', 'dist', 'renderer'), path.join(__dirname, '..', 'dist', 'renderer')].find((d) => fs.existsSync(d)) ?? path.join(__dirname, '..', '..', 'dist', 'renderer');
 const devServerUrl = process.env.VITE_DEV_SERVER_URL;
 
 let mainWindow: BrowserWindow | null = null;
 let runtime: Runtime | null = null;
 
-function isOurPage(url: string): boolean {
-  if (devServerUrl && url.startsWith(devServerUrl)) return true;
-  return url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).includes('/dist/renderer/');
+const isOurPage = (url: string) => isOurPageAt(url, devServerUrl);
+
+// The renderer is served from app://gerbang/ (electron/shell/navigation.ts says why): a standard,
+// secure scheme, registered before the app is ready.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, (request) => {
+    const file = rendererFileFor(request.url, rendererDir);
+    if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return new Response('Tidak ditemukan', { status: 404 });
+    return new Response(fs.readFileSync(file), { headers: { 'content-type': mimeOf(file) } });
+  });
+}
+
+/**
+ * Every web contents (the window, the printer's hidden windows): no navigation, redirect or frame
+ * navigation away from our page, no new windows (a link goes to the system browser only when it is
+ * on the allow-list), no <webview>.
+ */
+function lockDown(contents: WebContents): void {
+  const refuse = (event: { preventDefault(): void }, url: string) => {
+    if (!isOurPage(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', (event, url) => refuse(event, url));
+  contents.on('will-redirect', (event, url) => refuse(event, url));
+  contents.on('will-frame-navigate', (event) => {
+    // The documents' sandboxed iframe shows HTML we wrote (srcdoc); nothing else is loaded in a frame.
+    if (!event.isMainFrame && (event.url === 'about:srcdoc' || event.url === 'about:blank')) return;
+    refuse(event, event.url);
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (externalAllowed(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
 }
 
 function createWindow(): void {
@@ -34,19 +69,12 @@ function createWindow(): void {
       nodeIntegration: false,
       sandbox: true,
       webSecurity: true,
+      // No DevTools in an installed app (the menu item is also only in development).
+      devTools: !app.isPackaged,
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
-  // No navigation away from the app and no new windows: links to the web open in the browser.
-  mainWindow.webContents.on('will-navigate', (event, url) => {
-    if (!isOurPage(url)) event.preventDefault();
-  });
-  mainWindow.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  if (devServerUrl) void mainWindow.loadURL(devServerUrl);
-  else void mainWindow.loadFile(path.join(rendererDir, 'index.html'));
+  void mainWindow.loadURL(devServerUrl || APP_ENTRY);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -98,6 +126,11 @@ async function start(): Promise<void> {
     return;
   }
   const rt = runtime;
+  serveRenderer();
+  // The app asks for no permission (camera, notifications, clipboard reading, …): every request is denied.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
   // The automatic backup of the day, rotated (database/backup.ts). A damaged, foreign or too-new
   // file is not opened for work: the renderer asks backup.health and shows the restore screen.
   if (rt.health.status === 'ok') void rt.dailyBackup().catch((err: unknown) => console.error('[cadangan otomatis]', err));

@@ -18,7 +18,21 @@ interface Report {
   errors: string[];
   singleInstance: boolean;
   menu: boolean;
-  calls: { fromPage: { ok: boolean; value?: { databasePath: string; firstRun: boolean } }; fromStranger: { ok: boolean; error?: { code: string } } };
+  calls: {
+    fromPage: { ok: boolean; value?: { databasePath: string; firstRun: boolean } };
+    fromStranger: { ok: boolean; error?: { code: string } };
+    fromShare: { ok: boolean; error?: { code: string } };
+    fromMalformed: { ok: boolean; error?: { code: string } };
+  };
+  schemes: { scheme: string; privileges: Record<string, boolean> }[];
+  protocols: string[];
+  permission: boolean | null;
+  permissionCheck: boolean | null;
+  contentsEvents: string[];
+  refused: Record<string, boolean>;
+  windowOpen: Record<string, { action: string }>;
+  opened?: string[];
+  served: { index?: number; indexType?: string; outside?: number };
 }
 
 function startShell(userData: string): Report {
@@ -42,11 +56,40 @@ describe('the Electron shell, under a stand-in', () => {
     expect(report.windows).toHaveLength(1);
     expect(report.windows[0]!.webPreferences).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true });
     expect(String(report.windows[0]!.webPreferences.preload)).toMatch(/preload\.(js|ts)$/);
-    expect(report.loaded[0]).toMatch(/dist[\\/]renderer[\\/]index\.html$/);
+    expect(report.loaded[0]).toBe('app://gerbang/index.html');
     expect(report.ipc).toEqual({ 'gerbang:api': true });
     expect(report.calls.fromPage.ok).toBe(true);
     expect(report.calls.fromPage.value!.databasePath).toBe(path.join(userData, 'gerbang-serasan.sqlite'));
     expect(report.calls.fromPage.value!.firstRun).toBe(true);
     expect(report.calls.fromStranger).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('serves the renderer from app:// only, and refuses navigation, permissions and windows it did not ask for', () => {
+    const report = startShell(path.join(dir, 'userdata-hardened'));
+    expect(report.errors).toEqual([]);
+    expect(report.windows[0]!.webPreferences).toMatchObject({ devTools: true, webSecurity: true });
+    expect(report.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(report.protocols).toEqual(['app']);
+    // A page from a network share, or an address that does not parse, gets no API.
+    expect(report.calls.fromShare).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(report.calls.fromMalformed).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(report.permission).toBe(false);
+    expect(report.permissionCheck).toBe(false);
+    expect(report.contentsEvents).toEqual(['will-attach-webview', 'will-frame-navigate', 'will-navigate', 'will-redirect']);
+    expect(report.refused).toEqual({
+      navigateAway: true,
+      navigateShare: true,
+      navigateMalformed: true,
+      navigateOwn: false,
+      redirectAway: true,
+      frameAway: true,
+      frameSrcdoc: false,
+      webview: true,
+    });
+    expect(report.windowOpen).toEqual({ allowed: { action: 'deny' }, other: { action: 'deny' } });
+    expect(report.opened).toEqual(['https://muaraenimkab.go.id/']);
+    expect(report.served.index).toBe(fs.existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html')) ? 200 : 404);
+    if (report.served.index === 200) expect(report.served.indexType).toBe('text/html; charset=utf-8');
+    expect(report.served.outside).toBe(404);
   });
 });

@@ -14,9 +14,15 @@ export function sha256(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
-const extOf = (name: string) => {
+/**
+ * The kept copy's extension: the data file types the app reads, else `dat` — a kept upload is never
+ * stored as something the system would run or open in another program (`.exe`, `.bat`, `.js`, `.lnk`, …).
+ */
+const KEPT_EXTENSIONS = new Set(['csv', 'txt', 'tsv', 'xlsx', 'xls']);
+export const extOf = (name: string) => {
   const m = /\.([a-z0-9]{1,5})$/i.exec(name);
-  return m ? m[1]!.toLowerCase() : 'dat';
+  const ext = m ? m[1]!.toLowerCase() : '';
+  return KEPT_EXTENSIONS.has(ext) ? ext : 'dat';
 };
 
 /** The kept file of this content, or null when it is not (or no longer) there. */
