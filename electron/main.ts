@@ -11,6 +11,7 @@ import { APP_ENTRY, APP_SCHEME, externalAllowed, isOurPage as isOurPageAt, mimeO
 import { electronPrinter } from './shell/printer';
 
 const DATABASE_FILE = 'gerbang-serasan.sqlite';
+const HOUSEKEEPING_EVERY_MS = 6 * 60 * 60 * 1000;
 // Compiled: dist-electron/electron/main.js → dist/renderer; from source (the test's stand-in): electron/main.ts.
 const rendererDir = [path.join(__dirname, '..', '..', 'dist', 'renderer'), path.join(__dirname, '..', 'dist', 'renderer')].find((d) => fs.existsSync(d)) ?? path.join(__dirname, '..', '..', 'dist', 'renderer');
 const devServerUrl = process.env.VITE_DEV_SERVER_URL;
@@ -134,6 +135,13 @@ async function start(): Promise<void> {
   // The automatic backup of the day, rotated (database/backup.ts). A damaged, foreign or too-new
   // file is not opened for work: the renderer asks backup.health and shows the restore screen.
   if (rt.health.status === 'ok') void rt.dailyBackup().catch((err: unknown) => console.error('[cadangan otomatis]', err));
+  // An app left open for days still takes its daily backup and clears what interrupted work left
+  // (createRuntime already did both once at start).
+  setInterval(() => {
+    if (rt.health.status !== 'ok') return;
+    void rt.dailyBackup().catch((err: unknown) => console.error('[cadangan otomatis]', err));
+    rt.housekeeping();
+  }, HOUSEKEEPING_EVERY_MS).unref();
 
   ipcMain.handle('gerbang:api', async (event, channel: unknown, input: unknown, token: unknown) => {
     // Only our own page may call the backend (not an iframe or a page navigated to).

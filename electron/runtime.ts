@@ -5,6 +5,7 @@ import type { ServiceContext } from './services/context';
 import { currentCaller, type Caller } from './services/auth/caller';
 import { callWithSession } from './services/auth/gate';
 import { SessionStore } from './services/auth/sessions';
+import { cleanLeftovers, type LeftoversRemoved } from './services/backup/leftovers';
 import { DatabaseHost, RECOVERY_CHANNELS, guardedHandlers } from './services/backup/host';
 import { dispatch } from './services/dispatch';
 import type { BackupEntry, DatabaseHealth, Result } from './contract';
@@ -25,6 +26,12 @@ export interface Runtime {
   dataSafety: DatabaseHost;
   /** The automatic backup of the day, rotated; the shell runs it after start. */
   dailyBackup: () => Promise<BackupEntry | null>;
+  /**
+   * Removes what interrupted work left (partial backups, a restore's staging copy, uploads never
+   * imported): run at start by createRuntime and then on a schedule by the shell. Null while the
+   * database is not sound.
+   */
+  housekeeping: () => LeftoversRemoved | null;
   /** Trusted, in-process use (CLI, tests): calls run as the runtime's own user with every right. */
   handlers: Handlers;
   /** Calls from the renderer: the session token decides who calls and what they may do. */
@@ -79,6 +86,13 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     if (restored) sessions.closeAll();
   };
   const handlers = guardedHandlers(() => current, host);
+  const housekeeping = (atStart: boolean): LeftoversRemoved | null => {
+    if (host.health.status !== 'ok') return null;
+    const removed = cleanLeftovers(host.db, opts.databasePath, { now: now(), atStart });
+    if (removed.files.length > 0) console.log(`[bersih-bersih] ${removed.files.length} berkas sisa dihapus (${Math.round(removed.bytes / 1024)} KB): ${removed.files.join(', ')}`);
+    return removed;
+  };
+  housekeeping(true);
   return {
     get db() {
       return host.db;
@@ -88,6 +102,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     },
     dataSafety: host,
     dailyBackup: () => host.dailyBackup(),
+    housekeeping: () => housekeeping(false),
     handlers,
     sessions,
     callWithSession: (token, channel, input) =>

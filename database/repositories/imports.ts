@@ -291,3 +291,8 @@ export function bankNames(db: Database): Map<number, string> {
 export function insurerNames(db: Database): Map<number, string> {
   return new Map((db.prepare('SELECT id, nama FROM penjamin').all() as { id: number; nama: string }[]).map((r) => [r.id, r.nama]));
 }
+
+/** Every content (SHA-256) an import was committed from: their kept files are the imports' originals. */
+export function committedShas(db: Database): Set<string> {
+  return new Set((db.prepare('SELECT DISTINCT sha256 FROM impor_berkas').all() as { sha256: string }[]).map((r) => r.sha256));
+}

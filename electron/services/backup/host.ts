@@ -264,9 +264,14 @@ function copyAsIs(dbPath: string, dir: string, now: Date): BackupEntry {
   let name = `sebelum-pulih-${timestamp(now)}.sqlite`;
   for (let seq = 2; fs.existsSync(path.join(dir, name)); seq++) name = `sebelum-pulih-${timestamp(now)}-${seq}.sqlite`;
   const target = path.join(dir, name);
-  if (fs.existsSync(dbPath)) fs.copyFileSync(dbPath, target);
-  else fs.writeFileSync(target, '');
-  if (nonEmpty(`${dbPath}-wal`)) fs.copyFileSync(`${dbPath}-wal`, `${target}-wal`);
+  // Copied under a partial name and renamed: a copy cut short is never taken for a safety copy
+  // (and housekeeping removes it: leftovers.ts).
+  const partial = path.join(dir, `.${name}.sebagian`);
+  if (fs.existsSync(dbPath)) fs.copyFileSync(dbPath, partial);
+  else fs.writeFileSync(partial, '');
+  if (nonEmpty(`${dbPath}-wal`)) fs.copyFileSync(`${dbPath}-wal`, `${partial}-wal`);
+  if (fs.existsSync(`${partial}-wal`)) fs.renameSync(`${partial}-wal`, `${target}-wal`);
+  fs.renameSync(partial, target);
   return { name, path: target, kind: 'sebelum-pulih', createdAt: parseBackupName(name)!.createdAt, size: fs.statSync(target).size };
 }
 
