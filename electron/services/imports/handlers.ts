@@ -49,7 +49,9 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
 
   const withTemplateOptions = (opsi: ImportOptions, template: repo.Template | null): ImportOptions => {
     if (!template) return opsi;
-    const remembered = Object.fromEntries(TEMPLATE_OPTIONS.filter((k) => template.opsi[k] !== undefined).map((k) => [k, template.opsi[k]]));
+    // A header row chosen for this file says it has one, whatever the template remembers.
+    const keys = TEMPLATE_OPTIONS.filter((k) => template.opsi[k] !== undefined && !(k === 'tanpaJudul' && opsi.headerRow !== undefined));
+    const remembered = Object.fromEntries(keys.map((k) => [k, template.opsi[k]]));
     return { ...remembered, ...opsi } as ImportOptions;
   };
 
