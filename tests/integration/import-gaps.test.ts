@@ -81,6 +81,15 @@ describe('a claim file without a header row', () => {
     const next = await uploadText(r, owner, 'SIKP_BSB_202611.txt', content.toString('utf8').replaceAll('202610', '202611'));
     expect(next).toMatchObject({ tanpaJudul: true, sumberPemetaan: 'templat', pemetaan });
     expect(next.catatan.join(' ')).not.toContain('Tidak ada baris yang tampak seperti baris judul');
+
+    // The same bank sends a file with a header: the clerk picks its row, and the template's
+    // "no header row" gives way for that file (inspection and preview alike).
+    const headed = await uploadText(r, owner, 'tagihan-nov.csv', 'No Rekening|Periode|Nilai Tagihan\r\n0012300001|202611|79236\r\n0012300002|202611|75778\r\n');
+    expect(headed.tanpaJudul).toBe(true);
+    const chosen = await call(r, 'imports.inspect', { ...owner, berkas: headed.berkas, namaBerkas: 'tagihan-nov.csv', opsi: { headerRow: 1 } });
+    expect(chosen).toMatchObject({ tanpaJudul: false, headerRow: 1 });
+    const read = await preview(r, owner, chosen, { pemetaan: { nomorRekening: 'No Rekening', periode: 'Periode', diklaim: 'Nilai Tagihan' } });
+    expect(read.hasil).toMatchObject({ jumlahBaris: 2, jumlahValid: 2, totalNilai: 79_236 + 75_778 });
   });
 
   it('the clerk can choose a header row, and then none again', async () => {
