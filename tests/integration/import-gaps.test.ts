@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportInspection, ImportPreviewResult, ImportProgress, InputOf } from '../../electron/contract';
 import { getJob } from '../../electron/services/imports/jobs';
+import { importFileFromPath } from '../../electron/services/imports/import-file';
 import { call, callError, sessionAs, useTempRuntime, type TempRuntime } from '../helpers/runtime';
 import { buildWorld } from '../fixtures/bank-files/world';
 
@@ -157,5 +158,22 @@ describe('who may page through the rows', () => {
     expect(await r.callWithSession(officer, 'imports.rows', { jobId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await call(r, 'imports.rows', { jobId })).total).toBe(3);
     expect((await callError(r, 'imports.rows', { jobId, hanya: 'semuanya' })).code).toBe('VALIDATION');
+  });
+});
+
+describe('importing from a path (the benchmark’s and scripts’ way)', () => {
+  it('a headerless file, read as inspected', async () => {
+    const r = rt();
+    const w = await buildWorld(r);
+    const pemetaan = { nomorRekening: 'Kolom 1', periode: 'Kolom 4', diklaim: 'Kolom 9' };
+    const done = await importFileFromPath(r.handlers, { file: path.join(FIX, 'tagihan-pipa-tanpa-judul.txt'), jenis: 'tagihan', bankId: w.bsb, pemetaan });
+    expect(done.commit).toMatchObject({ jumlahBaris: 6, totalNilai: 428_583 });
+  });
+
+  it('the period the title names, used for the whole file', async () => {
+    const r = rt();
+    const w = await buildWorld(r);
+    const done = await importFileFromPath(r.handlers, { file: path.join(FIX, 'tagihan-judul-periode.csv'), jenis: 'tagihan', bankId: w.bsb });
+    expect(done.preview).toMatchObject({ jumlahValid: 3, totalNilai: 227_347, periodeAwal: '2026-10' });
   });
 });
