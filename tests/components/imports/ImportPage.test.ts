@@ -338,6 +338,18 @@ describe('a file without a header row, and the period from the title', () => {
   });
 });
 
+describe('the title period when the file has a period column', () => {
+  it('is not sent: the rows carry their own', async () => {
+    mockBackend(backend({ 'imports.upload': () => inspection({ saranTetap: { periode: '2026-09' } }) }));
+    await mountPage();
+    await chooseOptionContaining('Bank Sumsel Babel');
+    await chooseFile();
+    expect(queryTestId('tetap-periode-judul')).toBeNull();
+    await click('import-preview');
+    expect(callsTo('imports.preview')[0]!.tetap).toEqual({});
+  });
+});
+
 /** Picks a column for a field in the mapping table. */
 async function clickOption(selectTestId: string, column: string): Promise<void> {
   byTestId(selectTestId).click();

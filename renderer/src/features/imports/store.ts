@@ -159,9 +159,10 @@ export const useImportsStore = defineStore('imports', () => {
         opsi: opsi.value,
         pemetaan: Object.fromEntries(Object.entries(pemetaan.value).filter(([, v]) => v)),
         tetap: {
-          ...(t.periode ? { periode: t.periode } : {}),
-          ...(t.nomorTagihan ? { nomorTagihan: t.nomorTagihan } : {}),
-          ...(t.tanggalTagihan ? { tanggalTagihan: t.tanggalTagihan } : {}),
+          // Only for fields without a column (a period offered from the title is not sent when the file has a period column).
+          ...(t.periode && !pemetaan.value.periode ? { periode: t.periode } : {}),
+          ...(t.nomorTagihan && !pemetaan.value.nomorTagihan ? { nomorTagihan: t.nomorTagihan } : {}),
+          ...(t.tanggalTagihan && !pemetaan.value.tanggalTagihan ? { tanggalTagihan: t.tanggalTagihan } : {}),
         },
       });
       progress.value = { jobId, status: 'berjalan', tahap: '', persen: 0, hasil: null, pesan: null };
