@@ -6,6 +6,7 @@ import { inspectFile, parseFile } from '../../../electron/services/imports/parse
 import { readSource } from '../../../electron/services/imports/parse/source';
 import { detectHeaderRow } from '../../../electron/services/imports/parse/mapping';
 import { findTitlePeriod, periodInText } from '../../../electron/services/imports/parse/title';
+import { CLAIM_FILE_FORMATS, writeClaimFile, type ClaimFileLine, type ClaimFileSet } from '../../../electron/services/demo/claim-files';
 
 const FIX = path.join(__dirname, '..', '..', 'fixtures', 'bank-files');
 const bytes = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIX, name)));
@@ -181,5 +182,38 @@ describe('row numbers are the file’s line numbers', () => {
     const out = await parseFile(text(csv), 'a.csv', { kind: 'tagihan', opts: {}, mapping: { nomorRekening: 'No Rekening', periode: 'Periode', diklaim: 'Nilai Tagihan' }, fixed: {} });
     expect(out.rows.map((r) => r.baris)).toEqual([2, 4, 7]);
     expect(out.problems.map((p) => [p.baris, p.kolom])).toEqual([[4, 'Nilai Tagihan']]);
+  });
+});
+
+describe('the shapes the demo claim-file writer produces (written by other code, read back here)', () => {
+  const line = (i: number, planted: ClaimFileLine['planted'] = 'cocok'): ClaimFileLine => ({
+    nomorRekening: `00123000${String(i).padStart(2, '0')}`, nama: `Debitur ${i}`, nik: `16030145038000${String(i).padStart(2, '0')}`, periode: '2026-10', plafon: 12_000_000,
+    tanggalAkad: '2026-01-10', outstanding: 11_500_000 - i * 100_000, bungaPersen: '8', hari: 31, kol: 1, diklaim: 79_236 - i * 700, planted,
+  });
+  const lines = [line(1), line(2), line(3), { ...line(2), planted: 'ganda' as const }, line(4)];
+  const set = (periodeAkhir = '2026-10'): ClaimFileSet => ({
+    bankId: 1, bankNama: 'Bank Sumsel Babel', periode: '2026-10', periodeAkhir, lines, planted: { cocok: 4, selisih_outstanding: 0, selisih_konvensi_hari: 0, rekening_tidak_dikenal: 0, tidak_memenuhi_syarat: 0, ganda: 1 },
+    tidakDiklaim: [], totalDiklaim: lines.reduce((s, l) => s + l.diklaim, 0), totalCocok: 0,
+  });
+
+  it.each(CLAIM_FILE_FORMATS)('%s: the header found, every line read, the repeat flagged, the title period offered', async (format) => {
+    const name = `tagihan.${format === 'xlsx' ? 'xlsx' : 'csv'}`;
+    const b = new Uint8Array(await writeClaimFile(set(), format));
+    const found = await inspectFile(b, name, 'tagihan', {}, null);
+    expect(found.tanpaJudul).toBe(false);
+    expect(found.pemetaan).toMatchObject({ nomorRekening: 'No Rekening', periode: 'Periode', diklaim: 'Nilai Subsidi' });
+    const titled = format === 'csv-titik-koma' || format === 'xlsx';
+    expect(found.saranTetap).toEqual(titled ? { periode: '2026-10' } : {});
+    const out = await parseFile(b, name, { kind: 'tagihan', opts: { headerRow: found.headerRow }, mapping: found.pemetaan, fixed: {} });
+    expect(out.rows.map((r) => r.values.diklaim)).toEqual(lines.map((l) => l.diklaim));
+    expect(out.rows.filter((r) => r.galat)).toEqual([]);
+    const repeat = out.problems.filter((p) => p.pesan.includes('sudah ada di baris'));
+    expect(repeat).toEqual([expect.objectContaining({ baris: out.rows[3]!.baris, pesan: expect.stringContaining(`sudah ada di baris ${out.rows[1]!.baris}`) })]);
+  });
+
+  it('a claim over three months: the title range is said, not taken', async () => {
+    const found = await inspectFile(new Uint8Array(await writeClaimFile(set('2026-12'), 'csv-titik-koma')), 'q.csv', 'tagihan', {}, null);
+    expect(found.saranTetap).toEqual({});
+    expect(found.notes.join(' ')).toContain('menyebut periode Oktober 2026 s.d. Desember 2026, lebih dari satu bulan');
   });
 });
