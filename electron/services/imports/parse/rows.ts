@@ -203,7 +203,7 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
     // The same account and period twice in the file, known loan or not.
     const acc = values.nomorRekening;
     const per = values.periode;
-    if (keyed && typeof acc === 'string' && typeof per === 'string') {
+    if (keyed && typeof acc === 'string' && typeof per === 'string' && duplicateKey(acc) !== '') {
       const key = `${duplicateKey(acc)}|${per}`;
       const first = firstRowOf.get(key);
       if (first !== undefined) {
@@ -219,16 +219,16 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
   }
   onProgress?.(total, total);
 
-  // A column where most values do not read as its field's type was most likely mapped wrongly.
   const fileProblems: string[] = [];
   // A header holding an account number in the account column is a data line read as the header:
   // its money would be lost without a word.
   const headerAccount = headerRow && accountCol >= 0 ? (headerRow[accountCol] ?? null) : null;
   if (headerRow && looksLikeAccount(headerAccount) && readAccount(headerAccount).ok) {
     fileProblems.push(
-      `Baris judul (baris ${grid.rowNumbers[headerIndex] ?? headerIndex + 1}) berisi nomor rekening ${show(headerAccount)}: tampaknya baris data, dan datanya tidak akan terbaca. Bila berkas tidak punya baris judul, pilih "Tanpa baris judul"; bila ada, pilih nomor barisnya.`,
+      `Baris judul (baris ${grid.rowNumbers[headerIndex] ?? headerIndex + 1}) berisi nomor rekening ${show(headerAccount)}: tampaknya baris data, yang hilang bila dipakai sebagai judul. Bila berkas tidak punya baris judul, pilih "Tanpa baris judul"; bila ada, pilih nomor barisnya.`,
     );
   }
+  // A column where most values do not read as its field's type was most likely mapped wrongly.
   for (const [colKey, t] of tally) {
     const threshold = t.field.type === 'teks' ? Infinity : Math.max(1, Math.ceil(t.filled / 2));
     if (t.filled >= 2 && t.failed >= threshold) {
