@@ -131,6 +131,7 @@ export const ACCESS: { readonly [C in Channel]: Access } = {
   'imports.preview': IMPORT,
   'imports.progress': IMPORT,
   'imports.problems': IMPORT,
+  'imports.rows': IMPORT,
   'imports.commit': IMPORT,
   'imports.list': IMPORT,
   'imports.get': IMPORT,

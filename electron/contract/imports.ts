@@ -5,8 +5,8 @@
  * The steps, each a channel: upload (the bytes, base64; the file is kept and analysed) →
  * inspect (again, with the clerk's delimiter/encoding/sheet/header-row overrides) → preview (a
  * job off the main thread: every row parsed and checked) → progress (poll the job) → problems
- * (a page of the job's problems) → commit (the good rows, in one transaction). list/get show the
- * history.
+ * (a page of the job's problems) / rows (a page of the parsed rows with their problems) → commit
+ * (the good rows, in one transaction). list/get show the history.
  */
 import { z } from 'zod';
 import { id, requiredText, returns, type Page } from './common';
@@ -126,13 +126,19 @@ export type NumberStyle = 'otomatis' | 'id' | 'en';
 const jenis = z.enum(IMPORT_KINDS, { error: 'Pilih jenis berkas' });
 const sha = z.string().regex(/^[0-9a-f]{64}$/, 'Berkas tidak dikenal; unggah lagi');
 
-/** How the file is read; every part detected when left out. headerRow is the file's row number. */
+/**
+ * How the file is read; every part detected when left out. headerRow is the file's row number.
+ * tanpaJudul: true says the file has no header row (columns are then "Kolom 1", "Kolom 2", …, and
+ * headerRow is ignored); false says it has one (detected when headerRow is left out); left out, a
+ * file in which no row looks like a header is read as having none.
+ */
 export const importOptions = z
   .object({
     delimiter: z.enum([',', ';', '|', '\t']).optional(),
     encoding: z.enum(['utf-8', 'windows-1252', 'utf-16le', 'utf-16be']).optional(),
     sheet: z.string().max(100).optional(),
-    headerRow: z.number().int().min(1).max(1000).optional(),
+    headerRow: z.number().int().min(1, 'Baris judul paling kecil 1 (atau pilih "tanpa baris judul")').max(1000).optional(),
+    tanpaJudul: z.boolean().optional(),
     formatAngka: z.enum(['otomatis', 'id', 'en']).optional(),
   })
   .default({});
@@ -193,6 +199,14 @@ export const importProblemsInput = z.object({
   tingkat: z.enum(['galat', 'peringatan']).optional(),
 });
 
+/** A page of the job's parsed rows: all of them, only those with a problem, or only those with an error. */
+export const importRowsInput = z.object({
+  jobId: z.string().uuid('Pekerjaan impor tidak dikenal'),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
+  hanya: z.enum(['semua', 'bermasalah', 'galat'], { error: 'Pilihan baris tidak dikenal' }).default('semua'),
+});
+
 export const importCommitInput = z.object({
   jobId: z.string().uuid('Pekerjaan impor tidak dikenal'),
   /** Replace what an earlier import of the same content produced (when nothing depends on it). */
@@ -214,10 +228,15 @@ export const importListInput = z
 // ---------------------------------------------------------------------------
 
 export interface ImportColumn {
-  /** The column's key: its header text, made unique ("Tanggal (2)"), or "Kolom C" when blank. */
+  /**
+   * The column's key: its header text, made unique ("Tanggal (2)"), or "Kolom C" when blank;
+   * "Kolom 1", "Kolom 2", … in a file without a header row.
+   */
   key: string;
   /** 0-based position in the row. */
   index: number;
+  /** The first value under it, as read (to recognise a column without a name). */
+  contoh?: string;
 }
 
 /** An earlier import of the same content (same kind, same SHA-256). */
@@ -241,8 +260,16 @@ export interface ImportInspection {
   bom: boolean;
   sheets: string[];
   sheet: string | null;
-  /** The header row's number in the file (detected, or the one asked for). */
+  /** The header row's number in the file (detected, or the one asked for); 0 when it has none. */
   headerRow: number;
+  /** The file is read without a header row (asked for, remembered by the template, or no row looked like one). */
+  tanpaJudul: boolean;
+  /**
+   * Values for the whole file read from its title lines (e.g. `PERIODE: 01/01/2025 s.d.
+   * 31/01/2025` → periode 2025-01): a suggestion the clerk sees and may change; catatan says where
+   * it came from.
+   */
+  saranTetap: { periode?: string };
   /** The first rows of the file as read (numbers from XLSX as text), each with its row number. */
   contoh: { baris: number; sel: string[] }[];
   kolom: ImportColumn[];
@@ -265,6 +292,21 @@ export interface ImportProblem {
   kolom: string | null;
   pesan: string;
   tingkat: ProblemLevel;
+}
+
+/** A parsed row as the preview shows it: the fields' values as read (and as they will be written) and its problems. */
+export interface ImportRowView {
+  baris: number;
+  /** field key → value: money integer rupiah, periods YYYY-MM, dates YYYY-MM-DD, null when empty or unreadable. */
+  nilai: Record<string, string | number | boolean | null>;
+  /** True when the row has an error: it is not written. */
+  galat: boolean;
+  masalah: { kolom: string | null; pesan: string; tingkat: ProblemLevel }[];
+}
+
+export interface ImportRowsPage extends Page<ImportRowView> {
+  /** The fields the rows carry (mapped to a column or given for the whole file), in the kind's order. */
+  isian: string[];
 }
 
 export interface SkippedRow {
@@ -356,6 +398,7 @@ export const importsContract = {
   'imports.preview': { input: importPreviewInput, output: returns<{ jobId: string }>() },
   'imports.progress': { input: importJobInput, output: returns<ImportProgress>() },
   'imports.problems': { input: importProblemsInput, output: returns<Page<ImportProblem>>() },
+  'imports.rows': { input: importRowsInput, output: returns<ImportRowsPage>() },
   'imports.commit': { input: importCommitInput, output: returns<ImportCommitResult>() },
   'imports.list': { input: importListInput, output: returns<Page<ImportRecord>>() },
   'imports.get': { input: z.object({ id }), output: returns<ImportDetail>() },

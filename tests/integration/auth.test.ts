@@ -109,7 +109,7 @@ const DOCUMENTS: Channel[] = ['documents.kinds', 'documents.render', 'documents.
 // Bank claims: read by staff and the bank's own officer; reconciled by entry staff and verifiers; decided by entry staff; approved, paid and cancelled by verifiers.
 const CLAIMS_READ: Channel[] = ['claims.list', 'claims.get', 'claims.unclaimed'];
 // Importing bank and insurer files: entry staff and the bank's own officer (the service keeps them to their bank).
-const IMPORTS: Channel[] = ['imports.upload', 'imports.inspect', 'imports.preview', 'imports.progress', 'imports.problems', 'imports.commit', 'imports.list', 'imports.get'];
+const IMPORTS: Channel[] = ['imports.upload', 'imports.inspect', 'imports.preview', 'imports.progress', 'imports.problems', 'imports.rows', 'imports.commit', 'imports.list', 'imports.get'];
 const ENTRY: Channel[] = [
   'debtors.checkNik', 'debtors.save', 'debtors.setActive', 'loans.check', 'loans.save', 'loans.transition', 'loans.restructure', 'positions.save', 'premiums.recordInvoice',
 ];

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { getBank } from '../../../database/repositories/banks';
 import * as repo from '../../../database/repositories/imports';
 import { getInsurer } from '../../../database/repositories/insurers';
-import { IMPORT_KIND_SPECS, type ImportField, type ImportInspection, type ImportKind, type ImportOptions } from '../../contract/imports';
+import { IMPORT_KIND_SPECS, type ImportField, type ImportInspection, type ImportKind, type ImportOptions, type ImportRowView } from '../../contract/imports';
 import { callerBank, requireOwnBank } from '../auth/bank-scope';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
@@ -36,8 +36,11 @@ function fileLevelRefusal(f: ImportField, v: string): string | null {
   return `${f.label} tidak dapat diisi untuk seluruh berkas`;
 }
 
-/** Reading options a template remembers (not the header row or sheet: those change with the file). */
-const TEMPLATE_OPTIONS = ['delimiter', 'encoding', 'formatAngka'] as const;
+/**
+ * Reading options a template remembers (not the header row or sheet: those change with the file;
+ * but whether the file has a header row at all is the sender's layout).
+ */
+const TEMPLATE_OPTIONS = ['delimiter', 'encoding', 'formatAngka', 'tanpaJudul'] as const;
 
 export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
   const { db } = ctx;
@@ -63,7 +66,9 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
 
   const withTemplateOptions = (opsi: ImportOptions, template: repo.Template | null): ImportOptions => {
     if (!template) return opsi;
-    const remembered = Object.fromEntries(TEMPLATE_OPTIONS.filter((k) => template.opsi[k] !== undefined).map((k) => [k, template.opsi[k]]));
+    // A header row chosen for this file says it has one, whatever the template remembers.
+    const keys = TEMPLATE_OPTIONS.filter((k) => template.opsi[k] !== undefined && !(k === 'tanpaJudul' && opsi.headerRow !== undefined));
+    const remembered = Object.fromEntries(keys.map((k) => [k, template.opsi[k]]));
     return { ...remembered, ...opsi } as ImportOptions;
   };
 
@@ -89,12 +94,15 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       sheets: found.info.sheets,
       sheet: found.info.sheet,
       headerRow: found.headerRow,
+      tanpaJudul: found.tanpaJudul,
+      saranTetap: found.saranTetap,
       contoh: found.contoh,
       kolom: found.kolom,
       pemetaan: found.pemetaan,
       sumberPemetaan: found.sumberPemetaan,
       catatan: [
         ...found.info.notes,
+        ...found.notes,
         ...(found.dataRows <= 0 ? ['Tidak ada baris data di bawah baris judul.'] : []),
         ...(found.sumberPemetaan === 'templat' ? ['Pemetaan kolom diambil dari templat yang tersimpan untuk pengirim dan jenis berkas ini.'] : []),
       ],
@@ -227,6 +235,34 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       if (!job.checked) throw new ServiceError('CONFLICT', 'Pratinjau belum selesai.');
       const all = tingkat ? job.checked.problems.filter((p) => p.tingkat === tingkat) : job.checked.problems;
       return { rows: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
+    },
+
+    'imports.rows': async ({ jobId, page, pageSize, hanya }) => {
+      const job = jobOf(jobId);
+      if (!job.checked) throw new ServiceError('CONFLICT', 'Pratinjau belum selesai.');
+      const { jenis, pemetaan } = job.request;
+      const byRow = new Map<number, ImportRowView['masalah']>();
+      for (const p of job.checked.problems) {
+        if (p.baris === null) continue;
+        let list = byRow.get(p.baris);
+        if (!list) byRow.set(p.baris, (list = []));
+        list.push({ kolom: p.kolom, pesan: p.pesan, tingkat: p.tingkat });
+      }
+      const rows = job.checked.rows;
+      const chosen = hanya === 'semua' ? rows : rows.filter((r) => (hanya === 'galat' ? r.galat : r.galat || byRow.has(r.baris)));
+      const isian = IMPORT_KIND_SPECS[jenis].fields.map((f) => f.key).filter((k) => pemetaan[k] || IMPORT_KIND_SPECS[jenis].fileLevel.includes(k));
+      return {
+        rows: chosen.slice((page - 1) * pageSize, page * pageSize).map((r) => ({
+          baris: r.baris,
+          nilai: Object.fromEntries(isian.map((k) => [k, r.values[k] ?? null])),
+          galat: r.galat,
+          masalah: byRow.get(r.baris) ?? [],
+        })),
+        total: chosen.length,
+        page,
+        pageSize,
+        isian,
+      };
     },
 
     'imports.commit': async ({ jobId, ganti }) => {

@@ -4,7 +4,8 @@
  *
  *   const r = await importFileFromPath(runtime.handlers, { file: 'tagihan.csv', jenis: 'tagihan', bankId: 1 });
  *
- * The mapping is the suggested one (saved template, else header names) unless given.
+ * The mapping is the suggested one (saved template, else header names) unless given; the period
+ * for the whole file is the one the title lines name unless given.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,9 +47,11 @@ export async function importFileFromPath(handlers: Handlers, input: ImportFromPa
     ...owner,
     berkas: inspection.berkas,
     namaBerkas,
-    opsi: { ...(input.opsi ?? {}), headerRow: inspection.headerRow },
+    // As the screen does: the file read as inspected (with its header row, or without one), the
+    // period its title names offered for the whole file.
+    opsi: { ...(input.opsi ?? {}), ...(inspection.tanpaJudul ? { tanpaJudul: true } : { headerRow: inspection.headerRow }) },
     pemetaan: input.pemetaan ?? inspection.pemetaan,
-    tetap: input.tetap ?? {},
+    tetap: input.tetap ?? inspection.saranTetap,
   });
   for (;;) {
     const p = await ok<{ status: string; persen: number; tahap: string; hasil: ImportPreviewResult | null; pesan: string | null }>(handlers, 'imports.progress', { jobId });

@@ -2,11 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import type { ImportInspection, ImportPreviewResult, ImportProblem, ImportProgress, ImportRecord } from '@contract';
+import type { ImportInspection, ImportPreviewResult, ImportProblem, ImportProgress, ImportRecord, ImportRowsPage } from '@contract';
 import { ApiError } from '@/api';
 import ImportPage from '@/features/imports/ImportPage.vue';
 import { bank, byTestId, callsTo, mockBackend, mountWithApp, queryTestId, resetWorld, selectedLabel, type Backend } from '../setup';
-import { chooseOptionContaining, clickRadio, tableCells, text } from '../subsidy/fixtures';
+import { chooseOptionContaining, clickRadio, optionTexts, tableCells, text } from '../subsidy/fixtures';
 
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
 
@@ -18,6 +18,7 @@ const SHA = 'a'.repeat(64);
 function inspection(overrides: Partial<ImportInspection> = {}): ImportInspection {
   return {
     berkas: SHA, namaBerkas: 'tagihan-okt.csv', ukuran: CSV.length, format: 'csv', delimiter: ';', encoding: 'utf-8', bom: false, sheets: [], sheet: null, headerRow: 2,
+    tanpaJudul: false, saranTetap: {},
     contoh: [
       { baris: 1, sel: ['LAPORAN TAGIHAN'] },
       { baris: 2, sel: ['No. Rek', 'Bulan', 'Subsidi Bunga'] },
@@ -57,6 +58,7 @@ function backend(overrides: Backend = {}): Backend {
     'imports.preview': () => ({ jobId: 'job-1' }),
     'imports.progress': () => progress.shift() ?? progress[0]!,
     'imports.problems': () => ({ rows: [PROBLEM], total: 1, page: 1, pageSize: 20 }),
+    'imports.rows': () => ({ rows: [], total: 0, page: 1, pageSize: 20, isian: ['nomorRekening', 'periode', 'diklaim'] }),
     'imports.commit': () => ({ imporId: 4, jenis: 'tagihan', jumlahBaris: 4, jumlahDilewati: 1, totalNilai: 300_000, tagihanId: 12, diganti: false }),
     ...overrides,
   };
@@ -208,3 +210,155 @@ describe('the import page', () => {
     expect(queryTestId('step-sumber')).not.toBeNull();
   });
 });
+
+describe('the rows as read, in the preview', () => {
+  /** 45 rows: row 7 with an error, row 9 with a warning; pages of 20. */
+  function rowsPage({ page, pageSize, hanya }: { page: number; pageSize: number; hanya: string }): ImportRowsPage {
+    const all = Array.from({ length: 45 }, (_, i) => {
+      const baris = i + 5;
+      const masalah =
+        baris === 7
+          ? [{ kolom: 'Subsidi Bunga', pesan: '"abc" bukan angka rupiah', tingkat: 'galat' as const }]
+          : baris === 9
+            ? [{ kolom: 'No. Rek', pesan: 'Rekening 0012300001 untuk Oktober 2026 sudah ada di baris 5: tagihan ganda', tingkat: 'peringatan' as const }]
+            : [];
+      return {
+        baris, galat: baris === 7, masalah,
+        nilai: { nomorRekening: baris === 9 ? '0012300001' : `00123000${String(i + 1).padStart(2, '0')}`, periode: '2026-10', nama: `Debitur ${i + 1}`, diklaim: baris === 7 ? null : 79_236 + i },
+      };
+    });
+    const chosen = hanya === 'bermasalah' ? all.filter((r) => r.masalah.length > 0) : all;
+    return { rows: chosen.slice((page - 1) * pageSize, page * pageSize), total: chosen.length, page, pageSize, isian: ['nomorRekening', 'periode', 'nama', 'diklaim'] };
+  }
+
+  it('shows each row’s parsed values (rupiah, month) and the problem text of problem rows; pages; only problem rows on request', async () => {
+    mockBackend(backend({
+      'imports.rows': (input) => rowsPage(input as { page: number; pageSize: number; hanya: string }),
+      'imports.progress': () => ({ jobId: 'job-1', status: 'selesai', tahap: 'Selesai', persen: 100, hasil: previewResult({ jumlahBaris: 45 }), pesan: null }),
+    }));
+    await mountPage();
+    await chooseOptionContaining('Bank Sumsel Babel');
+    await chooseFile();
+    await click('import-preview');
+    await flushPromises();
+    expect(callsTo('imports.rows')[0]).toEqual({ jobId: 'job-1', page: 1, pageSize: 20, hanya: 'semua' });
+    const first = tableCells('import-rows');
+    expect(first).toHaveLength(20);
+    expect(first[0]).toEqual(['5', '0012300001', 'Oktober 2026', 'Debitur 1', 'Rp79.236', '']);
+    expect(first[2]).toEqual(['7', '0012300003', 'Oktober 2026', 'Debitur 3', '–', 'Subsidi Bunga: "abc" bukan angka rupiah']);
+    expect(first[4]![5]).toBe('No. Rek: Rekening 0012300001 untuk Oktober 2026 sudah ada di baris 5: tagihan ganda');
+    // Headers: the fields' names.
+    const heads = [...byTestId('import-rows').querySelectorAll('.el-table__header th')].map((th) => th.textContent?.trim());
+    expect(heads).toEqual(['Baris', 'Nomor rekening', 'Periode', 'Nama debitur', 'Nilai diklaim', 'Masalah']);
+
+    // Page 3 of 45 rows.
+    byTestId('import-rows-pages').querySelectorAll<HTMLElement>('.el-pager li')[2]!.click();
+    await flushPromises();
+    expect(callsTo('imports.rows').at(-1)).toEqual({ jobId: 'job-1', page: 3, pageSize: 20, hanya: 'semua' });
+    expect(tableCells('import-rows').map((r) => r[0])).toEqual(['45', '46', '47', '48', '49']);
+
+    await clickRadio('rows-problems');
+    expect(callsTo('imports.rows').at(-1)).toEqual({ jobId: 'job-1', page: 1, pageSize: 20, hanya: 'bermasalah' });
+    expect(tableCells('import-rows').map((r) => [r[0], r[5]])).toEqual([
+      ['7', 'Subsidi Bunga: "abc" bukan angka rupiah'],
+      ['9', 'No. Rek: Rekening 0012300001 untuk Oktober 2026 sudah ada di baris 5: tagihan ganda'],
+    ]);
+    expect(queryTestId('import-rows-pages')).toBeNull();
+  });
+});
+
+describe('a file without a header row, and the period from the title', () => {
+  const HEADERLESS = inspection({
+    namaBerkas: 'SIKP_BSB_202610.txt', delimiter: '|', headerRow: 0, tanpaJudul: true, pemetaan: {},
+    contoh: [
+      { baris: 1, sel: ['0012300001', 'SUTISNA', '202610', '79236'] },
+      { baris: 2, sel: ['0012300002', 'RUDI', '202610', '75778'] },
+    ],
+    kolom: [
+      { key: 'Kolom 1', index: 0, contoh: '0012300001' }, { key: 'Kolom 2', index: 1, contoh: 'SUTISNA' },
+      { key: 'Kolom 3', index: 2, contoh: '202610' }, { key: 'Kolom 4', index: 3, contoh: '79236' },
+    ],
+    catatan: ['Tidak ada baris yang tampak seperti baris judul …'],
+  });
+
+  it('the clerk says "no header row": read again without one, columns named Kolom 1 … with a sample, the preview reads it so', async () => {
+    mockBackend(backend({
+      'imports.upload': () => inspection({ namaBerkas: 'SIKP_BSB_202610.txt', headerRow: 1, pemetaan: {} }),
+      'imports.inspect': () => HEADERLESS,
+    }));
+    await mountPage();
+    await chooseOptionContaining('Bank Sumsel Babel');
+    await chooseFile('0012300001|SUTISNA|202610|79236\n', 'SIKP_BSB_202610.txt');
+    expect(byTestId('import-no-header').classList.contains('is-checked')).toBe(false);
+    byTestId('import-no-header').querySelector('input')!.click();
+    await flushPromises();
+    expect(callsTo('imports.inspect')).toEqual([{ jenis: 'tagihan', bankId: 1, berkas: SHA, namaBerkas: 'SIKP_BSB_202610.txt', opsi: { tanpaJudul: true } }]);
+    expect(byTestId('import-no-header').classList.contains('is-checked')).toBe(true);
+    expect(byTestId('import-header-row').classList.contains('is-disabled')).toBe(true);
+    // No row is marked as the header; the columns carry their first value.
+    expect(byTestId('import-grid').querySelector('tr.header')).toBeNull();
+    expect(optionTexts().filter((o) => o.startsWith('Kolom 1') || o.startsWith('Kolom 4'))).toEqual(expect.arrayContaining(['Kolom 1mis. 0012300001', 'Kolom 4mis. 79236']));
+
+    await clickOption('map-nomorRekening', 'Kolom 1');
+    await clickOption('map-periode', 'Kolom 3');
+    await clickOption('map-diklaim', 'Kolom 4');
+    await click('import-preview');
+    expect(callsTo('imports.preview')[0]).toMatchObject({ opsi: { tanpaJudul: true }, pemetaan: { nomorRekening: 'Kolom 1', periode: 'Kolom 3', diklaim: 'Kolom 4' } });
+    expect(callsTo('imports.preview')[0]!.opsi).not.toHaveProperty('headerRow');
+  });
+
+  it('choosing a header row again says the file has one', async () => {
+    mockBackend(backend({ 'imports.upload': () => HEADERLESS, 'imports.inspect': () => inspection() }));
+    await mountPage();
+    await chooseOptionContaining('Bank Sumsel Babel');
+    await chooseFile();
+    expect(byTestId('import-no-header').classList.contains('is-checked')).toBe(true);
+    byTestId('import-no-header').querySelector('input')!.click();
+    await flushPromises();
+    expect(callsTo('imports.inspect')[0]!.opsi).toEqual({ tanpaJudul: false });
+    expect(byTestId('import-grid').querySelector('tr.header')?.textContent).toContain('Subsidi Bunga');
+    await click('import-preview');
+    expect(callsTo('imports.preview')[0]!.opsi).toEqual({ headerRow: 2 });
+  });
+
+  it('the period named in the title fills the whole-file period, marked as such, and is sent', async () => {
+    mockBackend(backend({
+      'imports.upload': () => inspection({ pemetaan: { nomorRekening: 'No. Rek', diklaim: 'Subsidi Bunga' }, saranTetap: { periode: '2026-10' }, catatan: ['Periode Oktober 2026 dibaca dari judul berkas (baris 3: "PERIODE: 01/10/2026 s.d. 31/10/2026") …'] }),
+    }));
+    await mountPage();
+    await chooseOptionContaining('Bank Sumsel Babel');
+    await chooseFile();
+    expect(byTestId('step-pemetaan').textContent).toContain('dibaca dari judul berkas (baris 3');
+    // (The month picker does not pass its data-testid on; it stands beside the note.)
+    expect(byTestId('tetap-periode-judul').parentElement!.querySelector<HTMLInputElement>('.el-date-editor input')!.value).toBe('10/2026');
+    expect(text('tetap-periode-judul')).toBe('dari judul berkas');
+    expect(queryTestId('import-missing')).toBeNull();
+    await click('import-preview');
+    expect(callsTo('imports.preview')[0]).toMatchObject({ tetap: { periode: '2026-10' } });
+  });
+});
+
+describe('the title period when the file has a period column', () => {
+  it('is not sent: the rows carry their own', async () => {
+    mockBackend(backend({ 'imports.upload': () => inspection({ saranTetap: { periode: '2026-09' } }) }));
+    await mountPage();
+    await chooseOptionContaining('Bank Sumsel Babel');
+    await chooseFile();
+    expect(queryTestId('tetap-periode-judul')).toBeNull();
+    await click('import-preview');
+    expect(callsTo('imports.preview')[0]!.tetap).toEqual({});
+  });
+});
+
+/** Picks a column for a field in the mapping table. */
+async function clickOption(selectTestId: string, column: string): Promise<void> {
+  byTestId(selectTestId).click();
+  await flushPromises();
+  const dropdowns = [...document.body.querySelectorAll<HTMLElement>('.el-select-dropdown')];
+  const id = byTestId(selectTestId).querySelector('input')?.getAttribute('aria-controls');
+  const list = (id && document.getElementById(id)?.closest('.el-select-dropdown')) || dropdowns.at(-1)!;
+  const item = [...list.querySelectorAll<HTMLElement>('.el-select-dropdown__item')].find((e) => e.querySelector('span')?.textContent?.trim() === column);
+  if (!item) throw new Error(`no option ${column} in ${selectTestId}`);
+  item.click();
+  await flushPromises();
+}

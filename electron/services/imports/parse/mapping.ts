@@ -72,6 +72,11 @@ export function columnsOf(header: Cell[], width: number): ImportColumn[] {
   return out;
 }
 
+/** The columns of a file without a header row: "Kolom 1", "Kolom 2", … (numbered as a clerk counts them). */
+export function headerlessColumns(width: number): ImportColumn[] {
+  return Array.from({ length: width }, (_, i) => ({ key: `Kolom ${i + 1}`, index: i }));
+}
+
 /** How well a header text names a field: 2 exact, 1 contains a synonym as whole words, 0 not. */
 function matchScore(norm: string, field: string): { score: number; length: number } {
   let best = { score: 0, length: 0 };
@@ -108,27 +113,35 @@ export function suggestMapping(kind: ImportKind, columns: ImportColumn[]): Recor
   return mapping;
 }
 
+/** A cell a header never holds: a number, or text made of digits and separators ("0012300001", "11.500.000", "10/2026"). */
+const numeric = (c: Cell): boolean => typeof c === 'number' || (typeof c === 'string' && /\d/.test(c) && /^[\d.,\-/\s]+$/.test(c.trim()));
+
 /**
- * The header row among the first 30: the one naming the most known fields (at least two);
- * failing that, the first row of two or more cells that are all text followed by a row as wide.
- * Returns an index into the grid's rows.
+ * The header row among the first 30: the one naming the most known fields (at least two, and
+ * most of its cells text, not numbers: a data line whose name happens to contain "Bunga" or
+ * "Saldo" is not a header); failing that, the first row of two or more cells that are all text
+ * followed by a row about as wide. Returns an index into the grid's rows, or -1 when no row looks like
+ * a header (a bank export without one): reading its first data line as the header would lose it.
  */
 export function detectHeaderRow(kind: ImportKind, rows: Cell[][]): number {
   const limit = Math.min(rows.length, 30);
   const fields = IMPORT_FIELDS[kind].map((f) => f.key);
+  const filled = (r: Cell[] | undefined) => (r ?? []).filter((c) => !isBlank(c));
   let best = { index: -1, hits: 1 };
   for (let i = 0; i < limit; i++) {
-    const texts = (rows[i] ?? []).filter((c) => typeof c === 'string' && c.trim() !== '').map((c) => normalizeHeader(String(c)));
+    const cells = filled(rows[i]);
+    if (cells.filter(numeric).length * 2 > cells.length) continue;
+    const texts = cells.filter((c) => typeof c === 'string').map((c) => normalizeHeader(String(c)));
     const hits = new Set<string>();
     for (const t of texts) for (const f of fields) if (matchScore(t, f).score > 0) hits.add(f);
     if (hits.size > best.hits) best = { index: i, hits: hits.size };
   }
   if (best.index >= 0) return best.index;
-  const filled = (r: Cell[] | undefined) => (r ?? []).filter((c) => !isBlank(c));
   for (let i = 0; i < limit; i++) {
     const cells = filled(rows[i]);
-    const allText = cells.every((c) => typeof c === 'string' && !/^[\d.,\-/\s]+$/.test(c));
-    if (cells.length >= 2 && allText && filled(rows[i + 1]).length >= cells.length - 1) return i;
+    const allText = cells.every((c) => typeof c === 'string' && !numeric(c));
+    const next = filled(rows[i + 1]).length;
+    if (cells.length >= 2 && allText && next >= cells.length - 1 && cells.length * 2 >= next) return i;
   }
-  return 0;
+  return -1;
 }

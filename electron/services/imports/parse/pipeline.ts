@@ -4,19 +4,26 @@
  * from reading the file; the service adds what needs the database.
  */
 import type { ImportColumn, ImportKind, ImportOptions } from '../../../contract/imports';
-import { columnsOf, detectHeaderRow, suggestMapping } from './mapping';
+import { columnsOf, detectHeaderRow, headerlessColumns, suggestMapping } from './mapping';
 import { parseRows, type ParseOutcome, type ParseRequest } from './rows';
 import { readSource, SourceError, type Grid, type SourceInfo } from './source';
-import type { Cell } from './values';
+import { findTitlePeriod, titleSuggestion } from './title';
+import { isBlank, type Cell } from './values';
 
 export interface Inspection {
   info: SourceInfo;
+  /** The header row's number in the file; 0 when it has none. */
   headerRow: number;
+  tanpaJudul: boolean;
   contoh: { baris: number; sel: string[] }[];
   kolom: ImportColumn[];
   pemetaan: Record<string, string>;
   sumberPemetaan: 'templat' | 'nama_kolom';
   dataRows: number;
+  /** Values for the whole file read from the title lines (the period). */
+  saranTetap: { periode?: string };
+  /** What the clerk should know about the header and the title lines. */
+  notes: string[];
 }
 
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -25,21 +32,45 @@ const SAMPLE_ROWS = 30;
 
 const display = (c: Cell): string => (c === null ? '' : String(c));
 
-/** The header's index in the grid: the row asked for (by its number in the file), or detected. */
-function headerIndexOf(kind: ImportKind, grid: Grid, headerRow: number | undefined): number {
-  if (headerRow !== undefined) {
-    const i = grid.rowNumbers.indexOf(headerRow);
-    if (i < 0) throw new SourceError(`Baris ${headerRow} tidak ada di berkas ini (berkas berisi ${grid.rowNumbers.at(-1) ?? 0} baris).`);
+/**
+ * The header's index in the grid, -1 for none: none when the clerk says so (tanpaJudul), the row
+ * asked for (by its number in the file), else detected; when no row looks like a header and the
+ * clerk has not said there is one, none (a data line read as the header would be lost).
+ */
+function headerIndexOf(kind: ImportKind, grid: Grid, opts: ImportOptions): number {
+  if (opts.tanpaJudul) return -1;
+  if (opts.headerRow !== undefined) {
+    const i = grid.rowNumbers.indexOf(opts.headerRow);
+    if (i < 0) throw new SourceError(`Baris ${opts.headerRow} tidak ada di berkas ini (berkas berisi ${grid.rowNumbers.at(-1) ?? 0} baris).`);
     return i;
   }
-  return detectHeaderRow(kind, grid.rows);
+  const found = detectHeaderRow(kind, grid.rows);
+  if (found >= 0 || opts.tanpaJudul === undefined) return found;
+  // Told there is a header but none looks like one: the first row with something in it.
+  return Math.max(0, grid.rows.findIndex((r) => r.some((c) => !isBlank(c))));
 }
 
+/** The file's columns: named by the header row, or "Kolom 1", "Kolom 2", … without one; each with its first value. */
 function columnsAfter(grid: Grid, headerIndex: number): ImportColumn[] {
   let width = 0;
-  const end = Math.min(grid.rows.length, headerIndex + 500);
-  for (let i = headerIndex; i < end; i++) width = Math.max(width, grid.rows[i]?.length ?? 0);
-  return columnsOf(grid.rows[headerIndex] ?? [], width);
+  const start = Math.max(headerIndex, 0);
+  const end = Math.min(grid.rows.length, start + 500);
+  for (let i = start; i < end; i++) width = Math.max(width, grid.rows[i]?.length ?? 0);
+  const columns = headerIndex >= 0 ? columnsOf(grid.rows[headerIndex] ?? [], width) : headerlessColumns(width);
+  // A sample from the first rows that fill at least half the columns (not a title line).
+  for (let i = headerIndex + 1; i < end && columns.some((c) => c.contoh === undefined); i++) {
+    const row = grid.rows[i] ?? [];
+    if (row.filter((c) => !isBlank(c)).length * 2 < width) continue;
+    for (const c of columns) if (c.contoh === undefined && !isBlank(row[c.index] ?? null)) c.contoh = display(row[c.index] ?? null).trim().slice(0, 60);
+  }
+  return columns;
+}
+
+/** Where the title lines end: at the header, or before a headerless file's first row of three or more values. */
+function titleEnd(grid: Grid, headerIndex: number): number {
+  if (headerIndex >= 0) return headerIndex;
+  const i = grid.rows.findIndex((r) => r.filter((c) => !isBlank(c)).length >= 3);
+  return i < 0 ? 0 : i;
 }
 
 /**
@@ -61,18 +92,27 @@ export function mergeMapping(template: Record<string, string> | null, byNames: R
 
 export async function inspectFile(bytes: Uint8Array, name: string, kind: ImportKind, opts: ImportOptions, template: Record<string, string> | null, progress?: Progress): Promise<Inspection> {
   const { info, grid } = await readSource(bytes, name, opts, (d, t) => progress?.('membaca', d, t));
-  const headerIndex = headerIndexOf(kind, grid, opts.headerRow);
+  const headerIndex = headerIndexOf(kind, grid, opts);
   const kolom = columnsAfter(grid, headerIndex);
-  const { pemetaan, fromTemplate } = mergeMapping(template, suggestMapping(kind, kolom), kolom);
+  const { pemetaan, fromTemplate } = mergeMapping(template, headerIndex >= 0 ? suggestMapping(kind, kolom) : {}, kolom);
   const contoh = grid.rows.slice(0, Math.max(SAMPLE_ROWS, headerIndex + 11)).map((r, i) => ({ baris: grid.rowNumbers[i]!, sel: r.map(display) }));
+  const notes: string[] = [];
+  if (headerIndex < 0 && !opts.tanpaJudul) {
+    notes.push('Tidak ada baris yang tampak seperti baris judul (nama kolom yang dikenal), jadi berkas dibaca tanpa baris judul: kolom dinamai Kolom 1, Kolom 2, … dan setiap baris dibaca sebagai data. Bila berkas punya baris judul, pilih nomor barisnya.');
+  }
+  const title = titleSuggestion(findTitlePeriod(grid.rows, grid.rowNumbers, titleEnd(grid, headerIndex)));
+  if (title.note) notes.push(title.note);
   return {
     info,
-    headerRow: grid.rowNumbers[headerIndex] ?? 1,
+    headerRow: headerIndex >= 0 ? (grid.rowNumbers[headerIndex] ?? 1) : 0,
+    tanpaJudul: headerIndex < 0,
     contoh,
     kolom,
     pemetaan,
     sumberPemetaan: fromTemplate ? 'templat' : 'nama_kolom',
     dataRows: grid.rows.length - headerIndex - 1,
+    saranTetap: title.periode ? { periode: title.periode } : {},
+    notes,
   };
 }
 
@@ -85,15 +125,19 @@ export interface ParseFileRequest {
 
 export async function parseFile(bytes: Uint8Array, name: string, req: ParseFileRequest, progress?: Progress): Promise<ParseOutcome & { info: SourceInfo; headerRow: number; columns: ImportColumn[] }> {
   const { info, grid } = await readSource(bytes, name, req.opts, (d, t) => progress?.('membaca', d, t));
-  const headerIndex = headerIndexOf(req.kind, grid, req.opts.headerRow);
+  const headerIndex = headerIndexOf(req.kind, grid, req.opts);
   const columns = columnsAfter(grid, headerIndex);
   const missing = Object.entries(req.mapping).filter(([, col]) => !columns.some((c) => c.key === col));
   if (missing.length > 0) {
-    throw new SourceError(`Kolom ${missing.map(([, c]) => `"${c}"`).join(', ')} tidak ada di baris judul berkas ini. Periksa baris judul dan pemetaan kolom.`);
+    throw new SourceError(
+      headerIndex >= 0
+        ? `Kolom ${missing.map(([, c]) => `"${c}"`).join(', ')} tidak ada di baris judul berkas ini. Periksa baris judul dan pemetaan kolom.`
+        : `Kolom ${missing.map(([, c]) => `"${c}"`).join(', ')} tidak ada di berkas ini (dibaca tanpa baris judul, ${columns.length} kolom). Periksa baris judul dan pemetaan kolom.`,
+    );
   }
   const outcome = parseRows(
     { kind: req.kind, grid, headerIndex, columns, mapping: req.mapping, fixed: req.fixed, numberStyle: req.opts.formatAngka ?? 'otomatis' },
     (d, t) => progress?.('memeriksa', d, t),
   );
-  return { ...outcome, info, headerRow: grid.rowNumbers[headerIndex] ?? 1, columns };
+  return { ...outcome, info, headerRow: headerIndex >= 0 ? (grid.rowNumbers[headerIndex] ?? 1) : 0, columns };
 }

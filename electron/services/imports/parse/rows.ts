@@ -10,6 +10,7 @@ import {
   type Cell, type NumberStyle, type Read,
 } from './values';
 import type { Grid } from './source';
+import { formatPeriod } from '../../../domain/format';
 
 /** A row read into its fields (those mapped or given for the whole file). */
 export type RecordValues = Record<string, string | number | boolean | null>;
@@ -33,6 +34,7 @@ export interface ParseOutcome {
 export interface ParseRequest {
   kind: ImportKind;
   grid: Grid;
+  /** The header's index in the grid; -1 when the file has none (every row may be data). */
   headerIndex: number;
   columns: ImportColumn[];
   mapping: Record<string, string>;
@@ -58,6 +60,19 @@ function looksLikeAccount(c: Cell): boolean {
 }
 
 const AMOUNT_TYPES = new Set(['uang', 'bulat', 'kol', 'persen']);
+
+/**
+ * How one account is recognised twice in a file however it was written: letters and digits only,
+ * upper case, leading zeros aside ("001-23-00001", "0012300001" and "12300001" are one account).
+ */
+const duplicateKey = (account: string) => account.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/^0+/, '');
+
+/**
+ * A claim keeps a repeated loan-month as the bank sent it (a warning; reconciliation marks the
+ * repeat "ganda" and it is never paid twice); any other kind writes each row as it is, so a
+ * repeat is an error.
+ */
+const repeatIsError = (kind: ImportKind) => kind !== 'tagihan';
 
 function readField(field: ImportField, cell: Cell, style: NumberStyle): Read<string | number | boolean> {
   switch (field.type) {
@@ -104,7 +119,11 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
   const fixedFields = new Set(spec.fileLevel.filter((k) => !mapped.some((m) => m.field.key === k)));
   const accountCol = mapped.find((m) => m.field.type === 'rekening')?.col.index ?? -1;
   const amountCols = mapped.filter((m) => AMOUNT_TYPES.has(m.field.type)).map((m) => m.col.index);
-  const headerCells = (grid.rows[headerIndex] ?? []).map((c) => (c === null ? '' : String(c).trim().toLowerCase()));
+  const headerRow = headerIndex >= 0 ? (grid.rows[headerIndex] ?? []) : null;
+  const headerCells = (headerRow ?? []).map((c) => (c === null ? '' : String(c).trim().toLowerCase()));
+  // Which kinds' rows carry an account and a period: one loan-month appears once in a file.
+  const keyed = fields.some((f) => f.key === 'nomorRekening') && fields.some((f) => f.key === 'periode');
+  const firstRowOf = new Map<string, number>();
 
   const rows: ParsedRow[] = [];
   const problems: ParseOutcome['problems'] = [];
@@ -126,11 +145,13 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
     const account = accountCol >= 0 ? (row[accountCol] ?? null) : null;
     const accountBlank = isBlank(account);
     const texts = row.filter((c): c is string => typeof c === 'string' && c.trim() !== '');
-    if (row.length === headerCells.length && row.every((c, j) => (c === null ? '' : String(c).trim().toLowerCase()) === headerCells[j])) {
+    const accountLike = looksLikeAccount(account);
+    // A header repeated on every printed page is not data; a line that only equals a "header"
+    // holding an account number (a data line taken as the header) is money, and is kept.
+    if (headerRow && !accountLike && row.length === headerCells.length && row.every((c, j) => (c === null ? '' : String(c).trim().toLowerCase()) === headerCells[j])) {
       skipped.push({ baris, alasan: 'Judul kolom berulang', isi: rowText(row) });
       continue;
     }
-    const accountLike = looksLikeAccount(account);
     if (!accountLike && texts.some((t) => TOTAL.test(t))) {
       skipped.push({ baris, alasan: 'Baris total', isi: rowText(row) });
       afterTotal = true;
@@ -140,7 +161,9 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
       skipped.push({ baris, alasan: 'Baris penutup (tanda tangan/keterangan)', isi: rowText(row) });
       continue;
     }
-    if (accountBlank && amountCols.every((c) => isBlank(row[c] ?? null))) {
+    // Nothing where the account and the amounts go (a title or note line, also in a file read
+    // without a header row, where such a line lands in the account column).
+    if ((accountBlank || !accountLike) && amountCols.every((c) => isBlank(row[c] ?? null))) {
       skipped.push({ baris, alasan: 'Bukan baris data (tanpa nomor rekening dan nilai)', isi: rowText(row) });
       continue;
     }
@@ -180,12 +203,35 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
       const v = req.fixed[key];
       values[key] = v ?? null;
     }
+    // The same account and period twice in the file, known loan or not.
+    const acc = values.nomorRekening;
+    const per = values.periode;
+    if (keyed && typeof acc === 'string' && typeof per === 'string' && duplicateKey(acc) !== '') {
+      const key = `${duplicateKey(acc)}|${per}`;
+      const first = firstRowOf.get(key);
+      if (first !== undefined) {
+        const fatal = repeatIsError(kind);
+        const pesan = fatal
+          ? `Rekening ${acc} untuk ${formatPeriod(per)} sudah ada di baris ${first}; baris ini tidak disimpan`
+          : `Rekening ${acc} untuk ${formatPeriod(per)} sudah ada di baris ${first}: tagihan ganda; rekonsiliasi akan menandainya dan tidak dibayar dua kali`;
+        problems.push({ baris, kolom: mapping.nomorRekening ?? null, pesan, tingkat: fatal ? 'galat' : 'peringatan' });
+        if (fatal) galat = true;
+      } else if (!galat) firstRowOf.set(key, baris);
+    }
     rows.push({ baris, values, galat });
   }
   onProgress?.(total, total);
 
-  // A column where most values do not read as its field's type was most likely mapped wrongly.
   const fileProblems: string[] = [];
+  // A header holding an account number in the account column is a data line read as the header:
+  // its money would be lost without a word.
+  const headerAccount = headerRow && accountCol >= 0 ? (headerRow[accountCol] ?? null) : null;
+  if (headerRow && looksLikeAccount(headerAccount) && readAccount(headerAccount).ok) {
+    fileProblems.push(
+      `Baris judul (baris ${grid.rowNumbers[headerIndex] ?? headerIndex + 1}) berisi nomor rekening ${show(headerAccount)}: tampaknya baris data, yang hilang bila dipakai sebagai judul. Bila berkas tidak punya baris judul, pilih "Tanpa baris judul"; bila ada, pilih nomor barisnya.`,
+    );
+  }
+  // A column where most values do not read as its field's type was most likely mapped wrongly.
   for (const [colKey, t] of tally) {
     const threshold = t.field.type === 'teks' ? Infinity : Math.max(1, Math.ceil(t.filled / 2));
     if (t.filled >= 2 && t.failed >= threshold) {

@@ -149,8 +149,26 @@ export function readCsv(bytes: Uint8Array, opts: SourceOptions): { info: SourceI
   const rows: Cell[][] = parsed.data;
   // A final newline gives one empty record at the end; it is not a row of the file.
   if (rows.length > 0 && rows.at(-1)!.length === 1 && rows.at(-1)![0] === '') rows.pop();
-  const rowNumbers = rows.map((_, i) => i + 1);
-  return { info: { format: 'csv', delimiter, encoding, bom, sheets: [], sheet: null, notes }, grid: { rows, rowNumbers } };
+  return { info: { format: 'csv', delimiter, encoding, bom, sheets: [], sheet: null, notes }, grid: { rows, rowNumbers: lineNumbers(parsed.data) } };
+}
+
+/**
+ * Each record's first line in the file, as an editor numbers lines: a quoted field that spans
+ * lines ("Jl. Merdeka\r\nNo. 5") moves every later record down by the breaks it holds, so the
+ * row numbers in problems and skipped rows stay the ones the clerk sees when opening the file.
+ */
+export function lineNumbers(records: string[][]): number[] {
+  const out = new Array<number>(records.length);
+  let line = 1;
+  for (let i = 0; i < records.length; i++) {
+    out[i] = line;
+    line++;
+    for (const cell of records[i]!) {
+      if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) continue;
+      line += cell.match(/\r\n|\r|\n/g)!.length;
+    }
+  }
+  return out;
 }
 
 /** A numeric format made of zeros only ('0000000000') pads numbers to its length, as Excel shows them. */

@@ -194,7 +194,8 @@ export function readRate(cell: Cell): Read<string> {
 // ---------------------------------------------------------------------------
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const BULAN_ID: Record<string, number> = {
+/** Month names and abbreviations (Indonesian and English), lower case → month number. */
+export const BULAN_ID: Record<string, number> = {
   jan: 1, januari: 1, feb: 2, februari: 2, peb: 2, pebruari: 2, mar: 3, maret: 3, apr: 4, april: 4, mei: 5, may: 5,
   jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, agu: 8, agt: 8, ags: 8, agus: 8, agustus: 8, aug: 8, august: 8,
   sep: 9, sept: 9, september: 9, okt: 10, oktober: 10, oct: 10, october: 10, nov: 11, nop: 11, november: 11, nopember: 11,

@@ -90,7 +90,11 @@ export const useImportsStore = defineStore('imports', () => {
   function accept(found: ImportInspection): void {
     inspection.value = found;
     pemetaan.value = { ...found.pemetaan };
-    opsi.value = { ...opsi.value, headerRow: found.headerRow, ...(found.sheet ? { sheet: found.sheet } : {}) };
+    // The preview reads the file as it was shown: with that header row, or without one.
+    const { headerRow: _h, tanpaJudul: _t, ...rest } = opsi.value;
+    opsi.value = { ...rest, ...(found.tanpaJudul ? { tanpaJudul: true } : { headerRow: found.headerRow }), ...(found.sheet ? { sheet: found.sheet } : {}) };
+    // The period the title lines name, offered until the clerk chooses one.
+    if (found.saranTetap.periode && !tetap.value.periode) tetap.value = { ...tetap.value, periode: found.saranTetap.periode };
   }
 
   /** Sends the chosen file; on success the mapping step opens with the suggestion. */
@@ -120,8 +124,13 @@ export const useImportsStore = defineStore('imports', () => {
     error.value = null;
     try {
       const next: Options = { ...opsi.value, ...change };
-      // A new sheet or delimiter may move the header: let it be found again.
-      if (!('headerRow' in change)) delete next.headerRow;
+      // A new sheet or delimiter may move the header: let it be found again (a template's
+      // "no header row" still applies in the service).
+      if (!('headerRow' in change) && !('tanpaJudul' in change)) {
+        delete next.headerRow;
+        delete next.tanpaJudul;
+      }
+      if (change.tanpaJudul) delete next.headerRow;
       opsi.value = next;
       accept(await call('imports.inspect', { ...owner.value, berkas: inspection.value.berkas, namaBerkas: inspection.value.namaBerkas, opsi: next }));
     } catch (err) {
@@ -160,7 +169,8 @@ export const useImportsStore = defineStore('imports', () => {
         namaBerkas: inspection.value.namaBerkas,
         opsi: opsi.value,
         pemetaan: Object.fromEntries(Object.entries(pemetaan.value).filter(([, v]) => v)),
-        tetap: Object.fromEntries(Object.entries(tetap.value).filter(([k, v]) => v && fileLevel.value.includes(k))),
+        // Only for fields without a column (a period offered from the title is not sent when the file has a period column).
+        tetap: Object.fromEntries(Object.entries(tetap.value).filter(([k, v]) => v && fileLevel.value.includes(k) && !pemetaan.value[k])),
       });
       progress.value = { jobId, status: 'berjalan', tahap: '', persen: 0, hasil: null, pesan: null };
       step.value = 'pratinjau';
@@ -174,6 +184,11 @@ export const useImportsStore = defineStore('imports', () => {
 
   async function problems(page: number, pageSize: number, tingkat?: 'galat' | 'peringatan') {
     return call('imports.problems', { jobId: progress.value!.jobId, page, pageSize, ...(tingkat ? { tingkat } : {}) });
+  }
+
+  /** A page of the preview's parsed rows (all, or only those with a problem). */
+  async function rows(page: number, pageSize: number, hanya: 'semua' | 'bermasalah' | 'galat' = 'semua') {
+    return call('imports.rows', { jobId: progress.value!.jobId, page, pageSize, hanya });
   }
 
   async function commit(ganti: boolean): Promise<boolean> {
@@ -215,6 +230,6 @@ export const useImportsStore = defineStore('imports', () => {
   return {
     step, jenis, bankId, penjaminId, skId, spec, ownerChosen, banks, insurers, inspection, opsi, pemetaan, tetap, progress, result, history, historyTotal, historyPage,
     busy, error, fieldErrors, owner, fields, fileLevel, missing,
-    loadOwners, loadHistory, upload, reinspect, preview, problems, commit, back, restart, stopPolling,
+    loadOwners, loadHistory, upload, reinspect, preview, problems, rows, commit, back, restart, stopPolling,
   };
 });
