@@ -37,6 +37,7 @@ async function makeRouter(): Promise<Router> {
       { path: '/penjamin', component: page('insurers') },
       { path: '/debitur', component: page('debtors') },
       { path: '/referensi', component: page('reference') },
+      { path: '/persiapan', component: page('setup') },
     ],
   });
   await router.push('/');
@@ -124,6 +125,26 @@ describe('App shell', () => {
     await flushPromises();
     expect(callMock.mock.calls.map(([c]) => c)).toEqual(['backup.health', 'auth.session', 'app.info', 'app.startEmpty', 'app.info']);
     expect(visibleDialog('first-run')).toBeNull();
+  });
+
+  it('offers the setup wizard in the menu to an admin while it is pending, and not after', async () => {
+    let setupPending = true;
+    signedIn({ 'app.info': () => info({ setupPending }) });
+    await mountApp();
+    expect(label('nav-setup')).toBe('Persiapan Awal');
+    resetWorld();
+    setupPending = false;
+    signedIn({ 'app.info': () => info({ setupPending }) });
+    await mountApp();
+    expect(queryTestId('nav-backup')).not.toBeNull();
+    expect(queryTestId('nav-setup')).toBeNull();
+  });
+
+  it('does not offer the setup wizard to anybody but an admin', async () => {
+    signedIn({ 'app.info': () => info({ setupPending: true }) }, session('operator'));
+    await mountApp();
+    expect(queryTestId('nav-backup')).not.toBeNull();
+    expect(queryTestId('nav-setup')).toBeNull();
   });
 
   it('does not show the first-run dialog on a database already set up', async () => {
