@@ -120,6 +120,12 @@ describe('the first setup of a real office, end to end in Chromium over a real S
 
   it('the pagu through the budget form, linked to the scheme', async () => {
     const { page } = app;
+    // Alt+← is the wizard's "back", not the browser's: the page stays.
+    await page.keyboard.press('Alt+ArrowLeft');
+    await expect.poll(() => activeStep(page)).toBe('setup-step-skema');
+    expect(page.url()).toContain('#/persiapan');
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect.poll(() => activeStep(page)).toBe('setup-step-pagu');
     await page.getByTestId('setup-add').click();
     await fill(page, 'budget-form-kode', '5.1.05.05.01.0001');
     await fill(page, 'budget-form-uraian', 'Subsidi bunga Gerbang Serasan');

@@ -151,6 +151,15 @@ describe('setup wizard: office and signers', () => {
     expect(activeStep()).toBe('setup-step-bank');
   });
 
+  it('jumps to a step by clicking its title', async () => {
+    office();
+    await mountWizard();
+    byTestId('setup-step-penjamin').click();
+    await flushPromises();
+    expect(activeStep()).toBe('setup-step-penjamin');
+    expect(byTestId('setup-body-penjamin').textContent).toContain('Perusahaan asuransi atau penjaminan kredit');
+  });
+
   it('skips a step without saving anything, and goes back', async () => {
     office();
     await mountWizard();
