@@ -1,5 +1,6 @@
 import type { Database } from '../connection';
 import type { Role, User } from '../../electron/contract';
+import { setSetting } from './settings';
 
 export interface UserRecord extends User {
   passwordHash: string;
@@ -46,6 +47,27 @@ export function publicUser(u: UserRecord): User {
 
 export function countUsers(db: Database): number {
   return (db.prepare('SELECT count(*) AS n FROM pengguna').get() as { n: number }).n;
+}
+
+/** Settings key holding the password hash the first administrator was created with (migration 0014). */
+const FIRST_ADMIN_HASH = 'sandi_admin_awal';
+
+/** Remembers the first administrator's initial hash, in the transaction that creates the account. */
+export function rememberFirstAdminHash(db: Database, passwordHash: string): void {
+  setSetting(db, FIRST_ADMIN_HASH, passwordHash);
+}
+
+/**
+ * Whether `username` can still sign in with the first password: nobody exists yet (the account
+ * is created with it at the first sign-in), or the active account of that name still holds the
+ * hash it was created with. Changing or resetting the password replaces the hash.
+ */
+export function firstPasswordUnchanged(db: Database, username: string): boolean {
+  if (countUsers(db) === 0) return true;
+  const row = db
+    .prepare('SELECT 1 FROM pengguna WHERE username = ? AND aktif = 1 AND password_hash = (SELECT value FROM settings WHERE key = ?)')
+    .get(username, FIRST_ADMIN_HASH);
+  return row !== undefined;
 }
 
 export function listUsers(db: Database): UserRecord[] {

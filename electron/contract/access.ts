@@ -32,6 +32,7 @@ export const ACCESS: { readonly [C in Channel]: Access } = {
   'app.info': 'public',
   'app.loadDemo': ADMIN,
   'app.startEmpty': ADMIN,
+  'app.finishSetup': ADMIN,
 
   'auth.login': 'public',
   'auth.logout': 'signedIn',

@@ -95,6 +95,16 @@ export interface AppInfo {
   schemaVersion: number;
   /** True until the user has chosen demo data or an empty start. */
   firstRun: boolean;
+  /**
+   * True after an empty start until an admin finishes the setup wizard (app.finishSetup): office,
+   * letterhead, signers, banks, insurers, the first scheme and pagu, then the loans' import.
+   */
+  setupPending: boolean;
+  /**
+   * True while the first administrator can still sign in as admin/admin (nobody has signed in yet,
+   * or that password was never changed): the sign-in screen shows that hint only then.
+   */
+  initialPassword: boolean;
   counts: { bank: number; penjamin: number; debitur: number };
 }
 
@@ -184,6 +194,8 @@ export const masterDataContract = {
   'app.info': { input: z.object({}).default({}), output: returns<AppInfo>() },
   'app.loadDemo': { input: z.object({}).default({}), output: returns<DemoSummary>() },
   'app.startEmpty': { input: z.object({}).default({}), output: returns<null>() },
+  /** The setup wizard is done (or the admin says so): it is no longer offered. Audited. */
+  'app.finishSetup': { input: z.object({}).default({}), output: returns<null>() },
 
   'banks.list': { input: listQuery.default({}), output: returns<Bank[]>() },
   'banks.get': { input: z.object({ id }), output: returns<Bank>() },

@@ -3,6 +3,7 @@
  * and used by every printed document (reports, registers, the berita acara).
  */
 import { z } from 'zod';
+import { formatNip } from '../domain/identity';
 import { returns } from './common';
 
 /** One person who signs: name, position and NIP (the civil servant number, 18 digits). */
@@ -51,7 +52,11 @@ const optional = (max: number) =>
 const signer = z.object({
   nama: text('Nama', 100),
   jabatan: text('Jabatan', 120),
-  nip: optional(30).refine((v) => v === null || /^[0-9 ]{8,24}$/.test(v), 'NIP hanya berisi angka (18 digit), boleh dengan spasi'),
+  // Kept (and so printed) as written on a decree: 18 digits as `19680411 199303 1 009`. Whether the
+  // digits read as a NIP is only a warning in the form (checkNip): other staff numbers exist.
+  nip: optional(30)
+    .refine((v) => v === null || /^[0-9 ]{8,24}$/.test(v), 'NIP hanya berisi angka (18 digit), boleh dengan spasi')
+    .transform((v) => (v === null ? null : formatNip(v))),
 });
 
 export const documentSettingsInput = z.object({

@@ -112,3 +112,72 @@ function isRealDate(year: number, month: number, day: number): boolean {
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/**
+ * What a NIP (Nomor Induk Pegawai, the civil servant number) says, read from its 18 digits
+ * written 8-6-1-3: birth date YYYYMMDD, appointment (TMT CPNS) YYYYMM, gender (1 man, 2 woman),
+ * serial. Other staff numbers exist (contract staff, bank officers), so a NIP that does not read
+ * is only a warning to the clerk, never a refusal.
+ */
+export interface NipInfo {
+  /** The 18 digits. */
+  nip: string;
+  /** ISO date 'YYYY-MM-DD'. */
+  tanggalLahir: string;
+  /** Appointment month, 'YYYY-MM'. */
+  tmt: string;
+  jenisKelamin: 'L' | 'P';
+  urut: string;
+}
+
+/** Why a NIP does not read; the renderer words each in the user's language. */
+export type NipProblem = 'angka' | 'panjang' | 'tanggalLahir' | 'lahirMasaDepan' | 'tmt' | 'tmtSebelumLahir' | 'tmtMasaDepan' | 'jenisKelamin' | 'urut';
+
+export type NipResult = { ok: true; info: NipInfo } | { ok: false; problem: NipProblem; message: string };
+
+/** Strips the spaces, dots and dashes people type or paste into a NIP. */
+export function normalizeNip(raw: string): string {
+  return raw.replace(/[\s.-]/g, '');
+}
+
+/**
+ * Checks a NIP (see NipInfo). `today` (ISO date) is optional so the check stays pure: when given,
+ * a birth date or appointment after it is reported too.
+ */
+export function checkNip(raw: string, today?: string): NipResult {
+  const nip = normalizeNip(raw);
+  const no = (problem: NipProblem, message: string): NipResult => ({ ok: false, problem, message });
+  if (!/^\d+$/.test(nip)) return no('angka', 'NIP hanya berisi angka');
+  if (nip.length !== 18) return no('panjang', `NIP biasanya 18 digit (tertulis ${nip.length} digit)`);
+
+  const year = Number(nip.slice(0, 4));
+  const month = Number(nip.slice(4, 6));
+  const day = Number(nip.slice(6, 8));
+  if (year < 1900 || !isRealDate(year, month, day)) return no('tanggalLahir', 'Tanggal lahir pada NIP (digit 1–8) bukan tanggal yang sah');
+  const tanggalLahir = `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`;
+  if (today && tanggalLahir > today) return no('lahirMasaDepan', 'Tanggal lahir pada NIP jatuh di masa depan');
+
+  const tmtYear = Number(nip.slice(8, 12));
+  const tmtMonth = Number(nip.slice(12, 14));
+  if (tmtYear < 1900 || tmtMonth < 1 || tmtMonth > 12) return no('tmt', 'Bulan pengangkatan pada NIP (digit 9–14) bukan bulan yang sah');
+  const tmt = `${nip.slice(8, 12)}-${nip.slice(12, 14)}`;
+  if (tmt <= tanggalLahir.slice(0, 7)) return no('tmtSebelumLahir', 'Bulan pengangkatan pada NIP tidak sesudah tanggal lahirnya');
+  if (today && tmt > today.slice(0, 7)) return no('tmtMasaDepan', 'Bulan pengangkatan pada NIP jatuh di masa depan');
+
+  const g = nip[14];
+  if (g !== '1' && g !== '2') return no('jenisKelamin', 'Digit ke-15 NIP (jenis kelamin) harus 1 atau 2');
+  const urut = nip.slice(15);
+  if (urut === '000') return no('urut', 'Nomor urut pada NIP (3 digit terakhir) tidak boleh 000');
+
+  return { ok: true, info: { nip, tanggalLahir, tmt, jenisKelamin: g === '1' ? 'L' : 'P', urut } };
+}
+
+/**
+ * Writes a NIP the way it is printed: 18 digits as `19680411 199303 1 009`; anything else (another
+ * staff number) as typed, with its spaces tidied.
+ */
+export function formatNip(raw: string): string {
+  const digits = normalizeNip(raw);
+  if (/^\d{18}$/.test(digits)) return `${digits.slice(0, 8)} ${digits.slice(8, 14)} ${digits.slice(14, 15)} ${digits.slice(15)}`;
+  return raw.trim().replace(/\s+/g, ' ');
+}

@@ -33,6 +33,7 @@ export const router = createRouter({
     { path: '/cadangan', name: 'backup', component: () => import('./features/backup/BackupPage.vue') },
     { path: '/laporan', name: 'reports', component: () => import('./features/reports/ReportsPage.vue') },
     { path: '/pengaturan', name: 'documentSettings', component: () => import('./features/settings/DocumentSettingsPage.vue') },
+    { path: '/persiapan', name: 'setup', component: () => import('./features/setup/SetupPage.vue') },
     {
       path: '/audit',
       name: 'audit',

@@ -14,7 +14,7 @@ vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), c
 const Blank = defineComponent({ render: () => h('div') });
 
 function info(overrides: Partial<AppInfo> = {}): AppInfo {
-  return { version: '0.1.0', databasePath: 'C:/GerbangSerasan/gerbang.sqlite', schemaVersion: 3, firstRun: false, counts: { bank: 0, penjamin: 0, debitur: 0 }, ...overrides };
+  return { version: '0.1.0', databasePath: 'C:/GerbangSerasan/gerbang.sqlite', schemaVersion: 3, firstRun: false, setupPending: false, initialPassword: false, counts: { bank: 0, penjamin: 0, debitur: 0 }, ...overrides };
 }
 
 async function makeRouter(start: string): Promise<Router> {
@@ -23,6 +23,7 @@ async function makeRouter(start: string): Promise<Router> {
     routes: [
       { path: '/', component: Blank },
       { path: '/bank', component: Blank },
+      { path: '/persiapan', component: Blank },
     ],
   });
   await router.push(start);
@@ -77,14 +78,14 @@ describe('FirstRunDialog', () => {
       expect(document.body.querySelector('.el-message--success')?.textContent).toContain('Data contoh dimuat: 3 bank, 3 penjamin, 300 debitur');
     });
 
-    it('"Mulai kosong" calls app.startEmpty (not loadDemo), then refreshes app.info', async () => {
+    it('"Mulai kosong" calls app.startEmpty (not loadDemo), refreshes app.info, then opens the setup wizard', async () => {
       const router = await makeRouter('/bank');
       await mountDialog(router);
       byTestId<HTMLButtonElement>('start-empty').click();
       await flushPromises();
       expect(channels()).toEqual(['app.startEmpty', 'app.info']);
       expect(callMock).toHaveBeenNthCalledWith(1, 'app.startEmpty', {});
-      expect(router.currentRoute.value.path).toBe('/');
+      expect(router.currentRoute.value.path).toBe('/persiapan');
       expect(visibleDialog('first-run')).toBeNull();
     });
 

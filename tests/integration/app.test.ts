@@ -31,6 +31,8 @@ describe('app.info', () => {
       databasePath: rt().databasePath,
       schemaVersion: loadMigrations().length,
       firstRun: true,
+      setupPending: false,
+      initialPassword: true,
       counts: { bank: 0, penjamin: 0, debitur: 0 },
     });
   });

@@ -404,11 +404,20 @@ describe('document settings', () => {
     const operator = sessionAs(rt, 'operator');
     expect(await as(operator, 'settings.saveDocuments', settings)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await as(admin, 'settings.saveDocuments', settings)).ok).toBe(true);
-    expect(await as(sessionAs(rt, 'bank', { bankId: 1, username: 'bank-baca' }), 'settings.documents', {})).toEqual({ ok: true, value: settings });
+    // NIPs come back (and print) written 8-6-1-3, however they were typed.
+    const stored = {
+      ...settings,
+      penandatangan: {
+        ...settings.penandatangan,
+        kepalaSekretariat: { ...settings.penandatangan.kepalaSekretariat, nip: '19700312 199503 1 002' },
+        bendahara: { ...settings.penandatangan.bendahara, nip: '19820517 200604 2 011' },
+      },
+    };
+    expect(await as(sessionAs(rt, 'bank', { bankId: 1, username: 'bank-baca' }), 'settings.documents', {})).toEqual({ ok: true, value: stored });
     const html = (await render({ jenis: 'rekapBulanan', periode: '2026-10' })).html!;
     expect(html).toContain('<img src="data:image/png;base64,iVBORw0KGgo="');
     expect(html).toContain('Drs. H. Ahmad Rizal, M.Si.');
-    expect(html).toContain('NIP. 197003121995031002');
+    expect(html).toContain('NIP. 19700312 199503 1 002');
     expect(html).toContain('Telepon (0734) 421000');
     const entry = one<{ pengguna: string; sesudah: string }>("SELECT pengguna, sesudah FROM audit_log WHERE entitas = 'pengaturan' ORDER BY id DESC LIMIT 1");
     expect(entry.pengguna).toBe('kepala');

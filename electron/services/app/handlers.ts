@@ -2,8 +2,10 @@ import { appendAudit } from '../../../database/repositories/audit';
 import { countBanks } from '../../../database/repositories/banks';
 import { countDebtors } from '../../../database/repositories/debtors';
 import { countInsurers } from '../../../database/repositories/insurers';
+import { firstPasswordUnchanged } from '../../../database/repositories/users';
 import { getSetting, setSetting } from '../../../database/repositories/settings';
 import { schemaVersion } from '../../../database/migrate';
+import { FIRST_ADMIN } from '../auth/bootstrap';
 import type { ServiceContext } from '../context';
 import { seedDemo } from '../demo/seed';
 import { ServiceError } from '../errors';
@@ -11,6 +13,8 @@ import type { HandlersFor } from '../index';
 
 /** Settings key recording the user's first-start choice ('demo' or 'kosong'). */
 const ONBOARDING = 'onboarding';
+/** Settings key set to 'selesai' when the setup wizard after an empty start is finished. */
+const SETUP = 'persiapan';
 /** Loans in the demo set: enough to show a month's run per bank, small enough to load at once. */
 const DEMO_LOANS = 250;
 
@@ -27,6 +31,8 @@ export function appHandlers(ctx: ServiceContext): HandlersFor<'app'> {
         databasePath: ctx.databasePath,
         schemaVersion: schemaVersion(db),
         firstRun: getSetting(db, ONBOARDING) === null && empty,
+        setupPending: getSetting(db, ONBOARDING) === 'kosong' && getSetting(db, SETUP) !== 'selesai',
+        initialPassword: firstPasswordUnchanged(db, FIRST_ADMIN.username),
         counts: c,
       };
     },
@@ -47,5 +53,13 @@ export function appHandlers(ctx: ServiceContext): HandlersFor<'app'> {
       setSetting(db, ONBOARDING, 'kosong');
       return null;
     },
+
+    'app.finishSetup': async () =>
+      db.transaction(() => {
+        if (getSetting(db, SETUP) === 'selesai') return null;
+        setSetting(db, SETUP, 'selesai');
+        appendAudit(db, { user: ctx.user, action: 'ubah', entity: 'pengaturan', entityId: null, before: { persiapan: 'belum' }, after: { persiapan: 'selesai' } });
+        return null;
+      })(),
   };
 }

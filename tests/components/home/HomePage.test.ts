@@ -34,7 +34,7 @@ vi.mock('@/features/home/echarts', async () => {
 });
 
 function info(): AppInfo {
-  return { version: '0.1.0', databasePath: '/data/gerbang-serasan.sqlite', schemaVersion: 8, firstRun: false, counts: { bank: 3, penjamin: 3, debitur: 300 } };
+  return { version: '0.1.0', databasePath: '/data/gerbang-serasan.sqlite', schemaVersion: 8, firstRun: false, setupPending: false, initialPassword: false, counts: { bank: 3, penjamin: 3, debitur: 300 } };
 }
 
 const months = (from: number, n: number, year: number) => Array.from({ length: n }, (_, i) => `${year}-${String(from + i).padStart(2, '0')}`);
