@@ -49,7 +49,7 @@ export function countUsers(db: Database): number {
   return (db.prepare('SELECT count(*) AS n FROM pengguna').get() as { n: number }).n;
 }
 
-/** Settings key holding the password hash the first administrator was created with (migration 0014). */
+/** Settings key holding the password hash the first administrator was created with (migration 0015_first_start). */
 const FIRST_ADMIN_HASH = 'sandi_admin_awal';
 
 /** Remembers the first administrator's initial hash, in the transaction that creates the account. */

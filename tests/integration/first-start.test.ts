@@ -79,7 +79,7 @@ describe('the admin/admin hint (app.info initialPassword, no session needed)', (
     expect(JSON.stringify(await publicInfo())).not.toContain('scrypt');
   });
 
-  it('migration 0014 keeps the hint only for a database whose only user is an admin that never changed the password', () => {
+  it('migration first_start keeps the hint only for a database whose only user is an admin that never changed the password', () => {
     const sql = loadMigrations().find((m) => m.name === 'first_start')!.sql;
     const insert = (username: string, mustChange: number) =>
       rt.db.prepare("INSERT INTO pengguna (username, nama, peran, password_hash, wajib_ganti_sandi) VALUES (?, ?, 'admin', ?, ?)").run(username, username, `hash-${username}`, mustChange);
