@@ -87,3 +87,61 @@ export function insertPaidClaim(
   );
   return { tagihanId, pembayaranId, total };
 }
+
+// ---------------------------------------------------------------------------
+// One person, one subsidy per month (migration 0014): who already took a person's month
+// ---------------------------------------------------------------------------
+
+/** A loan that holds (paid) a person's month: what a refusal names. */
+export interface MonthTakerRow {
+  debiturId: number;
+  periode: string;
+  pinjamanId: number;
+  nomorRekening: string;
+  bankNama: string;
+  /** Its scheme's maks_pinjaman_per_orang. */
+  batas: number;
+}
+
+/**
+ * The paid months from..to of every loan of the debtors who hold more than one loan (only they
+ * can take a month twice), earliest payment first. `debiturIds` narrows to those debtors.
+ * Debtors with one loan, nearly all of them, cost one pass over the pinjaman_debitur index.
+ */
+export function paidMonthsOfSharedDebtors(db: Database, fromPeriod: string, toPeriod: string, debiturIds?: readonly number[]): MonthTakerRow[] {
+  const only = debiturIds === undefined ? '' : 'WHERE debitur_id IN (SELECT value FROM json_each(@ids))';
+  return db
+    .prepare(
+      `WITH ganda AS (SELECT debitur_id FROM pinjaman ${only} GROUP BY debitur_id HAVING count(*) > 1)
+       SELECT l.debitur_id AS debiturId, pd.periode, l.id AS pinjamanId, l.nomor_rekening AS nomorRekening, b.nama AS bankNama,
+              s.maks_pinjaman_per_orang AS batas
+       FROM ganda g
+       CROSS JOIN pinjaman l ON l.debitur_id = g.debitur_id
+       CROSS JOIN periode_dibayar pd ON pd.pinjaman_id = l.id AND pd.periode BETWEEN @from AND @to
+       JOIN bank b ON b.id = l.bank_id
+       JOIN skema s ON s.id = l.skema_id
+       ORDER BY l.debitur_id, pd.periode, pd.rowid`,
+    )
+    .all({ from: fromPeriod, to: toPeriod, ids: JSON.stringify(debiturIds ?? []) }) as MonthTakerRow[];
+}
+
+/** For each of these loans: its debtor, account, bank and scheme limit. */
+export function loanOwners(db: Database, loanIds: readonly number[]): Map<number, { debiturId: number; nomorRekening: string; bankNama: string; batas: number }> {
+  const rows = db
+    .prepare(
+      `SELECT l.id, l.debitur_id AS debiturId, l.nomor_rekening AS nomorRekening, b.nama AS bankNama, s.maks_pinjaman_per_orang AS batas
+       FROM json_each(?) j JOIN pinjaman l ON l.id = j.value JOIN bank b ON b.id = l.bank_id JOIN skema s ON s.id = l.skema_id`,
+    )
+    .all(JSON.stringify([...new Set(loanIds)])) as { id: number; debiturId: number; nomorRekening: string; bankNama: string; batas: number }[];
+  return new Map(rows.map(({ id, ...r }) => [id, r]));
+}
+
+/** The database's own refusal (trigger periode_dibayar_satu_orang), recognised to be reworded. */
+export function isPersonMonthRefusal(err: unknown): boolean {
+  return err instanceof Error && err.message.includes('SATU_ORANG_SEBULAN');
+}
+
+/** Debtors holding more than one loan record (any status): the only ones a month can be taken twice for. */
+export function sharedDebtorIds(db: Database): Set<number> {
+  return new Set(db.prepare('SELECT debitur_id FROM pinjaman GROUP BY debitur_id HAVING count(*) > 1').pluck().all() as number[]);
+}
