@@ -68,10 +68,10 @@ export class PersonMonthLedger {
 }
 
 /** "Bulan ini sudah disubsidi melalui pinjaman 0012 (Bank Sumsel Babel)". */
-export function monthTakenText(block: MonthBlock): string {
+export function monthTakenText(block: MonthBlock, sama: 'perhitungan' | 'pembayaran' | 'berkas' = 'perhitungan'): string {
   const { taker, batas } = block;
   const via = `pinjaman ${taker.nomorRekening} (${taker.bankNama})`;
-  const text = taker.dibayar ? `Bulan ini sudah disubsidi melalui ${via}` : `Bulan ini disubsidi melalui ${via} dalam perhitungan yang sama`;
+  const text = taker.dibayar ? `Bulan ini sudah disubsidi melalui ${via}` : `Bulan ini disubsidi melalui ${via} dalam ${sama} yang sama`;
   return batas > 1 ? `${text}; batas ${batas} pinjaman bersubsidi per orang per bulan` : text;
 }
 
@@ -149,10 +149,10 @@ export function refusePersonMonth<C extends { pinjamanId: number; periode: strin
 export function personMonthMessage<C>(conflicts: readonly PersonMonthConflict<C>[], describe: (c: C) => string, intro: string, tail: string): string {
   const first = conflicts
     .slice(0, 3)
-    .map((c) => `${describe(c.candidate)}: ${lowerFirst(monthTakenText(c.block))}`)
+    .map((c) => `${describe(c.candidate)}: ${lowerFirst(monthTakenText(c.block, 'pembayaran'))}`)
     .join('; ');
   const more = conflicts.length > 3 ? ` dan ${conflicts.length - 3} lainnya` : '';
   return `${intro}: ${conflicts.length} bulan debitur sudah disubsidi melalui pinjaman lain — ${first}${more}. Satu orang (NIK) hanya menerima subsidi untuk sejumlah pinjaman yang dibolehkan skemanya per bulan. ${tail}`.trim();
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+export const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
