@@ -105,14 +105,13 @@ export interface MonthTakerRow {
 
 /**
  * The paid months from..to of every loan of the debtors who hold more than one loan (only they
- * can take a month twice), earliest payment first. `debiturIds` narrows to those debtors.
- * Debtors with one loan, nearly all of them, cost one pass over the pinjaman_debitur index.
+ * can take a month twice), earliest payment first. Debtors with one loan, nearly all of them,
+ * cost one pass over the pinjaman_debitur index.
  */
-export function paidMonthsOfSharedDebtors(db: Database, fromPeriod: string, toPeriod: string, debiturIds?: readonly number[]): MonthTakerRow[] {
-  const only = debiturIds === undefined ? '' : 'WHERE debitur_id IN (SELECT value FROM json_each(@ids))';
+export function paidMonthsOfSharedDebtors(db: Database, fromPeriod: string, toPeriod: string): MonthTakerRow[] {
   return db
     .prepare(
-      `WITH ganda AS (SELECT debitur_id FROM pinjaman ${only} GROUP BY debitur_id HAVING count(*) > 1)
+      `WITH ganda AS (SELECT debitur_id FROM pinjaman GROUP BY debitur_id HAVING count(*) > 1)
        SELECT l.debitur_id AS debiturId, pd.periode, l.id AS pinjamanId, l.nomor_rekening AS nomorRekening, b.nama AS bankNama,
               s.maks_pinjaman_per_orang AS batas
        FROM ganda g
@@ -122,17 +121,21 @@ export function paidMonthsOfSharedDebtors(db: Database, fromPeriod: string, toPe
        JOIN skema s ON s.id = l.skema_id
        ORDER BY l.debitur_id, pd.periode, pd.rowid`,
     )
-    .all({ from: fromPeriod, to: toPeriod, ids: JSON.stringify(debiturIds ?? []) }) as MonthTakerRow[];
+    .all({ from: fromPeriod, to: toPeriod }) as MonthTakerRow[];
 }
 
-/** For each of these loans: its debtor, account, bank and scheme limit. */
-export function loanOwners(db: Database, loanIds: readonly number[]): Map<number, { debiturId: number; nomorRekening: string; bankNama: string; batas: number }> {
+/**
+ * Every loan of the debtors holding more than one loan (the only loans a person-month refusal can
+ * concern), with its debtor, account, bank and scheme limit: a few rows even at 100,000 loans.
+ */
+export function loansOfSharedDebtors(db: Database): Map<number, { debiturId: number; nomorRekening: string; bankNama: string; batas: number }> {
   const rows = db
     .prepare(
-      `SELECT l.id, l.debitur_id AS debiturId, l.nomor_rekening AS nomorRekening, b.nama AS bankNama, s.maks_pinjaman_per_orang AS batas
-       FROM json_each(?) j JOIN pinjaman l ON l.id = j.value JOIN bank b ON b.id = l.bank_id JOIN skema s ON s.id = l.skema_id`,
+      `WITH ganda AS (SELECT debitur_id FROM pinjaman GROUP BY debitur_id HAVING count(*) > 1)
+       SELECT l.id, l.debitur_id AS debiturId, l.nomor_rekening AS nomorRekening, b.nama AS bankNama, s.maks_pinjaman_per_orang AS batas
+       FROM ganda g CROSS JOIN pinjaman l ON l.debitur_id = g.debitur_id JOIN bank b ON b.id = l.bank_id JOIN skema s ON s.id = l.skema_id`,
     )
-    .all(JSON.stringify([...new Set(loanIds)])) as { id: number; debiturId: number; nomorRekening: string; bankNama: string; batas: number }[];
+    .all() as { id: number; debiturId: number; nomorRekening: string; bankNama: string; batas: number }[];
   return new Map(rows.map(({ id, ...r }) => [id, r]));
 }
 

@@ -14,7 +14,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { SubsidyLine } from '../../contract';
-import { loanOwners, paidMonthsOfSharedDebtors, type MonthTakerRow } from '../../../database/repositories/payments';
+import { loansOfSharedDebtors, paidMonthsOfSharedDebtors, type MonthTakerRow } from '../../../database/repositories/payments';
 import { ServiceError } from '../errors';
 
 /** A loan holding a person's month: paid already, or given the month earlier in the same run/batch. */
@@ -102,27 +102,23 @@ export interface PersonMonthConflict<C> {
  */
 export function personMonthConflicts<C extends { pinjamanId: number; periode: string }>(db: Database, candidates: readonly C[]): PersonMonthConflict<C>[] {
   if (candidates.length === 0) return [];
-  const owners = loanOwners(db, candidates.map((c) => c.pinjamanId));
-  let from = candidates[0]!.periode;
-  let to = from;
-  const loansOf = new Map<number, Set<number>>();
+  // Only loans of debtors with several loans can be refused: read those (few), not every candidate's.
+  const owners = loansOfSharedDebtors(db);
+  if (owners.size === 0) return [];
+  let from: string | null = null;
+  let to: string | null = null;
   for (const c of candidates) {
-    if (c.periode < from) from = c.periode;
-    if (c.periode > to) to = c.periode;
-    const o = owners.get(c.pinjamanId);
-    if (!o) continue;
-    let set = loansOf.get(o.debiturId);
-    if (!set) loansOf.set(o.debiturId, (set = new Set()));
-    set.add(c.pinjamanId);
+    if (!owners.has(c.pinjamanId)) continue;
+    if (from === null || c.periode < from) from = c.periode;
+    if (to === null || c.periode > to) to = c.periode;
   }
-  const paid = paidMonthsOfSharedDebtors(db, from, to, [...loansOf.keys()]);
-  const shared = new Set(paid.map((r) => r.debiturId));
-  for (const [debiturId, loans] of loansOf) if (loans.size > 1) shared.add(debiturId);
+  if (from === null || to === null) return [];
+  const paid = paidMonthsOfSharedDebtors(db, from, to);
   const ledger = new PersonMonthLedger(paid);
   const out: PersonMonthConflict<C>[] = [];
   for (const c of candidates) {
     const o = owners.get(c.pinjamanId);
-    if (!o || !shared.has(o.debiturId)) continue;
+    if (!o) continue;
     const block = ledger.blocker(o.debiturId, c.periode, c.pinjamanId, o.batas);
     if (block !== null) out.push({ candidate: c, block });
     else ledger.take(o.debiturId, c.periode, { pinjamanId: c.pinjamanId, nomorRekening: o.nomorRekening, bankNama: o.bankNama, batas: o.batas, dibayar: false });
