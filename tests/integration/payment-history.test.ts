@@ -142,6 +142,23 @@ describe('recordHistoricPayments', () => {
     expect(both.pembayaran.map((p) => [p.nomorSp2d, p.baris])).toEqual([['S/10', 1]]);
   });
 
+  it('charges an SP2D to the budget line of its year the loan’s scheme names; refuses when that is not one line', async () => {
+    const r = rt();
+    const w = await world(r);
+    // 2025 now has two subsidy lines; scheme 1 names the second, scheme 2 names none.
+    const second = Number(r.db.prepare("INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (2025, 'subsidi_bunga', '5.1.06', 'Subsidi bunga (perubahan)', 5000000)").run().lastInsertRowid);
+    r.db.prepare('INSERT INTO skema_pagu (skema_id, pagu_id) VALUES (?, ?)').run(w.schemes[0]!.id, second);
+    const a = recordHistoricPayments(ctxOf(r), w.banks[0]!.id, [row(2, '0012300045', '2025-01', 50_000, 'SP2D/P/1', '2025-02-10')], null);
+    expect(a.pembayaran.map((p) => p.paguId)).toEqual([second]);
+    expect(realisasiPagu(r.db, second)).toBe(50_000);
+    expect(realisasiPagu(r.db, w.pagu2025)).toBe(0);
+    const b = recordHistoricPayments(ctxOf(r), w.banks[1]!.id, [row(2, '7788990011', '2025-02', 40_000, 'SP2D/P/2', '2025-03-10')], null);
+    expect(b.pembayaran).toEqual([]);
+    expect(b.ditolak).toEqual([
+      { baris: 2, kolom: 'nomorSp2d', pesan: 'SP2D nomor SP2D/P/2: tahun 2025 memiliki 2 pos anggaran subsidi bunga (5.1.05, 5.1.06) dan skema pinjamannya tidak menunjuk tepat satu pos' },
+    ]);
+  });
+
   it('an unknown bank is refused; the channel-level error is Indonesian', async () => {
     const r = rt();
     await world(r);
