@@ -508,13 +508,22 @@ export function insertClaimPayment(db: Database, p: { tagihanId: number; nomorSp
 }
 
 /** The agreed lines with an amount: what a payment marks as paid, loan-month by loan-month. */
-export function payableLines(db: Database, tagihanId: number): { id: number; pinjamanId: number; periode: string; disetujui: number }[] {
+export interface PayableClaimLine {
+  id: number;
+  nomorBaris: number;
+  nomorRekening: string;
+  pinjamanId: number;
+  periode: string;
+  disetujui: number;
+}
+
+export function payableLines(db: Database, tagihanId: number): PayableClaimLine[] {
   return db
     .prepare(
-      `SELECT id, pinjaman_id AS pinjamanId, periode, disetujui FROM tagihan_baris
+      `SELECT id, nomor_baris AS nomorBaris, nomor_rekening AS nomorRekening, pinjaman_id AS pinjamanId, periode, disetujui FROM tagihan_baris
        WHERE tagihan_id = ? AND disetujui > 0 ORDER BY nomor_baris, id`,
     )
-    .all(tagihanId) as { id: number; pinjamanId: number; periode: string; disetujui: number }[];
+    .all(tagihanId) as PayableClaimLine[];
 }
 
 /** Of these lines' loan-months, those already in periode_dibayar (paid by another claim or path). */

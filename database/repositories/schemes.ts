@@ -27,6 +27,7 @@ interface SchemeRow {
   premi_tarif_persen: string | null;
   porsi_jaminan_persen: string | null;
   toleransi_rekonsiliasi: number;
+  maks_pinjaman_per_orang: number;
   aktif: number;
 }
 
@@ -67,6 +68,7 @@ function toScheme(db: Database, r: SchemeRow): Scheme {
     premiTabel,
     porsiJaminanPersen: r.porsi_jaminan_persen,
     toleransiRekonsiliasi: r.toleransi_rekonsiliasi,
+    maksPinjamanPerOrang: r.maks_pinjaman_per_orang,
     paguIds,
     aktif: r.aktif === 1,
   };
@@ -110,6 +112,7 @@ const params = (f: SchemeFields) => ({
   premi_tarif_persen: f.premiTarifPersen,
   porsi_jaminan_persen: f.porsiJaminanPersen,
   toleransi_rekonsiliasi: f.toleransiRekonsiliasi,
+  maks_pinjaman_per_orang: f.maksPinjamanPerOrang,
 });
 
 const COLUMNS = Object.keys(params({} as SchemeFields));

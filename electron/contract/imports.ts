@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { id, requiredText, returns, type Page } from './common';
 
-export const IMPORT_KINDS = ['tagihan', 'posisi', 'premi'] as const;
+export const IMPORT_KINDS = ['tagihan', 'posisi', 'premi', 'riwayat'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type FieldType = 'rekening' | 'periode' | 'nik' | 'teks' | 'uang' | 'persen' | 'bulat' | 'kol' | 'tanggal' | 'yatidak';
@@ -53,6 +53,8 @@ export interface ImportKindSpec {
   ketat: boolean;
   /** The money field summed as the file's total (null: the kind carries no money total). */
   nilai: string | null;
+  /** Only the secretariat imports it: not a bank's liaison officer, even for their own bank. */
+  hanyaSekretariat?: boolean;
 }
 
 export const IMPORT_KIND_SPECS: Record<ImportKind, ImportKindSpec> = {
@@ -107,6 +109,28 @@ export const IMPORT_KIND_SPECS: Record<ImportKind, ImportKindSpec> = {
     fileLevel: ['nomorTagihan', 'tanggalTagihan'],
     ketat: false,
     nilai: 'nilaiPremi',
+  },
+  // Subsidy already paid before the app (issue 13, item 2): each row a paid loan-month, so the
+  // guards against paying twice know the past (services/subsidy/history.ts). The SP2D number and
+  // date may be given once for a file that is one SP2D.
+  riwayat: {
+    label: 'riwayat pembayaran subsidi',
+    pemilik: 'bank',
+    fields: [
+      { key: 'nomorRekening', label: 'Nomor rekening', type: 'rekening', required: true },
+      { key: 'periode', label: 'Bulan subsidi', type: 'periode', required: true },
+      { key: 'jumlah', label: 'Subsidi dibayar', type: 'uang', required: true },
+      { key: 'nomorSp2d', label: 'Nomor SP2D', type: 'teks', required: false, maxLength: 80 },
+      { key: 'tanggalSp2d', label: 'Tanggal SP2D', type: 'tanggal', required: false },
+      { key: 'nik', label: 'NIK', type: 'nik', required: false },
+      { key: 'nama', label: 'Nama debitur', type: 'teks', required: false },
+    ],
+    fileLevel: ['nomorSp2d', 'tanggalSp2d'],
+    // A garbled NIK is refused, not dropped: it is checked against the loan's debtor.
+    ketat: true,
+    nilai: 'jumlah',
+    // The SP2D is the regency's record, not the bank's.
+    hanyaSekretariat: true,
   },
 };
 

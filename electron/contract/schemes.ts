@@ -65,6 +65,8 @@ export interface Scheme {
   premiTabel: PremiumBand[];
   porsiJaminanPersen: string | null;
   toleransiRekonsiliasi: number;
+  /** At most this many subsidised loans per person (NIK) per month, across loans, banks and schemes. */
+  maksPinjamanPerOrang: number;
   paguIds: number[];
   aktif: boolean;
 }
@@ -120,6 +122,12 @@ export const schemeSaveInput = z
       .default([]),
     porsiJaminanPersen: percent('Porsi penjaminan').nullish().transform((v) => v ?? null),
     toleransiRekonsiliasi: rupiah('Toleransi rekonsiliasi').default(1),
+    maksPinjamanPerOrang: z
+      .number({ error: 'Batas pinjaman bersubsidi per orang per bulan harus berupa angka' })
+      .int('Batas pinjaman bersubsidi per orang per bulan harus bilangan bulat')
+      .min(1, 'Batas pinjaman bersubsidi per orang per bulan paling sedikit 1')
+      .max(12, 'Batas pinjaman bersubsidi per orang per bulan paling banyak 12')
+      .default(1),
     paguIds: z.array(id).default([]),
   })
   .superRefine((s, ctx) => {

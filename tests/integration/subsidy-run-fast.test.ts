@@ -148,7 +148,7 @@ describe('fast subsidy run = reference run', () => {
   }
 
   it('the comparison covered every reason, split months, reported and scheduled months, and warnings', () => {
-    for (const r of ['layak', 'belum_cair', 'lunas', 'lewat_jatuh_tempo', 'kol_melebihi_batas', 'sudah_klaim_asuransi', 'tidak_ada_angsuran', 'sudah_dibayar', 'di_luar_tahun_anggaran']) {
+    for (const r of ['layak', 'belum_cair', 'lunas', 'lewat_jatuh_tempo', 'kol_melebihi_batas', 'sudah_klaim_asuransi', 'tidak_ada_angsuran', 'sudah_dibayar', 'di_luar_tahun_anggaran', 'sudah_disubsidi_lain']) {
       expect(reasons, r).toContain(r);
     }
     // (A scheme that requires an instalment projects nothing: the schedule reports no instalment.)

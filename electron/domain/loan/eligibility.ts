@@ -13,6 +13,9 @@ export const INELIGIBILITY_REASONS = [
   'tidak_ada_angsuran',
   'sudah_dibayar',
   'di_luar_tahun_anggaran',
+  // Not decided by checkEligibility (it sees one loan): the run gives it when the person's month is
+  // already taken by another loan (one person, at most the scheme's N subsidised loans a month).
+  'sudah_disubsidi_lain',
 ] as const;
 export type IneligibilityReason = (typeof INELIGIBILITY_REASONS)[number];
 
@@ -25,6 +28,7 @@ export const INELIGIBILITY_LABELS: Readonly<Record<IneligibilityReason, string>>
   tidak_ada_angsuran: 'Tidak ada angsuran pada periode ini',
   sudah_dibayar: 'Periode ini sudah dibayar',
   di_luar_tahun_anggaran: 'Di luar tahun anggaran',
+  sudah_disubsidi_lain: 'Bulan ini sudah disubsidi melalui pinjaman lain',
 };
 
 export interface EligibilityInput {

@@ -19,6 +19,8 @@ import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
 import type { HandlersFor } from '../index';
 import { checkSubsidySp2d, refuseAbovePagu } from '../subsidy/payment-checks';
+import { refusePersonMonth } from '../subsidy/person-month';
+import { isPersonMonthRefusal } from '../../../database/repositories/payments';
 import { agreedAmount, allowedDecisions, reconcileClaim } from './reconcile';
 
 export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
@@ -146,6 +148,7 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
         if (bad.n > 0) throw new ServiceError('CONFLICT', 'Ada baris yang tidak memenuhi syarat tetapi bernilai disetujui. Jalankan rekonsiliasi ulang.');
         const paidElsewhere = repo.alreadyPaidOf(db, claim.id);
         if (paidElsewhere.length > 0) throw alreadyPaid(paidElsewhere, 'disetujui');
+        refusePersonMonth(db, repo.payableLines(db, claim.id), lineText, 'Tagihan tidak dapat disetujui', 'Jalankan rekonsiliasi ulang agar baris itu ditandai.');
 
         const tanggalBa = input.tanggalBa ?? ctx.today();
         const bank = getBank(db, claim.bankId)!;
@@ -205,9 +208,14 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
           const paidElsewhere = repo.alreadyPaidOf(db, claim.id);
           if (paidElsewhere.length > 0) throw alreadyPaid(paidElsewhere, 'dibayar');
           const lines = repo.payableLines(db, claim.id);
+          // One person, one subsidy per month: another loan of the debtor (any bank) may hold the month.
+          refusePersonMonth(db, lines, lineText, 'Tagihan tidak dapat dibayar', 'Tidak ada yang dicatat.');
           try {
             repo.markPaidMonths(db, lines);
           } catch (err) {
+            if (isPersonMonthRefusal(err)) {
+              throw new ServiceError('CONFLICT', 'Sebagian bulan pada tagihan ini sudah disubsidi melalui pinjaman lain debitur yang sama. Tidak ada yang dicatat.');
+            }
             if (err instanceof Error && /UNIQUE|PRIMARY KEY/i.test(err.message)) {
               throw new ServiceError('CONFLICT', 'Sebagian bulan pinjaman pada tagihan ini sudah dibayar. Tidak ada yang dicatat.');
             }
@@ -230,6 +238,8 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
       })(),
   };
 }
+
+const lineText = (l: { nomorBaris: number; nomorRekening: string; periode: string }) => `baris ${l.nomorBaris} (rekening ${l.nomorRekening}, ${formatPeriod(l.periode)})`;
 
 function alreadyPaid(rows: { nomorBaris: number; nomorRekening: string; periode: string; tagihanId: number }[], what: 'disetujui' | 'dibayar'): ServiceError {
   const first = rows

@@ -91,6 +91,9 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number): Reconcil
     if (!expected) return result(line.id, loan.id, m.by, 'tidak_memenuhi_syarat', `Pinjaman tidak berjalan pada periode ini (status ${loan.status})`, 'tidak_berjalan');
     if (!expected.layak || !expected.rincian) {
       if (expected.alasan === 'sudah_dibayar') return result(line.id, loan.id, m.by, 'ganda', expected.alasanLabel);
+      // Another loan of the same person holds the month (one person, one subsidy per month): the
+      // 2020 audit's double payment, named by its account and bank.
+      if (expected.alasan === 'sudah_disubsidi_lain') return result(line.id, loan.id, m.by, 'ganda', expected.alasanLabel, expected.alasan);
       return result(line.id, loan.id, m.by, 'tidak_memenuhi_syarat', expected.alasanLabel, expected.alasan);
     }
     const r = expected.rincian;

@@ -100,6 +100,7 @@ export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
         premiTabel: [],
         porsiJaminanPersen: '70',
         toleransiRekonsiliasi: 1,
+        maksPinjamanPerOrang: 1,
         paguIds: [subsidiPagu, premiPagu],
       });
       schemes++;

@@ -47,7 +47,8 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
 
   /** Who the file is from, as its kind says, checked: the bank (own bank for a liaison officer), the insurer or the decree. */
   const ownerOf = (o: Owner): { bankId: number | null; penjaminId: number | null; skId: number | null } => {
-    const pemilik = IMPORT_KIND_SPECS[o.jenis].pemilik;
+    const { pemilik, hanyaSekretariat, label } = IMPORT_KIND_SPECS[o.jenis];
+    if (hanyaSekretariat && callerBank(ctx) !== null) throw new ServiceError('FORBIDDEN', `Petugas bank tidak mengimpor ${label}; berkas ini diimpor oleh sekretariat.`);
     if (pemilik === 'penjamin') {
       if (callerBank(ctx) !== null) throw new ServiceError('FORBIDDEN', 'Petugas bank tidak mengimpor tagihan premi penjamin.');
       if (!o.penjaminId || !getInsurer(db, o.penjaminId)) throw invalid('penjaminId', 'Penjamin tidak dikenal');

@@ -1,12 +1,14 @@
 import { appendAudit } from '../../../database/repositories/audit';
 import { getBank } from '../../../database/repositories/banks';
-import { insertPaidClaim } from '../../../database/repositories/payments';
+import { insertPaidClaim, isPersonMonthRefusal } from '../../../database/repositories/payments';
+import { formatPeriod } from '../../domain/format';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
 import { checkSubsidySp2d, refuseAbovePagu } from './payment-checks';
 import type { HandlersFor } from '../index';
 import { computeSubsidyRun } from './run';
 import { paidClaimLines, payableLines } from './paid-claim';
+import { refusePersonMonth } from './person-month';
 
 export function subsidyHandlers(ctx: ServiceContext): HandlersFor<'subsidy'> {
   const { db } = ctx;
@@ -29,15 +31,17 @@ export function subsidyHandlers(ctx: ServiceContext): HandlersFor<'subsidy'> {
         const total = payable.reduce((sum, l) => sum + l.rincian.jumlah, 0);
         refuseAbovePagu(budget, total);
         const { pagu, sisa } = budget;
-        const result = insertPaidClaim(db, {
-          bankId: input.bankId,
-          periodeAwal: input.periodeAwal,
-          periodeAkhir,
-          nomorSp2d: input.nomorSp2d,
-          tanggalSp2d: input.tanggalSp2d,
-          paguId: pagu.id,
-          lines: paidClaimLines(payable),
-        });
+        // The run already leaves out a month another loan of the person holds; checked again here
+        // so that a refusal names the loan, and the database's trigger is only the backstop.
+        const lines = paidClaimLines(payable);
+        refusePersonMonth(db, lines, (l) => `rekening ${l.nomorRekening} (${formatPeriod(l.periode)})`, 'Pembayaran tidak dapat dicatat', 'Tidak ada yang dicatat.');
+        let result: ReturnType<typeof insertPaidClaim>;
+        try {
+          result = insertPaidClaim(db, { bankId: input.bankId, periodeAwal: input.periodeAwal, periodeAkhir, nomorSp2d: input.nomorSp2d, tanggalSp2d: input.tanggalSp2d, paguId: pagu.id, lines });
+        } catch (err) {
+          if (isPersonMonthRefusal(err)) throw new ServiceError('CONFLICT', 'Sebagian bulan sudah disubsidi melalui pinjaman lain debitur yang sama. Tidak ada yang dicatat.');
+          throw err;
+        }
         appendAudit(db, {
           user: ctx.user,
           action: 'buat',

@@ -24,8 +24,10 @@ import {
   type PrincipalChange,
   type Schedule,
 } from '../../domain/loan';
+import { paidMonthsOfSharedDebtors, sharedDebtorIds } from '../../../database/repositories/payments';
 import { notFound } from '../errors';
 import { loanSchedule, subsidyTerms, termsOn } from '../loans/engine';
+import { PersonMonthLedger, personMonthLine } from './person-month';
 import type { RunRequest } from './run';
 
 export type { RunRequest };
@@ -57,6 +59,9 @@ export function computeSubsidyRunReference(db: Database, req: RunRequest): Subsi
   const claimDates = loansRepo.claimDatesOfLoans(db, ids);
   const runningPerDebtor = loansRepo.runningLoansPerDebtor(db);
   const schemes = new Map<number, Scheme>();
+  // One person, one subsidy per month: the months other loans of the debtor already hold.
+  const shared = sharedDebtorIds(db);
+  const ledger = new PersonMonthLedger(paidMonthsOfSharedDebtors(db, req.periodeAwal, req.periodeAkhir));
 
   const lines: SubsidyLine[] = [];
   for (const loan of loans) {
@@ -78,7 +83,8 @@ export function computeSubsidyRunReference(db: Database, req: RunRequest): Subsi
       // Other running loans of the debtor: all of them, less this one when it is itself running.
       otherActiveLoans: running - (loan.status === 'aktif' || loan.status === 'macet' ? 1 : 0),
     };
-    for (const periode of periods) lines.push(lineForReference(ctx, periode));
+    const person = { debiturId: loan.debiturId, batas: scheme.maksPinjamanPerOrang, bankNama: bank.nama, shared: shared.has(loan.debiturId) };
+    for (const periode of periods) lines.push(personMonthLine(ledger, lineForReference(ctx, periode), person));
   }
 
   const eligible = lines.filter((l) => l.layak);

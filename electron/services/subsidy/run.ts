@@ -40,8 +40,10 @@ import {
   restructureOutline,
   type ScheduleOutline,
 } from '../../domain/loan/outline';
+import { paidMonthsOfSharedDebtors, sharedDebtorIds } from '../../../database/repositories/payments';
 import { notFound } from '../errors';
 import { subsidyTerms, termsOn } from '../loans/engine';
+import { PersonMonthLedger, personMonthLine } from './person-month';
 
 export interface RunRequest {
   bankId: number;
@@ -195,6 +197,9 @@ export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
   const running = loansRepo.runningLoanCounts(db);
   const schemes = new Map<number, Scheme>();
   const warnings = new Map<number, string>();
+  // One person, one subsidy per month: only debtors with several loans can be refused a month.
+  const shared = sharedDebtorIds(db);
+  const ledger = new PersonMonthLedger(shared.size === 0 ? [] : paidMonthsOfSharedDebtors(db, req.periodeAwal, req.periodeAkhir));
 
   // Positions of the month before the run and of each run month, by offset (0: the month before),
   // and the months already paid. The first two months come with the loan's row; a range's later
@@ -265,8 +270,9 @@ export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
         },
         row[7],
       );
+      const person = { debiturId: row[1], batas: scheme.maksPinjamanPerOrang, bankNama: bank.nama, shared: shared.has(row[1]) };
       for (let i = 0; i < periods.length; i++) {
-        const line = runLine(loan, periods[i]!, positionOf[i + 1]!, positionOf[i]!, paidOf[i]!);
+        const line = personMonthLine(ledger, runLine(loan, periods[i]!, positionOf[i + 1]!, positionOf[i]!, paidOf[i]!), person);
         lines.push(line);
         if (line.layak) {
           jumlahLayak++;

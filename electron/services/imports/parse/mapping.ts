@@ -46,6 +46,13 @@ export const SYNONYMS: Record<string, readonly string[]> = {
   nilaiPremi: ['premi', 'nilai premi', 'jumlah premi', 'ijp', 'imbal jasa penjaminan', 'nilai ijp', 'premium', 'premi rp', 'nominal premi', 'tagihan premi'],
   nomorTagihan: ['nomor tagihan', 'no tagihan', 'no invoice', 'invoice', 'nomor invoice', 'no nota', 'nomor nota', 'no debet nota', 'invoice no'],
   tanggalTagihan: ['tanggal tagihan', 'tgl tagihan', 'tanggal invoice', 'tgl invoice', 'tanggal nota', 'tgl nota', 'invoice date'],
+  // Payment history (riwayat): the subsidy paid and the SP2D that paid it.
+  jumlah: [
+    'jumlah', 'subsidi', 'subsidi dibayar', 'jumlah dibayar', 'nilai dibayar', 'dibayar', 'jumlah subsidi', 'nilai subsidi', 'subsidi bunga', 'realisasi',
+    'nominal', 'jumlah bayar', 'nilai bayar', 'subsidi rp', 'jumlah rp',
+  ],
+  nomorSp2d: ['nomor sp2d', 'no sp2d', 'sp2d', 'nomor sp 2d', 'no sp 2d', 'sp2d no'],
+  tanggalSp2d: ['tanggal sp2d', 'tgl sp2d', 'tanggal sp 2d', 'tgl sp 2d', 'tanggal bayar', 'tgl bayar', 'tanggal pembayaran', 'tgl pembayaran'],
 };
 
 const cellText = (c: Cell): string => (c === null ? '' : String(c)).trim();
