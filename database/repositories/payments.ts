@@ -89,7 +89,7 @@ export function insertPaidClaim(
 }
 
 // ---------------------------------------------------------------------------
-// One person, one subsidy per month (migration 0015): who already took a person's month
+// One person, one subsidy per month (migration 0016_person_month_guard): who already took a person's month
 // ---------------------------------------------------------------------------
 
 /** A loan that holds (paid) a person's month: what a refusal names. */
@@ -150,7 +150,7 @@ export function sharedDebtorIds(db: Database): Set<number> {
 }
 
 // ---------------------------------------------------------------------------
-// Payment history (migration 0016): subsidy paid before the app, stored as paid claims 'riwayat'
+// Payment history (migration 0017_payment_history): subsidy paid before the app, stored as paid claims 'riwayat'
 // ---------------------------------------------------------------------------
 
 /** A bank's loan as the history import finds it by account number. */

@@ -1,7 +1,7 @@
 /**
  * One person, one subsidy per month (issue 13, item 4): at most N subsidised loans per person
  * (debitur, i.e. NIK) per month across loans, banks and schemes, N per scheme (default 1).
- * Refused by the database itself (trigger on periode_dibayar, migration 0015), explained by the
+ * Refused by the database itself (trigger on periode_dibayar, migration 0016_person_month_guard), explained by the
  * services naming the loan that took the month, and shown by the run and the reconciliation.
  */
 import fc from 'fast-check';

@@ -3,9 +3,9 @@
  * account number at the bank), a month, an amount, the SP2D number and date — recorded so that
  * "never paid twice" knows the past: each row becomes a paid loan-month (periode_dibayar), so the
  * run says "already paid", a claim of that month is ganda, and one person's month counts against
- * the person-month limit (migration 0015).
+ * the person-month limit (migration 0016_person_month_guard).
  *
- * Storage (migration 0016): per SP2D one claim marked sumber = 'riwayat', already paid, whose
+ * Storage (migration 0017_payment_history): per SP2D one claim marked sumber = 'riwayat', already paid, whose
  * lines are the rows, and the SP2D as a payment. Realisation: the SP2D counts against the
  * subsidi_bunga budget line of its date's year (the one the loans' scheme names, else the year's
  * only line); a year without a recorded budget line counts in none. The remaining pagu does not

@@ -5,7 +5,7 @@
  * across loans, banks and schemes.
  *
  * The database refuses the (N+1)th paid loan-month itself (trigger periode_dibayar_satu_orang,
- * migration 0015). Here the same rule is applied before anything is written, so that
+ * migration 0016_person_month_guard). Here the same rule is applied before anything is written, so that
  *   - the subsidy run excludes such a line, naming the loan that took the month (reason
  *     'sudah_disubsidi_lain'), and within one run gives the month to the first loans in account
  *     order, so paying the run never trips the trigger;
