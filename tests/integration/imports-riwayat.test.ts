@@ -65,7 +65,7 @@ describe('import kind riwayat (payment history)', () => {
     expect(hasil).toMatchObject({ jumlahBaris: 6, jumlahValid: 4, jumlahGalat: 2, masalahBerkas: [], totalNilai: 80_000 + 79_500 + 78_000 + 77_000, bisaDisimpan: true });
     const problems = await call(r, 'imports.problems', { jobId });
     expect(problems.rows.map((p) => [p.baris, p.kolom, p.tingkat, p.pesan])).toEqual([
-      [8, 'Bulan', 'galat', 'Bulan Maret 2026 rekening 0012300001 sudah ada pada baris 7 berkas ini'],
+      [8, 'No. Rek', 'galat', 'Rekening 0012300001 untuk Maret 2026 sudah ada di baris 7; baris ini tidak disimpan'],
       [9, 'No. Rek', 'galat', 'Rekening 0099999999 tidak terdaftar pada Bank Sumsel Babel'],
       [10, 'No. Rek', 'peringatan', 'Nomor rekening "12300003" dibaca sebagai 0012300003 (angka nol di depan hilang atau tanda baca berbeda)'],
     ]);
