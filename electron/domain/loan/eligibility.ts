@@ -13,6 +13,7 @@ export const INELIGIBILITY_REASONS = [
   'tidak_ada_angsuran',
   'sudah_dibayar',
   'di_luar_tahun_anggaran',
+  'tidak_tercantum_sk',
 ] as const;
 export type IneligibilityReason = (typeof INELIGIBILITY_REASONS)[number];
 
@@ -25,6 +26,7 @@ export const INELIGIBILITY_LABELS: Readonly<Record<IneligibilityReason, string>>
   tidak_ada_angsuran: 'Tidak ada angsuran pada periode ini',
   sudah_dibayar: 'Periode ini sudah dibayar',
   di_luar_tahun_anggaran: 'Di luar tahun anggaran',
+  tidak_tercantum_sk: 'Tidak tercantum dalam SK',
 };
 
 export interface EligibilityInput {
@@ -50,6 +52,11 @@ export interface EligibilityInput {
   /** The scheme pays only periods of its budget year (up to December). */
   budgetYearOnly: boolean;
   budgetYear: number;
+  /**
+   * Why the debtor is not named in a recipient decree for the loan's bank and unit, when the
+   * scheme stops the payment for that (electron/domain/decree.ts); null or absent: no objection.
+   */
+  notInDecree?: string | null | undefined;
 }
 
 export type EligibilityResult =
@@ -89,6 +96,8 @@ export function checkEligibility(input: EligibilityInput): EligibilityResult {
   if (input.budgetYearOnly && parsePeriod(input.period).year !== input.budgetYear) {
     return no('di_luar_tahun_anggaran', `Periode ${input.period} di luar tahun anggaran ${input.budgetYear}`);
   }
+
+  if (input.notInDecree) return no('tidak_tercantum_sk', input.notInDecree);
 
   return { eligible: true };
 }

@@ -94,6 +94,7 @@ export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
         plafonMaks: 50_000_000,
         tenorMaks: 36,
         tolakPembiayaanGanda: true,
+        tolakTanpaSk: false,
         penjaminId: insurerIds[(year - firstYear) % insurerIds.length] ?? null,
         premiBasis: 'sekali',
         premiTarifPersen: '1.5',

@@ -26,6 +26,8 @@ import {
 } from '../../domain/loan';
 import { notFound } from '../errors';
 import { loanSchedule, subsidyTerms, termsOn } from '../loans/engine';
+import { decreeVerdictOfLoan } from '../decrees/check';
+import type { DecreeVerdict } from '../../domain/decree';
 import type { RunRequest } from './run';
 
 export type { RunRequest };
@@ -39,6 +41,8 @@ export interface LoanContext {
   paid: Set<string>;
   claimDate: string | null;
   otherActiveLoans: number;
+  /** The recipient decree's verdict on the loan (absent: not checked, as in the budget projection). */
+  decree?: DecreeVerdict | undefined;
 }
 
 export function computeSubsidyRunReference(db: Database, req: RunRequest): SubsidyRun {
@@ -77,6 +81,8 @@ export function computeSubsidyRunReference(db: Database, req: RunRequest): Subsi
       claimDate: claimDates.get(loan.id) ?? null,
       // Other running loans of the debtor: all of them, less this one when it is itself running.
       otherActiveLoans: running - (loan.status === 'aktif' || loan.status === 'macet' ? 1 : 0),
+      // Read per loan here (the fast run reads the bank's decree rows in one query).
+      decree: decreeVerdictOfLoan(db, { nik: loan.debiturNik, bankId: loan.bankId, cabangId: loan.cabangId, tanggalAkad: loan.tanggalAkad, plafon: loan.plafon }, scheme),
     };
     for (const periode of periods) lines.push(lineForReference(ctx, periode));
   }
@@ -105,8 +111,10 @@ export function lineForReference(ctx: LoanContext, periode: string): SubsidyLine
     skemaKode: loan.skemaKode,
     periode,
     kol: position?.kol ?? null,
-    peringatan:
-      ctx.otherActiveLoans > 0 ? [`Debitur memiliki ${ctx.otherActiveLoans} pinjaman bersubsidi lain yang masih berjalan (pembiayaan ganda)`] : [],
+    peringatan: [
+      ...(ctx.otherActiveLoans > 0 ? [`Debitur memiliki ${ctx.otherActiveLoans} pinjaman bersubsidi lain yang masih berjalan (pembiayaan ganda)`] : []),
+      ...(ctx.decree?.pesan ? [ctx.decree.pesan] : []),
+    ],
   };
 
   const eligibility = checkEligibility({
@@ -123,6 +131,8 @@ export function lineForReference(ctx: LoanContext, periode: string): SubsidyLine
     budgetYearOnly: scheme.hanyaTahunAnggaran,
     // A budget-year scheme pays up to December of the year the agreement was signed.
     budgetYear: Number(loan.tanggalAkad.slice(0, 4)),
+    // Not named in a decree for the loan's bank and unit: no subsidy where the scheme says so.
+    notInDecree: scheme.tolakTanpaSk && ctx.decree?.tidakTercantum ? ctx.decree.pesan : null,
   });
   if (!eligibility.eligible) {
     return { ...base, layak: false, alasan: eligibility.reason, alasanLabel: `${eligibility.label} (${eligibility.detail})`, rincian: null };
