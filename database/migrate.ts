@@ -21,6 +21,7 @@ export class DatabaseTooNewError extends Error {
 }
 
 const MIGRATION_FILE = /^(\d{4})_([a-z0-9_]+)\.sql$/;
+const FOREIGN_KEYS_OFF = /^--\s*migrate:\s*foreign-keys-off\s*$/m;
 
 /**
  * Finds database/migrations both when running from source (tests, CLI via tsx) and from the
@@ -61,6 +62,11 @@ export function schemaVersion(db: Database): number {
 /**
  * Applies the pending migrations, each with its record, inside one transaction: a failure
  * leaves the file exactly as it was.
+ *
+ * A migration that rebuilds a table others refer to (SQLite cannot change a CHECK in place) says
+ * so on a line of its own, `-- migrate: foreign-keys-off`: foreign keys are then off while the
+ * batch runs (the pragma cannot change inside a transaction), as SQLite's documented table rebuild
+ * asks, and `PRAGMA foreign_key_check` must find nothing before the batch commits.
  */
 export function migrate(db: Database, migrations: Migration[] = loadMigrations()): { from: number; to: number } {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -73,11 +79,25 @@ export function migrate(db: Database, migrations: Migration[] = loadMigrations()
   if (from > latest) throw new DatabaseTooNewError(from, latest);
   const pending = migrations.filter((m) => m.version > from);
   const record = db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)');
-  db.transaction(() => {
-    for (const m of pending) {
-      db.exec(m.sql);
-      record.run(m.version, m.name);
-    }
-  })();
+  const rebuilds = pending.some((m) => FOREIGN_KEYS_OFF.test(m.sql));
+  const keysWereOn = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (rebuilds && keysWereOn) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        db.exec(m.sql);
+        record.run(m.version, m.name);
+      }
+      if (rebuilds) {
+        const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+        if (broken.length > 0) {
+          const first = broken[0]!;
+          throw new Error(`Migrasi merusak rujukan: ${broken.length} baris, mis. ${first.table} baris ${first.rowid} → ${first.parent}`);
+        }
+      }
+    })();
+  } finally {
+    if (rebuilds && keysWereOn) db.pragma('foreign_keys = ON');
+  }
   return { from, to: latest };
 }

@@ -17,6 +17,7 @@ interface ImportRow {
   bank_nama: string | null;
   penjamin_id: number | null;
   penjamin_nama: string | null;
+  sk_id: number | null;
   nama_berkas: string;
   sha256: string;
   lokasi: string | null;
@@ -49,6 +50,7 @@ const toRecord = (r: ImportRow): ImportRecord => ({
   bankNama: r.bank_nama,
   penjaminId: r.penjamin_id,
   penjaminNama: r.penjamin_nama,
+  skId: r.sk_id,
   namaBerkas: r.nama_berkas,
   sha256: r.sha256,
   format: r.format,
@@ -104,6 +106,8 @@ export interface ImportWrite {
   jenis: ImportKind;
   bankId: number | null;
   penjaminId: number | null;
+  /** The recipient decree whose list the file is (kind sk_penerima). */
+  skId: number | null;
   namaBerkas: string;
   sha256: string;
   lokasi: string;
@@ -128,9 +132,9 @@ export function insertImport(db: Database, w: ImportWrite): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO impor_berkas (jenis, bank_id, penjamin_id, nama_berkas, sha256, lokasi, format, jumlah_baris, jumlah_dilewati, total_nilai,
+        `INSERT INTO impor_berkas (jenis, bank_id, penjamin_id, sk_id, nama_berkas, sha256, lokasi, format, jumlah_baris, jumlah_dilewati, total_nilai,
            periode_awal, periode_akhir, pemetaan, opsi, dibuat_oleh)
-         VALUES (@jenis, @bankId, @penjaminId, @namaBerkas, @sha256, @lokasi, @format, @jumlahBaris, @jumlahDilewati, @totalNilai,
+         VALUES (@jenis, @bankId, @penjaminId, @skId, @namaBerkas, @sha256, @lokasi, @format, @jumlahBaris, @jumlahDilewati, @totalNilai,
            @periodeAwal, @periodeAkhir, @pemetaan, @opsi, @oleh)`,
       )
       .run(writeParams(w)).lastInsertRowid,
@@ -148,13 +152,13 @@ export function setImportTotals(db: Database, id: number, t: { jumlahBaris: numb
 /** The same content imported again in place of the earlier import: the row now describes the new one. */
 export function markReplaced(db: Database, id: number, w: ImportWrite, at: string): void {
   db.prepare(
-    `UPDATE impor_berkas SET bank_id = @bankId, penjamin_id = @penjaminId, nama_berkas = @namaBerkas, lokasi = @lokasi, format = @format,
+    `UPDATE impor_berkas SET bank_id = @bankId, penjamin_id = @penjaminId, sk_id = @skId, nama_berkas = @namaBerkas, lokasi = @lokasi, format = @format,
        pemetaan = @pemetaan, opsi = @opsi, dibuat_oleh = @oleh, diganti_kali = diganti_kali + 1, diganti_pada = @at WHERE id = @id`,
   ).run({ ...writeParams(w), id, at });
 }
 
 export function importRowForAudit(db: Database, id: number): Record<string, unknown> | null {
-  return (db.prepare('SELECT id, jenis, bank_id, penjamin_id, nama_berkas, sha256, lokasi, format, jumlah_baris, jumlah_dilewati, total_nilai, periode_awal, periode_akhir, dibuat, dibuat_oleh, diganti_kali, diganti_pada FROM impor_berkas WHERE id = ?').get(id) as Record<string, unknown> | undefined) ?? null;
+  return (db.prepare('SELECT id, jenis, bank_id, penjamin_id, sk_id, nama_berkas, sha256, lokasi, format, jumlah_baris, jumlah_dilewati, total_nilai, periode_awal, periode_akhir, dibuat, dibuat_oleh, diganti_kali, diganti_pada FROM impor_berkas WHERE id = ?').get(id) as Record<string, unknown> | undefined) ?? null;
 }
 
 // ---------------------------------------------------------------------------
@@ -205,18 +209,21 @@ export interface Template {
   opsi: Record<string, unknown>;
 }
 
-const ownerSql = (o: { bankId?: number | null | undefined; penjaminId?: number | null | undefined }) =>
-  o.bankId ? { clause: 'bank_id = ?', id: o.bankId } : { clause: 'penjamin_id = ?', id: o.penjaminId ?? -1 };
+type TemplateOwner = { bankId?: number | null | undefined; penjaminId?: number | null | undefined };
 
-export function getTemplate(db: Database, jenis: ImportKind, owner: { bankId?: number | null | undefined; penjaminId?: number | null | undefined }): Template | null {
+/** A template belongs to its bank, its insurer, or (a decree's list) to no sender: one per kind. */
+const ownerSql = (o: TemplateOwner): { clause: string; id: number[] } =>
+  o.bankId ? { clause: 'bank_id = ?', id: [o.bankId] } : o.penjaminId ? { clause: 'penjamin_id = ?', id: [o.penjaminId] } : { clause: 'bank_id IS NULL AND penjamin_id IS NULL', id: [] };
+
+export function getTemplate(db: Database, jenis: ImportKind, owner: TemplateOwner): Template | null {
   const { clause, id } = ownerSql(owner);
-  const r = db.prepare(`SELECT pemetaan, opsi FROM impor_templat WHERE jenis = ? AND ${clause}`).get(jenis, id) as { pemetaan: string; opsi: string } | undefined;
+  const r = db.prepare(`SELECT pemetaan, opsi FROM impor_templat WHERE jenis = ? AND ${clause}`).get(jenis, ...id) as { pemetaan: string; opsi: string } | undefined;
   return r ? { pemetaan: JSON.parse(r.pemetaan) as Record<string, string>, opsi: JSON.parse(r.opsi) as Record<string, unknown> } : null;
 }
 
 export function saveTemplate(db: Database, jenis: ImportKind, owner: { bankId: number | null; penjaminId: number | null }, t: Template, oleh: string): void {
   const { clause, id } = ownerSql(owner);
-  const existing = db.prepare(`SELECT id FROM impor_templat WHERE jenis = ? AND ${clause}`).get(jenis, id) as { id: number } | undefined;
+  const existing = db.prepare(`SELECT id FROM impor_templat WHERE jenis = ? AND ${clause}`).get(jenis, ...id) as { id: number } | undefined;
   if (existing) {
     db.prepare("UPDATE impor_templat SET pemetaan = ?, opsi = ?, diubah_oleh = ?, diubah = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?").run(
       JSON.stringify(t.pemetaan),

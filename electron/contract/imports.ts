@@ -9,7 +9,7 @@
  * history.
  */
 import { z } from 'zod';
-import { id, optionalText, requiredText, returns, type Page } from './common';
+import { id, requiredText, returns, type Page } from './common';
 
 export const IMPORT_KINDS = ['tagihan', 'posisi', 'premi'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -21,52 +21,103 @@ export interface ImportField {
   label: string;
   type: FieldType;
   required: boolean;
+  /** Longest text accepted (type 'teks'); 200 when not given. */
+  maxLength?: number;
 }
 
-/** The fields each kind of file can carry; the clerk maps file columns onto them. */
-export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
-  tagihan: [
-    { key: 'nomorRekening', label: 'Nomor rekening', type: 'rekening', required: true },
-    { key: 'periode', label: 'Periode', type: 'periode', required: true },
-    { key: 'nik', label: 'NIK', type: 'nik', required: false },
-    { key: 'nama', label: 'Nama debitur', type: 'teks', required: false },
-    { key: 'outstanding', label: 'Outstanding (baki debet)', type: 'uang', required: false },
-    { key: 'bungaPersen', label: 'Bunga (%)', type: 'persen', required: false },
-    { key: 'hari', label: 'Jumlah hari', type: 'bulat', required: false },
-    { key: 'kol', label: 'Kolektibilitas', type: 'kol', required: false },
-    { key: 'diklaim', label: 'Nilai diklaim', type: 'uang', required: true },
-    { key: 'plafon', label: 'Plafon', type: 'uang', required: false },
-    { key: 'tanggalAkad', label: 'Tanggal akad', type: 'tanggal', required: false },
-  ],
-  posisi: [
-    { key: 'nomorRekening', label: 'Nomor rekening', type: 'rekening', required: true },
-    { key: 'periode', label: 'Periode', type: 'periode', required: true },
-    { key: 'outstanding', label: 'Outstanding (baki debet)', type: 'uang', required: true },
-    { key: 'kol', label: 'Kolektibilitas', type: 'kol', required: true },
-    { key: 'hariTunggakan', label: 'Hari tunggakan', type: 'bulat', required: false },
-    { key: 'angsuranDibayar', label: 'Angsuran dibayar', type: 'yatidak', required: false },
-    { key: 'nama', label: 'Nama debitur', type: 'teks', required: false },
-  ],
-  premi: [
-    { key: 'nomorRekening', label: 'Nomor rekening', type: 'rekening', required: true },
-    { key: 'nilaiPremi', label: 'Nilai premi', type: 'uang', required: true },
-    { key: 'nomorTagihan', label: 'Nomor tagihan', type: 'teks', required: true },
-    { key: 'tanggalTagihan', label: 'Tanggal tagihan', type: 'tanggal', required: true },
-    { key: 'nama', label: 'Nama debitur', type: 'teks', required: false },
-    { key: 'nik', label: 'NIK', type: 'nik', required: false },
-    { key: 'plafon', label: 'Plafon', type: 'uang', required: false },
-  ],
-};
+/**
+ * Who sends a kind of file, and so what the clerk chooses before the upload: a partner bank, an
+ * insurer, or a recipient decree (SK) whose list the file is.
+ */
+export type ImportOwner = 'bank' | 'penjamin' | 'sk';
 
 /**
- * Fields that may instead be given once for the whole file in the mapping step (a claim file
- * without a period column is for one month; an invoice file is one invoice).
+ * Everything the contract knows of one kind of file: adding a kind is its entry here (the fields
+ * the clerk maps) and its module in electron/services/imports/kinds/ (the database checks and the
+ * writing). See CONTRIBUTING in the README ("Adding an import kind").
  */
-export const FILE_LEVEL_FIELDS: Record<ImportKind, readonly string[]> = {
-  tagihan: ['periode'],
-  posisi: ['periode'],
-  premi: ['nomorTagihan', 'tanggalTagihan'],
+export interface ImportKindSpec {
+  /** The kind in words, for messages ("Berkas dengan isi yang sama sudah diimpor sebagai …"). */
+  label: string;
+  pemilik: ImportOwner;
+  fields: readonly ImportField[];
+  /**
+   * Fields that may instead be given once for the whole file in the mapping step (a claim file
+   * without a period column is for one month; an invoice file is one invoice).
+   */
+  fileLevel: readonly string[];
+  /**
+   * Whether an unreadable value in an optional mapped column refuses the row (what the file says
+   * is written as it is, e.g. bank positions) rather than being dropped with a warning.
+   */
+  ketat: boolean;
+  /** The money field summed as the file's total (null: the kind carries no money total). */
+  nilai: string | null;
+}
+
+export const IMPORT_KIND_SPECS: Record<ImportKind, ImportKindSpec> = {
+  tagihan: {
+    label: 'tagihan subsidi',
+    pemilik: 'bank',
+    fields: [
+      { key: 'nomorRekening', label: 'Nomor rekening', type: 'rekening', required: true },
+      { key: 'periode', label: 'Periode', type: 'periode', required: true },
+      { key: 'nik', label: 'NIK', type: 'nik', required: false },
+      { key: 'nama', label: 'Nama debitur', type: 'teks', required: false },
+      { key: 'outstanding', label: 'Outstanding (baki debet)', type: 'uang', required: false },
+      { key: 'bungaPersen', label: 'Bunga (%)', type: 'persen', required: false },
+      { key: 'hari', label: 'Jumlah hari', type: 'bulat', required: false },
+      { key: 'kol', label: 'Kolektibilitas', type: 'kol', required: false },
+      { key: 'diklaim', label: 'Nilai diklaim', type: 'uang', required: true },
+      { key: 'plafon', label: 'Plafon', type: 'uang', required: false },
+      { key: 'tanggalAkad', label: 'Tanggal akad', type: 'tanggal', required: false },
+    ],
+    fileLevel: ['periode'],
+    ketat: false,
+    nilai: 'diklaim',
+  },
+  posisi: {
+    label: 'posisi bank',
+    pemilik: 'bank',
+    fields: [
+      { key: 'nomorRekening', label: 'Nomor rekening', type: 'rekening', required: true },
+      { key: 'periode', label: 'Periode', type: 'periode', required: true },
+      { key: 'outstanding', label: 'Outstanding (baki debet)', type: 'uang', required: true },
+      { key: 'kol', label: 'Kolektibilitas', type: 'kol', required: true },
+      { key: 'hariTunggakan', label: 'Hari tunggakan', type: 'bulat', required: false },
+      { key: 'angsuranDibayar', label: 'Angsuran dibayar', type: 'yatidak', required: false },
+      { key: 'nama', label: 'Nama debitur', type: 'teks', required: false },
+    ],
+    fileLevel: ['periode'],
+    ketat: true,
+    nilai: 'outstanding',
+  },
+  premi: {
+    label: 'tagihan premi',
+    pemilik: 'penjamin',
+    fields: [
+      { key: 'nomorRekening', label: 'Nomor rekening', type: 'rekening', required: true },
+      { key: 'nilaiPremi', label: 'Nilai premi', type: 'uang', required: true },
+      { key: 'nomorTagihan', label: 'Nomor tagihan', type: 'teks', required: true, maxLength: 80 },
+      { key: 'tanggalTagihan', label: 'Tanggal tagihan', type: 'tanggal', required: true },
+      { key: 'nama', label: 'Nama debitur', type: 'teks', required: false },
+      { key: 'nik', label: 'NIK', type: 'nik', required: false },
+      { key: 'plafon', label: 'Plafon', type: 'uang', required: false },
+    ],
+    fileLevel: ['nomorTagihan', 'tanggalTagihan'],
+    ketat: false,
+    nilai: 'nilaiPremi',
+  },
 };
+
+const byKind = <T>(pick: (s: ImportKindSpec) => T) =>
+  Object.fromEntries(IMPORT_KINDS.map((k) => [k, pick(IMPORT_KIND_SPECS[k])])) as Record<ImportKind, T>;
+
+/** The fields each kind of file can carry; the clerk maps file columns onto them. */
+export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = byKind((s) => s.fields);
+
+/** Fields of each kind that may be given once for the whole file (ImportKindSpec.fileLevel). */
+export const FILE_LEVEL_FIELDS: Record<ImportKind, readonly string[]> = byKind((s) => s.fileLevel);
 
 export type Delimiter = ',' | ';' | '|' | '\t';
 export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
@@ -87,15 +138,20 @@ export const importOptions = z
   .default({});
 export type ImportOptions = z.output<typeof importOptions>;
 
-/** Who the file is from: a bank (posisi, tagihan) or an insurer (premi). */
+/** Who the file is from, as its kind says (ImportKindSpec.pemilik): a bank, an insurer or a decree. */
 const owner = {
   jenis,
   bankId: id.optional(),
   penjaminId: id.optional(),
+  skId: id.optional(),
 };
-const ownerRule = (v: { jenis: ImportKind; bankId?: number | undefined; penjaminId?: number | undefined }) =>
-  v.jenis === 'premi' ? v.penjaminId !== undefined : v.bankId !== undefined;
-const ownerMessage = { message: 'Pilih bank (untuk posisi dan tagihan) atau penjamin (untuk tagihan premi)', path: ['bankId'] };
+const OWNER_FIELD = { bank: 'bankId', penjamin: 'penjaminId', sk: 'skId' } as const;
+const OWNER_MESSAGE = { bank: 'Pilih bank pengirim berkas', penjamin: 'Pilih penjamin pengirim tagihan premi', sk: 'Pilih SK penerima yang daftarnya diimpor' } as const;
+/** Refines an input carrying `owner`: the field its kind needs is given (reported on that field). */
+const ownerRule = (v: { jenis: ImportKind; bankId?: number | undefined; penjaminId?: number | undefined; skId?: number | undefined }, rc: z.RefinementCtx) => {
+  const need = IMPORT_KIND_SPECS[v.jenis].pemilik;
+  if (v[OWNER_FIELD[need]] === undefined) rc.addIssue({ code: 'custom', message: OWNER_MESSAGE[need], path: [OWNER_FIELD[need]] });
+};
 
 export const importUploadInput = z
   .object({
@@ -104,11 +160,11 @@ export const importUploadInput = z
     isiBase64: z.string().min(1, 'Berkas kosong (0 bita).').max(70_000_000, 'Berkas terlalu besar (paling besar 50 MB)'),
     opsi: importOptions,
   })
-  .refine(ownerRule, ownerMessage);
+  .superRefine(ownerRule);
 
 export const importInspectInput = z
   .object({ ...owner, berkas: sha, namaBerkas: requiredText('Nama berkas', 255), opsi: importOptions })
-  .refine(ownerRule, ownerMessage);
+  .superRefine(ownerRule);
 
 /** field key → the column key (its header) of the file; fields left out are not in the file. */
 export const importMapping = z.record(z.string().max(40), z.string().max(200));
@@ -120,16 +176,13 @@ export const importPreviewInput = z
     namaBerkas: requiredText('Nama berkas', 255),
     opsi: importOptions,
     pemetaan: importMapping,
-    /** Values for the whole file of fields without a column (FILE_LEVEL_FIELDS). */
-    tetap: z
-      .object({
-        periode: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Periode tidak valid').optional(),
-        nomorTagihan: optionalText(80).optional(),
-        tanggalTagihan: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal tidak valid').optional(),
-      })
-      .default({}),
+    /**
+     * Values for the whole file of fields without a column (ImportKindSpec.fileLevel), as text:
+     * a period YYYY-MM, a date YYYY-MM-DD, a text. Checked against the field's type by the service.
+     */
+    tetap: z.record(z.string().max(40), z.string().max(200).nullable()).default({}),
   })
-  .refine(ownerRule, ownerMessage);
+  .superRefine(ownerRule);
 
 export const importJobInput = z.object({ jobId: z.string().uuid('Pekerjaan impor tidak dikenal') });
 
@@ -273,6 +326,8 @@ export interface ImportRecord {
   bankNama: string | null;
   penjaminId: number | null;
   penjaminNama: string | null;
+  /** The recipient decree whose list the file was (kind sk_penerima). */
+  skId: number | null;
   namaBerkas: string;
   sha256: string;
   format: string | null;

@@ -29,6 +29,49 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('rebuilding impor_berkas for the new import kinds keeps every import, its id and what points at it', () => {
+    const file = tmpDb();
+    const all = loadMigrations();
+    const before = all.findIndex((m) => m.name === 'import_kinds');
+    expect(before).toBeGreaterThan(0);
+    const raw = new BetterSqlite3(file);
+    raw.pragma('foreign_keys = ON');
+    migrate(raw, all.slice(0, before));
+    raw.prepare("INSERT INTO bank (id, kode, nama) VALUES (3, 'X', 'Bank X')").run();
+    raw.prepare("INSERT INTO impor_berkas (id, jenis, bank_id, nama_berkas, sha256, jumlah_baris, total_nilai, dibuat_oleh) VALUES (7, 'tagihan', 3, 'okt.csv', 'ab', 2, 150000, 'rina')").run();
+    raw.prepare("INSERT INTO tagihan (id, bank_id, periode_awal, periode_akhir, total_diklaim, impor_id) VALUES (5, 3, '2026-10', '2026-10', 150000, 7)").run();
+    raw.prepare("INSERT INTO impor_templat (jenis, bank_id, pemetaan, diubah_oleh) VALUES ('tagihan', 3, '{}', 'rina')").run();
+    raw.close();
+
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT id, jenis, bank_id, nama_berkas, total_nilai, dibuat_oleh, sk_id FROM impor_berkas').all()).toEqual([
+      { id: 7, jenis: 'tagihan', bank_id: 3, nama_berkas: 'okt.csv', total_nilai: 150000, dibuat_oleh: 'rina', sk_id: null },
+    ]);
+    expect(db.prepare('SELECT impor_id FROM tagihan WHERE id = 5').get()).toEqual({ impor_id: 7 });
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    // The new kinds are accepted; an unknown one still is not; a decree list's template has no sender.
+    db.prepare("INSERT INTO impor_berkas (jenis, nama_berkas, sha256) VALUES ('pinjaman', 'nominatif.xlsx', 'cd')").run();
+    expect(() => db.prepare("INSERT INTO impor_berkas (jenis, nama_berkas, sha256) VALUES ('lain', 'x.csv', 'ef')").run()).toThrow(/CHECK/);
+    db.prepare("INSERT INTO impor_templat (jenis, pemetaan, diubah_oleh) VALUES ('sk_penerima', '{}', 'rina')").run();
+    expect(() => db.prepare("INSERT INTO impor_templat (jenis, pemetaan, diubah_oleh) VALUES ('sk_penerima', '{}', 'budi')").run()).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('a table rebuild that would leave a reference dangling is refused whole, and foreign keys stay on', () => {
+    const file = tmpDb();
+    const all = loadMigrations();
+    const db = openDatabase(file);
+    db.prepare("INSERT INTO bank (id, kode, nama) VALUES (3, 'X', 'Bank X')").run();
+    db.prepare("INSERT INTO impor_berkas (id, jenis, bank_id, nama_berkas, sha256) VALUES (7, 'tagihan', 3, 'okt.csv', 'ab')").run();
+    db.prepare("INSERT INTO tagihan (id, bank_id, periode_awal, periode_akhir, impor_id) VALUES (5, 3, '2026-10', '2026-10', 7)").run();
+    const careless = { version: all.length + 1, name: 'careless', sql: '-- migrate: foreign-keys-off\nDELETE FROM impor_berkas;' };
+    expect(() => migrate(db, [...all, careless])).toThrow(/Migrasi merusak rujukan: 1 baris, mis\. tagihan/);
+    expect(schemaVersion(db)).toBe(all.length);
+    expect(db.prepare('SELECT count(*) AS n FROM impor_berkas').get()).toEqual({ n: 1 });
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
   it('brings an existing database up to date and keeps its data', () => {
     const file = tmpDb();
     const all = loadMigrations();

@@ -1,23 +1,21 @@
 /**
  * Writing an import: the good rows or nothing, in one transaction — the impor_berkas row (with
- * the kept file's location), what the file produces (a draft claim through insertClaim, bank
- * positions marked sumber 'impor', or an insurer invoice through the premium service's own
- * function), the mapping template, and the audit entry. Any failure rolls all of it back.
+ * the kept file's location), what the file produces (written by its kind's module in kinds/: a
+ * draft claim through insertClaim, bank positions marked sumber 'impor', an insurer invoice through
+ * the premium service's own function, …), the mapping template, and the audit entry. Any failure
+ * rolls all of it back.
  */
 import { appendAudit } from '../../../database/repositories/audit';
-import { insertClaim, setClaimStatus, type NewClaimLine } from '../../../database/repositories/claims';
 import * as repo from '../../../database/repositories/imports';
-import { upsertPosition } from '../../../database/repositories/loans';
-import type { ImportCommitResult, ImportKind } from '../../contract/imports';
+import { IMPORT_KIND_SPECS, type ImportCommitResult } from '../../contract/imports';
 import { formatDateShort, formatPeriod } from '../../domain/format';
 import { requireOwnBank } from '../auth/bank-scope';
-import { refuseClosedMonths } from '../closing/guard';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import { recordInsurerInvoice } from '../premiums/invoice';
-import { amountOf, checkRows, type CheckedRow } from './checks';
+import { amountOf, checkRows } from './checks';
 import { dataVersion } from '../../../database/data-version';
 import type { PreviewJob } from './jobs';
+import { IMPORT_KIND_MODULES } from './kinds';
 
 /**
  * A seam for the crash test: called after each row (or batch) is written inside the
@@ -25,65 +23,10 @@ import type { PreviewJob } from './jobs';
  */
 export const commitHooks: { afterWrite: ((written: number) => void) | null } = { afterWrite: null };
 
-const KIND_WORD: Record<ImportKind, string> = { tagihan: 'tagihan subsidi', posisi: 'posisi bank', premi: 'tagihan premi' };
-
 function describeEarlier(e: NonNullable<ReturnType<typeof repo.findImportBySha>>): string {
   const who = e.dibuatOleh ? ` oleh ${e.dibuatOleh}` : '';
   const owner = e.bankNama ?? e.penjaminNama;
   return `impor no. ${e.id} "${e.namaBerkas}"${owner ? ` (${owner})` : ''}, ${formatDateShort(e.dibuat.slice(0, 10))}${who}, ${e.jumlahBaris} baris`;
-}
-
-/**
- * Removes what the earlier import of this content produced, when nothing depends on it yet;
- * otherwise refuses naming why. Runs inside the commit's transaction.
- */
-function removeProducts(ctx: ServiceContext, jenis: ImportKind, imporId: number): Record<string, unknown> {
-  const { db } = ctx;
-  if (jenis === 'tagihan') {
-    const claims = repo.claimsOfImport(db, imporId);
-    const busy = claims.find((c) => c.status !== 'draf' || c.payments > 0);
-    if (busy) {
-      throw new ServiceError(
-        'CONFLICT',
-        `Impor sebelumnya tidak dapat diganti: tagihan no. ${busy.id} darinya sudah berstatus ${busy.status}${busy.payments > 0 ? ' dan ada pembayarannya' : ''}. Hanya tagihan yang masih draf yang dapat diganti.`,
-      );
-    }
-    // A draft claim is cancelled, not deleted: it stays traceable, and is never counted.
-    for (const c of claims) setClaimStatus(db, c.id, 'dibatalkan');
-    return { tagihanDibatalkan: claims.map((c) => c.id) };
-  }
-  if (jenis === 'posisi') {
-    const made = repo.positionsOfImport(db, imporId);
-    if (made.paid > 0) {
-      throw new ServiceError('CONFLICT', `Impor sebelumnya tidak dapat diganti: ${made.paid} posisi darinya sudah dipakai untuk subsidi yang dibayar.`);
-    }
-    refuseClosedMonths(db, made.periods, 'Impor sebelumnya tidak dapat diganti');
-    return { posisiDihapus: repo.deletePositionsOfImport(db, imporId) };
-  }
-  const premiums = repo.premiumsOfImport(db, imporId);
-  const paid = premiums.filter((p) => p.status === 'dibayar').length;
-  if (paid > 0) throw new ServiceError('CONFLICT', `Impor sebelumnya tidak dapat diganti: ${paid} premi dari tagihan itu sudah dibayar.`);
-  return { premiDikembalikan: repo.revertInvoicedOfImport(db, imporId) };
-}
-
-function claimLine(r: CheckedRow): NewClaimLine {
-  const v = r.values;
-  const num = (x: unknown) => (typeof x === 'number' ? x : null);
-  const str = (x: unknown) => (typeof x === 'string' && x !== '' ? x : null);
-  return {
-    nomorBaris: r.baris,
-    periode: v.periode as string,
-    nomorRekening: v.nomorRekening as string,
-    nik: str(v.nik),
-    nama: str(v.nama),
-    outstanding: num(v.outstanding),
-    bungaPersen: str(v.bungaPersen),
-    hari: num(v.hari),
-    kol: num(v.kol),
-    diklaim: v.diklaim as number,
-    plafon: num(v.plafon),
-    tanggalAkad: str(v.tanggalAkad),
-  };
 }
 
 export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean): ImportCommitResult {
@@ -92,6 +35,7 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean):
   requireOwnBank(ctx, req.bankId);
   if (!job.outcome || !job.result) throw new ServiceError('CONFLICT', 'Pratinjau belum selesai.');
   const previewValid = job.result.jumlahValid;
+  const kind = IMPORT_KIND_MODULES[req.jenis];
 
   return db.transaction((): ImportCommitResult => {
     // The data may have changed since the preview (a month closed, a loan added): check again,
@@ -101,7 +45,7 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean):
     const unchanged = against !== null && against.db === db && against.bulanIni === bulanIni && against.version === dataVersion(db);
     const checked = unchanged && job.checked
       ? job.checked
-      : checkRows(db, { jenis: req.jenis, bankId: req.bankId, penjaminId: req.penjaminId, namaBerkas: req.namaBerkas, pemetaan: req.pemetaan, bulanIni }, job.outcome!);
+      : checkRows(db, { jenis: req.jenis, bankId: req.bankId, penjaminId: req.penjaminId, skId: req.skId, namaBerkas: req.namaBerkas, pemetaan: req.pemetaan, bulanIni }, job.outcome!);
     if (checked.fileProblems.length > 0) throw new ServiceError('CONFLICT', `Tidak ada yang disimpan: ${checked.fileProblems[0]}`);
     const valid = checked.rows.filter((r) => !r.galat);
     if (valid.length === 0) throw new ServiceError('CONFLICT', 'Tidak ada baris yang valid untuk disimpan.');
@@ -111,7 +55,7 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean):
 
     const earlier = repo.findImportBySha(db, req.jenis, req.berkas);
     if (earlier && !ganti) {
-      throw new ServiceError('CONFLICT', `Berkas dengan isi yang sama sudah diimpor sebagai ${KIND_WORD[req.jenis]}: ${describeEarlier(earlier)}. Tidak ada yang disimpan; pilih "Ganti impor sebelumnya" bila memang hendak menggantinya.`, { ganti: 'Sudah pernah diimpor' });
+      throw new ServiceError('CONFLICT', `Berkas dengan isi yang sama sudah diimpor sebagai ${IMPORT_KIND_SPECS[req.jenis].label}: ${describeEarlier(earlier)}. Tidak ada yang disimpan; pilih "Ganti impor sebelumnya" bila memang hendak menggantinya.`, { ganti: 'Sudah pernah diimpor' });
     }
 
     const periods = valid.map((r) => r.values.periode).filter((p): p is string => typeof p === 'string').sort();
@@ -121,6 +65,7 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean):
       jenis: req.jenis,
       bankId: req.bankId,
       penjaminId: req.penjaminId,
+      skId: req.skId,
       namaBerkas: req.namaBerkas,
       sha256: req.berkas,
       lokasi: req.lokasi,
@@ -142,52 +87,14 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean):
       const old = repo.getImportRecord(db, earlier.id)!;
       requireOwnBank(ctx, old.bankId);
       before = repo.importRowForAudit(db, earlier.id);
-      removed = removeProducts(ctx, req.jenis, earlier.id);
+      removed = kind.removeProducts(ctx, earlier.id);
       repo.markReplaced(db, earlier.id, write, new Date(ctx.now()).toISOString());
       imporId = earlier.id;
     } else {
       imporId = repo.insertImport(db, write);
     }
 
-    let tagihanId: number | null = null;
-    if (req.jenis === 'tagihan') {
-      const claim = insertClaim(db, { bankId: req.bankId!, periodeAwal: write.periodeAwal!, periodeAkhir: write.periodeAkhir!, imporId, lines: valid.map(claimLine), dibuatOleh: ctx.user });
-      tagihanId = claim.tagihanId;
-      if (claim.totalDiklaim !== total) throw new Error(`Total tagihan ${claim.totalDiklaim} berbeda dengan total baris ${total}`);
-      commitHooks.afterWrite?.(valid.length);
-    } else if (req.jenis === 'posisi') {
-      let n = 0;
-      for (const r of valid) {
-        upsertPosition(db, {
-          pinjamanId: r.pinjamanId!,
-          periode: r.values.periode as string,
-          outstanding: r.values.outstanding as number,
-          kol: r.values.kol as number,
-          hariTunggakan: typeof r.values.hariTunggakan === 'number' ? r.values.hariTunggakan : 0,
-          angsuranDibayar: typeof r.values.angsuranDibayar === 'boolean' ? r.values.angsuranDibayar : true,
-          sumber: 'impor',
-          imporId,
-        });
-        commitHooks.afterWrite?.(++n);
-      }
-    } else {
-      // One invoice per number and date in the file, each recorded as the premium screen records it.
-      const groups = new Map<string, { nomorTagihan: string; tanggalTagihan: string; premiIds: number[] }>();
-      for (const r of valid) {
-        const nomor = String(r.values.nomorTagihan);
-        const tanggal = String(r.values.tanggalTagihan);
-        const key = `${nomor}\u0000${tanggal}`;
-        const g = groups.get(key) ?? { nomorTagihan: nomor, tanggalTagihan: tanggal, premiIds: [] };
-        g.premiIds.push(r.premiId!);
-        groups.set(key, g);
-      }
-      let n = 0;
-      for (const g of groups.values()) {
-        recordInsurerInvoice(ctx, { penjaminId: req.penjaminId!, ...g, imporId });
-        n += g.premiIds.length;
-        commitHooks.afterWrite?.(n);
-      }
-    }
+    const { tagihanId } = kind.write(ctx, { req, imporId, valid, afterWrite: (n) => commitHooks.afterWrite?.(n) });
 
     repo.setImportTotals(db, imporId, write);
     const opsiTemplat = Object.fromEntries(Object.entries(req.opsi).filter(([k]) => k !== 'headerRow' && k !== 'sheet'));

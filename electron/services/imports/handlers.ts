@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { getBank } from '../../../database/repositories/banks';
 import * as repo from '../../../database/repositories/imports';
 import { getInsurer } from '../../../database/repositories/insurers';
-import { FILE_LEVEL_FIELDS, IMPORT_FIELDS, type ImportInspection, type ImportKind, type ImportOptions } from '../../contract/imports';
+import { IMPORT_KIND_SPECS, type ImportField, type ImportInspection, type ImportKind, type ImportOptions } from '../../contract/imports';
 import { callerBank, requireOwnBank } from '../auth/bank-scope';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
@@ -16,6 +16,7 @@ import { dataVersion } from '../../../database/data-version';
 import { commitJob } from './commit';
 import { keep, keptFile, sha256, writeTemp } from './files';
 import { createJob, dropJob, getJob, progressOf, type PreviewJob, type PreviewRequest } from './jobs';
+import { IMPORT_KIND_MODULES } from './kinds';
 import type { Inspection } from './parse/pipeline';
 import type { ParseOutcome } from './parse/rows';
 import { runWorker, WorkerFileError } from './run-worker';
@@ -24,6 +25,15 @@ interface Owner {
   jenis: ImportKind;
   bankId?: number | undefined;
   penjaminId?: number | undefined;
+  skId?: number | undefined;
+}
+
+/** A whole-file value checked against its field's type; the message when it does not fit. */
+function fileLevelRefusal(f: ImportField, v: string): string | null {
+  if (f.type === 'periode') return /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? null : `${f.label} tidak valid (bulan dan tahun)`;
+  if (f.type === 'tanggal') return /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(v) ? null : `${f.label} tidak valid`;
+  if (f.type === 'teks') return v.length <= (f.maxLength ?? 200) ? null : `${f.label} terlalu panjang (paling banyak ${f.maxLength ?? 200} karakter)`;
+  return `${f.label} tidak dapat diisi untuk seluruh berkas`;
 }
 
 /** Reading options a template remembers (not the header row or sheet: those change with the file). */
@@ -32,16 +42,23 @@ const TEMPLATE_OPTIONS = ['delimiter', 'encoding', 'formatAngka'] as const;
 export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
   const { db } = ctx;
 
-  /** Who the file is from, checked: the bank (own bank for a liaison officer) or the insurer. */
-  const ownerOf = (o: Owner): { bankId: number | null; penjaminId: number | null } => {
-    if (o.jenis === 'premi') {
+  /** Who the file is from, as its kind says, checked: the bank (own bank for a liaison officer), the insurer or the decree. */
+  const ownerOf = (o: Owner): { bankId: number | null; penjaminId: number | null; skId: number | null } => {
+    const pemilik = IMPORT_KIND_SPECS[o.jenis].pemilik;
+    if (pemilik === 'penjamin') {
       if (callerBank(ctx) !== null) throw new ServiceError('FORBIDDEN', 'Petugas bank tidak mengimpor tagihan premi penjamin.');
       if (!o.penjaminId || !getInsurer(db, o.penjaminId)) throw invalid('penjaminId', 'Penjamin tidak dikenal');
-      return { bankId: null, penjaminId: o.penjaminId };
+      return { bankId: null, penjaminId: o.penjaminId, skId: null };
+    }
+    if (pemilik === 'sk') {
+      if (callerBank(ctx) !== null) throw new ServiceError('FORBIDDEN', 'Petugas bank tidak mengimpor daftar SK penerima.');
+      const exists = IMPORT_KIND_MODULES[o.jenis].ownerExists;
+      if (!o.skId || !exists || !exists(db, o.skId)) throw invalid('skId', 'SK penerima tidak dikenal');
+      return { bankId: null, penjaminId: null, skId: o.skId };
     }
     if (!o.bankId || !getBank(db, o.bankId)) throw invalid('bankId', 'Bank tidak dikenal');
     requireOwnBank(ctx, o.bankId);
-    return { bankId: o.bankId, penjaminId: null };
+    return { bankId: o.bankId, penjaminId: null, skId: null };
   };
 
   const withTemplateOptions = (opsi: ImportOptions, template: repo.Template | null): ImportOptions => {
@@ -158,7 +175,8 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
     'imports.preview': async (input) => {
       const owner = ownerOf(input);
       const lokasi = fileOf(input.berkas);
-      const fields = IMPORT_FIELDS[input.jenis];
+      const spec = IMPORT_KIND_SPECS[input.jenis];
+      const fields = spec.fields;
       const pemetaan = Object.fromEntries(Object.entries(input.pemetaan).filter(([k, v]) => v !== '' && fields.some((f) => f.key === k)));
       const used = new Map<string, string>();
       for (const field of fields.map((f) => f.key).filter((k) => pemetaan[k])) {
@@ -168,11 +186,20 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
         if (other) throw invalid(`pemetaan.${field}`, `Kolom "${col}" sudah dipakai untuk ${label(other)}; satu kolom hanya untuk satu isian`);
         used.set(col, field);
       }
-      const tetap = input.tetap;
+      // Whole-file values: only the kind's file-level fields, each of its field's type; blanks dropped.
+      const tetap: Record<string, string> = {};
+      for (const [key, raw] of Object.entries(input.tetap)) {
+        const v = (raw ?? '').trim();
+        const f = fields.find((x) => x.key === key);
+        if (v === '' || !f || !spec.fileLevel.includes(key)) continue;
+        const refusal = fileLevelRefusal(f, v);
+        if (refusal) throw invalid(`tetap.${key}`, refusal);
+        tetap[key] = v;
+      }
       for (const f of fields.filter((f) => f.required && !pemetaan[f.key])) {
-        const fileLevel = FILE_LEVEL_FIELDS[input.jenis].includes(f.key) && tetap[f.key as keyof typeof tetap];
+        const fileLevel = spec.fileLevel.includes(f.key) && tetap[f.key];
         if (!fileLevel) {
-          const hint = FILE_LEVEL_FIELDS[input.jenis].includes(f.key) ? ', atau isi untuk seluruh berkas' : '';
+          const hint = spec.fileLevel.includes(f.key) ? ', atau isi untuk seluruh berkas' : '';
           throw invalid(`pemetaan.${f.key}`, `Pilih kolom untuk ${f.label}${hint}`);
         }
       }

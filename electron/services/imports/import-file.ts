@@ -17,6 +17,7 @@ export interface ImportFromPathInput {
   jenis: ImportKind;
   bankId?: number;
   penjaminId?: number;
+  skId?: number;
   opsi?: InputOf<'imports.upload'>['opsi'];
   pemetaan?: Record<string, string>;
   tetap?: InputOf<'imports.preview'>['tetap'];
@@ -38,7 +39,7 @@ async function ok<T>(handlers: Handlers, channel: string, input: unknown): Promi
 }
 
 export async function importFileFromPath(handlers: Handlers, input: ImportFromPathInput, onProgress?: (percent: number, stage: string) => void): Promise<ImportFromPathResult> {
-  const owner = { jenis: input.jenis, bankId: input.bankId, penjaminId: input.penjaminId };
+  const owner = { jenis: input.jenis, bankId: input.bankId, penjaminId: input.penjaminId, skId: input.skId };
   const namaBerkas = path.basename(input.file);
   const inspection = await ok<ImportInspection>(handlers, 'imports.upload', { ...owner, namaBerkas, isiBase64: fs.readFileSync(input.file).toString('base64'), opsi: input.opsi ?? {} });
   const { jobId } = await ok<{ jobId: string }>(handlers, 'imports.preview', {

@@ -11,13 +11,15 @@ export interface PreviewRequest {
   jenis: ImportKind;
   bankId: number | null;
   penjaminId: number | null;
+  skId: number | null;
   berkas: string;
   namaBerkas: string;
   lokasi: string;
   format: 'csv' | 'xlsx' | null;
   opsi: ImportOptions;
   pemetaan: Record<string, string>;
-  tetap: { periode?: string | undefined; nomorTagihan?: string | null | undefined; tanggalTagihan?: string | undefined };
+  /** Values for the whole file (checked against their fields' types by imports.preview). */
+  tetap: Record<string, string>;
 }
 
 export interface PreviewJob {

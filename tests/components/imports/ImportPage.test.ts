@@ -40,7 +40,7 @@ function previewResult(overrides: Partial<ImportPreviewResult> = {}): ImportPrev
 }
 
 const HISTORY: ImportRecord = {
-  id: 3, jenis: 'posisi', bankId: 1, bankNama: 'Bank Sumsel Babel', penjaminId: null, penjaminNama: null, namaBerkas: 'posisi-sep.csv', sha256: 'b'.repeat(64), format: 'csv',
+  id: 3, jenis: 'posisi', bankId: 1, bankNama: 'Bank Sumsel Babel', penjaminId: null, penjaminNama: null, skId: null, namaBerkas: 'posisi-sep.csv', sha256: 'b'.repeat(64), format: 'csv',
   jumlahBaris: 250, jumlahDilewati: 0, totalNilai: 2_500_000_000, periodeAwal: '2026-09', periodeAkhir: '2026-09', dibuat: '2026-10-05T03:00:00Z', dibuatOleh: 'rina', digantiKali: 0, tagihanId: null,
 };
 

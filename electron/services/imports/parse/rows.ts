@@ -4,7 +4,7 @@
  * recognised and set aside (listed, never silently dropped). No database here: what needs the
  * database (does the account exist, is the month closed) is checked by the service afterwards.
  */
-import { FILE_LEVEL_FIELDS, IMPORT_FIELDS, type ImportColumn, type ImportField, type ImportKind, type ImportProblem, type SkippedRow } from '../../../contract/imports';
+import { IMPORT_KIND_SPECS, type ImportColumn, type ImportField, type ImportKind, type ImportProblem, type SkippedRow } from '../../../contract/imports';
 import {
   isBlank, readAccount, readDate, readInteger, readMoney, readNik, readPeriod, readRate, readText, readYesNo, show,
   type Cell, type NumberStyle, type Read,
@@ -36,7 +36,8 @@ export interface ParseRequest {
   headerIndex: number;
   columns: ImportColumn[];
   mapping: Record<string, string>;
-  fixed: { periode?: string | undefined; nomorTagihan?: string | null | undefined; tanggalTagihan?: string | undefined };
+  /** Values for the whole file of fields without a column (the kind's fileLevel fields). */
+  fixed: Record<string, string | null | undefined>;
   numberStyle: NumberStyle;
 }
 
@@ -67,7 +68,7 @@ function readField(field: ImportField, cell: Cell, style: NumberStyle): Read<str
     case 'nik':
       return readNik(cell);
     case 'teks':
-      return readText(cell, field.key === 'nomorTagihan' ? 80 : 200);
+      return readText(cell, field.maxLength ?? 200);
     case 'uang':
       return readMoney(cell, style);
     case 'persen':
@@ -93,13 +94,14 @@ const rowText = (row: Cell[]) =>
 
 export function parseRows(req: ParseRequest, onProgress?: (done: number, total: number) => void): ParseOutcome {
   const { kind, grid, headerIndex, columns, mapping } = req;
-  const fields = IMPORT_FIELDS[kind];
+  const spec = IMPORT_KIND_SPECS[kind];
+  const fields = spec.fields;
   const byKey = new Map(columns.map((c) => [c.key, c]));
   const mapped = fields.flatMap((f) => {
     const col = mapping[f.key] ? byKey.get(mapping[f.key]!) : undefined;
     return col ? [{ field: f, col }] : [];
   });
-  const fixedFields = new Set(FILE_LEVEL_FIELDS[kind].filter((k) => !mapped.some((m) => m.field.key === k)));
+  const fixedFields = new Set(spec.fileLevel.filter((k) => !mapped.some((m) => m.field.key === k)));
   const accountCol = mapped.find((m) => m.field.type === 'rekening')?.col.index ?? -1;
   const amountCols = mapped.filter((m) => AMOUNT_TYPES.has(m.field.type)).map((m) => m.col.index);
   const headerCells = (grid.rows[headerIndex] ?? []).map((c) => (c === null ? '' : String(c).trim().toLowerCase()));
@@ -161,9 +163,10 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
       if (!r.ok) {
         t.failed++;
         if (t.failed === 1) t.sample = cell;
-        // What a position file says is written as is, so every field counts; on a claim or an
-        // invoice an unreadable optional field (a NIK, the rate) is information lost, not a bad line.
-        const fatal = field.required || kind === 'posisi';
+        // Where what the file says is written as is (positions: ImportKindSpec.ketat) every field
+        // counts; on a claim or an invoice an unreadable optional field (a NIK, the rate) is
+        // information lost, not a bad line.
+        const fatal = field.required || spec.ketat;
         problems.push({ baris, kolom: col.key, pesan: fatal ? r.reason : `${r.reason}; diabaikan`, tingkat: fatal ? 'galat' : 'peringatan' });
         values[field.key] = null;
         if (fatal) galat = true;
@@ -174,7 +177,7 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
       tally.set(col.key, t);
     }
     for (const key of fixedFields) {
-      const v = req.fixed[key as keyof ParseRequest['fixed']];
+      const v = req.fixed[key];
       values[key] = v ?? null;
     }
     rows.push({ baris, values, galat });

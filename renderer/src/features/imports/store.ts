@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Bank, ImportCommitResult, ImportInspection, ImportKind, ImportProgress, ImportRecord, InputOf, Insurer } from '@contract';
-import { FILE_LEVEL_FIELDS, IMPORT_FIELDS } from '@contract';
+import { IMPORT_KIND_SPECS } from '@contract';
 import { ApiError, call } from '@/api';
 
 export type Step = 'sumber' | 'pemetaan' | 'pratinjau' | 'hasil';
@@ -27,13 +27,16 @@ export const useImportsStore = defineStore('imports', () => {
   const jenis = ref<ImportKind>('tagihan');
   const bankId = ref<number | null>(null);
   const penjaminId = ref<number | null>(null);
+  /** The recipient decree whose list is imported (kinds sent by a decree). */
+  const skId = ref<number | null>(null);
   const banks = ref<Bank[]>([]);
   const insurers = ref<Insurer[]>([]);
 
   const inspection = ref<ImportInspection | null>(null);
   const opsi = ref<Options>({});
   const pemetaan = ref<Record<string, string>>({});
-  const tetap = ref<{ periode?: string; nomorTagihan?: string; tanggalTagihan?: string }>({});
+  /** Values for the whole file, by field key (the kind's fileLevel fields). */
+  const tetap = ref<Record<string, string>>({});
 
   const progress = ref<ImportProgress | null>(null);
   const result = ref<ImportCommitResult | null>(null);
@@ -45,13 +48,22 @@ export const useImportsStore = defineStore('imports', () => {
   const error = ref<string | null>(null);
   const fieldErrors = ref<Record<string, string>>({});
 
-  const owner = computed(() => (jenis.value === 'premi' ? { jenis: jenis.value, penjaminId: penjaminId.value ?? undefined } : { jenis: jenis.value, bankId: bankId.value ?? undefined }));
-  const fields = computed(() => IMPORT_FIELDS[jenis.value]);
-  const fileLevel = computed(() => FILE_LEVEL_FIELDS[jenis.value]);
+  const spec = computed(() => IMPORT_KIND_SPECS[jenis.value]);
+  /** Who the file is from, as the contract's input wants it for this kind. */
+  const owner = computed(() => {
+    const o = spec.value.pemilik;
+    if (o === 'penjamin') return { jenis: jenis.value, penjaminId: penjaminId.value ?? undefined };
+    if (o === 'sk') return { jenis: jenis.value, skId: skId.value ?? undefined };
+    return { jenis: jenis.value, bankId: bankId.value ?? undefined };
+  });
+  const ownerChosen = computed(() => {
+    const o = spec.value.pemilik;
+    return o === 'penjamin' ? penjaminId.value !== null : o === 'sk' ? skId.value !== null : bankId.value !== null;
+  });
+  const fields = computed(() => spec.value.fields);
+  const fileLevel = computed(() => spec.value.fileLevel);
   /** Required fields with neither a column nor a value for the whole file. */
-  const missing = computed(() =>
-    fields.value.filter((f) => f.required && !pemetaan.value[f.key] && !(fileLevel.value.includes(f.key) && tetap.value[f.key as keyof typeof tetap.value])),
-  );
+  const missing = computed(() => fields.value.filter((f) => f.required && !pemetaan.value[f.key] && !(fileLevel.value.includes(f.key) && tetap.value[f.key])));
 
   function fail(err: unknown): void {
     error.value = message(err);
@@ -142,18 +154,13 @@ export const useImportsStore = defineStore('imports', () => {
     fieldErrors.value = {};
     stopPolling();
     try {
-      const t = tetap.value;
       const { jobId } = await call('imports.preview', {
         ...owner.value,
         berkas: inspection.value.berkas,
         namaBerkas: inspection.value.namaBerkas,
         opsi: opsi.value,
         pemetaan: Object.fromEntries(Object.entries(pemetaan.value).filter(([, v]) => v)),
-        tetap: {
-          ...(t.periode ? { periode: t.periode } : {}),
-          ...(t.nomorTagihan ? { nomorTagihan: t.nomorTagihan } : {}),
-          ...(t.tanggalTagihan ? { tanggalTagihan: t.tanggalTagihan } : {}),
-        },
+        tetap: Object.fromEntries(Object.entries(tetap.value).filter(([k, v]) => v && fileLevel.value.includes(k))),
       });
       progress.value = { jobId, status: 'berjalan', tahap: '', persen: 0, hasil: null, pesan: null };
       step.value = 'pratinjau';
@@ -206,7 +213,7 @@ export const useImportsStore = defineStore('imports', () => {
   }
 
   return {
-    step, jenis, bankId, penjaminId, banks, insurers, inspection, opsi, pemetaan, tetap, progress, result, history, historyTotal, historyPage,
+    step, jenis, bankId, penjaminId, skId, spec, ownerChosen, banks, insurers, inspection, opsi, pemetaan, tetap, progress, result, history, historyTotal, historyPage,
     busy, error, fieldErrors, owner, fields, fileLevel, missing,
     loadOwners, loadHistory, upload, reinspect, preview, problems, commit, back, restart, stopPolling,
   };

@@ -1,0 +1,43 @@
+/**
+ * Finding a file's rows among what the database holds, shared by the kinds: account numbers
+ * matched exactly or, after Excel dropped the leading zeros, by their digits; and the other sender
+ * a file most likely came from when the clerk chose the wrong bank or insurer.
+ */
+import { accountDigits } from '../parse/values';
+
+/** Same digits, leading zeros aside: how '12300045' finds '0012300045' after Excel dropped the zeros. */
+const looseKey = (s: string) => accountDigits(s).replace(/^0+/, '');
+
+function indexBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    if (k === '') continue;
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
+    list.push(it);
+  }
+  return out;
+}
+
+/** Finds an account among candidates: exactly, else by digits when that names exactly one. */
+export function finder<T extends { nomorRekening: string }>(items: T[]) {
+  const exact = indexBy(items, (i) => i.nomorRekening);
+  const loose = indexBy(items, (i) => looseKey(i.nomorRekening));
+  return (account: string): { found: T[]; loose: boolean } => {
+    const e = exact.get(account);
+    if (e) return { found: e, loose: false };
+    const l = loose.get(looseKey(account)) ?? [];
+    return { found: l, loose: l.length > 0 };
+  };
+}
+
+/**
+ * The sender a file most likely came from instead of the one chosen: the other sender with the
+ * most of the file's account numbers, when it holds at least half of them and the chosen sender
+ * fewer than half. `hits` counts the rows per other sender; `withAccount` the rows with an account.
+ */
+export function likelyOtherSender(hits: Map<number, number>, withAccount: number, ours: number): { id: number; count: number } | null {
+  const [id, count] = [...hits.entries()].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  return id !== null && withAccount > 0 && ours * 2 < withAccount && count * 2 >= withAccount ? { id, count } : null;
+}
