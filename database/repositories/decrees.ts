@@ -250,3 +250,13 @@ export function decreeEntriesForBank(db: Database, bankId: number): Map<string, 
   }
   return out;
 }
+
+/** The decree rows an import wrote, removed when the import is replaced. Returns how many. */
+export function deleteDecreeRowsOfImport(db: Database, imporId: number): number {
+  return db.prepare('DELETE FROM sk_penerima_baris WHERE impor_id = ?').run(imporId).changes;
+}
+
+/** The decree an import wrote rows into (null when it wrote none). */
+export function decreeOfImport(db: Database, imporId: number): number | null {
+  return (db.prepare('SELECT sk_id FROM sk_penerima_baris WHERE impor_id = ? LIMIT 1').pluck().get(imporId) as number | undefined) ?? null;
+}

@@ -6,9 +6,10 @@
 import type { ImportKind } from '../../../contract/imports';
 import { posisi } from './posisi';
 import { premi } from './premi';
+import { skPenerima } from './sk-penerima';
 import { tagihan } from './tagihan';
 import type { ImportKindModule } from './types';
 
-export const IMPORT_KIND_MODULES: Record<ImportKind, ImportKindModule> = { tagihan, posisi, premi };
+export const IMPORT_KIND_MODULES: Record<ImportKind, ImportKindModule> = { tagihan, posisi, premi, sk_penerima: skPenerima };
 
 export type { CheckTarget, Checked, CheckedRow, ImportKindModule, KindWrite, Report } from './types';

@@ -46,6 +46,10 @@ export const SYNONYMS: Record<string, readonly string[]> = {
   nilaiPremi: ['premi', 'nilai premi', 'jumlah premi', 'ijp', 'imbal jasa penjaminan', 'nilai ijp', 'premium', 'premi rp', 'nominal premi', 'tagihan premi'],
   nomorTagihan: ['nomor tagihan', 'no tagihan', 'no invoice', 'invoice', 'nomor invoice', 'no nota', 'nomor nota', 'no debet nota', 'invoice no'],
   tanggalTagihan: ['tanggal tagihan', 'tgl tagihan', 'tanggal invoice', 'tgl invoice', 'tanggal nota', 'tgl nota', 'invoice date'],
+  // A recipient decree's list.
+  bank: ['bank', 'nama bank', 'kode bank', 'bank mitra', 'bank penyalur', 'bank pelaksana', 'lembaga keuangan'],
+  unit: ['unit', 'cabang', 'unit cabang', 'unit kerja', 'kantor cabang', 'kantor', 'nama unit', 'nama cabang', 'unit bank', 'cabang bank', 'kantor unit'],
+  noUrut: ['no urut', 'nomor urut', 'no'],
 };
 
 const cellText = (c: Cell): string => (c === null ? '' : String(c)).trim();
