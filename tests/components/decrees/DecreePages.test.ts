@@ -7,7 +7,8 @@ import { ApiError } from '@/api';
 import { setLocale } from '@/i18n';
 import DecreesPage from '@/features/decrees/DecreesPage.vue';
 import DecreeDetailPage from '@/features/decrees/DecreeDetailPage.vue';
-import { bank, byTestId, callsTo, fieldError, mockBackend, mountWithApp, queryTestId, resetWorld, typeInto, visibleDialog, type Backend } from '../setup';
+import ImportPage from '@/features/imports/ImportPage.vue';
+import { bank, byTestId, callsTo, fieldError, mockBackend, mountWithApp, queryTestId, resetWorld, selectedLabel, typeInto, visibleDialog, type Backend } from '../setup';
 import { chooseOptionContaining, text } from '../subsidy/fixtures';
 
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
@@ -191,5 +192,22 @@ describe('DecreeDetailPage', () => {
     expect(queryTestId('decree-add-row')).toBeNull();
     expect(queryTestId('decree-edit')).toBeNull();
     expect(queryTestId('decree-remove-10')).toBeNull();
+  });
+});
+
+describe('importing a decree list from the decree page', () => {
+  afterEach(() => resetWorld());
+
+  it('opens the import with the kind and the decree chosen; only decrees still open are offered', async () => {
+    mockBackend({ ...backend(), 'insurers.list': () => [], 'imports.list': () => ({ rows: [], total: 0, page: 1, pageSize: 10 }) });
+    const r = router();
+    await r.push('/impor?jenis=sk_penerima&skId=3');
+    mountWithApp(ImportPage, {}, { router: r });
+    await flushPromises();
+    expect(byTestId('kind-sk_penerima').classList.contains('is-active')).toBe(true);
+    expect(selectedLabel('import-decree')).toBe('188.45/123/KPTS/2025 (GS-2025, 2025)');
+    expect([...document.body.querySelectorAll('.el-select-dropdown__item')].map((e) => e.textContent?.trim())).toContain('188.45/123/KPTS/2025 (GS-2025, 2025)');
+    expect([...document.body.querySelectorAll('.el-select-dropdown__item')].map((e) => e.textContent?.trim())).not.toContain('188.45/9/KPTS/2026 (GS-2025, 2026)');
+    expect(byTestId<HTMLButtonElement>('import-browse').disabled).toBe(false);
   });
 });
