@@ -234,19 +234,28 @@ export function decreeEntriesOfNik(db: Database, nik: string): DecreeEntry[] {
 
 /**
  * Every decree row naming a debtor who has a loan at the bank, by NIK: the subsidy run's one
- * query for decree membership (not one per loan).
+ * query for decree membership (not one per loan). Read raw, without joins; the few decrees,
+ * banks and branches are named from small maps.
  */
 export function decreeEntriesForBank(db: Database, bankId: number): Map<string, DecreeEntry[]> {
   const rows = cachedStatement(
     db,
-    `${ENTRY_SELECT}
+    `SELECT b.nik, b.sk_id, b.bank_id, b.cabang_id, b.plafon FROM sk_penerima_baris b
      WHERE b.nik IN (SELECT d.nik FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id WHERE l.bank_id = ?)`,
-  ).all(bankId) as EntryDbRow[];
+  )
+    .raw()
+    .all(bankId) as [string, number, number, number, number | null][];
   const out = new Map<string, DecreeEntry[]>();
-  for (const r of rows) {
-    const list = out.get(r.nik);
-    if (list) list.push(toEntry(r));
-    else out.set(r.nik, [toEntry(r)]);
+  if (rows.length === 0) return out;
+  const decrees = new Map((db.prepare('SELECT id, nomor, tahun, skema_id FROM sk_penerima').raw().all() as [number, string, number, number][]).map((d) => [d[0], d]));
+  const banks = new Map(db.prepare('SELECT id, nama FROM bank').raw().all() as [number, string][]);
+  const units = new Map(db.prepare('SELECT id, nama FROM bank_cabang').raw().all() as [number, string][]);
+  for (const [nik, skId, bank, cabang, plafon] of rows) {
+    const d = decrees.get(skId)!;
+    const entry: DecreeEntry = { skId, nomor: d[1], tahun: d[2], skemaId: d[3], bankId: bank, bankNama: banks.get(bank) ?? '', cabangId: cabang, cabangNama: units.get(cabang) ?? '', plafon };
+    const list = out.get(nik);
+    if (list) list.push(entry);
+    else out.set(nik, [entry]);
   }
   return out;
 }
@@ -259,4 +268,34 @@ export function deleteDecreeRowsOfImport(db: Database, imporId: number): number 
 /** The decree an import wrote rows into (null when it wrote none). */
 export function decreeOfImport(db: Database, imporId: number): number | null {
   return (db.prepare('SELECT sk_id FROM sk_penerima_baris WHERE impor_id = ? LIMIT 1').pluck().get(imporId) as number | undefined) ?? null;
+}
+
+/**
+ * The demo's decrees: one per scheme and agreement year (dated 2 January), naming the debtor of
+ * every loan at its bank and unit with its plafon, except every `leaveOut`-th loan (so the demo
+ * shows the "not in the decree" flag). Set-based: the demo may hold 100,000 loans.
+ */
+export function insertDemoDecrees(db: Database, opts: { leaveOut: number; user: string }): { sk: number; baris: number } {
+  const sk = db
+    .prepare(
+      `INSERT INTO sk_penerima (nomor, tanggal, tahun, skema_id, keterangan, dibuat_oleh, diubah_oleh)
+       SELECT '188.45/' || (100 + s.id) || '/KPTS/' || y.tahun, y.tahun || '-01-02', y.tahun, s.id, 'Penerima ' || s.nama || ' (data contoh)', @user, @user
+       FROM (SELECT DISTINCT skema_id, CAST(substr(tanggal_akad, 1, 4) AS INTEGER) AS tahun FROM pinjaman) y JOIN skema s ON s.id = y.skema_id
+       WHERE y.tahun BETWEEN 2000 AND 2100
+       ORDER BY y.tahun, s.id`,
+    )
+    .run({ user: opts.user }).changes;
+  const baris = db
+    .prepare(
+      `INSERT OR IGNORE INTO sk_penerima_baris (sk_id, no_urut, nik, nama, bank_id, cabang_id, unit_tertulis, plafon)
+       SELECT s.id, row_number() OVER (PARTITION BY s.id ORDER BY l.id), d.nik, d.nama, l.bank_id, l.cabang_id, c.nama, l.plafon
+       FROM pinjaman l
+       JOIN debitur d ON d.id = l.debitur_id
+       JOIN bank_cabang c ON c.id = l.cabang_id
+       JOIN sk_penerima s ON s.skema_id = l.skema_id AND s.tahun = CAST(substr(l.tanggal_akad, 1, 4) AS INTEGER)
+       WHERE l.id % @leaveOut <> 0 AND l.status <> 'ditolak'
+       ORDER BY l.id`,
+    )
+    .run({ leaveOut: opts.leaveOut }).changes;
+  return { sk, baris };
 }

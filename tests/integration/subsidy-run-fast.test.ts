@@ -91,6 +91,8 @@ afterAll(() => rt.dispose());
  */
 function plantDecrees(): void {
   const db = rt.db;
+  // The demo's own decrees name nearly everyone: start from none, to plant every case.
+  db.prepare('DELETE FROM sk_penerima_baris').run();
   const loans = db
     .prepare('SELECT l.id, l.skema_id, l.bank_id, l.cabang_id, l.plafon, CAST(substr(l.tanggal_akad, 1, 4) AS INTEGER) AS tahun, d.nik FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id ORDER BY l.id')
     .all() as { id: number; skema_id: number; bank_id: number; cabang_id: number; plafon: number; tahun: number; nik: string }[];

@@ -3,6 +3,7 @@ import type { DemoSummary } from '../../contract';
 import { insertBank, saveBranches } from '../../../database/repositories/banks';
 import { insertDebtor } from '../../../database/repositories/debtors';
 import { insertInsurer } from '../../../database/repositories/insurers';
+import { insertDemoDecrees } from '../../../database/repositories/decrees';
 import { listReference } from '../../../database/repositories/reference';
 import { insertScheme } from '../../../database/repositories/schemes';
 import { addMonths } from '../../domain/loan';
@@ -140,6 +141,8 @@ export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
       });
     }
     const loans = loanCount > 0 ? seedDemoLoans(db, { loans: loanCount, months, today: opts.today, seed: (opts.seed ?? 20251027) + 1 }).pinjaman : 0;
+    // The Bupati's recipient decrees naming the demo loans' debtors, all but every 97th loan.
+    if (loans > 0) insertDemoDecrees(db, { leaveOut: 97, user: 'sistem' });
     const paid = opts.paidHistory && loans > 0 ? seedPaidHistory(db, { today: opts.today, unpaidMonths: opts.paidHistory.unpaidMonths }) : null;
     return {
       bank: BANKS.length, cabang, penjamin: INSURERS.length, skema: schemes, debitur: debtorCount, pinjaman: loans,
