@@ -416,6 +416,7 @@ export type RunLoanRow = [
   p1Kol: number | null,
   p1AngsuranDibayar: number | null,
   p1Dibayar: number,
+  cabangId: number | null,
 ];
 
 /** [pinjamanId, periode, outstanding, kol, angsuranDibayar (0/1)], by loan in run order, then period. */
@@ -432,7 +433,8 @@ const RUN_SQL = {
   loans: `SELECT l.id, l.debitur_id, l.skema_id, l.nomor_rekening, d.nama, d.nik, CAST(substr(l.tanggal_akad, 1, 4) AS INTEGER),
                  l.tanggal_pencairan, l.plafon, l.tenor_bulan, l.bunga_bank_persen, l.bunga_debitur_persen, l.tanggal_angsuran_pertama,
                  l.status IN ('aktif', 'macet'), l.tanggal_lunas,
-                 p0.outstanding, p0.kol, p0.angsuran_dibayar, p1.outstanding, p1.kol, p1.angsuran_dibayar, pd.periode IS NOT NULL
+                 p0.outstanding, p0.kol, p0.angsuran_dibayar, p1.outstanding, p1.kol, p1.angsuran_dibayar, pd.periode IS NOT NULL,
+                 l.cabang_id
           FROM pinjaman l
           JOIN debitur d ON d.id = l.debitur_id
           LEFT JOIN posisi_bank p0 ON p0.pinjaman_id = l.id AND p0.periode = @previousPeriod

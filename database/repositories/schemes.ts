@@ -21,6 +21,7 @@ interface SchemeRow {
   plafon_maks: number | null;
   tenor_maks: number | null;
   tolak_pembiayaan_ganda: number;
+  tolak_tanpa_sk: number;
   penjamin_id: number | null;
   penjamin_nama: string | null;
   premi_basis: Scheme['premiBasis'];
@@ -61,6 +62,7 @@ function toScheme(db: Database, r: SchemeRow): Scheme {
     plafonMaks: r.plafon_maks,
     tenorMaks: r.tenor_maks,
     tolakPembiayaanGanda: r.tolak_pembiayaan_ganda === 1,
+    tolakTanpaSk: r.tolak_tanpa_sk === 1,
     penjaminId: r.penjamin_id,
     penjaminNama: r.penjamin_nama,
     premiBasis: r.premi_basis,
@@ -107,6 +109,7 @@ const params = (f: SchemeFields) => ({
   plafon_maks: f.plafonMaks,
   tenor_maks: f.tenorMaks,
   tolak_pembiayaan_ganda: f.tolakPembiayaanGanda ? 1 : 0,
+  tolak_tanpa_sk: f.tolakTanpaSk ? 1 : 0,
   penjamin_id: f.penjaminId,
   premi_basis: f.premiBasis,
   premi_tarif_persen: f.premiTarifPersen,

@@ -136,6 +136,15 @@ export const ACCESS: { readonly [C in Channel]: Access } = {
   'imports.commit': IMPORT,
   'imports.list': IMPORT,
   'imports.get': IMPORT,
+
+  // The recipient decree (SK Bupati penerima): registered and kept by entry staff, read by staff.
+  // A bank's liaison officer reads none of it (it names other banks' customers).
+  'decrees.list': STAFF,
+  'decrees.get': STAFF,
+  'decrees.save': ENTRY,
+  'decrees.rows': STAFF,
+  'decrees.addRow': ENTRY,
+  'decrees.removeRow': ENTRY,
 };
 
 /** Loan steps that are a decision on the application: a verifier's (or admin's) job. */

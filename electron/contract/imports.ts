@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { id, requiredText, returns, type Page } from './common';
 
-export const IMPORT_KINDS = ['tagihan', 'posisi', 'premi', 'riwayat'] as const;
+export const IMPORT_KINDS = ['tagihan', 'posisi', 'premi', 'riwayat', 'sk_penerima'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type FieldType = 'rekening' | 'periode' | 'nik' | 'teks' | 'uang' | 'persen' | 'bulat' | 'kol' | 'tanggal' | 'yatidak';
@@ -131,6 +131,24 @@ export const IMPORT_KIND_SPECS: Record<ImportKind, ImportKindSpec> = {
     nilai: 'jumlah',
     // The SP2D is the regency's record, not the bank's.
     hanyaSekretariat: true,
+  },
+  // The list of a recipient decree (SK Bupati penerima): per person the NIK, name, bank and unit
+  // as the decree writes them (matched to a partner bank and its branches), and the plafon. A list
+  // for one bank may name the bank once for the whole file.
+  sk_penerima: {
+    label: 'daftar SK penerima',
+    pemilik: 'sk',
+    fields: [
+      { key: 'nik', label: 'NIK', type: 'nik', required: true },
+      { key: 'nama', label: 'Nama penerima', type: 'teks', required: true },
+      { key: 'bank', label: 'Bank (nama atau kode)', type: 'teks', required: true, maxLength: 100 },
+      { key: 'unit', label: 'Unit/cabang bank', type: 'teks', required: true, maxLength: 100 },
+      { key: 'plafon', label: 'Plafon', type: 'uang', required: false },
+      { key: 'noUrut', label: 'Nomor urut', type: 'bulat', required: false },
+    ],
+    fileLevel: ['bank'],
+    ketat: true,
+    nilai: 'plafon',
   },
 };
 

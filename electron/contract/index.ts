@@ -22,6 +22,7 @@ import { documentsContract } from './documents';
 import { settingsContract } from './settings';
 import { dashboardContract } from './dashboard';
 import { importsContract } from './imports';
+import { decreesContract } from './decrees';
 
 export * from './common';
 export * from './master-data';
@@ -39,6 +40,7 @@ export * from './documents';
 export * from './settings';
 export * from './dashboard';
 export * from './imports';
+export * from './decrees';
 
 export const contract = {
   ...masterDataContract,
@@ -56,6 +58,7 @@ export const contract = {
   ...settingsContract,
   ...dashboardContract,
   ...importsContract,
+  ...decreesContract,
 } as const;
 
 export type Contract = typeof contract;

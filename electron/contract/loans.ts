@@ -86,9 +86,14 @@ export interface InsuranceClaim {
   status: 'diajukan' | 'dibayar' | 'ditolak';
 }
 
-/** A warning raised on a loan: double financing, overlap with a paid period, over the scheme's limits. */
+/**
+ * A warning raised on a loan: double financing, overlap with a paid period, over the scheme's limits,
+ * not named in a recipient decree (SK) for its bank and unit, or above the decree's plafon.
+ */
 export interface LoanFlag {
-  kode: 'pembiayaan_ganda' | 'periode_sudah_dibayar' | 'melebihi_plafon_skema' | 'melebihi_tenor_skema' | 'di_luar_masa_skema' | 'melebihi_pagu';
+  kode:
+    | 'pembiayaan_ganda' | 'periode_sudah_dibayar' | 'melebihi_plafon_skema' | 'melebihi_tenor_skema' | 'di_luar_masa_skema' | 'melebihi_pagu'
+    | 'tidak_tercantum_sk' | 'sk_unit_lain' | 'sk_plafon_melebihi';
   pesan: string;
   /** True when the scheme refuses the loan rather than only warning. */
   menolak: boolean;

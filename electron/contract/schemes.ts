@@ -58,6 +58,8 @@ export interface Scheme {
   plafonMaks: number | null;
   tenorMaks: number | null;
   tolakPembiayaanGanda: boolean;
+  /** A loan not named in a recipient decree (SK) for its bank and unit earns no subsidy; otherwise it is only flagged. */
+  tolakTanpaSk: boolean;
   penjaminId: number | null;
   penjaminNama: string | null;
   premiBasis: (typeof PREMI_BASIS)[number];
@@ -114,6 +116,7 @@ export const schemeSaveInput = z
     plafonMaks: rupiah('Plafon maksimum').positive('Plafon maksimum harus lebih dari 0').nullish().transform((v) => v ?? null),
     tenorMaks: z.number().int().positive('Tenor maksimum harus lebih dari 0').nullish().transform((v) => v ?? null),
     tolakPembiayaanGanda: z.boolean().default(true),
+    tolakTanpaSk: z.boolean().default(false),
     penjaminId: id.nullish().transform((v) => v ?? null),
     premiBasis: z.enum(PREMI_BASIS).default('sekali'),
     premiTarifPersen: percent('Tarif premi').nullish().transform((v) => v ?? null),

@@ -39,9 +39,14 @@ export function normalizeNik(raw: string): string {
  * birth not in the future, and a non-zero serial. `today` is passed in so the check is pure.
  */
 export function parseNik(raw: string, today: string): NikResult {
+  const damaged = excelDamage(raw);
+  if (damaged) return { ok: false, message: damaged };
   const nik = normalizeNik(raw);
   if (!/^\d+$/.test(nik)) return { ok: false, message: 'NIK hanya boleh berisi angka' };
-  if (nik.length !== 16) return { ok: false, message: `NIK harus 16 digit (tertulis ${nik.length} digit)` };
+  if (nik.length !== 16) {
+    const hint = nik.length >= 12 && nik.length < 16 ? '; ada digit yang hilang, mis. terpotong saat disalin dari Excel' : '';
+    return { ok: false, message: `NIK harus 16 digit (tertulis ${nik.length} digit${hint})` };
+  }
   const provinsi = nik.slice(0, 2);
   const kabupaten = nik.slice(2, 4);
   const kecamatan = nik.slice(4, 6);
@@ -68,6 +73,20 @@ export function parseNik(raw: string, today: string): NikResult {
     ok: true,
     info: { nik, provinsi, kabupaten, kecamatan, jenisKelamin, tanggalLahir, kodeWilayah: `${provinsi}.${kabupaten}.${kecamatan}` },
   };
+}
+
+/**
+ * A NIK that a spreadsheet turned into a number and then into scientific notation
+ * (`1.60302E+15`, `1,60302E+15`) or into a decimal (`1603024507900010.0`) has lost its digits
+ * for good: say so, instead of "only digits", so the clerk asks for the column as text.
+ */
+function excelDamage(raw: string): string | null {
+  const t = raw.trim();
+  if (/^\d+([.,]\d+)?[eE]\+?\d+$/.test(t)) {
+    return `NIK "${t}" rusak oleh Excel (ditulis dalam format ilmiah): digit aslinya sudah hilang. Format kolom NIK sebagai teks lalu salin ulang dari sumbernya.`;
+  }
+  if (/^\d{16}[.,]0+$/.test(t)) return `NIK "${t}" tersimpan sebagai angka desimal oleh Excel; format kolom NIK sebagai teks dan periksa digit terakhirnya.`;
+  return null;
 }
 
 export type NpwpResult = { ok: true; npwp: string } | { ok: false; message: string };

@@ -19,6 +19,7 @@ import { documentHandlers } from './documents/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { importHandlers } from './imports/handlers';
+import { decreeHandlers } from './decrees/handlers';
 
 /** One handler per channel of the contract; a missing one is a compile error below. */
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
@@ -47,6 +48,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...settingsHandlers(ctx),
     ...dashboardHandlers(ctx),
     ...importHandlers(ctx),
+    ...decreeHandlers(ctx),
   };
 }
 

@@ -16,6 +16,13 @@ export const router = createRouter({
       props: (route) => ({ id: Number(route.params.id) }),
     },
     { path: '/skema', name: 'schemes', component: () => import('./features/schemes/SchemesPage.vue') },
+    { path: '/sk-penerima', name: 'decrees', component: () => import('./features/decrees/DecreesPage.vue') },
+    {
+      path: '/sk-penerima/:id(\\d+)',
+      name: 'decree',
+      component: () => import('./features/decrees/DecreeDetailPage.vue'),
+      props: (route) => ({ id: Number(route.params.id) }),
+    },
     { path: '/subsidi', name: 'subsidy', component: () => import('./features/subsidy/SubsidyPage.vue') },
     { path: '/impor', name: 'imports', component: () => import('./features/imports/ImportPage.vue') },
     { path: '/tagihan', name: 'claims', component: () => import('./features/claims/ClaimsPage.vue') },

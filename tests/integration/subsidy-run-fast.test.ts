@@ -37,6 +37,10 @@ const SETUPS: { name: string; sql: string[] }[] = [
       "UPDATE pinjaman SET bunga_bank_persen = '9.99', bunga_debitur_persen = '9.99' WHERE id % 11 = 0",
     ],
   },
+  {
+    name: 'not in the recipient decree stops the payment',
+    sql: ['UPDATE skema SET tolak_tanpa_sk = 1'],
+  },
 ];
 
 /** Months every second month over the data, a quarter, a half year and a month with nothing yet. */
@@ -62,6 +66,7 @@ beforeAll(() => {
     move.run(debtor, running[i + 1]!.id);
     if (i % 80 === 0) move.run(debtor, running[i + 2]!.id);
   }
+  plantDecrees();
   const pagu = db.prepare("SELECT id FROM pagu WHERE jenis = 'subsidi_bunga' ORDER BY id LIMIT 1").get() as { id: number };
   const banks = (db.prepare('SELECT id FROM bank ORDER BY id').all() as { id: number }[]).map((b) => b.id);
   for (const [bankId, periode] of [[banks[0]!, '2026-06'], [banks[1]!, '2025-11'], [banks[0]!, '2025-12']] as const) {
@@ -77,6 +82,44 @@ beforeAll(() => {
 });
 
 afterAll(() => rt.dispose());
+
+/**
+ * Recipient decrees over the demo loans, by loan id mod 6: named at the loan's bank and unit;
+ * at another unit of its bank; at another bank; at its unit with a plafon below the loan's; only
+ * in a decree of a later year than the agreement; not at all. (A debtor with several loans keeps
+ * the first row planted for a bank.)
+ */
+function plantDecrees(): void {
+  const db = rt.db;
+  // The demo's own decrees name nearly everyone: start from none, to plant every case.
+  db.prepare('DELETE FROM sk_penerima_baris').run();
+  const loans = db
+    .prepare('SELECT l.id, l.skema_id, l.bank_id, l.cabang_id, l.plafon, CAST(substr(l.tanggal_akad, 1, 4) AS INTEGER) AS tahun, d.nik FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id ORDER BY l.id')
+    .all() as { id: number; skema_id: number; bank_id: number; cabang_id: number; plafon: number; tahun: number; nik: string }[];
+  const branches = db.prepare('SELECT id, bank_id FROM bank_cabang ORDER BY id').all() as { id: number; bank_id: number }[];
+  const decree = db.prepare("INSERT INTO sk_penerima (nomor, tanggal, tahun, skema_id, dibuat_oleh, diubah_oleh) VALUES (?, ?, ?, ?, 'uji', 'uji')");
+  const decreeOf = new Map<string, number>();
+  const decreeId = (skema: number, tahun: number) => {
+    const key = `${skema}|${tahun}`;
+    let id = decreeOf.get(key);
+    if (id === undefined) decreeOf.set(key, (id = Number(decree.run(`SK/${skema}/${tahun}`, `${tahun}-01-02`, tahun, skema).lastInsertRowid)));
+    return id;
+  };
+  const row = db.prepare("INSERT OR IGNORE INTO sk_penerima_baris (sk_id, nik, nama, bank_id, cabang_id, plafon) VALUES (?, ?, 'uji', ?, ?, ?)");
+  for (const l of loans) {
+    const otherUnit = branches.find((b) => b.bank_id === l.bank_id && b.id !== l.cabang_id)!;
+    const otherBank = branches.find((b) => b.bank_id !== l.bank_id)!;
+    const sk = decreeId(l.skema_id, l.tahun);
+    switch (l.id % 6) {
+      case 0: row.run(sk, l.nik, l.bank_id, l.cabang_id, l.plafon); break;
+      case 1: row.run(sk, l.nik, l.bank_id, otherUnit.id, l.plafon); break;
+      case 2: row.run(sk, l.nik, otherBank.bank_id, otherBank.id, null); break;
+      case 3: row.run(sk, l.nik, l.bank_id, l.cabang_id, l.plafon - 1); break;
+      case 4: row.run(decreeId(l.skema_id, l.tahun + 1), l.nik, l.bank_id, l.cabang_id, l.plafon); break;
+      default: break;
+    }
+  }
+}
 
 /** The projection as first written: each loan read on its own, its full schedule, every month through lineForReference. */
 function projectionReference(fromPeriod: string): Projection {
@@ -133,6 +176,7 @@ describe('fast subsidy run = reference run', () => {
             reasons.add(l.alasan ?? 'layak');
             if (l.rincian) shapes.add(`${l.rincian.segmen.length} segmen, ${l.rincian.dariJadwal ? 'jadwal' : 'posisi'}`);
             if (l.peringatan.length) shapes.add('peringatan');
+            for (const w of l.peringatan) shapes.add(/unit lain/.test(w) ? 'sk unit lain' : /untuk bank ini/.test(w) ? 'sk bank lain' : /melebihi plafon dalam SK/.test(w) ? 'sk plafon' : /sampai tahun/.test(w) ? 'sk tidak ada' : 'lain');
           }
         }
       }
@@ -148,11 +192,11 @@ describe('fast subsidy run = reference run', () => {
   }
 
   it('the comparison covered every reason, split months, reported and scheduled months, and warnings', () => {
-    for (const r of ['layak', 'belum_cair', 'lunas', 'lewat_jatuh_tempo', 'kol_melebihi_batas', 'sudah_klaim_asuransi', 'tidak_ada_angsuran', 'sudah_dibayar', 'di_luar_tahun_anggaran', 'sudah_disubsidi_lain']) {
+    for (const r of ['layak', 'belum_cair', 'lunas', 'lewat_jatuh_tempo', 'kol_melebihi_batas', 'sudah_klaim_asuransi', 'tidak_ada_angsuran', 'sudah_dibayar', 'di_luar_tahun_anggaran', 'sudah_disubsidi_lain', 'tidak_tercantum_sk']) {
       expect(reasons, r).toContain(r);
     }
     // (A scheme that requires an instalment projects nothing: the schedule reports no instalment.)
     expect(projectedYears).toBeGreaterThan(6);
-    for (const s of ['1 segmen, posisi', '1 segmen, jadwal', '2 segmen, posisi', '2 segmen, jadwal', 'peringatan']) expect(shapes, s).toContain(s);
+    for (const s of ['1 segmen, posisi', '1 segmen, jadwal', '2 segmen, posisi', '2 segmen, jadwal', 'peringatan', 'sk unit lain', 'sk bank lain', 'sk plafon', 'sk tidak ada']) expect(shapes, s).toContain(s);
   });
 });

@@ -16,6 +16,7 @@ export const INELIGIBILITY_REASONS = [
   // Not decided by checkEligibility (it sees one loan): the run gives it when the person's month is
   // already taken by another loan (one person, at most the scheme's N subsidised loans a month).
   'sudah_disubsidi_lain',
+  'tidak_tercantum_sk',
 ] as const;
 export type IneligibilityReason = (typeof INELIGIBILITY_REASONS)[number];
 
@@ -29,6 +30,7 @@ export const INELIGIBILITY_LABELS: Readonly<Record<IneligibilityReason, string>>
   sudah_dibayar: 'Periode ini sudah dibayar',
   di_luar_tahun_anggaran: 'Di luar tahun anggaran',
   sudah_disubsidi_lain: 'Bulan ini sudah disubsidi melalui pinjaman lain',
+  tidak_tercantum_sk: 'Tidak tercantum dalam SK',
 };
 
 export interface EligibilityInput {
@@ -54,6 +56,11 @@ export interface EligibilityInput {
   /** The scheme pays only periods of its budget year (up to December). */
   budgetYearOnly: boolean;
   budgetYear: number;
+  /**
+   * Why the debtor is not named in a recipient decree for the loan's bank and unit, when the
+   * scheme stops the payment for that (electron/domain/decree.ts); null or absent: no objection.
+   */
+  notInDecree?: string | null | undefined;
 }
 
 export type EligibilityResult =
@@ -93,6 +100,8 @@ export function checkEligibility(input: EligibilityInput): EligibilityResult {
   if (input.budgetYearOnly && parsePeriod(input.period).year !== input.budgetYear) {
     return no('di_luar_tahun_anggaran', `Periode ${input.period} di luar tahun anggaran ${input.budgetYear}`);
   }
+
+  if (input.notInDecree) return no('tidak_tercantum_sk', input.notInDecree);
 
   return { eligible: true };
 }

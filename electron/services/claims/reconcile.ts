@@ -97,7 +97,7 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number): Reconcil
       return result(line.id, loan.id, m.by, 'tidak_memenuhi_syarat', expected.alasanLabel, expected.alasan);
     }
     const r = expected.rincian;
-    const out = result(line.id, loan.id, m.by, 'cocok', r.dariJadwal ? 'Posisi bank bulan ini tidak ada; dihitung dari jadwal' : null);
+    const out = result(line.id, loan.id, m.by, 'cocok', notes(line, loan, expected));
     out.diharapkan = r.jumlah;
     out.hitungPokok = r.segmen.every((s) => s.pokok === r.segmen[0]!.pokok) ? (r.segmen[0]?.pokok ?? null) : (r.segmen.at(-1)?.pokok ?? null);
     out.hitungHari = r.segmen.reduce((d, s) => d + s.hari, 0);
@@ -121,6 +121,20 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number): Reconcil
     out.diagnosis = d.kode;
     out.diagnosisRincian = d.rincian;
     return out;
+  }
+
+  /**
+   * What the clerk should know about a payable line besides its amount: the schedule stood in for
+   * the bank's position; the run's warnings (double financing; the debtor not named in a recipient
+   * decree for this bank and unit, or above its plafon); the claim names another NIK than the loan's debtor.
+   */
+  function notes(line: LineForMatching, loan: LoanForMatching, expected: SubsidyLine): string | null {
+    const out: string[] = [];
+    if (expected.rincian?.dariJadwal) out.push('Posisi bank bulan ini tidak ada; dihitung dari jadwal');
+    const nik = line.nik?.trim();
+    if (nik && nik !== loan.nik) out.push(`NIK di tagihan ${nik} berbeda dengan NIK debitur pinjaman ${loan.nik}`);
+    out.push(...expected.peringatan);
+    return out.length > 0 ? out.join('; ') : null;
   }
 
   // Decisions: a clerk's decision survives a new reconciliation when the line came out the same;

@@ -3,6 +3,7 @@ import type { DemoSummary } from '../../contract';
 import { insertBank, saveBranches } from '../../../database/repositories/banks';
 import { insertDebtor } from '../../../database/repositories/debtors';
 import { insertInsurer } from '../../../database/repositories/insurers';
+import { insertDemoDecrees } from '../../../database/repositories/decrees';
 import { listReference } from '../../../database/repositories/reference';
 import { insertScheme } from '../../../database/repositories/schemes';
 import { addMonths } from '../../domain/loan';
@@ -94,6 +95,7 @@ export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
         plafonMaks: 50_000_000,
         tenorMaks: 36,
         tolakPembiayaanGanda: true,
+        tolakTanpaSk: false,
         penjaminId: insurerIds[(year - firstYear) % insurerIds.length] ?? null,
         premiBasis: 'sekali',
         premiTarifPersen: '1.5',
@@ -140,6 +142,8 @@ export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
       });
     }
     const loans = loanCount > 0 ? seedDemoLoans(db, { loans: loanCount, months, today: opts.today, seed: (opts.seed ?? 20251027) + 1 }).pinjaman : 0;
+    // The Bupati's recipient decrees naming the demo loans' debtors, all but every 97th loan.
+    if (loans > 0) insertDemoDecrees(db, { leaveOut: 97, user: 'sistem' });
     const paid = opts.paidHistory && loans > 0 ? seedPaidHistory(db, { today: opts.today, unpaidMonths: opts.paidHistory.unpaidMonths }) : null;
     return {
       bank: BANKS.length, cabang, penjamin: INSURERS.length, skema: schemes, debitur: debtorCount, pinjaman: loans,

@@ -1,12 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import type { LoanFlag, Scheme } from '../../contract';
 import { otherActiveLoansOfDebtor } from '../../../database/repositories/loans';
+import { getDebtor } from '../../../database/repositories/debtors';
+import { decreeFlag, decreeVerdictOfLoan } from '../decrees/check';
 import { formatDateShort, formatRupiah } from '../../domain/format';
 import { addMonths } from '../../domain/loan';
 
 export interface LoanCandidate {
   id?: number | undefined;
   debiturId: number;
+  bankId: number;
+  cabangId: number | null;
   plafon: number;
   tenorBulan: number;
   tanggalAkad: string;
@@ -14,7 +18,9 @@ export interface LoanCandidate {
 
 /**
  * Everything that stands against a loan before it is saved: double financing (the 2020 audit's
- * finding), the scheme's ceilings and validity window. `menolak` tells whether it blocks saving.
+ * finding), the scheme's ceilings and validity window, and the recipient decree (a warning here:
+ * the scheme decides whether it stops the payment, in the subsidy run). `menolak` tells whether
+ * it blocks saving.
  */
 export function loanFlags(db: Database, loan: LoanCandidate, scheme: Scheme): LoanFlag[] {
   const flags: LoanFlag[] = [];
@@ -55,6 +61,11 @@ export function loanFlags(db: Database, loan: LoanCandidate, scheme: Scheme): Lo
       pesan: `Tanggal akad ${formatDateShort(loan.tanggalAkad)} di luar masa berlaku skema ${scheme.kode} (${formatDateShort(scheme.berlakuDari)} – ${scheme.berlakuSampai ? formatDateShort(scheme.berlakuSampai) : 'seterusnya'}).`,
       menolak: true,
     });
+  }
+  const debtor = getDebtor(db, loan.debiturId);
+  if (debtor) {
+    const sk = decreeFlag(decreeVerdictOfLoan(db, { ...loan, nik: debtor.nik }, scheme), scheme);
+    if (sk) flags.push(sk);
   }
   return flags;
 }

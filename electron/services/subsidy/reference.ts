@@ -28,6 +28,8 @@ import { paidMonthsOfSharedDebtors, sharedDebtorIds } from '../../../database/re
 import { notFound } from '../errors';
 import { loanSchedule, subsidyTerms, termsOn } from '../loans/engine';
 import { PersonMonthLedger, personMonthLine } from './person-month';
+import { decreeVerdictOfLoan } from '../decrees/check';
+import type { DecreeVerdict } from '../../domain/decree';
 import type { RunRequest } from './run';
 
 export type { RunRequest };
@@ -41,6 +43,8 @@ export interface LoanContext {
   paid: Set<string>;
   claimDate: string | null;
   otherActiveLoans: number;
+  /** The recipient decree's verdict on the loan (absent: not checked, as in the budget projection). */
+  decree?: DecreeVerdict | undefined;
 }
 
 export function computeSubsidyRunReference(db: Database, req: RunRequest): SubsidyRun {
@@ -82,6 +86,8 @@ export function computeSubsidyRunReference(db: Database, req: RunRequest): Subsi
       claimDate: claimDates.get(loan.id) ?? null,
       // Other running loans of the debtor: all of them, less this one when it is itself running.
       otherActiveLoans: running - (loan.status === 'aktif' || loan.status === 'macet' ? 1 : 0),
+      // Read per loan here (the fast run reads the bank's decree rows in one query).
+      decree: decreeVerdictOfLoan(db, { nik: loan.debiturNik, bankId: loan.bankId, cabangId: loan.cabangId, tanggalAkad: loan.tanggalAkad, plafon: loan.plafon }, scheme),
     };
     const person = { debiturId: loan.debiturId, batas: scheme.maksPinjamanPerOrang, bankNama: bank.nama, shared: shared.has(loan.debiturId) };
     for (const periode of periods) lines.push(personMonthLine(ledger, lineForReference(ctx, periode), person));
@@ -111,8 +117,10 @@ export function lineForReference(ctx: LoanContext, periode: string): SubsidyLine
     skemaKode: loan.skemaKode,
     periode,
     kol: position?.kol ?? null,
-    peringatan:
-      ctx.otherActiveLoans > 0 ? [`Debitur memiliki ${ctx.otherActiveLoans} pinjaman bersubsidi lain yang masih berjalan (pembiayaan ganda)`] : [],
+    peringatan: [
+      ...(ctx.otherActiveLoans > 0 ? [`Debitur memiliki ${ctx.otherActiveLoans} pinjaman bersubsidi lain yang masih berjalan (pembiayaan ganda)`] : []),
+      ...(ctx.decree?.pesan ? [ctx.decree.pesan] : []),
+    ],
   };
 
   const eligibility = checkEligibility({
@@ -129,6 +137,8 @@ export function lineForReference(ctx: LoanContext, periode: string): SubsidyLine
     budgetYearOnly: scheme.hanyaTahunAnggaran,
     // A budget-year scheme pays up to December of the year the agreement was signed.
     budgetYear: Number(loan.tanggalAkad.slice(0, 4)),
+    // Not named in a decree for the loan's bank and unit: no subsidy where the scheme says so.
+    notInDecree: scheme.tolakTanpaSk && ctx.decree?.tidakTercantum ? ctx.decree.pesan : null,
   });
   if (!eligibility.eligible) {
     return { ...base, layak: false, alasan: eligibility.reason, alasanLabel: `${eligibility.label} (${eligibility.detail})`, rincian: null };

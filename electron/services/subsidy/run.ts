@@ -16,6 +16,8 @@ import type { Restructuring, Scheme, SubsidyLine, SubsidyRun, SubsidySegment } f
 import * as loansRepo from '../../../database/repositories/loans';
 import { getBank } from '../../../database/repositories/banks';
 import { getScheme } from '../../../database/repositories/schemes';
+import { decreeEntriesForBank } from '../../../database/repositories/decrees';
+import { checkDecree, type DecreeEntry } from '../../domain/decree';
 import {
   INELIGIBILITY_LABELS,
   computeSubsidy,
@@ -99,6 +101,10 @@ export interface RunLoan {
   claimDate: string | null;
   /** The double-financing warning of every line of the loan, or null. */
   warning: string | null;
+  /** The recipient decree's warning of every line of the loan (not named for its bank and unit, plafon above), or null. */
+  decreeWarning: string | null;
+  /** The scheme stops the payment: the loan is not named in a decree for its bank and unit. */
+  decreeExcluded: boolean;
   outline: ScheduleOutline;
   /** year × 12 + month − 1 and day of the disbursement (−1 when not disbursed). */
   disbursementMonth: number;
@@ -136,7 +142,15 @@ function lineRate(scheme: Scheme, bank: string, debtor: string): LineRate {
 }
 
 /** Builds the run's view of a loan; throws as loanSchedule would on terms it cannot schedule. */
-export function runLoan(fields: Omit<RunLoan, 'outline' | 'maturityMonth' | 'ownRate' | 'disbursementMonth' | 'disbursementDay' | 'payoffDay'> & { tenorBulan: number; tanggalAngsuranPertama: string | null }, disbursement: string): RunLoan {
+export function runLoan(
+  fields: Omit<RunLoan, 'outline' | 'maturityMonth' | 'ownRate' | 'disbursementMonth' | 'disbursementDay' | 'payoffDay' | 'decreeWarning' | 'decreeExcluded'> & {
+    tenorBulan: number;
+    tanggalAngsuranPertama: string | null;
+    decreeWarning?: string | null;
+    decreeExcluded?: boolean;
+  },
+  disbursement: string,
+): RunLoan {
   const { scheme } = fields;
   let outline = outlineSchedule({
     plafon: fields.plafon,
@@ -171,6 +185,8 @@ export function runLoan(fields: Omit<RunLoan, 'outline' | 'maturityMonth' | 'own
     restructurings: fields.restructurings,
     claimDate: fields.claimDate,
     warning: fields.warning,
+    decreeWarning: fields.decreeWarning ?? null,
+    decreeExcluded: fields.decreeExcluded ?? false,
     outline,
     disbursementMonth: disbursed === null ? -1 : disbursed.year * 12 + disbursed.month - 1,
     disbursementDay: disbursed === null ? 0 : disbursed.day,
@@ -186,6 +202,7 @@ function oneMonthAfter(date: string): string {
 }
 
 const NO_RESTRUCTURINGS: readonly Restructuring[] = Object.freeze([]);
+const NO_DECREES: readonly DecreeEntry[] = Object.freeze([]);
 
 export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
   const bank = getBank(db, req.bankId);
@@ -195,6 +212,8 @@ export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
   const restructuringsByLoan = loansRepo.bankRestructurings(db, req.bankId);
   const claimDates = loansRepo.bankClaimDates(db, req.bankId);
   const running = loansRepo.runningLoanCounts(db);
+  // The recipient decrees naming the bank's debtors: one query, by NIK.
+  const decrees = decreeEntriesForBank(db, req.bankId);
   const schemes = new Map<number, Scheme>();
   const warnings = new Map<number, string>();
   // One person, one subsidy per month: only debtors with several loans can be refused a month.
@@ -248,6 +267,10 @@ export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
         warning = warnings.get(others) ?? `Debitur memiliki ${others} pinjaman bersubsidi lain yang masih berjalan (pembiayaan ganda)`;
         warnings.set(others, warning);
       }
+      const verdict = checkDecree(
+        { skemaId, skemaKode: scheme.kode, bankId: req.bankId, cabangId: row[22], tahunAkad: row[6], plafon: row[8] },
+        decrees.get(row[5]) ?? NO_DECREES,
+      );
       const loan = runLoan(
         {
           id,
@@ -267,6 +290,8 @@ export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
           restructurings: restructuringsByLoan.get(id) ?? NO_RESTRUCTURINGS,
           claimDate: claimDates.get(id) ?? null,
           warning,
+          decreeWarning: verdict.pesan,
+          decreeExcluded: verdict.tidakTercantum && scheme.tolakTanpaSk,
         },
         row[7],
       );
@@ -315,6 +340,7 @@ function ineligibility(loan: RunLoan, p: RunPeriod, position: RunPosition | null
   }
   if (paid) return ['sudah_dibayar', `Periode ${p.periode} sudah dibayar`];
   if (scheme.hanyaTahunAnggaran && p.year !== loan.budgetYear) return ['di_luar_tahun_anggaran', `Periode ${p.periode} di luar tahun anggaran ${loan.budgetYear}`];
+  if (loan.decreeExcluded) return ['tidak_tercantum_sk', loan.decreeWarning!];
   return null;
 }
 
@@ -411,7 +437,7 @@ function rateInForce(loan: RunLoan, p: RunPeriod, activeFrom: number): LineRate 
 /** One loan-month of the run: the line and its working, as lineForReference gives it. */
 export function runLine(loan: RunLoan, p: RunPeriod, position: RunPosition | null, previous: RunPosition | null, paid: boolean): SubsidyLine {
   const kol = position === null ? null : position.kol;
-  const peringatan = loan.warning === null ? [] : [loan.warning];
+  const peringatan = lineWarnings(loan);
   const no = ineligibility(loan, p, position, paid);
   if (no !== null) {
     return {
@@ -426,6 +452,12 @@ export function runLine(loan: RunLoan, p: RunPeriod, position: RunPosition | nul
     pinjamanId: loan.id, nomorRekening: loan.nomorRekening, debiturNama: loan.debiturNama, nik: loan.nik, skemaKode: loan.skemaKode, periode: p.periode,
     kol, peringatan, layak: true, alasan: null, alasanLabel: null, rincian,
   };
+}
+
+/** The warnings every line of the loan carries: double financing, then the recipient decree. */
+function lineWarnings(loan: RunLoan): string[] {
+  if (loan.warning === null) return loan.decreeWarning === null ? [] : [loan.decreeWarning];
+  return loan.decreeWarning === null ? [loan.warning] : [loan.warning, loan.decreeWarning];
 }
 
 type Working = NonNullable<SubsidyLine['rincian']>;

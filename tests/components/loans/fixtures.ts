@@ -9,7 +9,7 @@ export function scheme(overrides: Partial<Scheme> = {}): Scheme {
   return {
     id: 3, kode: 'GS-2025', nama: 'Gerbang Serasan 2025', berlakuDari: '2025-01-01', berlakuSampai: '2025-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
     jenisSubsidi: 'selisih', porsiSubsidiPersen: null, metodeBunga: 'efektif', basisSubsidi: 'outstanding', konvensiHari: '30360', pembulatan: 'half_up',
-    kolMaks: 2, wajibAngsuran: false, hanyaTahunAnggaran: false, plafonMaks: 50_000_000, tenorMaks: 36, tolakPembiayaanGanda: true, penjaminId: null,
+    kolMaks: 2, wajibAngsuran: false, hanyaTahunAnggaran: false, plafonMaks: 50_000_000, tenorMaks: 36, tolakPembiayaanGanda: true, tolakTanpaSk: false, penjaminId: null,
     penjaminNama: null, premiBasis: 'sekali', premiTarifPersen: null, premiTabel: [], porsiJaminanPersen: null, toleransiRekonsiliasi: 1, maksPinjamanPerOrang: 1, paguIds: [], aktif: true,
     ...overrides,
   };

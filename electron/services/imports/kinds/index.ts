@@ -7,9 +7,10 @@ import type { ImportKind } from '../../../contract/imports';
 import { posisi } from './posisi';
 import { premi } from './premi';
 import { riwayat } from './riwayat';
+import { skPenerima } from './sk-penerima';
 import { tagihan } from './tagihan';
 import type { ImportKindModule } from './types';
 
-export const IMPORT_KIND_MODULES: Record<ImportKind, ImportKindModule> = { tagihan, posisi, premi, riwayat };
+export const IMPORT_KIND_MODULES: Record<ImportKind, ImportKindModule> = { tagihan, posisi, premi, riwayat, sk_penerima: skPenerima };
 
 export type { CheckTarget, Checked, CheckedRow, ImportKindModule, KindWrite, Report } from './types';

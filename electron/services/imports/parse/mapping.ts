@@ -53,6 +53,10 @@ export const SYNONYMS: Record<string, readonly string[]> = {
   ],
   nomorSp2d: ['nomor sp2d', 'no sp2d', 'sp2d', 'nomor sp 2d', 'no sp 2d', 'sp2d no'],
   tanggalSp2d: ['tanggal sp2d', 'tgl sp2d', 'tanggal sp 2d', 'tgl sp 2d', 'tanggal bayar', 'tgl bayar', 'tanggal pembayaran', 'tgl pembayaran'],
+  // A recipient decree's list.
+  bank: ['bank', 'nama bank', 'kode bank', 'bank mitra', 'bank penyalur', 'bank pelaksana', 'lembaga keuangan'],
+  unit: ['unit', 'cabang', 'unit cabang', 'unit kerja', 'kantor cabang', 'kantor', 'nama unit', 'nama cabang', 'unit bank', 'cabang bank', 'kantor unit'],
+  noUrut: ['no urut', 'nomor urut', 'no'],
 };
 
 const cellText = (c: Cell): string => (c === null ? '' : String(c)).trim();

@@ -314,9 +314,13 @@ export function readNik(cell: Cell): Read<string> {
     if (!Number.isSafeInteger(cell) || String(cell).length > 15) return fail(`NIK ${show(cell)} tersimpan sebagai angka di Excel dan angka terakhirnya hilang; simpan kolom NIK sebagai teks`);
     cell = String(cell);
   }
-  let t = (cell ?? '').trim().replace(/^'/, '').replace(/[\s.-]/g, '');
+  const raw = (cell ?? '').trim().replace(/^'/, '');
+  // Text a spreadsheet already wrote in scientific notation (1.60302E+15): the digits are gone.
+  if (/^\d+([.,]\d+)?E\+?\d+$/i.test(raw)) return fail(`NIK ${show(cell)} rusak (format ilmiah Excel): digit aslinya sudah hilang; simpan kolom NIK sebagai teks`);
+  let t = raw.replace(/[\s.-]/g, '');
   const formula = /^="(.*)"$/.exec(t);
   if (formula) t = formula[1]!;
+  if (/^\d{12,15}$/.test(t)) return fail(`NIK ${show(cell)} harus 16 angka (tertulis ${t.length}): ada digit yang hilang`);
   if (!/^\d{16}$/.test(t)) return fail(`NIK ${show(cell)} harus 16 angka`);
   return ok(t);
 }

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { Bank, ImportCommitResult, ImportInspection, ImportKind, ImportProgress, ImportRecord, InputOf, Insurer } from '@contract';
+import type { Bank, Decree, ImportCommitResult, ImportInspection, ImportKind, ImportProgress, ImportRecord, InputOf, Insurer } from '@contract';
 import { IMPORT_KIND_SPECS } from '@contract';
 import { ApiError, call } from '@/api';
 
@@ -31,6 +31,8 @@ export const useImportsStore = defineStore('imports', () => {
   const skId = ref<number | null>(null);
   const banks = ref<Bank[]>([]);
   const insurers = ref<Insurer[]>([]);
+  /** The recipient decrees still open to a list, read when that kind is chosen. */
+  const decrees = ref<Decree[]>([]);
 
   const inspection = ref<ImportInspection | null>(null);
   const opsi = ref<Options>({});
@@ -74,6 +76,10 @@ export const useImportsStore = defineStore('imports', () => {
     banks.value = await call('banks.list', {});
     if (!isBank) insurers.value = await call('insurers.list', {});
     if (isBank && banks.value.length === 1) bankId.value = banks.value[0]!.id;
+  }
+
+  async function loadDecrees(): Promise<void> {
+    decrees.value = (await call('decrees.list', {})).filter((d) => !d.terkunci);
   }
 
   async function loadHistory(page = historyPage.value): Promise<void> {
@@ -228,7 +234,7 @@ export const useImportsStore = defineStore('imports', () => {
   }
 
   return {
-    step, jenis, bankId, penjaminId, skId, spec, ownerChosen, banks, insurers, inspection, opsi, pemetaan, tetap, progress, result, history, historyTotal, historyPage,
+    step, jenis, bankId, penjaminId, skId, spec, ownerChosen, banks, insurers, decrees, loadDecrees, inspection, opsi, pemetaan, tetap, progress, result, history, historyTotal, historyPage,
     busy, error, fieldErrors, owner, fields, fileLevel, missing,
     loadOwners, loadHistory, upload, reinspect, preview, problems, rows, commit, back, restart, stopPolling,
   };
