@@ -92,7 +92,7 @@ describe('import kind riwayat (payment history)', () => {
     expect(problems2.rows.map((p) => [p.baris, p.pesan])).toEqual([
       [4, 'Bulan Februari 2026 rekening 0012300001 sudah dibayar (SP2D SP2D/0101/2026)'],
       [5, 'Rekening 7770000001 tidak terdaftar pada Bank Sumsel Babel'],
-      [6, 'Bulan April 2026 rekening 0012300004 sudah ada pada baris 2 berkas ini'],
+      [6, 'Rekening 0012300004 untuk April 2026 sudah ada di baris 2; baris ini tidak disimpan'],
     ]);
     await call(r, 'imports.commit', { jobId: p2.jobId });
     expect(r.db.prepare("SELECT jumlah FROM pembayaran WHERE nomor_sp2d = 'SP2D/0222/2026'").pluck().get()).toBe(151_500);
