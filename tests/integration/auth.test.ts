@@ -215,6 +215,57 @@ describe('four-eyes and the steps of a loan', () => {
   });
 });
 
+describe('four-eyes compares users, not names', () => {
+  async function world() {
+    const bank = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] });
+    const insurer = await call(rt, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' });
+    const scheme = await call(rt, 'schemes.save', {
+      kode: 'GS-2026', nama: 'GS 2026', berlakuDari: '2026-01-01', berlakuSampai: '2026-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
+      metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1.5', porsiJaminanPersen: '70',
+    });
+    const debtor = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
+    const paguPremi = await call(rt, 'budget.save', { tahun: 2026, jenis: 'premi', kodeRekening: '5.1.05.02', uraian: 'Premi', pagu: 10_000_000 });
+    const loanInput = {
+      debiturId: debtor.id, bankId: bank.id, skemaId: scheme.id, nomorRekening: '0012300045', nomorAkad: 'AK/1', tanggalAkad: '2026-01-10',
+      plafon: 12_000_000, tenorBulan: 12, tanggalAngsuranPertama: '2026-02-15',
+    };
+    return { insurer, loanInput, paguPremi };
+  }
+  const idOf = (username: string) => (rt.db.prepare('SELECT id FROM pengguna WHERE username = ?').get(username) as { id: number }).id;
+  async function rename(token: string, from: string, to: string) {
+    await ok(token, 'users.save', { id: idOf(from), username: to, nama: to, peran: 'admin', bankId: null });
+    // The rename ends the account's sessions: it signs in again under the new name.
+    return sessionAs(rt, 'admin', { username: to });
+  }
+
+  it('an admin who renames themselves still cannot approve the loan they entered', async () => {
+    const w = await world();
+    const adm2 = sessionAs(rt, 'admin', { username: 'adm2' });
+    const loan = await ok<{ id: number }>(adm2, 'loans.save', w.loanInput);
+    const renamed = await rename(adm2, 'adm2', 'adm2x');
+    expect(await as(renamed, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2026-01-12' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('empat mata') } });
+    expect(await as(renamed, 'loans.transition', { id: loan.id, ke: 'ditolak', tanggal: '2026-01-12', alasan: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // The database refuses it too.
+    expect(() => rt.db.prepare("INSERT INTO pinjaman_riwayat (pinjaman_id, dari, ke, tanggal, pengguna, pengguna_id) VALUES (?, 'diajukan', 'disetujui', '2026-01-12', 'adm2x', ?)").run(loan.id, idOf('adm2x'))).toThrow(/empat mata/);
+    await ok(sessionAs(rt, 'verifikator', { username: 'budi' }), 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2026-01-12' });
+  });
+
+  it('an admin who renames themselves still cannot pay the premium invoice they recorded', async () => {
+    const w = await world();
+    const loan = await call(rt, 'loans.save', w.loanInput);
+    await call(rt, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2026-01-12' });
+    await call(rt, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2026-01-15' });
+    const premiIds = (await call(rt, 'premiums.list', {})).map((p) => p.id);
+    const adm2 = sessionAs(rt, 'admin', { username: 'adm2' });
+    await ok(adm2, 'premiums.recordInvoice', { penjaminId: w.insurer.id, premiIds, nomorTagihan: 'TG/1', tanggalTagihan: '2026-02-01' });
+    const renamed = await rename(adm2, 'adm2', 'adm2x');
+    const payment = { penjaminId: w.insurer.id, premiIds, nomorSp2d: 'SP2D/9', tanggalSp2d: '2026-02-10', paguId: w.paguPremi.id };
+    expect(await as(renamed, 'premiums.recordPayment', payment)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('empat mata') } });
+    expect(rt.db.prepare('SELECT count(*) AS n FROM pembayaran_premi').get()).toEqual({ n: 0 });
+    expect(await ok(sessionAs(rt, 'verifikator', { username: 'budi' }), 'premiums.recordPayment', payment)).toMatchObject({ jumlah: 180_000 });
+  });
+});
+
 describe("a bank's liaison officer", () => {
   it('sees and runs only their own bank, whatever they ask for', async () => {
     const a = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] });

@@ -14,7 +14,7 @@ import * as repo from '../../../database/repositories/claims';
 import { CLAIM_LINE_STATUS_LABELS, type ClaimStatus } from '../../contract/claims';
 import { formatPeriod, formatRupiah } from '../../domain/format';
 import { callerBank, requireOwnBank } from '../auth/bank-scope';
-import { refuseOwnEntry } from '../auth/four-eyes';
+import { callerId, refuseOwnEntry } from '../auth/four-eyes';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
 import type { HandlersFor } from '../index';
@@ -151,7 +151,7 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
         const bank = getBank(db, claim.bankId)!;
         const nomorBa = input.nomorBa ?? `${String(claim.id).padStart(4, '0')}/BA-REK/${bank.kode}/${tanggalBa.slice(0, 4)}`;
         if (repo.nomorBaTaken(db, nomorBa, claim.id)) throw invalid('nomorBa', `Nomor berita acara ${nomorBa} sudah dipakai`);
-        repo.approveClaim(db, claim.id, { total: sums.disetujui, oleh: ctx.user, pada: nowIso(), nomorBa, tanggalBa });
+        repo.approveClaim(db, claim.id, { total: sums.disetujui, oleh: ctx.user, olehId: callerId(ctx), pada: nowIso(), nomorBa, tanggalBa });
         const after = repo.getClaimHeader(db, claim.id)!;
         appendAudit(db, {
           user: ctx.user,

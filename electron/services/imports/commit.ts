@@ -11,6 +11,7 @@ import { upsertPosition } from '../../../database/repositories/loans';
 import type { ImportCommitResult, ImportKind } from '../../contract/imports';
 import { formatDateShort, formatPeriod } from '../../domain/format';
 import { requireOwnBank } from '../auth/bank-scope';
+import { callerId } from '../auth/four-eyes';
 import { refuseClosedMonths } from '../closing/guard';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
@@ -133,6 +134,7 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean):
       pemetaan: req.pemetaan,
       opsi: { ...req.opsi, tetap: req.tetap },
       oleh: ctx.user,
+      olehId: callerId(ctx),
     };
 
     let imporId: number;
@@ -151,7 +153,7 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean):
 
     let tagihanId: number | null = null;
     if (req.jenis === 'tagihan') {
-      const claim = insertClaim(db, { bankId: req.bankId!, periodeAwal: write.periodeAwal!, periodeAkhir: write.periodeAkhir!, imporId, lines: valid.map(claimLine), dibuatOleh: ctx.user });
+      const claim = insertClaim(db, { bankId: req.bankId!, periodeAwal: write.periodeAwal!, periodeAkhir: write.periodeAkhir!, imporId, lines: valid.map(claimLine), dibuatOleh: ctx.user, dibuatOlehId: callerId(ctx) });
       tagihanId = claim.tagihanId;
       if (claim.totalDiklaim !== total) throw new Error(`Total tagihan ${claim.totalDiklaim} berbeda dengan total baris ${total}`);
       commitHooks.afterWrite?.(valid.length);
@@ -193,7 +195,7 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean):
     const opsiTemplat = Object.fromEntries(Object.entries(req.opsi).filter(([k]) => k !== 'headerRow' && k !== 'sheet'));
     repo.saveTemplate(db, req.jenis, { bankId: req.bankId, penjaminId: req.penjaminId }, { pemetaan: req.pemetaan, opsi: opsiTemplat }, ctx.user);
     // The trail records what was written, less the storage details (format, options; who is the entry's user) and with the period as words.
-    const { format: _format, opsi: _opsi, oleh: _oleh, periodeAwal, periodeAkhir, ...recorded } = write;
+    const { format: _format, opsi: _opsi, oleh: _oleh, olehId: _olehId, periodeAwal, periodeAkhir, ...recorded } = write;
     appendAudit(db, {
       user: ctx.user,
       // A replacement is an import too; `diganti` and the before-image say what it replaced.
