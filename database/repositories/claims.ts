@@ -499,11 +499,15 @@ export function claimPayments(db: Database, tagihanId: number): ClaimPaymentRow[
     .all(tagihanId) as ClaimPaymentRow[];
 }
 
-export function insertClaimPayment(db: Database, p: { tagihanId: number; nomorSp2d: string; tanggalSp2d: string; jumlah: number; paguId: number }): number {
+/** `dicatatOlehId`: the signed-in user recording it (the database refuses the claim's own creator); null for the trusted caller. */
+export function insertClaimPayment(
+  db: Database,
+  p: { tagihanId: number; nomorSp2d: string; tanggalSp2d: string; jumlah: number; paguId: number; dicatatOlehId?: number | null },
+): number {
   return Number(
     db
-      .prepare('INSERT INTO pembayaran (tagihan_id, nomor_sp2d, tanggal_sp2d, jumlah, pagu_id) VALUES (?, ?, ?, ?, ?)')
-      .run(p.tagihanId, p.nomorSp2d, p.tanggalSp2d, p.jumlah, p.paguId).lastInsertRowid,
+      .prepare('INSERT INTO pembayaran (tagihan_id, nomor_sp2d, tanggal_sp2d, jumlah, pagu_id, dicatat_oleh_id) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(p.tagihanId, p.nomorSp2d, p.tanggalSp2d, p.jumlah, p.paguId, p.dicatatOlehId ?? null).lastInsertRowid,
   );
 }
 

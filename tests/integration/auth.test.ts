@@ -266,6 +266,52 @@ describe('four-eyes compares users, not names', () => {
   });
 });
 
+describe('a premium is paid on an invoice recorded by someone else', () => {
+  async function premiums() {
+    const bank = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] });
+    const insurer = await call(rt, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' });
+    const scheme = await call(rt, 'schemes.save', {
+      kode: 'GS-2026', nama: 'GS 2026', berlakuDari: '2026-01-01', berlakuSampai: '2026-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
+      metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1.5', porsiJaminanPersen: '70',
+    });
+    const debtor = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
+    const pagu = await call(rt, 'budget.save', { tahun: 2026, jenis: 'premi', kodeRekening: '5.1.05.02', uraian: 'Premi', pagu: 10_000_000 });
+    const loan = await call(rt, 'loans.save', {
+      debiturId: debtor.id, bankId: bank.id, skemaId: scheme.id, nomorRekening: '0012300045', nomorAkad: 'AK/1', tanggalAkad: '2026-01-10',
+      plafon: 12_000_000, tenorBulan: 12, tanggalAngsuranPertama: '2026-02-15',
+    });
+    await call(rt, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2026-01-12' });
+    await call(rt, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2026-01-15' });
+    const premiIds = (await call(rt, 'premiums.list', {})).map((p) => p.id);
+    return { insurer, pagu, premiIds, payment: { penjaminId: insurer.id, premiIds, nomorSp2d: 'SP2D/9', tanggalSp2d: '2026-02-10', paguId: pagu.id } };
+  }
+
+  it('refuses paying a premium nobody has invoiced, in the service and in the database', async () => {
+    const w = await premiums();
+    const budi = sessionAs(rt, 'verifikator', { username: 'budi' });
+    expect(await as(budi, 'premiums.recordPayment', w.payment)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('belum ditagih'), fields: { premiIds: 'Belum ditagih' } } });
+    expect(rt.db.prepare('SELECT count(*) AS n FROM pembayaran_premi').get()).toEqual({ n: 0 });
+    expect(() => rt.db.prepare("UPDATE premi SET status = 'dibayar' WHERE id = ?").run(w.premiIds[0])).toThrow(/tagihan penjamin/);
+    await ok(sessionAs(rt, 'operator', { username: 'rina' }), 'premiums.recordInvoice', { penjaminId: w.insurer.id, premiIds: w.premiIds, nomorTagihan: 'TG/1', tanggalTagihan: '2026-02-01' });
+    expect(await ok(budi, 'premiums.recordPayment', w.payment)).toMatchObject({ jumlah: 180_000 });
+  });
+
+  it('does not record an invoice over another, so who recorded it cannot be replaced', async () => {
+    const w = await premiums();
+    const rina = sessionAs(rt, 'operator', { username: 'rina' });
+    const adm = sessionAs(rt, 'admin', { username: 'adm' });
+    await ok(rina, 'premiums.recordInvoice', { penjaminId: w.insurer.id, premiIds: w.premiIds, nomorTagihan: 'TG/1', tanggalTagihan: '2026-02-01' });
+    expect(await as(adm, 'premiums.recordInvoice', { penjaminId: w.insurer.id, premiIds: w.premiIds, nomorTagihan: 'TG/2', tanggalTagihan: '2026-02-02' })).toMatchObject({
+      ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('sudah ditagih'), fields: { premiIds: 'Sudah ditagih' } },
+    });
+    expect(rt.db.prepare('SELECT nomor_tagihan, tagihan_dicatat_oleh FROM premi').get()).toEqual({ nomor_tagihan: 'TG/1', tagihan_dicatat_oleh: 'rina' });
+    expect(() => rt.db.prepare("UPDATE premi SET nomor_tagihan = 'TG/3', tagihan_dicatat_oleh = 'adm' WHERE id = ?").run(w.premiIds[0])).toThrow(/tidak dapat ditimpa/);
+    // So the admin, who did not record it, may pay it; rina may not.
+    expect(await as(rina, 'premiums.recordPayment', w.payment)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await as(adm, 'premiums.recordPayment', w.payment)).ok).toBe(true);
+  });
+});
+
 describe("a bank's liaison officer", () => {
   it('sees and runs only their own bank, whatever they ask for', async () => {
     const a = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] });

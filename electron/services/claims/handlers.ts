@@ -189,6 +189,7 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
         const claim = claimOf(input.tagihanId);
         if (claim.status === 'dibayar') throw new ServiceError('CONFLICT', 'Tagihan ini sudah dibayar penuh.');
         if (claim.status !== 'disetujui') throw new ServiceError('CONFLICT', 'Pembayaran hanya dapat dicatat untuk tagihan yang sudah disetujui.');
+        refuseOwnEntry(ctx, repo.claimCreators(db, claim.id), 'Tagihan ini Anda masukkan atau impor sendiri; SP2D-nya harus dicatat verifikator lain (prinsip empat mata).');
         const total = claim.totalDisetujui ?? 0;
         const sisaBayar = total - claim.totalDibayar;
         if (sisaBayar <= 0) throw new ServiceError('CONFLICT', 'Tidak ada jumlah yang disetujui untuk dibayar pada tagihan ini.');
@@ -215,7 +216,7 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
           }
           marked = lines.length;
         }
-        const pembayaranId = repo.insertClaimPayment(db, { ...input, paguId: budget.pagu.id });
+        const pembayaranId = repo.insertClaimPayment(db, { ...input, paguId: budget.pagu.id, dicatatOlehId: callerId(ctx) });
         const totalDibayar = claim.totalDibayar + input.jumlah;
         const status: ClaimStatus = totalDibayar === total ? 'dibayar' : 'disetujui';
         if (status === 'dibayar') repo.setClaimStatus(db, claim.id, 'dibayar');

@@ -22,6 +22,15 @@ export function premiumHandlers(ctx: ServiceContext): HandlersFor<'premiums'> {
     'premiums.recordPayment': async (input) =>
       db.transaction(() => {
         const rows = chosen(input.penjaminId, input.premiIds);
+        // Paid on the insurer's invoice only: whoever records it is the first person, the payer the second.
+        const notInvoiced = rows.filter((r) => r.status !== 'ditagih');
+        if (notInvoiced.length > 0) {
+          throw new ServiceError(
+            'CONFLICT',
+            `${notInvoiced.length} premi yang dipilih belum ditagih penjamin. Catat tagihannya terlebih dahulu; pembayarannya dicatat orang lain (prinsip empat mata). Tidak ada yang dicatat.`,
+            { premiIds: 'Belum ditagih' },
+          );
+        }
         refuseOwnEntry(ctx, rows.map((r) => r.tagihanDicatatOlehId), 'Tagihan premi ini Anda catat sendiri; pembayarannya harus dicatat verifikator lain (prinsip empat mata).');
         refuseClosedMonths(db, [input.tanggalSp2d.slice(0, 7)], 'Pembayaran premi tidak dapat dicatat', 'tanggalSp2d');
         const pagu = getPagu(db, input.paguId);
