@@ -215,7 +215,7 @@ export function verifyAudit(db: Database): AuditVerifyResult {
       return broken(prev.id, 'Catatan ujung jejak hilang: jejak diubah di luar aplikasi.');
     }
     return { ok: true, checked, ...end };
-  })();
+  }).deferred();
 }
 
 // ---------------------------------------------------------------------------
