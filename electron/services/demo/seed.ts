@@ -46,6 +46,8 @@ export interface DemoOptions {
    * except the last `unpaidMonths` before today's month. Off for the app's own demo data.
    */
   paidHistory?: { unpaidMonths: number };
+  /** Named in the audit trail for the loans and payments written (default: 'data-contoh'). */
+  user?: string;
 }
 
 /**
@@ -138,8 +140,8 @@ export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
         nib: rnd.chance(0.4) ? String(rnd.int(1, 9)) + String(rnd.int(0, 999_999)).padStart(6, '0') + String(rnd.int(0, 999_999)).padStart(6, '0') : null,
       });
     }
-    const loans = loanCount > 0 ? seedDemoLoans(db, { loans: loanCount, months, today: opts.today, seed: (opts.seed ?? 20251027) + 1 }).pinjaman : 0;
-    const paid = opts.paidHistory && loans > 0 ? seedPaidHistory(db, { today: opts.today, unpaidMonths: opts.paidHistory.unpaidMonths }) : null;
+    const loans = loanCount > 0 ? seedDemoLoans(db, { loans: loanCount, months, today: opts.today, seed: (opts.seed ?? 20251027) + 1, ...(opts.user ? { user: opts.user } : {}) }).pinjaman : 0;
+    const paid = opts.paidHistory && loans > 0 ? seedPaidHistory(db, { today: opts.today, unpaidMonths: opts.paidHistory.unpaidMonths, ...(opts.user ? { user: opts.user } : {}) }) : null;
     return {
       bank: BANKS.length, cabang, penjamin: INSURERS.length, skema: schemes, debitur: debtorCount, pinjaman: loans,
       ...(paid ? { tagihanDibayar: paid.tagihan, subsidiDibayar: paid.total } : {}),
