@@ -11,6 +11,8 @@ import { electronPrinter } from './shell/printer';
 const DATABASE_FILE = 'gerbang-serasan.sqlite';
 const rendererDir = path.join(__dirname, '..', '..', 'dist', 'renderer');
 const devServerUrl = process.env.VITE_DEV_SERVER_URL;
+/** Sign-in delays count per origin: the app's one window is one origin (the HTTP bridge names each client's address). */
+const IPC_ORIGIN = 'ipc:jendela';
 
 let mainWindow: BrowserWindow | null = null;
 let runtime: Runtime | null = null;
@@ -108,7 +110,7 @@ async function start(): Promise<void> {
     if (!isOurPage(senderUrl)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Permintaan ditolak: bukan dari jendela aplikasi' } };
     }
-    return rt.callWithSession(typeof token === 'string' ? token : null, String(channel), input);
+    return rt.callWithSession(typeof token === 'string' ? token : null, String(channel), input, IPC_ORIGIN);
   });
 
   if (process.argv.includes('--http-bridge')) {
