@@ -24,7 +24,8 @@ export function beginImmediateByDefault(db: Database): Database {
 
 /** True for SQLite's "another connection holds the lock" errors (SQLITE_BUSY and its extended codes). */
 export function isBusyError(err: unknown): boolean {
-  return err instanceof Error && typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('SQLITE_BUSY');
+  const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
 /**
