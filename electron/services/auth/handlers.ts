@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Role, SessionInfo } from '../../contract';
 import { appendAudit } from '../../../database/repositories/audit';
 import * as repo from '../../../database/repositories/users';
@@ -19,9 +18,11 @@ const WRONG = 'Nama pengguna atau kata sandi salah.';
  */
 const throttles = new WeakMap<ServiceContext, SignInThrottle>();
 
-/** A hash of a random password: unknown names are checked against it, so they cost what a real check costs. */
-let dummyHash: Promise<string> | null = null;
-const dummy = () => (dummyHash ??= hashPassword(randomBytes(24).toString('base64')));
+/**
+ * The scrypt hash (same parameters as hashPassword) of a random password nobody kept: unknown and
+ * inactive names are checked against it, so they cost what a real check costs, from the first try.
+ */
+const DUMMY_HASH = 'scrypt$32768$8$1$Y90EQDT3JQFYK6YyyUlxPQ==$XPp4c3G7mCMqYe3gL+KtcU4g/f/crKIX7ww18qw72qE=';
 
 export function authHandlers(ctx: ServiceContext): HandlersFor<'auth'> & HandlersFor<'users'> {
   const { db, sessions } = ctx;
@@ -76,7 +77,7 @@ export function authHandlers(ctx: ServiceContext): HandlersFor<'auth'> & Handler
       const user = repo.findUserByName(db, username);
       // The same answer and the same work whether the name exists, is inactive, or the password is
       // wrong: an unknown name is checked against a dummy hash (one scrypt either way).
-      const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await dummy()));
+      const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !user.aktif || !passwordOk) {
         const { failures, delayMs } = throttle.fail(origin);
         if (delayMs > 0 && failures === FREE_TRIES + 1) {
