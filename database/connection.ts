@@ -8,6 +8,27 @@ import { sealLegacyAudit } from './repositories/audit';
 export type { Database };
 
 /**
+ * Every `db.transaction(fn)` of a connection begins IMMEDIATE (takes the write lock at BEGIN)
+ * instead of SQLite's default DEFERRED. A deferred transaction reads first and asks for the lock
+ * at its first write; if another process committed in between, SQLite answers
+ * SQLITE_BUSY_SNAPSHOT at once (the read snapshot is stale), which busy_timeout cannot retry.
+ * BEGIN IMMEDIATE instead waits (busy_timeout) for the other writer and then sees its data.
+ * Read-only transactions that only want one snapshot ask for `.deferred` explicitly, so they
+ * never wait for a writer. Nested calls are savepoints either way.
+ */
+export function beginImmediateByDefault(db: Database): Database {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn) => transaction(fn).immediate) as Database['transaction'];
+  return db;
+}
+
+/** True for SQLite's "another connection holds the lock" errors (SQLITE_BUSY and its extended codes). */
+export function isBusyError(err: unknown): boolean {
+  const code = err instanceof Error ? (err as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/**
  * Opens (creating if needed) the program's SQLite file with the settings every connection
  * must have, and brings its schema up to date.
  */
@@ -19,6 +40,7 @@ export function openDatabase(file: string): Database {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    beginImmediateByDefault(db);
     migrate(db);
     // Audit entries written before the hash chain existed are chained once, right after migration 0005.
     sealLegacyAudit(db);

@@ -163,6 +163,7 @@ export function printAuditVerify(r: AuditVerifyResult): void {
   if (r.ok) {
     console.log(`Jejak audit utuh: ${r.checked} entri diperiksa.${r.ujungId !== null ? ` Ujung rantai: entri no. ${r.ujungId}, hash ${r.ujungHash ?? ''}.` : ''}`);
   } else if (r.firstBroken) {
-    console.log(`Jejak audit RUSAK pada entri no. ${r.firstBroken.id}: ${r.firstBroken.reason} (${r.checked} entri sebelumnya utuh.)`);
+    const where = r.firstBroken.id !== null ? ` pada entri no. ${r.firstBroken.id}` : '';
+    console.log(`Jejak audit RUSAK${where}: ${r.firstBroken.reason} (${r.checked} entri ${r.firstBroken.id !== null ? 'sebelumnya ' : ''}utuh.)`);
   }
 }

@@ -15,6 +15,8 @@ const HOUSEKEEPING_EVERY_MS = 6 * 60 * 60 * 1000;
 // Compiled: dist-electron/electron/main.js → dist/renderer; from source (the test's stand-in): electron/main.ts.
 const rendererDir = [path.join(__dirname, '..', '..', 'dist', 'renderer'), path.join(__dirname, '..', 'dist', 'renderer')].find((d) => fs.existsSync(d)) ?? path.join(__dirname, '..', '..', 'dist', 'renderer');
 const devServerUrl = process.env.VITE_DEV_SERVER_URL;
+/** Sign-in delays count per origin: the app's one window is one origin (the HTTP bridge names each client's address). */
+const IPC_ORIGIN = 'ipc:jendela';
 
 let mainWindow: BrowserWindow | null = null;
 let runtime: Runtime | null = null;
@@ -149,7 +151,7 @@ async function start(): Promise<void> {
     if (!isOurPage(senderUrl)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Permintaan ditolak: bukan dari jendela aplikasi' } };
     }
-    return rt.callWithSession(typeof token === 'string' ? token : null, String(channel), input);
+    return rt.callWithSession(typeof token === 'string' ? token : null, String(channel), input, IPC_ORIGIN);
   });
 
   if (process.argv.includes('--http-bridge')) {

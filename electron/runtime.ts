@@ -35,7 +35,8 @@ export interface Runtime {
   /** Trusted, in-process use (CLI, tests): calls run as the runtime's own user with every right. */
   handlers: Handlers;
   /** Calls from the renderer: the session token decides who calls and what they may do. */
-  callWithSession: (token: string | null, channel: string, input: unknown) => Promise<Result<unknown>>;
+  /** `origin`: where the call comes from ('ipc:<window>', 'http:<address>'); sign-in delays count per origin. */
+  callWithSession: (token: string | null, channel: string, input: unknown, origin?: string) => Promise<Result<unknown>>;
   sessions: SessionStore;
   close: () => void;
 }
@@ -105,10 +106,10 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     housekeeping: () => housekeeping(false),
     handlers,
     sessions,
-    callWithSession: (token, channel, input) =>
+    callWithSession: (token, channel, input, origin) =>
       host.health.status !== 'ok' && RECOVERY_CHANNELS.has(channel)
         ? dispatch(handlers, channel, input)
-        : callWithSession(handlers, sessions, token, channel, input),
+        : callWithSession(handlers, sessions, token, channel, input, origin),
     close: () => {
       host.close();
       // The printer may hold a browser; it ends in the background (printer.close() to await it).

@@ -164,8 +164,16 @@ const range = (from: number, to: number) => (from === to ? `no. ${from}` : `no. 
  * large trail needs little memory.
  */
 export function verifyAudit(db: Database): AuditVerifyResult {
+  // A dropped table is tampering too, said as such (not a raw SQLite error).
+  const gone = (['audit_log', 'audit_chain'] as const).find((t) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t) === undefined);
+  if (gone) {
+    const what = gone === 'audit_log' ? 'Tabel jejak audit (audit_log)' : 'Tabel ujung jejak (audit_chain)';
+    return { ok: false, checked: 0, firstBroken: { id: null, reason: `${what} hilang (dihapus di luar aplikasi): jejak audit tidak dapat dipercaya.` }, ujungId: null, ujungHash: null };
+  }
   if (chainState(db).legacy_sampai !== null) sealLegacyAudit(db);
   return db.transaction((): AuditVerifyResult => {
+    // The migration writes this row once and the app only ever updates it: missing is tampering.
+    const hasChainRow = stmt(db, 'SELECT 1 FROM audit_chain WHERE id = 1').get() !== undefined;
     const chain = chainState(db);
     const end = { ujungId: chain.ujung_id, ujungHash: chain.ujung_hash };
     let checked = 0;
@@ -181,7 +189,7 @@ export function verifyAudit(db: Database): AuditVerifyResult {
       prev = row;
     }
 
-    const broken = (id: number, reason: string): AuditVerifyResult => ({ ok: false, checked, firstBroken: { id, reason }, ...end });
+    const broken = (id: number | null, reason: string): AuditVerifyResult => ({ ok: false, checked, firstBroken: { id, reason }, ...end });
     if (problem) {
       const { row } = problem;
       if (problem.kind === 'unsealed') return broken(row.id, 'Entri ini tidak bersegel (tanpa hash): ditambahkan atau diubah di luar aplikasi.');
@@ -211,11 +219,52 @@ export function verifyAudit(db: Database): AuditVerifyResult {
       }
       return broken(prev.id, `Jejak kini berakhir pada entri no. ${prev.id}, padahal aplikasi terakhir mencatat entri no. ${chain.ujung_id}: ada entri yang ditambahkan atau ujung jejak diubah di luar aplikasi.`);
     }
+    if (!hasChainRow) return broken(null, 'Catatan ujung jejak (audit_chain) hilang: jejak diubah di luar aplikasi.');
     if (chain.ujung_id === null && prev) {
       return broken(prev.id, 'Catatan ujung jejak hilang: jejak diubah di luar aplikasi.');
     }
+    // An intact chain may still be a short one: every money record must have its trail.
+    const untraced = untracedMoney(db);
+    if (untraced) {
+      const sample = untraced.ids.slice(0, 5).join(', ');
+      return broken(
+        null,
+        `${untraced.count} ${MONEY_LABEL[untraced.kind]} tanpa jejak audit (nomor data ${sample}${untraced.count > 5 ? ', …' : ''}): entrinya dihapus dari jejak, atau data itu ditulis di luar aplikasi.`,
+      );
+    }
     return { ok: true, checked, ...end };
-  })();
+  }).deferred();
+}
+
+type MoneyKind = 'pinjaman' | 'tagihan' | 'pembayaran' | 'pembayaran_premi';
+const MONEY_LABEL: Record<MoneyKind, string> = {
+  pinjaman: 'pinjaman',
+  tagihan: 'tagihan bank',
+  pembayaran: 'pembayaran subsidi (SP2D)',
+  pembayaran_premi: 'pembayaran premi (SP2D)',
+};
+
+/**
+ * The money records that no audit entry names, by kind (the first kind found, up to a sample):
+ * a loan by its own entries; a claim by its own entries, its import's entry or its direct
+ * payment's entry (both carry `tagihanId`); an SP2D by its own entry.
+ */
+export function untracedMoney(db: Database): { kind: MoneyKind; count: number; ids: number[] } | null {
+  const queries: Record<MoneyKind, string> = {
+    pinjaman: `SELECT p.id FROM pinjaman p WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entitas = 'pinjaman' AND a.entitas_id = p.id) ORDER BY p.id`,
+    tagihan: `WITH ditelusuri (id) AS (
+                SELECT entitas_id FROM audit_log WHERE entitas = 'tagihan'
+                UNION SELECT json_extract(sesudah, '$.tagihanId') FROM audit_log
+                  WHERE entitas IN ('impor_berkas', 'pembayaran') AND json_valid(sesudah))
+              SELECT t.id FROM tagihan t WHERE t.id NOT IN (SELECT id FROM ditelusuri WHERE id IS NOT NULL) ORDER BY t.id`,
+    pembayaran: `SELECT b.id FROM pembayaran b WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entitas = 'pembayaran' AND a.entitas_id = b.id) ORDER BY b.id`,
+    pembayaran_premi: `SELECT b.id FROM pembayaran_premi b WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entitas = 'pembayaran_premi' AND a.entitas_id = b.id) ORDER BY b.id`,
+  };
+  for (const kind of Object.keys(queries) as MoneyKind[]) {
+    const ids = (db.prepare(queries[kind]).all() as { id: number }[]).map((r) => r.id);
+    if (ids.length > 0) return { kind, count: ids.length, ids: ids.slice(0, 5) };
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------

@@ -36,7 +36,7 @@ export type NewClaimLine = Pick<
  */
 export function insertClaim(
   db: Database,
-  claim: { bankId: number; periodeAwal: string; periodeAkhir: string; imporId: number | null; lines: NewClaimLine[]; dibuatOleh?: string | null },
+  claim: { bankId: number; periodeAwal: string; periodeAkhir: string; imporId: number | null; lines: NewClaimLine[]; dibuatOleh?: string | null; dibuatOlehId?: number | null },
 ): { tagihanId: number; totalDiklaim: number } {
   let total = 0;
   for (const l of claim.lines) {
@@ -48,10 +48,10 @@ export function insertClaim(
     const tagihanId = Number(
       db
         .prepare(
-          `INSERT INTO tagihan (bank_id, periode_awal, periode_akhir, status, total_diklaim, impor_id, dibuat_oleh)
-           VALUES (?, ?, ?, 'draf', ?, ?, ?)`,
+          `INSERT INTO tagihan (bank_id, periode_awal, periode_akhir, status, total_diklaim, impor_id, dibuat_oleh, dibuat_oleh_id)
+           VALUES (?, ?, ?, 'draf', ?, ?, ?, ?)`,
         )
-        .run(claim.bankId, claim.periodeAwal, claim.periodeAkhir, total, claim.imporId, claim.dibuatOleh ?? null).lastInsertRowid,
+        .run(claim.bankId, claim.periodeAwal, claim.periodeAkhir, total, claim.imporId, claim.dibuatOleh ?? null, claim.dibuatOlehId ?? null).lastInsertRowid,
     );
     const insert = db.prepare(
       `INSERT INTO tagihan_baris (tagihan_id, nomor_baris, periode, nomor_rekening, nik, nama, outstanding, bunga_persen, hari, kol,
@@ -479,11 +479,11 @@ export function setLineDecision(
   ).run(d.keputusan, d.alasan, d.disetujui, d.oleh, d.pada, id);
 }
 
-export function approveClaim(db: Database, tagihanId: number, a: { total: number; oleh: string; pada: string; nomorBa: string; tanggalBa: string }): void {
+export function approveClaim(db: Database, tagihanId: number, a: { total: number; oleh: string; olehId: number | null; pada: string; nomorBa: string; tanggalBa: string }): void {
   db.prepare(
-    `UPDATE tagihan SET status = 'disetujui', total_disetujui = ?, disetujui_oleh = ?, disetujui_pada = ?, nomor_ba = ?, tanggal_ba = ?
+    `UPDATE tagihan SET status = 'disetujui', total_disetujui = ?, disetujui_oleh = ?, disetujui_oleh_id = ?, disetujui_pada = ?, nomor_ba = ?, tanggal_ba = ?
      WHERE id = ?`,
-  ).run(a.total, a.oleh, a.pada, a.nomorBa, a.tanggalBa, tagihanId);
+  ).run(a.total, a.oleh, a.olehId, a.pada, a.nomorBa, a.tanggalBa, tagihanId);
 }
 
 export function nomorBaTaken(db: Database, nomorBa: string, exceptId: number): boolean {
@@ -499,11 +499,15 @@ export function claimPayments(db: Database, tagihanId: number): ClaimPaymentRow[
     .all(tagihanId) as ClaimPaymentRow[];
 }
 
-export function insertClaimPayment(db: Database, p: { tagihanId: number; nomorSp2d: string; tanggalSp2d: string; jumlah: number; paguId: number }): number {
+/** `dicatatOlehId`: the signed-in user recording it (the database refuses the claim's own creator); null for the trusted caller. */
+export function insertClaimPayment(
+  db: Database,
+  p: { tagihanId: number; nomorSp2d: string; tanggalSp2d: string; jumlah: number; paguId: number; dicatatOlehId?: number | null },
+): number {
   return Number(
     db
-      .prepare('INSERT INTO pembayaran (tagihan_id, nomor_sp2d, tanggal_sp2d, jumlah, pagu_id) VALUES (?, ?, ?, ?, ?)')
-      .run(p.tagihanId, p.nomorSp2d, p.tanggalSp2d, p.jumlah, p.paguId).lastInsertRowid,
+      .prepare('INSERT INTO pembayaran (tagihan_id, nomor_sp2d, tanggal_sp2d, jumlah, pagu_id, dicatat_oleh_id) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(p.tagihanId, p.nomorSp2d, p.tanggalSp2d, p.jumlah, p.paguId, p.dicatatOlehId ?? null).lastInsertRowid,
   );
 }
 
@@ -553,20 +557,16 @@ export function setClaimStatus(db: Database, tagihanId: number, status: ClaimSta
   db.prepare('UPDATE tagihan SET status = ? WHERE id = ?').run(status, tagihanId);
 }
 
-/** Who entered the claim: its creator, and whoever the trail says created it or its file. */
-export function claimCreators(db: Database, tagihanId: number): string[] {
+/**
+ * Who entered the claim, as user ids (never names: an account can be renamed): whoever created
+ * it and whoever imported its file (the import's latest replacement included).
+ */
+export function claimCreators(db: Database, tagihanId: number): number[] {
   const row = db
-    .prepare('SELECT t.dibuat_oleh, t.impor_id, f.dibuat_oleh AS diimpor_oleh FROM tagihan t LEFT JOIN impor_berkas f ON f.id = t.impor_id WHERE t.id = ?')
-    .get(tagihanId) as { dibuat_oleh: string | null; impor_id: number | null; diimpor_oleh: string | null } | undefined;
+    .prepare('SELECT t.dibuat_oleh_id AS dibuat, f.dibuat_oleh_id AS diimpor FROM tagihan t LEFT JOIN impor_berkas f ON f.id = t.impor_id WHERE t.id = ?')
+    .get(tagihanId) as { dibuat: number | null; diimpor: number | null } | undefined;
   if (!row) return [];
-  const fromTrail = db
-    .prepare(
-      `SELECT DISTINCT pengguna FROM audit_log
-       WHERE (entitas = 'tagihan' AND entitas_id = ? AND aksi IN ('buat', 'impor'))
-          OR (entitas = 'impor_berkas' AND entitas_id = ?)`,
-    )
-    .all(tagihanId, row.impor_id ?? -1) as { pengguna: string }[];
-  return [...new Set([row.dibuat_oleh, row.diimpor_oleh, ...fromTrail.map((r) => r.pengguna)].filter((u): u is string => u !== null))];
+  return [...new Set([row.dibuat, row.diimpor].filter((u): u is number => u !== null))];
 }
 
 /**

@@ -120,6 +120,8 @@ export interface ImportWrite {
   pemetaan: Record<string, string>;
   opsi: Record<string, unknown>;
   oleh: string;
+  /** The importing user's id (four-eyes reads it); null for the trusted caller. */
+  olehId: number | null;
 }
 
 const writeParams = (w: ImportWrite) => ({
@@ -133,9 +135,9 @@ export function insertImport(db: Database, w: ImportWrite): number {
     db
       .prepare(
         `INSERT INTO impor_berkas (jenis, bank_id, penjamin_id, sk_id, nama_berkas, sha256, lokasi, format, jumlah_baris, jumlah_dilewati, total_nilai,
-           periode_awal, periode_akhir, pemetaan, opsi, dibuat_oleh)
+           periode_awal, periode_akhir, pemetaan, opsi, dibuat_oleh, dibuat_oleh_id)
          VALUES (@jenis, @bankId, @penjaminId, @skId, @namaBerkas, @sha256, @lokasi, @format, @jumlahBaris, @jumlahDilewati, @totalNilai,
-           @periodeAwal, @periodeAkhir, @pemetaan, @opsi, @oleh)`,
+           @periodeAwal, @periodeAkhir, @pemetaan, @opsi, @oleh, @olehId)`,
       )
       .run(writeParams(w)).lastInsertRowid,
   );
@@ -153,7 +155,7 @@ export function setImportTotals(db: Database, id: number, t: { jumlahBaris: numb
 export function markReplaced(db: Database, id: number, w: ImportWrite, at: string): void {
   db.prepare(
     `UPDATE impor_berkas SET bank_id = @bankId, penjamin_id = @penjaminId, sk_id = @skId, nama_berkas = @namaBerkas, lokasi = @lokasi, format = @format,
-       pemetaan = @pemetaan, opsi = @opsi, dibuat_oleh = @oleh, diganti_kali = diganti_kali + 1, diganti_pada = @at WHERE id = @id`,
+       pemetaan = @pemetaan, opsi = @opsi, dibuat_oleh = @oleh, dibuat_oleh_id = @olehId, diganti_kali = diganti_kali + 1, diganti_pada = @at WHERE id = @id`,
   ).run({ ...writeParams(w), id, at });
 }
 

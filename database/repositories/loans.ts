@@ -187,8 +187,28 @@ const params = (f: LoanFields) => ({
 });
 const COLUMNS = Object.keys(params({} as LoanFields));
 
-export function insertLoan(db: Database, f: LoanFields): number {
-  return Number(db.prepare(`INSERT INTO pinjaman (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`).run(params(f)).lastInsertRowid);
+/** `dibuatOlehId`: the signed-in user who entered it (four-eyes reads it); null for the trusted caller. */
+export function insertLoan(db: Database, f: LoanFields, dibuatOlehId: number | null = null): number {
+  return Number(
+    db
+      .prepare(`INSERT INTO pinjaman (${COLUMNS.join(', ')}, dibuat_oleh_id) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')}, @dibuatOlehId)`)
+      .run({ ...params(f), dibuatOlehId }).lastInsertRowid,
+  );
+}
+
+/** Who entered the loan (user id), for four-eyes; null when the trusted caller did or nobody is known. */
+export function loanCreatorId(db: Database, id: number): number | null {
+  return (db.prepare('SELECT dibuat_oleh_id AS id FROM pinjaman WHERE id = ?').get(id) as { id: number | null } | undefined)?.id ?? null;
+}
+
+/** One step of the loan's lifecycle, with who took it (name as shown, id for four-eyes). */
+export function insertLoanHistory(
+  db: Database,
+  h: { pinjamanId: number; dari: string; ke: string; tanggal: string; alasan: string | null; pengguna: string; penggunaId: number | null },
+): void {
+  db.prepare('INSERT INTO pinjaman_riwayat (pinjaman_id, dari, ke, tanggal, alasan, pengguna, pengguna_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    h.pinjamanId, h.dari, h.ke, h.tanggal, h.alasan, h.pengguna, h.penggunaId,
+  );
 }
 
 export function updateLoan(db: Database, id: number, f: LoanFields): void {

@@ -79,27 +79,49 @@ export function listPremiums(db: Database, q: { penjaminId?: number | undefined;
   }));
 }
 
-/** The premiums among `ids` that belong to the insurer, with their status and amount. */
 /** The chosen premiums that are this insurer's, with who recorded their invoice (for four-eyes). */
-export function premiumsOfInsurer(db: Database, penjaminId: number, ids: number[]): { id: number; status: Premium['status']; jumlah: number; tagihanDicatatOleh: string | null }[] {
-  const stmt = db.prepare('SELECT id, status, jumlah, tagihan_dicatat_oleh AS tagihanDicatatOleh FROM premi WHERE id = ? AND penjamin_id = ?');
+export interface InsurerPremiumRow {
+  id: number;
+  status: Premium['status'];
+  jumlah: number;
+  tagihanDicatatOleh: string | null;
+  /** Who recorded the invoice, by user id (four-eyes compares ids, never names); null: the trusted caller. */
+  tagihanDicatatOlehId: number | null;
+}
+
+export function premiumsOfInsurer(db: Database, penjaminId: number, ids: number[]): InsurerPremiumRow[] {
+  const stmt = db.prepare(
+    'SELECT id, status, jumlah, tagihan_dicatat_oleh AS tagihanDicatatOleh, tagihan_dicatat_oleh_id AS tagihanDicatatOlehId FROM premi WHERE id = ? AND penjamin_id = ?',
+  );
   return ids.flatMap((id) => {
-    const row = stmt.get(id, penjaminId) as { id: number; status: Premium['status']; jumlah: number; tagihanDicatatOleh: string | null } | undefined;
+    const row = stmt.get(id, penjaminId) as InsurerPremiumRow | undefined;
     return row ? [row] : [];
   });
 }
 
 /** Marks premiums invoiced; `imporId` links them to the invoice file they came from (null: entered on screen). */
-export function markInvoiced(db: Database, ids: number[], nomorTagihan: string, tanggalTagihan: string, recordedBy: string, imporId: number | null = null): void {
-  const stmt = db.prepare("UPDATE premi SET status = 'ditagih', nomor_tagihan = ?, tanggal_tagihan = ?, tagihan_dicatat_oleh = ?, impor_id = ? WHERE id = ? AND status <> 'dibayar'");
-  for (const id of ids) stmt.run(nomorTagihan, tanggalTagihan, recordedBy, imporId, id);
+export function markInvoiced(
+  db: Database,
+  ids: number[],
+  nomorTagihan: string,
+  tanggalTagihan: string,
+  recordedBy: { name: string; id: number | null },
+  imporId: number | null = null,
+): void {
+  const stmt = db.prepare(
+    "UPDATE premi SET status = 'ditagih', nomor_tagihan = ?, tanggal_tagihan = ?, tagihan_dicatat_oleh = ?, tagihan_dicatat_oleh_id = ?, impor_id = ? WHERE id = ? AND status <> 'dibayar'",
+  );
+  for (const id of ids) stmt.run(nomorTagihan, tanggalTagihan, recordedBy.name, recordedBy.id, imporId, id);
 }
 
-export function insertPremiumPayment(db: Database, p: { penjaminId: number; nomorSp2d: string; tanggalSp2d: string; jumlah: number; paguId: number; premiIds: number[] }): number {
+export function insertPremiumPayment(
+  db: Database,
+  p: { penjaminId: number; nomorSp2d: string; tanggalSp2d: string; jumlah: number; paguId: number; premiIds: number[]; dicatatOlehId?: number | null },
+): number {
   const paymentId = Number(
     db
-      .prepare('INSERT INTO pembayaran_premi (penjamin_id, nomor_sp2d, tanggal_sp2d, jumlah, pagu_id) VALUES (?, ?, ?, ?, ?)')
-      .run(p.penjaminId, p.nomorSp2d, p.tanggalSp2d, p.jumlah, p.paguId).lastInsertRowid,
+      .prepare('INSERT INTO pembayaran_premi (penjamin_id, nomor_sp2d, tanggal_sp2d, jumlah, pagu_id, dicatat_oleh_id) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(p.penjaminId, p.nomorSp2d, p.tanggalSp2d, p.jumlah, p.paguId, p.dicatatOlehId ?? null).lastInsertRowid,
   );
   // The status guard makes a second payment of the same premium change nothing; the caller checks first.
   const mark = db.prepare("UPDATE premi SET status = 'dibayar', pembayaran_premi_id = ? WHERE id = ? AND status <> 'dibayar'");

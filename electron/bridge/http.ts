@@ -14,7 +14,7 @@ import type { Result } from '../contract';
  */
 export interface BridgeOptions {
   /** The runtime's session-checked entry (Runtime.callWithSession). */
-  call: (token: string | null, channel: string, input: unknown) => Promise<Result<unknown>>;
+  call: (token: string | null, channel: string, input: unknown, origin?: string) => Promise<Result<unknown>>;
   /** Folder with the built renderer (index.html); omit to serve the API only. */
   staticDir?: string;
   port?: number;
@@ -89,7 +89,7 @@ async function handle(opts: BridgeOptions, req: http.IncomingMessage, res: http.
       return;
     }
     const token = req.headers[SESSION_HEADER];
-    const result = await opts.call(typeof token === 'string' ? token : null, channel, input);
+    const result = await opts.call(typeof token === 'string' ? token : null, channel, input, `http:${req.socket.remoteAddress ?? '?'}`);
     sendJson(res, result);
     return;
   }

@@ -33,8 +33,11 @@ export interface AuditVerifyResult {
   ok: boolean;
   /** Entries checked (up to the first break when there is one). */
   checked: number;
-  /** The first entry where the chain breaks, and why, in Indonesian. */
-  firstBroken?: { id: number; reason: string };
+  /**
+   * The first entry where the chain breaks, and why, in Indonesian. `id` is null when the finding
+   * is not one entry: the chain's end record or table is gone, or a money record has no trail.
+   */
+  firstBroken?: { id: number | null; reason: string };
   /** The end of the chain: an auditor may note it and later see that nothing was rewritten since. */
   ujungId: number | null;
   ujungHash: string | null;

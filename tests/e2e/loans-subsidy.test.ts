@@ -169,17 +169,11 @@ describe('loans and the subsidy run, end to end in Chromium over a real SQLite f
     await screenshot(page, 'subsidy-line-working');
   });
 
-  it('pays the month with an SP2D; the same loan-month cannot be paid again', async () => {
+  it('pays nothing from the run itself: the SP2D is recorded on an approved bank claim', async () => {
     const { page } = app;
-    await page.getByTestId('subsidy-pay').click();
-    await page.getByTestId('payment-sp2d').fill('SP2D/0123/LS/2025');
-    await page.getByTestId('payment-sp2d').press('Enter');
-    await expect.poll(() => page.getByTestId('payment-result').innerText()).toContain('Rp71.556');
-    await page.getByTestId('payment-close').click();
-    await expect.poll(() => page.getByTestId('sum-total').innerText()).toBe('Rp0');
-    expect(await page.getByTestId('subsidy-table').innerText()).toContain('Sudah dibayar');
-    expect(count(app, 'periode_dibayar')).toBe(1);
-    expect(app.runtime.db.prepare('SELECT jumlah FROM pembayaran').get()).toEqual({ jumlah: 71_556 });
+    expect(await page.getByTestId('subsidy-pay').count()).toBe(0);
+    expect(await page.getByTestId('subsidy-pay-hint').innerText()).toContain('Tagihan & Rekonsiliasi');
+    expect(count(app, 'pembayaran')).toBe(0);
     expect(app.problems).toEqual([]);
   });
 });

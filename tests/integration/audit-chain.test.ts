@@ -199,6 +199,65 @@ describe('audit.verify finds the first broken link when the file is edited behin
   });
 });
 
+describe('a trail emptied or cut away', () => {
+  /** The demo data (loans, claims, SP2D payments), loaded the way the app loads it. */
+  async function moneyOnFile(): Promise<void> {
+    await call(rt(), 'app.loadDemo', {});
+    const r = rt().db;
+    expect(countRows(r, 'pinjaman')).toBeGreaterThan(0);
+    await call(rt(), 'budget.save', { tahun: 2026, jenis: 'subsidi_bunga', kodeRekening: '9.9.9', uraian: 'Uji', pagu: 10_000_000_000 });
+  }
+
+  it('the demo data writes its entries like any other writer: the trail of a full database verifies', async () => {
+    await moneyOnFile();
+    const loans = countRows(rt().db, 'pinjaman');
+    const entries = rt().db.prepare("SELECT count(*) AS n FROM audit_log WHERE entitas = 'pinjaman' AND aksi = 'buat'").get() as { n: number };
+    expect(entries.n).toBe(loans);
+    expect(await verify()).toMatchObject({ ok: true });
+  });
+
+  it('every entry and the chain end deleted: not "intact, 0 entries" on a database full of loans', async () => {
+    await moneyOnFile();
+    tamper(rt().db, 'DELETE FROM audit_log');
+    rt().db.prepare('DELETE FROM audit_chain').run();
+    const r = await verify();
+    expect(r.ok).toBe(false);
+    expect(r.firstBroken).toEqual({ id: null, reason: expect.stringMatching(/ujung jejak \(audit_chain\) hilang/) });
+  });
+
+  it('every entry deleted and the chain end emptied: the loans without a trail are the finding', async () => {
+    await moneyOnFile();
+    tamper(rt().db, 'DELETE FROM audit_log');
+    rt().db.prepare('UPDATE audit_chain SET ujung_id = NULL, ujung_hash = NULL').run();
+    const r = await verify();
+    expect(r.ok).toBe(false);
+    expect(r.firstBroken).toEqual({ id: null, reason: expect.stringMatching(/^\d+ pinjaman tanpa jejak audit \(nomor data 1, 2, 3, 4, 5, …\)/) });
+    // Even after the app has written again (a new chain from 64 zeros).
+    await call(rt(), 'banks.save', { kode: 'BTN', nama: 'Bank Tabungan Negara' });
+    expect((await verify()).firstBroken?.reason).toMatch(/pinjaman tanpa jejak audit/);
+  });
+
+  it('a payment whose entry was cut from the end is a finding too', async () => {
+    await moneyOnFile();
+    const paguId = (rt().db.prepare("SELECT id FROM pagu WHERE kode_rekening = '9.9.9'").get() as { id: number }).id;
+    const bankId = (rt().db.prepare('SELECT id FROM bank ORDER BY id LIMIT 1').get() as { id: number }).id;
+    const paid = await call(rt(), 'subsidy.recordPayment', { bankId, periodeAwal: '2026-06', nomorSp2d: 'SP2D/UJI', tanggalSp2d: '2026-07-10', paguId });
+    const last = trail(rt().db).at(-1)!;
+    expect(last).toMatchObject({ entitas: 'pembayaran', entitas_id: paid.pembayaranId });
+    // The last entry removed and the chain end set back to the one before: the chain itself holds.
+    const before = trail(rt().db).at(-2)!;
+    tamper(rt().db, 'DELETE FROM audit_log WHERE id = ?', last.id);
+    rt().db.prepare('UPDATE audit_chain SET ujung_id = ?, ujung_hash = ?').run(before.id, before.hash);
+    expect((await verify()).firstBroken).toEqual({ id: null, reason: expect.stringMatching(/^1 tagihan bank tanpa jejak audit/) });
+  });
+
+  it('a dropped chain table is reported as tampering, not as a raw SQLite error', async () => {
+    await someWork();
+    rt().db.exec('DROP TABLE audit_chain');
+    expect(await verify()).toEqual({ ok: false, checked: 0, firstBroken: { id: null, reason: expect.stringContaining('Tabel ujung jejak (audit_chain) hilang') }, ujungId: null, ujungHash: null });
+  });
+});
+
 describe('entries from before the chain existed', () => {
   const dirs: string[] = [];
   afterEach(() => {

@@ -409,13 +409,59 @@ describe('who may do what', () => {
     await as(r, operator, 'claims.reconcile', { tagihanId });
     expect(await as(r, operator, 'claims.approve', { tagihanId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('tidak berwenang') } });
     const rinaVerifies = sessionAs(r, 'verifikator', { username: 'RINA2' });
-    r.db.prepare("UPDATE tagihan SET dibuat_oleh = 'rina2' WHERE id = ?").run(tagihanId);
+    const rina2 = (r.db.prepare("SELECT id FROM pengguna WHERE username = 'RINA2'").get() as { id: number }).id;
+    r.db.prepare('UPDATE tagihan SET dibuat_oleh = ?, dibuat_oleh_id = ? WHERE id = ?').run('RINA2', rina2, tagihanId);
     expect(await as(r, rinaVerifies, 'claims.approve', { tagihanId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('empat mata') } });
     const budi = sessionAs(r, 'verifikator', { username: 'budi' });
     expect(await as(r, budi, 'claims.approve', { tagihanId })).toMatchObject({ ok: true, value: { status: 'disetujui', disetujuiOleh: 'budi' } });
     const pemantau = sessionAs(r, 'pemantau');
     expect((await as(r, pemantau, 'claims.get', { tagihanId })).ok).toBe(true);
     expect(await as(r, pemantau, 'claims.decide', { barisId: 1, keputusan: 'keluarkan', alasan: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('four-eyes follows the user, not the name: renaming the account does not let its claim through', async () => {
+    const r = rt();
+    const { bankId, run } = await demo(r);
+    const [a] = eligibleOf(run);
+    const adm2 = sessionAs(r, 'admin', { username: 'adm2' });
+    const other = sessionAs(r, 'admin', { username: 'kepala' });
+    const id = (r.db.prepare("SELECT id FROM pengguna WHERE username = 'adm2'").get() as { id: number }).id;
+    const tagihanId = insertClaim(r.db, { bankId, periodeAwal: PERIODE, periodeAkhir: PERIODE, imporId: null, lines: [lineOf(1, a!)], dibuatOleh: 'adm2', dibuatOlehId: id }).tagihanId;
+    await as(r, adm2, 'claims.reconcile', { tagihanId });
+    expect((await as(r, adm2, 'users.save', { id, username: 'adm2x', nama: 'Adm Dua', peran: 'admin', bankId: null })).ok).toBe(true);
+    const renamed = sessionAs(r, 'admin', { username: 'adm2x' });
+    expect(await as(r, renamed, 'claims.approve', { tagihanId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('empat mata') } });
+    // The database refuses it too, whatever the service does.
+    expect(() => r.db.prepare("UPDATE tagihan SET status = 'disetujui', disetujui_oleh_id = ? WHERE id = ?").run(id, tagihanId)).toThrow(/empat mata/);
+    expect(await as(r, other, 'claims.approve', { tagihanId })).toMatchObject({ ok: true, value: { status: 'disetujui' } });
+  });
+
+  it('whoever imported the claim does not record its SP2D; a signed-in user pays no run directly', async () => {
+    const r = rt();
+    const { bankId, run, paguId } = await demo(r);
+    const [a] = eligibleOf(run);
+    const adm = sessionAs(r, 'admin', { username: 'adm' });
+    const budi = sessionAs(r, 'verifikator', { username: 'budi' });
+    const admId = (r.db.prepare("SELECT id FROM pengguna WHERE username = 'adm'").get() as { id: number }).id;
+    const tagihanId = insertClaim(r.db, { bankId, periodeAwal: PERIODE, periodeAkhir: PERIODE, imporId: null, lines: [lineOf(1, a!)], dibuatOleh: 'adm', dibuatOlehId: admId }).tagihanId;
+    await as(r, adm, 'claims.reconcile', { tagihanId });
+    await as(r, adm, 'claims.decideBulk', { tagihanId, status: 'selisih', keputusan: 'terima_hitungan', alasan: 'ikut perhitungan' });
+    const approved = await as<{ totalDisetujui: number }>(r, budi, 'claims.approve', { tagihanId });
+    expect(approved.ok).toBe(true);
+    const payment = { tagihanId, nomorSp2d: 'SP2D/1', tanggalSp2d: '2026-11-20', jumlah: approved.ok ? approved.value.totalDisetujui : 0, paguId };
+    expect(await as(r, adm, 'claims.recordPayment', payment)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('empat mata') } });
+    expect(countRows(r.db, 'pembayaran')).toBe(0);
+    // The database refuses it too.
+    expect(() => r.db.prepare("INSERT INTO pembayaran (tagihan_id, nomor_sp2d, tanggal_sp2d, jumlah, pagu_id, dicatat_oleh_id) VALUES (?, 'X', '2026-11-20', 1, ?, ?)").run(tagihanId, paguId, admId)).toThrow(/empat mata/);
+    expect(await as(r, budi, 'claims.recordPayment', payment)).toMatchObject({ ok: true, value: { status: 'dibayar' } });
+
+    // The run paid directly (no claim, no approval, one person) is closed to every signed-in user.
+    for (const token of [adm, budi]) {
+      expect(await as(r, token, 'subsidy.recordPayment', { bankId, periodeAwal: PERIODE, nomorSp2d: 'SP2D/RUN', tanggalSp2d: '2026-11-21', paguId })).toMatchObject({
+        ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Tagihan & Rekonsiliasi') },
+      });
+    }
+    expect(countRows(r.db, 'pembayaran')).toBe(1);
   });
 
   it('a bank liaison officer sees only their own bank’s claims', async () => {

@@ -82,6 +82,25 @@ describe('dispatch', () => {
     expect(spy).toHaveBeenCalledTimes(1);
   });
 
+  it('passes on the four-eyes triggers’ own refusal, in Indonesian, when the database refuses what no service check caught', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const db = rt().db;
+      db.prepare("INSERT INTO pengguna (id, username, nama, peran, password_hash) VALUES (5, 'rina', 'Rina', 'operator', 'x')").run();
+      db.prepare("INSERT INTO bank (id, kode, nama) VALUES (1, 'BSB', 'Bank')").run();
+      db.prepare("INSERT INTO tagihan (id, bank_id, periode_awal, periode_akhir, dibuat_oleh_id) VALUES (1, 1, '2026-10', '2026-10', 5)").run();
+      const handlers = withHandlers({
+        'banks.list': async () => db.prepare("UPDATE tagihan SET status = 'disetujui', disetujui_oleh_id = 5 WHERE id = 1").run(),
+      });
+      expect(await dispatch(handlers, 'banks.list', {})).toEqual({
+        ok: false, error: { code: 'FORBIDDEN', message: 'Prinsip empat mata: tagihan tidak dapat disetujui oleh yang memasukkannya. Tidak ada yang diubah.' },
+      });
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      log.mockRestore();
+    }
+  });
+
   it('turns a plain Error into INTERNAL with a generic Indonesian message, hiding the details', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {

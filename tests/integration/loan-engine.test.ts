@@ -267,11 +267,15 @@ describe('premiums', () => {
     expect(listed).toEqual([expect.objectContaining({ pinjamanId: loan.id, jumlah: 180_000, status: 'terhitung', debiturNama: 'Siti Aminah', nomorRekening: '0012300045' })]);
     const premiId = listed[0]!.id;
 
+    // Paid on the insurer's invoice only.
+    const uninvoiced = await invoke(rt.handlers, 'premiums.recordPayment', { penjaminId: loan.premi!.penjaminId, premiIds: [premiId], nomorSp2d: 'P-1', tanggalSp2d: '2025-02-05', paguId: paguPremi });
+    expect(!uninvoiced.ok && uninvoiced.error.fields).toEqual({ premiIds: 'Belum ditagih' });
+    ok(await invoke(rt.handlers, 'premiums.recordInvoice', { penjaminId: loan.premi!.penjaminId, premiIds: [premiId], nomorTagihan: 'INV/JK/01', tanggalTagihan: '2025-01-31' }));
+
     // The subsidy pagu cannot pay a premium.
     const wrongLine = await invoke(rt.handlers, 'premiums.recordPayment', { penjaminId: loan.premi!.penjaminId, premiIds: [premiId], nomorSp2d: 'P-1', tanggalSp2d: '2025-02-01', paguId: w.paguId });
     expect(!wrongLine.ok && wrongLine.error.fields).toHaveProperty('paguId');
 
-    ok(await invoke(rt.handlers, 'premiums.recordInvoice', { penjaminId: loan.premi!.penjaminId, premiIds: [premiId], nomorTagihan: 'INV/JK/01', tanggalTagihan: '2025-01-31' }));
     const paid = ok(await invoke(rt.handlers, 'premiums.recordPayment', { penjaminId: loan.premi!.penjaminId, premiIds: [premiId], nomorSp2d: 'P-1', tanggalSp2d: '2025-02-05', paguId: paguPremi }));
     expect(paid).toMatchObject({ jumlah: 180_000, sisaPagu: 820_000 });
     expect(ok(await invoke(rt.handlers, 'premiums.list', { status: 'dibayar' }))[0]).toMatchObject({ nomorTagihan: 'INV/JK/01', nomorSp2d: 'P-1' });

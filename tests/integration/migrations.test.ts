@@ -87,6 +87,27 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('four-eyes ids are backfilled from the names recorded before them, where the name still exists', () => {
+    const file = tmpDb();
+    const all = loadMigrations();
+    const at = all.findIndex((m) => m.name === 'four_eyes_ids');
+    const raw = new BetterSqlite3(file);
+    migrate(raw, all.slice(0, at));
+    raw.prepare("INSERT INTO bank (id, kode, nama) VALUES (1, 'X', 'Bank X')").run();
+    raw.prepare("INSERT INTO pengguna (id, username, nama, peran, password_hash) VALUES (7, 'Budi', 'Budi', 'operator', 'x')").run();
+    const claim = raw.prepare("INSERT INTO tagihan (bank_id, periode_awal, periode_akhir, dibuat_oleh) VALUES (1, '2026-10', '2026-10', ?)");
+    claim.run('budi');
+    claim.run('sudah-diganti-namanya');
+    raw.close();
+
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT dibuat_oleh, dibuat_oleh_id FROM tagihan ORDER BY id').all()).toEqual([
+      { dibuat_oleh: 'budi', dibuat_oleh_id: 7 },
+      { dibuat_oleh: 'sudah-diganti-namanya', dibuat_oleh_id: null },
+    ]);
+    db.close();
+  });
+
   it('is a no-op when re-run', () => {
     const file = tmpDb();
     openDatabase(file).close();

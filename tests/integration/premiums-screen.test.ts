@@ -59,7 +59,8 @@ describe('the premium screen against the real handlers', () => {
     const year = await call(rt(), 'budget.year', { tahun: 2025 });
     expect(year.lines.filter((l) => l.jenis === 'premi')).toEqual([expect.objectContaining({ id: pagu.id, sisa: 1_000_000 })]);
 
-    // "Catat pembayaran" for both: one invoiced, one not (the service pays it all the same).
+    // "Catat pembayaran" pays invoiced premiums only: Rudi's is invoiced too first.
+    await call(rt(), 'premiums.recordInvoice', { penjaminId: jamkrindo.id, premiIds: [rudi!.id], nomorTagihan: 'INV/JK/2025/04', tanggalTagihan: '2025-03-10' });
     expect(
       await call(rt(), 'premiums.recordPayment', { penjaminId: jamkrindo.id, premiIds: [siti!.id, rudi!.id], nomorSp2d: 'SP2D/0101/LS/2025', tanggalSp2d: '2025-03-10', paguId: pagu.id }),
     ).toMatchObject({ jumlah: 540_000, sisaPagu: 460_000 });
@@ -77,6 +78,11 @@ describe('the premium screen against the real handlers', () => {
     // An empty invoice number, as sent when the clerk typed nothing.
     const blank = await callError(rt(), 'premiums.recordInvoice', { penjaminId: jamkrindo.id, premiIds: [siti!.id], nomorTagihan: '', tanggalTagihan: '2025-03-10' });
     expect(blank.fields).toEqual({ nomorTagihan: 'Nomor tagihan wajib diisi' });
+
+    // Paid on an invoice only.
+    const uninvoiced = await callError(rt(), 'premiums.recordPayment', { penjaminId: jamkrindo.id, premiIds: [siti!.id], nomorSp2d: 'SP2D/0', tanggalSp2d: '2025-03-10', paguId: pagu.id });
+    expect(uninvoiced).toMatchObject({ code: 'CONFLICT', fields: { premiIds: 'Belum ditagih' } });
+    await call(rt(), 'premiums.recordInvoice', { penjaminId: jamkrindo.id, premiIds: [siti!.id, rudi!.id], nomorTagihan: 'INV/1', tanggalTagihan: '2025-03-10' });
 
     // More than the pagu has left.
     await call(rt(), 'budget.save', { id: pagu.id, tahun: 2025, jenis: 'premi', kodeRekening: '5.1.05.02.001', uraian: 'Premi asuransi kredit', pagu: 200_000 });

@@ -43,7 +43,7 @@ export function appHandlers(ctx: ServiceContext): HandlersFor<'app'> {
         if (c.bank + c.penjamin + c.debitur > 0) {
           throw new ServiceError('CONFLICT', 'Data contoh hanya dapat dimuat ke basis data yang masih kosong.');
         }
-        const summary = seedDemo(db, { today: ctx.today(), loans: DEMO_LOANS, months: 24 });
+        const summary = seedDemo(db, { today: ctx.today(), loans: DEMO_LOANS, months: 24, user: ctx.user });
         setSetting(db, ONBOARDING, 'demo');
         appendAudit(db, { user: ctx.user, action: 'impor', entity: 'data_contoh', entityId: null, after: summary });
         return summary;

@@ -53,6 +53,6 @@ export function auditHandlers(ctx: ServiceContext): HandlersFor<'audit'> {
     'audit.facets': async () => repo.auditFacets(db),
     'audit.verify': async () => repo.verifyAudit(db),
     // One read transaction: the file shows one consistent moment of the trail.
-    'audit.export': async (f) => db.transaction(() => exportCsv(repo.eachAudit(db, toQuery(f))))(),
+    'audit.export': async (f) => db.transaction(() => exportCsv(repo.eachAudit(db, toQuery(f)))).deferred(),
   };
 }

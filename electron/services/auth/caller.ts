@@ -26,3 +26,18 @@ export function runAs<T>(caller: Caller, fn: () => T): T {
 export function currentCaller(): Caller | undefined {
   return storage.getStore();
 }
+
+const origins = new AsyncLocalStorage<string>();
+
+/**
+ * Where the call in progress comes from, as the transport names it: 'ipc:<window id>' for the
+ * Electron window, 'http:<address>' for the HTTP bridge, 'lokal' for the CLI and tests. Sign-in
+ * delays are counted per origin (auth/throttle.ts).
+ */
+export function runFrom<T>(origin: string, fn: () => T): T {
+  return origins.run(origin, fn);
+}
+
+export function currentOrigin(): string {
+  return origins.getStore() ?? 'lokal';
+}

@@ -3,15 +3,27 @@ import { contract } from '../../contract';
 import { dispatch } from '../dispatch';
 import type { Handlers } from '../index';
 import { ACCESS, APPROVAL_STEPS, ROLE_LABEL } from '../../contract';
-import { runAs, type Caller } from './caller';
+import { runAs, runFrom, type Caller } from './caller';
 import type { Session, SessionStore } from './sessions';
 
 /**
  * The door for calls from the renderer (Electron IPC and the HTTP bridge): finds the session of
  * the token, checks the role against the access table, keeps a bank's liaison officer inside
- * their bank, and runs the call as that user so the audit trail names them.
+ * their bank, and runs the call as that user so the audit trail names them. `origin` names where
+ * the call comes from (the window, the HTTP client): sign-in delays are counted per origin.
  */
-export async function callWithSession(handlers: Handlers, sessions: SessionStore, token: string | null, channel: string, input: unknown): Promise<Result<unknown>> {
+export async function callWithSession(
+  handlers: Handlers,
+  sessions: SessionStore,
+  token: string | null,
+  channel: string,
+  input: unknown,
+  origin = 'lokal',
+): Promise<Result<unknown>> {
+  return runFrom(origin, () => gated(handlers, sessions, token, channel, input));
+}
+
+async function gated(handlers: Handlers, sessions: SessionStore, token: string | null, channel: string, input: unknown): Promise<Result<unknown>> {
   if (!Object.hasOwn(contract, channel)) return dispatch(handlers, channel, input);
   const ch = channel as Channel;
   const access = ACCESS[ch];

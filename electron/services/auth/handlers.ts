@@ -6,16 +6,28 @@ import { ServiceError, invalid, notFound } from '../errors';
 import type { HandlersFor } from '../index';
 import { ensureFirstAdmin } from './bootstrap';
 import { hashPassword, verifyPassword } from './password';
+import { currentOrigin } from './caller';
 import type { Session } from './sessions';
-
-/** After this many wrong passwords in a row the account waits LOCK_MINUTES before the next try. */
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 15;
+import { FREE_TRIES, SignInThrottle } from './throttle';
 
 const WRONG = 'Nama pengguna atau kata sandi salah.';
 
+/**
+ * Sign-in delays per origin, kept per runtime context (the handlers are built anew after a
+ * restore; the delays stay).
+ */
+const throttles = new WeakMap<ServiceContext, SignInThrottle>();
+
+/**
+ * The scrypt hash (same parameters as hashPassword) of a random password nobody kept: unknown and
+ * inactive names are checked against it, so they cost what a real check costs, from the first try.
+ */
+const DUMMY_HASH = 'scrypt$32768$8$1$Y90EQDT3JQFYK6YyyUlxPQ==$XPp4c3G7mCMqYe3gL+KtcU4g/f/crKIX7ww18qw72qE=';
+
 export function authHandlers(ctx: ServiceContext): HandlersFor<'auth'> & HandlersFor<'users'> {
   const { db, sessions } = ctx;
+  const throttle = throttles.get(ctx) ?? new SignInThrottle(ctx.now);
+  throttles.set(ctx, throttle);
 
   function info(s: Session): SessionInfo {
     const u = repo.findUser(db, s.userId)!;
@@ -56,22 +68,22 @@ export function authHandlers(ctx: ServiceContext): HandlersFor<'auth'> & Handler
   return {
     'auth.login': async ({ username, password }) => {
       await ensureFirstAdmin(db);
-      const user = repo.findUserByName(db, username);
-      // The same message whether the name or the password is wrong: no hint which names exist.
-      if (!user || !user.aktif) throw new ServiceError('UNAUTHENTICATED', WRONG);
-      const now = ctx.now();
-      if (user.terkunciSampai && Date.parse(user.terkunciSampai) > now) {
-        throw new ServiceError('FORBIDDEN', `Akun dikunci karena ${MAX_FAILURES} kali salah kata sandi. Coba lagi setelah ${clock(user.terkunciSampai)}, atau minta admin mengatur ulang kata sandi.`);
+      const origin = currentOrigin();
+      const wait = throttle.waitFor(origin);
+      if (wait > 0) {
+        // Refused before any password is checked, whatever the name: the answer tells nothing.
+        throw new ServiceError('FORBIDDEN', `Terlalu banyak percobaan masuk yang salah dari perangkat ini. Coba lagi dalam ${Math.ceil(wait / 1000)} detik.`);
       }
-      if (!(await verifyPassword(password, user.passwordHash))) {
-        const failures = user.gagalMasuk + 1;
-        const locked = failures >= MAX_FAILURES ? new Date(now + LOCK_MINUTES * 60_000).toISOString() : null;
-        db.transaction(() => {
-          repo.recordFailedSignIn(db, user.id, locked ? 0 : failures, locked);
-          if (locked) appendAudit(db, { user: user.username, action: 'ubah', entity: 'pengguna', entityId: user.id, after: { terkunciSampai: locked, alasan: 'salah kata sandi berulang' } });
-        })();
-        if (locked) throw new ServiceError('FORBIDDEN', `Akun dikunci ${LOCK_MINUTES} menit karena ${MAX_FAILURES} kali salah kata sandi.`);
-        throw new ServiceError('UNAUTHENTICATED', `${WRONG} Sisa percobaan: ${MAX_FAILURES - failures}.`);
+      const user = repo.findUserByName(db, username);
+      // The same answer and the same work whether the name exists, is inactive, or the password is
+      // wrong: an unknown name is checked against a dummy hash (one scrypt either way).
+      const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      if (!user || !user.aktif || !passwordOk) {
+        const { failures, delayMs } = throttle.fail(origin);
+        if (delayMs > 0 && failures === FREE_TRIES + 1) {
+          appendAudit(db, { user: ctx.user, action: 'ubah', entity: 'masuk', entityId: null, after: { asal: origin, percobaanSalah: failures, alasan: 'salah kata sandi berulang; percobaan berikutnya ditunda' } });
+        }
+        throw new ServiceError('UNAUTHENTICATED', WRONG);
       }
       repo.recordSignIn(db, user.id);
       return info(sessions.open({ userId: user.id, username: user.username, role: user.peran, bankId: user.bankId, mustChangePassword: user.wajibGantiSandi }));
@@ -150,10 +162,4 @@ export function authHandlers(ctx: ServiceContext): HandlersFor<'auth'> & Handler
       })();
     },
   };
-}
-
-/** '2025-03-10T09:15:00.000Z' → '16.15' in the office's time (the PC's clock). */
-function clock(iso: string): string {
-  const d = new Date(iso);
-  return `${String(d.getHours()).padStart(2, '0')}.${String(d.getMinutes()).padStart(2, '0')}`;
 }

@@ -14,7 +14,7 @@ import * as repo from '../../../database/repositories/claims';
 import { CLAIM_LINE_STATUS_LABELS, type ClaimStatus } from '../../contract/claims';
 import { formatPeriod, formatRupiah } from '../../domain/format';
 import { callerBank, requireOwnBank } from '../auth/bank-scope';
-import { refuseOwnEntry } from '../auth/four-eyes';
+import { callerId, refuseOwnEntry } from '../auth/four-eyes';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
 import type { HandlersFor } from '../index';
@@ -154,7 +154,7 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
         const bank = getBank(db, claim.bankId)!;
         const nomorBa = input.nomorBa ?? `${String(claim.id).padStart(4, '0')}/BA-REK/${bank.kode}/${tanggalBa.slice(0, 4)}`;
         if (repo.nomorBaTaken(db, nomorBa, claim.id)) throw invalid('nomorBa', `Nomor berita acara ${nomorBa} sudah dipakai`);
-        repo.approveClaim(db, claim.id, { total: sums.disetujui, oleh: ctx.user, pada: nowIso(), nomorBa, tanggalBa });
+        repo.approveClaim(db, claim.id, { total: sums.disetujui, oleh: ctx.user, olehId: callerId(ctx), pada: nowIso(), nomorBa, tanggalBa });
         const after = repo.getClaimHeader(db, claim.id)!;
         appendAudit(db, {
           user: ctx.user,
@@ -192,6 +192,7 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
         const claim = claimOf(input.tagihanId);
         if (claim.status === 'dibayar') throw new ServiceError('CONFLICT', 'Tagihan ini sudah dibayar penuh.');
         if (claim.status !== 'disetujui') throw new ServiceError('CONFLICT', 'Pembayaran hanya dapat dicatat untuk tagihan yang sudah disetujui.');
+        refuseOwnEntry(ctx, repo.claimCreators(db, claim.id), 'Tagihan ini Anda masukkan atau impor sendiri; SP2D-nya harus dicatat verifikator lain (prinsip empat mata).');
         const total = claim.totalDisetujui ?? 0;
         const sisaBayar = total - claim.totalDibayar;
         if (sisaBayar <= 0) throw new ServiceError('CONFLICT', 'Tidak ada jumlah yang disetujui untuk dibayar pada tagihan ini.');
@@ -223,7 +224,7 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
           }
           marked = lines.length;
         }
-        const pembayaranId = repo.insertClaimPayment(db, { ...input, paguId: budget.pagu.id });
+        const pembayaranId = repo.insertClaimPayment(db, { ...input, paguId: budget.pagu.id, dicatatOlehId: callerId(ctx) });
         const totalDibayar = claim.totalDibayar + input.jumlah;
         const status: ClaimStatus = totalDibayar === total ? 'dibayar' : 'disetujui';
         if (status === 'dibayar') repo.setClaimStatus(db, claim.id, 'dibayar');

@@ -27,7 +27,7 @@ export function dashboardHandlers(ctx: ServiceContext): HandlersFor<'dashboard'>
       const key = `${bankId ?? '*'}|${tahun ?? ''}`;
       let summary = cache.get(key);
       if (!summary) {
-        summary = db.transaction(() => dashboardSummary(db, { today: ctx.today(), tahun, bankId }))();
+        summary = db.transaction(() => dashboardSummary(db, { today: ctx.today(), tahun, bankId })).deferred();
         // A handful of banks × years: never many entries, but bound it all the same.
         if (cache.size >= 32) cache.clear();
         cache.set(key, summary);

@@ -6,6 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Scheme } from '../../contract';
+import { appendAudit } from '../../../database/repositories/audit';
 import { listSchemes } from '../../../database/repositories/schemes';
 import {
   addDays,
@@ -30,6 +31,8 @@ export interface DemoLoanOptions {
   months: number;
   today: string;
   seed?: number;
+  /** Named in the audit trail as who entered each loan (the demo writes its entries like any writer). */
+  user?: string;
 }
 
 export interface DemoLoanSummary {
@@ -41,6 +44,9 @@ export interface DemoLoanSummary {
 }
 
 const TENORS = [12, 12, 18, 24, 24, 36] as const;
+
+/** Who the trail names for demo data written without a signed-in user (the CLI's seed-demo). */
+export const DEMO_USER = 'data-contoh';
 
 export function seedDemoLoans(db: Database, opts: DemoLoanOptions): DemoLoanSummary {
   const rnd = new SeededRandom(opts.seed ?? 7_2025);
@@ -112,6 +118,13 @@ export function seedDemoLoans(db: Database, opts: DemoLoanOptions): DemoLoanSumm
         bungaBank: scheme.bungaBankPersen, bungaDebitur: scheme.bungaDebiturPersen, angsuranPertama, status, lunas,
       }).lastInsertRowid,
     );
+    appendAudit(db, {
+      user: opts.user ?? DEMO_USER,
+      action: 'buat',
+      entity: 'pinjaman',
+      entityId: loanId,
+      after: { sumber: 'data contoh', nomorRekening: rekening, tanggalAkad, tanggalPencairan: pencairan, plafon, tenorBulan: tenor, status },
+    });
     summary.pinjaman++;
     if (status === 'lunas') summary.lunas++;
     if (status === 'macet') summary.macet++;

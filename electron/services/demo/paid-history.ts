@@ -5,10 +5,12 @@
  * its lines, periode_dibayar). The last months stay unpaid, so there is always a month to claim.
  */
 import type { Database } from 'better-sqlite3';
+import { appendAudit } from '../../../database/repositories/audit';
 import { insertPaidClaim, realisasiPagu } from '../../../database/repositories/payments';
 import { addMonths } from '../../domain/loan';
 import { paidClaimLines, payableLines } from '../subsidy/paid-claim';
 import { computeSubsidyRun } from '../subsidy/run';
+import { DEMO_USER } from './loans';
 
 export interface PaidHistory {
   tagihan: number;
@@ -18,7 +20,7 @@ export interface PaidHistory {
   melebihiPagu: number;
 }
 
-export function seedPaidHistory(db: Database, opts: { today: string; unpaidMonths: number }): PaidHistory {
+export function seedPaidHistory(db: Database, opts: { today: string; unpaidMonths: number; user?: string }): PaidHistory {
   const lastPaid = addMonths(`${opts.today.slice(0, 7)}-01`, -(opts.unpaidMonths + 1)).slice(0, 7);
   const first = (db.prepare("SELECT min(substr(tanggal_pencairan, 1, 7)) AS p FROM pinjaman WHERE tanggal_pencairan IS NOT NULL").get() as { p: string | null }).p;
   const out: PaidHistory = { tagihan: 0, baris: 0, total: 0, melebihiPagu: 0 };
@@ -36,14 +38,15 @@ export function seedPaidHistory(db: Database, opts: { today: string; unpaidMonth
         out.melebihiPagu++;
         continue;
       }
-      insertPaidClaim(db, {
-        bankId: bank.id,
-        periodeAwal: periode,
-        periodeAkhir: periode,
-        nomorSp2d: `${tanggalSp2d.slice(0, 4)}/SP2D-LS/${bank.kode}/${periode.slice(5, 7)}${periode.slice(2, 4)}`,
-        tanggalSp2d,
-        paguId: pagu.id,
-        lines: paidClaimLines(payable),
+      const nomorSp2d = `${tanggalSp2d.slice(0, 4)}/SP2D-LS/${bank.kode}/${periode.slice(5, 7)}${periode.slice(2, 4)}`;
+      const paid = insertPaidClaim(db, { bankId: bank.id, periodeAwal: periode, periodeAkhir: periode, nomorSp2d, tanggalSp2d, paguId: pagu.id, lines: paidClaimLines(payable) });
+      // Written as the payment's own writer writes it, so the trail names every SP2D and claim.
+      appendAudit(db, {
+        user: opts.user ?? DEMO_USER,
+        action: 'buat',
+        entity: 'pembayaran',
+        entityId: paid.pembayaranId,
+        after: { sumber: 'data contoh', bankId: bank.id, periodeAwal: periode, periodeAkhir: periode, nomorSp2d, tanggalSp2d, paguId: pagu.id, jumlah: paid.total, baris: payable.length, tagihanId: paid.tagihanId },
       });
       out.tagihan++;
       out.baris += payable.length;

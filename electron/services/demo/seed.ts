@@ -47,6 +47,8 @@ export interface DemoOptions {
    * except the last `unpaidMonths` before today's month. Off for the app's own demo data.
    */
   paidHistory?: { unpaidMonths: number };
+  /** Named in the audit trail for the loans and payments written (default: 'data-contoh'). */
+  user?: string;
 }
 
 /**
@@ -141,10 +143,10 @@ export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
         nib: rnd.chance(0.4) ? String(rnd.int(1, 9)) + String(rnd.int(0, 999_999)).padStart(6, '0') + String(rnd.int(0, 999_999)).padStart(6, '0') : null,
       });
     }
-    const loans = loanCount > 0 ? seedDemoLoans(db, { loans: loanCount, months, today: opts.today, seed: (opts.seed ?? 20251027) + 1 }).pinjaman : 0;
+    const loans = loanCount > 0 ? seedDemoLoans(db, { loans: loanCount, months, today: opts.today, seed: (opts.seed ?? 20251027) + 1, ...(opts.user ? { user: opts.user } : {}) }).pinjaman : 0;
     // The Bupati's recipient decrees naming the demo loans' debtors, all but every 97th loan.
     if (loans > 0) insertDemoDecrees(db, { leaveOut: 97, user: 'sistem' });
-    const paid = opts.paidHistory && loans > 0 ? seedPaidHistory(db, { today: opts.today, unpaidMonths: opts.paidHistory.unpaidMonths }) : null;
+    const paid = opts.paidHistory && loans > 0 ? seedPaidHistory(db, { today: opts.today, unpaidMonths: opts.paidHistory.unpaidMonths, ...(opts.user ? { user: opts.user } : {}) }) : null;
     return {
       bank: BANKS.length, cabang, penjamin: INSURERS.length, skema: schemes, debitur: debtorCount, pinjaman: loans,
       ...(paid ? { tagihanDibayar: paid.tagihan, subsidiDibayar: paid.total } : {}),

@@ -10,6 +10,7 @@ import * as repo from '../../../database/repositories/imports';
 import { IMPORT_KIND_SPECS, type ImportCommitResult } from '../../contract/imports';
 import { formatDateShort, formatPeriod } from '../../domain/format';
 import { requireOwnBank } from '../auth/bank-scope';
+import { callerId } from '../auth/four-eyes';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { amountOf, checkRows } from './checks';
@@ -78,6 +79,7 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean):
       pemetaan: req.pemetaan,
       opsi: { ...req.opsi, tetap: req.tetap },
       oleh: ctx.user,
+      olehId: callerId(ctx),
     };
 
     let imporId: number;
@@ -100,7 +102,7 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean):
     const opsiTemplat = Object.fromEntries(Object.entries(req.opsi).filter(([k]) => k !== 'headerRow' && k !== 'sheet'));
     repo.saveTemplate(db, req.jenis, { bankId: req.bankId, penjaminId: req.penjaminId }, { pemetaan: req.pemetaan, opsi: opsiTemplat }, ctx.user);
     // The trail records what was written, less the storage details (format, options; who is the entry's user) and with the period as words.
-    const { format: _format, opsi: _opsi, oleh: _oleh, periodeAwal, periodeAkhir, ...recorded } = write;
+    const { format: _format, opsi: _opsi, oleh: _oleh, olehId: _olehId, periodeAwal, periodeAkhir, ...recorded } = write;
     appendAudit(db, {
       user: ctx.user,
       // A replacement is an import too; `diganti` and the before-image say what it replaced.

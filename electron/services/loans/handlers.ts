@@ -7,7 +7,7 @@ import { getScheme } from '../../../database/repositories/schemes';
 import { getPremiumOfLoan, insertPremium } from '../../../database/repositories/premiums';
 import { appendAudit } from '../../../database/repositories/audit';
 import { APPROVAL_STEPS } from '../../contract';
-import { refuseOwnEntry } from '../auth/four-eyes';
+import { callerId, refuseOwnEntry } from '../auth/four-eyes';
 import { refuseClosedMonths } from '../closing/guard';
 import { getPagu, realisasiPagu } from '../../../database/repositories/payments';
 import { projectCosts, projectLoan } from '../budget/projection';
@@ -47,10 +47,6 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
     if (!scheme) throw invalid('skemaId', 'Skema tidak dikenal');
     return scheme;
   };
-
-  /** Who entered the loan, from the audit trail's first entry for it. */
-  const loanEnteredBy = (id: number): string | null =>
-    (db.prepare("SELECT pengguna FROM audit_log WHERE entitas = 'pinjaman' AND entitas_id = ? AND aksi = 'buat' ORDER BY id LIMIT 1").get(id) as { pengguna: string } | undefined)?.pengguna ?? null;
 
   const detail = (id: number): LoanDetail => {
     const loan = repo.getLoan(db, id);
@@ -121,7 +117,7 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
   };
 
   const history = (id: number, dari: string, ke: string, tanggal: string, alasan: string | null) =>
-    db.prepare('INSERT INTO pinjaman_riwayat (pinjaman_id, dari, ke, tanggal, alasan, pengguna) VALUES (?, ?, ?, ?, ?, ?)').run(id, dari, ke, tanggal, alasan, ctx.user);
+    repo.insertLoanHistory(db, { pinjamanId: id, dari, ke, tanggal, alasan, pengguna: ctx.user, penggunaId: callerId(ctx) });
 
   return {
     'loans.previewSchedule': async (p) => {
@@ -153,7 +149,7 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         const { fields, scheme } = prepare(input);
         uniqueAccount(input);
         refuseOnFlags(input, scheme);
-        const id = input.id ?? repo.insertLoan(db, fields);
+        const id = input.id ?? repo.insertLoan(db, fields, callerId(ctx));
         if (input.id) repo.updateLoan(db, input.id, fields);
         const after = detail(id);
         appendAudit(db, { user: ctx.user, action: before ? 'ubah' : 'buat', entity: 'pinjaman', entityId: id, before: before && stripDetail(before), after: stripDetail(after) });
@@ -171,7 +167,7 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         const scheme = loadScheme(before.skemaId);
         if ((ke === 'ditolak' || ke === 'hapus_buku') && !alasan) throw invalid('alasan', 'Tulis alasannya');
         if (APPROVAL_STEPS.includes(ke)) {
-          refuseOwnEntry(ctx, [loanEnteredBy(id)], 'Pengajuan ini Anda masukkan sendiri; persetujuan atau penolakannya harus oleh verifikator lain (prinsip empat mata).');
+          refuseOwnEntry(ctx, [repo.loanCreatorId(db, id)], 'Pengajuan ini Anda masukkan sendiri; persetujuan atau penolakannya harus oleh verifikator lain (prinsip empat mata).');
         }
 
         if (ke === 'aktif' && before.status === 'disetujui') {

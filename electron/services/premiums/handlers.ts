@@ -1,6 +1,6 @@
 import * as repo from '../../../database/repositories/premiums';
 import { appendAudit } from '../../../database/repositories/audit';
-import { refuseOwnEntry } from '../auth/four-eyes';
+import { callerId, refuseOwnEntry } from '../auth/four-eyes';
 import { refuseClosedMonths } from '../closing/guard';
 import { chosenPremiums, recordInsurerInvoice } from './invoice';
 import { findPaymentBySp2d, getPagu, realisasiPagu } from '../../../database/repositories/payments';
@@ -22,7 +22,16 @@ export function premiumHandlers(ctx: ServiceContext): HandlersFor<'premiums'> {
     'premiums.recordPayment': async (input) =>
       db.transaction(() => {
         const rows = chosen(input.penjaminId, input.premiIds);
-        refuseOwnEntry(ctx, rows.map((r) => r.tagihanDicatatOleh), 'Tagihan premi ini Anda catat sendiri; pembayarannya harus dicatat verifikator lain (prinsip empat mata).');
+        // Paid on the insurer's invoice only: whoever records it is the first person, the payer the second.
+        const notInvoiced = rows.filter((r) => r.status !== 'ditagih');
+        if (notInvoiced.length > 0) {
+          throw new ServiceError(
+            'CONFLICT',
+            `${notInvoiced.length} premi yang dipilih belum ditagih penjamin. Catat tagihannya terlebih dahulu; pembayarannya dicatat orang lain (prinsip empat mata). Tidak ada yang dicatat.`,
+            { premiIds: 'Belum ditagih' },
+          );
+        }
+        refuseOwnEntry(ctx, rows.map((r) => r.tagihanDicatatOlehId), 'Tagihan premi ini Anda catat sendiri; pembayarannya harus dicatat verifikator lain (prinsip empat mata).');
         refuseClosedMonths(db, [input.tanggalSp2d.slice(0, 7)], 'Pembayaran premi tidak dapat dicatat', 'tanggalSp2d');
         const pagu = getPagu(db, input.paguId);
         if (!pagu) throw invalid('paguId', 'Pos anggaran tidak dikenal');
@@ -35,7 +44,7 @@ export function premiumHandlers(ctx: ServiceContext): HandlersFor<'premiums'> {
         if (jumlah > sisa) {
           throw new ServiceError('CONFLICT', `Pembayaran ${formatRupiah(jumlah)} melebihi sisa pagu ${pagu.kode_rekening} tahun ${pagu.tahun} (${formatRupiah(sisa)}). Tidak ada yang dicatat.`);
         }
-        const pembayaranId = repo.insertPremiumPayment(db, { ...input, jumlah, premiIds: rows.map((r) => r.id) });
+        const pembayaranId = repo.insertPremiumPayment(db, { ...input, jumlah, premiIds: rows.map((r) => r.id), dicatatOlehId: callerId(ctx) });
         appendAudit(db, { user: ctx.user, action: 'buat', entity: 'pembayaran_premi', entityId: pembayaranId, after: { ...input, jumlah } });
         return { pembayaranId, jumlah, sisaPagu: sisa - jumlah };
       })(),

@@ -1,6 +1,7 @@
 import * as repo from '../../../database/repositories/premiums';
 import { appendAudit } from '../../../database/repositories/audit';
 import { getInsurer } from '../../../database/repositories/insurers';
+import { callerId } from '../auth/four-eyes';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
 
@@ -27,7 +28,14 @@ export function recordInsurerInvoice(
   input: { penjaminId: number; premiIds: number[]; nomorTagihan: string; tanggalTagihan: string; imporId?: number | null },
 ): { jumlah: number; jumlahPremi: number } {
   const rows = chosenPremiums(ctx, input.penjaminId, input.premiIds);
-  repo.markInvoiced(ctx.db, rows.map((r) => r.id), input.nomorTagihan, input.tanggalTagihan, ctx.user, input.imporId ?? null);
+  // An invoice recorded once is not recorded over: that would replace who recorded it (four-eyes).
+  const invoiced = rows.filter((r) => r.status === 'ditagih');
+  if (invoiced.length > 0) {
+    throw new ServiceError('CONFLICT', `${invoiced.length} premi yang dipilih sudah ditagih; tagihan yang sudah dicatat tidak dapat ditimpa. Tidak ada yang dicatat.`, {
+      premiIds: 'Sudah ditagih',
+    });
+  }
+  repo.markInvoiced(ctx.db, rows.map((r) => r.id), input.nomorTagihan, input.tanggalTagihan, { name: ctx.user, id: callerId(ctx) }, input.imporId ?? null);
   const jumlah = rows.reduce((s, r) => s + r.jumlah, 0);
   const { imporId, ...rest } = input;
   appendAudit(ctx.db, { user: ctx.user, action: 'ubah', entity: 'tagihan_premi', entityId: null, after: imporId ? { ...rest, jumlah, imporId } : { ...rest, jumlah } });

@@ -10,6 +10,9 @@ import { computeSubsidyRun } from './run';
 import { paidClaimLines, payableLines } from './paid-claim';
 import { refusePersonMonth } from './person-month';
 
+export const DIRECT_PAYMENT_CLOSED =
+  'Pembayaran subsidi langsung dari perhitungan (tanpa tagihan bank dan tanpa persetujuan orang kedua) tidak diizinkan. Impor tagihan bank, rekonsiliasi, minta verifikator lain menyetujuinya, lalu catat SP2D di Tagihan & Rekonsiliasi.';
+
 export function subsidyHandlers(ctx: ServiceContext): HandlersFor<'subsidy'> {
   const { db } = ctx;
   return {
@@ -17,6 +20,9 @@ export function subsidyHandlers(ctx: ServiceContext): HandlersFor<'subsidy'> {
 
     'subsidy.recordPayment': async (input) =>
       db.transaction(() => {
+        // Paying the computed run directly has no bank claim, no approval and one person: it is
+        // not open to signed-in users. The trusted caller (CLI: historic payments) still has it.
+        if (ctx.caller().role !== 'sistem') throw new ServiceError('FORBIDDEN', DIRECT_PAYMENT_CLOSED);
         const periodeAkhir = input.periodeAkhir ?? input.periodeAwal;
         if (periodeAkhir < input.periodeAwal) throw invalid('periodeAkhir', 'Periode akhir sebelum periode awal');
         if (!getBank(db, input.bankId)) throw notFound('Bank mitra');

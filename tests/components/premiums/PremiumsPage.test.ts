@@ -18,6 +18,9 @@ const PREMI_2025_B = budgetLine({ id: 41, jenis: 'premi', kodeRekening: '5.1.05.
 const WHY_NONE = 'Centang premi di tabel untuk mencatat tagihan atau pembayarannya.';
 const WHY_ONE_INSURER = 'Pilih premi dari satu penjamin: tagihan dan SP2D dicatat per penjamin.';
 const WHY_ONLY_COMPUTED = 'Tagihan hanya dicatat untuk premi berstatus Terhitung; sebagian premi yang dipilih sudah ditagih.';
+const WHY_ONLY_INVOICED = 'Pembayaran hanya dicatat untuk premi yang sudah ditagih penjamin; catat tagihannya dulu, lalu petugas lain mencatat pembayarannya.';
+/** Budi's premium billed too, so Dedi's and Budi's can be paid together. */
+const BILLED = ALL.map((p) => (p === BUDI ? { ...p, status: 'ditagih' as const, nomorTagihan: 'INV/JK/2025/04', tanggalTagihan: '2025-03-09' } : p));
 
 function backend(overrides: Backend = {}): Backend {
   return {
@@ -143,18 +146,23 @@ describe('PremiumsPage', () => {
     expect(text('premium-why')).toBe(WHY_NONE);
     expect(byTestId('premium-invoice').getAttribute('aria-describedby')).toBe('premium-why');
 
-    // Computed premiums of one insurer: both allowed.
+    // Computed premiums of one insurer: invoiced, not yet paid (a payment needs the insurer's invoice).
     await tick('Siti Aminah', 'Budi Santoso');
     expect(disabled('premium-invoice')).toBe(false);
-    expect(disabled('premium-pay')).toBe(false);
-    expect(queryTestId('premium-why')).toBeNull();
+    expect(disabled('premium-pay')).toBe(true);
+    expect(text('premium-why')).toBe(WHY_ONLY_INVOICED);
+    expect(byTestId('premium-pay').parentElement!.getAttribute('title')).toBe(WHY_ONLY_INVOICED);
 
-    // One of them billed already: it can be paid, not invoiced again.
+    // One of them billed already: neither invoiced again nor paid with the others.
     await tick('Dedi Kurniawan');
     expect(disabled('premium-invoice')).toBe(true);
-    expect(disabled('premium-pay')).toBe(false);
-    expect(text('premium-why')).toBe(WHY_ONLY_COMPUTED);
+    expect(disabled('premium-pay')).toBe(true);
+    expect(text('premium-why')).toBe(`${WHY_ONLY_COMPUTED} · ${WHY_ONLY_INVOICED}`);
     expect(byTestId('premium-invoice').parentElement!.getAttribute('title')).toBe(WHY_ONLY_COMPUTED);
+
+    // Only billed premiums: they can be paid.
+    await tick('Siti Aminah', 'Budi Santoso');
+    expect(disabled('premium-pay')).toBe(false);
 
     // Two insurers: neither.
     await tick('Rina Marlina');
@@ -239,7 +247,7 @@ describe('PremiumsPage', () => {
     let paid = false;
     mockBackend(
       backend({
-        'premiums.list': (q) => listOf(paid ? ALL.map((p) => (p === DEDI || p === BUDI ? { ...p, status: 'dibayar', nomorSp2d: 'SP2D/0101/LS/2025' } : p)) : ALL)(q),
+        'premiums.list': (q) => listOf(paid ? BILLED.map((p) => (p.id === DEDI.id || p.id === BUDI.id ? { ...p, status: 'dibayar', nomorSp2d: 'SP2D/0101/LS/2025' } : p)) : BILLED)(q),
         'premiums.recordPayment': () => {
           paid = true;
           return { pembayaranId: 9, jumlah: 990_000, sisaPagu: 179_010_000 };
@@ -255,8 +263,6 @@ describe('PremiumsPage', () => {
     expect(text('pay-penjamin')).toBe('Perum Jamkrindo');
     expect(text('pay-count')).toBe('2');
     expect(text('pay-total')).toBe('Rp990.000');
-    // Budi's premium has no invoice yet: the service pays it all the same, and the clerk is told.
-    expect(text('pay-not-invoiced')).toBe('1 premi yang dipilih belum ditagih penjamin; pembayarannya tetap dapat dicatat.');
     // The budget of the SP2D date's year, premium lines only, each with what is left.
     expect(byTestId('pay-tanggal').querySelector('input')!.value).toBe('10/03/2025');
     expect(callsTo('budget.year')).toEqual([{ tahun: 2025 }]);
@@ -291,6 +297,7 @@ describe('PremiumsPage', () => {
     const refusal = 'Pembayaran Rp990.000 melebihi sisa pagu 5.1.05.02.002 tahun 2025 (Rp600.000). Tidak ada yang dicatat.';
     mockBackend(
       backend({
+        'premiums.list': listOf(BILLED),
         'premiums.recordPayment': () => {
           throw new ApiError({ code: 'CONFLICT', message: refusal });
         },
@@ -301,7 +308,7 @@ describe('PremiumsPage', () => {
     await click('premium-pay');
     await chooseOptionContaining('5.1.05.02.002');
     expect(text('pay-over')).toBe('Jumlah yang dibayar (Rp990.000) melebihi sisa pagu pos anggaran ini (Rp600.000).');
-    expect(alerts(byTestId('premium-payment-dialog')).map((a) => a.type)).toEqual(['info', 'warning']);
+    expect(alerts(byTestId('premium-payment-dialog')).map((a) => a.type)).toEqual(['warning']);
 
     const input = typeInto('pay-sp2d', 'SP2D/0102/LS/2025');
     await clockMovesOn();
@@ -325,7 +332,6 @@ describe('PremiumsPage', () => {
     await mountPage();
     await tick('Dedi Kurniawan');
     await click('premium-pay');
-    expect(queryTestId('pay-not-invoiced')).toBeNull();
     await chooseOptionContaining('5.1.05.02.001');
     typeInto('pay-sp2d', 'SP2D/1');
     await click('pay-save');

@@ -6,9 +6,9 @@ import type { SubsidyRun } from '@contract';
 import { ApiError } from '@/api';
 import { setLocale } from '@/i18n';
 import SubsidyPage from '@/features/subsidy/SubsidyPage.vue';
-import { bank, byTestId, callsTo, fieldError, mockBackend, mountWithApp, queryTestId, resetWorld, selectedLabel, typeInto, visibleDialog, type Backend } from '../setup';
+import { bank, byTestId, callsTo, mockBackend, mountWithApp, queryTestId, resetWorld, selectedLabel, typeInto, type Backend } from '../setup';
 import {
-  BUDI, RINA, SITI, alerts, bodyRows, budgetLine, budgetYear, cells, chooseOptionContaining, clickRadio, manyLines, optionTexts, paidLine, subsidyRun, tableCells, text, typeIn,
+  alerts, bodyRows, budgetLine, budgetYear, cells, clickRadio, manyLines, subsidyRun, tableCells, text,
 } from './fixtures';
 
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
@@ -197,135 +197,12 @@ describe('SubsidyPage', () => {
     expect(tableCells('subsidy-table').map((r) => r[2])).toEqual(Array.from({ length: 21 }, (_, i) => `Debitur ${100 + i}`));
   });
 
-  it('records the SP2D against the chosen subsidy budget line, shows the result and runs again', async () => {
-    let paid = false;
-    mockBackend(
-      backend({
-        'subsidy.run': () => (paid ? subsidyRun([paidLine(SITI), paidLine(BUDI), RINA]) : subsidyRun()),
-        'subsidy.recordPayment': () => {
-          paid = true;
-          return { tagihanId: 5, pembayaranId: 9, jumlah: 113_223, jumlahBaris: 2, sisaPagu: 1_199_886_777 };
-        },
-      }),
-    );
+  it('pays nothing itself: it points to the claims screen, where a second person approves before the SP2D', async () => {
     await mountPage();
     await compute();
-    byTestId<HTMLButtonElement>('subsidy-pay').click();
-    await flushPromises();
-
-    expect(visibleDialog('payment-dialog')).not.toBeNull();
-    expect(text('payment-total')).toBe('Rp113.223');
-    expect(text('payment-lines')).toBe('2');
-    // The budget of the SP2D date's year (today: 10/03/2025), subsidy lines only.
-    expect(byTestId('payment-tanggal').querySelector('input')!.value).toBe('10/03/2025');
-    expect(callsTo('budget.year')).toEqual([{ tahun: 2025 }]);
-    expect(optionTexts().filter((o) => o.startsWith('5.1.05'))).toEqual([
-      '5.1.05.01.001 — Subsidi bunga KUR Gerbang Serasansisa Rp1.200.000.000',
-      '5.1.05.01.002 — Subsidi bunga usaha mikrosisa Rp100.000.000',
-    ]);
-
-    typeInto('payment-sp2d', 'SP2D/0123/LS/2025');
-    await chooseOptionContaining('5.1.05.01.001');
-    expect(text('payment-pagu-sisa')).toBe('Pagu Rp1.500.000.000, sisa Rp1.200.000.000');
-    byTestId<HTMLButtonElement>('payment-save').click();
-    await flushPromises();
-
-    expect(callsTo('subsidy.recordPayment')).toEqual([
-      { bankId: 1, periodeAwal: '2025-02', periodeAkhir: '2025-02', nomorSp2d: 'SP2D/0123/LS/2025', tanggalSp2d: '2025-03-10', paguId: 31 },
-    ]);
-    const result = text('payment-result');
-    expect(result).toContain('Pembayaran tercatat');
-    expect(result).toContain('Rp113.223 untuk 2 baris subsidi');
-    expect(result).toContain('Sisa pagu: Rp1.199.886.777');
-    // Run again: the paid lines are now excluded as already paid.
-    expect(callsTo('subsidy.run')).toHaveLength(2);
-    expect(text('sum-total')).toBe('Rp0');
-    expect(tableCells('subsidy-table').map((r) => r[6])).toEqual(['Sudah dibayar', 'Sudah dibayar', 'Kol melebihi batas']);
-    expect(byTestId<HTMLButtonElement>('subsidy-pay').disabled).toBe(true);
-
-    byTestId<HTMLButtonElement>('payment-close').click();
-    await flushPromises();
-    expect(visibleDialog('payment-dialog')).toBeNull();
-  });
-
-  it('submits the payment with Enter from the SP2D number', async () => {
-    mockBackend(backend({ 'subsidy.recordPayment': () => ({ tagihanId: 5, pembayaranId: 9, jumlah: 113_223, jumlahBaris: 2, sisaPagu: 1 }) }));
-    await mountPage();
-    await compute();
-    byTestId<HTMLButtonElement>('subsidy-pay').click();
-    await flushPromises();
-    await chooseOptionContaining('5.1.05.01.002');
-    const input = typeInto('payment-sp2d', 'SP2D/9/2025');
-    // Vue ignores an event in a listener attached after the event began (it compares Date.now()
-    // stamps); with the clock stopped every stamp is equal, so move it on as real time would.
-    vi.setSystemTime(new Date(2025, 2, 10, 9, 0, 5));
-    await nextTick();
-    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    await flushPromises();
-    expect(callsTo('subsidy.recordPayment')).toEqual([expect.objectContaining({ nomorSp2d: 'SP2D/9/2025', paguId: 32 })]);
-  });
-
-  it('shows the main process message when the payment is refused, and records nothing', async () => {
-    mockBackend(
-      backend({
-        'subsidy.recordPayment': () => {
-          throw new ApiError({ code: 'CONFLICT', message: 'Pembayaran Rp113.223 melebihi sisa pagu 5.1.05.01.002 tahun 2025 (Rp50.000). Tidak ada yang dicatat.' });
-        },
-        'budget.year': ({ tahun }) => budgetYear([budgetLine({ id: 32, kodeRekening: '5.1.05.01.002', pagu: 50_000, realisasi: 0, sisa: 50_000 })], { tahun }),
-      }),
-    );
-    await mountPage();
-    await compute();
-    byTestId<HTMLButtonElement>('subsidy-pay').click();
-    await flushPromises();
-    // The only subsidy line of the year is chosen already; it cannot hold the total.
-    expect(selectedLabel('payment-pagu')).toContain('5.1.05.01.002');
-    expect(queryTestId('payment-over')).not.toBeNull();
-
-    typeInto('payment-sp2d', 'SP2D/0124/LS/2025');
-    byTestId<HTMLButtonElement>('payment-save').click();
-    await flushPromises();
-
-    expect(callsTo('subsidy.recordPayment')).toHaveLength(1);
-    expect(text('payment-error')).toBe('Pembayaran Rp113.223 melebihi sisa pagu 5.1.05.01.002 tahun 2025 (Rp50.000). Tidak ada yang dicatat.');
-    expect(queryTestId('payment-result')).toBeNull();
-    expect(visibleDialog('payment-dialog')).not.toBeNull();
-    expect(callsTo('subsidy.run')).toHaveLength(1);
-  });
-
-  it('shows a duplicate SP2D beside its field', async () => {
-    mockBackend(
-      backend({
-        'subsidy.recordPayment': () => {
-          throw new ApiError({ code: 'CONFLICT', message: 'SP2D nomor SP2D/1 sudah dicatat (tanggal 2025-03-01)', fields: { nomorSp2d: 'Sudah dicatat' } });
-        },
-      }),
-    );
-    await mountPage();
-    await compute();
-    byTestId<HTMLButtonElement>('subsidy-pay').click();
-    await flushPromises();
-    await chooseOptionContaining('5.1.05.01.001');
-    typeInto('payment-sp2d', 'SP2D/1');
-    byTestId<HTMLButtonElement>('payment-save').click();
-    await flushPromises();
-    expect(text('payment-error')).toBe('SP2D nomor SP2D/1 sudah dicatat (tanggal 2025-03-01)');
-    expect(await fieldError('payment-sp2d')).toBe('Sudah dicatat');
-  });
-
-  it('loads the budget of another year when the SP2D is dated in it', async () => {
-    mockBackend(backend({ 'budget.year': ({ tahun }) => budgetYear(tahun === 2026 ? [] : [PAGU_2025], { tahun }) }));
-    await mountPage();
-    await compute();
-    byTestId<HTMLButtonElement>('subsidy-pay').click();
-    await flushPromises();
-    expect(selectedLabel('payment-pagu')).toContain('5.1.05.01.001');
-
-    const input = typeIn(byTestId('payment-tanggal'), '05/01/2026');
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-    await flushPromises();
-    expect(callsTo('budget.year')).toEqual([{ tahun: 2025 }, { tahun: 2026 }]);
-    expect(text('payment-no-pagu')).toBe('Belum ada pos anggaran subsidi bunga untuk tahun 2026. Tambahkan di menu Pagu Anggaran.');
+    expect(queryTestId('subsidy-pay')).toBeNull();
+    expect(text('subsidy-pay-hint')).toBe('Pembayaran dicatat di Tagihan & Rekonsiliasi, setelah tagihan bank disetujui verifikator lain');
+    expect(callsTo('subsidy.recordPayment')).toEqual([]);
   });
 
   it('speaks English when asked', async () => {

@@ -155,6 +155,18 @@ describe('account numbers, NIK, yes/no', () => {
     expect(readAccount('').ok).toBe(false);
   });
 
+  it('refuses account numbers that a spreadsheet would run as a formula', () => {
+    for (const bad of ["-2+3+cmd|' /C calc'!A0", '=HYPERLINK("http://x","klik")', '+SUM(A1:A9)', '@SUM(1+1)', '=1+1', "'=1+1", '-2+3', '="=cmd|x"']) {
+      const r = readAccount(bad);
+      expect(r.ok, bad).toBe(false);
+      expect(!r.ok && r.reason).toContain('tampak seperti rumus spreadsheet');
+    }
+    // A sign followed by digits only is an (odd) account number, not a formula.
+    expect(value(readAccount('-0012300001'))).toBe('-0012300001');
+    expect(value(readAccount('+62 0012-3000/01'))).toBe('+62 0012-3000/01');
+    expect(value(readAccount('001-23-A'))).toBe('001-23-A');
+  });
+
   it('NIK', () => {
     expect(value(readNik('1603 0102 0380 0001'))).toBe('1603010203800001');
     expect(readNik('16030102038000').ok).toBe(false);

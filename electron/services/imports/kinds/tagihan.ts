@@ -5,6 +5,7 @@
  */
 import { insertClaim, setClaimStatus, type NewClaimLine } from '../../../../database/repositories/claims';
 import * as repo from '../../../../database/repositories/imports';
+import { callerId } from '../../auth/four-eyes';
 import { ServiceError } from '../../errors';
 import { matchBankLoans } from './bank-loans';
 import type { CheckedRow, ImportKindModule } from './types';
@@ -48,7 +49,7 @@ export const tagihan: ImportKindModule = {
     const periods = valid.map((r) => r.values.periode as string).sort();
     let total = 0;
     for (const r of valid) total += r.values.diklaim as number;
-    const claim = insertClaim(ctx.db, { bankId: req.bankId!, periodeAwal: periods[0]!, periodeAkhir: periods.at(-1)!, imporId, lines: valid.map(claimLine), dibuatOleh: ctx.user });
+    const claim = insertClaim(ctx.db, { bankId: req.bankId!, periodeAwal: periods[0]!, periodeAkhir: periods.at(-1)!, imporId, lines: valid.map(claimLine), dibuatOleh: ctx.user, dibuatOlehId: callerId(ctx) });
     if (claim.totalDiklaim !== total) throw new Error(`Total tagihan ${claim.totalDiklaim} berbeda dengan total baris ${total}`);
     afterWrite(valid.length);
     return { tagihanId: claim.tagihanId };

@@ -301,7 +301,18 @@ export function readAccount(cell: Cell, zeroPadTo?: number): Read<string> {
   if (t === '') return fail('Nomor rekening kosong');
   if (/^\d+([.,]\d+)?E\+?\d+$/i.test(t)) return fail(`Nomor rekening ${show(cell)} rusak (format ilmiah Excel); angka aslinya sudah hilang, minta berkas dengan kolom rekening sebagai teks`);
   if (t.length > 40) return fail(`Nomor rekening ${show(cell)} terlalu panjang`);
+  if (looksLikeFormula(t)) return fail(`Nomor rekening ${show(cell)} ditolak: tampak seperti rumus spreadsheet (diawali "${t[0]}"), bukan nomor rekening`);
   return ok(t);
+}
+
+/**
+ * Text a spreadsheet would run as a formula when the data is opened or exported again (CSV
+ * injection: `=HYPERLINK(…)`, `-2+3+cmd|' /C calc'!A0`, `@SUM(…)`). `=` and `@` at the start are
+ * never an account number; `+` or `-` only when digits (with spaces, dots, dashes, slashes) follow.
+ */
+function looksLikeFormula(t: string): boolean {
+  if (!/^[=+\-@\t\r]/.test(t)) return false;
+  return !/^[+-][\d ./-]*\d[\d ./-]*$/.test(t);
 }
 
 /** Digits only: how account numbers are compared when the text differs only in punctuation. */

@@ -6,7 +6,7 @@ import type { PremiumRow } from '@contract';
  * a payment for any unpaid premium (the service pays an uninvoiced one too).
  * Each rule answers null when allowed, or the i18n key of the reason it is not.
  */
-export type BlockReason = 'premium.why.none' | 'premium.why.oneInsurer' | 'premium.why.invoiceOnlyComputed' | 'premium.why.alreadyPaid';
+export type BlockReason = 'premium.why.none' | 'premium.why.oneInsurer' | 'premium.why.invoiceOnlyComputed' | 'premium.why.payOnlyInvoiced' | 'premium.why.alreadyPaid';
 
 function common(rows: readonly PremiumRow[]): BlockReason | null {
   if (rows.length === 0) return 'premium.why.none';
@@ -19,8 +19,9 @@ export function invoiceBlock(rows: readonly PremiumRow[]): BlockReason | null {
   return common(rows) ?? (rows.every((r) => r.status === 'terhitung') ? null : 'premium.why.invoiceOnlyComputed');
 }
 
+/** Paid on the insurer's invoice only: its recorder is the first person, the payer the second (the service refuses otherwise). */
 export function paymentBlock(rows: readonly PremiumRow[]): BlockReason | null {
-  return common(rows);
+  return common(rows) ?? (rows.every((r) => r.status === 'ditagih') ? null : 'premium.why.payOnlyInvoiced');
 }
 
 export const totalOf = (rows: readonly PremiumRow[]): number => rows.reduce((s, r) => s + r.jumlah, 0);

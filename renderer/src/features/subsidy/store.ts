@@ -1,15 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { Bank, SubsidyPayment, SubsidyRun } from '@contract';
+import type { Bank, SubsidyRun } from '@contract';
 import { todayIso } from '@domain/format';
 import { ApiError, call } from '@/api';
 import { periodEnd, previousMonth } from './format';
-
-export interface PaymentRequest {
-  nomorSp2d: string;
-  tanggalSp2d: string;
-  paguId: number;
-}
 
 /**
  * The subsidy run screen's state: the choice of bank and period, and the last run computed.
@@ -63,14 +57,6 @@ export const useSubsidyStore = defineStore('subsidy', () => {
     if (r) await execute({ bankId: r.bankId, periodeAwal: r.periodeAwal, periodeAkhir: r.periodeAkhir });
   }
 
-  /** Records an SP2D paying the shown run's eligible lines, then computes the run again. */
-  async function recordPayment(input: PaymentRequest): Promise<SubsidyPayment> {
-    const r = run.value;
-    if (!r) throw new Error('Belum ada perhitungan');
-    const paid = await call('subsidy.recordPayment', { bankId: r.bankId, periodeAwal: r.periodeAwal, periodeAkhir: r.periodeAkhir, ...input });
-    await rerun();
-    return paid;
-  }
 
-  return { banks, bankId, periode, quarterly, periodeAkhir, canRun, run, loading, error, loadBanks, compute, rerun, recordPayment };
+  return { banks, bankId, periode, quarterly, periodeAkhir, canRun, run, loading, error, loadBanks, compute, rerun };
 });
