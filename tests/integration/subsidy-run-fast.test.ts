@@ -35,6 +35,9 @@ const SETUPS: { name: string; sql: string[] }[] = [
       "UPDATE skema SET metode_bunga = 'efektif', jenis_subsidi = 'selisih', porsi_subsidi_persen = NULL, konvensi_hari = 'act360', hanya_tahun_anggaran = 0, kol_maks = 2",
       "UPDATE pinjaman SET bunga_bank_persen = '12.375', bunga_debitur_persen = '3.5' WHERE id % 7 = 0",
       "UPDATE pinjaman SET bunga_bank_persen = '9.99', bunga_debitur_persen = '9.99' WHERE id % 11 = 0",
+      // Restructurings that change the rate inside a month (the month is split at their date).
+      "UPDATE restrukturisasi SET bunga_bank_persen = '13.5', berlaku_mulai = substr(berlaku_mulai, 1, 8) || '07' WHERE id % 2 = 0 AND substr(berlaku_mulai, 9, 2) > '07'",
+      "UPDATE restrukturisasi SET bunga_debitur_persen = '2.25' WHERE id % 3 = 0",
     ],
   },
 ];
@@ -132,6 +135,7 @@ describe('fast subsidy run = reference run', () => {
           for (const l of fast.lines) {
             reasons.add(l.alasan ?? 'layak');
             if (l.rincian) shapes.add(`${l.rincian.segmen.length} segmen, ${l.rincian.dariJadwal ? 'jadwal' : 'posisi'}`);
+            if (l.rincian && new Set(l.rincian.segmen.map((sg) => sg.tarifPersen)).size > 1) shapes.add('tarif berubah');
             if (l.peringatan.length) shapes.add('peringatan');
           }
         }
@@ -153,6 +157,6 @@ describe('fast subsidy run = reference run', () => {
     }
     // (A scheme that requires an instalment projects nothing: the schedule reports no instalment.)
     expect(projectedYears).toBeGreaterThan(6);
-    for (const s of ['1 segmen, posisi', '1 segmen, jadwal', '2 segmen, posisi', '2 segmen, jadwal', 'peringatan']) expect(shapes, s).toContain(s);
+    for (const s of ['1 segmen, posisi', '1 segmen, jadwal', '2 segmen, posisi', '2 segmen, jadwal', 'tarif berubah', 'peringatan']) expect(shapes, s).toContain(s);
   });
 });

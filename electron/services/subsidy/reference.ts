@@ -20,8 +20,10 @@ import {
   previousPeriod,
   scheduledOutstandingOn,
   segmentsFromChanges,
+  splitAtRateChanges,
   subsidizedRatePercent,
   type PrincipalChange,
+  type RateChange,
   type Schedule,
 } from '../../domain/loan';
 import { notFound } from '../errors';
@@ -139,8 +141,14 @@ export function lineForReference(ctx: LoanContext, periode: string): SubsidyLine
     // The bank's month-end report, when there is one, is what the principal became after the instalment.
     .map((p) => ({ date: p.dueDate, outstanding: position ? position.outstanding : p.closingOutstanding }));
   // On a plafon basis the same segments are used: the plafon counts while anything is owed.
-  const segments = segmentsFromChanges({ start, endExclusive: endEx, openingOutstanding: opening, changes, activeFrom, activeUntilExclusive: loan.tanggalLunas });
+  const principalSegments = segmentsFromChanges({ start, endExclusive: endEx, openingOutstanding: opening, changes, activeFrom, activeUntilExclusive: loan.tanggalLunas });
+  // The rate in force on the first active day, and a split wherever a restructuring inside the
+  // month changed it: each segment carries the rate of its own days (PMK 65/2020).
   const rate = subsidizedRatePercent(subsidyTerms(scheme, termsOn(loan, ctx.restructurings, activeFrom)));
+  const rateChanges: RateChange[] = ctx.restructurings
+    .filter((r) => r.berlakuMulai > activeFrom && r.berlakuMulai < endEx)
+    .map((r) => ({ date: r.berlakuMulai, ratePercent: subsidizedRatePercent(subsidyTerms(scheme, termsOn(loan, ctx.restructurings, r.berlakuMulai))) }));
+  const segments = splitAtRateChanges(principalSegments, rate, rateChanges);
   const working = computeSubsidy({
     segments,
     ratePercent: rate,
@@ -158,7 +166,7 @@ export function lineForReference(ctx: LoanContext, periode: string): SubsidyLine
       basis: working.basis,
       konvensiHari: working.dayCount,
       tarifSubsidiPersen: working.ratePercent,
-      segmen: working.segments.map((s) => ({ dari: s.from, sampai: s.toExclusive, pokok: s.base, hari: s.days, tidakDibulatkan: s.unroundedAmount })),
+      segmen: working.segments.map((s) => ({ dari: s.from, sampai: s.toExclusive, pokok: s.base, hari: s.days, tarifPersen: s.rate, tidakDibulatkan: s.unroundedAmount })),
       tidakDibulatkan: working.totalUnrounded,
       pembulatan: working.rounding,
       jumlah: working.amount,
