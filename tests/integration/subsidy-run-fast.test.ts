@@ -155,7 +155,7 @@ describe('fast subsidy run = reference run', () => {
     for (const r of ['layak', 'belum_cair', 'lunas', 'lewat_jatuh_tempo', 'kol_melebihi_batas', 'sudah_klaim_asuransi', 'tidak_ada_angsuran', 'sudah_dibayar', 'di_luar_tahun_anggaran']) {
       expect(reasons, r).toContain(r);
     }
-    // (A scheme that requires an instalment projects nothing: the schedule reports no instalment.)
+    // (A scheme that requires an instalment projects its months as if the instalment is paid.)
     expect(projectedYears).toBeGreaterThan(6);
     for (const s of ['1 segmen, posisi', '1 segmen, jadwal', '2 segmen, posisi', '2 segmen, jadwal', 'tarif berubah', 'peringatan']) expect(shapes, s).toContain(s);
   });

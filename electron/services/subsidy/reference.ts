@@ -41,6 +41,8 @@ export interface LoanContext {
   paid: Set<string>;
   claimDate: string | null;
   otherActiveLoans: number;
+  /** The projection's future months: an instalment the bank has not reported is taken as paid. */
+  assumeInstallmentPaid?: boolean;
 }
 
 export function computeSubsidyRunReference(db: Database, req: RunRequest): SubsidyRun {
@@ -119,7 +121,7 @@ export function lineForReference(ctx: LoanContext, periode: string): SubsidyLine
     kol: position?.kol ?? null,
     maxKol: scheme.kolMaks,
     insuranceClaimDate: ctx.claimDate,
-    installmentPaid: position ? position.angsuranDibayar : null,
+    installmentPaid: position ? position.angsuranDibayar : ctx.assumeInstallmentPaid === true ? true : null,
     requireInstallment: scheme.wajibAngsuran,
     paidPeriods: ctx.paid,
     budgetYearOnly: scheme.hanyaTahunAnggaran,
@@ -177,7 +179,8 @@ export function lineForReference(ctx: LoanContext, periode: string): SubsidyLine
 
 /**
  * The budget projection of one loan as first written (electron/services/budget/projection.ts now
- * uses the run's fast path): every future month of the full schedule through lineForReference.
+ * uses the run's fast path): every future month of the full schedule through lineForReference,
+ * each month's instalment taken as paid.
  */
 export function projectLoanReference(loan: Loan, scheme: Scheme, fromPeriod: string, paid: Set<string> = new Set(), restructurings: Restructuring[] = []): Map<number, number> {
   const byYear = new Map<number, number>();
@@ -186,7 +189,9 @@ export function projectLoanReference(loan: Loan, scheme: Scheme, fromPeriod: str
   const lastPeriod = maturityDate(schedule).slice(0, 7);
   const start = disbursed.slice(0, 7) > fromPeriod ? disbursed.slice(0, 7) : fromPeriod;
   if (lastPeriod < start) return byYear;
-  const ctx: LoanContext = { loan: { ...loan, tanggalPencairan: disbursed }, scheme, schedule, restructurings, positions: new Map(), paid, claimDate: null, otherActiveLoans: 0 };
+  const ctx: LoanContext = {
+    loan: { ...loan, tanggalPencairan: disbursed }, scheme, schedule, restructurings, positions: new Map(), paid, claimDate: null, otherActiveLoans: 0, assumeInstallmentPaid: true,
+  };
   for (const periode of periodsBetween(start, lastPeriod)) {
     const line = lineForReference(ctx, periode);
     if (!line.layak || !line.rincian) continue;

@@ -293,8 +293,11 @@ export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
   };
 }
 
-/** The first reason a loan-month earns nothing (checkEligibility, same order and words), or null. */
-function ineligibility(loan: RunLoan, p: RunPeriod, position: RunPosition | null, paid: boolean): [IneligibilityReason, string] | null {
+/**
+ * The first reason a loan-month earns nothing (checkEligibility, same order and words), or null.
+ * `assumeInstalment`: the projection's future months, whose instalment is taken as paid.
+ */
+function ineligibility(loan: RunLoan, p: RunPeriod, position: RunPosition | null, paid: boolean, assumeInstalment = false): [IneligibilityReason, string] | null {
   const scheme = loan.scheme;
   // ISO dates compare as text in calendar order.
   if (loan.tanggalPencairan === null) return ['belum_cair', 'Pinjaman belum dicairkan'];
@@ -304,7 +307,7 @@ function ineligibility(loan: RunLoan, p: RunPeriod, position: RunPosition | null
   if (p.monthIndex > loan.maturityMonth) return ['lewat_jatuh_tempo', `Jatuh tempo ${outlineMaturityDate(loan.outline)}`];
   if (position !== null && position.kol > scheme.kolMaks) return ['kol_melebihi_batas', `Kol ${position.kol}, batas skema kol ${scheme.kolMaks}`];
   if (loan.claimDate !== null && loan.claimDate <= p.last) return ['sudah_klaim_asuransi', `Klaim asuransi ${loan.claimDate}`];
-  if (scheme.wajibAngsuran && !(position !== null && position.angsuranDibayar)) {
+  if (scheme.wajibAngsuran && !(position !== null ? position.angsuranDibayar : assumeInstalment)) {
     return ['tidak_ada_angsuran', position === null ? 'Bank tidak melaporkan angsuran' : 'Bank melaporkan tidak ada angsuran'];
   }
   if (paid) return ['sudah_dibayar', `Periode ${p.periode} sudah dibayar`];
@@ -570,12 +573,12 @@ function generalWorking(loan: RunLoan, segmen: SubsidySegment[], rate: LineRate,
 }
 
 /**
- * Only the amount of a loan-month as the schedule expects it (no bank position), null when it
- * earns nothing, without the working's texts: the budget projection adds up every future month
- * of every running loan.
+ * Only the amount of a loan-month as the schedule expects it (no bank position, the instalment
+ * taken as paid), null when it earns nothing, without the working's texts: the budget projection
+ * adds up every future month of every running loan.
  */
 export function runAmount(loan: RunLoan, p: RunPeriod, paid: boolean): number | null {
-  if (ineligibility(loan, p, null, paid) !== null) return null;
+  if (ineligibility(loan, p, null, paid, true) !== null) return null;
   const scheme = loan.scheme;
   const cut = monthCut(loan, p, null, null);
   const rate = rateInForce(loan, p, cut.activeFrom);
