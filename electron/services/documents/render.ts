@@ -63,7 +63,7 @@ export async function renderDocument(ctx: ServiceContext, doc: ReportDocument, f
     case 'csv':
       return { ...base, teks: renderCsv(doc) };
     case 'xlsx':
-      return { ...base, isiBase64: (await renderXlsx(doc, { settings: getDocumentSettings(ctx.db), printedOn: ctx.today() })).toString('base64') };
+      return { ...base, isiBase64: (await renderXlsx(doc, { settings: getDocumentSettings(ctx.db), printedOn: ctx.today(), paper })).toString('base64') };
     case 'pdf': {
       if (!ctx.printer) throw new ServiceError('CONFLICT', 'Pembuatan PDF tidak tersedia di sini.');
       // The PDF printer draws the page numbers with its footer template: the page itself does not.
