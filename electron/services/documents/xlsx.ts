@@ -132,7 +132,8 @@ const PAPER_CODE = { A4: 9, F4: 14 } as const;
 
 function pageSetup(ws: ExcelJS.Worksheet, doc: ReportDocument, paper: Paper, headerRow?: number): void {
   ws.pageSetup = {
-    paperSize: PAPER_CODE[paper],
+    // exceljs's PaperSize names only some of the OOXML codes; 14 (Folio) is a standard one all the same.
+    paperSize: PAPER_CODE[paper] as number as ExcelJS.PaperSize,
     orientation: doc.orientation,
     fitToPage: true,
     fitToWidth: 1,
