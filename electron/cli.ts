@@ -45,7 +45,7 @@ Perintah:
                                berkas tagihan contoh dari perhitungan subsidi, dengan N selisih tertanam per
                                jenis, dalam tiap bentuk yang dibaca impor (CSV ;/,/|/tab, XLSX) + manifest.json
   call <channel> [json]        panggil satu perintah kontrak, mis. call debtors.list '{"search":"Siti"}'
-  document <json> [--format html|pdf|xlsx|csv] [--out BERKAS]
+  document <json> [--format html|pdf|xlsx|csv] [--paper A4|F4] [--out BERKAS]
                                cetak dokumen, mis. document '{"jenis":"rekapBulanan","periode":"2026-10"}' --format pdf
                                (PDF lewat Chromium: CHROMIUM_PATH atau /usr/bin/chromium)
   serve [--port N]             layani aplikasi di http://127.0.0.1:N (jembatan HTTP + renderer hasil build)
@@ -109,9 +109,10 @@ async function main(argv: string[]): Promise<number> {
         return print(await dispatch(rt.handlers, channel ?? '', input ? JSON.parse(input) : undefined));
       }
       case 'document': {
-        const [request] = rest.filter((a) => !a.startsWith('--') && ![option(rest, '--db'), option(rest, '--format'), option(rest, '--out')].includes(a));
+        const [request] = rest.filter((a) => !a.startsWith('--') && ![option(rest, '--db'), option(rest, '--format'), option(rest, '--out'), option(rest, '--paper')].includes(a));
         const format = option(rest, '--format') ?? 'pdf';
-        const result = await dispatch(rt.handlers, 'documents.render', { dokumen: request ? JSON.parse(request) : undefined, format });
+        const kertas = option(rest, '--paper') ?? 'A4';
+        const result = await dispatch(rt.handlers, 'documents.render', { dokumen: request ? JSON.parse(request) : undefined, format, kertas });
         if (!result.ok || json) return print(result);
         const doc = result.value as { namaBerkas: string; html?: string; teks?: string; isiBase64?: string };
         const out = path.resolve(option(rest, '--out') ?? doc.namaBerkas);

@@ -6,6 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { invoke } from '../../electron/services/dispatch';
+import { PAPER_MM } from '../../electron/services/documents/html';
 import type { DocumentPrinter } from '../../electron/services/documents/printer';
 import type { BenchStep } from './bench';
 
@@ -47,7 +48,7 @@ export function summarySteps(db: Database, periode: string, printer: DocumentPri
       bytes = pdfBytes.length;
     },
     base: async () => {
-      await printer.pdf(TRIVIAL_PAGE, { landscape: false, footerTemplate: '<span></span>' });
+      await printer.pdf(TRIVIAL_PAGE, { landscape: false, footerTemplate: '<span></span>', paperMm: PAPER_MM.A4 });
     },
   };
   return { summary, pdf };

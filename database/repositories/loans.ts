@@ -358,7 +358,7 @@ export function getInsuranceClaim(db: Database, loanId: number): InsuranceClaim 
   return (
     (db
       .prepare(
-        `SELECT id, pinjaman_id AS pinjamanId, tanggal, outstanding, porsi_persen AS porsiPersen, jumlah, status
+        `SELECT id, pinjaman_id AS pinjamanId, tanggal, tanggal_dasar AS tanggalDasar, dasar, outstanding, porsi_persen AS porsiPersen, jumlah, status
          FROM klaim_asuransi WHERE pinjaman_id = ?`,
       )
       .get(loanId) as InsuranceClaim | undefined) ?? null
@@ -366,13 +366,21 @@ export function getInsuranceClaim(db: Database, loanId: number): InsuranceClaim 
 }
 
 export function insertInsuranceClaim(db: Database, c: Omit<InsuranceClaim, 'id' | 'status'>): void {
-  db.prepare('INSERT INTO klaim_asuransi (pinjaman_id, tanggal, outstanding, porsi_persen, jumlah) VALUES (?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO klaim_asuransi (pinjaman_id, tanggal, tanggal_dasar, dasar, outstanding, porsi_persen, jumlah) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     c.pinjamanId,
     c.tanggal,
+    c.tanggalDasar,
+    c.dasar,
     c.outstanding,
     c.porsiPersen,
     c.jumlah,
   );
+}
+
+/** The date of the loan's latest change to status `ke` (its lifecycle history), or null. */
+export function lastTransitionDate(db: Database, loanId: number, ke: StatusPinjaman): string | null {
+  const row = db.prepare('SELECT tanggal FROM pinjaman_riwayat WHERE pinjaman_id = ? AND ke = ? ORDER BY id DESC LIMIT 1').get(loanId, ke) as { tanggal: string } | undefined;
+  return row?.tanggal ?? null;
 }
 
 /** Months of a loan already paid, with the payment that paid them. */

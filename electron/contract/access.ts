@@ -27,6 +27,8 @@ const STAFF_AND_BANK = ['admin', 'operator', 'verifikator', 'pemantau', 'bank'] 
 const IMPORT = ['admin', 'operator', 'bank'] as const;
 /** loans.transition is split by target in gate.ts: approval for APPROVE, the rest for ENTRY. */
 const TRANSITION = ['admin', 'operator', 'verifikator'] as const;
+/** Reconciling a bank claim (it writes the lines' results, the status and the trail): entry staff and the verifier. */
+const RECONCILE = ['admin', 'operator', 'verifikator'] as const;
 
 export const ACCESS: { readonly [C in Channel]: Access } = {
   'app.info': 'public',
@@ -100,12 +102,13 @@ export const ACCESS: { readonly [C in Channel]: Access } = {
   'audit.export': ['admin', 'verifikator', 'pemantau'],
 
   // Bank claims (tagihan): read by staff and by the bank's own liaison officer (the service keeps
-  // them to their bank); reconciled and decided by entry staff (the verifier may re-run the
-  // reconciliation); approved and paid by the verifier, never by whoever created the claim.
+  // them to their bank; reading changes nothing); reconciled — an explicit action, never on opening —
+  // and decided by entry staff (the verifier may re-run the reconciliation); approved and paid by
+  // the verifier, never by whoever created the claim.
   'claims.list': STAFF_AND_BANK,
   'claims.get': STAFF_AND_BANK,
   'claims.unclaimed': STAFF_AND_BANK,
-  'claims.reconcile': TRANSITION,
+  'claims.reconcile': RECONCILE,
   'claims.decide': ENTRY,
   'claims.decideBulk': ENTRY,
   'claims.approve': APPROVE,

@@ -73,9 +73,15 @@ export type DocumentKind = DocumentRequest['jenis'];
 export const DOCUMENT_FORMATS = ['html', 'pdf', 'xlsx', 'csv'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
+/** The paper every document prints on: A4, or F4 (folio, 215 × 330 mm) as many offices use. */
+export const PAPERS = ['A4', 'F4'] as const;
+export type Paper = (typeof PAPERS)[number];
+const paper = z.enum(PAPERS, { message: 'Ukuran kertas harus A4 atau F4' }).default('A4');
+
 export const documentRenderInput = z.object({
   dokumen: documentRequest,
   format: z.enum(DOCUMENT_FORMATS).default('html'),
+  kertas: paper,
 });
 export type DocumentRenderInput = z.input<typeof documentRenderInput>;
 
@@ -85,6 +91,7 @@ export interface RenderedDocument {
   mime: string;
   judul: string;
   orientasi: 'portrait' | 'landscape';
+  kertas: Paper;
   /** The page, for format 'html' (and 'csv': the text). */
   html?: string;
   teks?: string;
@@ -110,5 +117,5 @@ export const documentsContract = {
   'documents.kinds': { input: z.object({}).default({}), output: returns<DocumentKindInfo[]>() },
   'documents.render': { input: documentRenderInput, output: returns<RenderedDocument>() },
   /** Opens the system print dialog (desktop app only). */
-  'documents.print': { input: z.object({ dokumen: documentRequest }), output: returns<{ dicetak: true }>() },
+  'documents.print': { input: z.object({ dokumen: documentRequest, kertas: paper }), output: returns<{ dicetak: true }>() },
 } as const;

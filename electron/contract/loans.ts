@@ -80,6 +80,10 @@ export interface InsuranceClaim {
   id: number;
   pinjamanId: number;
   tanggal: string;
+  /** The date the claim is about (the default), whose outstanding is the base; null on claims recorded before it was kept. */
+  tanggalDasar: string | null;
+  /** Where the outstanding came from, e.g. 'Baki debet pada 10 April 2025 (tanggal macet): posisi bank akhir Maret 2025'. */
+  dasar: string | null;
   outstanding: number;
   porsiPersen: string;
   jumlah: number;

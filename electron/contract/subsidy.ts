@@ -8,13 +8,15 @@ import { INELIGIBILITY_REASONS, type IneligibilityReason } from '../domain/loan/
 export const ALASAN_TIDAK_LAYAK = INELIGIBILITY_REASONS;
 export type AlasanTidakLayak = IneligibilityReason;
 
-/** One piece of a period during which the principal did not change. */
+/** One piece of a period during which neither the principal nor the rate changed. */
 export interface SubsidySegment {
   dari: string;
   /** Exclusive end date. */
   sampai: string;
   pokok: number;
   hari: number;
+  /** The subsidised annual rate in % in force on these days (a restructuring inside the month splits it). */
+  tarifPersen: string;
   /** Exact decimal amount before rounding. */
   tidakDibulatkan: string;
 }
@@ -23,6 +25,7 @@ export interface SubsidySegment {
 export interface SubsidyWorking {
   basis: 'outstanding' | 'plafon';
   konvensiHari: 'act360' | 'act365' | '30360';
+  /** The subsidised rate on the month's first active day; a segment after a restructuring carries its own. */
   tarifSubsidiPersen: string;
   segmen: SubsidySegment[];
   tidakDibulatkan: string;

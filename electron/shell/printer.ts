@@ -1,7 +1,7 @@
 /**
  * The document printer of the desktop app: the document's HTML is loaded into a hidden window
  * (from a temporary file: large registers exceed what a data: URL may hold) and
- * - `printToPDF` makes the A4 PDF, with the same footer template as the Node printer
+ * - `printToPDF` makes the PDF (A4 or F4), with the same footer template as the Node printer
  *   ("Halaman X dari Y"), or
  * - `webContents.print` opens the system print dialog (the page prints its own page numbers
  *   with CSS page-margin boxes).
@@ -16,6 +16,10 @@ import { PAGE_MARGIN_MM, PDF_HEADER_TEMPLATE } from '../services/documents/html'
 import type { DocumentPrinter, PrintOptions } from '../services/documents/printer';
 
 const inches = (mm: number) => mm / 25.4;
+const portraitMm = (o: PrintOptions) => ({ width: Math.min(o.paperMm.width, o.paperMm.height), height: Math.max(o.paperMm.width, o.paperMm.height) });
+/** printToPDF takes a custom size in inches, print() in microns; both portrait, turned by `landscape`. */
+const portraitInches = (o: PrintOptions) => ({ width: inches(portraitMm(o).width), height: inches(portraitMm(o).height) });
+const portraitMicrons = (o: PrintOptions) => ({ width: portraitMm(o).width * 1000, height: portraitMm(o).height * 1000 });
 
 async function withPage<T>(html: string, show: boolean, fn: (win: BrowserWindow) => Promise<T>): Promise<T> {
   const file = path.join(os.tmpdir(), `gerbang-serasan-cetak-${randomUUID()}.html`);
@@ -41,7 +45,8 @@ export function electronPrinter(): DocumentPrinter {
     pdf: (html: string, o: PrintOptions) =>
       withPage(html, false, (win) =>
         win.webContents.printToPDF({
-          pageSize: 'A4',
+          // Portrait size in inches, turned by `landscape` (A4, or F4 215 × 330 mm).
+          pageSize: portraitInches(o),
           landscape: o.landscape,
           printBackground: true,
           displayHeaderFooter: true,
@@ -56,7 +61,7 @@ export function electronPrinter(): DocumentPrinter {
         false,
         (win) =>
           new Promise<void>((resolve, reject) => {
-            win.webContents.print({ silent: false, printBackground: true, landscape: o.landscape, pageSize: 'A4' }, (success, failureReason) => {
+            win.webContents.print({ silent: false, printBackground: true, landscape: o.landscape, pageSize: portraitMicrons(o) }, (success, failureReason) => {
               // Cancelling the dialog is not an error.
               if (success || failureReason === 'Print job canceled' || failureReason === 'cancelled') resolve();
               else reject(new Error(`Pencetakan gagal: ${failureReason}`));

@@ -68,6 +68,10 @@ describe('a bank claim from file to paid berita acara, in Chromium over a real S
     await page.getByTestId('import-save').click();
     await page.getByTestId('import-claim-link').click();
     await page.getByTestId('claim-per-status').waitFor();
+    // Opening the claim changes nothing: the clerk reconciles it with the button.
+    expect(await page.getByTestId('claim-status').innerText()).toMatch(/Draf/i);
+    await page.getByTestId('claim-reconcile').click();
+    await expect.poll(() => page.getByTestId('claim-status').innerText()).toMatch(/Direkonsiliasi/i);
     tagihanId = Number(/tagihan\/(\d+)/.exec(page.url())![1]);
     expect(await page.getByTestId('sum-claimed').innerText()).toBe(formatRupiah(set.totalDiklaim));
   });

@@ -276,6 +276,11 @@ describe('rekap bulanan', () => {
     const words: string[] = [];
     summary.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && c.value.endsWith('rupiah') && words.push(c.value)));
     expect(words[0]).toBe(terbilangRupiahKapital(doc.blocks.find((b) => b.type === 'amount')!.type === 'amount' ? (doc.blocks.find((b) => b.type === 'amount') as { amount: number }).amount : 0));
+    // Set up to print on A4 (Excel paper 9), or on F4 (Excel's Folio, 14) when asked.
+    expect(wb.worksheets.map((w) => w.pageSetup.paperSize)).toEqual(wb.worksheets.map(() => 9));
+    const f4 = new ExcelJS.Workbook();
+    await f4.xlsx.load(Buffer.from((await call(rt, 'documents.render', { dokumen: { jenis: 'rekapBulanan', periode: '2026-10' }, format: 'xlsx', kertas: 'F4' })).isiBase64!, 'base64') as never);
+    expect(f4.worksheets.map((w) => w.pageSetup.paperSize)).toEqual(f4.worksheets.map(() => 14));
   });
 });
 

@@ -122,8 +122,9 @@ describe('loans', () => {
     expect(!edit.ok && edit.error.message).toContain('restrukturisasi');
     ok(await invoke(rt.handlers, 'loans.transition', { id: loan.id, ke: 'macet', tanggal: '2025-09-01' }));
     const claimed = ok(await invoke(rt.handlers, 'loans.transition', { id: loan.id, ke: 'klaim', tanggal: '2025-09-20' }));
-    // Schedule outstanding on 20 Sep 2025 after 8 instalments (Feb–Sep): 4.000.000; 70 % = 2.800.000.
-    expect(claimed.klaimAsuransi).toMatchObject({ outstanding: 4_000_000, porsiPersen: '70', jumlah: 2_800_000 });
+    // The claim is on the outstanding at default (macet on 1 Sep 2025; no bank position): the schedule's
+    // after 7 instalments (Feb–Aug) = 5.000.000; 70 % = 3.500.000.
+    expect(claimed.klaimAsuransi).toMatchObject({ tanggal: '2025-09-20', tanggalDasar: '2025-09-01', outstanding: 5_000_000, porsiPersen: '70', jumlah: 3_500_000 });
   });
 
   it('restructures from a date: later instalments re-planned on the new terms', async () => {

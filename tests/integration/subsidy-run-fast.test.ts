@@ -35,6 +35,9 @@ const SETUPS: { name: string; sql: string[] }[] = [
       "UPDATE skema SET metode_bunga = 'efektif', jenis_subsidi = 'selisih', porsi_subsidi_persen = NULL, konvensi_hari = 'act360', hanya_tahun_anggaran = 0, kol_maks = 2",
       "UPDATE pinjaman SET bunga_bank_persen = '12.375', bunga_debitur_persen = '3.5' WHERE id % 7 = 0",
       "UPDATE pinjaman SET bunga_bank_persen = '9.99', bunga_debitur_persen = '9.99' WHERE id % 11 = 0",
+      // Restructurings that change the rate inside a month (the month is split at their date).
+      "UPDATE restrukturisasi SET bunga_bank_persen = '13.5', berlaku_mulai = substr(berlaku_mulai, 1, 8) || '07' WHERE id % 2 = 0 AND substr(berlaku_mulai, 9, 2) > '07'",
+      "UPDATE restrukturisasi SET bunga_debitur_persen = '2.25' WHERE id % 3 = 0",
     ],
   },
   {
@@ -175,6 +178,7 @@ describe('fast subsidy run = reference run', () => {
           for (const l of fast.lines) {
             reasons.add(l.alasan ?? 'layak');
             if (l.rincian) shapes.add(`${l.rincian.segmen.length} segmen, ${l.rincian.dariJadwal ? 'jadwal' : 'posisi'}`);
+            if (l.rincian && new Set(l.rincian.segmen.map((sg) => sg.tarifPersen)).size > 1) shapes.add('tarif berubah');
             if (l.peringatan.length) shapes.add('peringatan');
             for (const w of l.peringatan) shapes.add(/unit lain/.test(w) ? 'sk unit lain' : /untuk bank ini/.test(w) ? 'sk bank lain' : /melebihi plafon dalam SK/.test(w) ? 'sk plafon' : /sampai tahun/.test(w) ? 'sk tidak ada' : 'lain');
           }
@@ -195,8 +199,8 @@ describe('fast subsidy run = reference run', () => {
     for (const r of ['layak', 'belum_cair', 'lunas', 'lewat_jatuh_tempo', 'kol_melebihi_batas', 'sudah_klaim_asuransi', 'tidak_ada_angsuran', 'sudah_dibayar', 'di_luar_tahun_anggaran', 'sudah_disubsidi_lain', 'tidak_tercantum_sk']) {
       expect(reasons, r).toContain(r);
     }
-    // (A scheme that requires an instalment projects nothing: the schedule reports no instalment.)
+    // (A scheme that requires an instalment projects its months as if the instalment is paid.)
     expect(projectedYears).toBeGreaterThan(6);
-    for (const s of ['1 segmen, posisi', '1 segmen, jadwal', '2 segmen, posisi', '2 segmen, jadwal', 'peringatan', 'sk unit lain', 'sk bank lain', 'sk plafon', 'sk tidak ada']) expect(shapes, s).toContain(s);
+    for (const s of ['1 segmen, posisi', '1 segmen, jadwal', '2 segmen, posisi', '2 segmen, jadwal', 'tarif berubah', 'peringatan', 'sk unit lain', 'sk bank lain', 'sk plafon', 'sk tidak ada']) expect(shapes, s).toContain(s);
   });
 });

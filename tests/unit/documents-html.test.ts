@@ -54,13 +54,51 @@ describe('the HTML print template', () => {
     expect(terbilangRupiahKapital(1_200_000)).toBe('Satu juta dua ratus ribu rupiah');
     expect(html).toContain('Muara Enim, 27 Oktober 2025');
     expect(html).toContain('NIP. 1970');
-    expect(html).toContain('@page { size: A4 portrait;');
+    expect(html).toContain('@page { size: 210mm 297mm;');
     expect(html).toContain('counter(pages)');
     // No page numbers of its own when the PDF printer's footer template draws them.
     expect(renderHtml(doc(), { settings: DEFAULT_DOCUMENT_SETTINGS, printedOn: '2026-11-23', pageNumbers: 'none' })).not.toContain('counter(pages)');
     expect(renderHtml(doc({ letterhead: false, orientation: 'landscape' }), { settings: DEFAULT_DOCUMENT_SETTINGS, printedOn: '2026-11-23' })).not.toContain('class="kop"');
     expect(pdfFooterTemplate('Rekap <1>', '2026-11-23')).toContain('Rekap &lt;1&gt; &middot; dicetak 23/11/2026');
     expect(pdfFooterTemplate('x', '2026-11-23')).toContain('Halaman <span class="pageNumber"></span> dari <span class="totalPages"></span>');
+  });
+
+  it('prints on F4 (215 × 330 mm) as well as A4, either way round', () => {
+    const opts = { settings: DEFAULT_DOCUMENT_SETTINGS, printedOn: '2026-11-23' };
+    expect(renderHtml(doc(), { ...opts, paper: 'F4' })).toContain('@page { size: 215mm 330mm;');
+    expect(renderHtml(doc({ orientation: 'landscape' }), { ...opts, paper: 'F4' })).toContain('@page { size: 330mm 215mm;');
+    expect(renderHtml(doc({ orientation: 'landscape' }), opts)).toContain('@page { size: 297mm 210mm;');
+    expect(renderHtml(doc(), { ...opts, paper: 'F4' })).toContain('width: 215mm; min-height: 330mm;');
+  });
+
+  it('signature lines stay level: one table row per line, so a wrapped position lowers every signer alike', () => {
+    const sig = /<section class="signatures"><table>([\s\S]*?)<\/table><\/section>/.exec(html)![1]!;
+    const rows = sig.split('</tr>').filter((r) => r.includes('<tr>'));
+    expect(rows.map((r) => (r.match(/<td/g) ?? []).length)).toEqual([2, 2, 2, 2, 2, 2]);
+    expect(rows[2]).toContain('<td class="position">Kepala</td><td class="position">Verifikator</td>');
+    expect(rows[4]).toContain('<td class="name">Ahmad</td><td class="name">Budi</td>');
+    expect(rows[5]).toContain('<td>NIP. 1970</td><td>&nbsp;</td>');
+  });
+
+  it('keeps the last rows, the totals and the closing signatures in one body that never splits', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => ({ nama: `Debitur ${i + 1}`, periode: 'September 2026', jumlah: 1000 }));
+    const kept = renderHtml(
+      doc({
+        blocks: [
+          { type: 'table', columns: [{ key: 'nama', label: 'Nama', kind: 'text' }, { key: 'periode', label: 'Periode', kind: 'text', nowrap: true }, { key: 'jumlah', label: 'Jumlah', kind: 'rupiah' }], rows, totals: { nama: 'Jumlah', jumlah: 10_000 } },
+          { type: 'paragraph', text: 'Demikian berita acara ini.' },
+          { type: 'signatures', place: 'Muara Enim', date: '2025-10-27', signers: [{ heading: 'Dibuat,', position: 'Verifikator', name: 'Budi' }] },
+        ],
+      }),
+      { settings: DEFAULT_DOCUMENT_SETTINGS, printedOn: '2026-11-23' },
+    );
+    const tail = /<tbody class="keep">([\s\S]*?)<\/tbody>/.exec(kept)![1]!;
+    expect(tail).toContain('Debitur 8');
+    expect(tail).not.toContain('Debitur 7<');
+    expect(tail).toContain('<tr class="total">');
+    expect(tail).toMatch(/<tr class="closing"><td colspan="3"><p>Demikian berita acara ini.<\/p>\n<section class="signatures">/);
+    expect(kept).toContain('<td class="nowrap">September 2026</td>');
+    expect(kept).toContain('tbody.keep { break-inside: avoid;');
   });
 
   it('draws charts as inline SVG', () => {

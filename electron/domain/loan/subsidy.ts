@@ -173,6 +173,48 @@ export function segmentsFromChanges(input: SegmentsInput): OutstandingSegment[] 
   return segments;
 }
 
+/** The subsidised rate from `date` on (a restructuring that changed the bank's or the debtor's rate). */
+export interface RateChange {
+  date: IsoDate;
+  ratePercent: DecimalInput;
+}
+
+/**
+ * Cuts segments again where the rate changed: a change strictly inside a segment splits it, and
+ * every piece from a change on carries that change's rate (pieces before the first change keep
+ * the line's rate). A change to the rate already in force splits nothing.
+ */
+export function splitAtRateChanges(segments: readonly OutstandingSegment[], lineRatePercent: DecimalInput, changes: readonly RateChange[]): OutstandingSegment[] {
+  const sorted = changes.map((c, i) => {
+    assertIsoDate(c.date, 'Tanggal perubahan tarif');
+    return { date: c.date, rate: percent(c.ratePercent, 'Tarif subsidi'), i };
+  }).sort((a, b) => compareDates(a.date, b.date) || a.i - b.i);
+  if (sorted.length === 0) return segments.map((s) => ({ ...s }));
+  const lineRate = percent(lineRatePercent, 'Tarif subsidi');
+  const rateOn = (date: IsoDate): Decimal => {
+    let rate = lineRate;
+    for (const c of sorted) if (compareDates(c.date, date) <= 0) rate = c.rate;
+    return rate;
+  };
+  const out: OutstandingSegment[] = [];
+  for (const s of segments) {
+    let from = s.from;
+    let rate = s.ratePercent === undefined ? rateOn(from) : percent(s.ratePercent, 'Tarif subsidi');
+    for (const c of sorted) {
+      if (compareDates(c.date, from) <= 0 || compareDates(c.date, s.toExclusive) >= 0 || c.rate.equals(rate)) continue;
+      out.push(withRate({ from, toExclusive: c.date, outstanding: s.outstanding }, rate, lineRate));
+      from = c.date;
+      rate = c.rate;
+    }
+    out.push(withRate({ from, toExclusive: s.toExclusive, outstanding: s.outstanding }, rate, lineRate));
+  }
+  return out;
+}
+
+function withRate(s: OutstandingSegment, rate: Decimal, lineRate: Decimal): OutstandingSegment {
+  return rate.equals(lineRate) ? s : { ...s, ratePercent: decString(rate) };
+}
+
 export interface MonthlySubsidyInput {
   period: Period;
   outstanding: Rupiah;

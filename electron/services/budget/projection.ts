@@ -1,6 +1,7 @@
 /**
  * What running and approved loans will still cost: the expected subsidy of every future month
- * (from the schedule, as if every month stays eligible) and the premiums of approved loans not
+ * (from the schedule, as if every month stays eligible: kol within the limit and, where the scheme
+ * pays only months with an instalment, the instalment paid) and the premiums of approved loans not
  * yet disbursed. Months already paid are left out.
  *
  * It recomputes every loan, so at a province's 100,000 loans it reads them in one pass (only the

@@ -23,6 +23,8 @@ export interface WorkingSegment {
   /** The base the rate was applied to (outstanding, or plafon on a plafon basis). */
   base: number;
   days: number;
+  /** The rate of these days when a restructuring changed it inside the period (else the line's). */
+  ratePercent?: string;
 }
 
 export interface OurWorking {
@@ -58,10 +60,10 @@ const RULES: readonly DayCountRule[] = ['act360', 'act365', '30360'];
 
 const pct = (s: string) => `${new D(s).toFixed().replace('.', ',')} %`;
 
-/** Σ base × rate × days / (100 × year), exact. */
-function amountOf(segments: readonly { base: number; days: Decimal.Value }[], ratePercent: Decimal.Value, yearDays: number): Decimal {
+/** Σ base × rate × days / (100 × year), exact; a segment's own rate, when it has one, before `ratePercent`. */
+function amountOf(segments: readonly { base: number; days: Decimal.Value; rate?: Decimal.Value | undefined }[], ratePercent: Decimal.Value, yearDays: number): Decimal {
   let n = new D(0);
-  for (const s of segments) n = n.plus(new D(s.base).times(ratePercent).times(s.days));
+  for (const s of segments) n = n.plus(new D(s.base).times(s.rate ?? ratePercent).times(s.days));
   return n.div(new D(100).times(yearDays));
 }
 
@@ -80,6 +82,9 @@ export function diagnose(our: OurWorking, bank: BankFigures, tolerance: number):
   const yearDays = dayCountBasis(our.dayCount);
   const ourDays = our.segments.reduce((s, x) => s + x.days, 0);
   const ourRate = new D(our.ratePercent);
+  // Our rate per segment: the line's, or the one a restructuring set inside the period.
+  const ourRates = our.segments.map((s) => s.ratePercent ?? our.ratePercent);
+  const ourRateText = [...new Set(ourRates.map((r) => pct(r)))].join(' → ') || pct(our.ratePercent);
   const bankRate = validRate(bank.bungaPersen);
   const exact = new D(our.unrounded);
   const explained = (kode: Diagnosis, rincian: string, nilai: number): DiagnosisResult => ({
@@ -98,7 +103,7 @@ export function diagnose(our: OurWorking, bank: BankFigures, tolerance: number):
   // Day-count rule: the same segments counted under another rule.
   for (const rule of RULES) {
     if (rule === our.dayCount) continue;
-    const segs = our.segments.map((s) => ({ base: s.base, days: interestDays(s.from, s.toExclusive, rule) }));
+    const segs = our.segments.map((s) => ({ base: s.base, days: interestDays(s.from, s.toExclusive, rule), rate: s.ratePercent }));
     const days = segs.reduce((s, x) => s + x.days, 0);
     for (const rounding of [our.rounding, ...ROUNDINGS.filter((r) => r !== our.rounding)]) {
       const n = roundRupiah(amountOf(segs, ourRate, dayCountBasis(rule)), rounding);
@@ -108,21 +113,22 @@ export function diagnose(our: OurWorking, bank: BankFigures, tolerance: number):
 
   const bases = new Set(our.segments.map((s) => s.base));
   const outstandingDiffers = our.basis === 'outstanding' && bank.outstanding !== null && !(bases.size === 1 && bases.has(bank.outstanding));
-  const rateDiffers = bankRate !== null && !bankRate.equals(ourRate);
+  const rateDiffers = bankRate !== null && !(ourRates.length === 0 ? bankRate.equals(ourRate) : ourRates.every((r) => bankRate.equals(r)));
   const daysDiffer = bank.hari !== null && bank.hari >= 0 && bank.hari !== ourDays;
   const ourBaseText = bases.size === 1 ? formatRupiah([...bases][0]!) : 'beberapa nilai';
 
-  // The bank's outstanding as the base of the whole period.
+  // The bank's outstanding as the base of the whole period (at our rate of each segment's days).
+  const atBankOutstanding = (base: number) => (ourDays === 0 ? [{ base, days: 0 }] : our.segments.map((s) => ({ base, days: s.days, rate: s.ratePercent })));
   if (outstandingDiffers) {
-    const n = roundRupiah(amountOf([{ base: bank.outstanding!, days: ourDays }], ourRate, yearDays), our.rounding);
+    const n = roundRupiah(amountOf(atBankOutstanding(bank.outstanding!), ourRate, yearDays), our.rounding);
     if (fits(n)) return explained('outstanding', `Baki debet bank ${formatRupiah(bank.outstanding!)} (kami ${ourBaseText})`, n);
   }
   if (rateDiffers) {
-    const n = roundRupiah(amountOf(our.segments, bankRate!, yearDays), our.rounding);
-    if (fits(n)) return explained('bunga', `Tarif bank ${pct(bankRate!.toFixed())} (kami ${pct(our.ratePercent)})`, n);
+    const n = roundRupiah(amountOf(our.segments.map((s) => ({ base: s.base, days: s.days })), bankRate!, yearDays), our.rounding);
+    if (fits(n)) return explained('bunga', `Tarif bank ${pct(bankRate!.toFixed())} (kami ${ourRateText})`, n);
   }
   // The bank's days: our bases weighted by their days, over the bank's count.
-  const scaledToDays = (days: number) => (ourDays === 0 ? [] : our.segments.map((s) => ({ base: s.base, days: new D(s.days).times(days).div(ourDays) })));
+  const scaledToDays = (days: number) => (ourDays === 0 ? [] : our.segments.map((s) => ({ base: s.base, days: new D(s.days).times(days).div(ourDays), rate: s.ratePercent })));
   if (daysDiffer) {
     const n = roundRupiah(amountOf(scaledToDays(bank.hari!), ourRate, yearDays), our.rounding);
     if (fits(n)) return explained('hari', `Jumlah hari bank ${bank.hari} (kami ${ourDays})`, n);
@@ -137,7 +143,12 @@ export function diagnose(our: OurWorking, bank: BankFigures, tolerance: number):
     const base = outstandingDiffers ? bank.outstanding! : null;
     const days = daysDiffer ? bank.hari! : ourDays;
     const rate = rateDiffers ? bankRate! : ourRate;
-    const segs = base !== null ? [{ base, days }] : scaledToDays(days);
+    // Our segments' days scaled to the bank's count, at the bank's outstanding; the bank's rate for
+    // every day, else each segment keeps ours.
+    const segs =
+      base !== null && ourDays === 0
+        ? [{ base, days }]
+        : scaledToDays(days).map((x) => ({ base: base ?? x.base, days: x.days, rate: rateDiffers ? undefined : x.rate }));
     for (const year of [yearDays, yearDays === 360 ? 365 : 360]) {
       for (const rounding of [our.rounding, ...ROUNDINGS.filter((r) => r !== our.rounding)]) {
         const n = roundRupiah(amountOf(segs, rate, year), rounding);
@@ -149,7 +160,7 @@ export function diagnose(our: OurWorking, bank: BankFigures, tolerance: number):
   }
   const differing = [
     outstandingDiffers ? `baki debet bank ${formatRupiah(bank.outstanding!)} (kami ${ourBaseText})` : null,
-    rateDiffers ? `tarif bank ${pct(bankRate!.toFixed())} (kami ${pct(our.ratePercent)})` : null,
+    rateDiffers ? `tarif bank ${pct(bankRate!.toFixed())} (kami ${ourRateText})` : null,
     daysDiffer ? `hari bank ${bank.hari} (kami ${ourDays})` : null,
   ].filter((x) => x !== null);
   return {

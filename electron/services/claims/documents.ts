@@ -14,7 +14,8 @@ import { formatDateLong, formatPeriod } from '../../domain/format';
 import * as repo from '../../../database/repositories/claims';
 import { getBank } from '../../../database/repositories/banks';
 import type { ServiceContext } from '../context';
-import type { DocumentColumn, DocumentRow, ReportDocument, TableBlock } from '../documents/model';
+import { findUserByName } from '../../../database/repositories/users';
+import type { DocumentColumn, DocumentRow, ReportDocument, Signer, TableBlock } from '../documents/model';
 import { notFound } from '../errors';
 import { getDocumentSettings } from '../settings/document-settings';
 
@@ -37,7 +38,7 @@ const LINE_COLUMNS: DocumentColumn[] = [
   { key: 'no', label: 'No.', kind: 'number', width: 0.5 },
   { key: 'rekening', label: 'Nomor rekening', kind: 'text', width: 1.3 },
   { key: 'nama', label: 'Nama debitur', kind: 'text', width: 1.6 },
-  { key: 'periode', label: 'Periode', kind: 'text', width: 0.9 },
+  { key: 'periode', label: 'Periode', kind: 'text', width: 1.1, nowrap: true },
   { key: 'diklaim', label: 'Diklaim bank', kind: 'rupiah' },
   { key: 'diharapkan', label: 'Perhitungan', kind: 'rupiah' },
   { key: 'disetujui', label: 'Disetujui', kind: 'rupiah' },
@@ -45,11 +46,12 @@ const LINE_COLUMNS: DocumentColumn[] = [
   { key: 'keterangan', label: 'Keputusan / keterangan', kind: 'text', width: 2.2 },
 ];
 
-function lineRow(l: ClaimLine): DocumentRow {
+/** A line of the berita acara; `no` counts the printed lines 1…n (the file's own row numbers are in the lines export). */
+function lineRow(l: ClaimLine, no: number): DocumentRow {
   const decision = l.keputusan ? CLAIM_DECISION_LABELS[l.keputusan] : 'Belum diputuskan';
   const why = l.alasanKeputusan ?? (l.diagnosis ? DIAGNOSIS_LABELS[l.diagnosis] : l.keterangan);
   return {
-    no: l.nomorBaris,
+    no,
     rekening: l.nomorRekening,
     nama: l.nama ?? '',
     periode: formatPeriod(l.periode),
@@ -92,6 +94,21 @@ function summaryTable(ctx: ServiceContext, tagihanId: number): TableBlock {
       disetujui: per.reduce((s, p) => s + p.disetujui, 0),
     },
   };
+}
+
+/** The settings' placeholder for a signer nobody named: a dotted line to write on. */
+const UNNAMED = /^[.\s]*$/;
+
+/**
+ * Who signs as verifier: the user who approved the claim (their name; the configured verifier's
+ * NIP when that is the same person), else the verifier named in the settings, else a dotted line.
+ */
+function verifierSigner(ctx: ServiceContext, approvedBy: string | null, configured: { nama: string; jabatan: string; nip: string | null }): Omit<Signer, 'heading'> {
+  const configuredName = UNNAMED.test(configured.nama) ? null : configured.nama;
+  const approver = approvedBy === null ? null : (findUserByName(ctx.db, approvedBy)?.nama ?? null);
+  const name = approver ?? configuredName ?? '....................................';
+  const nip = configured.nip && name === configuredName ? { nip: configured.nip } : {};
+  return { position: configured.jabatan, name, ...nip };
 }
 
 export function buildBeritaAcara(ctx: ServiceContext, p: BaParams): ReportDocument {
@@ -148,7 +165,7 @@ export function buildBeritaAcara(ctx: ServiceContext, p: BaParams): ReportDocume
         type: 'table',
         title: shown.length === lines.length ? 'Rincian baris tagihan' : `Rincian baris yang tidak disetujui sebesar tagihannya (${shown.length} dari ${lines.length} baris; rincian lengkap pada lampiran)`,
         columns: LINE_COLUMNS,
-        rows: shown.map(lineRow),
+        rows: shown.map((l, i) => lineRow(l, i + 1)),
         totals: { no: null, rekening: 'Jumlah', diklaim: sumOf(shown, 'diklaim'), diharapkan: sumOf(shown, 'diharapkan'), disetujui: sumOf(shown, 'disetujui') },
       },
       {
@@ -161,12 +178,7 @@ export function buildBeritaAcara(ctx: ServiceContext, p: BaParams): ReportDocume
         date: tanggal,
         signers: [
           { heading: `Pihak Bank (${bank.nama})`, position: bank.picJabatan ?? 'Petugas Penghubung', name: bank.picNama ?? '....................................' },
-          {
-            heading: 'Diperiksa oleh,',
-            position: settings.penandatangan.verifikator.jabatan,
-            name: settings.penandatangan.verifikator.nama,
-            ...(settings.penandatangan.verifikator.nip ? { nip: settings.penandatangan.verifikator.nip } : {}),
-          },
+          { heading: 'Diperiksa oleh,', ...verifierSigner(ctx, claim.disetujuiOleh, settings.penandatangan.verifikator) },
           {
             heading: 'Mengetahui,',
             position: settings.penandatangan.kepalaSekretariat.jabatan,

@@ -106,7 +106,7 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number): Reconcil
     if (Math.abs(line.diklaim - r.jumlah) <= loan.toleransi) return out;
     const d = diagnose(
       {
-        segments: r.segmen.map((s) => ({ from: s.dari, toExclusive: s.sampai, base: s.pokok, days: s.hari })),
+        segments: r.segmen.map((s) => ({ from: s.dari, toExclusive: s.sampai, base: s.pokok, days: s.hari, ...(s.tarifPersen === r.tarifSubsidiPersen ? {} : { ratePercent: s.tarifPersen }) })),
         ratePercent: r.tarifSubsidiPersen,
         dayCount: r.konvensiHari,
         rounding: r.pembulatan,

@@ -14,13 +14,13 @@ export function documentHandlers(ctx: ServiceContext): HandlersFor<'documents'> 
         .filter((j) => role === 'sistem' || (REPORTS[j].roles as readonly string[]).includes(role))
         .map((jenis) => ({ jenis, judul: REPORTS[jenis].judul, keterangan: REPORTS[jenis].keterangan }));
     },
-    'documents.render': async ({ dokumen, format }) => renderDocument(ctx, await buildDocument(ctx, dokumen), format),
-    'documents.print': async ({ dokumen }) => {
+    'documents.render': async ({ dokumen, format, kertas }) => renderDocument(ctx, await buildDocument(ctx, dokumen), format, kertas),
+    'documents.print': async ({ dokumen, kertas }) => {
       const print = ctx.printer?.print?.bind(ctx.printer);
       const doc = await buildDocument(ctx, dokumen);
       if (!print) throw new ServiceError('CONFLICT', PRINT_UNAVAILABLE_MESSAGE, { [PRINT_UNAVAILABLE_FIELD]: PRINT_UNAVAILABLE_MESSAGE });
       // The print dialog has no footer template: the page prints its own page numbers.
-      await print(documentHtml(ctx, doc, 'css'), printOptions(ctx, doc));
+      await print(documentHtml(ctx, doc, 'css', kertas), printOptions(ctx, doc, kertas));
       return { dicetak: true as const };
     },
   };

@@ -13,10 +13,22 @@ import { terbilangRupiahKapital } from '../../domain/terbilang';
 import type { DocumentSettings } from '../../contract/settings';
 import { chartSvg } from './chart';
 import { formatCell, isNumeric } from './format';
-import type { AmountBlock, ChartBlock, DocumentBlock, FieldsBlock, ReportDocument, SignaturesBlock, TableBlock } from './model';
+import type { AmountBlock, ChartBlock, DocumentBlock, DocumentColumn, DocumentRow, FieldsBlock, ReportDocument, SignaturesBlock, TableBlock } from './model';
+
+/** The sizes offices print on: A4, and F4 (folio, 215 × 330 mm). */
+export const PAPER_MM = { A4: { width: 210, height: 297 }, F4: { width: 215, height: 330 } } as const;
+export type Paper = keyof typeof PAPER_MM;
+
+/** A paper's sheet in an orientation, millimetres. */
+export function sheetMm(paper: Paper, orientation: ReportDocument['orientation']): { width: number; height: number } {
+  const p = PAPER_MM[paper];
+  return orientation === 'landscape' ? { width: p.height, height: p.width } : { width: p.width, height: p.height };
+}
 
 export interface HtmlOptions {
   settings: DocumentSettings;
+  /** A4 unless said (every document prints on both). */
+  paper?: Paper;
   /** ISO date the document is printed (the footer names it). */
   printedOn: string;
   /**
@@ -30,9 +42,8 @@ export interface HtmlOptions {
 export const PAGE_MARGIN_MM = { top: 12, right: 14, bottom: 16, left: 14 } as const;
 
 /** Printable width in CSS pixels (96 dpi), for charts drawn at their final size. */
-export function printableWidthPx(orientation: ReportDocument['orientation']): number {
-  const paper = orientation === 'landscape' ? 297 : 210;
-  return Math.floor(((paper - PAGE_MARGIN_MM.left - PAGE_MARGIN_MM.right) / 25.4) * 96);
+export function printableWidthPx(orientation: ReportDocument['orientation'], paper: Paper = 'A4'): number {
+  return Math.floor(((sheetMm(paper, orientation).width - PAGE_MARGIN_MM.left - PAGE_MARGIN_MM.right) / 25.4) * 96);
 }
 
 export function escapeHtml(s: string): string {
@@ -58,20 +69,20 @@ export const PDF_HEADER_TEMPLATE = '<span></span>';
 
 function css(doc: ReportDocument, opts: HtmlOptions): string {
   const m = PAGE_MARGIN_MM;
-  const sheetWidth = doc.orientation === 'landscape' ? 297 : 210;
+  const sheet = sheetMm(opts.paper ?? 'A4', doc.orientation);
   const pageBox =
     opts.pageNumbers === 'css'
       ? `@bottom-left { content: "${doc.title.replace(/["\\]/g, '')} \\00B7  dicetak ${formatDateShort(opts.printedOn)}"; font: 7.5pt Arial, sans-serif; color: #444; }
          @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font: 7.5pt Arial, sans-serif; color: #444; }`
       : '';
   return `
-@page { size: A4 ${doc.orientation}; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; ${pageBox} }
+@page { size: ${sheet.width}mm ${sheet.height}mm; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; ${pageBox} }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: Arial, Helvetica, sans-serif; font-size: 9.5pt; color: #000; line-height: 1.3; }
 @media screen {
   body { background: #e9ecef; padding: 12px 0; }
-  .sheet { background: #fff; width: ${sheetWidth}mm; min-height: ${doc.orientation === 'landscape' ? 210 : 297}mm; margin: 0 auto;
+  .sheet { background: #fff; width: ${sheet.width}mm; min-height: ${sheet.height}mm; margin: 0 auto;
            padding: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; box-shadow: 0 1px 4px rgba(0,0,0,.25); }
 }
 .kop { display: flex; align-items: center; gap: 4mm; border-bottom: 3px double #000; padding-bottom: 2.5mm; margin-bottom: 5mm; }
@@ -93,6 +104,11 @@ table.data thead { display: table-header-group; }
 table.data tr { break-inside: avoid; page-break-inside: avoid; }
 table.data td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.data td.date { text-align: center; white-space: nowrap; }
+table.data td.nowrap { white-space: nowrap; }
+table.data tbody.keep { break-inside: avoid; page-break-inside: avoid; }
+table.data tr.closing td { border: none; }
+table.data tr.closing > td { padding: 3mm 0 0; font-size: 9.5pt; }
+table.data tr.closing .signatures td { padding: 0 2mm; }
 table.data tr.total td { font-weight: bold; background: #f1f3f6; border-top: 1.2pt solid #000; }
 table.data td.empty { text-align: center; font-style: italic; color: #555; }
 table.fields { border-collapse: collapse; margin-bottom: 3mm; }
@@ -108,8 +124,9 @@ p { margin: 0 0 2.5mm; text-align: justify; }
 .signatures { margin-top: 8mm; break-inside: avoid; page-break-inside: avoid; }
 .signatures table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 .signatures td { text-align: center; vertical-align: top; padding: 0 2mm; }
-.signatures .space { height: 20mm; }
-.signatures .name { font-weight: bold; text-decoration: underline; }
+.signatures td.space { height: 20mm; }
+.signatures td.position { vertical-align: top; }
+.signatures .name { font-weight: bold; text-decoration: underline; vertical-align: bottom; }
 .notes { margin-top: 5mm; font-size: 8pt; color: #333; break-inside: avoid; }
 .notes ol { margin: 0.5mm 0 0; padding-left: 5mm; }
 `;
@@ -130,20 +147,34 @@ function letterhead(s: DocumentSettings): string {
 </header>`;
 }
 
-function table(b: TableBlock): string {
+/** Rows of a table kept on one page with what closes the document (the signatures). */
+const KEPT_ROWS = 3;
+
+/**
+ * A data table. With `closing` (the HTML of the paragraphs and signatures that end the document),
+ * the last rows and the totals go in a body that never splits, whose last row holds the closing:
+ * the signatures always share a page with the end of the table (the header repeats above them
+ * when that body starts a new page), never stand alone on one.
+ */
+function table(b: TableBlock, closing?: string): string {
   const totalWidth = b.columns.reduce((s, c) => s + (c.width ?? 1), 0);
   const cols = b.columns.map((c) => `<col style="width:${(((c.width ?? 1) / totalWidth) * 100).toFixed(2)}%">`).join('');
   const head = `<tr>${b.columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('')}</tr>`;
-  const cellClass = (kind: string) => (isNumeric(kind as never) ? ' class="num"' : kind === 'date' ? ' class="date"' : '');
+  const cellClass = (c: DocumentColumn) => (isNumeric(c.kind) ? ' class="num"' : c.kind === 'date' ? ' class="date"' : c.nowrap ? ' class="nowrap"' : '');
+  const row = (r: DocumentRow) => `<tr>${b.columns.map((c) => `<td${cellClass(c)}>${escapeHtml(formatCell(c.kind, r[c.key]))}</td>`).join('')}</tr>`;
+  const kept = closing === undefined ? 0 : Math.min(KEPT_ROWS, b.rows.length);
   const body = b.rows.length
-    ? b.rows.map((r) => `<tr>${b.columns.map((c) => `<td${cellClass(c.kind)}>${escapeHtml(formatCell(c.kind, r[c.key]))}</td>`).join('')}</tr>`).join('\n')
+    ? b.rows.slice(0, b.rows.length - kept).map(row).join('\n')
     : `<tr><td class="empty" colspan="${b.columns.length}">${escapeHtml(b.empty ?? 'Tidak ada data.')}</td></tr>`;
-  const totals = b.totals ? `<tr class="total">${b.columns.map((c) => `<td${cellClass(c.kind)}>${escapeHtml(formatCell(c.kind, b.totals?.[c.key]))}</td>`).join('')}</tr>` : '';
+  const totals = b.totals ? `<tr class="total">${b.columns.map((c) => `<td${cellClass(c)}>${escapeHtml(formatCell(c.kind, b.totals?.[c.key]))}</td>`).join('')}</tr>` : '';
+  const tail =
+    closing === undefined
+      ? `${totals}\n</tbody>`
+      : `</tbody><tbody class="keep">\n${b.rows.slice(b.rows.length - kept).map(row).join('\n')}\n${totals}\n<tr class="closing"><td colspan="${b.columns.length}">${closing}</td></tr>\n</tbody>`;
   return `${b.title ? `<h2>${escapeHtml(b.title)}</h2>` : ''}
 <table class="data${b.compact ? ' compact' : ''}"><colgroup>${cols}</colgroup><thead>${head}</thead><tbody>
 ${body}
-${totals}
-</tbody></table>`;
+${tail}</table>`;
 }
 
 function fields(b: FieldsBlock): string {
@@ -159,19 +190,28 @@ function chart(b: ChartBlock, width: number): string {
   return `<figure class="chart" style="margin:2mm 0 4mm"><div class="chart-title">${escapeHtml(b.title)}</div>${chartSvg(b, width)}</figure>`;
 }
 
-/** Place-and-date above the last signer (the usual layout of Indonesian official letters). */
+/**
+ * Place-and-date above the last signer (the usual layout of Indonesian official letters). One
+ * table row per line (date, heading, position, signing space, name, NIP), so a position that
+ * wraps onto two lines lowers every signer's space and name alike: the lines stay level.
+ */
 function signatures(b: SignaturesBlock): string {
   const n = b.signers.length;
   const placeDate = `${escapeHtml(b.place)}, ${escapeHtml(formatDateLong(b.date))}`;
-  const cells = b.signers.map((s, i) => {
-    const top = i === n - 1 ? placeDate : '&nbsp;';
-    return `<td><div>${top}</div><div>${escapeHtml(s.heading)}</div><div>${escapeHtml(s.position)}</div><div class="space"></div>
-<div class="name">${escapeHtml(s.name)}</div>${s.nip ? `<div>NIP. ${escapeHtml(s.nip)}</div>` : ''}</td>`;
-  });
-  return `<section class="signatures"><table><tr>${cells.join('')}</tr></table></section>`;
+  const line = (cls: string, cell: (s: SignaturesBlock['signers'][number], i: number) => string) =>
+    `<tr>${b.signers.map((s, i) => `<td${cls ? ` class="${cls}"` : ''}>${cell(s, i)}</td>`).join('')}</tr>`;
+  const rows = [
+    line('', (_s, i) => (i === n - 1 ? placeDate : '&nbsp;')),
+    line('', (s) => escapeHtml(s.heading)),
+    line('position', (s) => escapeHtml(s.position)),
+    line('space', () => ''),
+    line('name', (s) => escapeHtml(s.name)),
+    ...(b.signers.some((s) => s.nip) ? [line('', (s) => (s.nip ? `NIP. ${escapeHtml(s.nip)}` : '&nbsp;'))] : []),
+  ];
+  return `<section class="signatures"><table>${rows.join('\n')}</table></section>`;
 }
 
-function block(b: DocumentBlock, doc: ReportDocument): string {
+function block(b: DocumentBlock, doc: ReportDocument, paper: Paper): string {
   switch (b.type) {
     case 'table':
       return table(b);
@@ -182,10 +222,33 @@ function block(b: DocumentBlock, doc: ReportDocument): string {
     case 'amount':
       return amount(b);
     case 'chart':
-      return chart(b, printableWidthPx(doc.orientation));
+      return chart(b, printableWidthPx(doc.orientation, paper));
     case 'signatures':
       return signatures(b);
   }
+}
+
+/**
+ * The blocks in order; the table before the closing signatures (with only paragraphs between
+ * them) takes the paragraphs and signatures into its kept end (see `table`).
+ */
+function blocks(doc: ReportDocument, paper: Paper): string {
+  const list = doc.blocks;
+  const sig = list.findIndex((b) => b.type === 'signatures');
+  let keepFrom = -1;
+  if (sig > 0) {
+    let i = sig - 1;
+    while (i >= 0 && list[i]!.type === 'paragraph') i--;
+    if (i >= 0 && list[i]!.type === 'table' && (list[i] as TableBlock).rows.length > 0) keepFrom = i;
+  }
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    if (i === keepFrom) {
+      out.push(table(list[i] as TableBlock, list.slice(i + 1, sig + 1).map((b) => block(b, doc, paper)).join('\n')));
+      i = sig;
+    } else out.push(block(list[i]!, doc, paper));
+  }
+  return out.join('\n');
 }
 
 /** The complete standalone HTML page of a document. */
@@ -204,7 +267,7 @@ export function renderHtml(doc: ReportDocument, opts: HtmlOptions): string {
 ${doc.letterhead ? letterhead(opts.settings) : ''}
 <h1>${escapeHtml(doc.title)}</h1>
 ${doc.subtitle ? `<div class="subtitle">${escapeHtml(doc.subtitle)}</div>` : ''}
-${doc.blocks.map((b) => block(b, doc)).join('\n')}
+${blocks(doc, opts.paper ?? 'A4')}
 ${notes}
 </main>
 </body>

@@ -15,6 +15,8 @@ export interface DocumentColumn {
   kind: ColumnKind;
   /** Relative width on paper (default 1). */
   width?: number;
+  /** Never wrapped on paper (a month, 'September 2026'). */
+  nowrap?: boolean;
 }
 
 /** text/date: string (dates ISO 'YYYY-MM-DD'); rupiah/number: integer; percent: decimal string. */

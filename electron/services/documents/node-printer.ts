@@ -29,8 +29,9 @@ export function nodePrinter(opts: { executablePath?: string } = {}): DocumentPri
         // The page has no external resources (data URL logo, inline SVG charts): 'load' is enough.
         await page.setContent(html, { waitUntil: 'load' });
         return await page.pdf({
-          format: 'A4',
-          landscape: o.landscape,
+          // The sheet as it lies: width and height already say the orientation.
+          width: mm(o.paperMm.width),
+          height: mm(o.paperMm.height),
           printBackground: true,
           displayHeaderFooter: true,
           headerTemplate: PDF_HEADER_TEMPLATE,

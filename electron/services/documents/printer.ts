@@ -8,10 +8,12 @@ export interface PrintOptions {
   landscape: boolean;
   /** The footer of every PDF page (pdfFooterTemplate in html.ts): title, print date, "Halaman X dari Y". */
   footerTemplate: string;
+  /** The sheet as printed (A4 210 × 297, F4 215 × 330; landscape already turned), millimetres. */
+  paperMm: { width: number; height: number };
 }
 
 export interface DocumentPrinter {
-  /** The HTML page as an A4 PDF. */
+  /** The HTML page as a PDF on the given paper. */
   pdf(html: string, opts: PrintOptions): Promise<Buffer>;
   /** Opens the system print dialog for the page; absent where there is no dialog (CLI, browser bridge). */
   print?(html: string, opts: PrintOptions): Promise<void>;

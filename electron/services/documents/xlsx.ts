@@ -9,6 +9,7 @@
 import ExcelJS from 'exceljs';
 import { formatDateLong } from '../../domain/format';
 import { terbilangRupiahKapital } from '../../domain/terbilang';
+import type { Paper } from '../../contract/documents';
 import type { DocumentSettings } from '../../contract/settings';
 import { safeName } from './format';
 import type { ColumnKind, DocumentCell, ReportDocument, TableBlock } from './model';
@@ -126,9 +127,13 @@ function heading(ws: ExcelJS.Worksheet, doc: ReportDocument, settings: DocumentS
   return r + 1;
 }
 
-function pageSetup(ws: ExcelJS.Worksheet, doc: ReportDocument, headerRow?: number): void {
+/** Excel's paper codes: 9 A4; 14 Folio (8½ × 13 in, 216 × 330 mm: what Excel calls F4). */
+const PAPER_CODE = { A4: 9, F4: 14 } as const;
+
+function pageSetup(ws: ExcelJS.Worksheet, doc: ReportDocument, paper: Paper, headerRow?: number): void {
   ws.pageSetup = {
-    paperSize: 9, // A4
+    // exceljs's PaperSize names only some of the OOXML codes; 14 (Folio) is a standard one all the same.
+    paperSize: PAPER_CODE[paper] as number as ExcelJS.PaperSize,
     orientation: doc.orientation,
     fitToPage: true,
     fitToWidth: 1,
@@ -137,7 +142,8 @@ function pageSetup(ws: ExcelJS.Worksheet, doc: ReportDocument, headerRow?: numbe
   };
 }
 
-export async function renderXlsx(doc: ReportDocument, opts: { settings: DocumentSettings; printedOn: string }): Promise<Buffer> {
+export async function renderXlsx(doc: ReportDocument, opts: { settings: DocumentSettings; printedOn: string; paper?: Paper }): Promise<Buffer> {
+  const paper = opts.paper ?? 'A4';
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gerbang Serasan';
   wb.created = new Date(`${opts.printedOn}T00:00:00Z`);
@@ -214,7 +220,7 @@ export async function renderXlsx(doc: ReportDocument, opts: { settings: Document
     r++;
   }
   summaryWidths.forEach((w, i) => (summary.getColumn(i + 1).width = w));
-  pageSetup(summary, doc, summaryHeader);
+  pageSetup(summary, doc, paper, summaryHeader);
 
   for (const t of ownSheets) {
     let name = safeName(t.sheet ?? 'Tabel').slice(0, 31) || 'Tabel';
@@ -226,7 +232,7 @@ export async function renderXlsx(doc: ReportDocument, opts: { settings: Document
     const { headerRow } = writeTable(ws, t, start, widths);
     widths.forEach((w, i) => (ws.getColumn(i + 1).width = Math.max(8, w)));
     ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
-    pageSetup(ws, doc, headerRow);
+    pageSetup(ws, doc, paper, headerRow);
   }
 
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -11,13 +11,14 @@ import { callerId, refuseOwnEntry } from '../auth/four-eyes';
 import { refuseClosedMonths } from '../closing/guard';
 import { getPagu, realisasiPagu } from '../../../database/repositories/payments';
 import { projectCosts, projectLoan } from '../budget/projection';
-import { computeInsuranceClaim, computePremium, scheduledOutstandingOn } from '../../domain/loan';
+import { computeInsuranceClaim, computePremium } from '../../domain/loan';
 import { formatRupiah } from '../../domain/format';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
 import type { HandlersFor } from '../index';
 import { loanFlags } from './checks';
 import { positionRefusal } from './position-checks';
+import { claimBase } from './claim-base';
 import { loanSchedule, scheduleView } from './engine';
 
 type LoanInput = z.output<typeof loanSaveInput>;
@@ -200,9 +201,14 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         } else if (ke === 'klaim') {
           refuseClosedMonths(db, [tanggal.slice(0, 7)], 'Klaim asuransi tidak dapat dicatat', 'tanggal');
           if (!scheme.porsiJaminanPersen) throw new ServiceError('CONFLICT', `Skema ${scheme.kode} tidak mengatur porsi penjaminan: klaim tidak dapat dihitung.`);
-          const outstanding = outstandingOn(before, tanggal);
-          const claim = computeInsuranceClaim(outstanding, scheme.porsiJaminanPersen, scheme.pembulatan);
-          repo.insertInsuranceClaim(db, { pinjamanId: id, tanggal, outstanding, porsiPersen: claim.coverageSharePercent, jumlah: claim.amount });
+          // The claim is about the default: the outstanding on the day the loan was declared macet.
+          const defaulted = repo.lastTransitionDate(db, id, 'macet');
+          if (defaulted !== null && defaulted > tanggal) throw invalid('tanggal', `Tanggal klaim sebelum tanggal macet (${defaulted})`);
+          const base = claimBase(defaulted ?? tanggal, defaulted !== null ? 'tanggal macet' : 'tanggal klaim', before.posisi, scheduleOf(before));
+          const claim = computeInsuranceClaim(base.outstanding, scheme.porsiJaminanPersen, scheme.pembulatan);
+          repo.insertInsuranceClaim(db, {
+            pinjamanId: id, tanggal, tanggalDasar: base.tanggal, dasar: base.dasar, outstanding: base.outstanding, porsiPersen: claim.coverageSharePercent, jumlah: claim.amount,
+          });
           repo.setLoanStatus(db, id, 'klaim');
         } else {
           repo.setLoanStatus(db, id, ke);
@@ -277,16 +283,13 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
     };
   }
 
-  /** Outstanding on a date: the bank's latest report up to that month, else the schedule. */
-  function outstandingOn(loan: LoanDetail, date: string): number {
-    const reported = loan.posisi.filter((p) => p.periode <= date.slice(0, 7)).at(-1);
-    if (reported) return reported.outstanding;
+  /** The loan's schedule in force (with its restructurings). */
+  function scheduleOf(loan: LoanDetail) {
     const scheme = loadScheme(loan.skemaId);
-    const schedule = loanSchedule(
+    return loanSchedule(
       { ...loan, tanggalPencairan: loan.tanggalPencairan ?? loan.tanggalAkad, metodeBunga: scheme.metodeBunga, pembulatan: scheme.pembulatan },
       loan.restrukturisasi,
     );
-    return scheduledOutstandingOn(schedule, date);
   }
 }
 

@@ -114,7 +114,7 @@ export async function buildRiwayatPinjaman(ctx: ServiceContext, p: Params): Prom
         type: 'fields',
         items: [
           { label: 'Premi asuransi/penjaminan', value: loan.premi ? `${loan.premi.penjaminNama}: ${loan.premi.rincian} (${loan.premi.status})` : 'tidak ada' },
-          { label: 'Klaim asuransi', value: loan.klaimAsuransi ? `${formatDateShort(loan.klaimAsuransi.tanggal)}: ${loan.klaimAsuransi.porsiPersen.replace('.', ',')}% × ${formatRupiah(loan.klaimAsuransi.outstanding)} = ${formatRupiah(loan.klaimAsuransi.jumlah)} (${loan.klaimAsuransi.status})` : 'tidak ada' },
+          { label: 'Klaim asuransi', value: loan.klaimAsuransi ? `${formatDateShort(loan.klaimAsuransi.tanggal)}: ${loan.klaimAsuransi.porsiPersen.replace('.', ',')}% × ${formatRupiah(loan.klaimAsuransi.outstanding)} = ${formatRupiah(loan.klaimAsuransi.jumlah)} (${loan.klaimAsuransi.status})${loan.klaimAsuransi.dasar ? `; ${loan.klaimAsuransi.dasar}` : ''}` : 'tidak ada' },
         ],
       },
       {

@@ -20,8 +20,10 @@ import {
   previousPeriod,
   scheduledOutstandingOn,
   segmentsFromChanges,
+  splitAtRateChanges,
   subsidizedRatePercent,
   type PrincipalChange,
+  type RateChange,
   type Schedule,
 } from '../../domain/loan';
 import { paidMonthsOfSharedDebtors, sharedDebtorIds } from '../../../database/repositories/payments';
@@ -45,6 +47,8 @@ export interface LoanContext {
   otherActiveLoans: number;
   /** The recipient decree's verdict on the loan (absent: not checked, as in the budget projection). */
   decree?: DecreeVerdict | undefined;
+  /** The projection's future months: an instalment the bank has not reported is taken as paid. */
+  assumeInstallmentPaid?: boolean;
 }
 
 export function computeSubsidyRunReference(db: Database, req: RunRequest): SubsidyRun {
@@ -131,7 +135,7 @@ export function lineForReference(ctx: LoanContext, periode: string): SubsidyLine
     kol: position?.kol ?? null,
     maxKol: scheme.kolMaks,
     insuranceClaimDate: ctx.claimDate,
-    installmentPaid: position ? position.angsuranDibayar : null,
+    installmentPaid: position ? position.angsuranDibayar : ctx.assumeInstallmentPaid === true ? true : null,
     requireInstallment: scheme.wajibAngsuran,
     paidPeriods: ctx.paid,
     budgetYearOnly: scheme.hanyaTahunAnggaran,
@@ -155,8 +159,14 @@ export function lineForReference(ctx: LoanContext, periode: string): SubsidyLine
     // The bank's month-end report, when there is one, is what the principal became after the instalment.
     .map((p) => ({ date: p.dueDate, outstanding: position ? position.outstanding : p.closingOutstanding }));
   // On a plafon basis the same segments are used: the plafon counts while anything is owed.
-  const segments = segmentsFromChanges({ start, endExclusive: endEx, openingOutstanding: opening, changes, activeFrom, activeUntilExclusive: loan.tanggalLunas });
+  const principalSegments = segmentsFromChanges({ start, endExclusive: endEx, openingOutstanding: opening, changes, activeFrom, activeUntilExclusive: loan.tanggalLunas });
+  // The rate in force on the first active day, and a split wherever a restructuring inside the
+  // month changed it: each segment carries the rate of its own days (PMK 65/2020).
   const rate = subsidizedRatePercent(subsidyTerms(scheme, termsOn(loan, ctx.restructurings, activeFrom)));
+  const rateChanges: RateChange[] = ctx.restructurings
+    .filter((r) => r.berlakuMulai > activeFrom && r.berlakuMulai < endEx)
+    .map((r) => ({ date: r.berlakuMulai, ratePercent: subsidizedRatePercent(subsidyTerms(scheme, termsOn(loan, ctx.restructurings, r.berlakuMulai))) }));
+  const segments = splitAtRateChanges(principalSegments, rate, rateChanges);
   const working = computeSubsidy({
     segments,
     ratePercent: rate,
@@ -174,7 +184,7 @@ export function lineForReference(ctx: LoanContext, periode: string): SubsidyLine
       basis: working.basis,
       konvensiHari: working.dayCount,
       tarifSubsidiPersen: working.ratePercent,
-      segmen: working.segments.map((s) => ({ dari: s.from, sampai: s.toExclusive, pokok: s.base, hari: s.days, tidakDibulatkan: s.unroundedAmount })),
+      segmen: working.segments.map((s) => ({ dari: s.from, sampai: s.toExclusive, pokok: s.base, hari: s.days, tarifPersen: s.rate, tidakDibulatkan: s.unroundedAmount })),
       tidakDibulatkan: working.totalUnrounded,
       pembulatan: working.rounding,
       jumlah: working.amount,
@@ -185,7 +195,8 @@ export function lineForReference(ctx: LoanContext, periode: string): SubsidyLine
 
 /**
  * The budget projection of one loan as first written (electron/services/budget/projection.ts now
- * uses the run's fast path): every future month of the full schedule through lineForReference.
+ * uses the run's fast path): every future month of the full schedule through lineForReference,
+ * each month's instalment taken as paid.
  */
 export function projectLoanReference(loan: Loan, scheme: Scheme, fromPeriod: string, paid: Set<string> = new Set(), restructurings: Restructuring[] = []): Map<number, number> {
   const byYear = new Map<number, number>();
@@ -194,7 +205,9 @@ export function projectLoanReference(loan: Loan, scheme: Scheme, fromPeriod: str
   const lastPeriod = maturityDate(schedule).slice(0, 7);
   const start = disbursed.slice(0, 7) > fromPeriod ? disbursed.slice(0, 7) : fromPeriod;
   if (lastPeriod < start) return byYear;
-  const ctx: LoanContext = { loan: { ...loan, tanggalPencairan: disbursed }, scheme, schedule, restructurings, positions: new Map(), paid, claimDate: null, otherActiveLoans: 0 };
+  const ctx: LoanContext = {
+    loan: { ...loan, tanggalPencairan: disbursed }, scheme, schedule, restructurings, positions: new Map(), paid, claimDate: null, otherActiveLoans: 0, assumeInstallmentPaid: true,
+  };
   for (const periode of periodsBetween(start, lastPeriod)) {
     const line = lineForReference(ctx, periode);
     if (!line.layak || !line.rincian) continue;

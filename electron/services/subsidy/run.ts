@@ -324,8 +324,11 @@ export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
   };
 }
 
-/** The first reason a loan-month earns nothing (checkEligibility, same order and words), or null. */
-function ineligibility(loan: RunLoan, p: RunPeriod, position: RunPosition | null, paid: boolean): [IneligibilityReason, string] | null {
+/**
+ * The first reason a loan-month earns nothing (checkEligibility, same order and words), or null.
+ * `assumeInstalment`: the projection's future months, whose instalment is taken as paid.
+ */
+function ineligibility(loan: RunLoan, p: RunPeriod, position: RunPosition | null, paid: boolean, assumeInstalment = false): [IneligibilityReason, string] | null {
   const scheme = loan.scheme;
   // ISO dates compare as text in calendar order.
   if (loan.tanggalPencairan === null) return ['belum_cair', 'Pinjaman belum dicairkan'];
@@ -335,7 +338,7 @@ function ineligibility(loan: RunLoan, p: RunPeriod, position: RunPosition | null
   if (p.monthIndex > loan.maturityMonth) return ['lewat_jatuh_tempo', `Jatuh tempo ${outlineMaturityDate(loan.outline)}`];
   if (position !== null && position.kol > scheme.kolMaks) return ['kol_melebihi_batas', `Kol ${position.kol}, batas skema kol ${scheme.kolMaks}`];
   if (loan.claimDate !== null && loan.claimDate <= p.last) return ['sudah_klaim_asuransi', `Klaim asuransi ${loan.claimDate}`];
-  if (scheme.wajibAngsuran && !(position !== null && position.angsuranDibayar)) {
+  if (scheme.wajibAngsuran && !(position !== null ? position.angsuranDibayar : assumeInstalment)) {
     return ['tidak_ada_angsuran', position === null ? 'Bank tidak melaporkan angsuran' : 'Bank melaporkan tidak ada angsuran'];
   }
   if (paid) return ['sudah_dibayar', `Periode ${p.periode} sudah dibayar`];
@@ -434,6 +437,38 @@ function rateInForce(loan: RunLoan, p: RunPeriod, activeFrom: number): LineRate 
   return lineRate(loan.scheme, terms.bungaBankPersen, terms.bungaDebiturPersen);
 }
 
+interface RateChangeDay {
+  /** Day of the month the new rate applies from. */
+  day: number;
+  rate: LineRate;
+}
+
+/**
+ * The days strictly inside the month's active stretch on which a restructuring changed the
+ * subsidised rate, in order (lineForReference's rateChanges). Empty for nearly every loan-month.
+ */
+function rateChangesIn(loan: RunLoan, p: RunPeriod, cut: MonthCut, rate: LineRate): RateChangeDay[] {
+  if (loan.restructurings.length === 0 || cut.count === 0) return NO_CHANGES;
+  const from = cut.from0;
+  const end = cut.count === 2 ? cut.to1 : cut.to0;
+  let changes: RateChangeDay[] = NO_CHANGES;
+  let current = rate;
+  for (const r of loan.restructurings) {
+    if (!r.berlakuMulai.startsWith(p.prefix)) continue;
+    const day = Number(r.berlakuMulai.slice(8, 10));
+    if (day <= from || day >= end) continue;
+    const terms = termsOn(loan, loan.restructurings, r.berlakuMulai);
+    const next = lineRate(loan.scheme, terms.bungaBankPersen, terms.bungaDebiturPersen);
+    if (next.text === current.text) continue;
+    if (changes === NO_CHANGES) changes = [];
+    changes.push({ day, rate: next });
+    current = next;
+  }
+  return changes;
+}
+
+const NO_CHANGES: RateChangeDay[] = [];
+
 /** One loan-month of the run: the line and its working, as lineForReference gives it. */
 export function runLine(loan: RunLoan, p: RunPeriod, position: RunPosition | null, previous: RunPosition | null, paid: boolean): SubsidyLine {
   const kol = position === null ? null : position.kol;
@@ -447,7 +482,8 @@ export function runLine(loan: RunLoan, p: RunPeriod, position: RunPosition | nul
   }
   const cut = monthCut(loan, p, position, previous);
   const rate = rateInForce(loan, p, cut.activeFrom);
-  const rincian = working(loan, p, cut, rate, position === null);
+  const changes = rateChangesIn(loan, p, cut, rate);
+  const rincian = changes.length === 0 ? working(loan, p, cut, rate, position === null) : splitWorking(loan, p, cut, rate, changes, position === null);
   return {
     pinjamanId: loan.id, nomorRekening: loan.nomorRekening, debiturNama: loan.debiturNama, nik: loan.nik, skemaKode: loan.skemaKode, periode: p.periode,
     kol, peringatan, layak: true, alasan: null, alasanLabel: null, rincian,
@@ -473,13 +509,13 @@ function working(loan: RunLoan, p: RunPeriod, cut: MonthCut, rate: LineRate, dar
     const pokok = plafonBasis ? loan.plafon : cut.outstanding0;
     const hari = monthDays(cut.from0, cut.to0, p, rule);
     sumBaseDays += pokok * hari;
-    segmen.push({ dari: dayText(p, cut.from0), sampai: dayText(p, cut.to0), pokok, hari, tidakDibulatkan: '' });
+    segmen.push({ dari: dayText(p, cut.from0), sampai: dayText(p, cut.to0), pokok, hari, tarifPersen: rate.text, tidakDibulatkan: '' });
   }
   if (cut.count > 1) {
     const pokok = plafonBasis ? loan.plafon : cut.outstanding1;
     const hari = monthDays(cut.from1, cut.to1, p, rule);
     sumBaseDays += pokok * hari;
-    segmen.push({ dari: dayText(p, cut.from1), sampai: dayText(p, cut.to1), pokok, hari, tidakDibulatkan: '' });
+    segmen.push({ dari: dayText(p, cut.from1), sampai: dayText(p, cut.to1), pokok, hari, tarifPersen: rate.text, tidakDibulatkan: '' });
   }
   if (rate.general || !Number.isSafeInteger(sumBaseDays)) return generalWorking(loan, segmen, rate, dariJadwal);
   const den = rule === 'act365' ? 36500 : 36000;
@@ -524,11 +560,39 @@ function quotientFast(baseDays: number, rate: LineRate, den: number, rule: Schem
 
 const POW10 = [1, 10, 100, 1000, 10000];
 
-/** The loan engine's general computeSubsidy, for rates with very many decimals or huge amounts. */
+/**
+ * A month in which a restructuring changed the rate: the month's segments cut again at each
+ * change, every piece at the rate of its days, through the loan engine's computeSubsidy.
+ */
+function splitWorking(loan: RunLoan, p: RunPeriod, cut: MonthCut, rate: LineRate, changes: readonly RateChangeDay[], dariJadwal: boolean): Working {
+  const scheme = loan.scheme;
+  const plafonBasis = scheme.basisSubsidi === 'plafon';
+  const segmen: SubsidySegment[] = [];
+  const rateOn = (day: number) => {
+    let r = rate;
+    for (const c of changes) if (c.day <= day) r = c.rate;
+    return r;
+  };
+  const add = (from: number, to: number, outstanding: number) => {
+    const pokok = plafonBasis ? loan.plafon : outstanding;
+    let a = from;
+    for (const c of changes) {
+      if (c.day <= a || c.day >= to) continue;
+      segmen.push({ dari: dayText(p, a), sampai: dayText(p, c.day), pokok, hari: 0, tarifPersen: rateOn(a).text, tidakDibulatkan: '' });
+      a = c.day;
+    }
+    segmen.push({ dari: dayText(p, a), sampai: dayText(p, to), pokok, hari: 0, tarifPersen: rateOn(a).text, tidakDibulatkan: '' });
+  };
+  if (cut.count > 0) add(cut.from0, cut.to0, cut.outstanding0);
+  if (cut.count > 1) add(cut.from1, cut.to1, cut.outstanding1);
+  return generalWorking(loan, segmen, rate, dariJadwal);
+}
+
+/** The loan engine's general computeSubsidy, for rates with very many decimals or huge amounts, and months whose rate changed. */
 function generalWorking(loan: RunLoan, segmen: SubsidySegment[], rate: LineRate, dariJadwal: boolean): Working {
   const scheme = loan.scheme;
   const w = computeSubsidy({
-    segments: segmen.map((s) => ({ from: s.dari, toExclusive: s.sampai, outstanding: s.pokok })),
+    segments: segmen.map((s) => ({ from: s.dari, toExclusive: s.sampai, outstanding: s.pokok, ...(s.tarifPersen === rate.text ? {} : { ratePercent: s.tarifPersen }) })),
     ratePercent: rate.text,
     dayCount: scheme.konvensiHari,
     basis: 'outstanding',
@@ -538,7 +602,7 @@ function generalWorking(loan: RunLoan, segmen: SubsidySegment[], rate: LineRate,
     basis: scheme.basisSubsidi,
     konvensiHari: w.dayCount,
     tarifSubsidiPersen: w.ratePercent,
-    segmen: w.segments.map((s) => ({ dari: s.from, sampai: s.toExclusive, pokok: s.base, hari: s.days, tidakDibulatkan: s.unroundedAmount })),
+    segmen: w.segments.map((s) => ({ dari: s.from, sampai: s.toExclusive, pokok: s.base, hari: s.days, tarifPersen: s.rate, tidakDibulatkan: s.unroundedAmount })),
     tidakDibulatkan: w.totalUnrounded,
     pembulatan: w.rounding,
     jumlah: w.amount,
@@ -547,15 +611,17 @@ function generalWorking(loan: RunLoan, segmen: SubsidySegment[], rate: LineRate,
 }
 
 /**
- * Only the amount of a loan-month as the schedule expects it (no bank position), null when it
- * earns nothing, without the working's texts: the budget projection adds up every future month
- * of every running loan.
+ * Only the amount of a loan-month as the schedule expects it (no bank position, the instalment
+ * taken as paid), null when it earns nothing, without the working's texts: the budget projection
+ * adds up every future month of every running loan.
  */
 export function runAmount(loan: RunLoan, p: RunPeriod, paid: boolean): number | null {
-  if (ineligibility(loan, p, null, paid) !== null) return null;
+  if (ineligibility(loan, p, null, paid, true) !== null) return null;
   const scheme = loan.scheme;
   const cut = monthCut(loan, p, null, null);
   const rate = rateInForce(loan, p, cut.activeFrom);
+  const changes = rateChangesIn(loan, p, cut, rate);
+  if (changes.length > 0) return splitWorking(loan, p, cut, rate, changes, true).jumlah;
   const plafonBasis = scheme.basisSubsidi === 'plafon';
   let sum = 0;
   if (cut.count > 0) sum += (plafonBasis ? loan.plafon : cut.outstanding0) * monthDays(cut.from0, cut.to0, p, scheme.konvensiHari);

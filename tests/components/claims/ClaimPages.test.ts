@@ -83,7 +83,7 @@ describe('ClaimDetailPage', () => {
   });
   afterEach(() => resetWorld());
 
-  async function mountDetail(role: 'admin' | 'operator' | 'verifikator' | 'bank' = 'operator') {
+  async function mountDetail(role: 'admin' | 'operator' | 'verifikator' | 'bank' | 'pemantau' = 'operator') {
     const r = router();
     await r.push('/tagihan/5');
     mountWithApp(ClaimDetailPage, { props: { id: 5 } }, { router: r, signedInAs: role });
@@ -135,12 +135,30 @@ describe('ClaimDetailPage', () => {
     expect(callsTo('claims.decide')).toEqual([{ barisId: 2, keputusan: 'terima_bank', alasan: 'Surat bank 12/10' }]);
   });
 
-  it('reconciles a draft claim when first opened, for those who may', async () => {
+  it('opening a draft claim changes nothing; those who may reconcile it with the button', async () => {
     let status: 'draf' | 'diverifikasi' = 'draf';
     mockBackend({ ...backend, 'claims.get': (input) => detail(input as { status?: string }, { status }), 'claims.reconcile': () => { status = 'diverifikasi'; return backend['claims.reconcile']!({ tagihanId: 5 }) as never; } });
     await mountDetail('operator');
+    expect(callsTo('claims.reconcile')).toEqual([]);
+    expect(text('claim-status')).toBe('Draf');
+    expect(text('claim-not-reconciled')).toContain('belum direkonsiliasi');
+    expect(text('claim-reconcile')).toBe('Rekonsiliasi');
+    byTestId<HTMLButtonElement>('claim-reconcile').click();
+    await flushPromises();
     expect(callsTo('claims.reconcile')).toEqual([{ tagihanId: 5 }]);
     expect(text('claim-status')).toBe('Direkonsiliasi');
+    expect(queryTestId('claim-not-reconciled')).toBeNull();
+    expect(text('claim-reconcile')).toBe('Rekonsiliasi ulang');
+  });
+
+  it('a viewer (pemantau) opens a draft claim: no reconciliation, no button', async () => {
+    mockBackend({ ...backend, 'claims.get': (input) => detail(input as { status?: string }, { status: 'draf' }) });
+    await mountDetail('pemantau');
+    expect(callsTo('claims.reconcile')).toEqual([]);
+    expect(text('claim-status')).toBe('Draf');
+    expect(text('claim-not-reconciled')).toContain('belum direkonsiliasi');
+    expect(queryTestId('claim-reconcile')).toBeNull();
+    expect(queryTestId('decide-line-2')).toBeNull();
   });
 
   it('a bank officer reads but neither reconciles nor decides', async () => {

@@ -104,9 +104,10 @@ describe('LoanDetailPage: one loan as the clerk reads it', () => {
     expect(descriptionPairs('claim')).toEqual([
       ['Tanggal klaim', '20/10/2025'],
       ['Status', 'Diajukan'],
-      ['Baki debet saat klaim', 'Rp8.000.000'],
+      ['Baki debet saat macet', 'Rp8.000.000'],
       ['Porsi penjaminan', '70 %'],
       ['Nilai klaim', 'Rp5.600.000'],
+      ['Dasar klaim', 'Baki debet pada 6 Oktober 2025 (tanggal macet): posisi bank akhir September 2025'],
     ]);
   });
 

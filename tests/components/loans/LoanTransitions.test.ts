@@ -102,7 +102,7 @@ describe('LoanDetailPage: the steps of a loan\'s life', () => {
     { from: 'macet', button: 'Lunas (dipercepat)', ke: 'lunas', dateLabel: 'Tanggal pelunasan', now: 'Lunas', then: [] },
     {
       from: 'macet', button: 'Klaim asuransi', ke: 'klaim', dateLabel: 'Tanggal pengajuan klaim', now: 'Klaim asuransi', then: ['Lunas (dipercepat)', 'Hapus buku'],
-      hint: 'Klaim dihitung dari baki debet pada tanggal ini (posisi bank terakhir, atau jadwal) dikali porsi penjaminan skema.',
+      hint: 'Klaim dihitung dari baki debet pada tanggal pinjaman dinyatakan macet (posisi bank, atau jadwal) dikali porsi penjaminan skema.',
       shows: async () => {
         await openTab('premi');
         expect(descriptionPairs('claim')).toContainEqual(['Nilai klaim', 'Rp5.600.000']);

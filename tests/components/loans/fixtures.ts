@@ -96,7 +96,10 @@ export const PREMI: Premium = {
   rincian: '1,5 % × Rp12.000.000 = Rp180.000',
 };
 
-export const KLAIM: InsuranceClaim = { id: 3, pinjamanId: 41, tanggal: '2025-10-20', outstanding: 8_000_000, porsiPersen: '70', jumlah: 5_600_000, status: 'diajukan' };
+export const KLAIM: InsuranceClaim = {
+  id: 3, pinjamanId: 41, tanggal: '2025-10-20', tanggalDasar: '2025-10-06', dasar: 'Baki debet pada 6 Oktober 2025 (tanggal macet): posisi bank akhir September 2025',
+  outstanding: 8_000_000, porsiPersen: '70', jumlah: 5_600_000, status: 'diajukan',
+};
 
 /**
  * Siti's loan after disbursement on 15/03/2025: a debtor rate lowered with a reason, two months

@@ -21,7 +21,7 @@ const PAGE = '<!doctype html><html><body><h1>REKAP</h1></body></html>';
 
 function rendered(input: DocumentRenderInput): RenderedDocument {
   const format = input.format ?? 'html';
-  const base = { namaBerkas: `dokumen.${format}`, mime: format === 'pdf' ? 'application/pdf' : 'text/plain', judul: 'Rekap', orientasi: 'landscape' as const };
+  const base = { namaBerkas: `dokumen.${format}`, mime: format === 'pdf' ? 'application/pdf' : 'text/plain', judul: 'Rekap', orientasi: 'landscape' as const, kertas: input.kertas ?? 'A4' };
   if (format === 'html') return { ...base, html: PAGE };
   if (format === 'csv') return { ...base, teks: 'No;Nama\r\n1;Siti' };
   return { ...base, isiBase64: btoa('%PDF-1.7 isi') };
@@ -61,7 +61,7 @@ describe('DocumentView', () => {
     mockBackend(backend());
     mountWithApp(DocumentView, { props: { request: { jenis: 'rekapBulanan', periode: '2026-10' } } });
     await flushPromises();
-    expect(callsTo('documents.render')).toEqual([{ dokumen: { jenis: 'rekapBulanan', periode: '2026-10' }, format: 'html' }]);
+    expect(callsTo('documents.render')).toEqual([{ dokumen: { jenis: 'rekapBulanan', periode: '2026-10' }, format: 'html', kertas: 'A4' }]);
     const frame = byTestId<HTMLIFrameElement>('document-frame');
     expect(frame.getAttribute('srcdoc')).toBe(PAGE);
     expect(frame.getAttribute('sandbox')).toBe('allow-same-origin allow-modals');
@@ -95,6 +95,21 @@ describe('DocumentView', () => {
     expect(queryTestId('document-empty')).not.toBeNull();
   });
 
+  it('prints on F4 as well as A4: the preview, the PDF and the print dialog all take the chosen paper', async () => {
+    mockBackend(backend());
+    mountWithApp(DocumentView, { props: { request: { jenis: 'rekapBulanan', periode: '2026-10' } } });
+    await flushPromises();
+    (byTestId('document-paper-F4').querySelector('input') as HTMLInputElement).click();
+    await flushPromises();
+    expect(callsTo('documents.render').at(-1)).toEqual({ dokumen: { jenis: 'rekapBulanan', periode: '2026-10' }, format: 'html', kertas: 'F4' });
+    byTestId('document-pdf').click();
+    await flushPromises();
+    expect(callsTo('documents.render').at(-1)).toMatchObject({ format: 'pdf', kertas: 'F4' });
+    byTestId('document-print').click();
+    await flushPromises();
+    expect(callsTo('documents.print')).toEqual([{ dokumen: { jenis: 'rekapBulanan', periode: '2026-10' }, kertas: 'F4' }]);
+  });
+
   it('prints through the system dialog, or the preview itself where there is none', async () => {
     mockBackend(backend());
     mountWithApp(DocumentView, { props: { request: { jenis: 'rekapBulanan', periode: '2026-10' } } });
@@ -103,7 +118,7 @@ describe('DocumentView', () => {
     Object.defineProperty(byTestId('document-frame'), 'contentWindow', { value: { focus: vi.fn(), print }, configurable: true });
     byTestId('document-print').click();
     await flushPromises();
-    expect(callsTo('documents.print')).toEqual([{ dokumen: { jenis: 'rekapBulanan', periode: '2026-10' } }]);
+    expect(callsTo('documents.print')).toEqual([{ dokumen: { jenis: 'rekapBulanan', periode: '2026-10' }, kertas: 'A4' }]);
     expect(print).not.toHaveBeenCalled();
 
     mockBackend(backend({
@@ -134,7 +149,7 @@ describe('the reports page', () => {
     await chooseOption('Bank Rakyat Indonesia', 'report-bank');
     byTestId('report-show').click();
     await flushPromises();
-    expect(callsTo('documents.render').at(-1)).toEqual({ dokumen: { jenis: 'registerPinjaman', bankId: 2 }, format: 'html' });
+    expect(callsTo('documents.render').at(-1)).toEqual({ dokumen: { jenis: 'registerPinjaman', bankId: 2 }, format: 'html', kertas: 'A4' });
     expect(byTestId<HTMLIFrameElement>('document-frame').getAttribute('srcdoc')).toBe(PAGE);
   });
 
@@ -146,6 +161,6 @@ describe('the reports page', () => {
     expect(byTestId('report-bank').querySelector('.is-disabled')).not.toBeNull();
     byTestId('report-show').click();
     await flushPromises();
-    expect(callsTo('documents.render')).toEqual([{ dokumen: { jenis: 'registerPinjaman', bankId: 1 }, format: 'html' }]);
+    expect(callsTo('documents.render')).toEqual([{ dokumen: { jenis: 'registerPinjaman', bankId: 1 }, format: 'html', kertas: 'A4' }]);
   });
 });

@@ -8,7 +8,7 @@ import { setLocale } from '@/i18n';
 import SubsidyPage from '@/features/subsidy/SubsidyPage.vue';
 import { bank, byTestId, callsTo, mockBackend, mountWithApp, queryTestId, resetWorld, selectedLabel, typeInto, type Backend } from '../setup';
 import {
-  alerts, bodyRows, budgetLine, budgetYear, cells, clickRadio, manyLines, subsidyRun, tableCells, text,
+  ANI, alerts, bodyRows, budgetLine, budgetYear, cells, clickRadio, manyLines, subsidyRun, tableCells, text,
 } from './fixtures';
 
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
@@ -117,11 +117,26 @@ describe('SubsidyPage', () => {
     expect(detail.textContent).toContain('Aktual/360');
     expect(detail.textContent).toContain('8 % per tahun');
     expect(tableCells('line-segments')).toEqual([
-      ['01/02/2025', '14/02/2025', 'Rp12.000.000', '14', '37.333,33'],
-      ['15/02/2025', '28/02/2025', 'Rp11.000.000', '14', '34.222,22'],
+      ['01/02/2025', '14/02/2025', 'Rp12.000.000', '14', '8 %', '37.333,33'],
+      ['15/02/2025', '28/02/2025', 'Rp11.000.000', '14', '8 %', '34.222,22'],
     ]);
     expect(text('line-formula')).toBe('8 % × (Rp12.000.000 × 14 + Rp11.000.000 × 14) / 360 = 71.555,56 → Rp71.556 (dibulatkan ke rupiah terdekat)');
     expect(queryTestId('line-from-schedule')).toBeNull();
+  });
+
+  it('shows the rate of each segment when a restructuring changed it inside the month', async () => {
+    mockBackend(backend({ 'subsidy.run': () => subsidyRun([ANI]) }));
+    await mountPage();
+    await compute();
+    bodyRows('subsidy-table')[0]!.querySelector<HTMLElement>('.el-table__expand-icon')!.click();
+    await flushPromises();
+    expect(text('line-terms')).toContain('8 % → 11 % per tahun');
+    expect(tableCells('line-segments')).toEqual([
+      ['01/02/2025', '19/02/2025', 'Rp10.000.000', '19', '8 %', '42.222,22'],
+      ['20/02/2025', '28/02/2025', 'Rp10.000.000', '9', '11 %', '27.500,00'],
+    ]);
+    // (10.000.000 × 19 × 8 % + 10.000.000 × 9 × 11 %) / 360 = 69.722,22… → Rp69.722
+    expect(text('line-formula')).toBe('(Rp10.000.000 × 19 × 8 % + Rp10.000.000 × 9 × 11 %) / 360 = 69.722,22 → Rp69.722 (dibulatkan ke rupiah terdekat)');
   });
 
   it('explains a line taken from the schedule, with its warning', async () => {

@@ -13,8 +13,8 @@ export const SITI: SubsidyLine = {
   rincian: {
     basis: 'outstanding', konvensiHari: 'act360', tarifSubsidiPersen: '8', pembulatan: 'half_up', dariJadwal: false,
     segmen: [
-      { dari: '2025-02-01', sampai: '2025-02-15', pokok: 12_000_000, hari: 14, tidakDibulatkan: '37333.33333333333333333333333333333333' },
-      { dari: '2025-02-15', sampai: '2025-03-01', pokok: 11_000_000, hari: 14, tidakDibulatkan: '34222.22222222222222222222222222222222' },
+      { dari: '2025-02-01', sampai: '2025-02-15', pokok: 12_000_000, hari: 14, tarifPersen: '8', tidakDibulatkan: '37333.33333333333333333333333333333333' },
+      { dari: '2025-02-15', sampai: '2025-03-01', pokok: 11_000_000, hari: 14, tarifPersen: '8', tidakDibulatkan: '34222.22222222222222222222222222222222' },
     ],
     tidakDibulatkan: '71555.55555555555555555555555555555556',
     jumlah: 71_556,
@@ -28,9 +28,28 @@ export const BUDI: SubsidyLine = {
   peringatan: ['Debitur memiliki 1 pinjaman bersubsidi lain yang masih berjalan (pembiayaan ganda)'],
   rincian: {
     basis: 'outstanding', konvensiHari: '30360', tarifSubsidiPersen: '5', pembulatan: 'half_up', dariJadwal: true,
-    segmen: [{ dari: '2025-02-01', sampai: '2025-03-01', pokok: 10_000_000, hari: 30, tidakDibulatkan: '41666.66666666666666666666666666666667' }],
+    segmen: [{ dari: '2025-02-01', sampai: '2025-03-01', pokok: 10_000_000, hari: 30, tarifPersen: '5', tidakDibulatkan: '41666.66666666666666666666666666666667' }],
     tidakDibulatkan: '41666.66666666666666666666666666666667',
     jumlah: 41_667,
+  },
+};
+
+/**
+ * Ani, February 2025: her loan was restructured from 20 February, the bank's rate 11 % → 14 % while
+ * she still pays 3 %, so the subsidised rate is 8 % before and 11 % from that day:
+ * (10.000.000 × 19 × 8 % + 10.000.000 × 9 × 11 %) / 360 = (1.520.000.000 + 990.000.000) / 36.000 = 69.722,22… → Rp69.722.
+ */
+export const ANI: SubsidyLine = {
+  pinjamanId: 4, nomorRekening: '0045678901', debiturNama: 'Ani Lestari', nik: '1603104101880004', skemaKode: 'GS-2025', periode: '2025-02',
+  layak: true, alasan: null, alasanLabel: null, kol: 1, peringatan: [],
+  rincian: {
+    basis: 'outstanding', konvensiHari: 'act360', tarifSubsidiPersen: '8', pembulatan: 'half_up', dariJadwal: false,
+    segmen: [
+      { dari: '2025-02-01', sampai: '2025-02-20', pokok: 10_000_000, hari: 19, tarifPersen: '8', tidakDibulatkan: '42222.22222222222222222222222222222222' },
+      { dari: '2025-02-20', sampai: '2025-03-01', pokok: 10_000_000, hari: 9, tarifPersen: '11', tidakDibulatkan: '27500' },
+    ],
+    tidakDibulatkan: '69722.22222222222222222222222222222222',
+    jumlah: 69_722,
   },
 };
 

@@ -83,8 +83,8 @@ describe('working helpers', () => {
     basis: 'outstanding', konvensiHari: 'act360', tarifSubsidiPersen: '8', pembulatan: 'half_up', jumlah: 71556, dariJadwal: false,
     tidakDibulatkan: '71555.55555555555555555555555555555556',
     segmen: [
-      { dari: '2025-02-01', sampai: '2025-02-15', pokok: 12_000_000, hari: 14, tidakDibulatkan: '37333.33333333333333333333333333333333' },
-      { dari: '2025-02-15', sampai: '2025-03-01', pokok: 11_000_000, hari: 14, tidakDibulatkan: '34222.22222222222222222222222222222222' },
+      { dari: '2025-02-01', sampai: '2025-02-15', pokok: 12_000_000, hari: 14, tarifPersen: '8', tidakDibulatkan: '37333.33333333333333333333333333333333' },
+      { dari: '2025-02-15', sampai: '2025-03-01', pokok: 11_000_000, hari: 14, tarifPersen: '8', tidakDibulatkan: '34222.22222222222222222222222222222222' },
     ],
   };
 

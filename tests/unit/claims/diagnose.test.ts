@@ -57,6 +57,26 @@ describe('diagnosing a nominal difference', () => {
     expect(r.rincian).toContain('baki debet, tarif, jumlah hari');
   });
 
+  it('a month whose rate a restructuring changed: our rate per segment; the bank kept the old rate all month', () => {
+    // March 2024, restructured from the 20th: 11.000.000 × 14 days at 8 %, 10.000.000 × 5 at 8 %, 10.000.000 × 12 at 11 %
+    // = (1.232.000.000 + 400.000.000 + 1.320.000.000) / 36.000 = Rp82.000.
+    const march: OurWorking = {
+      segments: [
+        { from: '2024-03-01', toExclusive: '2024-03-15', base: 11_000_000, days: 14 },
+        { from: '2024-03-15', toExclusive: '2024-03-20', base: 10_000_000, days: 5 },
+        { from: '2024-03-20', toExclusive: '2024-04-01', base: 10_000_000, days: 12, ratePercent: '11' },
+      ],
+      ratePercent: '8', dayCount: 'act360', rounding: 'half_up', basis: 'outstanding', unrounded: '82000', amount: 82_000,
+    };
+    // The bank's 8 % on every day: (154.000.000 + 50.000.000 + 120.000.000) × 8 / 36.000 = 72.000.
+    const r = diagnose(march, bank(72_000, { bungaPersen: '8', hari: 31 }), 0);
+    expect(r).toMatchObject({ kode: 'bunga', nilai: 72_000 });
+    expect(r.rincian).toContain('Tarif bank 8 % (kami 8 % → 11 %)');
+    // 30/360 at our rates: 1 Mar–15 Mar 14, 15–20 Mar 5, 20 Mar–1 Apr 11 days (30E/360):
+    // (11.000.000 × 14 × 8 + 10.000.000 × 5 × 8 + 10.000.000 × 11 × 11) / 36.000 = 2.842.000.000 / 36.000 = 78.944,44 → 78.944
+    expect(diagnose(march, bank(78_944), 0)).toMatchObject({ kode: 'konvensi_hari', nilai: 78_944 });
+  });
+
   it('otherwise unknown, naming the figures that differ', () => {
     const r = diagnose(october, bank(70_000, { outstanding: 10_500_000 }), 0);
     expect(r).toMatchObject({ kode: 'tidak_diketahui', nilai: null });

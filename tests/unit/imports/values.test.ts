@@ -74,9 +74,18 @@ describe('money to integer rupiah', () => {
     expect(up).toMatchObject({ ok: true, value: 1234568 });
     expect(up.ok && up.warning).toContain('1234567,50');
     expect(value(readMoney('1.234.567,49'))).toBe(1234567);
-    // A float from Excel is taken to sen first: 0.1 + 0.2 is 0,30, not 0,30000000000000004.
+    // A float from Excel is read as Excel shows it (15 significant digits): 1000,1 + 0,2 + 0,2 is
+    // 1000,5, not 1000,5000000000001 — then rounded once, half-up.
     expect(value(readMoney(1000.1 + 0.2 + 0.2))).toBe(1001);
     expect(value(readMoney(2.675))).toBe(3);
+  });
+
+  it('an XLSX numeric cell is rounded once, to rupiah, and quoted as it was', () => {
+    // 100,495 half-up to rupiah is 100 (not 100,50 → 101); 1.234.567,495 is 1.234.567 (not 1.234.567,50 → 1.234.568).
+    expect(readMoney(100.495)).toEqual({ ok: true, value: 100, warning: 'Nilai 100,495 memuat sen; dibulatkan menjadi 100 rupiah' });
+    expect(readMoney(1234567.495)).toEqual({ ok: true, value: 1234567, warning: 'Nilai 1234567,495 memuat sen; dibulatkan menjadi 1234567 rupiah' });
+    // ,5 and above goes up: 1.234.567,5 → 1.234.568.
+    expect(readMoney(1234567.5)).toEqual({ ok: true, value: 1234568, warning: 'Nilai 1234567,5 memuat sen; dibulatkan menjadi 1234568 rupiah' });
   });
 
   it('refuses negatives, more than two decimals from text, and non-numbers', () => {

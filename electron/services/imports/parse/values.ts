@@ -9,8 +9,10 @@
  * decimal.js, never floating point. A non-zero sen part (e.g. `1.234.567,50`) is rounded half-up
  * to whole rupiah (`1.234.568`) and the row gets a warning naming both figures, so nothing is
  * changed silently. A value with more than two decimals is refused for money columns that come
- * from text (it is most likely a rate or a mis-mapped column); from a numeric XLSX cell it is
- * first rounded to sen (Excel stores 0,1 as 0,1000000000000000055…).
+ * from text (it is most likely a rate or a mis-mapped column). A numeric XLSX cell is taken as
+ * Excel shows it, to its 15 significant digits (a sum Excel stores as 1000,5000000000001 is the
+ * 1000,5 it displays), and rounded once, to rupiah: `100,495` → 100, never 100,50 → 101; the
+ * warning quotes the cell as it was.
  */
 import Decimal from 'decimal.js';
 
@@ -131,7 +133,7 @@ export function readMoney(cell: Cell, style: NumberStyle = 'otomatis'): Read<num
   let d: Decimal;
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return fail(`${show(cell)} bukan angka`);
-    d = new Decimal(cell).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    d = excelNumber(cell);
   } else {
     const text = parseDecimalText(cell ?? '', style);
     if (text === null) return fail(`${show(cell)} bukan angka rupiah`);
@@ -150,9 +152,16 @@ export function readMoney(cell: Cell, style: NumberStyle = 'otomatis'): Read<num
   if (!rounded.abs().lte(Number.MAX_SAFE_INTEGER)) return fail(`${show(cell)} terlalu besar`);
   const value = rounded.toNumber();
   if (!rounded.eq(d)) {
-    return ok(value, `Nilai ${d.toFixed(2).replace('.', ',')} memuat sen; dibulatkan menjadi ${value} rupiah`);
+    // The figure as the file has it (text: its sen padded to two places, as the quick path quotes them).
+    const quoted = typeof cell === 'number' ? d.toFixed() : d.toFixed(Math.max(2, d.decimalPlaces()));
+    return ok(value, `Nilai ${quoted.replace('.', ',')} memuat sen; dibulatkan menjadi ${value} rupiah`);
   }
   return ok(value);
+}
+
+/** A numeric cell's value as Excel holds and shows it: the double to 15 significant digits, trailing zeros dropped. */
+function excelNumber(n: number): Decimal {
+  return new Decimal(n.toPrecision(15));
 }
 
 /** A whole number (days, kol) in a range. */

@@ -107,14 +107,27 @@ export function lastDayInclusive(endExclusive: string): string {
   return addDays(endExclusive, -1);
 }
 
+/** The distinct rates of a line's segments in order of their days ('8', '11'); one for almost every line. */
+export function segmentRates(w: SubsidyWorking): string[] {
+  const rates: string[] = [];
+  for (const s of w.segmen) if (rates.at(-1) !== s.tarifPersen) rates.push(s.tarifPersen);
+  return rates.length === 0 ? [w.tarifSubsidiPersen] : rates;
+}
+
 /**
  * The line's working as one line of arithmetic:
- * '8 % × (Rp12.000.000 × 14 + Rp11.000.000 × 14) / 360 = 71.555,56 → Rp71.556'.
+ * '8 % × (Rp12.000.000 × 14 + Rp11.000.000 × 14) / 360 = 71.555,56 → Rp71.556', and where a
+ * restructuring changed the rate inside the month each term with its own rate:
+ * '(Rp10.000.000 × 19 × 8 % + Rp10.000.000 × 12 × 11 %) / 360 = …'.
  */
 export function formulaText(w: SubsidyWorking): string {
+  const tail = ` / ${daysInYear(w.konvensiHari)} = ${formatUnrounded(w.tidakDibulatkan, w.pembulatan)} → ${formatRupiah(w.jumlah)}`;
+  if (segmentRates(w).length > 1) {
+    return `(${w.segmen.map((s) => `${formatRupiah(s.pokok)} × ${s.hari} × ${formatPercentId(s.tarifPersen)}`).join(' + ')})${tail}`;
+  }
   const terms = w.segmen.map((s) => `${formatRupiah(s.pokok)} × ${s.hari}`);
   const body = terms.length === 0 ? '0' : terms.length === 1 ? terms[0]! : `(${terms.join(' + ')})`;
-  return `${formatPercentId(w.tarifSubsidiPersen)} × ${body} / ${daysInYear(w.konvensiHari)} = ${formatUnrounded(w.tidakDibulatkan, w.pembulatan)} → ${formatRupiah(w.jumlah)}`;
+  return `${formatPercentId(w.tarifSubsidiPersen)} × ${body}${tail}`;
 }
 
 /** The last month of a run: the same month, or the chosen month and the two after it for a quarter. */

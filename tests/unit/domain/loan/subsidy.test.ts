@@ -8,6 +8,7 @@ import {
   scheduledOutstandingOn,
   scheduledPrincipalChanges,
   segmentsFromChanges,
+  splitAtRateChanges,
   subsidizedRatePercent,
   type DayCountRule,
   type RoundingRule,
@@ -266,5 +267,28 @@ describe('a restructured loan through a claim period', () => {
       { from: '2025-08-10', toExclusive: '2025-09-01', outstanding: 5_500_000 },
     ]);
     expect(computeSubsidy({ segments, ratePercent: '8', dayCount: 'act360', basis: 'outstanding' }).amount).toBe(38_889);
+  });
+});
+
+describe('splitAtRateChanges: a restructuring that changes the rate inside the period', () => {
+  const march = [
+    { from: '2024-03-01', toExclusive: '2024-03-15', outstanding: 11_000_000 },
+    { from: '2024-03-15', toExclusive: '2024-04-01', outstanding: 10_000_000 },
+  ];
+
+  it('cuts the segment holding the date; pieces from it carry the new rate', () => {
+    const segments = splitAtRateChanges(march, '8', [{ date: '2024-03-20', ratePercent: '11' }]);
+    expect(segments).toEqual([
+      { from: '2024-03-01', toExclusive: '2024-03-15', outstanding: 11_000_000 },
+      { from: '2024-03-15', toExclusive: '2024-03-20', outstanding: 10_000_000 },
+      { from: '2024-03-20', toExclusive: '2024-04-01', outstanding: 10_000_000, ratePercent: '11' },
+    ]);
+    // (11.000.000 × 14 × 8 + 10.000.000 × 5 × 8 + 10.000.000 × 12 × 11) / 36.000 = 2.952.000.000 / 36.000 = 82.000
+    expect(computeSubsidy({ segments, ratePercent: '8', dayCount: 'act360', basis: 'outstanding' }).amount).toBe(82_000);
+  });
+
+  it('a change on a segment boundary re-rates the later segments without a cut; the same rate changes nothing', () => {
+    expect(splitAtRateChanges(march, '8', [{ date: '2024-03-15', ratePercent: '6.5' }]).map((s) => s.ratePercent)).toEqual([undefined, '6.5']);
+    expect(splitAtRateChanges(march, '8', [{ date: '2024-03-20', ratePercent: '8.00' }])).toEqual(march);
   });
 });
