@@ -1,4 +1,4 @@
--- 0014_first_start: what the first start remembers beyond the demo/empty choice ('onboarding').
+-- 0015_first_start: what the first start remembers beyond the demo/empty choice ('onboarding').
 --
 -- sandi_admin_awal: the password hash the first administrator was created with (admin/admin,
 -- electron/services/auth/bootstrap.ts). The sign-in screen shows the admin/admin hint only while

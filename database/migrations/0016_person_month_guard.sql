@@ -1,4 +1,4 @@
--- 0015_person_month_guard: one person, one subsidy per month, by construction (issue 13, item 4).
+-- 0016_person_month_guard: one person, one subsidy per month, by construction (issue 13, item 4).
 --
 -- The 2020 audit found 33 people paid more than once, 31 of them under two akad (two loan records
 -- for one person). periode_dibayar (0001) already makes a loan-month payable once; this makes a

@@ -1,4 +1,4 @@
--- 0016_payment_history: subsidy already paid before the app (issue 13, item 2), so that the
+-- 0017_payment_history: subsidy already paid before the app (issue 13, item 2), so that the
 -- "never paid twice" guards (periode_dibayar's key, and one person one subsidy per month, 0015)
 -- and the run's "already paid" know the past.
 --

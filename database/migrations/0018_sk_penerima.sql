@@ -1,4 +1,4 @@
--- 0014_sk_penerima: the recipient decree (Keputusan/SK Bupati penerima). The Bupati names the
+-- 0018_sk_penerima: the recipient decree (Keputusan/SK Bupati penerima). The Bupati names the
 -- recipients: per person NIK, name, bank and bank unit, plafon. The 2020 audit found payments to
 -- names that were not customers of the bank unit the decree named, so every loan is checked
 -- against the decrees of its scheme (electron/domain/decree.ts).
