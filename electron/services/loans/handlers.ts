@@ -4,19 +4,20 @@ import * as repo from '../../../database/repositories/loans';
 import { getBank } from '../../../database/repositories/banks';
 import { getDebtor } from '../../../database/repositories/debtors';
 import { getScheme } from '../../../database/repositories/schemes';
-import { getPremiumOfLoan, insertPremium } from '../../../database/repositories/premiums';
+import { getPremiumOfLoan } from '../../../database/repositories/premiums';
 import { appendAudit } from '../../../database/repositories/audit';
 import { APPROVAL_STEPS } from '../../contract';
 import { refuseOwnEntry } from '../auth/four-eyes';
 import { refuseClosedMonths } from '../closing/guard';
 import { getPagu, realisasiPagu } from '../../../database/repositories/payments';
 import { projectCosts, projectLoan } from '../budget/projection';
-import { computeInsuranceClaim, computePremium, scheduledOutstandingOn } from '../../domain/loan';
+import { computeInsuranceClaim, scheduledOutstandingOn } from '../../domain/loan';
 import { formatRupiah } from '../../domain/format';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
 import type { HandlersFor } from '../index';
-import { loanFlags } from './checks';
+import { accountRefusal, loanFlags, prepareLoan } from './checks';
+import { recordDisbursementPremium } from './lifecycle';
 import { positionRefusal } from './position-checks';
 import { loanSchedule, scheduleView } from './engine';
 
@@ -48,9 +49,8 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
     return scheme;
   };
 
-  /** Who entered the loan, from the audit trail's first entry for it. */
-  const loanEnteredBy = (id: number): string | null =>
-    (db.prepare("SELECT pengguna FROM audit_log WHERE entitas = 'pinjaman' AND entitas_id = ? AND aksi = 'buat' ORDER BY id LIMIT 1").get(id) as { pengguna: string } | undefined)?.pengguna ?? null;
+  /** Who entered the loan (typed in or imported), from the audit trail's first entry for it. */
+  const loanEnteredBy = (id: number): string | null => repo.loanEnteredBy(db, id);
 
   const detail = (id: number): LoanDetail => {
     const loan = repo.getLoan(db, id);
@@ -75,33 +75,11 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
     };
   };
 
-  /** Resolves the rates (scheme's unless overridden with a reason) and checks references. */
+  /** Resolves the rates and checks references and dates (checks.ts, shared with the import). */
   const prepare = (input: LoanInput): { fields: repo.LoanFields; scheme: Scheme } => {
-    const debtor = getDebtor(db, input.debiturId);
-    if (!debtor) throw invalid('debiturId', 'Debitur tidak dikenal');
-    if (!debtor.aktif) throw invalid('debiturId', `Debitur ${debtor.nama} sudah dinonaktifkan`);
-    const bank = getBank(db, input.bankId);
-    if (!bank) throw invalid('bankId', 'Bank mitra tidak dikenal');
-    if (!bank.aktif) throw invalid('bankId', `${bank.nama} sudah dinonaktifkan`);
-    if (input.cabangId !== null && !bank.cabang.some((c) => c.id === input.cabangId)) throw invalid('cabangId', `Cabang ini bukan cabang ${bank.nama}`);
-    const scheme = loadScheme(input.skemaId);
-    if (!scheme.aktif && !input.id) throw invalid('skemaId', `Skema ${scheme.kode} sudah dinonaktifkan`);
-    const bungaBankPersen = input.bungaBankPersen ?? scheme.bungaBankPersen;
-    const bungaDebiturPersen = input.bungaDebiturPersen ?? scheme.bungaDebiturPersen;
-    const overridden = bungaBankPersen !== scheme.bungaBankPersen || bungaDebiturPersen !== scheme.bungaDebiturPersen;
-    if (overridden && !input.alasanUbahBunga) {
-      throw invalid('alasanUbahBunga', `Bunga berbeda dari skema ${scheme.kode} (${scheme.bungaBankPersen} % / ${scheme.bungaDebiturPersen} %): tulis alasannya`);
-    }
-    if (Number(bungaDebiturPersen) > Number(bungaBankPersen)) throw invalid('bungaDebiturPersen', 'Bunga debitur lebih tinggi dari bunga bank');
-    if (input.tanggalPencairan && input.tanggalPencairan < input.tanggalAkad) throw invalid('tanggalPencairan', 'Tanggal pencairan sebelum tanggal akad');
-    const anchor = input.tanggalPencairan ?? input.tanggalAkad;
-    if (input.tanggalAngsuranPertama && input.tanggalAngsuranPertama <= anchor) {
-      throw invalid('tanggalAngsuranPertama', 'Angsuran pertama harus sesudah tanggal pencairan');
-    }
-    return {
-      scheme,
-      fields: { ...input, bungaBankPersen, bungaDebiturPersen, alasanUbahBunga: overridden ? input.alasanUbahBunga : null },
-    };
+    const prepared = prepareLoan(input, { debtor: (id) => getDebtor(db, id), bank: (id) => getBank(db, id), scheme: (id) => getScheme(db, id) });
+    if (!prepared.ok) throw invalid(prepared.field, prepared.message);
+    return prepared;
   };
 
   const refuseOnFlags = (input: LoanInput, scheme: Scheme): void => {
@@ -110,18 +88,12 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
   };
 
   const uniqueAccount = (input: LoanInput): void => {
-    const byAccount = repo.findLoanByAccount(db, input.bankId, input.nomorRekening);
-    if (byAccount && byAccount.id !== input.id) {
-      throw new ServiceError('CONFLICT', `Nomor rekening ${input.nomorRekening} sudah tercatat di bank ini (pinjaman no. ${byAccount.id})`, { nomorRekening: 'Sudah tercatat' });
-    }
-    const byAkad = repo.findLoanByAkad(db, input.bankId, input.nomorAkad);
-    if (byAkad && byAkad.id !== input.id) {
-      throw new ServiceError('CONFLICT', `Nomor akad ${input.nomorAkad} sudah tercatat di bank ini (pinjaman no. ${byAkad.id}): satu akad satu catatan`, { nomorAkad: 'Sudah tercatat' });
-    }
+    const refusal = accountRefusal(input, repo.findLoanByAccount(db, input.bankId, input.nomorRekening), repo.findLoanByAkad(db, input.bankId, input.nomorAkad));
+    if (refusal) throw new ServiceError('CONFLICT', refusal.message, { [refusal.field]: refusal.conflict!.fieldMessage });
   };
 
   const history = (id: number, dari: string, ke: string, tanggal: string, alasan: string | null) =>
-    db.prepare('INSERT INTO pinjaman_riwayat (pinjaman_id, dari, ke, tanggal, alasan, pengguna) VALUES (?, ?, ?, ?, ?, ?)').run(id, dari, ke, tanggal, alasan, ctx.user);
+    repo.insertLoanHistory(db, { pinjamanId: id, dari, ke, tanggal, alasan, pengguna: ctx.user });
 
   return {
     'loans.previewSchedule': async (p) => {
@@ -181,24 +153,7 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
             throw invalid('tanggal', 'Tanggal pencairan harus sebelum tanggal angsuran pertama');
           }
           repo.setLoanStatus(db, id, 'aktif', { tanggalPencairan: tanggal });
-          if (scheme.penjaminId !== null) {
-            const premium = computePremium({
-              plafon: before.plafon,
-              tenorMonths: before.tenorBulan,
-              basis: scheme.premiBasis,
-              ratePercent: scheme.premiTarifPersen,
-              table: scheme.premiTabel.map((b) => ({ tenorMin: b.tenorMin, tenorMax: b.tenorMaks, ratePercent: b.tarifPersen })),
-              rounding: scheme.pembulatan,
-            });
-            const factor = scheme.premiBasis === 'tahunan' ? ` × ${before.tenorBulan}/12` : '';
-            insertPremium(db, {
-              pinjamanId: id,
-              penjaminId: scheme.penjaminId,
-              tarifPersen: premium.ratePercent,
-              jumlah: premium.amount,
-              rincian: `${premium.ratePercent.replace('.', ',')} % × ${formatRupiah(before.plafon)}${factor} = ${formatRupiah(premium.amount)}`,
-            });
-          }
+          recordDisbursementPremium(db, id, before, scheme);
         } else if (ke === 'lunas') {
           repo.setLoanStatus(db, id, 'lunas', { tanggalLunas: tanggal });
         } else if (ke === 'klaim') {
