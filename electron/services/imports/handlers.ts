@@ -132,7 +132,7 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       job.tahap = 'Mencocokkan dengan data pinjaman';
       job.persen = 90;
       const bulanIni = ctx.today().slice(0, 7);
-      const checked = checkRows(db, { ...req, bulanIni }, outcome);
+      const checked = checkRows(db, { ...req, bulanIni, hariIni: ctx.today() }, outcome);
       job.outcome = outcome;
       job.checked = checked;
       job.checkedAgainst = { db, version: dataVersion(db), bulanIni };
@@ -229,11 +229,11 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       return { rows: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
     },
 
-    'imports.commit': async ({ jobId, ganti }) => {
+    'imports.commit': async ({ jobId, ganti, pilihan }) => {
       const job = jobOf(jobId);
       if (job.status === 'berjalan') throw new ServiceError('CONFLICT', 'Pratinjau masih berjalan; tunggu sampai selesai.');
       if (job.status === 'gagal') throw new ServiceError('CONFLICT', job.pesan ?? 'Pratinjau gagal; tidak ada yang dapat disimpan.');
-      const result = commitJob(ctx, job, ganti);
+      const result = commitJob(ctx, job, ganti, pilihan);
       dropJob(job.id);
       return result;
     },
