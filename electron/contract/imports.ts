@@ -53,6 +53,11 @@ export interface ImportKindSpec {
   ketat: boolean;
   /** The money field summed as the file's total (null: the kind carries no money total). */
   nilai: string | null;
+  /**
+   * Only the secretariat imports it, though a bank sends it (a bank's liaison officer does not:
+   * the loan list creates and changes debtors and loans, which is staff work).
+   */
+  hanyaSekretariat?: true;
 }
 
 export const IMPORT_KIND_SPECS: Record<ImportKind, ImportKindSpec> = {
@@ -147,6 +152,7 @@ export const IMPORT_KIND_SPECS: Record<ImportKind, ImportKindSpec> = {
     fileLevel: ['skema', 'cabang', 'alasanUbahBunga'],
     ketat: true,
     nilai: 'plafon',
+    hanyaSekretariat: true,
   },
 };
 

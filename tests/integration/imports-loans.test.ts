@@ -294,6 +294,11 @@ describe('approval after import', () => {
     expect(own).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('prinsip empat mata') } });
     await as(verifier, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2026-10-08' });
     expect(loanByAccount(r, '0012300101')!.status).toBe('disetujui');
+
+    // A bank's liaison officer sends the list; the secretariat imports it.
+    const officer = sessionAs(r, 'bank', { username: 'petugas-bsb', bankId: w.bsb });
+    const refused = await r.callWithSession(officer, 'imports.upload', { jenis: 'pinjaman', bankId: w.bsb, namaBerkas: 'x.csv', isiBase64: fs.readFileSync(file).toString('base64') });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Petugas bank tidak mengimpor daftar pinjaman; kirim berkasnya ke sekretariat.' } });
   }, 60_000);
 });
 
