@@ -122,6 +122,7 @@ describe('the secretariat\'s old spreadsheet (XLSX): old loans with their real d
     const warnings = problems.filter((p) => p.tingkat === 'peringatan');
     expect(warnings.map((p) => [p.baris, p.kolom])).toEqual([[8, 'No Rekening']]);
     expect(warnings[0]!.pesan).toContain('Nomor rekening 12345005 tersimpan sebagai angka di Excel dan lebih pendek (8 angka) dari nomor lain di berkas ini (10 angka)');
+    expect(warnings[0]!.pesan).toContain('Nomor akad PK/0012345005/2022 memuat 0012345005: nomor rekening kemungkinan 0012345005.');
     expect(hasil).toMatchObject({ jumlahBaris: 14, jumlahValid: 5, jumlahGalat: 9, bisaDisimpan: true });
     expect(hasil.totalNilai).toBe(24_000_000 + 15_000_000 + 10_000_000 + 20_000_000 + 8_000_000);
 
@@ -269,6 +270,39 @@ describe('a bank\'s nominative list: new applications', () => {
     expect(hasil).toMatchObject({ jumlahBaris: 5, jumlahValid: 2, totalNilai: 55_000_000, jumlahDebiturBerbeda: 2 });
     expect((await allProblems(r, jobId)).filter((p) => p.tingkat === 'galat').map((p) => [p.baris, p.kolom])).toEqual([[4, 'NIK'], [5, 'NPWP'], [6, 'No. Rekening']]);
     expect((await call(r, 'imports.commit', { jobId })).pinjamanBaru).toBe(2);
+  }, 60_000);
+});
+
+describe('what the form asks for, asked of the file', () => {
+  it('a missing scale, rates off the scheme without a reason; the scheme and the reason given once for the whole file', async () => {
+    const r = rt();
+    const w = await loanWorld(r);
+    const nikA = makeNik({ day: 12, month: 12, yy: 92, serial: 41 });
+    const nikB = makeNik({ day: 13, month: 12, yy: 92, serial: 42 });
+    const file = path.join(r.dir, 'tanpa-skema.csv');
+    fs.writeFileSync(file, [
+      'NIK;Nama;Skala;No Rekening;No Akad;Tgl Akad;Plafon;Tenor;Bunga Bank;Bunga Debitur',
+      `${nikA};Tanpa Skala;;0012300201;AK/2026/201;01/10/2026;10.000.000;12;11;3`,
+      `${nikB};Bunga Lain;Mikro;0012300202;AK/2026/202;01/10/2026;10.000.000;12;12;3`,
+    ].join('\n'));
+    const owner: Owner = { jenis: 'pinjaman', bankId: w.bsb };
+    const up = await upload(r, owner, file);
+    expect(up.pemetaan.skema).toBeUndefined();
+    const first = await preview(r, owner, up, { tetap: { skema: 'GS-2026' } });
+    expect((await allProblems(r, first.jobId)).map((p) => [p.baris, p.kolom, p.pesan])).toEqual([
+      [2, 'Skala', 'Skala usaha wajib dipilih'],
+      [3, 'Alasan bunga berbeda dari skema', 'Bunga berbeda dari skema GS-2026 (11 % / 3 %): tulis alasannya'],
+    ]);
+    const second = await preview(r, owner, up, { tetap: { skema: 'GS-2026', alasanUbahBunga: 'Suku bunga bank naik sejak Oktober 2026' } });
+    expect(second.hasil.jumlahValid).toBe(1);
+    await call(r, 'imports.commit', { jobId: second.jobId });
+    const loan = loanByAccount(r, '0012300202')!;
+    expect(await call(r, 'loans.get', { id: loan.id })).toMatchObject({ bungaBankPersen: '12', bungaDebiturPersen: '3', alasanUbahBunga: 'Suku bunga bank naik sejak Oktober 2026', status: 'diajukan' });
+
+    // What must never happen is refused by the database too: paid off without a payoff date, disbursed without a disbursement date.
+    expect(() => r.db.prepare("UPDATE pinjaman SET status = 'lunas' WHERE id = ?").run(loan.id)).toThrow(/tanggal pencairan atau tanggal lunas/);
+    expect(() => r.db.prepare("UPDATE pinjaman SET status = 'lunas', tanggal_pencairan = '2026-10-02' WHERE id = ?").run(loan.id)).toThrow(/tanggal lunas/);
+    expect(() => r.db.prepare("UPDATE pinjaman SET status = 'aktif' WHERE id = ?").run(loan.id)).toThrow(/tanggal pencairan/);
   }, 60_000);
 });
 

@@ -16,7 +16,8 @@ export type { CheckTarget, Checked, CheckedRow } from './kinds';
 export function checkRows(db: Database, t: CheckTarget, outcome: ParseOutcome): Checked {
   const problems: ImportProblem[] = outcome.problems.map((p) => ({ berkas: t.namaBerkas, ...p }));
   const fileProblems = [...outcome.fileProblems];
-  const col = (field: string) => t.pemetaan[field] ?? null;
+  // The column's header; a field without a column (given for the whole file, or not in the file) by its name.
+  const col = (field: string) => t.pemetaan[field] ?? IMPORT_KIND_SPECS[t.jenis].fields.find((f) => f.key === field)?.label ?? null;
   const rows: CheckedRow[] = outcome.rows.map((r) => ({ baris: r.baris, values: { ...r.values }, galat: r.galat, pinjamanId: null, premiId: null, ...(r.rekeningAngka ? { rekeningAngka: true as const } : {}) }));
   const report: Report = {
     fail(row, field, pesan) {
