@@ -438,7 +438,7 @@ export interface ImportDetail extends ImportRecord {
   pemetaan: Record<string, string>;
   opsi: Record<string, unknown>;
   /** What the import produced that still exists. */
-  hasil: { posisi: number; premi: number; tagihan: { id: number; status: string; totalDiklaim: number }[] };
+  hasil: { posisi: number; premi: number; tagihan: { id: number; status: string; totalDiklaim: number }[]; pinjaman: number };
 }
 
 export const importsContract = {

@@ -156,6 +156,7 @@ describe('the secretariat\'s old spreadsheet (XLSX): old loans with their real d
     expect(loanAudit.find((a) => a.entitasId === lunas.id)!.sesudah).toMatchObject({ status: 'lunas', tanggalLunas: '2021-10-27', impor: { id: done.imporId, berkas: 'data-lama.xlsx', baris: 5 } });
     expect(auditRows(r.db, 'debitur').filter((a) => a.aksi === 'impor')).toHaveLength(4);
     expect(auditRows(r.db, 'impor_berkas').at(-1)).toMatchObject({ aksi: 'impor', sesudah: { jenis: 'pinjaman', pinjamanBaru: 5, debiturBaru: 4 } });
+    expect((await call(r, 'imports.get', { id: done.imporId })).hasil).toMatchObject({ pinjaman: 5, tagihan: [] });
     // The original file is kept.
     expect(fs.readFileSync(path.join(path.dirname(r.databasePath), 'berkas', `${up.berkas}.xlsx`)).equals(fs.readFileSync(file))).toBe(true);
 

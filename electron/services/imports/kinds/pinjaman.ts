@@ -154,8 +154,15 @@ export const pinjaman: ImportKindModule = {
     // The file as saved so far: new debtors (first good row of each NIK) and the loans of every debtor.
     const newDebtors = new Map<string, { id: number; baris: number; fields: DebtorFields }>();
     const fileLoans = new Map<number, OtherLoan[]>();
+    // The first row of each account and agreement number in the file, good or not: a second row with it is refused either way.
     const seenAccount = new Map<string, number>();
     const seenAkad = new Map<string, number>();
+    for (const r of rows) {
+      const acc = r.values.nomorRekening;
+      const akad = r.values.nomorAkad;
+      if (typeof acc === 'string' && !seenAccount.has(acc)) seenAccount.set(acc, r.baris);
+      if (typeof akad === 'string' && akad !== '' && !seenAkad.has(akad)) seenAkad.set(akad, r.baris);
+    }
     const firstOfRegistered = new Map<string, CheckedRow>();
 
     const debtorLookups = (exceptNew?: string): DebtorLookups => ({
@@ -317,13 +324,11 @@ export const pinjaman: ImportKindModule = {
       const account = input.nomorRekening;
       const firstAccount = seenAccount.get(account);
       const firstAkad = seenAkad.get(input.nomorAkad);
-      if (firstAccount === undefined) seenAccount.set(account, row.baris);
-      if (firstAkad === undefined) seenAkad.set(input.nomorAkad, row.baris);
-      if (firstAccount !== undefined) {
+      if (firstAccount !== undefined && firstAccount !== row.baris) {
         fail(row, 'nomorRekening', `Nomor rekening ${account} sudah ada di baris ${firstAccount} berkas ini`);
         continue;
       }
-      if (firstAkad !== undefined) {
+      if (firstAkad !== undefined && firstAkad !== row.baris) {
         fail(row, 'nomorAkad', `Nomor akad ${input.nomorAkad} sudah ada di baris ${firstAkad} berkas ini: satu akad satu catatan`);
         continue;
       }
