@@ -342,18 +342,21 @@ export const pinjaman: ImportKindModule = {
         fail(row, 'nomorRekening', `Nomor rekening ${account} sama dengan rekening ${sameDigits.nomorRekening} yang sudah tercatat di bank ini (pinjaman no. ${sameDigits.id}) bila angka nol di depan atau tanda bacanya diabaikan`);
         continue;
       }
-      if (row.rekeningAngka) {
-        // The agreement number often carries the account with its zeros (PK/0012345005/2022).
-        const hint = (input.nomorAkad.match(/\d+/g) ?? []).find((d) => d.length > account.length && d.replace(/^0+/, '') === account.replace(/^0+/, ''));
+      // The agreement number often carries the account with its zeros (PK/0012345005/2022): a hint in any file,
+      // and a numeric XLSX cell shorter than the file's other accounts has most likely lost them.
+      const hint = /^\d+$/.test(account)
+        ? (input.nomorAkad.match(/\d+/g) ?? []).find((d) => d.length > account.length && d.replace(/^0+/, '') === account.replace(/^0+/, ''))
+        : undefined;
+      if (row.rekeningAngka || hint) {
         const said = hint ? ` Nomor akad ${input.nomorAkad} memuat ${hint}: nomor rekening kemungkinan ${hint}.` : '';
-        if (account.length < usual) {
+        if (row.rekeningAngka && account.length < usual) {
           report.warn(
             row.baris,
             'nomorRekening',
             `Nomor rekening ${account} tersimpan sebagai angka di Excel dan lebih pendek (${account.length} angka) dari nomor lain di berkas ini (${usual} angka): angka nol di depannya mungkin hilang.${said} Periksa dengan bank sebelum disimpan.`,
           );
         } else if (hint) {
-          report.warn(row.baris, 'nomorRekening', `Nomor rekening ${account} tersimpan sebagai angka di Excel; angka nol di depannya mungkin hilang.${said} Periksa dengan bank sebelum disimpan.`);
+          report.warn(row.baris, 'nomorRekening', `Angka nol di depan nomor rekening ${account} mungkin hilang.${said} Periksa dengan bank sebelum disimpan.`);
         }
       }
 
