@@ -120,7 +120,8 @@ describe('the secretariat\'s old spreadsheet (XLSX): old loans with their real d
       ['data-lama.xlsx', 16, 'NIK', 'NIK "1.60302E+15" rusak (format ilmiah Excel): angka aslinya sudah hilang; simpan kolom NIK sebagai teks'],
     ]);
     const warnings = problems.filter((p) => p.tingkat === 'peringatan');
-    expect(warnings.map((p) => [p.baris, p.kolom])).toEqual([[8, 'No Rekening']]);
+    expect(warnings.map((p) => [p.baris, p.kolom])).toEqual([[8, 'No Rekening'], [17, 'No HP']]);
+    expect(warnings[1]!.pesan).toBe(`Data debitur NIK ${N.budi} berbeda dengan baris 4 (telepon); dipakai data baris 4`);
     expect(warnings[0]!.pesan).toContain('Nomor rekening 12345005 tersimpan sebagai angka di Excel dan lebih pendek (8 angka) dari nomor lain di berkas ini (10 angka)');
     expect(warnings[0]!.pesan).toContain('Nomor akad PK/0012345005/2022 memuat 0012345005: nomor rekening kemungkinan 0012345005.');
     expect(hasil).toMatchObject({ jumlahBaris: 14, jumlahValid: 5, jumlahGalat: 9, bisaDisimpan: true });

@@ -164,6 +164,8 @@ export const pinjaman: ImportKindModule = {
       if (typeof akad === 'string' && akad !== '' && !seenAkad.has(akad)) seenAkad.set(akad, r.baris);
     }
     const firstOfRegistered = new Map<string, CheckedRow>();
+    /** The debtor data of each NIK's first good row: a later row of the NIK that differs is warned, the first row's data used. */
+    const firstFieldsOf = new Map<string, { baris: number; fields: DebtorFields }>();
 
     const debtorLookups = (exceptNew?: string): DebtorLookups => ({
       today: t.hariIni,
@@ -228,6 +230,7 @@ export const pinjaman: ImportKindModule = {
       let debtorName: string;
       let debtorActive = true;
       let newFields: DebtorFields | null = null;
+      let rowFields: DebtorFields;
       const perbarui: RowData['perbarui'] = {};
       if (known) {
         debiturId = known.id;
@@ -241,6 +244,7 @@ export const pinjaman: ImportKindModule = {
           fail(row, DEBTOR_FIELD[checked.field] ?? 'nik', checked.message);
           continue;
         }
+        rowFields = checked.fields;
         const first = firstOfRegistered.get(nik);
         if (!first) {
           const f = checked.fields;
@@ -262,12 +266,7 @@ export const pinjaman: ImportKindModule = {
           fail(row, DEBTOR_FIELD[checked.field] ?? 'nik', checked.message);
           continue;
         }
-        const differs = (['nama', 'namaUsaha', 'sektorId', 'skala', 'alamat', 'kecamatanId', 'desa', 'telepon', 'npwp', 'nib'] as const).filter(
-          (k) => checked.fields[k] !== earlier.fields[k],
-        );
-        if (differs.length > 0) {
-          report.warn(row.baris, DEBTOR_FIELD[differs[0]!]!, `Data debitur NIK ${nik} berbeda dengan baris ${earlier.baris} (${differs.map((k) => label(DEBTOR_FIELD[k]!).toLowerCase()).join(', ')}); dipakai data baris ${earlier.baris}`);
-        }
+        rowFields = checked.fields;
       } else {
         debiturId = NEW_DEBTOR_BASE + row.baris;
         const input = debtorInputOf(row, null, kecamatanId, sektorId);
@@ -278,6 +277,7 @@ export const pinjaman: ImportKindModule = {
           continue;
         }
         newFields = checked.fields;
+        rowFields = checked.fields;
         debtorName = checked.fields.nama;
       }
 
@@ -405,6 +405,18 @@ export const pinjaman: ImportKindModule = {
       if (refused) continue;
 
       // A good row: saved as far as the following rows are concerned.
+      const firstSeen = firstFieldsOf.get(nik);
+      if (!firstSeen) firstFieldsOf.set(nik, { baris: row.baris, fields: rowFields });
+      else {
+        const differs = (['nama', 'namaUsaha', 'sektorId', 'skala', 'alamat', 'kecamatanId', 'desa', 'telepon', 'npwp', 'nib'] as const).filter((k) => rowFields[k] !== firstSeen.fields[k]);
+        if (differs.length > 0) {
+          report.warn(
+            row.baris,
+            DEBTOR_FIELD[differs[0]!]!,
+            `Data debitur NIK ${nik} berbeda dengan baris ${firstSeen.baris} (${differs.map((k) => label(DEBTOR_FIELD[k]!).toLowerCase()).join(', ')}); dipakai data baris ${firstSeen.baris}`,
+          );
+        }
+      }
       if (newFields) newDebtors.set(nik, { id: debiturId, baris: row.baris, fields: newFields });
       if (known && !firstOfRegistered.has(nik)) firstOfRegistered.set(nik, row);
       const { debiturId: _d, ...loan } = prepared.fields;
