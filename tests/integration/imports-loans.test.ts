@@ -118,13 +118,14 @@ describe('the secretariat\'s old spreadsheet (XLSX): old loans with their real d
       ['data-lama.xlsx', 14, 'No Rekening', `Nomor rekening 0012399999 sudah tercatat di bank ini (pinjaman no. ${w.storedLoan})`],
       ['data-lama.xlsx', 15, 'Tgl Lunas', 'Pinjaman lunas perlu tanggal lunas'],
       ['data-lama.xlsx', 16, 'NIK', 'NIK "1.60302E+15" rusak (format ilmiah Excel): angka aslinya sudah hilang; simpan kolom NIK sebagai teks'],
+      ['data-lama.xlsx', 18, 'Tgl Lunas', 'Tanggal sebelum tanggal pencairan (05/04/2021)'],
     ]);
     const warnings = problems.filter((p) => p.tingkat === 'peringatan');
     expect(warnings.map((p) => [p.baris, p.kolom])).toEqual([[8, 'No Rekening'], [17, 'No HP']]);
     expect(warnings[1]!.pesan).toBe(`Data debitur NIK ${N.budi} berbeda dengan baris 4 (telepon); dipakai data baris 4`);
     expect(warnings[0]!.pesan).toContain('Nomor rekening 12345005 tersimpan sebagai angka di Excel dan lebih pendek (8 angka) dari nomor lain di berkas ini (10 angka)');
     expect(warnings[0]!.pesan).toContain('Nomor akad PK/0012345005/2022 memuat 0012345005: nomor rekening kemungkinan 0012345005.');
-    expect(hasil).toMatchObject({ jumlahBaris: 14, jumlahValid: 5, jumlahGalat: 9, bisaDisimpan: true });
+    expect(hasil).toMatchObject({ jumlahBaris: 15, jumlahValid: 5, jumlahGalat: 10, bisaDisimpan: true });
     expect(hasil.totalNilai).toBe(24_000_000 + 15_000_000 + 10_000_000 + 20_000_000 + 8_000_000);
 
     const done = await call(r, 'imports.commit', { jobId });
@@ -308,6 +309,19 @@ describe('what the form asks for, asked of the file', () => {
     expect(() => r.db.prepare("UPDATE pinjaman SET status = 'lunas' WHERE id = ?").run(loan.id)).toThrow(/tanggal pencairan atau tanggal lunas/);
     expect(() => r.db.prepare("UPDATE pinjaman SET status = 'lunas', tanggal_pencairan = '2026-10-02' WHERE id = ?").run(loan.id)).toThrow(/tanggal lunas/);
     expect(() => r.db.prepare("UPDATE pinjaman SET status = 'aktif' WHERE id = ?").run(loan.id)).toThrow(/tanggal pencairan/);
+  }, 60_000);
+});
+
+describe('the lifecycle\'s date rules, shared with the import of old loans', () => {
+  it('a payoff dated before the disbursement is refused by the form as by the import (and the database)', async () => {
+    const r = rt();
+    const w = await loanWorld(r);
+    const loan = await call(r, 'loans.save', { debiturId: w.fauzi, bankId: w.bsb, skemaId: w.baru, nomorRekening: '0012300301', nomorAkad: 'AK/2026/301', tanggalAkad: '2026-02-01', plafon: 10_000_000, tenorBulan: 12 });
+    await call(r, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2026-02-02' });
+    await call(r, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2026-03-01' });
+    const err = await callError(r, 'loans.transition', { id: loan.id, ke: 'lunas', tanggal: '2026-02-15' });
+    expect(err).toMatchObject({ code: 'VALIDATION', fields: { tanggal: 'Tanggal sebelum tanggal pencairan (01/03/2026)' } });
+    expect((await call(r, 'loans.transition', { id: loan.id, ke: 'lunas', tanggal: '2026-09-30' })).status).toBe('lunas');
   }, 60_000);
 });
 

@@ -161,6 +161,25 @@ export function prepareLoan(input: LoanInput, look: LoanLookups): PreparedLoan {
   return { ok: true, scheme, fields: { ...rest, bungaBankPersen, bungaDebiturPersen, alasanUbahBunga: overridden ? input.alasanUbahBunga : null } };
 }
 
+/**
+ * The date of a lifecycle step (`ke`: disbursement 'aktif', 'lunas', 'macet', …) for this loan, or
+ * why it cannot be: not before the agreement, not in the future; a disbursement before the first
+ * instalment; a later step not before the disbursement (the database refuses a payoff before it).
+ * The lifecycle (loans.transition) and the import of old loans both ask this.
+ */
+export function stepDateRefusal(
+  loan: { tanggalAkad: string; tanggalPencairan: string | null; tanggalAngsuranPertama: string | null },
+  ke: string,
+  tanggal: string,
+  today: string,
+): string | null {
+  if (tanggal < loan.tanggalAkad) return 'Tanggal sebelum tanggal akad';
+  if (tanggal > today) return 'Tanggal tidak boleh di masa depan';
+  if (ke === 'aktif' && loan.tanggalAngsuranPertama && loan.tanggalAngsuranPertama <= tanggal) return 'Tanggal pencairan harus sebelum tanggal angsuran pertama';
+  if (ke !== 'aktif' && loan.tanggalPencairan && tanggal < loan.tanggalPencairan) return `Tanggal sebelum tanggal pencairan (${formatDateShort(loan.tanggalPencairan)})`;
+  return null;
+}
+
 /** One account number and one agreement number per loan at a bank: the clash with a stored loan, or null. */
 export function accountRefusal(input: Pick<LoanInput, 'id' | 'nomorRekening' | 'nomorAkad'>, byAccount: { id: number } | null, byAkad: { id: number } | null): Refusal | null {
   if (byAccount && byAccount.id !== input.id) {

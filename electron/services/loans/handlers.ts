@@ -16,7 +16,7 @@ import { formatRupiah } from '../../domain/format';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
 import type { HandlersFor } from '../index';
-import { accountRefusal, loanFlags, prepareLoan } from './checks';
+import { accountRefusal, loanFlags, prepareLoan, stepDateRefusal } from './checks';
 import { recordDisbursementPremium } from './lifecycle';
 import { positionRefusal } from './position-checks';
 import { loanSchedule, scheduleView } from './engine';
@@ -138,8 +138,9 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         if (!NEXT[before.status]?.includes(ke)) {
           throw new ServiceError('CONFLICT', `Pinjaman berstatus ${STATUS_LABEL[before.status]} tidak dapat diubah menjadi ${STATUS_LABEL[ke]}.`);
         }
-        if (tanggal < before.tanggalAkad) throw invalid('tanggal', 'Tanggal sebelum tanggal akad');
-        if (tanggal > ctx.today()) throw invalid('tanggal', 'Tanggal tidak boleh di masa depan');
+        // A disbursement that is not the step from 'disetujui' keeps the loan's date (macet → aktif).
+        const stepRefusal = stepDateRefusal(before, ke === 'aktif' && before.status !== 'disetujui' ? 'kembali_aktif' : ke, tanggal, ctx.today());
+        if (stepRefusal) throw invalid('tanggal', stepRefusal);
         const scheme = loadScheme(before.skemaId);
         if ((ke === 'ditolak' || ke === 'hapus_buku') && !alasan) throw invalid('alasan', 'Tulis alasannya');
         if (APPROVAL_STEPS.includes(ke)) {
@@ -149,9 +150,6 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         if (ke === 'aktif' && before.status === 'disetujui') {
           // Disbursement: the schedule starts here and the premium falls due once.
           refuseOnFlags(before, scheme);
-          if (before.tanggalAngsuranPertama && before.tanggalAngsuranPertama <= tanggal) {
-            throw invalid('tanggal', 'Tanggal pencairan harus sebelum tanggal angsuran pertama');
-          }
           repo.setLoanStatus(db, id, 'aktif', { tanggalPencairan: tanggal });
           recordDisbursementPremium(db, id, before, scheme);
         } else if (ke === 'lunas') {

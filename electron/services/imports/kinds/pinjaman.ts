@@ -29,10 +29,9 @@ import { listReference } from '../../../../database/repositories/reference';
 import { getScheme, listSchemes } from '../../../../database/repositories/schemes';
 import { debtorSaveInput, loanSaveInput, type Debtor, type DebtorChoice, type DebtorDifference, type ImportDebtorChoices, type Scheme, type StatusPinjaman } from '../../../contract';
 import { IMPORT_KIND_SPECS } from '../../../contract/imports';
-import { formatDateShort } from '../../../domain/format';
 import { checkDebtor, type DebtorInput, type DebtorLookups } from '../../debtors/checks';
 import { ServiceError } from '../../errors';
-import { accountRefusal, FLAG_FIELD, loanFlagsFrom, prepareLoan, RUNNING_STATES, type LoanInput, type OtherLoan } from '../../loans/checks';
+import { accountRefusal, FLAG_FIELD, loanFlagsFrom, prepareLoan, RUNNING_STATES, stepDateRefusal, type LoanInput, type OtherLoan } from '../../loans/checks';
 import { recordDisbursementPremium } from '../../loans/lifecycle';
 import { accountDigits } from '../parse/values';
 import type { CheckedRow, ImportKindModule } from './types';
@@ -370,20 +369,21 @@ export const pinjaman: ImportKindModule = {
           fail(row, 'tanggalPencairan', `Pinjaman lama berstatus ${status} perlu tanggal pencairan`);
           continue;
         }
-        if (cair > t.hariIni) {
-          fail(row, 'tanggalPencairan', 'Tanggal tidak boleh di masa depan');
+        // The lifecycle's own date rules for the steps the loan went through.
+        const dates = { tanggalAkad: input.tanggalAkad, tanggalPencairan: cair, tanggalAngsuranPertama: input.tanggalAngsuranPertama };
+        const atDisbursement = stepDateRefusal({ ...dates, tanggalPencairan: null }, 'aktif', cair, t.hariIni);
+        if (atDisbursement) {
+          fail(row, 'tanggalPencairan', atDisbursement);
           continue;
         }
         if (status === 'lunas' && !tanggalStatus) {
           fail(row, 'tanggalStatus', 'Pinjaman lunas perlu tanggal lunas');
           continue;
         }
-        if (tanggalStatus && tanggalStatus < cair) {
-          fail(row, 'tanggalStatus', `Tanggal ${status} ${formatDateShort(tanggalStatus)} sebelum tanggal pencairan ${formatDateShort(cair)}`);
-          continue;
-        }
-        if (tanggalStatus && tanggalStatus > t.hariIni) {
-          fail(row, 'tanggalStatus', 'Tanggal tidak boleh di masa depan');
+        if (status === 'aktif' && tanggalStatus) report.warn(row.baris, 'tanggalStatus', 'Tanggal lunas/macet diabaikan: pinjaman ini berstatus aktif');
+        const atStep = tanggalStatus && status !== 'aktif' ? stepDateRefusal(dates, status, tanggalStatus, t.hariIni) : null;
+        if (atStep) {
+          fail(row, 'tanggalStatus', atStep);
           continue;
         }
       }
@@ -431,7 +431,7 @@ export const pinjaman: ImportKindModule = {
         perbarui,
         loan,
         status,
-        tanggalStatus: status === 'diajukan' ? null : tanggalStatus,
+        tanggalStatus: status === 'diajukan' || status === 'aktif' ? null : tanggalStatus,
       };
       row.data = data as unknown as Record<string, unknown>;
     }
