@@ -312,6 +312,29 @@ describe('what the form asks for, asked of the file', () => {
   }, 60_000);
 });
 
+describe('premiums', () => {
+  it('an old loan under an insured scheme enters without a premium (settled before the app); an imported application gets its premium at disbursement', async () => {
+    const r = rt();
+    const w = await loanWorld(r);
+    const file = path.join(r.dir, 'campuran.csv');
+    fs.writeFileSync(file, [
+      'NIK;Nama;Skala;No Rekening;No Akad;Tgl Akad;Tgl Pencairan;Plafon;Tenor;Skema;Status',
+      `${makeNik({ day: 1, month: 2, yy: 93, serial: 51 })};Lama Aktif;Mikro;0012300401;AK/2026/401;01/03/2026;05/03/2026;12.000.000;24;GS-2026;aktif`,
+      `${makeNik({ day: 2, month: 2, yy: 93, serial: 52 })};Baru Ajukan;Mikro;0012300402;AK/2026/402;01/11/2026;;12.000.000;24;GS-2026;`,
+    ].join('\n'));
+    const res = await importFileFromPath(r.handlers, { file, jenis: 'pinjaman', bankId: w.bsb });
+    expect(res.commit).toMatchObject({ pinjamanBaru: 2 });
+    const old = loanByAccount(r, '0012300401')!;
+    const fresh = loanByAccount(r, '0012300402')!;
+    expect(old).toMatchObject({ status: 'aktif', tanggal_pencairan: '2026-03-05' });
+    expect(fresh).toMatchObject({ status: 'diajukan', tanggal_pencairan: null });
+    expect(countRows(r.db, 'premi')).toBe(0);
+    await call(r, 'loans.transition', { id: fresh.id, ke: 'disetujui', tanggal: '2026-11-02' });
+    await call(r, 'loans.transition', { id: fresh.id, ke: 'aktif', tanggal: '2026-11-05' });
+    expect(r.db.prepare('SELECT pinjaman_id, jumlah, status FROM premi').all()).toEqual([{ pinjaman_id: fresh.id, jumlah: 180_000, status: 'terhitung' }]);
+  }, 60_000);
+});
+
 describe('the lifecycle\'s date rules, shared with the import of old loans', () => {
   it('a payoff dated before the disbursement is refused by the form as by the import (and the database)', async () => {
     const r = rt();

@@ -14,8 +14,9 @@
  * 'aktif', 'lunas' or 'macet' is an old loan, entered in that state with its real dates (a
  * disbursement date; 'lunas' also its payoff date in "Tanggal lunas/macet"). The lifecycle keeps
  * the steps (diajukan → aktif on the disbursement date → lunas/macet) with the file named as the
- * reason, the premium falls due as at disbursement, and the audit trail has an 'impor' entry per
- * debtor and loan naming the import and row.
+ * reason, and the audit trail has an 'impor' entry per debtor and loan naming the import and row.
+ * No premium is recorded for an old loan (it was settled before the app; an unpaid record could be
+ * invoiced a second time); new applications get theirs at disbursement, as any loan.
  *
  * A registered debtor (same NIK) is matched, never duplicated; where the file's data differs the
  * preview lists old and new per field and the commit's `pilihan` says keep or update (updates
@@ -26,13 +27,12 @@ import { getBank } from '../../../../database/repositories/banks';
 import { debtorsByNik, getDebtor, insertDebtor, updateDebtor, type DebtorFields } from '../../../../database/repositories/debtors';
 import { insertLoan, insertLoanHistory, loanKeysOfBank, loansOfDebtors, paidMonthsOfDebtors, setLoanStatus, type LoanFields, type PaidMonthOfDebtor } from '../../../../database/repositories/loans';
 import { listReference } from '../../../../database/repositories/reference';
-import { getScheme, listSchemes } from '../../../../database/repositories/schemes';
-import { debtorSaveInput, loanSaveInput, type Debtor, type DebtorChoice, type DebtorDifference, type ImportDebtorChoices, type Scheme, type StatusPinjaman } from '../../../contract';
+import { listSchemes } from '../../../../database/repositories/schemes';
+import { debtorSaveInput, loanSaveInput, type Debtor, type DebtorChoice, type DebtorDifference, type ImportDebtorChoices, type StatusPinjaman } from '../../../contract';
 import { IMPORT_KIND_SPECS } from '../../../contract/imports';
 import { checkDebtor, type DebtorInput, type DebtorLookups } from '../../debtors/checks';
 import { ServiceError } from '../../errors';
 import { accountRefusal, FLAG_FIELD, loanFlagsFrom, prepareLoan, RUNNING_STATES, stepDateRefusal, type LoanInput, type OtherLoan } from '../../loans/checks';
-import { recordDisbursementPremium } from '../../loans/lifecycle';
 import { accountDigits } from '../parse/values';
 import type { CheckedRow, ImportKindModule } from './types';
 
@@ -456,12 +456,6 @@ export const pinjaman: ImportKindModule = {
 
   write(ctx, { req, imporId, valid, afterWrite, pilihan }) {
     const { db } = ctx;
-    const schemes = new Map<number, Scheme>();
-    const schemeOf = (id: number) => {
-      let s = schemes.get(id);
-      if (!s) schemes.set(id, (s = getScheme(db, id)!));
-      return s;
-    };
     const debtorIds = new Map<string, number>();
     const updated = new Set<string>();
     let debiturBaru = 0;
@@ -490,12 +484,12 @@ export const pinjaman: ImportKindModule = {
       let status: StatusPinjaman = 'diajukan';
       let tanggalLunas: string | null = null;
       if (data.status !== 'diajukan') {
-        // An old loan: the lifecycle's steps with their real dates, the premium as at disbursement.
+        // An old loan: the lifecycle's steps with their real dates. No premium is recorded: an old loan's premium was
+        // settled before the app (it comes with the payment history), and an unpaid one here could be invoiced twice.
         const alasan = `Impor pinjaman lama dari berkas "${req.namaBerkas}" (impor no. ${imporId}, baris ${row.baris})`;
         const cair = data.loan.tanggalPencairan!;
         setLoanStatus(db, loanId, 'aktif', { tanggalPencairan: cair });
         insertLoanHistory(db, { pinjamanId: loanId, dari: 'diajukan', ke: 'aktif', tanggal: cair, alasan, pengguna: ctx.user });
-        recordDisbursementPremium(db, loanId, data.loan, schemeOf(data.loan.skemaId));
         status = 'aktif';
         if (data.status === 'lunas') {
           tanggalLunas = data.tanggalStatus!;
