@@ -1,6 +1,6 @@
 /**
- * What happens to a loan at disbursement, shared by the lifecycle step (loans.transition to
- * 'aktif') and the import of old loans that enter already disbursed: the premium falls due once.
+ * What happens to a loan at disbursement (loans.transition to 'aktif'): the premium falls due once.
+ * Old loans imported already disbursed get none (imports, kind 'pinjaman': settled before the app).
  */
 import type { Database } from 'better-sqlite3';
 import type { Scheme } from '../../contract';
