@@ -121,7 +121,6 @@ export const pinjaman: ImportKindModule = {
     const niks = [...new Set(rows.map((r) => r.values.nik).filter((n): n is string => typeof n === 'string'))];
     const registered = debtorsByNik(db, niks);
     const registeredIds = [...registered.values()].map((d) => d.id);
-    const registeredById = new Map([...registered.values()].map((d) => [d.id, d]));
     const runningOf = new Map<number, OtherLoan[]>();
     for (const l of loansOfDebtors(db, registeredIds)) {
       if (!RUNNING_STATES.includes(l.status)) continue;
@@ -147,8 +146,9 @@ export const pinjaman: ImportKindModule = {
     // How long this file's account numbers usually are (text cells): a numeric cell shorter than that lost its zeros.
     const lengths = new Map<number, number>();
     for (const r of rows) if (typeof r.values.nomorRekening === 'string' && !r.rekeningAngka) lengths.set(r.values.nomorRekening.length, (lengths.get(r.values.nomorRekening.length) ?? 0) + 1);
-    const allLengths = rows.map((r) => r.values.nomorRekening).filter((v): v is string => typeof v === 'string').map((v) => v.length);
-    const usual = [...lengths.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? Math.max(0, ...allLengths);
+    // (All numeric: the longest, read without spreading 100,000 arguments.)
+    const longest = rows.reduce((m, r) => (typeof r.values.nomorRekening === 'string' ? Math.max(m, r.values.nomorRekening.length) : m), 0);
+    const usual = [...lengths.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? longest;
 
     // The file as saved so far: new debtors (first good row of each NIK) and the loans of every debtor.
     const newDebtors = new Map<string, { id: number; baris: number; fields: DebtorFields }>();
@@ -448,7 +448,7 @@ export const pinjaman: ImportKindModule = {
       };
       for (const k of COMPARED) {
         if (!(k in data.perbarui)) continue;
-        debiturBerbeda.push({ nik, nama: registeredById.get(known.id)!.nama, field: k, label: label(k), lama: shown(k, current[k]), baru: shown(k, data.perbarui[k] ?? null) ?? '', baris: row.baris });
+        debiturBerbeda.push({ nik, nama: known.nama, field: k, label: label(k), lama: shown(k, current[k]), baru: shown(k, data.perbarui[k] ?? null) ?? '', baris: row.baris });
       }
     }
     return { debiturBerbeda };
