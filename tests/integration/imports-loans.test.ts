@@ -258,8 +258,8 @@ describe('a bank\'s nominative list: new applications', () => {
     const file = path.join(r.dir, 'nominatif-bsb.csv');
     bankListCsv(file);
     const owner: Owner = { jenis: 'pinjaman', bankId: w.bsb };
-    const { jobId } = await preview(r, owner, await upload(r, owner, file));
-    await call(r, 'imports.commit', { jobId, pilihan: { semua: 'perbarui' } });
+    // End to end from a path (the benchmark's and scripts' way), the choice passed through.
+    await importFileFromPath(r.handlers, { file, jenis: 'pinjaman', bankId: owner.bankId, pilihan: { semua: 'perbarui' } });
     expect(await call(r, 'debtors.get', { id: w.fauzi })).toMatchObject({ alamat: 'Jl. Baru No. 9', kecamatanId: w.kecamatan('Gelumbang') });
   }, 60_000);
 
