@@ -99,6 +99,13 @@ export function getDebtor(db: Database, id: number): Debtor | null {
   return row ? toDebtor(row) : null;
 }
 
+/** The debtors holding these NIKs, by NIK (one query for a whole import file). */
+export function debtorsByNik(db: Database, niks: string[]): Map<string, Debtor> {
+  if (niks.length === 0) return new Map();
+  const rows = db.prepare(`${SELECT} WHERE d.nik IN (SELECT value FROM json_each(?))`).all(JSON.stringify(niks)) as DebtorRow[];
+  return new Map(rows.map((r) => [r.nik, toDebtor(r)]));
+}
+
 export function findDebtorByNik(db: Database, nik: string): { id: number; nama: string } | null {
   return (db.prepare('SELECT id, nama FROM debitur WHERE nik = ?').get(nik) as { id: number; nama: string } | undefined) ?? null;
 }

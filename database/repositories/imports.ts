@@ -83,12 +83,13 @@ export function getImportDetail(db: Database, id: number): ImportDetail | null {
   const posisi = (db.prepare('SELECT count(*) AS n FROM posisi_bank WHERE impor_id = ?').get(id) as { n: number }).n;
   const premi = (db.prepare('SELECT count(*) AS n FROM premi WHERE impor_id = ?').get(id) as { n: number }).n;
   const tagihan = db.prepare('SELECT id, status, total_diklaim AS totalDiklaim FROM tagihan WHERE impor_id = ? ORDER BY id').all(id) as { id: number; status: string; totalDiklaim: number }[];
+  const pinjaman = (db.prepare('SELECT count(*) AS n FROM pinjaman WHERE impor_id = ?').get(id) as { n: number }).n;
   return {
     ...toRecord(r),
     lokasi: r.lokasi,
     pemetaan: r.pemetaan ? (JSON.parse(r.pemetaan) as Record<string, string>) : {},
     opsi: r.opsi ? (JSON.parse(r.opsi) as Record<string, unknown>) : {},
-    hasil: { posisi, premi, tagihan },
+    hasil: { posisi, premi, tagihan, pinjaman },
   };
 }
 

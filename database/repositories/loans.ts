@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { containsPattern, prefixGlob } from './sql';
+import { cachedStatement, containsPattern, prefixGlob } from './sql';
 import type { BankPosition, InsuranceClaim, Loan, Page, Restructuring, StatusPinjaman } from '../../electron/contract';
 
 interface LoanRow {
@@ -187,13 +187,14 @@ const params = (f: LoanFields) => ({
 });
 const COLUMNS = Object.keys(params({} as LoanFields));
 
-/** `dibuatOlehId`: the signed-in user who entered it (four-eyes reads it); null for the trusted caller. */
-export function insertLoan(db: Database, f: LoanFields, dibuatOlehId: number | null = null): number {
-  return Number(
-    db
-      .prepare(`INSERT INTO pinjaman (${COLUMNS.join(', ')}, dibuat_oleh_id) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')}, @dibuatOlehId)`)
-      .run({ ...params(f), dibuatOlehId }).lastInsertRowid,
-  );
+/**
+ * Inserts a loan as 'diajukan'. `dibuatOlehId`: the signed-in user who entered it (four-eyes reads
+ * it; null for the trusted caller); `imporId` names the file it came from (kind 'pinjaman').
+ * Prepared once per connection: an import inserts thousands.
+ */
+export function insertLoan(db: Database, f: LoanFields, dibuatOlehId: number | null = null, imporId: number | null = null): number {
+  const sql = `INSERT INTO pinjaman (${COLUMNS.join(', ')}, dibuat_oleh_id, impor_id) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')}, @dibuatOlehId, @impor_id)`;
+  return Number(cachedStatement(db, sql).run({ ...params(f), dibuatOlehId, impor_id: imporId }).lastInsertRowid);
 }
 
 /** Who entered the loan (user id), for four-eyes; null when the trusted caller did or nobody is known. */
@@ -201,12 +202,12 @@ export function loanCreatorId(db: Database, id: number): number | null {
   return (db.prepare('SELECT dibuat_oleh_id AS id FROM pinjaman WHERE id = ?').get(id) as { id: number | null } | undefined)?.id ?? null;
 }
 
-/** One step of the loan's lifecycle, with who took it (name as shown, id for four-eyes). */
+/** One step of the loan's lifecycle, as the loan page lists it, with who took it (name as shown, id for four-eyes). */
 export function insertLoanHistory(
   db: Database,
   h: { pinjamanId: number; dari: string; ke: string; tanggal: string; alasan: string | null; pengguna: string; penggunaId: number | null },
 ): void {
-  db.prepare('INSERT INTO pinjaman_riwayat (pinjaman_id, dari, ke, tanggal, alasan, pengguna, pengguna_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  cachedStatement(db, 'INSERT INTO pinjaman_riwayat (pinjaman_id, dari, ke, tanggal, alasan, pengguna, pengguna_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     h.pinjamanId, h.dari, h.ke, h.tanggal, h.alasan, h.pengguna, h.penggunaId,
   );
 }
@@ -218,7 +219,7 @@ export function updateLoan(db: Database, id: number, f: LoanFields): void {
 }
 
 export function setLoanStatus(db: Database, id: number, status: StatusPinjaman, extra: { tanggalPencairan?: string; tanggalLunas?: string | null } = {}): void {
-  db.prepare(
+  cachedStatement(db, 
     `UPDATE pinjaman SET status = @status,
        tanggal_pencairan = coalesce(@tanggalPencairan, tanggal_pencairan),
        tanggal_lunas = CASE WHEN @setLunas = 1 THEN @tanggalLunas ELSE tanggal_lunas END,
@@ -231,6 +232,59 @@ export function setLoanStatus(db: Database, id: number, status: StatusPinjaman, 
     setLunas: extra.tanggalLunas !== undefined ? 1 : 0,
     tanggalLunas: extra.tanggalLunas ?? null,
   });
+}
+
+
+
+/** A debtor's month already paid on one of their loans: what the double-financing check compares a new loan's term with. */
+export interface PaidMonthOfDebtor {
+  debiturId: number;
+  pinjamanId: number;
+  nomorRekening: string;
+  periode: string;
+}
+
+/** The months paid on the debtor's loans other than `exceptId`, in `[from, to]` (periods). */
+export function paidMonthsOfDebtor(db: Database, debiturId: number, exceptId: number | undefined, from: string, to: string): PaidMonthOfDebtor[] {
+  return db
+    .prepare(
+      `SELECT l.debitur_id AS debiturId, l.id AS pinjamanId, l.nomor_rekening AS nomorRekening, pd.periode
+       FROM periode_dibayar pd JOIN pinjaman l ON l.id = pd.pinjaman_id
+       WHERE l.debitur_id = ? AND l.id <> ? AND pd.periode BETWEEN ? AND ?
+       ORDER BY l.id, pd.periode`,
+    )
+    .all(debiturId, exceptId ?? 0, from, to) as PaidMonthOfDebtor[];
+}
+
+// ---- What the loan-list import reads once for a whole file (not a query per row). ----
+
+/** Every paid month of the loans of these debtors. */
+export function paidMonthsOfDebtors(db: Database, debiturIds: number[]): PaidMonthOfDebtor[] {
+  if (debiturIds.length === 0) return [];
+  return db
+    .prepare(
+      `SELECT l.debitur_id AS debiturId, l.id AS pinjamanId, l.nomor_rekening AS nomorRekening, pd.periode
+       FROM periode_dibayar pd JOIN pinjaman l ON l.id = pd.pinjaman_id
+       WHERE l.debitur_id IN (SELECT value FROM json_each(?))
+       ORDER BY l.id, pd.periode`,
+    )
+    .all(JSON.stringify(debiturIds)) as PaidMonthOfDebtor[];
+}
+
+/** The loans of these debtors (every state), for the double-financing check of a file's rows. */
+export function loansOfDebtors(db: Database, debiturIds: number[]): Loan[] {
+  if (debiturIds.length === 0) return [];
+  const rows = db.prepare(`${SELECT} WHERE l.debitur_id IN (SELECT value FROM json_each(?)) ORDER BY l.id`).all(JSON.stringify(debiturIds)) as LoanRow[];
+  return rows.map(toLoan);
+}
+
+/** A bank's account and agreement numbers (both unique per bank). */
+export function loanKeysOfBank(db: Database, bankId: number): { id: number; nomorRekening: string; nomorAkad: string }[] {
+  return db.prepare('SELECT id, nomor_rekening AS nomorRekening, nomor_akad AS nomorAkad FROM pinjaman WHERE bank_id = ?').all(bankId) as {
+    id: number;
+    nomorRekening: string;
+    nomorAkad: string;
+  }[];
 }
 
 export function listRestructurings(db: Database, loanId: number): Restructuring[] {

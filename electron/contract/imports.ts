@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { id, requiredText, returns, type Page } from './common';
 
-export const IMPORT_KINDS = ['tagihan', 'posisi', 'premi', 'riwayat', 'sk_penerima'] as const;
+export const IMPORT_KINDS = ['tagihan', 'posisi', 'premi', 'pinjaman', 'riwayat', 'sk_penerima'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type FieldType = 'rekening' | 'periode' | 'nik' | 'teks' | 'uang' | 'persen' | 'bulat' | 'kol' | 'tanggal' | 'yatidak';
@@ -53,7 +53,11 @@ export interface ImportKindSpec {
   ketat: boolean;
   /** The money field summed as the file's total (null: the kind carries no money total). */
   nilai: string | null;
-  /** Only the secretariat imports it: not a bank's liaison officer, even for their own bank. */
+  /**
+   * Only the secretariat imports it, though a bank sends it (not a bank's liaison officer, even for
+   * their own bank): the loan list creates and changes debtors and loans, the payment history is
+   * the regency's own record of SP2Ds.
+   */
   hanyaSekretariat?: boolean;
 }
 
@@ -109,6 +113,47 @@ export const IMPORT_KIND_SPECS: Record<ImportKind, ImportKindSpec> = {
     fileLevel: ['nomorTagihan', 'tanggalTagihan'],
     ketat: false,
     nilai: 'nilaiPremi',
+  },
+  /**
+   * A bank's list of loans (daftar nominatif) or the office's old spreadsheets: a row per loan with
+   * its debtor. A row without a state is a new application (enters 'diajukan' for the usual
+   * approval); 'aktif', 'lunas' (with the payoff date) or 'macet' is an old loan, entered in that
+   * state with its real dates. Every row passes the debtor and loan forms' own checks.
+   */
+  pinjaman: {
+    label: 'daftar pinjaman',
+    pemilik: 'bank',
+    fields: [
+      { key: 'nik', label: 'NIK', type: 'nik', required: true },
+      { key: 'nama', label: 'Nama debitur', type: 'teks', required: true },
+      { key: 'namaUsaha', label: 'Nama usaha', type: 'teks', required: false },
+      { key: 'sektor', label: 'Sektor usaha', type: 'teks', required: false, maxLength: 100 },
+      { key: 'skala', label: 'Skala usaha', type: 'teks', required: false, maxLength: 40 },
+      { key: 'alamat', label: 'Alamat', type: 'teks', required: false, maxLength: 300 },
+      { key: 'kecamatan', label: 'Kecamatan', type: 'teks', required: false, maxLength: 100 },
+      { key: 'desa', label: 'Desa/kelurahan', type: 'teks', required: false, maxLength: 100 },
+      { key: 'telepon', label: 'Telepon', type: 'teks', required: false, maxLength: 30 },
+      { key: 'npwp', label: 'NPWP', type: 'teks', required: false, maxLength: 30 },
+      { key: 'nib', label: 'NIB', type: 'teks', required: false, maxLength: 30 },
+      { key: 'nomorRekening', label: 'Nomor rekening', type: 'rekening', required: true },
+      { key: 'nomorAkad', label: 'Nomor akad', type: 'teks', required: true, maxLength: 80 },
+      { key: 'tanggalAkad', label: 'Tanggal akad', type: 'tanggal', required: true },
+      { key: 'tanggalPencairan', label: 'Tanggal pencairan', type: 'tanggal', required: false },
+      { key: 'plafon', label: 'Plafon', type: 'uang', required: true },
+      { key: 'tenorBulan', label: 'Tenor (bulan)', type: 'bulat', required: true },
+      { key: 'bungaBankPersen', label: 'Bunga bank (%)', type: 'persen', required: false },
+      { key: 'bungaDebiturPersen', label: 'Bunga debitur (%)', type: 'persen', required: false },
+      { key: 'alasanUbahBunga', label: 'Alasan bunga berbeda dari skema', type: 'teks', required: false, maxLength: 200 },
+      { key: 'tanggalAngsuranPertama', label: 'Tanggal angsuran pertama', type: 'tanggal', required: false },
+      { key: 'skema', label: 'Kode skema', type: 'teks', required: true, maxLength: 40 },
+      { key: 'cabang', label: 'Cabang/unit', type: 'teks', required: false, maxLength: 100 },
+      { key: 'status', label: 'Status (aktif/lunas/macet)', type: 'teks', required: false, maxLength: 20 },
+      { key: 'tanggalStatus', label: 'Tanggal lunas/macet', type: 'tanggal', required: false },
+    ],
+    fileLevel: ['skema', 'cabang', 'alasanUbahBunga'],
+    ketat: true,
+    nilai: 'plafon',
+    hanyaSekretariat: true,
   },
   // Subsidy already paid before the app (issue 13, item 2): each row a paid loan-month, so the
   // guards against paying twice know the past (services/subsidy/history.ts). The SP2D number and
@@ -249,10 +294,28 @@ export const importRowsInput = z.object({
   hanya: z.enum(['semua', 'bermasalah', 'galat'], { error: 'Pilihan baris tidak dikenal' }).default('semua'),
 });
 
+/** For a debtor already registered whose data in the file differs: keep what is stored, or update it from the file. */
+export const DEBTOR_CHOICES = ['pertahankan', 'perbarui'] as const;
+export type DebtorChoice = (typeof DEBTOR_CHOICES)[number];
+const debtorChoice = z.enum(DEBTOR_CHOICES, { error: 'Pilih pertahankan atau perbarui' });
+
+/**
+ * The clerk's choices on the differences the preview listed (ImportPreviewResult.debiturBerbeda):
+ * one for every debtor, overridden per debtor (NIK) by one choice or one per field. Without a
+ * choice the stored data is kept.
+ */
+export const importDebtorChoices = z.object({
+  semua: debtorChoice.default('pertahankan'),
+  debitur: z.record(z.string().regex(/^\d{16}$/, 'NIK harus 16 angka'), z.union([debtorChoice, z.record(z.string().max(40), debtorChoice)])).default({}),
+});
+export type ImportDebtorChoices = z.output<typeof importDebtorChoices>;
+
 export const importCommitInput = z.object({
   jobId: z.string().uuid('Pekerjaan impor tidak dikenal'),
   /** Replace what an earlier import of the same content produced (when nothing depends on it). */
   ganti: z.boolean().default(false),
+  /** Kind 'pinjaman': what to do with registered debtors whose data in the file differs. */
+  pilihan: importDebtorChoices.optional(),
 });
 
 export const importListInput = z
@@ -357,6 +420,20 @@ export interface SkippedRow {
   isi: string;
 }
 
+/** A registered debtor (matched by NIK) whose data in a loan list differs, one field per entry. */
+export interface DebtorDifference {
+  nik: string;
+  nama: string;
+  /** The field's key in the kind's spec (alamat, kecamatan, …) and its label. */
+  field: string;
+  label: string;
+  /** As stored, and as the file has it (names for kecamatan and sector). */
+  lama: string | null;
+  baru: string;
+  /** The file's row it was read from. */
+  baris: number;
+}
+
 export interface ImportPreviewResult {
   jenis: ImportKind;
   namaBerkas: string;
@@ -382,7 +459,16 @@ export interface ImportPreviewResult {
   contohValid: Record<string, string | number | boolean | null>[];
   sebelumnya: EarlierImport | null;
   bisaDisimpan: boolean;
+  /**
+   * Kind 'pinjaman': registered debtors whose data in the file differs (the first
+   * DEBTOR_DIFFERENCES_SHOWN; how many in all in jumlahDebiturBerbeda). The commit's `pilihan` decides.
+   */
+  debiturBerbeda?: DebtorDifference[];
+  jumlahDebiturBerbeda?: number;
 }
+
+/** How many debtor differences a preview carries (the rest are kept or updated by the choice for all). */
+export const DEBTOR_DIFFERENCES_SHOWN = 500;
 
 export interface ImportProgress {
   jobId: string;
@@ -401,6 +487,10 @@ export interface ImportCommitResult {
   totalNilai: number;
   tagihanId: number | null;
   diganti: boolean;
+  /** Kind 'pinjaman': debtors created and updated, loans entered. */
+  debiturBaru?: number;
+  debiturDiperbarui?: number;
+  pinjamanBaru?: number;
 }
 
 export interface ImportRecord {
@@ -431,7 +521,7 @@ export interface ImportDetail extends ImportRecord {
   pemetaan: Record<string, string>;
   opsi: Record<string, unknown>;
   /** What the import produced that still exists. */
-  hasil: { posisi: number; premi: number; tagihan: { id: number; status: string; totalDiklaim: number }[] };
+  hasil: { posisi: number; premi: number; tagihan: { id: number; status: string; totalDiklaim: number }[]; pinjaman: number };
 }
 
 export const importsContract = {

@@ -1,15 +1,13 @@
-import type { z } from 'zod';
-import type { debtorSaveInput, NikCheck } from '../../contract';
+import type { NikCheck } from '../../contract';
 import * as repo from '../../../database/repositories/debtors';
 import { getReferenceRow } from '../../../database/repositories/reference';
 import { appendAudit } from '../../../database/repositories/audit';
-import { parseNib, parseNik, parseNpwp } from '../../domain/identity';
+import { parseNik } from '../../domain/identity';
+import { checkDebtor, type DebtorInput, type DebtorLookups } from './checks';
 import { setActiveAudited } from '../audited';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
 import type { HandlersFor } from '../index';
-
-type DebtorInput = z.output<typeof debtorSaveInput>;
 
 export function debtorHandlers(ctx: ServiceContext): HandlersFor<'debtors'> {
   const { db } = ctx;
@@ -20,48 +18,21 @@ export function debtorHandlers(ctx: ServiceContext): HandlersFor<'debtors'> {
     return debtor;
   };
 
-  /** A reference must exist; a deactivated one may stay on a debtor who has it, not be newly chosen. */
-  const checkReference = (kind: 'kecamatan' | 'sektor', field: string, id: number | null, currentId: number | null): void => {
-    if (id === null) return;
-    const label = kind === 'kecamatan' ? 'Kecamatan' : 'Sektor usaha';
-    const row = getReferenceRow(db, kind, id);
-    if (!row) throw invalid(field, `${label} tidak dikenal`);
-    if (row.aktif === 0 && id !== currentId) throw invalid(field, `${label} ${String(row.nama)} sudah dinonaktifkan`);
-  };
+  const lookups = (): DebtorLookups => ({
+    today: ctx.today(),
+    byNik: (nik) => repo.findDebtorByNik(db, nik),
+    reference: (kind, id) => {
+      const row = getReferenceRow(db, kind, id);
+      return row ? { nama: String(row.nama), aktif: row.aktif !== 0 } : null;
+    },
+  });
 
-  /** Everything a debtor must satisfy before it is written; throws the first problem found. */
+  /** Everything a debtor must satisfy before it is written (checks.ts, shared with the import); throws the first problem found. */
   const validate = (input: DebtorInput): repo.DebtorFields => {
-    const nik = parseNik(input.nik, ctx.today());
-    if (!nik.ok) throw invalid('nik', nik.message);
-    const duplicate = repo.findDebtorByNik(db, nik.info.nik);
-    if (duplicate && duplicate.id !== input.id) {
-      throw new ServiceError('CONFLICT', `NIK ${nik.info.nik} sudah terdaftar atas nama ${duplicate.nama} (debitur no. ${duplicate.id}). Satu NIK hanya untuk satu debitur.`, {
-        nik: `Sudah terdaftar atas nama ${duplicate.nama}`,
-      });
-    }
-    let npwp: string | null = null;
-    if (input.npwp) {
-      const parsed = parseNpwp(input.npwp);
-      if (!parsed.ok) throw invalid('npwp', parsed.message);
-      npwp = parsed.npwp;
-    }
-    let nib: string | null = null;
-    if (input.nib) {
-      const parsed = parseNib(input.nib);
-      if (!parsed.ok) throw invalid('nib', parsed.message);
-      nib = parsed.nib;
-    }
-    const current = input.id ? repo.getDebtor(db, input.id) : null;
-    checkReference('kecamatan', 'kecamatanId', input.kecamatanId, current?.kecamatanId ?? null);
-    checkReference('sektor', 'sektorId', input.sektorId, current?.sektorId ?? null);
-    return {
-      ...input,
-      nik: nik.info.nik,
-      jenisKelamin: nik.info.jenisKelamin,
-      tanggalLahir: nik.info.tanggalLahir,
-      npwp,
-      nib,
-    };
+    const checked = checkDebtor(input, input.id ? repo.getDebtor(db, input.id) : null, lookups());
+    if (checked.ok) return checked.fields;
+    if (checked.conflict) throw new ServiceError('CONFLICT', checked.message, { [checked.field]: checked.conflict.fieldMessage });
+    throw invalid(checked.field, checked.message);
   };
 
   return {

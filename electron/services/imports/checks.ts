@@ -6,7 +6,7 @@
  * (the data may have changed in between).
  */
 import type { Database } from '../../../database/connection';
-import { IMPORT_KIND_SPECS, type ImportKind, type ImportPreviewResult, type ImportProblem } from '../../contract/imports';
+import { DEBTOR_DIFFERENCES_SHOWN, IMPORT_KIND_SPECS, type ImportKind, type ImportPreviewResult, type ImportProblem } from '../../contract/imports';
 import { formatPeriod } from '../../domain/format';
 import { IMPORT_KIND_MODULES, type CheckTarget, type Checked, type CheckedRow, type Report } from './kinds';
 import type { ParseOutcome, RecordValues } from './parse/rows';
@@ -16,8 +16,9 @@ export type { CheckTarget, Checked, CheckedRow } from './kinds';
 export function checkRows(db: Database, t: CheckTarget, outcome: ParseOutcome): Checked {
   const problems: ImportProblem[] = outcome.problems.map((p) => ({ berkas: t.namaBerkas, ...p }));
   const fileProblems = [...outcome.fileProblems];
-  const col = (field: string) => t.pemetaan[field] ?? null;
-  const rows: CheckedRow[] = outcome.rows.map((r) => ({ baris: r.baris, values: { ...r.values }, galat: r.galat, pinjamanId: null, premiId: null }));
+  // The column's header; a field without a column (given for the whole file, or not in the file) by its name.
+  const col = (field: string) => t.pemetaan[field] ?? IMPORT_KIND_SPECS[t.jenis].fields.find((f) => f.key === field)?.label ?? null;
+  const rows: CheckedRow[] = outcome.rows.map((r) => ({ baris: r.baris, values: { ...r.values }, galat: r.galat, pinjamanId: null, premiId: null, ...(r.rekeningAngka ? { rekeningAngka: true as const } : {}) }));
   const report: Report = {
     fail(row, field, pesan) {
       problems.push({ berkas: t.namaBerkas, baris: row.baris, kolom: col(field), pesan, tingkat: 'galat' });
@@ -37,10 +38,10 @@ export function checkRows(db: Database, t: CheckTarget, outcome: ParseOutcome): 
     if (!row.galat && typeof p === 'string' && p > t.bulanIni) report.fail(row, 'periode', `Periode ${formatPeriod(p)} belum berjalan`);
   }
 
-  IMPORT_KIND_MODULES[t.jenis].check(db, t, rows, report);
+  const extra = IMPORT_KIND_MODULES[t.jenis].check(db, t, rows, report);
 
   problems.sort((a, b) => (a.baris ?? 0) - (b.baris ?? 0));
-  return { rows, problems, fileProblems };
+  return { rows, problems, fileProblems, ...(extra ?? {}) };
 }
 
 /** The money a valid row carries, by kind. */
@@ -79,5 +80,8 @@ export function summarize(
     contohValid: valid.slice(0, 10).map((r) => ({ baris: r.baris, ...r.values })),
     sebelumnya,
     bisaDisimpan: checked.fileProblems.length === 0 && valid.length > 0,
+    ...(checked.debiturBerbeda
+      ? { debiturBerbeda: checked.debiturBerbeda.slice(0, DEBTOR_DIFFERENCES_SHOWN), jumlahDebiturBerbeda: checked.debiturBerbeda.length }
+      : {}),
   };
 }

@@ -7,7 +7,7 @@
  */
 import { appendAudit } from '../../../database/repositories/audit';
 import * as repo from '../../../database/repositories/imports';
-import { IMPORT_KIND_SPECS, type ImportCommitResult } from '../../contract/imports';
+import { IMPORT_KIND_SPECS, type ImportCommitResult, type ImportDebtorChoices } from '../../contract/imports';
 import { formatDateShort, formatPeriod } from '../../domain/format';
 import { requireOwnBank } from '../auth/bank-scope';
 import { callerId } from '../auth/four-eyes';
@@ -30,7 +30,7 @@ function describeEarlier(e: NonNullable<ReturnType<typeof repo.findImportBySha>>
   return `impor no. ${e.id} "${e.namaBerkas}"${owner ? ` (${owner})` : ''}, ${formatDateShort(e.dibuat.slice(0, 10))}${who}, ${e.jumlahBaris} baris`;
 }
 
-export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean): ImportCommitResult {
+export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean, pilihan?: ImportDebtorChoices): ImportCommitResult {
   const { db } = ctx;
   const req = job.request;
   requireOwnBank(ctx, req.bankId);
@@ -39,6 +39,13 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean):
   const kind = IMPORT_KIND_MODULES[req.jenis];
 
   return db.transaction((): ImportCommitResult => {
+    // The same content imported before is said first: re-checking its rows against what it wrote would only list them as duplicates.
+    const earlier = repo.findImportBySha(db, req.jenis, req.berkas);
+    if (earlier && !ganti) {
+      throw new ServiceError('CONFLICT', `Berkas dengan isi yang sama sudah diimpor sebagai ${IMPORT_KIND_SPECS[req.jenis].label}: ${describeEarlier(earlier)}. Tidak ada yang disimpan; pilih "Ganti impor sebelumnya" bila memang hendak menggantinya.`, { ganti: 'Sudah pernah diimpor' });
+    }
+    if (earlier && kind.tidakDapatDiganti) throw new ServiceError('CONFLICT', kind.tidakDapatDiganti, { ganti: 'Tidak dapat diganti' });
+
     // The data may have changed since the preview (a month closed, a loan added): check again,
     // unless nothing was written since (a 100,000-line check costs half a second).
     const bulanIni = ctx.today().slice(0, 7);
@@ -46,17 +53,12 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean):
     const unchanged = against !== null && against.db === db && against.bulanIni === bulanIni && against.version === dataVersion(db);
     const checked = unchanged && job.checked
       ? job.checked
-      : checkRows(db, { jenis: req.jenis, bankId: req.bankId, penjaminId: req.penjaminId, skId: req.skId, namaBerkas: req.namaBerkas, pemetaan: req.pemetaan, bulanIni }, job.outcome!);
+      : checkRows(db, { jenis: req.jenis, bankId: req.bankId, penjaminId: req.penjaminId, skId: req.skId, namaBerkas: req.namaBerkas, pemetaan: req.pemetaan, bulanIni, hariIni: ctx.today() }, job.outcome!);
     if (checked.fileProblems.length > 0) throw new ServiceError('CONFLICT', `Tidak ada yang disimpan: ${checked.fileProblems[0]}`);
     const valid = checked.rows.filter((r) => !r.galat);
     if (valid.length === 0) throw new ServiceError('CONFLICT', 'Tidak ada baris yang valid untuk disimpan.');
     if (valid.length !== previewValid) {
       throw new ServiceError('CONFLICT', `Data berubah sejak pratinjau (${previewValid} baris valid, sekarang ${valid.length}). Jalankan pratinjau lagi; tidak ada yang disimpan.`);
-    }
-
-    const earlier = repo.findImportBySha(db, req.jenis, req.berkas);
-    if (earlier && !ganti) {
-      throw new ServiceError('CONFLICT', `Berkas dengan isi yang sama sudah diimpor sebagai ${IMPORT_KIND_SPECS[req.jenis].label}: ${describeEarlier(earlier)}. Tidak ada yang disimpan; pilih "Ganti impor sebelumnya" bila memang hendak menggantinya.`, { ganti: 'Sudah pernah diimpor' });
     }
 
     const periods = valid.map((r) => r.values.periode).filter((p): p is string => typeof p === 'string').sort();
@@ -96,7 +98,7 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean):
       imporId = repo.insertImport(db, write);
     }
 
-    const { tagihanId } = kind.write(ctx, { req, imporId, valid, afterWrite: (n) => commitHooks.afterWrite?.(n) });
+    const { tagihanId, ...produced } = kind.write(ctx, { req, imporId, valid, pilihan, afterWrite: (n) => commitHooks.afterWrite?.(n) });
 
     repo.setImportTotals(db, imporId, write);
     const opsiTemplat = Object.fromEntries(Object.entries(req.opsi).filter(([k]) => k !== 'headerRow' && k !== 'sheet'));
@@ -114,9 +116,10 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean):
         ...recorded,
         periode: periodeAwal ? (periodeAwal === periodeAkhir ? formatPeriod(periodeAwal) : `${formatPeriod(periodeAwal)} – ${formatPeriod(periodeAkhir!)}`) : null,
         tagihanId,
+        ...produced,
         diganti: earlier !== null,
       },
     });
-    return { imporId, jenis: req.jenis, jumlahBaris: valid.length, jumlahDilewati: write.jumlahDilewati, totalNilai: total, tagihanId, diganti: earlier !== null };
+    return { imporId, jenis: req.jenis, jumlahBaris: valid.length, jumlahDilewati: write.jumlahDilewati, totalNilai: total, tagihanId, diganti: earlier !== null, ...produced };
   })();
 }

@@ -60,6 +60,9 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       if (!o.skId || !exists || !exists(db, o.skId)) throw invalid('skId', 'SK penerima tidak dikenal');
       return { bankId: null, penjaminId: null, skId: o.skId };
     }
+    if (IMPORT_KIND_SPECS[o.jenis].hanyaSekretariat && callerBank(ctx) !== null) {
+      throw new ServiceError('FORBIDDEN', `Petugas bank tidak mengimpor ${IMPORT_KIND_SPECS[o.jenis].label}; kirim berkasnya ke sekretariat.`);
+    }
     if (!o.bankId || !getBank(db, o.bankId)) throw invalid('bankId', 'Bank tidak dikenal');
     requireOwnBank(ctx, o.bankId);
     return { bankId: o.bankId, penjaminId: null, skId: null };
@@ -141,7 +144,7 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       job.tahap = 'Mencocokkan dengan data pinjaman';
       job.persen = 90;
       const bulanIni = ctx.today().slice(0, 7);
-      const checked = checkRows(db, { ...req, bulanIni }, outcome);
+      const checked = checkRows(db, { ...req, bulanIni, hariIni: ctx.today() }, outcome);
       job.outcome = outcome;
       job.checked = checked;
       job.checkedAgainst = { db, version: dataVersion(db), bulanIni };
@@ -266,11 +269,11 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       };
     },
 
-    'imports.commit': async ({ jobId, ganti }) => {
+    'imports.commit': async ({ jobId, ganti, pilihan }) => {
       const job = jobOf(jobId);
       if (job.status === 'berjalan') throw new ServiceError('CONFLICT', 'Pratinjau masih berjalan; tunggu sampai selesai.');
       if (job.status === 'gagal') throw new ServiceError('CONFLICT', job.pesan ?? 'Pratinjau gagal; tidak ada yang dapat disimpan.');
-      const result = commitJob(ctx, job, ganti);
+      const result = commitJob(ctx, job, ganti, pilihan);
       dropJob(job.id);
       return result;
     },

@@ -23,6 +23,8 @@ export interface ImportFromPathInput {
   pemetaan?: Record<string, string>;
   tetap?: InputOf<'imports.preview'>['tetap'];
   ganti?: boolean;
+  /** Loan lists: keep or update registered debtors whose data differs (imports.commit's pilihan). */
+  pilihan?: InputOf<'imports.commit'>['pilihan'];
   /** Stop after the preview (nothing written). */
   previewOnly?: boolean;
 }
@@ -60,7 +62,7 @@ export async function importFileFromPath(handlers: Handlers, input: ImportFromPa
     if (p.status === 'selesai') {
       const preview = p.hasil!;
       if (input.previewOnly) return { inspection, preview, commit: null };
-      const commit = await ok<ImportCommitResult>(handlers, 'imports.commit', { jobId, ganti: input.ganti ?? false });
+      const commit = await ok<ImportCommitResult>(handlers, 'imports.commit', { jobId, ganti: input.ganti ?? false, ...(input.pilihan ? { pilihan: input.pilihan } : {}) });
       return { inspection, preview, commit };
     }
     await new Promise((r) => setTimeout(r, 25));

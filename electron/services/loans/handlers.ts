@@ -4,19 +4,20 @@ import * as repo from '../../../database/repositories/loans';
 import { getBank } from '../../../database/repositories/banks';
 import { getDebtor } from '../../../database/repositories/debtors';
 import { getScheme } from '../../../database/repositories/schemes';
-import { getPremiumOfLoan, insertPremium } from '../../../database/repositories/premiums';
+import { getPremiumOfLoan } from '../../../database/repositories/premiums';
 import { appendAudit } from '../../../database/repositories/audit';
 import { APPROVAL_STEPS } from '../../contract';
 import { callerId, refuseOwnEntry } from '../auth/four-eyes';
 import { refuseClosedMonths } from '../closing/guard';
 import { getPagu, realisasiPagu } from '../../../database/repositories/payments';
 import { projectCosts, projectLoan } from '../budget/projection';
-import { computeInsuranceClaim, computePremium } from '../../domain/loan';
+import { computeInsuranceClaim } from '../../domain/loan';
 import { formatRupiah } from '../../domain/format';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
 import type { HandlersFor } from '../index';
-import { loanFlags } from './checks';
+import { accountRefusal, loanFlags, prepareLoan, stepDateRefusal } from './checks';
+import { recordDisbursementPremium } from './lifecycle';
 import { positionRefusal } from './position-checks';
 import { claimBase } from './claim-base';
 import { loanSchedule, scheduleView } from './engine';
@@ -72,33 +73,11 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
     };
   };
 
-  /** Resolves the rates (scheme's unless overridden with a reason) and checks references. */
+  /** Resolves the rates and checks references and dates (checks.ts, shared with the import). */
   const prepare = (input: LoanInput): { fields: repo.LoanFields; scheme: Scheme } => {
-    const debtor = getDebtor(db, input.debiturId);
-    if (!debtor) throw invalid('debiturId', 'Debitur tidak dikenal');
-    if (!debtor.aktif) throw invalid('debiturId', `Debitur ${debtor.nama} sudah dinonaktifkan`);
-    const bank = getBank(db, input.bankId);
-    if (!bank) throw invalid('bankId', 'Bank mitra tidak dikenal');
-    if (!bank.aktif) throw invalid('bankId', `${bank.nama} sudah dinonaktifkan`);
-    if (input.cabangId !== null && !bank.cabang.some((c) => c.id === input.cabangId)) throw invalid('cabangId', `Cabang ini bukan cabang ${bank.nama}`);
-    const scheme = loadScheme(input.skemaId);
-    if (!scheme.aktif && !input.id) throw invalid('skemaId', `Skema ${scheme.kode} sudah dinonaktifkan`);
-    const bungaBankPersen = input.bungaBankPersen ?? scheme.bungaBankPersen;
-    const bungaDebiturPersen = input.bungaDebiturPersen ?? scheme.bungaDebiturPersen;
-    const overridden = bungaBankPersen !== scheme.bungaBankPersen || bungaDebiturPersen !== scheme.bungaDebiturPersen;
-    if (overridden && !input.alasanUbahBunga) {
-      throw invalid('alasanUbahBunga', `Bunga berbeda dari skema ${scheme.kode} (${scheme.bungaBankPersen} % / ${scheme.bungaDebiturPersen} %): tulis alasannya`);
-    }
-    if (Number(bungaDebiturPersen) > Number(bungaBankPersen)) throw invalid('bungaDebiturPersen', 'Bunga debitur lebih tinggi dari bunga bank');
-    if (input.tanggalPencairan && input.tanggalPencairan < input.tanggalAkad) throw invalid('tanggalPencairan', 'Tanggal pencairan sebelum tanggal akad');
-    const anchor = input.tanggalPencairan ?? input.tanggalAkad;
-    if (input.tanggalAngsuranPertama && input.tanggalAngsuranPertama <= anchor) {
-      throw invalid('tanggalAngsuranPertama', 'Angsuran pertama harus sesudah tanggal pencairan');
-    }
-    return {
-      scheme,
-      fields: { ...input, bungaBankPersen, bungaDebiturPersen, alasanUbahBunga: overridden ? input.alasanUbahBunga : null },
-    };
+    const prepared = prepareLoan(input, { debtor: (id) => getDebtor(db, id), bank: (id) => getBank(db, id), scheme: (id) => getScheme(db, id) });
+    if (!prepared.ok) throw invalid(prepared.field, prepared.message);
+    return prepared;
   };
 
   const refuseOnFlags = (input: LoanInput, scheme: Scheme): void => {
@@ -107,14 +86,8 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
   };
 
   const uniqueAccount = (input: LoanInput): void => {
-    const byAccount = repo.findLoanByAccount(db, input.bankId, input.nomorRekening);
-    if (byAccount && byAccount.id !== input.id) {
-      throw new ServiceError('CONFLICT', `Nomor rekening ${input.nomorRekening} sudah tercatat di bank ini (pinjaman no. ${byAccount.id})`, { nomorRekening: 'Sudah tercatat' });
-    }
-    const byAkad = repo.findLoanByAkad(db, input.bankId, input.nomorAkad);
-    if (byAkad && byAkad.id !== input.id) {
-      throw new ServiceError('CONFLICT', `Nomor akad ${input.nomorAkad} sudah tercatat di bank ini (pinjaman no. ${byAkad.id}): satu akad satu catatan`, { nomorAkad: 'Sudah tercatat' });
-    }
+    const refusal = accountRefusal(input, repo.findLoanByAccount(db, input.bankId, input.nomorRekening), repo.findLoanByAkad(db, input.bankId, input.nomorAkad));
+    if (refusal) throw new ServiceError('CONFLICT', refusal.message, { [refusal.field]: refusal.conflict!.fieldMessage });
   };
 
   const history = (id: number, dari: string, ke: string, tanggal: string, alasan: string | null) =>
@@ -163,8 +136,9 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         if (!NEXT[before.status]?.includes(ke)) {
           throw new ServiceError('CONFLICT', `Pinjaman berstatus ${STATUS_LABEL[before.status]} tidak dapat diubah menjadi ${STATUS_LABEL[ke]}.`);
         }
-        if (tanggal < before.tanggalAkad) throw invalid('tanggal', 'Tanggal sebelum tanggal akad');
-        if (tanggal > ctx.today()) throw invalid('tanggal', 'Tanggal tidak boleh di masa depan');
+        // A disbursement that is not the step from 'disetujui' keeps the loan's date (macet → aktif).
+        const stepRefusal = stepDateRefusal(before, ke === 'aktif' && before.status !== 'disetujui' ? 'kembali_aktif' : ke, tanggal, ctx.today());
+        if (stepRefusal) throw invalid('tanggal', stepRefusal);
         const scheme = loadScheme(before.skemaId);
         if ((ke === 'ditolak' || ke === 'hapus_buku') && !alasan) throw invalid('alasan', 'Tulis alasannya');
         if (APPROVAL_STEPS.includes(ke)) {
@@ -174,28 +148,8 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         if (ke === 'aktif' && before.status === 'disetujui') {
           // Disbursement: the schedule starts here and the premium falls due once.
           refuseOnFlags(before, scheme);
-          if (before.tanggalAngsuranPertama && before.tanggalAngsuranPertama <= tanggal) {
-            throw invalid('tanggal', 'Tanggal pencairan harus sebelum tanggal angsuran pertama');
-          }
           repo.setLoanStatus(db, id, 'aktif', { tanggalPencairan: tanggal });
-          if (scheme.penjaminId !== null) {
-            const premium = computePremium({
-              plafon: before.plafon,
-              tenorMonths: before.tenorBulan,
-              basis: scheme.premiBasis,
-              ratePercent: scheme.premiTarifPersen,
-              table: scheme.premiTabel.map((b) => ({ tenorMin: b.tenorMin, tenorMax: b.tenorMaks, ratePercent: b.tarifPersen })),
-              rounding: scheme.pembulatan,
-            });
-            const factor = scheme.premiBasis === 'tahunan' ? ` × ${before.tenorBulan}/12` : '';
-            insertPremium(db, {
-              pinjamanId: id,
-              penjaminId: scheme.penjaminId,
-              tarifPersen: premium.ratePercent,
-              jumlah: premium.amount,
-              rincian: `${premium.ratePercent.replace('.', ',')} % × ${formatRupiah(before.plafon)}${factor} = ${formatRupiah(premium.amount)}`,
-            });
-          }
+          recordDisbursementPremium(db, id, before, scheme);
         } else if (ke === 'lunas') {
           repo.setLoanStatus(db, id, 'lunas', { tanggalLunas: tanggal });
         } else if (ke === 'klaim') {

@@ -193,7 +193,7 @@ describe('the import page', () => {
     expect(byTestId<HTMLButtonElement>('import-preview').disabled).toBe(true);
   });
 
-  it('a bank officer: own bank fixed, no premium invoices; an unreadable file is explained and nothing moves on', async () => {
+  it('a bank officer: own bank fixed, no premium invoices or loan lists; an unreadable file is explained and nothing moves on', async () => {
     mockBackend(backend({
       'banks.list': () => [BSB],
       'imports.upload': () => {
@@ -202,6 +202,8 @@ describe('the import page', () => {
     }));
     await mountPage('bank');
     expect(queryTestId('kind-premi')).toBeNull();
+    // Loan lists are imported by the secretariat.
+    expect(queryTestId('kind-pinjaman')).toBeNull();
     expect(selectedLabel('import-bank')).toBe('Bank Sumsel Babel');
     await clickRadio('kind-posisi');
     await chooseFile('PK', 'rusak.xlsx');

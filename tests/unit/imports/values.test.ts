@@ -120,6 +120,13 @@ describe('dates and periods', () => {
     ['2026-02-01', '2026-02-01'],
     ['5 November 2026', '2026-11-05'],
     ['45231', '2023-11-01'],
+    ['27-10-2025', '2025-10-27'],
+    ['27 Oktober 2025', '2025-10-27'],
+    // Excel's d-mmm-yy display, its two-digit years as Excel reads them (00–29 → 20xx, 30–99 → 19xx).
+    ['27-Okt-25', '2025-10-27'],
+    ['27-Oct-25', '2025-10-27'],
+    ['3 Agt 2021', '2021-08-03'],
+    ['1-Jan-95', '1995-01-01'],
   ])('date %s', (text, iso) => {
     expect(value(readDate(text))).toBe(iso);
   });
@@ -128,6 +135,9 @@ describe('dates and periods', () => {
     expect(readDate('31/02/2026').ok).toBe(false);
     expect(readDate('2026-13-01').ok).toBe(false);
     expect(readDate('kemarin').ok).toBe(false);
+    expect(readDate('31-Feb-25').ok).toBe(false);
+    // Two-digit years only with a month name: 10/11/25 could be read more than one way.
+    expect(readDate('10/11/25').ok).toBe(false);
   });
 
   it.each([
@@ -180,6 +190,10 @@ describe('account numbers, NIK, yes/no', () => {
     expect(value(readNik('1603 0102 0380 0001'))).toBe('1603010203800001');
     expect(readNik('16030102038000').ok).toBe(false);
     expect(readNik(1603010203800001).ok).toBe(false);
+    // What a CSV saved from Excel carries after the NIK column was a number: the digits are gone.
+    const sci = readNik('1.60302E+15');
+    expect(!sci.ok && sci.reason).toBe('NIK "1.60302E+15" rusak (format ilmiah Excel): angka aslinya sudah hilang; simpan kolom NIK sebagai teks');
+    expect(readNik('1,60302E+15').ok).toBe(false);
   });
 
   it('yes/no', () => {

@@ -4,6 +4,7 @@
  * its key in the impor_berkas CHECK (a migration), its labels in renderer/src/features/imports/i18n.json.
  */
 import type { ImportKind } from '../../../contract/imports';
+import { pinjaman } from './pinjaman';
 import { posisi } from './posisi';
 import { premi } from './premi';
 import { riwayat } from './riwayat';
@@ -11,6 +12,6 @@ import { skPenerima } from './sk-penerima';
 import { tagihan } from './tagihan';
 import type { ImportKindModule } from './types';
 
-export const IMPORT_KIND_MODULES: Record<ImportKind, ImportKindModule> = { tagihan, posisi, premi, riwayat, sk_penerima: skPenerima };
+export const IMPORT_KIND_MODULES: Record<ImportKind, ImportKindModule> = { tagihan, posisi, premi, pinjaman, riwayat, sk_penerima: skPenerima };
 
-export type { CheckTarget, Checked, CheckedRow, ImportKindModule, KindWrite, Report } from './types';
+export type { CheckTarget, Checked, CheckedRow, ImportKindModule, KindWrite, KindWritten, Report } from './types';

@@ -11,7 +11,7 @@
  *    replaces it, or refuses (ServiceError CONFLICT) naming what depends on it.
  */
 import type { Database } from '../../../../database/connection';
-import type { ImportKind, ImportProblem } from '../../../contract/imports';
+import type { DebtorDifference, ImportCommitResult, ImportDebtorChoices, ImportKind, ImportProblem } from '../../../contract/imports';
 import type { ServiceContext } from '../../context';
 import type { PreviewRequest } from '../jobs';
 import type { RecordValues } from '../parse/rows';
@@ -25,6 +25,8 @@ export interface CheckTarget {
   pemetaan: Record<string, string>;
   /** The current month (YYYY-MM): later periods are refused. */
   bulanIni: string;
+  /** Today (YYYY-MM-DD): a NIK's birth date or an old loan's dates cannot be later. */
+  hariIni: string;
 }
 
 /** A row ready to write: its values (account number as the loan has it) and what it refers to. */
@@ -36,12 +38,16 @@ export interface CheckedRow {
   premiId: number | null;
   /** What a kind's check found for the row and its write needs (kind-specific; JSON-like). */
   data?: Record<string, unknown>;
+  /** The account number came from a numeric XLSX cell (its leading zeros may be lost). */
+  rekeningAngka?: true;
 }
 
 export interface Checked {
   rows: CheckedRow[];
   problems: ImportProblem[];
   fileProblems: string[];
+  /** Kind 'pinjaman': registered debtors whose data in the file differs (every one; the preview shows the first). */
+  debiturBerbeda?: DebtorDifference[];
 }
 
 /** How a kind's check reports: each message names the file, row and the field's column. */
@@ -60,12 +66,20 @@ export interface KindWrite {
   valid: CheckedRow[];
   /** Call after each row (or batch) written: the crash test's seam (commitHooks.afterWrite). */
   afterWrite(written: number): void;
+  /** Kind 'pinjaman': the clerk's choices on registered debtors whose data differs. */
+  pilihan?: ImportDebtorChoices | undefined;
 }
 
+/** What a kind's write produced: the claim (tagihan), the debtors and loans (pinjaman). */
+export type KindWritten = { tagihanId: number | null } & Pick<ImportCommitResult, 'debiturBaru' | 'debiturDiperbarui' | 'pinjamanBaru'>;
+
 export interface ImportKindModule {
-  check(db: Database, t: CheckTarget, rows: CheckedRow[], report: Report): void;
-  write(ctx: ServiceContext, w: KindWrite): { tagihanId: number | null };
+  /** May answer what the preview shows besides the problems (kind 'pinjaman': the debtor differences). */
+  check(db: Database, t: CheckTarget, rows: CheckedRow[], report: Report): void | Pick<Checked, 'debiturBerbeda'>;
+  write(ctx: ServiceContext, w: KindWrite): KindWritten;
   removeProducts(ctx: ServiceContext, imporId: number): Record<string, unknown>;
+  /** Set when an earlier import of the kind is never replaced (what it wrote is never deleted): the refusal. */
+  tidakDapatDiganti?: string;
   /** For kinds sent by a decree (pemilik 'sk'): whether the decree exists. */
   ownerExists?(db: Database, id: number): boolean;
 }

@@ -59,6 +59,39 @@ export const SYNONYMS: Record<string, readonly string[]> = {
   noUrut: ['no urut', 'nomor urut', 'no'],
 };
 
+/**
+ * Names that mean something else in one kind of file: a loan list has the agreement date and the
+ * disbursement date side by side, so "Tgl Realisasi" is not the agreement date there.
+ */
+export const KIND_SYNONYMS: Partial<Record<ImportKind, Record<string, readonly string[]>>> = {
+  pinjaman: {
+    tanggalAkad: ['tanggal akad', 'tgl akad', 'tanggal perjanjian', 'tgl perjanjian', 'tanggal pk', 'tgl pk', 'tanggal akad kredit', 'tgl akad kredit'],
+    tanggalPencairan: ['tanggal pencairan', 'tgl pencairan', 'tanggal realisasi', 'tgl realisasi', 'tgl cair', 'tanggal cair', 'tanggal dropping', 'tgl dropping', 'pencairan', 'realisasi'],
+    nomorAkad: ['nomor akad', 'no akad', 'no perjanjian', 'nomor perjanjian', 'no pk', 'nomor pk', 'no akad kredit', 'nomor akad kredit', 'akad'],
+    nama: ['nama', 'nama debitur', 'nama nasabah', 'debitur', 'nasabah', 'name', 'nama peminjam', 'customer name'],
+    namaUsaha: ['nama usaha', 'usaha', 'nama umkm', 'jenis usaha', 'bidang usaha', 'nama toko'],
+    sektor: ['sektor', 'sektor usaha', 'sektor ekonomi', 'lapangan usaha'],
+    skala: ['skala', 'skala usaha', 'kategori usaha', 'jenis umkm'],
+    alamat: ['alamat', 'alamat usaha', 'alamat debitur', 'alamat rumah', 'address'],
+    kecamatan: ['kecamatan', 'kec'],
+    desa: ['desa', 'kelurahan', 'desa kelurahan', 'desa kel', 'kel desa'],
+    telepon: ['telepon', 'telp', 'no telp', 'no hp', 'nomor hp', 'hp', 'telepon hp', 'no telepon', 'phone'],
+    npwp: ['npwp', 'no npwp'],
+    nib: ['nib', 'no nib', 'nomor induk berusaha'],
+    tenorBulan: ['tenor', 'jangka waktu', 'jw', 'tenor bulan', 'jangka waktu bulan', 'lama pinjaman', 'jw bulan'],
+    bungaBankPersen: ['bunga bank', 'suku bunga', 'bunga', 'suku bunga bank', 'rate', 'bunga bank persen', 'suku bunga persen'],
+    bungaDebiturPersen: ['bunga debitur', 'bunga nasabah', 'suku bunga debitur', 'bunga debitur persen', 'beban debitur'],
+    alasanUbahBunga: ['alasan bunga', 'alasan ubah bunga', 'keterangan bunga'],
+    tanggalAngsuranPertama: ['angsuran pertama', 'tgl angsuran pertama', 'tanggal angsuran pertama', 'jatuh tempo pertama'],
+    skema: ['skema', 'kode skema', 'program', 'skim'],
+    cabang: ['cabang', 'unit', 'kantor cabang', 'cabang unit', 'unit kerja', 'kantor', 'kode cabang'],
+    status: ['status', 'status pinjaman', 'status kredit', 'keadaan', 'kondisi'],
+    tanggalStatus: ['tanggal lunas', 'tgl lunas', 'tanggal pelunasan', 'tgl pelunasan', 'tanggal status', 'tgl status', 'tanggal macet', 'tgl macet'],
+  },
+};
+
+const synonymsOf = (kind: ImportKind, field: string): readonly string[] => KIND_SYNONYMS[kind]?.[field] ?? SYNONYMS[field] ?? [];
+
 const cellText = (c: Cell): string => (c === null ? '' : String(c)).trim();
 
 /** Excel-style column letter: 0 → A, 26 → AA. */
@@ -89,9 +122,9 @@ export function headerlessColumns(width: number): ImportColumn[] {
 }
 
 /** How well a header text names a field: 2 exact, 1 contains a synonym as whole words, 0 not. */
-function matchScore(norm: string, field: string): { score: number; length: number } {
+function matchScore(kind: ImportKind, norm: string, field: string): { score: number; length: number } {
   let best = { score: 0, length: 0 };
-  for (const syn of SYNONYMS[field] ?? []) {
+  for (const syn of synonymsOf(kind, field)) {
     if (norm === syn) return { score: 2, length: syn.length };
     if (syn.length >= 3 && ` ${norm} `.includes(` ${syn} `) && syn.length > best.length) best = { score: 1, length: syn.length };
   }
@@ -109,7 +142,7 @@ export function suggestMapping(kind: ImportKind, columns: ImportColumn[]): Recor
     const norm = normalizeHeader(col.key.replace(/ \(\d+\)$/, ''));
     if (norm === '') continue;
     fields.forEach((field, order) => {
-      const m = matchScore(norm, field);
+      const m = matchScore(kind, norm, field);
       if (m.score > 0) candidates.push({ field, col: col.key, ...m, order });
     });
   }
@@ -144,7 +177,7 @@ export function detectHeaderRow(kind: ImportKind, rows: Cell[][]): number {
     if (cells.filter(numeric).length * 2 > cells.length) continue;
     const texts = cells.filter((c) => typeof c === 'string').map((c) => normalizeHeader(String(c)));
     const hits = new Set<string>();
-    for (const t of texts) for (const f of fields) if (matchScore(t, f).score > 0) hits.add(f);
+    for (const t of texts) for (const f of fields) if (matchScore(kind, t, f).score > 0) hits.add(f);
     if (hits.size > best.hits) best = { index: i, hits: hits.size };
   }
   if (best.index >= 0) return best.index;

@@ -20,6 +20,11 @@ export interface ParsedRow {
   values: RecordValues;
   /** True when the row has at least one error: it is not written. */
   galat: boolean;
+  /**
+   * The account number came from a numeric XLSX cell: Excel may have dropped its leading zeros
+   * (a kind entering new accounts warns when it is shorter than the file's others).
+   */
+  rekeningAngka?: true;
 }
 
 export interface ParseOutcome {
@@ -218,7 +223,7 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
         if (fatal) galat = true;
       } else if (!galat) firstRowOf.set(key, baris);
     }
-    rows.push({ baris, values, galat });
+    rows.push(typeof account === 'number' && typeof values.nomorRekening === 'string' ? { baris, values, galat, rekeningAngka: true } : { baris, values, galat });
   }
   onProgress?.(total, total);
 

@@ -217,6 +217,16 @@ function isoOf(y: number, m: number, d: number): string | null {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
+/**
+ * A year as written: four digits, or two as Excel's date format `27-Okt-25` shows them (Excel's own
+ * rule: 00–29 are 2000–2029, 30–99 are 1930–1999). Only with a month name: `10/11/25` stays refused.
+ */
+function fullYear(y: string): number {
+  if (y.length === 4) return Number(y);
+  const n = Number(y);
+  return n <= 29 ? 2000 + n : 1900 + n;
+}
+
 /** Excel's serial day number (1900 system, as every Windows Excel writes) → ISO date. */
 export function excelSerialToIso(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return null;
@@ -245,10 +255,10 @@ export function readDate(cell: Cell): Read<string> {
     const iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
     return iso ? ok(iso) : fail(`${show(cell)} bukan tanggal yang ada`);
   }
-  m = /^(\d{1,2})[\s-]+([A-Za-z]+)[\s-]+(\d{4})$/.exec(t);
+  m = /^(\d{1,2})[\s./-]+([A-Za-z]+)\.?[\s./-]+(\d{4}|\d{2})$/.exec(t);
   if (m) {
     const month = BULAN_ID[m[2]!.toLowerCase()];
-    const iso = month ? isoOf(Number(m[3]), month, Number(m[1])) : null;
+    const iso = month ? isoOf(fullYear(m[3]!), month, Number(m[1])) : null;
     return iso ? ok(iso) : fail(`${show(cell)} bukan tanggal`);
   }
   if (/^\d{5}$/.test(t)) {

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { Bank, Decree, ImportCommitResult, ImportInspection, ImportKind, ImportProgress, ImportRecord, InputOf, Insurer } from '@contract';
+import type { Bank, DebtorChoice, Decree, ImportCommitResult, ImportDebtorChoices, ImportInspection, ImportKind, ImportProgress, ImportRecord, InputOf, Insurer } from '@contract';
 import { IMPORT_KIND_SPECS } from '@contract';
 import { ApiError, call } from '@/api';
 
@@ -41,6 +41,12 @@ export const useImportsStore = defineStore('imports', () => {
   const tetap = ref<Record<string, string>>({});
 
   const progress = ref<ImportProgress | null>(null);
+  /**
+   * Loan lists: what to do with registered debtors whose data in the file differs — one choice for
+   * all, overridden per debtor (NIK) and field. Reset with each preview.
+   */
+  const pilihanSemua = ref<DebtorChoice>('pertahankan');
+  const pilihanDebitur = ref<Record<string, Record<string, DebtorChoice>>>({});
   const result = ref<ImportCommitResult | null>(null);
   const history = ref<ImportRecord[]>([]);
   const historyTotal = ref(0);
@@ -179,6 +185,7 @@ export const useImportsStore = defineStore('imports', () => {
         tetap: Object.fromEntries(Object.entries(tetap.value).filter(([k, v]) => v && fileLevel.value.includes(k) && !pemetaan.value[k])),
       });
       progress.value = { jobId, status: 'berjalan', tahap: '', persen: 0, hasil: null, pesan: null };
+      resetChoices();
       step.value = 'pratinjau';
       await poll(jobId);
     } catch (err) {
@@ -187,6 +194,33 @@ export const useImportsStore = defineStore('imports', () => {
       busy.value = false;
     }
   }
+
+  /** The choice in force for one field of one debtor: its own, else the one for all. */
+  function choiceOf(nik: string, field: string): DebtorChoice {
+    return pilihanDebitur.value[nik]?.[field] ?? pilihanSemua.value;
+  }
+
+  function choose(nik: string, fields: string[], choice: DebtorChoice): void {
+    const own = { ...(pilihanDebitur.value[nik] ?? {}) };
+    for (const f of fields) own[f] = choice;
+    pilihanDebitur.value = { ...pilihanDebitur.value, [nik]: own };
+  }
+
+  /** One choice for every debtor: the per-debtor choices made so far give way to it. */
+  function chooseAll(choice: DebtorChoice): void {
+    pilihanSemua.value = choice;
+    pilihanDebitur.value = {};
+  }
+
+  function resetChoices(): void {
+    pilihanSemua.value = 'pertahankan';
+    pilihanDebitur.value = {};
+  }
+
+  /** The commit's `pilihan` (kind 'pinjaman' with differences listed), else nothing. */
+  const pilihan = computed((): ImportDebtorChoices | undefined =>
+    progress.value?.hasil?.debiturBerbeda ? { semua: pilihanSemua.value, debitur: pilihanDebitur.value } : undefined,
+  );
 
   async function problems(page: number, pageSize: number, tingkat?: 'galat' | 'peringatan') {
     return call('imports.problems', { jobId: progress.value!.jobId, page, pageSize, ...(tingkat ? { tingkat } : {}) });
@@ -202,7 +236,7 @@ export const useImportsStore = defineStore('imports', () => {
     busy.value = true;
     error.value = null;
     try {
-      result.value = await call('imports.commit', { jobId: progress.value.jobId, ganti });
+      result.value = await call('imports.commit', { jobId: progress.value.jobId, ganti, ...(pilihan.value ? { pilihan: pilihan.value } : {}) });
       step.value = 'hasil';
       await loadHistory(1);
       return true;
@@ -235,7 +269,7 @@ export const useImportsStore = defineStore('imports', () => {
 
   return {
     step, jenis, bankId, penjaminId, skId, spec, ownerChosen, banks, insurers, decrees, loadDecrees, inspection, opsi, pemetaan, tetap, progress, result, history, historyTotal, historyPage,
-    busy, error, fieldErrors, owner, fields, fileLevel, missing,
-    loadOwners, loadHistory, upload, reinspect, preview, problems, rows, commit, back, restart, stopPolling,
+    busy, error, fieldErrors, owner, fields, fileLevel, missing, pilihanSemua, pilihanDebitur, pilihan,
+    loadOwners, loadHistory, upload, reinspect, preview, problems, rows, commit, back, restart, stopPolling, choiceOf, choose, chooseAll,
   };
 });
