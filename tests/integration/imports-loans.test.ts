@@ -77,8 +77,13 @@ async function preview(r: TempRuntime, owner: Owner, up: ImportInspection, extra
   return { jobId, hasil: p.hasil! };
 }
 
-async function allProblems(r: TempRuntime, jobId: string): Promise<ImportProblem[]> {
-  return (await call(r, 'imports.problems', { jobId, pageSize: 500 })).rows;
+/** The recipient decree's warning, which every row without a decree carries (asserted on its own below). */
+const DECREE = /tercantum (dalam|di) SK/i;
+
+/** The job's problems, less the decree warnings unless asked for. */
+async function allProblems(r: TempRuntime, jobId: string, opts: { sk?: boolean } = {}): Promise<ImportProblem[]> {
+  const rows = (await call(r, 'imports.problems', { jobId, pageSize: 500 })).rows;
+  return opts.sk ? rows : rows.filter((p) => !DECREE.test(p.pesan));
 }
 
 const TABLES = ['debitur', 'pinjaman', 'pinjaman_riwayat', 'premi', 'impor_berkas', 'impor_templat', 'audit_log'];
@@ -117,7 +122,7 @@ describe('the secretariat\'s old spreadsheet (XLSX): old loans with their real d
       ['data-lama.xlsx', 13, 'No Rekening', 'Nomor rekening 0012345001 sudah ada di baris 4 berkas ini'],
       ['data-lama.xlsx', 14, 'No Rekening', `Nomor rekening 0012399999 sudah tercatat di bank ini (pinjaman no. ${w.storedLoan})`],
       ['data-lama.xlsx', 15, 'Tgl Lunas', 'Pinjaman lunas perlu tanggal lunas'],
-      ['data-lama.xlsx', 16, 'NIK', 'NIK "1.60302E+15" rusak (format ilmiah Excel): angka aslinya sudah hilang; simpan kolom NIK sebagai teks'],
+      ['data-lama.xlsx', 16, 'NIK', 'NIK "1.60302E+15" rusak (format ilmiah Excel): digit aslinya sudah hilang; simpan kolom NIK sebagai teks'],
       ['data-lama.xlsx', 18, 'Tgl Lunas', 'Tanggal sebelum tanggal pencairan (05/04/2021)'],
     ]);
     const warnings = problems.filter((p) => p.tingkat === 'peringatan');
@@ -299,6 +304,10 @@ describe('what the form asks for, asked of the file', () => {
       // A text account the akad number carries with zeros: a CSV cannot say it was a number, the akad can.
       [4, 'No Rekening', 'Angka nol di depan nomor rekening 12300203 mungkin hilang. Nomor akad PK/0012300203/2026 memuat 0012300203: nomor rekening kemungkinan 0012300203. Periksa dengan bank sebelum disimpan.'],
     ]);
+    // Loan entry checks the recipient decree as the form does: no decree names these people: a warning on the row that passed the other checks.
+    expect((await allProblems(r, first.jobId, { sk: true })).filter((p) => DECREE.test(p.pesan)).map((p) => [p.baris, p.kolom, p.tingkat, p.pesan])).toEqual(
+      [4].map((baris) => [baris, 'NIK', 'peringatan', 'Tidak tercantum dalam SK penerima skema GS-2026 sampai tahun 2026. Skema ini hanya memberi peringatan.']),
+    );
     const second = await preview(r, owner, up, { tetap: { skema: 'GS-2026', alasanUbahBunga: 'Suku bunga bank naik sejak Oktober 2026' } });
     expect(second.hasil.jumlahValid).toBe(2);
     await call(r, 'imports.commit', { jobId: second.jobId });
@@ -374,7 +383,7 @@ describe('approval after import', () => {
     // A bank's liaison officer sends the list; the secretariat imports it.
     const officer = sessionAs(r, 'bank', { username: 'petugas-bsb', bankId: w.bsb });
     const refused = await r.callWithSession(officer, 'imports.upload', { jenis: 'pinjaman', bankId: w.bsb, namaBerkas: 'x.csv', isiBase64: fs.readFileSync(file).toString('base64') });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Petugas bank tidak mengimpor daftar pinjaman; kirim berkasnya ke sekretariat.' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Petugas bank tidak mengimpor daftar pinjaman; berkas ini diimpor oleh sekretariat.' } });
   }, 60_000);
 });
 

@@ -60,9 +60,6 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       if (!o.skId || !exists || !exists(db, o.skId)) throw invalid('skId', 'SK penerima tidak dikenal');
       return { bankId: null, penjaminId: null, skId: o.skId };
     }
-    if (IMPORT_KIND_SPECS[o.jenis].hanyaSekretariat && callerBank(ctx) !== null) {
-      throw new ServiceError('FORBIDDEN', `Petugas bank tidak mengimpor ${IMPORT_KIND_SPECS[o.jenis].label}; kirim berkasnya ke sekretariat.`);
-    }
     if (!o.bankId || !getBank(db, o.bankId)) throw invalid('bankId', 'Bank tidak dikenal');
     requireOwnBank(ctx, o.bankId);
     return { bankId: o.bankId, penjaminId: null, skId: null };

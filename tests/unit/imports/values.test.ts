@@ -192,7 +192,7 @@ describe('account numbers, NIK, yes/no', () => {
     expect(readNik(1603010203800001).ok).toBe(false);
     // What a CSV saved from Excel carries after the NIK column was a number: the digits are gone.
     const sci = readNik('1.60302E+15');
-    expect(!sci.ok && sci.reason).toBe('NIK "1.60302E+15" rusak (format ilmiah Excel): angka aslinya sudah hilang; simpan kolom NIK sebagai teks');
+    expect(!sci.ok && sci.reason).toBe('NIK "1.60302E+15" rusak (format ilmiah Excel): digit aslinya sudah hilang; simpan kolom NIK sebagai teks');
     expect(readNik('1,60302E+15').ok).toBe(false);
   });
 
