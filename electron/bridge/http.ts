@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Result } from '../contract';
+import { IMPORT_LIMITS, UPLOAD_BASE64_MAX } from '../contract/imports';
 
 /**
  * Serves the same contract as the IPC channel, over HTTP on the loopback interface only,
@@ -33,7 +34,9 @@ const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-const MAX_BODY = 50 * 1024 * 1024;
+// The largest request: an upload at the contract's limit (base64) and its JSON around it. A body
+// limit below it would reset the connection on a file the contract accepts.
+export const MAX_BODY = UPLOAD_BASE64_MAX + 1024 * 1024;
 /** The renderer sends its session token in this header (lower case, as Node reports headers). */
 export const SESSION_HEADER = 'x-gerbang-sesi';
 
@@ -81,6 +84,11 @@ async function handle(opts: BridgeOptions, req: http.IncomingMessage, res: http.
       return;
     }
     const body = await readBody(req);
+    if (body === null) {
+      // Answered like any refusal (the page shows the message), not as a reset connection.
+      sendJson(res, { ok: false, error: { code: 'VALIDATION', message: `Berkas terlalu besar (paling besar ${IMPORT_LIMITS.berkasMb} MB)` } });
+      return;
+    }
     let input: unknown;
     try {
       input = body.length ? JSON.parse(body) : undefined;
@@ -117,20 +125,26 @@ function serveStatic(root: string, pathname: string, res: http.ServerResponse): 
   fs.createReadStream(file).pipe(res);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/**
+ * The request's body, or null when it is larger than MAX_BODY: the rest is read and dropped (so the
+ * client gets the answer instead of a reset connection), up to a few times the limit, past which the
+ * connection is cut.
+ */
+function readBody(req: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('Permintaan terlalu besar'));
+      if (size > 4 * MAX_BODY) {
         req.destroy();
+        reject(new Error('Permintaan terlalu besar'));
         return;
       }
-      chunks.push(c);
+      if (size > MAX_BODY) chunks.length = 0;
+      else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

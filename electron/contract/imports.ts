@@ -206,6 +206,26 @@ export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = byKind(
 /** Fields of each kind that may be given once for the whole file (ImportKindSpec.fileLevel). */
 export const FILE_LEVEL_FIELDS: Record<ImportKind, readonly string[]> = byKind((s) => s.fileLevel);
 
+/**
+ * What one import may be, so that a file cannot take the machine with it (a 35 MB XLSX unpacks to
+ * gigabytes): the upload's size, the rows of the sheet or file, the bytes the XLSX sheet and its
+ * shared strings unpack to, and the reading worker's memory and time. Each refusal names its limit.
+ */
+export const IMPORT_LIMITS = {
+  /** The uploaded file, in MB (base64 in the contract: 4/3 of it). */
+  berkasMb: 50,
+  /** Rows of the file or sheet (a province's monthly claim is ~100,000 lines). */
+  barisMaks: 300_000,
+  /** What an XLSX's sheet and shared strings may unpack to, in MB. */
+  teruraiMb: 600,
+  /** The reading worker's heap, in MB, and how long it may take, in seconds. */
+  memoriMb: 2048,
+  waktuDetik: 300,
+} as const;
+
+/** The longest base64 text of an upload within IMPORT_LIMITS.berkasMb. */
+export const UPLOAD_BASE64_MAX = Math.ceil((IMPORT_LIMITS.berkasMb * 1024 * 1024) / 3) * 4;
+
 export type Delimiter = ',' | ';' | '|' | '\t';
 export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 export type NumberStyle = 'otomatis' | 'id' | 'en';
@@ -250,7 +270,7 @@ export const importUploadInput = z
   .object({
     ...owner,
     namaBerkas: requiredText('Nama berkas', 255),
-    isiBase64: z.string().min(1, 'Berkas kosong (0 bita).').max(70_000_000, 'Berkas terlalu besar (paling besar 50 MB)'),
+    isiBase64: z.string().min(1, 'Berkas kosong (0 bita).').max(UPLOAD_BASE64_MAX, `Berkas terlalu besar (paling besar ${IMPORT_LIMITS.berkasMb} MB)`),
     opsi: importOptions,
   })
   .superRefine(ownerRule);

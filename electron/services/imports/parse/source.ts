@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 // import's workers do not spend ~250 ms each loading them.
 import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
-import type { Delimiter, ImportInspection, TextEncoding } from '../../../contract/imports';
+import { IMPORT_LIMITS, type Delimiter, type ImportInspection, type TextEncoding } from '../../../contract/imports';
 import type { Cell } from './values';
 
 export type { Delimiter, TextEncoding };
@@ -38,6 +38,24 @@ export interface Grid {
 
 /** A file we cannot read at all: the message says why, in Indonesian. */
 export class SourceError extends Error {}
+
+/** How much a file may hold (IMPORT_LIMITS; tests pass smaller ones). */
+export interface ReadLimits {
+  barisMaks: number;
+  teruraiMb: number;
+}
+const DEFAULT_LIMITS: ReadLimits = { barisMaks: IMPORT_LIMITS.barisMaks, teruraiMb: IMPORT_LIMITS.teruraiMb };
+const tooManyRows = (l: ReadLimits) =>
+  new SourceError(`Berkas berisi lebih dari ${formatCount(l.barisMaks)} baris, batas satu impor. Bagi berkas menjadi beberapa berkas (misalnya per bulan) lalu impor satu per satu.`);
+const tooBig = (l: ReadLimits, what: string) =>
+  new SourceError(`Berkas XLSX terlalu besar setelah diurai: ${what} melebihi ${formatCount(l.teruraiMb)} MB, batas satu impor. Bagi berkas menjadi beberapa berkas lalu impor satu per satu.`);
+const formatCount = (n: number) => n.toLocaleString('id-ID');
+
+/** The size a zip entry declares it unpacks to (JSZip keeps it from the central directory), or null. */
+function declaredSize(file: JSZip.JSZipObject): number | null {
+  const n = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+}
 
 const startsWith = (b: Uint8Array, ...sig: number[]) => sig.every((v, i) => b[i] === v);
 
@@ -141,7 +159,7 @@ export function detectDelimiter(text: string): Delimiter {
   return best.d;
 }
 
-export function readCsv(bytes: Uint8Array, opts: SourceOptions): { info: SourceInfo; grid: Grid } {
+export function readCsv(bytes: Uint8Array, opts: SourceOptions, limits: ReadLimits = DEFAULT_LIMITS): { info: SourceInfo; grid: Grid } {
   const { text, encoding, bom, notes } = decodeText(bytes, opts.encoding);
   if (text.trim() === '') throw new SourceError('Berkas kosong: tidak ada baris yang dapat dibaca.');
   const delimiter = opts.delimiter ?? detectDelimiter(text);
@@ -149,6 +167,7 @@ export function readCsv(bytes: Uint8Array, opts: SourceOptions): { info: SourceI
   const rows: Cell[][] = parsed.data;
   // A final newline gives one empty record at the end; it is not a row of the file.
   if (rows.length > 0 && rows.at(-1)!.length === 1 && rows.at(-1)![0] === '') rows.pop();
+  if (rows.length > limits.barisMaks) throw tooManyRows(limits);
   return { info: { format: 'csv', delimiter, encoding, bom, sheets: [], sheet: null, notes }, grid: { rows, rowNumbers: lineNumbers(parsed.data) } };
 }
 
@@ -250,7 +269,13 @@ function streamedCell(value: ExcelJS.CellValue, numFmt: string | undefined, date
  * (text cells read as {sharedString: n}, dates as serial numbers). Reproduced here about once in
  * 400 reads on Node 20; reported more often on Node 22 (exceljs issue #3064, pull request #3031).
  */
-export async function readXlsx(bytes: Uint8Array, opts: SourceOptions, onRow?: (done: number, total: number) => void): Promise<{ info: SourceInfo; grid: Grid }> {
+export async function readXlsx(
+  bytes: Uint8Array,
+  opts: SourceOptions,
+  onRow?: (done: number, total: number) => void,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<{ info: SourceInfo; grid: Grid }> {
+  const maxBytes = limits.teruraiMb * 1024 * 1024;
   const [{ default: Excel }, { default: Zip }] = await Promise.all([import('exceljs'), import('jszip')]);
   // Its input stream is never read: the parts are handed to its parsers one by one below.
   const book = new Excel.stream.xlsx.WorkbookReader(Readable.from([]), {
@@ -269,13 +294,15 @@ export async function readXlsx(bytes: Uint8Array, opts: SourceOptions, onRow?: (
     const workbook = part('xl/workbook.xml');
     if (workbook) await book._parseWorkbook(entryStream(workbook));
     const strings = part('xl/sharedStrings.xml');
+    if (strings && (declaredSize(strings) ?? 0) > maxBytes) throw tooBig(limits, 'daftar teksnya (sharedStrings)');
     if (strings) {
       // An async generator that, with sharedStrings 'cache', fills book.sharedStrings and yields nothing.
       for await (const _ of book._parseSharedStrings(entryStream(strings))) void _;
     } else book.sharedStrings = [];
     const styles = part('xl/styles.xml');
     if (styles) await book._parseStyles(entryStream(styles));
-  } catch {
+  } catch (err) {
+    if (err instanceof SourceError) throw err;
     throw new SourceError(CORRUPT);
   }
 
@@ -296,14 +323,19 @@ export async function readXlsx(bytes: Uint8Array, opts: SourceOptions, onRow?: (
   const name = opts.sheet ?? (visible[0] ?? worksheets[0]!).name;
   const ws = worksheets.find((w) => w.name === name);
   if (!ws) throw new SourceError(`Lembar kerja "${name}" tidak ada di berkas ini.`);
+  if ((declaredSize(ws.file) ?? 0) > maxBytes) throw tooBig(limits, `lembar kerja "${name}"`);
 
   // Progress: the streaming reader does not know the row count before the end. The best figure
   // is the sheet's <dimension ref="A1:L100001"> (Excel writes it before the rows; exceljs's
   // streaming writer does not), else the rows read so far.
   let dimensionRows = 0;
+  // What the sheet really unpacks to is counted as it streams: a zip's declared sizes can lie.
   async function* chunks(file: JSZip.JSZipObject): AsyncGenerator<Buffer> {
     let head: string | null = '';
+    let unpacked = 0;
     for await (const chunk of entryStream(file) as AsyncIterable<Buffer>) {
+      unpacked += chunk.length;
+      if (unpacked > maxBytes) throw tooBig(limits, `lembar kerja "${name}"`);
       if (head !== null) {
         head += chunk.toString('latin1');
         const ref = /<(?:\w+:)?dimension\s[^>]*?ref="[^"]*?(\d+)"/.exec(head);
@@ -333,9 +365,11 @@ export async function readXlsx(bytes: Uint8Array, opts: SourceOptions, onRow?: (
       const n = Number.isSafeInteger(row.number) && row.number > 0 ? row.number : rows.length + 1;
       while (rows.length < n - 1) rows.push([]);
       rows[n - 1] = cells;
+      if (rows.length > limits.barisMaks) throw tooManyRows(limits);
       if (onRow && Math.floor(rows.length / 5000) > Math.floor(before / 5000)) onRow(rows.length, Math.max(dimensionRows, rows.length));
     }
-  } catch {
+  } catch (err) {
+    if (err instanceof SourceError) throw err;
     throw new SourceError(CORRUPT);
   }
   if (rows.every((r) => r.length === 0)) throw new SourceError(`Lembar kerja "${name}" kosong.`);

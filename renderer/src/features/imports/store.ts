@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Bank, DebtorChoice, Decree, ImportCommitResult, ImportDebtorChoices, ImportInspection, ImportKind, ImportProgress, ImportRecord, InputOf, Insurer } from '@contract';
-import { IMPORT_KIND_SPECS } from '@contract';
+import { IMPORT_KIND_SPECS, IMPORT_LIMITS } from '@contract';
 import { ApiError, call } from '@/api';
 
 export type Step = 'sumber' | 'pemetaan' | 'pratinjau' | 'hasil';
@@ -117,6 +117,11 @@ export const useImportsStore = defineStore('imports', () => {
     try {
       opsi.value = {};
       tetap.value = {};
+      // Said before the file is read and sent (the contract refuses it too).
+      if (file.size > IMPORT_LIMITS.berkasMb * 1024 * 1024) {
+        error.value = `Berkas ${file.name} terlalu besar (${(file.size / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB; paling besar ${IMPORT_LIMITS.berkasMb} MB). Bagi berkas menjadi beberapa berkas lalu impor satu per satu.`;
+        return false;
+      }
       const found = await call('imports.upload', { ...owner.value, namaBerkas: file.name, isiBase64: await fileToBase64(file), opsi: {} });
       accept(found);
       step.value = 'pemetaan';
