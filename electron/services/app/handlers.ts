@@ -5,14 +5,13 @@ import { countInsurers } from '../../../database/repositories/insurers';
 import { getSetting, setSetting } from '../../../database/repositories/settings';
 import { schemaVersion } from '../../../database/migrate';
 import type { ServiceContext } from '../context';
-import { seedDemo } from '../demo/seed';
+import { DEMO_SET, seedDemo } from '../demo/seed';
 import { ServiceError } from '../errors';
 import type { HandlersFor } from '../index';
 
 /** Settings key recording the user's first-start choice ('demo' or 'kosong'). */
 const ONBOARDING = 'onboarding';
 /** Loans in the demo set: enough to show a month's run per bank, small enough to load at once. */
-const DEMO_LOANS = 250;
 
 export function appHandlers(ctx: ServiceContext): HandlersFor<'app'> {
   const { db } = ctx;
@@ -37,7 +36,7 @@ export function appHandlers(ctx: ServiceContext): HandlersFor<'app'> {
         if (c.bank + c.penjamin + c.debitur > 0) {
           throw new ServiceError('CONFLICT', 'Data contoh hanya dapat dimuat ke basis data yang masih kosong.');
         }
-        const summary = seedDemo(db, { today: ctx.today(), loans: DEMO_LOANS, months: 24 });
+        const summary = seedDemo(db, { ...DEMO_SET, today: ctx.today() });
         setSetting(db, ONBOARDING, 'demo');
         appendAudit(db, { user: ctx.user, action: 'impor', entity: 'data_contoh', entityId: null, after: summary });
         return summary;

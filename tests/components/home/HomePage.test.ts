@@ -138,6 +138,10 @@ describe('HomePage (dashboard)', () => {
     expect(text('chart-trend-note')).toContain('dilaporkan bank');
     expect(text('tile-bad-value')).toBe('34');
     expect(text('tile-kol35-value')).toBe('4,08 %');
+    // Issue 18 item 11: the two "bad" tiles count different things, and say which (status now / the banks' kol of a month).
+    expect(text('tile-bad')).toContain('berstatus macet');
+    expect(text('tile-bad-hint')).toContain('status pinjaman saat ini');
+    expect(text('tile-kol35-hint')).toContain('posisi Oktober 2026');
     expect(text('tile-subsidy-value')).toBe('Rp625.000.000');
     expect(text('tile-subsidy-hint')).toBe('dari pagu Rp2.500.000.000 (25,00 %)');
     expect(text('tile-premium-value')).toBe('Rp0');
