@@ -73,9 +73,9 @@ describe('BackupPage', () => {
       expect(byTestId('backup-page').querySelector('h1')?.textContent).toBe('Cadangan Data');
       expect(headers()).toEqual(['Waktu', 'Jenis', 'Ukuran', 'Nama berkas', 'Aksi']);
       expect(tableCells('backup-table')).toEqual([
-        ['23/11/2026 10:15:00', 'Manual', '3.1 MB', MANUAL.name, 'Pulihkan'],
-        ['23/11/2026 08:01:02', 'Otomatis harian', '3.0 MB', AUTO.name, 'Pulihkan'],
-        ['20/11/2026 16:10:00', 'Sebelum pemulihan', '2.0 KB', BEFORE.name, 'Pulihkan'],
+        ['23/11/2026 10:15:00', 'Manual', '3,1 MB', MANUAL.name, 'Pulihkan'],
+        ['23/11/2026 08:01:02', 'Otomatis harian', '3,0 MB', AUTO.name, 'Pulihkan'],
+        ['20/11/2026 16:10:00', 'Sebelum pemulihan', '2,0 KB', BEFORE.name, 'Pulihkan'],
       ]);
       expect(text('backup-folder')).toBe(`Folder cadangan: ${FOLDER}`);
       expect(byTestId('backup-page').textContent).toContain('menyimpan 7 yang terbaru');
@@ -133,7 +133,7 @@ describe('BackupPage', () => {
       await flushPromises();
       expect(button.classList.contains('is-loading')).toBe(false);
       expect(button.textContent?.trim()).toBe('Buat cadangan sekarang');
-      expect(toasts('success')).toEqual(['Cadangan dibuat: gerbang-serasan-20261123-103000.sqlite (3.1 MB)']);
+      expect(toasts('success')).toEqual(['Cadangan dibuat: gerbang-serasan-20261123-103000.sqlite (3,1 MB)']);
       expect(callsTo('backup.list')).toHaveLength(2);
       expect(tableCells('backup-table')[0]![3]).toBe(made.name);
     });

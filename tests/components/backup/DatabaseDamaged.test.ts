@@ -54,7 +54,7 @@ describe('the "database damaged" screen', () => {
     expect(callMock.mock.calls.map(([c]) => c)).toEqual(['backup.health', 'backup.list']);
     expect(queryTestId('nav-home')).toBeNull();
     expect(queryTestId('backup-create')).toBeNull();
-    expect(tableCells('backup-table')).toEqual([['22/11/2026 08:00:00', 'Otomatis harian', '2.4 MB', BACKUP, 'Pulihkan']]);
+    expect(tableCells('backup-table')).toEqual([['22/11/2026 08:00:00', 'Otomatis harian', '2,4 MB', BACKUP, 'Pulihkan']]);
 
     byTestId<HTMLButtonElement>(`backup-restore-${BACKUP}`).click();
     await flushPromises();

@@ -228,8 +228,8 @@ describe('HomePage (dashboard)', () => {
     await mountHome();
     expect(warn).not.toHaveBeenCalled();
     expect(text('tile-outstanding')).toContain('Outstanding (bank-reported)');
-    expect(text('tile-outstanding-hint')).toBe('position October 2026, 1,210 loans');
-    expect(text('tile-kol35-value')).toBe('4.08%');
+    expect(text('tile-outstanding-hint')).toBe('position October 2026, 1.210 loans');
+    expect(text('tile-kol35-value')).toBe('4,08 %');
     // Money stays Rupiah as the program writes it.
     expect(text('tile-outstanding-value')).toBe('Rp18.765.432.100');
     expect(series(0).map((x) => x.name)).toEqual(['Disbursed (principal)', 'Outstanding']);
