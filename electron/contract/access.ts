@@ -44,6 +44,7 @@ export const ACCESS: { readonly [C in Channel]: Access } = {
 
   // Tutup buku: closed by those who approve payments; reopened only by an admin, with a reason.
   'closing.list': STAFF,
+  'closing.pending': STAFF,
   'closing.close': APPROVE,
   'closing.reopen': ADMIN,
 
