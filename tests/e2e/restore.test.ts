@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke } from '../../electron/services/dispatch';
 import type { Result } from '../../electron/contract';
