@@ -8,7 +8,7 @@ import { formatPeriod, formatRupiah, todayIso } from './domain/format';
 import { getSetting, setSetting } from '../database/repositories/settings';
 import type { Runtime } from './runtime';
 import { loanSchedule, scheduleView } from './services/loans/engine';
-import { seedDemo } from './services/demo/seed';
+import { DEMO_SET, seedDemo } from './services/demo/seed';
 import { addMonths } from './domain/loan';
 import { CLAIM_FILE_FORMATS, plantClaim, writeClaimFile } from './services/demo/claim-files';
 
@@ -46,14 +46,14 @@ export function scheduleFromArgs(args: string[]): Result<Schedule> {
 export function seedDemoFromArgs(rt: Runtime, args: string[]): Result<unknown> {
   const count = (rt.db.prepare('SELECT (SELECT count(*) FROM bank) + (SELECT count(*) FROM debitur) AS n').get() as { n: number }).n;
   if (count > 0) return { ok: false, error: { code: 'CONFLICT', message: 'Data contoh hanya dapat dimuat ke basis data yang masih kosong.' } };
-  const loans = Number(option(args, '--loans') ?? 250);
-  const months = Number(option(args, '--months') ?? 24);
+  const loans = Number(option(args, '--loans') ?? DEMO_SET.loans);
+  const months = Number(option(args, '--months') ?? DEMO_SET.months);
   const seed = option(args, '--seed');
   if (!Number.isInteger(loans) || loans < 0 || !Number.isInteger(months) || months < 1) {
     return { ok: false, error: { code: 'VALIDATION', message: '--loans dan --months harus bilangan bulat positif' } };
   }
-  // Claims and payments too (all but the last 3 months), unless --no-payments.
-  const paidHistory = args.includes('--no-payments') ? {} : { paidHistory: { unpaidMonths: 3 } };
+  // Claims and payments too (all but the last 3 months, as the app's demo data), unless --no-payments.
+  const paidHistory = args.includes('--no-payments') ? {} : { paidHistory: DEMO_SET.paidHistory };
   const summary = seedDemo(rt.db, { today: todayIso(), loans, months, ...(seed ? { seed: Number(seed) } : {}), ...paidHistory });
   if (getSetting(rt.db, 'onboarding') === null) setSetting(rt.db, 'onboarding', 'demo');
   return { ok: true, value: summary };

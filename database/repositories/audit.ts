@@ -14,7 +14,7 @@ import { containsPattern } from './sql';
 
 export interface AuditEntry {
   user: string;
-  action: 'buat' | 'ubah' | 'nonaktifkan' | 'aktifkan' | 'impor' | 'hapus';
+  action: 'buat' | 'ubah' | 'nonaktifkan' | 'aktifkan' | 'impor' | 'hapus' | 'pulihkan';
   entity: string;
   entityId: number | null;
   before?: unknown;

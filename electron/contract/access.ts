@@ -47,6 +47,7 @@ export const ACCESS: { readonly [C in Channel]: Access } = {
 
   // Tutup buku: closed by those who approve payments; reopened only by an admin, with a reason.
   'closing.list': STAFF,
+  'closing.pending': STAFF,
   'closing.close': APPROVE,
   'closing.reopen': ADMIN,
 
@@ -152,6 +153,22 @@ export const ACCESS: { readonly [C in Channel]: Access } = {
 
 /** Loan steps that are a decision on the application: a verifier's (or admin's) job. */
 export const APPROVAL_STEPS: readonly string[] = ['disetujui', 'ditolak'];
+
+/**
+ * Who may take a loan to a status (loans.transition is split by target): approving or rejecting
+ * an application is the verifier's decision, the other steps are entry work. gate.ts enforces
+ * it; the renderer offers the step only to these roles.
+ */
+export function transitionRoles(target: string): readonly Role[] {
+  return APPROVAL_STEPS.includes(target) ? APPROVE : ENTRY;
+}
+
+/** The roles that may call a channel (for loans.transition, take a loan to `target`); null when any session may. */
+export function rolesFor(channel: Channel, target?: string): readonly Role[] | null {
+  if (channel === 'loans.transition' && target !== undefined) return transitionRoles(target);
+  const access = ACCESS[channel];
+  return access === 'public' || access === 'signedIn' ? null : access;
+}
 
 export const ROLE_LABEL: Record<Role | 'sistem', string> = {
   admin: 'Admin',

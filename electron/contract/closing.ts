@@ -13,7 +13,13 @@ export interface ClosedMonth {
 export const closingContract = {
   /** The closed months, newest first. */
   'closing.list': { input: z.object({}).default({}), output: returns<ClosedMonth[]>() },
-  'closing.close': { input: z.object({ periode }), output: returns<ClosedMonth>() },
-  /** Admin only, with a reason that goes into the audit trail. */
+  /**
+   * Months are closed in order: the months before `periode` since the books began (the first month
+   * with a bank position, a payment or an insurance claim) that are still open — closing `periode`
+   * is refused while there are any, unless `termasukSebelumnya` closes them too, oldest first.
+   */
+  'closing.pending': { input: z.object({ periode }), output: returns<string[]>() },
+  'closing.close': { input: z.object({ periode, termasukSebelumnya: z.boolean().optional() }), output: returns<ClosedMonth>() },
+  /** Admin only, with a reason that goes into the audit trail; the latest closed month first (months stay closed in order). */
   'closing.reopen': { input: z.object({ periode, alasan: requiredText('Alasan membuka kembali', 300) }), output: returns<null>() },
 } as const;

@@ -57,6 +57,11 @@ export interface DatabaseHealth {
   check: 'integrity_check' | 'quick_check' | null;
 }
 
+/** What the screen gets back: the restore, and the backup list as it now is (with the `sebelum-pulih-…` copy), read before every session ended. */
+export interface RestoreAnswer extends RestoreResult {
+  daftar: BackupList;
+}
+
 export interface RestoreResult {
   /** The backup that is now the database. */
   restoredFrom: string;
@@ -84,5 +89,5 @@ export const dataSafetyContract = {
   /** A consistent copy of the running database (online backup API), named with date and time. */
   'backup.create': { input: z.object({}).default({}), output: returns<BackupEntry>() },
   /** Replaces the database with a backup from the list, after checking it and keeping a copy of the current data. */
-  'backup.restore': { input: backupRestoreInput, output: returns<RestoreResult>() },
+  'backup.restore': { input: backupRestoreInput, output: returns<RestoreAnswer>() },
 } as const;

@@ -81,3 +81,34 @@ export function todayIso(now: Date = new Date()): string {
   const d = String(now.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
+
+/**
+ * A decimal as the app writes every number, in both languages (as rupiah is always
+ * `Rp1.234.567`): dots group thousands, a comma marks the decimals. `value` is exact decimal text
+ * ('1234.5') or a number; `fractionDigits` rounds half up to that many places first.
+ *   formatDecimal('1234.5') → '1.234,5'; formatDecimal(804, 1) → '804,0'
+ */
+export function formatDecimal(value: string | number, fractionDigits?: number): string {
+  let text = typeof value === 'number' ? (fractionDigits === undefined ? String(value) : value.toFixed(fractionDigits)) : value.trim();
+  if (typeof value === 'string' && fractionDigits !== undefined) text = roundDecimalText(text, fractionDigits);
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) return text;
+  const whole = `${m[1]}${groupThousands(BigInt(m[2]!))}`;
+  return m[3] ? `${whole},${m[3]}` : whole;
+}
+
+/** The one way a percentage is written, on screen and in documents, in both languages: '12.34' → '12,34 %'. */
+export function formatPercentText(value: string | number, fractionDigits?: number): string {
+  return `${formatDecimal(value, fractionDigits)} %`;
+}
+
+/** Exact decimal text rounded half up (away from zero) to `digits` places, padded with zeros: ('0.005699', 2) → '0.01'. */
+export function roundDecimalText(text: string, digits: number): string {
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(text.trim());
+  if (!m) return text;
+  const [, sign, int, frac = ''] = m;
+  const scaled = BigInt(`${int}${frac.padEnd(digits, '0').slice(0, digits)}`) + (Number(frac[digits] ?? '0') >= 5 ? 1n : 0n);
+  const s = scaled.toString().padStart(digits + 1, '0');
+  const out = digits > 0 ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s;
+  return scaled === 0n ? out : `${sign}${out}`;
+}

@@ -4,6 +4,7 @@ import { loadMigrations } from '../../database/migrate';
 import { parseNib, parseNik, parseNpwp } from '../../electron/domain/identity';
 import packageJson from '../../package.json';
 import { createRuntime } from '../../electron/runtime';
+import { DEMO_SET, seedDemo } from '../../electron/services/demo/seed';
 import { TODAY, auditRows, call, callError, countRows, createTempRuntime, snapshot, useTempRuntime, type TempRuntime } from '../helpers/runtime';
 
 const rt = useTempRuntime({ prefix: 'gs-app-' });
@@ -76,7 +77,7 @@ describe('app.startEmpty', () => {
 describe('app.loadDemo', () => {
   it('writes banks, branches, insurers, a scheme and 300 debtors, and reports what it wrote', async () => {
     const summary = await call(rt(), 'app.loadDemo', {});
-    expect(summary).toEqual({ bank: 3, cabang: 9, penjamin: 3, skema: 3, debitur: 300, pinjaman: 250 });
+    expect(summary).toEqual({ bank: 3, cabang: 9, penjamin: 3, skema: 3, debitur: 300, pinjaman: 250, tagihanDibayar: expect.any(Number), subsidiDibayar: expect.any(Number) });
     const db = rt().db;
     expect([countRows(db, 'bank'), countRows(db, 'bank_cabang'), countRows(db, 'penjamin'), countRows(db, 'skema'), countRows(db, 'debitur'), countRows(db, 'pinjaman')]).toEqual([
       3, 9, 3, 3, 300, 250,
@@ -105,6 +106,23 @@ describe('app.loadDemo', () => {
     expect((await call(rt(), 'debtors.list', { pageSize: 500 })).total).toBe(300);
 
     expect(auditRows(db, 'data_contoh')).toEqual([expect.objectContaining({ aksi: 'impor', sesudah: summary })]);
+  });
+
+  it('is the CLI’s demo data set: claims paid by SP2D but the last three months, so the dashboard shows a realisation (issue 18, item 11)', async () => {
+    const summary = await call(rt(), 'app.loadDemo', {});
+    expect(summary.tagihanDibayar).toBeGreaterThan(0);
+    const paid = rt().db.prepare("SELECT min(periode) AS first, max(periode) AS last FROM periode_dibayar").get() as { first: string; last: string };
+    // Today is 2026-11-23: August, September and October are still to be claimed.
+    expect(paid.last).toBe('2026-07');
+    const dashboard = await call(rt(), 'dashboard.summary', {});
+    expect(dashboard.realisasi.subsidi.realisasi).toBeGreaterThan(0);
+    // And the same set as `seed-demo` without options: both read DEMO_SET.
+    const other = createTempRuntime({ prefix: 'gs-demo-cli-' });
+    try {
+      expect(seedDemo(other.db, { ...DEMO_SET, today: TODAY })).toEqual(summary);
+    } finally {
+      other.close();
+    }
   });
 
   it('gives every debtor a unique NIK that passes parseNik, with gender and birth date as the NIK says', async () => {

@@ -104,7 +104,7 @@ describe('signing in', () => {
 const DECREES_READ: Channel[] = ['decrees.list', 'decrees.get', 'decrees.rows'];
 const READ_STAFF: Channel[] = [
   'banks.list', 'banks.get', 'insurers.list', 'debtors.list', 'debtors.get', 'reference.list', 'schemes.list', 'schemes.get', 'budget.year',
-  'loans.previewSchedule', 'loans.list', 'loans.get', 'subsidy.run', 'premiums.list', 'closing.list', ...DECREES_READ,
+  'loans.previewSchedule', 'loans.list', 'loans.get', 'subsidy.run', 'premiums.list', 'closing.list', 'closing.pending', ...DECREES_READ,
 ];
 const ALWAYS: Channel[] = ['app.info', 'auth.login', 'auth.logout', 'auth.session', 'auth.changePassword', 'backup.health', 'dashboard.summary'];
 const AUDIT: Channel[] = ['audit.list', 'audit.facets', 'audit.verify', 'audit.export'];

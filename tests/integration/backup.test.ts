@@ -187,7 +187,9 @@ describe('backup.restore', () => {
     clock += 60_000;
 
     const result = await call(rt, 'backup.restore', { name: backup.name });
-    expect(result).toEqual({ restoredFrom: backup.name, safetyCopy: 'sebelum-pulih-20261123-101600.sqlite', schemaVersion: loadMigrations().length });
+    expect(result).toMatchObject({ restoredFrom: backup.name, safetyCopy: 'sebelum-pulih-20261123-101600.sqlite', schemaVersion: loadMigrations().length });
+    // The list as it now is comes with the answer (every session has ended): the safety copy in it.
+    expect(result.daftar.backups.map((b) => b.name)).toContain('sebelum-pulih-20261123-101600.sqlite');
     expect(rt.db).not.toBe(before);
     expect(before.open).toBe(false);
     expect(rt.health.status).toBe('ok');
@@ -195,7 +197,7 @@ describe('backup.restore', () => {
     expect(await bankCodes(rt)).toEqual(['BSB']);
     expect(rt.db.pragma('journal_mode', { simple: true })).toBe('wal');
     const audit = rt.db.prepare("SELECT pengguna, aksi, sesudah FROM audit_log WHERE entitas = 'pemulihan_cadangan'").all();
-    expect(audit).toEqual([{ pengguna: 'uji', aksi: 'impor', sesudah: JSON.stringify({ dari: backup.name, salinanSebelumnya: result.safetyCopy }) }]);
+    expect(audit).toEqual([{ pengguna: 'uji', aksi: 'pulihkan', sesudah: JSON.stringify({ dari: backup.name, salinanSebelumnya: result.safetyCopy }) }]);
     // Nothing left beside the database but the database itself and its WAL files.
     expect(fs.readdirSync(rt.dir).filter((f) => !f.startsWith('data.sqlite') && f !== 'cadangan')).toEqual([]);
     expect(fs.readdirSync(rt.dir).filter((f) => f.includes('pulih'))).toEqual([]);

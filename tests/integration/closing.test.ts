@@ -76,4 +76,40 @@ describe('closing a month', () => {
     const reopened = auditRows(rt().db, 'tutup_buku').at(-1)!;
     expect(reopened).toMatchObject({ pengguna: 'kepala', aksi: 'hapus', sesudah: { periode: '2025-02', alasan: 'Bank mengoreksi kol Februari' } });
   });
+
+  it('closes months in order (issue 18, item 15): not October while earlier months with data are open, unless all are closed at once', async () => {
+    const w = await disbursedLoan();
+    // The books begin in January: the first month holding a bank position.
+    await call(rt(), 'positions.save', position(w.loanId, '2025-01'));
+    await call(rt(), 'positions.save', position(w.loanId, '2025-02'));
+    expect(await call(rt(), 'closing.pending', { periode: '2025-03' })).toEqual(['2025-01', '2025-02']);
+    expect(await callError(rt(), 'closing.close', { periode: '2025-03' })).toMatchObject({
+      code: 'CONFLICT',
+      message: 'Buku ditutup berurutan: Januari 2025, Februari 2025 belum ditutup. Tutup bulan itu lebih dahulu, atau tutup sekaligus sampai Maret 2025.',
+    });
+    expect(await call(rt(), 'closing.list', {})).toEqual([]);
+
+    // January alone is fine; then March and the February before it, at once, oldest first.
+    await call(rt(), 'closing.close', { periode: '2025-01' });
+    expect(await call(rt(), 'closing.pending', { periode: '2025-03' })).toEqual(['2025-02']);
+    await call(rt(), 'closing.close', { periode: '2025-03', termasukSebelumnya: true });
+    expect((await call(rt(), 'closing.list', {})).map((m) => m.periode)).toEqual(['2025-03', '2025-02', '2025-01']);
+    expect(auditRows(rt().db, 'tutup_buku').map((a) => (a.sesudah as { periode: string }).periode)).toEqual(['2025-01', '2025-02', '2025-03']);
+
+    // Reopened from the latest back, so a closed month never follows an open one.
+    const admin = sessionAs(rt(), 'admin', { username: 'kepala' });
+    expect(await rt().callWithSession(admin, 'closing.reopen', { periode: '2025-02', alasan: 'Koreksi' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Maret 2025 masih ditutup; buka kembali dari bulan terakhir yang ditutup, mundur sampai Februari 2025.' },
+    });
+    expect(await rt().callWithSession(admin, 'closing.reopen', { periode: '2025-03', alasan: 'Koreksi' })).toEqual({ ok: true, value: null });
+  });
+
+  it('a database with nothing dated yet may close any past month first', async () => {
+    expect(await call(rt(), 'closing.pending', { periode: '2025-03' })).toEqual([]);
+    await call(rt(), 'closing.close', { periode: '2025-03' });
+    // The books now begin in March: April follows it at once, June needs May and April first.
+    expect(await call(rt(), 'closing.pending', { periode: '2025-04' })).toEqual([]);
+    expect(await call(rt(), 'closing.pending', { periode: '2025-06' })).toEqual(['2025-04', '2025-05']);
+  });
 });

@@ -43,7 +43,8 @@ describe('the HTML print template', () => {
     expect(html).toContain(`<td class="num">${formatRupiah(1_234_567)}</td>`);
     expect(html).toContain('<td class="num">-Rp5</td>');
     expect(html).toContain('<td class="date">27/10/2026</td>');
-    expect(html).toContain('<td class="num">12,5%</td>');
+    // One way of writing a percentage, on paper as on screen (issue 18, item 8).
+    expect(html).toContain('<td class="num">12,5 %</td>');
     expect(html).toMatch(/<tr class="total"><td>Jumlah<\/td>.*<td class="num">Rp1\.234\.562<\/td><\/tr>/);
     expect(html).toContain('<thead>');
   });

@@ -7,7 +7,7 @@ import { getSetting, setSetting } from '../../../database/repositories/settings'
 import { schemaVersion } from '../../../database/migrate';
 import { FIRST_ADMIN } from '../auth/bootstrap';
 import type { ServiceContext } from '../context';
-import { seedDemo } from '../demo/seed';
+import { DEMO_SET, seedDemo } from '../demo/seed';
 import { ServiceError } from '../errors';
 import type { HandlersFor } from '../index';
 
@@ -16,7 +16,6 @@ const ONBOARDING = 'onboarding';
 /** Settings key set to 'selesai' when the setup wizard after an empty start is finished. */
 const SETUP = 'persiapan';
 /** Loans in the demo set: enough to show a month's run per bank, small enough to load at once. */
-const DEMO_LOANS = 250;
 
 export function appHandlers(ctx: ServiceContext): HandlersFor<'app'> {
   const { db } = ctx;
@@ -43,7 +42,7 @@ export function appHandlers(ctx: ServiceContext): HandlersFor<'app'> {
         if (c.bank + c.penjamin + c.debitur > 0) {
           throw new ServiceError('CONFLICT', 'Data contoh hanya dapat dimuat ke basis data yang masih kosong.');
         }
-        const summary = seedDemo(db, { today: ctx.today(), loans: DEMO_LOANS, months: 24, user: ctx.user });
+        const summary = seedDemo(db, { ...DEMO_SET, today: ctx.today(), user: ctx.user });
         setSetting(db, ONBOARDING, 'demo');
         appendAudit(db, { user: ctx.user, action: 'impor', entity: 'data_contoh', entityId: null, after: summary });
         return summary;

@@ -2,7 +2,7 @@ import type { AppError, Channel, Result } from '../../contract';
 import { contract } from '../../contract';
 import { dispatch } from '../dispatch';
 import type { Handlers } from '../index';
-import { ACCESS, APPROVAL_STEPS, ROLE_LABEL } from '../../contract';
+import { ACCESS, APPROVAL_STEPS, ROLE_LABEL, transitionRoles } from '../../contract';
 import { runAs, runFrom, type Caller } from './caller';
 import type { Session, SessionStore } from './sessions';
 
@@ -56,10 +56,11 @@ function refuse(code: AppError['code'], message: string): Result<never> {
 function transitionRefusal(ch: Channel, session: Session, input: unknown): string | null {
   if (ch !== 'loans.transition' || session.role === 'admin') return null;
   const target = typeof input === 'object' && input !== null ? (input as { ke?: unknown }).ke : undefined;
-  const approval = typeof target === 'string' && APPROVAL_STEPS.includes(target);
-  if (approval && session.role !== 'verifikator') return 'Persetujuan atau penolakan pinjaman dilakukan oleh verifikator.';
-  if (!approval && session.role === 'verifikator') return 'Verifikator hanya menyetujui atau menolak pengajuan; langkah lain dicatat operator.';
-  return null;
+  const step = typeof target === 'string' ? target : '';
+  if (transitionRoles(step).includes(session.role)) return null;
+  return APPROVAL_STEPS.includes(step)
+    ? 'Persetujuan atau penolakan pinjaman dilakukan oleh verifikator.'
+    : 'Verifikator hanya menyetujui atau menolak pengajuan; langkah lain dicatat operator.';
 }
 
 const OWN_BANK_ONLY = 'Petugas bank hanya dapat melihat data banknya sendiri.';

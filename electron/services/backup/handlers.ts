@@ -20,7 +20,9 @@ export function backupHandlers(ctx: ServiceContext): HandlersFor<'backup'> {
       // Only a file of the backup folder, by its listed name: never a path from the renderer.
       const backup = findBackup(safety.backupDir, name);
       if (!backup) throw new ServiceError('NOT_FOUND', `Cadangan ${name} tidak ada di folder cadangan. Data saat ini tidak diubah.`);
-      return safety.restore(backup.path, ctx.user);
+      const result = await safety.restore(backup.path, ctx.user);
+      // The restore ended every session, so the screen cannot ask for the list again: it comes with the answer.
+      return { ...result, daftar: safety.list() };
     },
   };
 }

@@ -192,7 +192,7 @@ export class DatabaseHost implements DataSafety {
       this.onReplaced(db, true);
       try {
         db.transaction(() =>
-          appendAudit(db, { user, action: 'impor', entity: 'pemulihan_cadangan', entityId: null, after: { dari: name, salinanSebelumnya: safety.name } }),
+          appendAudit(db, { user, action: 'pulihkan', entity: 'pemulihan_cadangan', entityId: null, after: { dari: name, salinanSebelumnya: safety.name } }),
         )();
       } catch (err) {
         // The restore has happened; the app must run on it even if the trail could not take the entry.

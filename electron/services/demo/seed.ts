@@ -44,12 +44,19 @@ export interface DemoOptions {
   today: string;
   /**
    * Also a paid history (electron/services/demo/paid-history.ts): every bank-month paid by SP2D,
-   * except the last `unpaidMonths` before today's month. Off for the app's own demo data.
+   * except the last `unpaidMonths` before today's month.
    */
   paidHistory?: { unpaidMonths: number };
   /** Named in the audit trail for the loans and payments written (default: 'data-contoh'). */
   user?: string;
 }
+
+/**
+ * The one demo data set: what "Muat data contoh" loads and what `npm run cli -- seed-demo` loads
+ * without options — 250 loans over 24 months, each bank-month claimed and paid by SP2D except the
+ * last 3 months (so the dashboard shows a realisation and there is still a month to claim).
+ */
+export const DEMO_SET = { loans: 250, months: 24, paidHistory: { unpaidMonths: 3 } } as const satisfies Omit<DemoOptions, 'today'>;
 
 /**
  * Writes a realistic demo set in one transaction: partner banks with branches, insurers, a

@@ -26,6 +26,19 @@ function valueLabel(kind: ChartBlock['series'][number]['kind'], v: number): stri
   return Number.isInteger(v) ? groupThousands(v) : String(v).replace('.', ',');
 }
 
+/**
+ * The value axis. Rupiah and counts are whole numbers, so ticks are too (fractional ticks were
+ * rounded into "Rp1, Rp1, Rp1, Rp0"); a chart with nothing but zeros shows a single 0.
+ */
+function valueAxis(block: ChartBlock, kind: ChartBlock['series'][number]['kind']): Record<string, unknown> {
+  const axisLabel = { fontSize: 10, formatter: (v: number) => valueLabel(kind, v) };
+  const whole = kind !== 'percent';
+  if (block.series.every((s) => s.values.every((v) => !v))) {
+    return { type: 'value', min: 0, max: 1, interval: 1, axisLabel: { ...axisLabel, formatter: (v: number) => (v === 0 ? valueLabel(kind, 0) : '') } };
+  }
+  return { type: 'value', ...(whole ? { minInterval: 1 } : {}), axisLabel };
+}
+
 /** The chart as a standalone SVG string of the given size (CSS pixels). */
 export function chartSvg(block: ChartBlock, width: number): string {
   const height = block.height ?? 260;
@@ -43,8 +56,13 @@ export function chartSvg(block: ChartBlock, width: number): string {
             type: 'pie',
             radius: ['35%', '70%'],
             center: ['35%', '50%'],
-            label: { formatter: (p: { percent: number }) => `${String(p.percent).replace('.', ',')}%`, fontSize: 11 },
-            data: block.categories.map((name, i) => ({ name, value: s?.values[i] ?? 0 })),
+            // Empty slices get no label: five kol with three at zero drew three "0 %" on top of each other.
+            stillShowZeroSum: false,
+            label: { formatter: (p: { percent: number }) => formatPercent(p.percent), fontSize: 11 },
+            data: block.categories.map((name, i) => {
+              const value = s?.values[i] ?? 0;
+              return value === 0 ? { name, value, label: { show: false }, labelLine: { show: false } } : { name, value };
+            }),
           },
         ],
       });
@@ -58,7 +76,7 @@ export function chartSvg(block: ChartBlock, width: number): string {
           data: block.categories,
           axisLabel: { fontSize: 10, interval: 0, rotate: block.categories.length > 8 ? 35 : 0 },
         },
-        yAxis: { type: 'value', axisLabel: { fontSize: 10, formatter: (v: number) => valueLabel(kind, v) } },
+        yAxis: valueAxis(block, kind),
         series: block.series.map((s) => ({
           type: block.chart,
           name: s.name,

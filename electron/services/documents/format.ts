@@ -2,13 +2,12 @@
  * How a document cell is written on paper and on screen. Shared by the HTML and CSV renderers
  * (the XLSX one writes numbers as numbers with a number format instead).
  */
-import { formatDateShort, formatRupiah, groupThousands } from '../../domain/format';
+import { formatDateShort, formatPercentText, formatRupiah, groupThousands } from '../../domain/format';
 import type { ColumnKind, DocumentCell } from './model';
 
-/** '12.5' → '12,5%'; PUEBI writes the comma and no space. */
+/** '12.5' → '12,5 %': the one way the app writes a percentage, on paper as on screen (the dashboard, the loan pages). */
 export function formatPercent(value: string | number): string {
-  const s = typeof value === 'number' ? String(value) : value;
-  return `${s.replace('.', ',')}%`;
+  return formatPercentText(value);
 }
 
 export function formatCell(kind: ColumnKind, value: DocumentCell | undefined): string {

@@ -7,7 +7,8 @@
  * are bold and frozen, columns sized to their content, pages set up for A4.
  */
 import ExcelJS from 'exceljs';
-import { formatDateLong } from '../../domain/format';
+import Decimal from 'decimal.js';
+import { formatDateLong, formatPercentText } from '../../domain/format';
 import { terbilangRupiahKapital } from '../../domain/terbilang';
 import type { Paper } from '../../contract/documents';
 import type { DocumentSettings } from '../../contract/settings';
@@ -38,8 +39,9 @@ function numFmt(kind: ColumnKind): string | undefined {
 function cellValue(kind: ColumnKind, v: DocumentCell | undefined): ExcelJS.CellValue {
   if (v === null || v === undefined || v === '') return null;
   if (kind === 'percent') {
+    // '0.57' % is the fraction 0.0057 exactly as shown — not 0.57 / 100 = 0.005699999999999999.
     const n = Number(v);
-    return Number.isFinite(n) ? n / 100 : String(v);
+    return Number.isFinite(n) ? new Decimal(String(v)).div(100).toNumber() : String(v);
   }
   if (kind === 'date' && typeof v === 'string') {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
@@ -189,7 +191,7 @@ export async function renderXlsx(doc: ReportDocument, opts: { settings: Document
           type: 'table',
           title: b.title,
           columns: [{ key: 'kategori', label: 'Kategori', kind: 'text' }, ...b.series.map((s, i) => ({ key: `s${i}`, label: s.name, kind: s.kind === 'percent' ? ('text' as const) : s.kind }))],
-          rows: b.categories.map((c, ci) => Object.fromEntries([['kategori', c], ...b.series.map((s, i) => [`s${i}`, s.kind === 'percent' ? `${s.values[ci] ?? 0}%` : (s.values[ci] ?? 0)])])),
+          rows: b.categories.map((c, ci) => Object.fromEntries([['kategori', c], ...b.series.map((s, i) => [`s${i}`, s.kind === 'percent' ? formatPercentText(s.values[ci] ?? 0) : (s.values[ci] ?? 0)])])),
         };
         r = writeTable(summary, table, r, summaryWidths).next;
         break;

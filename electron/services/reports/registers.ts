@@ -4,7 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { DocumentRequest } from '../../contract';
-import { formatDateLong, formatPeriod } from '../../domain/format';
+import { formatDateLong, formatPercentText, formatPeriod } from '../../domain/format';
 import { periodFirstDay, periodLastDay } from '../../domain/loan';
 import type { ServiceContext } from '../context';
 import type { DocumentRow, ReportDocument, SignaturesBlock } from '../documents/model';
@@ -131,7 +131,7 @@ export function buildRegisterPinjaman(ctx: ServiceContext, p: RegisterPinjaman):
       skema: r.skema,
       plafon: r.plafon,
       tenor: r.tenor_bulan,
-      bunga: `${r.bunga_bank_persen.replace('.', ',')}% / ${r.bunga_debitur_persen.replace('.', ',')}%`,
+      bunga: `${formatPercentText(r.bunga_bank_persen)} / ${formatPercentText(r.bunga_debitur_persen)}`,
       status: STATUS_LABEL[r.status] ?? r.status,
       bakiDebet,
       kol: running && r.kol !== null ? r.kol : null,

@@ -26,6 +26,9 @@ export function useFormErrors() {
 
   function report(err: unknown): void {
     const message = capture(err);
+    // A call refused because the session has ended (idle, signed out elsewhere, a restore) brings
+    // the sign-in screen, which says so once; each refused call of the page left behind says nothing.
+    if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return;
     if (err instanceof ApiError) ElMessage({ type: 'error', message, duration: 6000, showClose: true });
     else ElMessage({ type: 'error', message, showClose: true });
   }

@@ -57,10 +57,19 @@ export function setLocale(locale: Locale): void {
  * after Element Plus. The config is a computed ref, so switching language takes effect at once
  * everywhere, dialogs included.
  */
+/**
+ * Element Plus's Indonesian picker headers put the word "Tahun" after the year, so the date panel
+ * read "2026 Tahun Desember" and the month panel "2026 Tahun"; as in English, the year stands alone.
+ */
+export const elementIdLocale = {
+  ...elementId,
+  el: { ...elementId.el, datepicker: { ...elementId.el.datepicker, year: '' } },
+};
+
 export const elementPlusLocale: Plugin = {
   install(app) {
     provideGlobalConfig(
-      computed(() => ({ locale: i18n.global.locale.value === 'en' ? elementEn : elementId })),
+      computed(() => ({ locale: i18n.global.locale.value === 'en' ? elementEn : elementIdLocale })),
       app,
       true,
     );

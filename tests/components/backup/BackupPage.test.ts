@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { nextTick } from 'vue';
-import type { BackupEntry, BackupList, RestoreResult, Role, SessionInfo } from '@contract';
+import type { BackupEntry, BackupList, RestoreAnswer, Role, SessionInfo } from '@contract';
 import { ApiError } from '@/api';
 import { setLocale } from '@/i18n';
 import BackupPage from '@/features/backup/BackupPage.vue';
@@ -73,9 +73,9 @@ describe('BackupPage', () => {
       expect(byTestId('backup-page').querySelector('h1')?.textContent).toBe('Cadangan Data');
       expect(headers()).toEqual(['Waktu', 'Jenis', 'Ukuran', 'Nama berkas', 'Aksi']);
       expect(tableCells('backup-table')).toEqual([
-        ['23/11/2026 10:15:00', 'Manual', '3.1 MB', MANUAL.name, 'Pulihkan'],
-        ['23/11/2026 08:01:02', 'Otomatis harian', '3.0 MB', AUTO.name, 'Pulihkan'],
-        ['20/11/2026 16:10:00', 'Sebelum pemulihan', '2.0 KB', BEFORE.name, 'Pulihkan'],
+        ['23/11/2026 10:15:00', 'Manual', '3,1 MB', MANUAL.name, 'Pulihkan'],
+        ['23/11/2026 08:01:02', 'Otomatis harian', '3,0 MB', AUTO.name, 'Pulihkan'],
+        ['20/11/2026 16:10:00', 'Sebelum pemulihan', '2,0 KB', BEFORE.name, 'Pulihkan'],
       ]);
       expect(text('backup-folder')).toBe(`Folder cadangan: ${FOLDER}`);
       expect(byTestId('backup-page').textContent).toContain('menyimpan 7 yang terbaru');
@@ -133,7 +133,7 @@ describe('BackupPage', () => {
       await flushPromises();
       expect(button.classList.contains('is-loading')).toBe(false);
       expect(button.textContent?.trim()).toBe('Buat cadangan sekarang');
-      expect(toasts('success')).toEqual(['Cadangan dibuat: gerbang-serasan-20261123-103000.sqlite (3.1 MB)']);
+      expect(toasts('success')).toEqual(['Cadangan dibuat: gerbang-serasan-20261123-103000.sqlite (3,1 MB)']);
       expect(callsTo('backup.list')).toHaveLength(2);
       expect(tableCells('backup-table')[0]![3]).toBe(made.name);
     });
@@ -151,7 +151,8 @@ describe('BackupPage', () => {
   });
 
   describe('restore', () => {
-    const RESULT: RestoreResult = { restoredFrom: AUTO.name, safetyCopy: 'sebelum-pulih-20261123-104500.sqlite', schemaVersion: 7 };
+    const SAFETY = entry('sebelum-pulih-20261123-104500.sqlite', 'sebelum-pulih', '2026-11-23T10:45:00', 3_300_000);
+    const RESULT: RestoreAnswer = { restoredFrom: AUTO.name, safetyCopy: SAFETY.name, schemaVersion: 7, daftar: list([SAFETY, MANUAL, AUTO, BEFORE]) };
 
     it('asks first, naming the file and saying that a copy of the current data is kept; cancel changes nothing', async () => {
       await mountPage('admin', { 'backup.restore': () => RESULT });
@@ -169,7 +170,7 @@ describe('BackupPage', () => {
     });
 
     it('restores the chosen file by name, says where the previous data went, and offers to reload the app', async () => {
-      const pending = deferred<RestoreResult>();
+      const pending = deferred<RestoreAnswer>();
       await mountPage('admin', { 'backup.restore': () => pending.promise });
       const reload = vi.spyOn(useBackupStore(), 'reloadApp').mockImplementation(() => undefined);
 
@@ -186,8 +187,10 @@ describe('BackupPage', () => {
       expect(text('backup-restored')).toContain(
         `Data dipulihkan dari ${AUTO.name}. Data sebelumnya disimpan sebagai ${RESULT.safetyCopy}. Muat ulang aplikasi untuk melanjutkan; Anda perlu masuk kembali.`,
       );
-      // Nothing more is asked of the main process (it ended every session) until the reload.
+      // Nothing more is asked of the main process (it ended every session) until the reload; the
+      // list came with the answer, with the copy of the data as it was (issue 18, item 14).
       expect(callsTo('backup.list')).toHaveLength(1);
+      expect(text('backup-table')).toContain(SAFETY.name);
       expect(byTestId<HTMLButtonElement>(`backup-restore-${MANUAL.name}`).disabled).toBe(true);
       expect(byTestId<HTMLButtonElement>('backup-create').disabled).toBe(true);
       await click('backup-reload');

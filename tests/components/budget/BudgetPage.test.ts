@@ -454,7 +454,7 @@ describe('BudgetPage', () => {
     setLocale('en');
     await nextTick();
     expect(headers()).toEqual(['Account code', 'Description', 'Kind', 'Budget', 'Paid', 'Left', 'Used', 'Actions']);
-    expect(tableCells('budget-table')[2]).toEqual(['Total Interest subsidy', 'Rp1.600.000.000', 'Rp395.000.000', 'Rp1.205.000.000', '24.7 %', '']);
+    expect(tableCells('budget-table')[2]).toEqual(['Total Interest subsidy', 'Rp1.600.000.000', 'Rp395.000.000', 'Rp1.205.000.000', '24,7 %', '']);
     expect(projectionCells('premi')[0]).toBe('Premium');
     expect(text('budget-projection')).toContain('Expected until 31 December 2025');
     await click('budget-add');

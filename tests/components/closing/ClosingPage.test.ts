@@ -28,9 +28,10 @@ const SEP: ClosedMonth = { periode: '2025-09', ditutupOleh: 'admin', ditutupPada
 const LAST_MONTH = previousPeriod(todayIso().slice(0, 7));
 
 /** A backend holding the closed months; close adds one, reopen removes it, list reads them newest first. */
-function closingBackend(initial: ClosedMonth[] = [SEP, FEB]): ClosedMonth[] {
+function closingBackend(initial: ClosedMonth[] = [SEP, FEB], pending: string[] = []): ClosedMonth[] {
   const months = initial.map((m) => ({ ...m }));
   mockBackend({
+    'closing.pending': () => [...pending],
     'closing.list': () => [...months].sort((a, b) => b.periode.localeCompare(a.periode)).map((m) => ({ ...m })),
     'closing.close': ({ periode }) => {
       const closed = { periode, ditutupOleh: 'dewi', ditutupPada: new Date().toISOString() };
@@ -134,7 +135,7 @@ describe('ClosingPage', () => {
 
       await click(buttonByText('Tutup buku', box));
       await flushPromises();
-      expect(callsTo('closing.close')).toEqual([{ periode: LAST_MONTH }]);
+      expect(callsTo('closing.close')).toEqual([{ periode: LAST_MONTH, termasukSebelumnya: false }]);
       expect(callsTo('closing.list')).toHaveLength(2);
       expect(successToast()).toBe(`Buku ${formatPeriod(LAST_MONTH)} sudah ditutup.`);
       expect(tableRows().map((r) => r[0])).toContain(formatPeriod(LAST_MONTH));
@@ -152,7 +153,24 @@ describe('ClosingPage', () => {
       expect(text(box.querySelector('.el-message-box__message'))).toContain('Tutup buku November 2024?');
       await click(buttonByText('Tutup buku', box));
       await flushPromises();
-      expect(callsTo('closing.close')).toEqual([{ periode: '2024-11' }]);
+      expect(callsTo('closing.close')).toEqual([{ periode: '2024-11', termasukSebelumnya: false }]);
+    });
+
+    it('names the earlier months still open and closes them too only when the clerk agrees (issue 18, item 15)', async () => {
+      closingBackend([FEB], ['2025-09', '2025-10']);
+      await mountPage();
+      const input = monthInput();
+      input.value = 'November 2025';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await flushPromises();
+      await click(byTestId('closing-close'));
+      const box = await messageBox();
+      expect(callsTo('closing.pending')).toEqual([{ periode: '2025-11' }]);
+      expect(text(box.querySelector('.el-message-box__message'))).toContain('2 bulan sebelum November 2025 belum ditutup: September 2025, Oktober 2025');
+      await click(buttonByText('Tutup 3 bulan', box));
+      await flushPromises();
+      expect(callsTo('closing.close')).toEqual([{ periode: '2025-11', termasukSebelumnya: true }]);
     });
 
     it('sends nothing when the question is cancelled', async () => {
@@ -167,6 +185,7 @@ describe('ClosingPage', () => {
     it('shows the service’s refusal and reads the list again', async () => {
       const months = closingBackend();
       mockBackend({
+        'closing.pending': () => [],
         'closing.list': () => months.map((m) => ({ ...m })),
         'closing.close': ({ periode }) => {
           throw new ApiError({ code: 'CONFLICT', message: `${formatPeriod(periode)} sudah ditutup oleh dewi.` });
@@ -176,7 +195,7 @@ describe('ClosingPage', () => {
       await click(byTestId('closing-close'));
       await click(buttonByText('Tutup buku', await messageBox()));
       await flushPromises();
-      expect(callsTo('closing.close')).toEqual([{ periode: LAST_MONTH }]);
+      expect(callsTo('closing.close')).toEqual([{ periode: LAST_MONTH, termasukSebelumnya: false }]);
       expect(errorToast()).toBe(`${formatPeriod(LAST_MONTH)} sudah ditutup oleh dewi.`);
       expect(successToast()).toBe('');
       expect(callsTo('closing.list')).toHaveLength(2);
@@ -184,6 +203,7 @@ describe('ClosingPage', () => {
 
     it('shows a refusal for a month not yet over without reloading', async () => {
       mockBackend({
+        'closing.pending': () => [],
         'closing.list': () => [],
         'closing.close': () => {
           throw new ApiError({ code: 'VALIDATION', message: 'Oktober 2099 belum berakhir; bulan hanya dapat ditutup setelah lewat.', fields: { periode: 'Bulan belum berakhir' } });

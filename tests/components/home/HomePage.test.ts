@@ -138,6 +138,10 @@ describe('HomePage (dashboard)', () => {
     expect(text('chart-trend-note')).toContain('dilaporkan bank');
     expect(text('tile-bad-value')).toBe('34');
     expect(text('tile-kol35-value')).toBe('4,08 %');
+    // Issue 18 item 11: the two "bad" tiles count different things, and say which (status now / the banks' kol of a month).
+    expect(text('tile-bad')).toContain('berstatus macet');
+    expect(text('tile-bad-hint')).toContain('status pinjaman saat ini');
+    expect(text('tile-kol35-hint')).toContain('posisi Oktober 2026');
     expect(text('tile-subsidy-value')).toBe('Rp625.000.000');
     expect(text('tile-subsidy-hint')).toBe('dari pagu Rp2.500.000.000 (25,00 %)');
     expect(text('tile-premium-value')).toBe('Rp0');
@@ -224,8 +228,8 @@ describe('HomePage (dashboard)', () => {
     await mountHome();
     expect(warn).not.toHaveBeenCalled();
     expect(text('tile-outstanding')).toContain('Outstanding (bank-reported)');
-    expect(text('tile-outstanding-hint')).toBe('position October 2026, 1,210 loans');
-    expect(text('tile-kol35-value')).toBe('4.08%');
+    expect(text('tile-outstanding-hint')).toBe('position October 2026, 1.210 loans');
+    expect(text('tile-kol35-value')).toBe('4,08 %');
     // Money stays Rupiah as the program writes it.
     expect(text('tile-outstanding-value')).toBe('Rp18.765.432.100');
     expect(series(0).map((x) => x.name)).toEqual(['Disbursed (principal)', 'Outstanding']);

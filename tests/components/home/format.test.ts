@@ -12,12 +12,13 @@ describe('short rupiah on chart axes', () => {
     expect(shortRupiah(1_249_999_999)).toBe('Rp1,2 M');
     expect(shortRupiah(2_000_000_000_000)).toBe('Rp2 T');
     expect(shortRupiah(-1_500_000)).toBe('-Rp1,5 jt');
-    expect(shortRupiah(1_500_000_000, 'en')).toBe('Rp1.5 bn');
+    expect(shortRupiah(1_500_000_000, 'en')).toBe('Rp1,5 bn');
   });
 
   it('percentages and periods as the tiles show them', () => {
     expect(formatPercent('4.08')).toBe('4,08 %');
-    expect(formatPercent('4.08', 'en')).toBe('4.08%');
+    // One number style in both languages (issue 18, item 12): figures sit beside Rp1.234.567.
+    expect(formatPercent('4.08', 'en')).toBe('4,08 %');
     expect(formatPercent(null)).toBe('–');
     expect(shortPeriod('2026-10')).toBe('10/2026');
     // Exact: 1/3 of the pagu is 33,33 %, 2/3 rounds up to 66,67 %; no pagu, no share.

@@ -231,7 +231,7 @@ describe('LoanDetailPage: one loan as the clerk reads it', () => {
       'First instalment date', 'Paid-off date',
     ]);
     expect(headerOf(descriptionPairs('loan-header'))).toMatchObject({ Scheme: 'GS-2025 · effective (declining)', Term: '3 months' });
-    expect(byTestId('loan-rates').textContent).toBe('11.5 % / 2.5 %');
+    expect(byTestId('loan-rates').textContent).toBe('11,5 % / 2,5 %');
     expect([...byTestId('loan-tabs').querySelectorAll('.el-tabs__item')].map((e) => e.textContent?.trim())).toEqual([
       'Instalment schedule', 'Bank positions', 'Restructurings', 'Premium & claim', 'Subsidy paid',
     ]);

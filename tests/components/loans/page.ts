@@ -4,7 +4,7 @@ import { h } from 'vue';
 import { RouterView, createMemoryHistory, createRouter, type RouteRecordRaw, type Router } from 'vue-router';
 import { router as appRouter } from '@/router';
 import LoanDetailPage from '@/features/loans/LoanDetailPage.vue';
-import { mountWithApp } from '../setup';
+import { mountWithApp, type MountExtras } from '../setup';
 
 /** The app's own 'loan' route (path and props), rendering the page directly instead of lazily. */
 function loanRoute(): RouteRecordRaw {
@@ -14,14 +14,14 @@ function loanRoute(): RouteRecordRaw {
 }
 
 /** Mounts the app's router view at /pinjaman/<id> and waits for the loan to load. */
-export async function openLoanPage(id: number | string = 41): Promise<Router> {
+export async function openLoanPage(id: number | string = 41, extras: Omit<MountExtras, 'router'> = {}): Promise<Router> {
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/pinjaman', name: 'loans', component: { render: () => h('div', { 'data-testid': 'page-loans' }) } }, loanRoute()],
   });
   await router.push(`/pinjaman/${id}`);
   await router.isReady();
-  mountWithApp(() => h(RouterView), {}, { router });
+  mountWithApp(() => h(RouterView), {}, { ...extras, router });
   await flushPromises();
   return router;
 }

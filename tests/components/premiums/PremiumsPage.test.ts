@@ -384,7 +384,7 @@ describe('PremiumsPage', () => {
     expect(byTestId('premium-invoice').textContent?.trim()).toBe('Record invoice');
     expect(byTestId('premium-pay').textContent?.trim()).toBe('Record payment');
     expect(text('premium-why')).toBe('Tick premiums in the table to record their invoice or payment.');
-    expect(tableCells('premium-table').map((r) => [r[7], r[9]])[1]).toEqual(['1.5 %', 'Computed']);
+    expect(tableCells('premium-table').map((r) => [r[7], r[9]])[1]).toEqual(['1,5 %', 'Computed']);
     await tick('Siti Aminah', 'Rina Marlina');
     expect(text('premium-why')).toBe('Choose premiums of one insurer: invoices and SP2Ds are recorded per insurer.');
     expect(text('premium-selection')).toBe('2 premiums selected, total Rp680.000');

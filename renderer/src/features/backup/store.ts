@@ -68,6 +68,7 @@ export const useBackupStore = defineStore('backup', () => {
     try {
       const result = await call('backup.restore', { name });
       restored.value = result;
+      list.value = result.daftar;
       return result;
     } finally {
       restoring.value = false;

@@ -1,3 +1,5 @@
+import { formatPercentText } from '@domain/format';
+
 /**
  * Short rupiah for chart axes only ("Rp1,2 M", "Rp250 jt"); tiles, tables and tooltips use
  * the full `Rp1.234.567`. Integer arithmetic (BigInt), rounded half up to one decimal.
@@ -21,16 +23,17 @@ export function shortRupiah(amount: number, locale: 'id' | 'en' = 'id'): string 
     const tenths = (n * 10n + unit.size / 2n) / unit.size;
     const whole = tenths / 10n;
     const decimal = tenths % 10n;
-    const number = decimal === 0n ? `${whole}` : `${whole}${locale === 'en' ? '.' : ','}${decimal}`;
+    // A comma in both languages: the axis sits beside figures written Rp1.234.567, where a dot groups thousands.
+    const number = decimal === 0n ? `${whole}` : `${whole},${decimal}`;
     text = `Rp${number} ${unit[locale]}`;
   }
   return negative ? `-${text}` : text;
 }
 
-/** '12.34' (from the service) → '12,34 %' in Indonesian, '12.34%' in English. */
-export function formatPercent(value: string | null, locale: 'id' | 'en' = 'id'): string {
+/** '12.34' (from the service) → '12,34 %', in both languages (the app's one number style). */
+export function formatPercent(value: string | null, _locale: 'id' | 'en' = 'id'): string {
   if (value === null) return '–';
-  return locale === 'en' ? `${value}%` : `${value.replace('.', ',')} %`;
+  return formatPercentText(value);
 }
 
 /** '2026-10' → '10/2026' (chart axes and short labels). */

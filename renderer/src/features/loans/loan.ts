@@ -1,5 +1,6 @@
 /** Small pure helpers the loan screens share: the lifecycle as the clerk sees it, rates, tags. */
 import type { StatusPinjaman } from '@contract';
+import { formatPercentText } from '@domain/format';
 
 export type TransitionTarget = 'disetujui' | 'ditolak' | 'aktif' | 'lunas' | 'macet' | 'klaim' | 'hapus_buku';
 
@@ -43,10 +44,10 @@ const TAG: Record<StatusPinjaman, TagType> = {
 };
 export const statusTagType = (status: StatusPinjaman): TagType => TAG[status];
 
-/** '11.5' → '11,5 %' in Indonesian (comma as the decimal mark), '11.5 %' in English. */
-export function formatPercent(value: string | null | undefined, locale: string = 'id'): string {
+/** '11.5' → '11,5 %' in both languages (comma as the decimal mark, as in Rp1.234.567's style). */
+export function formatPercent(value: string | null | undefined, _locale: string = 'id'): string {
   if (value === null || value === undefined || value === '') return '—';
-  return `${locale === 'en' ? value : value.replace('.', ',')} %`;
+  return formatPercentText(value);
 }
 
 /** What a clerk typed as a rate, as the number it means (comma or dot); null when not a rate. */

@@ -1,4 +1,5 @@
 import type { PremiumRow } from '@contract';
+import { formatPercentText } from '@domain/format';
 
 /**
  * Which actions a selection of premiums allows, following the premiums service: every premium of
@@ -26,7 +27,7 @@ export function paymentBlock(rows: readonly PremiumRow[]): BlockReason | null {
 
 export const totalOf = (rows: readonly PremiumRow[]): number => rows.reduce((s, r) => s + r.jumlah, 0);
 
-/** '1.5' → '1,5 %' in Indonesian, '1.5 %' in English (exact, as stored). */
-export function formatRate(value: string, locale: 'id' | 'en'): string {
-  return `${locale === 'en' ? value : value.replace('.', ',')} %`;
+/** '1.5' → '1,5 %' in both languages (exact, as stored). */
+export function formatRate(value: string, _locale: 'id' | 'en'): string {
+  return formatPercentText(value);
 }
