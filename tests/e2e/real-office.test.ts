@@ -211,7 +211,11 @@ describe('a real office’s data brought in, end to end in Chromium over a real 
     await page.getByTestId('scheme-bunga-debitur').fill('3');
     // The old scheme did not refuse a second loan (how the audit's double payments came about):
     // a double financing is a warning, and the person-month rule is what stops the second payment.
-    await page.locator('.el-dialog .el-checkbox', { hasText: 'Tolak pembiayaan ganda' }).click();
+    const refuseDouble = page.getByTestId('scheme-tolak-ganda');
+    // With the mouse, on the label, in a dialog taller than the window (the click once jumped the
+    // dialog back to its first field and did not tick or untick anything).
+    await refuseDouble.locator('.el-checkbox__label').click();
+    await expect.poll(() => refuseDouble.locator('input').isChecked()).toBe(false);
     await page.getByTestId('scheme-save').click();
     await expect.poll(() => dialogClosed(page, 'scheme-form')).toBe('tertutup');
     await expect.poll(() => page.getByTestId('setup-schemes').innerText()).toContain('GS-2025');

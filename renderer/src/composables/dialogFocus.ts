@@ -26,10 +26,16 @@ function onFocusIn(event: FocusEvent): void {
   const target = event.target;
   if (!(target instanceof HTMLElement) || !target.classList.contains('el-dialog')) return;
   for (const close of target.querySelectorAll<HTMLElement>('.el-dialog__headerbtn')) close.tabIndex = -1;
+  // Only when the focus comes from outside (the dialog opening): a click on a label or on blank
+  // space inside the dialog also focuses its container, and moving the focus (and so the scroll of
+  // a tall dialog) to the first field then would make the click land elsewhere — a checkbox's
+  // label clicked with the mouse would not toggle.
+  const from = event.relatedTarget;
+  if (from instanceof Node && target.contains(from)) return;
   // A form that placed the focus itself (LoanForm's debtor search) is left alone: this runs only
   // while the container holds it.
   const field = firstField(target);
-  if (field) queueMicrotask(() => document.activeElement === target && field.focus());
+  if (field) queueMicrotask(() => document.activeElement === target && field.focus({ preventScroll: true }));
 }
 
 let installed = false;
