@@ -43,7 +43,7 @@ function detail(input: { status?: string; search?: string } = {}, over: Partial<
   return {
     claim: { ...summary(), direkonsiliasiPada: '2026-11-02T03:00:00Z', direkonsiliasiOleh: 'rina', disetujuiOleh: null, disetujuiPada: null, nomorBa: null, tanggalBa: null, ...over },
     perStatus: perStatus(), belumDiputuskan: 1, totalDiharapkan: 137_778, totalDisetujuiSementara: 68_889, totalDitolak: 35_333, tidakDiklaim: { jumlah: 2, total: 90_000 },
-    pembayaran: [], sisaBayar: 0, lines: { rows, total: rows.length, page: 1, pageSize: 50 },
+    pembayaran: [], koreksiKompensasi: 0, totalBersih: null, sisaBayar: 0, lines: { rows, total: rows.length, page: 1, pageSize: 50 },
   };
 }
 

@@ -61,13 +61,15 @@ function summary(overrides: Partial<DashboardSummary> = {}): DashboardSummary {
       subsidi: {
         pagu: 2_500_000_000,
         realisasi: 625_000_000,
+        bruto: 625_000_000,
+        koreksi: 0,
         bulanan: months(1, 12, 2026).map((periode, i) => {
           const jumlah = i === 3 ? 400_000_000 : i === 6 ? 225_000_000 : 0;
           cumulative += jumlah;
           return { periode, jumlah, kumulatif: cumulative };
         }),
       },
-      premi: { pagu: 400_000_000, realisasi: 0, bulanan: months(1, 12, 2026).map((periode) => ({ periode, jumlah: 0, kumulatif: 0 })) },
+      premi: { pagu: 400_000_000, realisasi: 0, bruto: 0, koreksi: 0, bulanan: months(1, 12, 2026).map((periode) => ({ periode, jumlah: 0, kumulatif: 0 })) },
     },
     kualitas: {
       perKol: [
