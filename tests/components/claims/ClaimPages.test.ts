@@ -188,4 +188,43 @@ describe('ClaimDetailPage', () => {
     await nextTick();
     expect(text('claim-summary')).toContain('0005/BA-REK/BSB/2026');
   });
+
+  it('approval lists the bank’s open corrections to offset and shows the net; a paid claim offers “Catat koreksi” per paid line', async () => {
+    const k = (id: number, jenis: 'lebih_bayar' | 'kurang_bayar', jumlah: number) => ({
+      id, barisId: 90 + id, tagihanId: 4, bankId: 1, nomorBaris: id, nomorRekening: `00${id}`, nama: 'Lama', periode: '2026-09', dibayarBaris: 70_000, jenis, jumlah,
+      alasan: 'Temuan', dokumenJenis: 'bpk' as const, dokumenNomor: `LHP/${id}`, dokumenTanggal: '2026-11-01', dicatatOleh: 'rina', dicatatPada: '2026-11-01T00:00:00Z',
+      status: 'terbuka' as const, penyelesaian: null, tagihanKompensasiId: null, nomorSts: null, tanggalSts: null, penyelesaianOleh: null, tanggalSelesai: null,
+    });
+    mockBackend({
+      ...backend,
+      'claims.get': (input) => ({ ...detail(input as { status?: string }), belumDiputuskan: 0 }),
+      'claims.corrections': () => [k(1, 'lebih_bayar', 12_345), k(2, 'kurang_bayar', 1_111)],
+      'claims.approve': () => ({ ...summary({ status: 'disetujui' }) }) as never,
+    });
+    await mountDetail('verifikator');
+    byTestId<HTMLButtonElement>('claim-approve').click();
+    await flushPromises();
+    expect(visibleDialog('claim-approve-dialog')).not.toBeNull();
+    expect(text('approve-net')).toBe('Rp68.889');
+    byTestId('approve-correction-1').querySelector('input')!.click();
+    await nextTick();
+    // 68,889 − 12,345 = 56,544
+    expect(text('approve-net')).toBe('Rp56.544');
+    byTestId('approve-correction-2').querySelector('input')!.click();
+    await nextTick();
+    expect(text('approve-net')).toBe('Rp57.655');
+    byTestId<HTMLButtonElement>('claim-approve-save').click();
+    await flushPromises();
+    expect(callsTo('claims.approve')).toEqual([{ tagihanId: 5, koreksiIds: [1, 2] }]);
+
+    resetWorld();
+    mockBackend({ ...backend, 'claims.get': (input) => ({ ...detail(input as { status?: string }, { status: 'dibayar', totalDisetujui: 68_889, totalDibayar: 68_889 }), belumDiputuskan: 0 }) });
+    await mountDetail('verifikator');
+    expect(queryTestId('correct-line-1')).not.toBeNull();
+    expect(queryTestId('correct-line-3')).toBeNull(); // nothing paid on it
+    resetWorld();
+    mockBackend({ ...backend, 'claims.get': (input) => ({ ...detail(input as { status?: string }, { status: 'dibayar', totalDisetujui: 68_889, totalDibayar: 68_889 }), belumDiputuskan: 0 }) });
+    await mountDetail('pemantau');
+    expect(queryTestId('correct-line-1')).toBeNull();
+  });
 });
