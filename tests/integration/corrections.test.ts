@@ -101,6 +101,9 @@ describe('corrections after payment', () => {
     const rina = sessionAs(r, 'operator', { username: 'rina' });
     const budi = sessionAs(r, 'verifikator', { username: 'budi' });
     const before = await figures(r, paguId, bankId);
+    const officer = sessionAs(r, 'bank', { bankId });
+    const ownDash = async () => (await ok<{ realisasi: { subsidi: { bruto: number; koreksi: number; realisasi: number } } }>(r, officer, 'dashboard.summary', { tahun: 2026 })).realisasi.subsidi;
+    const ownBefore = await ownDash();
 
     // The first claim: a, b, c, reconciled, approved by budi and paid on 20 November.
     const first = newClaim(r, bankId, [a, b, c]);
@@ -204,6 +207,11 @@ describe('corrections after payment', () => {
     expect(after.budget.sisa - before.budget.sisa).toBe(-moved);
     expect(delta(before.dash, after.dash)).toEqual({ bruto: gross, koreksi: corrections, bersih: moved });
     expect(after.dash.bulanNov - before.dash.bulanNov).toBe(moved);
+    // The bank's liaison officer sees the same for their bank (every claim here is theirs).
+    const ownAfter = await ownDash();
+    expect({ bruto: ownAfter.bruto - ownBefore.bruto, koreksi: ownAfter.koreksi - ownBefore.koreksi, bersih: ownAfter.realisasi - ownBefore.realisasi }).toEqual({
+      bruto: gross, koreksi: corrections, bersih: moved,
+    });
     expect({
       bruto: after.rekapNov.bruto - before.rekapNov.bruto,
       lebih: after.rekapNov.lebih - before.rekapNov.lebih,
