@@ -8,8 +8,9 @@
 --  - by a deposit back to the kas daerah (STS number and date), overpayments only.
 -- The paid line, its payment and periode_dibayar are never touched. The database refuses what
 -- must never happen: a correction of an unpaid line, overpayments beyond what the line was paid,
--- changing what a correction says, removing one, settling it by whoever recorded it, an offset that
--- leaves the claim nothing (or less) to pay, and an SP2D beyond the claim's net payable.
+-- changing what a correction says, removing one, settling it by whoever recorded it, an STS in a
+-- closed month, an offset that leaves the claim nothing (or less) to pay, and an SP2D beyond the
+-- claim's net payable.
 
 CREATE TABLE koreksi (
   id                   INTEGER PRIMARY KEY,
@@ -74,6 +75,11 @@ BEGIN SELECT RAISE(ABORT, 'Koreksi tidak dapat dihapus'); END;
 CREATE TRIGGER koreksi_empat_mata BEFORE UPDATE OF penyelesaian_oleh_id ON koreksi
 WHEN NEW.penyelesaian_oleh_id IS NOT NULL AND NEW.penyelesaian_oleh_id IS OLD.dicatat_oleh_id
 BEGIN SELECT RAISE(ABORT, 'Prinsip empat mata: koreksi tidak dapat diselesaikan oleh yang mencatatnya'); END;
+
+-- An STS dated in a closed month is not recorded (tutup buku, as for SP2Ds).
+CREATE TRIGGER koreksi_sts_tutup BEFORE UPDATE OF tanggal_sts ON koreksi
+WHEN NEW.tanggal_sts IS NOT NULL AND EXISTS (SELECT 1 FROM tutup_buku WHERE periode = substr(NEW.tanggal_sts, 1, 7))
+BEGIN SELECT RAISE(ABORT, 'Periode sudah ditutup (tutup buku)'); END;
 
 -- An offset goes on an approved, unpaid claim of the same bank, and leaves it something to pay.
 CREATE TRIGGER koreksi_kompensasi_tagihan BEFORE UPDATE OF tagihan_kompensasi_id ON koreksi

@@ -152,6 +152,11 @@ describe('corrections after payment', () => {
     const rinaId = (r.db.prepare("SELECT id FROM pengguna WHERE username = 'rina'").get() as { id: number }).id;
     expect(() => r.db.prepare('UPDATE koreksi SET penyelesaian_oleh_id = ? WHERE id = ?').run(rinaId, ky.id)).toThrow(/empat mata/);
     expect(await as(r, budi, 'claims.settleCorrectionSts', { ...sts, koreksiId: kz.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Hanya lebih bayar') } });
+    // Not in a closed month (service and database).
+    r.db.prepare("INSERT INTO tutup_buku (periode, ditutup_oleh) VALUES ('2026-11', 'uji')").run();
+    expect(await as(r, budi, 'claims.settleCorrectionSts', sts)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('tutup buku') } });
+    expect(() => r.db.prepare("UPDATE koreksi SET tanggal_sts = '2026-11-22' WHERE id = ?").run(ky.id)).toThrow(/tutup buku/);
+    r.db.prepare("DELETE FROM tutup_buku WHERE periode = '2026-11'").run();
     expect(await ok(r, budi, 'claims.settleCorrectionSts', sts)).toMatchObject({ status: 'diselesaikan', penyelesaian: 'sts', nomorSts: 'STS/2026/77', tanggalSelesai: '2026-11-22' });
     expect(await as(r, budi, 'claims.settleCorrectionSts', sts)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
