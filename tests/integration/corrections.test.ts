@@ -228,6 +228,10 @@ describe('corrections after payment', () => {
     // Every step is in the trail.
     const trail = auditRows(r.db, 'koreksi');
     expect(trail.length).toBe(4); // three recorded, one STS
+    expect(await call(r, 'audit.verify', {})).toMatchObject({ ok: true });
+    // A correction written around the app is named by verify (the entry is what an auditor follows).
+    r.db.prepare("INSERT INTO koreksi (tagihan_baris_id, jenis, jumlah, alasan, dokumen_jenis, dokumen_nomor, dokumen_tanggal, dicatat_oleh) VALUES (?, 'kurang_bayar', 5, 'x', 'lainnya', 'x', '2026-11-21', 'x')").run(la);
+    expect(await call(r, 'audit.verify', {})).toMatchObject({ ok: false, firstBroken: { id: null, reason: expect.stringContaining('koreksi setelah pembayaran tanpa jejak audit') } });
   });
 
   it('an offset larger than the next claim is refused with the figures, and stays open; a cancelled claim gives its offsets back', async () => {
