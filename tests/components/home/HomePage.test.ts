@@ -149,6 +149,18 @@ describe('HomePage (dashboard)', () => {
     expect(document.body.textContent).toContain('/data/gerbang-serasan.sqlite');
   });
 
+  it('shows the realised subsidy net of corrections after payment, with gross and corrections, only when there are any', async () => {
+    await mountHome();
+    expect(queryTestId('tile-subsidy-koreksi')).toBeNull();
+    resetWorld();
+    const s = summary();
+    // Gross 625,012,345 less an overpayment of 12,345 returned: net 625,000,000.
+    s.realisasi.subsidi = { ...s.realisasi.subsidi, bruto: 625_012_345, koreksi: -12_345 };
+    await mountHome('admin', { summary: s });
+    expect(text('tile-subsidy-value')).toBe('Rp625.000.000');
+    expect(text('tile-subsidy-koreksi')).toBe('bruto Rp625.012.345, koreksi setelah pembayaran -Rp12.345');
+  });
+
   it('links every tile to the list behind its figure', async () => {
     const router = await mountHome();
     expect(href('tile-debtors')).toBe('/debitur');
