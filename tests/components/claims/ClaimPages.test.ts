@@ -7,6 +7,7 @@ import type { ClaimDetail, ClaimLine, ClaimStatusTotal, ClaimSummary } from '@co
 import ClaimsPage from '@/features/claims/ClaimsPage.vue';
 import ClaimDetailPage from '@/features/claims/ClaimDetailPage.vue';
 import { bank, byTestId, callsTo, mockBackend, mountWithApp, queryTestId, resetWorld, typeInto, visibleDialog, type Backend } from '../setup';
+import { typeIn } from '../subsidy/fixtures';
 
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
 
@@ -226,5 +227,44 @@ describe('ClaimDetailPage', () => {
     mockBackend({ ...backend, 'claims.get': (input) => ({ ...detail(input as { status?: string }, { status: 'dibayar', totalDisetujui: 68_889, totalDibayar: 68_889 }), belumDiputuskan: 0 }) });
     await mountDetail('pemantau');
     expect(queryTestId('correct-line-1')).toBeNull();
+  });
+
+  it('records a correction against a paid line, and its STS from the Koreksi tab', async () => {
+    const paid = (input: unknown) => ({ ...detail(input as { status?: string }, { status: 'dibayar', totalDisetujui: 68_889, totalDibayar: 68_889 }), belumDiputuskan: 0 });
+    const recorded = {
+      id: 7, barisId: 1, tagihanId: 5, bankId: 1, nomorBaris: 1, nomorRekening: '0012300045', nama: 'Siti Aminah', periode: '2026-10', dibayarBaris: 68_889, jenis: 'lebih_bayar' as const,
+      jumlah: 12_345, alasan: 'Hari dihitung ganda', dokumenJenis: 'bpk' as const, dokumenNomor: 'LHP/12', dokumenTanggal: '2026-11-23', dicatatOleh: 'rina', dicatatPada: '2026-11-23T01:00:00Z',
+      status: 'terbuka' as const, penyelesaian: null, tagihanKompensasiId: null, nomorSts: null, tanggalSts: null, penyelesaianOleh: null, tanggalSelesai: null,
+    };
+    mockBackend({
+      ...backend,
+      'claims.get': paid,
+      'claims.recordCorrection': () => recorded,
+      'claims.corrections': (input) => ((input as { tagihanId?: number }).tagihanId ? [recorded] : []),
+      'claims.settleCorrectionSts': () => ({ ...recorded, status: 'diselesaikan', penyelesaian: 'sts', nomorSts: 'STS/9', tanggalSts: '2026-11-23', tanggalSelesai: '2026-11-23' }),
+    });
+    await mountDetail('verifikator');
+    byTestId<HTMLButtonElement>('correct-line-1').click();
+    await flushPromises();
+    expect(visibleDialog('correction-dialog')).not.toBeNull();
+    typeIn(byTestId('correction-jumlah'), '12345');
+    typeInto('correction-alasan', 'Hari dihitung ganda');
+    typeInto('correction-dokumen-nomor', 'LHP/12');
+    await nextTick();
+    byTestId<HTMLButtonElement>('correction-save').click();
+    await flushPromises();
+    expect(callsTo('claims.recordCorrection')).toEqual([
+      { barisId: 1, jenis: 'lebih_bayar', jumlah: 12_345, alasan: 'Hari dihitung ganda', dokumenJenis: 'bpk', dokumenNomor: 'LHP/12', dokumenTanggal: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+    ]);
+
+    [...document.querySelectorAll<HTMLElement>('.el-tabs__item')].find((el) => el.textContent?.includes('Koreksi'))!.click();
+    await flushPromises();
+    expect(rowsOf('corrections-ofLines')[0]).toEqual(expect.arrayContaining(['Lebih bayar', 'Rp12.345', 'Terbuka']));
+    byTestId<HTMLButtonElement>('correction-sts-7').click();
+    await flushPromises();
+    typeInto('correction-sts-nomor', 'STS/9');
+    byTestId<HTMLButtonElement>('correction-sts-save').click();
+    await flushPromises();
+    expect(callsTo('claims.settleCorrectionSts')).toEqual([{ koreksiId: 7, nomorSts: 'STS/9', tanggalSts: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
   });
 });
