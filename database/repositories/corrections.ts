@@ -114,10 +114,12 @@ export function insertCorrection(
   );
 }
 
-/** The budget line that paid a claim (its first SP2D's), for an STS's realisation. */
-export function paguOfClaim(db: Database, tagihanId: number): number | null {
-  const row = db.prepare('SELECT pagu_id AS paguId FROM pembayaran WHERE tagihan_id = ? ORDER BY tanggal_sp2d, id LIMIT 1').get(tagihanId) as { paguId: number | null } | undefined;
-  return row?.paguId ?? null;
+/** The budget line that paid a claim (its first SP2D's) and its year, for an STS's realisation. */
+export function paguOfClaim(db: Database, tagihanId: number): { id: number; tahun: number } | null {
+  const row = db
+    .prepare('SELECT g.id, g.tahun FROM pembayaran p JOIN pagu g ON g.id = p.pagu_id WHERE p.tagihan_id = ? ORDER BY p.tanggal_sp2d, p.id LIMIT 1')
+    .get(tagihanId) as { id: number; tahun: number } | undefined;
+  return row ?? null;
 }
 
 export function settleBySts(
@@ -177,7 +179,10 @@ export function offsetTotal(db: Database, tagihanId: number): number {
 // gross = net − corrections: what the paid lines were agreed at.
 // ---------------------------------------------------------------------------
 
-/** Settled corrections between two dates (inclusive, by the date the money moved), optionally of one bank. */
+/**
+ * Settled corrections between two dates (inclusive, by the date the money moved), optionally of one
+ * bank; only those charged to a budget line (a deposit for an earlier year's payment is revenue).
+ */
 export function correctionsBetween(db: Database, from: string, to: string, bankId: number | null = null): { koreksi: number; sts: number; lebih: number; kurang: number } {
   return db
     .prepare(
@@ -186,7 +191,7 @@ export function correctionsBetween(db: Database, from: string, to: string, bankI
               coalesce(sum(CASE k.jenis WHEN 'lebih_bayar' THEN k.jumlah ELSE 0 END), 0) AS lebih,
               coalesce(sum(CASE k.jenis WHEN 'kurang_bayar' THEN k.jumlah ELSE 0 END), 0) AS kurang
        FROM koreksi k JOIN tagihan_baris b ON b.id = k.tagihan_baris_id JOIN tagihan t ON t.id = b.tagihan_id
-       WHERE k.status = 'diselesaikan' AND k.tanggal_selesai BETWEEN @from AND @to AND (@bankId IS NULL OR t.bank_id = @bankId)`,
+       WHERE k.status = 'diselesaikan' AND k.pagu_id IS NOT NULL AND k.tanggal_selesai BETWEEN @from AND @to AND (@bankId IS NULL OR t.bank_id = @bankId)`,
     )
     .get({ from, to, bankId }) as { koreksi: number; sts: number; lebih: number; kurang: number };
 }

@@ -265,6 +265,30 @@ describe('corrections after payment', () => {
     expect((await call(r, 'claims.corrections', { bankId, tersedia: true })).map((x) => x.id).sort()).toEqual([k.id, k2.id].sort());
   });
 
+  it('a deposit for an earlier year’s payment is revenue: settled, but neither year’s realisation changes', async () => {
+    const r = rt();
+    const { bankId, paguId } = await demo(r);
+    // June 2025 paid in July 2025 from the 2025 budget line (the run paid directly, as the office may).
+    const pagu2025 = (r.db.prepare("SELECT id FROM pagu WHERE tahun = 2025 AND jenis = 'subsidi_bunga'").get() as { id: number }).id;
+    await call(r, 'subsidy.recordPayment', { bankId, periodeAwal: '2025-06', nomorSp2d: 'SP2D/2025/001', tanggalSp2d: '2025-07-15', paguId: pagu2025 });
+    const old = r.db
+      .prepare(
+        `SELECT b.id, b.disetujui, p.pagu_id AS paguId FROM tagihan_baris b JOIN pembayaran p ON p.tagihan_id = b.tagihan_id JOIN pagu g ON g.id = p.pagu_id
+         WHERE p.tanggal_sp2d LIKE '2025-%' AND g.tahun = 2025 AND b.disetujui > 100 AND EXISTS (SELECT 1 FROM periode_dibayar pd WHERE pd.tagihan_baris_id = b.id) LIMIT 1`,
+      )
+      .get() as { id: number; disetujui: number; paguId: number } | undefined;
+    expect(old).toBeDefined();
+    const line2025 = async () => (await call(r, 'budget.year', { tahun: 2025 })).lines.find((l) => l.id === old!.paguId)!;
+    const before2025 = await line2025();
+    const before = await figures(r, paguId, bankId);
+    const k = await call(r, 'claims.recordCorrection', { barisId: old!.id, jenis: 'lebih_bayar', jumlah: 100, alasan: 'Temuan BPK tahun lalu', ...bpk });
+    const budi = sessionAs(r, 'verifikator', { username: 'budi' });
+    expect(await ok(r, budi, 'claims.settleCorrectionSts', { koreksiId: k.id, nomorSts: 'STS/2026/LAMA', tanggalSts: '2026-11-22' })).toMatchObject({ status: 'diselesaikan', penyelesaian: 'sts' });
+    expect((r.db.prepare('SELECT pagu_id FROM koreksi WHERE id = ?').get(k.id) as { pagu_id: number | null }).pagu_id).toBeNull();
+    expect(await line2025()).toEqual(before2025);
+    expect(await figures(r, paguId, bankId)).toEqual(before);
+  });
+
   it('roles: a bank officer and a viewer record and settle nothing; the officer reads only their own bank', async () => {
     const r = rt();
     const { bankId, lines, paguId } = await demo(r);

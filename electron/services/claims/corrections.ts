@@ -92,13 +92,17 @@ export function correctionHandlers(ctx: ServiceContext): CorrectionHandlers {
         if (input.tanggalSts < k.dokumenTanggal) throw invalid('tanggalSts', 'Tanggal STS tidak boleh sebelum tanggal dokumen temuan');
         if (repo.stsNumberTaken(db, input.nomorSts)) throw invalid('nomorSts', `Nomor STS ${input.nomorSts} sudah dicatat`);
         refuseClosedMonths(db, [input.tanggalSts.slice(0, 7)], 'Setoran tidak dapat dicatat', 'tanggalSts');
+        // A deposit in the paying budget line's own year reduces its realisation; a deposit for an
+        // earlier year's payment is the kas daerah's revenue (pendapatan lain-lain): recorded, not charged.
+        const pagu = repo.paguOfClaim(db, k.tagihanId);
+        const paguId = pagu !== null && pagu.tahun === Number(input.tanggalSts.slice(0, 4)) ? pagu.id : null;
         repo.settleBySts(db, k.id, {
           nomorSts: input.nomorSts,
           tanggalSts: input.tanggalSts,
           oleh: ctx.user,
           olehId: callerId(ctx),
           pada: nowIso(),
-          paguId: repo.paguOfClaim(db, k.tagihanId),
+          paguId,
         });
         const after = repo.getCorrection(db, k.id)!;
         appendAudit(db, {
@@ -107,7 +111,7 @@ export function correctionHandlers(ctx: ServiceContext): CorrectionHandlers {
           entity: 'koreksi',
           entityId: k.id,
           before: { status: k.status, penyelesaian: k.penyelesaian },
-          after: { langkah: 'setoran STS', status: after.status, nomorSts: input.nomorSts, tanggalSts: input.tanggalSts, jumlah: k.jumlah },
+          after: { langkah: 'setoran STS', status: after.status, nomorSts: input.nomorSts, tanggalSts: input.tanggalSts, jumlah: k.jumlah, paguId },
         });
         return toCorrection(after);
       })(),
