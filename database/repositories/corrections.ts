@@ -138,13 +138,17 @@ export function stsNumberTaken(db: Database, nomorSts: string): boolean {
   return db.prepare('SELECT 1 FROM koreksi WHERE nomor_sts = ?').get(nomorSts) !== undefined;
 }
 
-/** Chooses corrections to be offset on an approved claim (settled when the claim is paid in full). */
+/**
+ * Chooses corrections to be offset on an approved claim (settled when the claim is paid in full).
+ * Underpayments first: the database checks after each row that something is left to pay, so an
+ * overpayment that only fits beside an underpayment must come after it.
+ */
 export function assignOffset(db: Database, ids: readonly number[], tagihanId: number, a: { oleh: string; olehId: number | null; pada: string }): void {
   const stmt = db.prepare(
     `UPDATE koreksi SET penyelesaian = 'kompensasi', tagihan_kompensasi_id = @tagihanId, penyelesaian_oleh = @oleh, penyelesaian_oleh_id = @olehId,
-       penyelesaian_pada = @pada WHERE id = @id`,
+       penyelesaian_pada = @pada WHERE id = @id AND jenis = @jenis`,
   );
-  for (const id of ids) stmt.run({ id, tagihanId, ...a });
+  for (const jenis of ['kurang_bayar', 'lebih_bayar'] as const) for (const id of ids) stmt.run({ id, jenis, tagihanId, ...a });
 }
 
 /** A cancelled claim gives back the corrections chosen for it (they were never settled). */

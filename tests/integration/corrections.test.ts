@@ -257,10 +257,11 @@ describe('corrections after payment', () => {
     expect((await call(r, 'claims.get', { tagihanId: second })).claim.status).toBe('diverifikasi');
     expect((await call(r, 'claims.corrections', { bankId, tersedia: true })).map((x) => x.id)).toEqual([k.id]);
 
-    // Approved with it on a claim that is then cancelled: the correction is free again.
-    const k2 = await ok<{ id: number }>(r, rina, 'claims.recordCorrection', { barisId: lb, jenis: 'lebih_bayar', jumlah: 1, alasan: 'Pembulatan', ...bpk });
-    await ok(r, budi, 'claims.approve', { tagihanId: second, koreksiIds: [k2.id] });
-    expect((await call(r, 'claims.get', { tagihanId: second })).totalBersih).toBe(small.rincian.jumlah - 1);
+    // With an underpayment of Rp1 beside it, Rp1 is left to pay: allowed (whatever order they are listed in).
+    const k2 = await ok<{ id: number }>(r, rina, 'claims.recordCorrection', { barisId: lb, jenis: 'kurang_bayar', jumlah: 1, alasan: 'Pembulatan', ...bpk });
+    await ok(r, budi, 'claims.approve', { tagihanId: second, koreksiIds: [k.id, k2.id] });
+    expect((await call(r, 'claims.get', { tagihanId: second })).totalBersih).toBe(1);
+    // Cancelled before payment: the corrections are free again.
     await ok(r, budi, 'claims.cancel', { tagihanId: second, alasan: 'Berkas salah' });
     expect((await call(r, 'claims.corrections', { bankId, tersedia: true })).map((x) => x.id).sort()).toEqual([k.id, k2.id].sort());
   });
