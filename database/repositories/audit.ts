@@ -236,18 +236,19 @@ export function verifyAudit(db: Database): AuditVerifyResult {
   }).deferred();
 }
 
-type MoneyKind = 'pinjaman' | 'tagihan' | 'pembayaran' | 'pembayaran_premi';
+type MoneyKind = 'pinjaman' | 'tagihan' | 'pembayaran' | 'pembayaran_premi' | 'koreksi';
 const MONEY_LABEL: Record<MoneyKind, string> = {
   pinjaman: 'pinjaman',
   tagihan: 'tagihan bank',
   pembayaran: 'pembayaran subsidi (SP2D)',
   pembayaran_premi: 'pembayaran premi (SP2D)',
+  koreksi: 'koreksi setelah pembayaran',
 };
 
 /**
  * The money records that no audit entry names, by kind (the first kind found, up to a sample):
  * a loan by its own entries; a claim by its own entries, its import's entry or its direct
- * payment's entry (both carry `tagihanId`); an SP2D by its own entry.
+ * payment's entry (both carry `tagihanId`); an SP2D and a correction after payment by its own entry.
  */
 export function untracedMoney(db: Database): { kind: MoneyKind; count: number; ids: number[] } | null {
   const queries: Record<MoneyKind, string> = {
@@ -259,6 +260,7 @@ export function untracedMoney(db: Database): { kind: MoneyKind; count: number; i
               SELECT t.id FROM tagihan t WHERE t.id NOT IN (SELECT id FROM ditelusuri WHERE id IS NOT NULL) ORDER BY t.id`,
     pembayaran: `SELECT b.id FROM pembayaran b WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entitas = 'pembayaran' AND a.entitas_id = b.id) ORDER BY b.id`,
     pembayaran_premi: `SELECT b.id FROM pembayaran_premi b WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entitas = 'pembayaran_premi' AND a.entitas_id = b.id) ORDER BY b.id`,
+    koreksi: `SELECT k.id FROM koreksi k WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entitas = 'koreksi' AND a.entitas_id = k.id) ORDER BY k.id`,
   };
   for (const kind of Object.keys(queries) as MoneyKind[]) {
     const ids = (db.prepare(queries[kind]).all() as { id: number }[]).map((r) => r.id);

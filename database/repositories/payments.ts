@@ -17,15 +17,31 @@ export function listPagu(db: Database, tahun: number): PaguRow[] {
   return db.prepare('SELECT * FROM pagu WHERE tahun = ? ORDER BY jenis, kode_rekening').all(tahun) as PaguRow[];
 }
 
-/** What has been paid against a budget line: subsidy and premium payments, integer sums. */
+/**
+ * What has been paid against a budget line, net: subsidy and premium SP2Ds less the overpayments
+ * deposited back to the kas daerah (STS) charged to it (migration 0023_payment_corrections). An
+ * offset is already inside the SP2D that paid the offsetting claim's net. Integer sums.
+ */
 export function realisasiPagu(db: Database, paguId: number): number {
+  return realisasiPaguRincian(db, paguId).bersih;
+}
+
+/**
+ * A budget line's realisation, traced: `bruto` what the paid lines were agreed at, `koreksi` the
+ * settled corrections charged to it (− overpayments offset or deposited, + underpayments paid on a
+ * later claim), `bersih` = bruto + koreksi = SP2Ds − STS deposits: the money that moved.
+ */
+export function realisasiPaguRincian(db: Database, paguId: number): { bruto: number; koreksi: number; bersih: number } {
   const row = db
     .prepare(
       `SELECT (SELECT coalesce(sum(jumlah), 0) FROM pembayaran WHERE pagu_id = @id)
-            + (SELECT coalesce(sum(jumlah), 0) FROM pembayaran_premi WHERE pagu_id = @id) AS n`,
+            + (SELECT coalesce(sum(jumlah), 0) FROM pembayaran_premi WHERE pagu_id = @id) AS sp2d,
+              (SELECT coalesce(sum(CASE jenis WHEN 'kurang_bayar' THEN jumlah ELSE -jumlah END), 0) FROM koreksi WHERE status = 'diselesaikan' AND pagu_id = @id) AS koreksi,
+              (SELECT coalesce(sum(jumlah), 0) FROM koreksi WHERE status = 'diselesaikan' AND penyelesaian = 'sts' AND pagu_id = @id) AS sts`,
     )
-    .get({ id: paguId }) as { n: number };
-  return row.n;
+    .get({ id: paguId }) as { sp2d: number; koreksi: number; sts: number };
+  const bersih = row.sp2d - row.sts;
+  return { bruto: bersih - row.koreksi, koreksi: row.koreksi, bersih };
 }
 
 export function findPaymentBySp2d(db: Database, nomorSp2d: string): { id: number; tanggal_sp2d: string } | null {

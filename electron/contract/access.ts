@@ -115,6 +115,12 @@ export const ACCESS: { readonly [C in Channel]: Access } = {
   'claims.approve': APPROVE,
   'claims.recordPayment': APPROVE,
   'claims.cancel': APPROVE,
+  // Corrections after payment: read like claims (a bank's officer their own bank's); recorded by
+  // staff who reconcile; the deposit back (STS) recorded by the verifier, never the recorder.
+  // The offset on a later claim is chosen in claims.approve.
+  'claims.corrections': STAFF_AND_BANK,
+  'claims.recordCorrection': RECONCILE,
+  'claims.settleCorrectionSts': APPROVE,
 
   // Printed documents: each kind says which roles may print it and, for a bank's liaison officer,
   // which bank it shows (electron/services/documents/registry.ts); the service checks both.

@@ -147,7 +147,11 @@ export interface ClaimDetail {
   totalDitolak: number;
   tidakDiklaim: { jumlah: number; total: number };
   pembayaran: ClaimPaymentRow[];
-  /** What may still be paid: agreed total less what was paid (0 before approval). */
+  /** Corrections offset on this claim: − overpayments + underpayments (0 when none). */
+  koreksiKompensasi: number;
+  /** What the SP2D pays: agreed total + koreksiKompensasi (null before approval). */
+  totalBersih: number | null;
+  /** What may still be paid: the net payable less what was paid (0 before approval). */
   sisaBayar: number;
   /** The lines of the page asked for, filtered in SQL. */
   lines: Page<ClaimLine>;
@@ -219,6 +223,11 @@ export const claimApproveInput = z.object({
     .nullish()
     .transform((v) => (v ? v : null)),
   tanggalBa: isoDate('Tanggal berita acara').nullish().transform((v) => v ?? null),
+  /**
+   * Open corrections of the same bank the verifier chose to settle on this claim (offset): its
+   * SP2D then pays the agreed total − these overpayments + these underpayments.
+   */
+  koreksiIds: z.array(id).max(500, 'Paling banyak 500 koreksi sekaligus').default([]),
 });
 
 export const claimPaymentInput = z.object({
@@ -237,6 +246,85 @@ export interface ClaimPaymentResult {
   sisaPagu: number;
   status: ClaimStatus;
 }
+
+// ---------------------------------------------------------------------------
+// Corrections after payment (koreksi, migration 0023_payment_corrections)
+// ---------------------------------------------------------------------------
+
+export const CORRECTION_KINDS = ['lebih_bayar', 'kurang_bayar'] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+export const CORRECTION_KIND_LABELS: Readonly<Record<CorrectionKind, string>> = { lebih_bayar: 'Lebih bayar', kurang_bayar: 'Kurang bayar' };
+
+export const CORRECTION_DOCUMENTS = ['koreksi_bank', 'inspektorat', 'bpk', 'lainnya'] as const;
+export type CorrectionDocument = (typeof CORRECTION_DOCUMENTS)[number];
+export const CORRECTION_DOCUMENT_LABELS: Readonly<Record<CorrectionDocument, string>> = {
+  koreksi_bank: 'Koreksi bank',
+  inspektorat: 'Temuan Inspektorat',
+  bpk: 'Temuan BPK',
+  lainnya: 'Lainnya',
+};
+
+export const CORRECTION_STATUSES = ['terbuka', 'diselesaikan'] as const;
+export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
+
+/** A correction of a paid claim line, with the line it is about and how it is settled. */
+export interface Correction {
+  id: number;
+  barisId: number;
+  /** The paid claim the line belongs to. */
+  tagihanId: number;
+  bankId: number;
+  nomorBaris: number;
+  nomorRekening: string;
+  nama: string | null;
+  periode: string;
+  /** What the line was agreed and paid. */
+  dibayarBaris: number;
+  jenis: CorrectionKind;
+  jumlah: number;
+  alasan: string;
+  dokumenJenis: CorrectionDocument;
+  dokumenNomor: string;
+  dokumenTanggal: string;
+  dicatatOleh: string;
+  dicatatPada: string;
+  status: CorrectionStatus;
+  penyelesaian: 'kompensasi' | 'sts' | null;
+  /** The claim it is (to be) offset on. */
+  tagihanKompensasiId: number | null;
+  nomorSts: string | null;
+  tanggalSts: string | null;
+  penyelesaianOleh: string | null;
+  /** When the money moved (the SP2D that paid the offsetting claim in full, or the STS). */
+  tanggalSelesai: string | null;
+}
+
+export const correctionListInput = z.object({
+  /** Corrections of this claim's lines. */
+  tagihanId: id.optional(),
+  /** Corrections offset on this claim. */
+  tagihanKompensasiId: id.optional(),
+  bankId: id.optional(),
+  status: z.enum(CORRECTION_STATUSES).optional(),
+  /** Only those still free to settle: open and not yet chosen for a claim. */
+  tersedia: z.boolean().optional(),
+});
+
+export const correctionRecordInput = z.object({
+  barisId: id,
+  jenis: z.enum(CORRECTION_KINDS, { error: 'Pilih jenis koreksi' }),
+  jumlah: rupiah('Jumlah koreksi').positive('Jumlah koreksi harus lebih dari 0'),
+  alasan: requiredText('Alasan koreksi', 500),
+  dokumenJenis: z.enum(CORRECTION_DOCUMENTS, { error: 'Pilih jenis dokumen' }),
+  dokumenNomor: requiredText('Nomor dokumen', 100),
+  dokumenTanggal: isoDate('Tanggal dokumen'),
+});
+
+export const correctionStsInput = z.object({
+  koreksiId: id,
+  nomorSts: requiredText('Nomor STS', 60),
+  tanggalSts: isoDate('Tanggal STS'),
+});
 
 export const claimsContract = {
   'claims.list': { input: claimListInput, output: returns<Page<ClaimSummary>>() },
@@ -257,4 +345,10 @@ export const claimsContract = {
   'claims.recordPayment': { input: claimPaymentInput, output: returns<ClaimPaymentResult>() },
   /** Cancels a claim nothing has been paid on (draf, reconciled or approved); it stays, marked dibatalkan. */
   'claims.cancel': { input: claimCancelInput, output: returns<ClaimHeader>() },
+  /** Corrections after payment: of a claim's lines, offset on a claim, or of a bank (open ones to offset). */
+  'claims.corrections': { input: correctionListInput, output: returns<Correction[]>() },
+  /** Records a correction against a paid line (the line, its payment and periode_dibayar stay as they are). */
+  'claims.recordCorrection': { input: correctionRecordInput, output: returns<Correction>() },
+  /** Settles an overpayment by its deposit back to the kas daerah (four-eyes: not its recorder). */
+  'claims.settleCorrectionSts': { input: correctionStsInput, output: returns<Correction>() },
 } as const;

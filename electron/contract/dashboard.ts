@@ -19,9 +19,13 @@ export interface DashboardMonth {
 export interface DashboardRealisation {
   /** The year's pagu lines of this kind, summed; null when the caller may not see the budget (bank officers). */
   pagu: number | null;
-  /** Paid in the year (SP2D against the year's lines). */
+  /** Paid in the year, net: SP2Ds against the year's lines less overpayments deposited back (STS). */
   realisasi: number;
-  /** Jan–Dec of the year: paid in the month (by SP2D date) and cumulative. */
+  /** What the paid lines were agreed at: realisasi − koreksi. */
+  bruto: number;
+  /** Settled corrections after payment charged to the year's lines: − overpayments + underpayments (0 for premiums). */
+  koreksi: number;
+  /** Jan–Dec of the year: paid in the month, net (by SP2D and STS date), and cumulative. */
   bulanan: { periode: string; jumlah: number; kumulatif: number }[];
 }
 

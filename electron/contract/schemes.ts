@@ -80,8 +80,12 @@ export interface BudgetLine {
   kodeRekening: string;
   uraian: string;
   pagu: number;
-  /** Paid so far (sum of recorded payments charged to this line). */
+  /** Paid so far, net: the SP2Ds charged to this line less overpayments deposited back (STS). */
   realisasi: number;
+  /** What the paid lines were agreed at (realisasi − koreksi). */
+  realisasiBruto: number;
+  /** Settled corrections charged to this line: − overpayments offset or deposited, + underpayments paid later. */
+  koreksi: number;
   sisa: number;
 }
 

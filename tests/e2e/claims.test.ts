@@ -119,7 +119,9 @@ describe('a bank claim from file to paid berita acara, in Chromium over a real S
     await signInAs(page, VERIFIER);
     await page.goto(`${app.url}/#/tagihan/${tagihanId}`);
     await page.getByTestId('claim-approve').click();
-    await page.locator('.el-message-box__btns .el-button--primary').click();
+    // The approval dialog: the bank's open corrections (none here) and the net to pay.
+    await expect.poll(() => page.getByTestId('approve-net').innerText()).toBe(formatRupiah(expectedAgreed));
+    await page.getByTestId('claim-approve-save').click();
     await expect.poll(() => page.getByTestId('claim-status').innerText()).toMatch(/Disetujui/i);
     expect(await page.getByTestId('sum-agreed').innerText()).toBe(formatRupiah(expectedAgreed));
   });

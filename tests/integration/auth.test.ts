@@ -111,7 +111,8 @@ const AUDIT: Channel[] = ['audit.list', 'audit.facets', 'audit.verify', 'audit.e
 // Printed documents: the channels are open to every role; each document kind says who may print it (tests/integration/documents.test.ts).
 const DOCUMENTS: Channel[] = ['documents.kinds', 'documents.render', 'documents.print', 'settings.documents'];
 // Bank claims: read by staff and the bank's own officer; reconciled by entry staff and verifiers; decided by entry staff; approved, paid and cancelled by verifiers.
-const CLAIMS_READ: Channel[] = ['claims.list', 'claims.get', 'claims.unclaimed'];
+// Corrections after payment: read with the claims; recorded by who reconciles; the STS deposit by verifiers.
+const CLAIMS_READ: Channel[] = ['claims.list', 'claims.get', 'claims.unclaimed', 'claims.corrections'];
 // Importing bank and insurer files: entry staff and the bank's own officer (the service keeps them to their bank).
 const IMPORTS: Channel[] = ['imports.upload', 'imports.inspect', 'imports.preview', 'imports.progress', 'imports.problems', 'imports.rows', 'imports.commit', 'imports.list', 'imports.get'];
 const ENTRY: Channel[] = [
@@ -120,10 +121,10 @@ const ENTRY: Channel[] = [
 ];
 const ALLOWED: Record<Role, Channel[]> = {
   admin: [...CHANNELS],
-  operator: [...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...ENTRY, 'backup.list', 'backup.create', ...CLAIMS_READ, 'claims.reconcile', 'claims.decide', 'claims.decideBulk', ...IMPORTS],
+  operator: [...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...ENTRY, 'backup.list', 'backup.create', ...CLAIMS_READ, 'claims.reconcile', 'claims.decide', 'claims.decideBulk', 'claims.recordCorrection', ...IMPORTS],
   verifikator: [
     ...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...AUDIT, 'loans.transition', 'subsidy.recordPayment', 'premiums.recordPayment', 'closing.close',
-    ...CLAIMS_READ, 'claims.reconcile', 'claims.approve', 'claims.recordPayment', 'claims.cancel',
+    ...CLAIMS_READ, 'claims.reconcile', 'claims.approve', 'claims.recordPayment', 'claims.cancel', 'claims.recordCorrection', 'claims.settleCorrectionSts',
   ],
   pemantau: [...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...AUDIT, ...CLAIMS_READ],
   bank: [...ALWAYS, ...DOCUMENTS, 'banks.list', 'banks.get', 'loans.list', 'loans.get', 'subsidy.run', ...CLAIMS_READ, ...IMPORTS],

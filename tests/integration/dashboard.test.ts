@@ -59,6 +59,9 @@ function expected(bankId: number | null, tahun: number) {
     return {
       pagu: sum(lines, (g) => g.jumlah),
       realisasi: sum(ours, (p) => p.jumlah),
+      // The demo records no corrections after payment (tests/integration/corrections.test.ts has them): gross = net.
+      bruto: sum(ours, (p) => p.jumlah),
+      koreksi: 0,
       bulanan: periodsBetween(`${tahun}-01`, `${tahun}-12`).map((periode) => {
         const jumlah = sum(ours.filter((p) => p.tanggal_sp2d.startsWith(periode)), (p) => p.jumlah);
         cumulative += jumlah;

@@ -1,5 +1,5 @@
 import { appendAudit } from '../../../database/repositories/audit';
-import { getPagu, listPagu, realisasiPagu, type PaguRow } from '../../../database/repositories/payments';
+import { getPagu, listPagu, realisasiPagu, realisasiPaguRincian, type PaguRow } from '../../../database/repositories/payments';
 import type { BudgetLine } from '../../contract';
 import { formatRupiah } from '../../domain/format';
 import type { ServiceContext } from '../context';
@@ -11,8 +11,11 @@ export function budgetHandlers(ctx: ServiceContext): HandlersFor<'budget'> {
   const { db } = ctx;
 
   const toLine = (p: PaguRow): BudgetLine => {
-    const realisasi = realisasiPagu(db, p.id);
-    return { id: p.id, tahun: p.tahun, jenis: p.jenis, kodeRekening: p.kode_rekening, uraian: p.uraian, pagu: p.jumlah, realisasi, sisa: p.jumlah - realisasi };
+    const r = realisasiPaguRincian(db, p.id);
+    return {
+      id: p.id, tahun: p.tahun, jenis: p.jenis, kodeRekening: p.kode_rekening, uraian: p.uraian, pagu: p.jumlah,
+      realisasi: r.bersih, realisasiBruto: r.bruto, koreksi: r.koreksi, sisa: p.jumlah - r.bersih,
+    };
   };
 
   return {

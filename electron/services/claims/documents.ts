@@ -18,6 +18,8 @@ import { findUserByName } from '../../../database/repositories/users';
 import type { DocumentColumn, DocumentRow, ReportDocument, Signer, TableBlock } from '../documents/model';
 import { notFound } from '../errors';
 import { getDocumentSettings } from '../settings/document-settings';
+import { listCorrections } from '../../../database/repositories/corrections';
+import { CORRECTION_DOCUMENT_LABELS, CORRECTION_KIND_LABELS, type Correction } from '../../contract/claims';
 
 type BaParams = Extract<DocumentRequest, { jenis: 'beritaAcaraRekonsiliasi' }>;
 type LinesParams = Extract<DocumentRequest, { jenis: 'rekonsiliasiBaris' }>;
@@ -30,6 +32,50 @@ export function bankOfClaim(ctx: ServiceContext, tagihanId: number): number {
   const row = ctx.db.prepare('SELECT bank_id FROM tagihan WHERE id = ?').get(tagihanId) as { bank_id: number } | undefined;
   if (!row) throw notFound('Tagihan');
   return row.bank_id;
+}
+
+/**
+ * The corrections of earlier paid lines offset on this claim (issue 18.5): one line each, and the
+ * net the SP2D pays in figures and words. Nothing when none were offset.
+ */
+function offsetBlocks(offsets: readonly Correction[], disetujui: number): ReportDocument['blocks'] {
+  if (offsets.length === 0) return [];
+  const signed = (k: Correction) => (k.jenis === 'kurang_bayar' ? k.jumlah : -k.jumlah);
+  const net = offsets.reduce((s, k) => s + signed(k), 0);
+  return [
+    {
+      type: 'paragraph',
+      text:
+        'Atas pembayaran tagihan sebelumnya terdapat koreksi setelah pembayaran yang diperhitungkan (dikompensasikan) pada tagihan ini: ' +
+        'lebih bayar mengurangi dan kurang bayar menambah jumlah yang dibayarkan. Baris tagihan yang telah dibayar tidak diubah.',
+    },
+    {
+      type: 'table',
+      title: 'Koreksi yang dikompensasikan pada tagihan ini',
+      columns: [
+        { key: 'no', label: 'No.', kind: 'number', width: 0.5 },
+        { key: 'rekening', label: 'Nomor rekening', kind: 'text', width: 1.3 },
+        { key: 'nama', label: 'Nama debitur', kind: 'text', width: 1.4 },
+        { key: 'periode', label: 'Periode', kind: 'text', width: 1.1, nowrap: true },
+        { key: 'asal', label: 'Tagihan asal', kind: 'text', width: 0.9 },
+        { key: 'jenis', label: 'Jenis', kind: 'text', width: 1 },
+        { key: 'jumlah', label: 'Jumlah (±)', kind: 'rupiah' },
+        { key: 'dokumen', label: 'Dokumen', kind: 'text', width: 2 },
+      ],
+      rows: offsets.map((k, i) => ({
+        no: i + 1,
+        rekening: k.nomorRekening,
+        nama: k.nama ?? '',
+        periode: formatPeriod(k.periode),
+        asal: `Nomor ${k.tagihanId}, baris ${k.nomorBaris}`,
+        jenis: CORRECTION_KIND_LABELS[k.jenis],
+        jumlah: signed(k),
+        dokumen: `${CORRECTION_DOCUMENT_LABELS[k.dokumenJenis]} No. ${k.dokumenNomor} tanggal ${formatDateLong(k.dokumenTanggal)}: ${k.alasan}`,
+      })),
+      totals: { no: null, rekening: 'Jumlah koreksi', jumlah: net },
+    },
+    { type: 'amount', label: 'Jumlah bersih yang dibayarkan (disetujui dikurangi lebih bayar ditambah kurang bayar)', amount: disetujui + net },
+  ];
 }
 
 const periodText = (awal: string, akhir: string) => (awal === akhir ? formatPeriod(awal) : `${formatPeriod(awal)} s.d. ${formatPeriod(akhir)}`);
@@ -124,6 +170,7 @@ export function buildBeritaAcara(ctx: ServiceContext, p: BaParams): ReportDocume
   const tanggal = claim.tanggalBa ?? ctx.today();
   const shown = lines.length <= BA_ALL_LINES_UP_TO ? lines : lines.filter((l) => l.disetujui !== l.diklaim);
   const period = periodText(claim.periodeAwal, claim.periodeAkhir);
+  const offsets = approved ? listCorrections(ctx.db, { tagihanKompensasiId: claim.id }) : [];
 
   return {
     title: 'Berita Acara Rekonsiliasi Tagihan Subsidi Bunga',
@@ -152,6 +199,7 @@ export function buildBeritaAcara(ctx: ServiceContext, p: BaParams): ReportDocume
       { type: 'amount', label: 'Jumlah yang ditagih bank', amount: diklaim },
       { type: 'amount', label: 'Jumlah yang disetujui', amount: disetujui },
       { type: 'amount', label: 'Jumlah yang tidak disetujui', amount: Math.max(0, diklaim - disetujui) },
+      ...offsetBlocks(offsets, disetujui),
       summaryTable(ctx, claim.id),
       ...(unclaimed.jumlah > 0
         ? [

@@ -22,6 +22,8 @@ import { checkSubsidySp2d, refuseAbovePagu } from '../subsidy/payment-checks';
 import { refusePersonMonth } from '../subsidy/person-month';
 import { isPersonMonthRefusal } from '../../../database/repositories/payments';
 import { agreedAmount, allowedDecisions, reconcileClaim } from './reconcile';
+import { offsetTotal, releaseOffsets, settleOffsets } from '../../../database/repositories/corrections';
+import { applyOffsets, correctionHandlers } from './corrections';
 
 export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
   const { db } = ctx;
@@ -41,6 +43,7 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
   }
 
   return {
+    ...correctionHandlers(ctx),
     'claims.list': async (q) => {
       const own = callerBank(ctx);
       if (own !== null && q.bankId !== undefined && q.bankId !== own) requireOwnBank(ctx, q.bankId);
@@ -53,6 +56,8 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
       const pembayaran = repo.claimPayments(db, q.tagihanId);
       const paidTotal = pembayaran.reduce((s, p) => s + p.jumlah, 0);
       const approved = claim.status === 'disetujui' || claim.status === 'dibayar';
+      const koreksiKompensasi = offsetTotal(db, q.tagihanId);
+      const totalBersih = approved ? (claim.totalDisetujui ?? 0) + koreksiKompensasi : null;
       return {
         claim,
         perStatus: repo.statusTotals(db, q.tagihanId),
@@ -63,7 +68,9 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
         totalDitolak: (db.prepare('SELECT coalesce(sum(diklaim - disetujui), 0) AS n FROM tagihan_baris WHERE tagihan_id = ? AND disetujui IS NOT NULL').get(q.tagihanId) as { n: number }).n,
         tidakDiklaim: repo.unclaimedTotals(db, q.tagihanId),
         pembayaran,
-        sisaBayar: approved ? Math.max(0, (claim.totalDisetujui ?? 0) - paidTotal) : 0,
+        koreksiKompensasi,
+        totalBersih,
+        sisaBayar: totalBersih !== null ? Math.max(0, totalBersih - paidTotal) : 0,
         lines: repo.listClaimLines(db, q.tagihanId, q),
       };
     },
@@ -155,6 +162,8 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
         const nomorBa = input.nomorBa ?? `${String(claim.id).padStart(4, '0')}/BA-REK/${bank.kode}/${tanggalBa.slice(0, 4)}`;
         if (repo.nomorBaTaken(db, nomorBa, claim.id)) throw invalid('nomorBa', `Nomor berita acara ${nomorBa} sudah dipakai`);
         repo.approveClaim(db, claim.id, { total: sums.disetujui, oleh: ctx.user, olehId: callerId(ctx), pada: nowIso(), nomorBa, tanggalBa });
+        // Corrections of earlier paid lines the verifier chose to offset on this claim (issue 18.5).
+        const koreksi = applyOffsets(ctx, claim, sums.disetujui, input.koreksiIds);
         const after = repo.getClaimHeader(db, claim.id)!;
         appendAudit(db, {
           user: ctx.user,
@@ -162,7 +171,10 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
           entity: 'tagihan',
           entityId: claim.id,
           before: { status: claim.status, totalDisetujui: claim.totalDisetujui },
-          after: { langkah: 'persetujuan', status: after.status, totalDiklaim: after.totalDiklaim, totalDisetujui: after.totalDisetujui, nomorBa, tanggalBa },
+          after: {
+            langkah: 'persetujuan', status: after.status, totalDiklaim: after.totalDiklaim, totalDisetujui: after.totalDisetujui, nomorBa, tanggalBa,
+            ...(input.koreksiIds.length > 0 ? { koreksiIds: [...new Set(input.koreksiIds)], koreksiKompensasi: koreksi, totalBersih: sums.disetujui + koreksi } : {}),
+          },
         });
         return after;
       })(),
@@ -176,13 +188,14 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
           throw new ServiceError('CONFLICT', 'Tagihan yang sudah dibayar (seluruhnya atau sebagian) tidak dapat dibatalkan.');
         }
         repo.setClaimStatus(db, claim.id, 'dibatalkan');
+        const dilepas = releaseOffsets(db, claim.id);
         appendAudit(db, {
           user: ctx.user,
           action: 'ubah',
           entity: 'tagihan',
           entityId: claim.id,
           before: { status: claim.status },
-          after: { langkah: 'pembatalan', status: 'dibatalkan', alasan: input.alasan },
+          after: { langkah: 'pembatalan', status: 'dibatalkan', alasan: input.alasan, ...(dilepas > 0 ? { koreksiDilepas: dilepas } : {}) },
         });
         return repo.getClaimHeader(db, claim.id)!;
       })(),
@@ -193,11 +206,16 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
         if (claim.status === 'dibayar') throw new ServiceError('CONFLICT', 'Tagihan ini sudah dibayar penuh.');
         if (claim.status !== 'disetujui') throw new ServiceError('CONFLICT', 'Pembayaran hanya dapat dicatat untuk tagihan yang sudah disetujui.');
         refuseOwnEntry(ctx, repo.claimCreators(db, claim.id), 'Tagihan ini Anda masukkan atau impor sendiri; SP2D-nya harus dicatat verifikator lain (prinsip empat mata).');
-        const total = claim.totalDisetujui ?? 0;
+        // The net payable: the agreed total less overpayments, plus underpayments, offset on it.
+        const koreksi = offsetTotal(db, claim.id);
+        const total = (claim.totalDisetujui ?? 0) + koreksi;
         const sisaBayar = total - claim.totalDibayar;
         if (sisaBayar <= 0) throw new ServiceError('CONFLICT', 'Tidak ada jumlah yang disetujui untuk dibayar pada tagihan ini.');
         if (input.jumlah > sisaBayar) {
-          throw invalid('jumlah', `Jumlah ${formatRupiah(input.jumlah)} melebihi sisa yang disetujui untuk dibayar (${formatRupiah(sisaBayar)})`);
+          throw invalid(
+            'jumlah',
+            `Jumlah ${formatRupiah(input.jumlah)} melebihi sisa yang disetujui untuk dibayar (${formatRupiah(sisaBayar)}${koreksi !== 0 ? `, setelah koreksi ${formatRupiah(koreksi)}` : ''})`,
+          );
         }
         const budget = checkSubsidySp2d(db, input);
         refuseAbovePagu(budget, input.jumlah);
@@ -227,13 +245,21 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
         const pembayaranId = repo.insertClaimPayment(db, { ...input, paguId: budget.pagu.id, dicatatOlehId: callerId(ctx) });
         const totalDibayar = claim.totalDibayar + input.jumlah;
         const status: ClaimStatus = totalDibayar === total ? 'dibayar' : 'disetujui';
-        if (status === 'dibayar') repo.setClaimStatus(db, claim.id, 'dibayar');
+        // Paid in full: the corrections offset on it are settled, dated and charged as this SP2D.
+        let koreksiSelesai = 0;
+        if (status === 'dibayar') {
+          repo.setClaimStatus(db, claim.id, 'dibayar');
+          koreksiSelesai = settleOffsets(db, claim.id, { tanggal: input.tanggalSp2d, paguId: budget.pagu.id });
+        }
         appendAudit(db, {
           user: ctx.user,
           action: 'buat',
           entity: 'pembayaran',
           entityId: pembayaranId,
-          after: { ...input, totalDisetujui: total, totalDibayar, statusTagihan: status, bulanDitandaiDibayar: marked },
+          after: {
+            ...input, totalDisetujui: claim.totalDisetujui ?? 0, totalDibayar, statusTagihan: status, bulanDitandaiDibayar: marked,
+            ...(koreksi !== 0 ? { koreksiKompensasi: koreksi, totalBersih: total, koreksiDiselesaikan: koreksiSelesai } : {}),
+          },
         });
         return { pembayaranId, jumlah: input.jumlah, totalDibayar, sisaBayar: total - totalDibayar, sisaPagu: budget.sisa - input.jumlah, status };
       })(),

@@ -5,6 +5,7 @@
 import Decimal from 'decimal.js';
 import type { Database } from 'better-sqlite3';
 import * as repo from '../../../database/repositories/dashboard';
+import { correctionsByMonth } from '../../../database/repositories/corrections';
 import type { DashboardKol, DashboardRealisation, DashboardSummary } from '../../contract';
 import { addPeriods, periodFirstDay, periodOf, periodsBetween } from '../../domain/loan';
 
@@ -19,7 +20,7 @@ export function percentOf(part: number, whole: number): string | null {
   return new Decimal(part).times(100).div(whole).toFixed(2, Decimal.ROUND_HALF_UP);
 }
 
-function realisation(rows: { periode: string; jumlah: number }[], tahun: number, pagu: number | null): DashboardRealisation {
+function realisation(rows: { periode: string; jumlah: number }[], tahun: number, pagu: number | null, koreksi = 0): DashboardRealisation {
   const byMonth = new Map<string, number>();
   const first = `${tahun}-01`;
   const last = `${tahun}-12`;
@@ -36,7 +37,7 @@ function realisation(rows: { periode: string; jumlah: number }[], tahun: number,
     kumulatif += jumlah;
     return { periode, jumlah, kumulatif };
   });
-  return { pagu, realisasi, bulanan };
+  return { pagu, realisasi, bruto: realisasi - koreksi, koreksi, bulanan };
 }
 
 export function dashboardSummary(db: Database, opts: { today: string; tahun?: number | undefined; bankId: number | null }): DashboardSummary {
@@ -70,7 +71,15 @@ export function dashboardSummary(db: Database, opts: { today: string; tahun?: nu
 
   const running = repo.runningLoanTotals(db, bankId);
   // The budget is the regency's: a bank's liaison officer sees what their bank was paid, not the pagu.
-  const subsidi = realisation(repo.paymentsByMonth(db, tahun, 'subsidi_bunga', bankId), tahun, bankId === null ? repo.paguOfYear(db, tahun, 'subsidi_bunga') : null);
+  // Net of corrections after payment: an STS deposit counts (negative) in its month; offsets are already in the SP2Ds.
+  const corrections = correctionsByMonth(db, tahun, bankId);
+  const subsidyRows = [...repo.paymentsByMonth(db, tahun, 'subsidi_bunga', bankId), ...corrections.filter((c) => c.sts > 0).map((c) => ({ periode: c.periode, jumlah: -c.sts }))];
+  const subsidi = realisation(
+    subsidyRows,
+    tahun,
+    bankId === null ? repo.paguOfYear(db, tahun, 'subsidi_bunga') : null,
+    corrections.reduce((s, c) => s + c.koreksi, 0),
+  );
   const premi = bankId === null ? realisation(repo.paymentsByMonth(db, tahun, 'premi', null), tahun, repo.paguOfYear(db, tahun, 'premi')) : null;
 
   return {

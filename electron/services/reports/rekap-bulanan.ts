@@ -20,6 +20,7 @@ import type { ServiceContext } from '../context';
 import type { DocumentColumn, DocumentRow, ReportDocument, TableBlock } from '../documents/model';
 import { getDocumentSettings, SIGNER_HEADING } from '../settings/document-settings';
 import { SKALA_LABEL } from './registers';
+import { correctionsBetween } from '../../../database/repositories/corrections';
 import { debtorsByPlace, monthCells, premiumPaidCells, subsidyPaidCells, type CellKey, type PaidCell } from './snapshot';
 
 type Params = Extract<DocumentRequest, { jenis: 'rekapBulanan' }>;
@@ -94,6 +95,14 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
   const premiumMonth = premiumPaidCells(db, monthStart, monthEnd);
   const paidMonth = paymentTotals(db, monthStart, monthEnd);
   const paidYear = paymentTotals(db, yearStart, monthEnd);
+  // Subsidy gross, corrections after payment and net (migration 0023_payment_corrections): net is
+  // what moved (SP2D − STS deposits); corrections are those settled in the period (− overpayments
+  // offset or deposited, + underpayments paid later); gross = net − corrections, the paid lines' worth.
+  const subsidyNet = (paid: number, k: { koreksi: number; sts: number; lebih: number; kurang: number }) => ({
+    bersih: paid - k.sts, koreksi: k.koreksi, lebih: k.lebih, kurang: k.kurang, bruto: paid - k.sts - k.koreksi,
+  });
+  const netMonth = subsidyNet(paidMonth.subsidi, correctionsBetween(db, monthStart, monthEnd));
+  const netYear = subsidyNet(paidYear.subsidi, correctionsBetween(db, yearStart, monthEnd));
   const labelOf = labeller(db);
 
   const total = <T>(items: readonly T[], f: (t: T) => number) => items.reduce((s, x) => s + f(x), 0);
@@ -197,7 +206,7 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
     selisih: paguAmount - ytd - projected,
   });
   const budgetRows = [
-    budgetRow('Subsidi bunga', paguOf('subsidi_bunga'), paidMonth.subsidi, paidYear.subsidi, projection.subsidyByYear.get(year) ?? 0),
+    budgetRow('Subsidi bunga', paguOf('subsidi_bunga'), netMonth.bersih, netYear.bersih, projection.subsidyByYear.get(year) ?? 0),
     budgetRow('Premi asuransi kredit', paguOf('premi'), paidMonth.premi, paidYear.premi, projection.pendingPremiums),
   ];
   const budgetTotal = (k: string) => budgetRows.reduce((s, r) => s + (r[k] as number), 0);
@@ -288,6 +297,22 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
           selisih: budgetTotal('selisih'),
         },
       },
+      {
+        type: 'table',
+        title: 'Subsidi bunga: bruto, koreksi setelah pembayaran, bersih',
+        compact: true,
+        columns: [
+          { key: 'uraian', label: 'Uraian', kind: 'text', width: 3 },
+          { key: 'bulanIni', label: 'Bulan ini', kind: 'rupiah', width: 1 },
+          { key: 'sdBulanIni', label: 'S.d. bulan ini', kind: 'rupiah', width: 1 },
+        ],
+        rows: [
+          { uraian: 'Bruto (baris tagihan yang dibayar)', bulanIni: netMonth.bruto, sdBulanIni: netYear.bruto },
+          { uraian: 'Koreksi lebih bayar (dikompensasi atau disetor STS)', bulanIni: -netMonth.lebih, sdBulanIni: -netYear.lebih },
+          { uraian: 'Koreksi kurang bayar (dibayar pada tagihan berikutnya)', bulanIni: netMonth.kurang, sdBulanIni: netYear.kurang },
+          { uraian: 'Bersih (SP2D dikurangi setoran STS)', bulanIni: netMonth.bersih, sdBulanIni: netYear.bersih },
+        ],
+      },
       { type: 'amount', label: `Subsidi bunga dibayar bulan ${formatPeriod(periode)}`, amount: paidMonth.subsidi },
       { type: 'amount', label: `Premi asuransi kredit dibayar bulan ${formatPeriod(periode)}`, amount: paidMonth.premi },
       {
@@ -332,7 +357,10 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
       'Subsidi dan premi dibayar: menurut tanggal SP2D. Rincian per bank, kecamatan, sektor, skala dan jenis kelamin dari baris tagihan dan premi yang dibayar SP2D tersebut.',
       `Proyeksi s.d. akhir tahun: subsidi yang diharapkan dari jadwal pinjaman berjalan untuk bulan sesudah ${formatPeriod(periode)} yang belum dibayar, dan premi pinjaman yang disetujui tetapi belum dicairkan (dihitung pada ${formatDateLong(ctx.today())}).`,
       'Jenis kelamin debitur menurut NIK.',
-      ...(lineTotal(subsidyMonth) !== paidMonth.subsidi || lineTotal(subsidyYear) !== paidYear.subsidi
+      ...(netMonth.koreksi !== 0 || netYear.koreksi !== 0
+        ? ['Koreksi setelah pembayaran (temuan bank, Inspektorat atau BPK) dihitung pada tanggal uangnya bergerak: tanggal SP2D yang melunasi tagihan kompensasinya, atau tanggal STS. Baris yang dibayar tidak diubah.']
+        : []),
+      ...(lineTotal(subsidyMonth) !== netMonth.bruto || lineTotal(subsidyYear) !== netYear.bruto
         ? [`Rincian subsidi per bank dan lainnya (${formatRupiah(lineTotal(subsidyMonth))} bulan ini, ${formatRupiah(lineTotal(subsidyYear))} s.d. bulan ini) berbeda dari jumlah SP2D karena ada tagihan yang dibayar bertahap; rincian mengikuti tanggal SP2D pertama tagihannya.`]
         : []),
     ],

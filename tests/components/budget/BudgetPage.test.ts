@@ -108,6 +108,15 @@ describe('BudgetPage', () => {
       expect(group).toEqual([]);
     });
 
+    it('shows a line’s realisation net of corrections after payment, with gross and corrections, only where there are any', async () => {
+      // Gross 300,012,345; an overpayment of 12,345 returned (STS): net 300,000,000.
+      mockBackend(fakeBudget([{ ...KUR_2025, realisasiBruto: 300_012_345, koreksi: -12_345 }, MIKRO_2025]).backend);
+      await mountPage();
+      const hints = [...document.querySelectorAll('[data-testid="budget-koreksi"]')].map((e) => e.textContent?.replace(/\s+/g, ' ').trim());
+      // The line, and its kind's total (with the other line's 95,000,000, which has no corrections).
+      expect(hints).toEqual(['bruto Rp300.012.345 · koreksi -Rp12.345', 'bruto Rp395.012.345 · koreksi -Rp12.345']);
+    });
+
     it('colours a line by how much of it is used, and still shows the share when it is nearly used up', async () => {
       await mountPage();
       const bar = (row: number) => bodyRows('budget-table')[row]!.querySelector('.el-progress')!;

@@ -95,7 +95,7 @@ export function fakeBudget(initial: BudgetLine[], projections: Record<number, Ye
         }
       }
       const realisasi = before?.realisasi ?? 0;
-      const saved: BudgetLine = { id: before?.id ?? nextId++, tahun: input.tahun, jenis: input.jenis, kodeRekening: input.kodeRekening, uraian: input.uraian, pagu: input.pagu, realisasi, sisa: input.pagu - realisasi };
+      const saved: BudgetLine = { id: before?.id ?? nextId++, tahun: input.tahun, jenis: input.jenis, kodeRekening: input.kodeRekening, uraian: input.uraian, pagu: input.pagu, realisasi, realisasiBruto: realisasi, koreksi: 0, sisa: input.pagu - realisasi };
       if (before) lines.splice(lines.indexOf(before), 1, saved);
       else lines.push(saved);
       return { ...saved };

@@ -7,6 +7,7 @@ import type { ClaimDetail, ClaimLine, ClaimStatusTotal, ClaimSummary } from '@co
 import ClaimsPage from '@/features/claims/ClaimsPage.vue';
 import ClaimDetailPage from '@/features/claims/ClaimDetailPage.vue';
 import { bank, byTestId, callsTo, mockBackend, mountWithApp, queryTestId, resetWorld, typeInto, visibleDialog, type Backend } from '../setup';
+import { typeIn } from '../subsidy/fixtures';
 
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
 
@@ -43,7 +44,7 @@ function detail(input: { status?: string; search?: string } = {}, over: Partial<
   return {
     claim: { ...summary(), direkonsiliasiPada: '2026-11-02T03:00:00Z', direkonsiliasiOleh: 'rina', disetujuiOleh: null, disetujuiPada: null, nomorBa: null, tanggalBa: null, ...over },
     perStatus: perStatus(), belumDiputuskan: 1, totalDiharapkan: 137_778, totalDisetujuiSementara: 68_889, totalDitolak: 35_333, tidakDiklaim: { jumlah: 2, total: 90_000 },
-    pembayaran: [], sisaBayar: 0, lines: { rows, total: rows.length, page: 1, pageSize: 50 },
+    pembayaran: [], koreksiKompensasi: 0, totalBersih: null, sisaBayar: 0, lines: { rows, total: rows.length, page: 1, pageSize: 50 },
   };
 }
 
@@ -187,5 +188,83 @@ describe('ClaimDetailPage', () => {
     typeInto('claim-payment-sp2d', 'SP2D/77');
     await nextTick();
     expect(text('claim-summary')).toContain('0005/BA-REK/BSB/2026');
+  });
+
+  it('approval lists the bank’s open corrections to offset and shows the net; a paid claim offers “Catat koreksi” per paid line', async () => {
+    const k = (id: number, jenis: 'lebih_bayar' | 'kurang_bayar', jumlah: number) => ({
+      id, barisId: 90 + id, tagihanId: 4, bankId: 1, nomorBaris: id, nomorRekening: `00${id}`, nama: 'Lama', periode: '2026-09', dibayarBaris: 70_000, jenis, jumlah,
+      alasan: 'Temuan', dokumenJenis: 'bpk' as const, dokumenNomor: `LHP/${id}`, dokumenTanggal: '2026-11-01', dicatatOleh: 'rina', dicatatPada: '2026-11-01T00:00:00Z',
+      status: 'terbuka' as const, penyelesaian: null, tagihanKompensasiId: null, nomorSts: null, tanggalSts: null, penyelesaianOleh: null, tanggalSelesai: null,
+    });
+    mockBackend({
+      ...backend,
+      'claims.get': (input) => ({ ...detail(input as { status?: string }), belumDiputuskan: 0 }),
+      'claims.corrections': () => [k(1, 'lebih_bayar', 12_345), k(2, 'kurang_bayar', 1_111)],
+      'claims.approve': () => ({ ...summary({ status: 'disetujui' }) }) as never,
+    });
+    await mountDetail('verifikator');
+    byTestId<HTMLButtonElement>('claim-approve').click();
+    await flushPromises();
+    expect(visibleDialog('claim-approve-dialog')).not.toBeNull();
+    expect(text('approve-net')).toBe('Rp68.889');
+    byTestId('approve-correction-1').querySelector('input')!.click();
+    await nextTick();
+    // 68,889 − 12,345 = 56,544
+    expect(text('approve-net')).toBe('Rp56.544');
+    byTestId('approve-correction-2').querySelector('input')!.click();
+    await nextTick();
+    expect(text('approve-net')).toBe('Rp57.655');
+    byTestId<HTMLButtonElement>('claim-approve-save').click();
+    await flushPromises();
+    expect(callsTo('claims.approve')).toEqual([{ tagihanId: 5, koreksiIds: [1, 2] }]);
+
+    resetWorld();
+    mockBackend({ ...backend, 'claims.get': (input) => ({ ...detail(input as { status?: string }, { status: 'dibayar', totalDisetujui: 68_889, totalDibayar: 68_889 }), belumDiputuskan: 0 }) });
+    await mountDetail('verifikator');
+    expect(queryTestId('correct-line-1')).not.toBeNull();
+    expect(queryTestId('correct-line-3')).toBeNull(); // nothing paid on it
+    resetWorld();
+    mockBackend({ ...backend, 'claims.get': (input) => ({ ...detail(input as { status?: string }, { status: 'dibayar', totalDisetujui: 68_889, totalDibayar: 68_889 }), belumDiputuskan: 0 }) });
+    await mountDetail('pemantau');
+    expect(queryTestId('correct-line-1')).toBeNull();
+  });
+
+  it('records a correction against a paid line, and its STS from the Koreksi tab', async () => {
+    const paid = (input: unknown) => ({ ...detail(input as { status?: string }, { status: 'dibayar', totalDisetujui: 68_889, totalDibayar: 68_889 }), belumDiputuskan: 0 });
+    const recorded = {
+      id: 7, barisId: 1, tagihanId: 5, bankId: 1, nomorBaris: 1, nomorRekening: '0012300045', nama: 'Siti Aminah', periode: '2026-10', dibayarBaris: 68_889, jenis: 'lebih_bayar' as const,
+      jumlah: 12_345, alasan: 'Hari dihitung ganda', dokumenJenis: 'bpk' as const, dokumenNomor: 'LHP/12', dokumenTanggal: '2026-11-23', dicatatOleh: 'rina', dicatatPada: '2026-11-23T01:00:00Z',
+      status: 'terbuka' as const, penyelesaian: null, tagihanKompensasiId: null, nomorSts: null, tanggalSts: null, penyelesaianOleh: null, tanggalSelesai: null,
+    };
+    mockBackend({
+      ...backend,
+      'claims.get': paid,
+      'claims.recordCorrection': () => recorded,
+      'claims.corrections': (input) => ((input as { tagihanId?: number }).tagihanId ? [recorded] : []),
+      'claims.settleCorrectionSts': () => ({ ...recorded, status: 'diselesaikan', penyelesaian: 'sts', nomorSts: 'STS/9', tanggalSts: '2026-11-23', tanggalSelesai: '2026-11-23' }),
+    });
+    await mountDetail('verifikator');
+    byTestId<HTMLButtonElement>('correct-line-1').click();
+    await flushPromises();
+    expect(visibleDialog('correction-dialog')).not.toBeNull();
+    typeIn(byTestId('correction-jumlah'), '12345');
+    typeInto('correction-alasan', 'Hari dihitung ganda');
+    typeInto('correction-dokumen-nomor', 'LHP/12');
+    await nextTick();
+    byTestId<HTMLButtonElement>('correction-save').click();
+    await flushPromises();
+    expect(callsTo('claims.recordCorrection')).toEqual([
+      { barisId: 1, jenis: 'lebih_bayar', jumlah: 12_345, alasan: 'Hari dihitung ganda', dokumenJenis: 'bpk', dokumenNomor: 'LHP/12', dokumenTanggal: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+    ]);
+
+    [...document.querySelectorAll<HTMLElement>('.el-tabs__item')].find((el) => el.textContent?.includes('Koreksi'))!.click();
+    await flushPromises();
+    expect(rowsOf('corrections-ofLines')[0]).toEqual(expect.arrayContaining(['Lebih bayar', 'Rp12.345', 'Terbuka']));
+    byTestId<HTMLButtonElement>('correction-sts-7').click();
+    await flushPromises();
+    typeInto('correction-sts-nomor', 'STS/9');
+    byTestId<HTMLButtonElement>('correction-sts-save').click();
+    await flushPromises();
+    expect(callsTo('claims.settleCorrectionSts')).toEqual([{ koreksiId: 7, nomorSts: 'STS/9', tanggalSts: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
   });
 });

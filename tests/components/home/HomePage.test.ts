@@ -61,13 +61,15 @@ function summary(overrides: Partial<DashboardSummary> = {}): DashboardSummary {
       subsidi: {
         pagu: 2_500_000_000,
         realisasi: 625_000_000,
+        bruto: 625_000_000,
+        koreksi: 0,
         bulanan: months(1, 12, 2026).map((periode, i) => {
           const jumlah = i === 3 ? 400_000_000 : i === 6 ? 225_000_000 : 0;
           cumulative += jumlah;
           return { periode, jumlah, kumulatif: cumulative };
         }),
       },
-      premi: { pagu: 400_000_000, realisasi: 0, bulanan: months(1, 12, 2026).map((periode) => ({ periode, jumlah: 0, kumulatif: 0 })) },
+      premi: { pagu: 400_000_000, realisasi: 0, bruto: 0, koreksi: 0, bulanan: months(1, 12, 2026).map((periode) => ({ periode, jumlah: 0, kumulatif: 0 })) },
     },
     kualitas: {
       perKol: [
@@ -149,6 +151,18 @@ describe('HomePage (dashboard)', () => {
     // What the home page showed before stays: the database's contents and where it lives.
     expect(text('count-debtors')).toContain('300');
     expect(document.body.textContent).toContain('/data/gerbang-serasan.sqlite');
+  });
+
+  it('shows the realised subsidy net of corrections after payment, with gross and corrections, only when there are any', async () => {
+    await mountHome();
+    expect(queryTestId('tile-subsidy-koreksi')).toBeNull();
+    resetWorld();
+    const s = summary();
+    // Gross 625,012,345 less an overpayment of 12,345 returned: net 625,000,000.
+    s.realisasi.subsidi = { ...s.realisasi.subsidi, bruto: 625_012_345, koreksi: -12_345 };
+    await mountHome('admin', { summary: s });
+    expect(text('tile-subsidy-value')).toBe('Rp625.000.000');
+    expect(text('tile-subsidy-koreksi')).toBe('bruto Rp625.012.345, koreksi setelah pembayaran -Rp12.345');
   });
 
   it('links every tile to the list behind its figure', async () => {

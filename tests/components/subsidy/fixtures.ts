@@ -86,7 +86,7 @@ export function manyLines(n: number): SubsidyLine[] {
 }
 
 export function budgetLine(overrides: Partial<BudgetLine> = {}): BudgetLine {
-  return { id: 31, tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05.01.001', uraian: 'Subsidi bunga KUR Gerbang Serasan', pagu: 1_500_000_000, realisasi: 300_000_000, sisa: 1_200_000_000, ...overrides };
+  return { id: 31, tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05.01.001', uraian: 'Subsidi bunga KUR Gerbang Serasan', pagu: 1_500_000_000, realisasi: 300_000_000, realisasiBruto: overrides.realisasi ?? 300_000_000, koreksi: 0, sisa: 1_200_000_000, ...overrides };
 }
 
 export function budgetYear(lines: BudgetLine[], overrides: Partial<BudgetYear> = {}): BudgetYear {
