@@ -269,9 +269,7 @@ describe('corrections after payment', () => {
   it('a deposit for an earlier year’s payment is revenue: settled, but neither year’s realisation changes', async () => {
     const r = rt();
     const { bankId, paguId } = await demo(r);
-    // June 2025 paid in July 2025 from the 2025 budget line (the run paid directly, as the office may).
-    const pagu2025 = (r.db.prepare("SELECT id FROM pagu WHERE tahun = 2025 AND jenis = 'subsidi_bunga'").get() as { id: number }).id;
-    await call(r, 'subsidy.recordPayment', { bankId, periodeAwal: '2025-06', nomorSp2d: 'SP2D/2025/001', tanggalSp2d: '2025-07-15', paguId: pagu2025 });
+    // A line the demo data's paid history paid in 2025 from the 2025 budget line.
     const old = r.db
       .prepare(
         `SELECT b.id, b.disetujui, p.pagu_id AS paguId FROM tagihan_baris b JOIN pembayaran p ON p.tagihan_id = b.tagihan_id JOIN pagu g ON g.id = p.pagu_id

@@ -239,7 +239,7 @@ describe('budget', () => {
     ok(await invoke(rt.handlers, 'subsidy.recordPayment', { bankId: w.bankId, periodeAwal: '2025-01', periodeAkhir: '2025-02', nomorSp2d: 'SP-1', tanggalSp2d: '2025-03-10', paguId: w.paguId }));
     const year = ok(await invoke(rt.handlers, 'budget.year', { tahun: 2025 }));
     expect(year.lines).toEqual([
-      { id: w.paguId, tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05', uraian: 'Subsidi bunga', pagu: 200_000, realisasi: 116_889, sisa: 83_111 },
+      { id: w.paguId, tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05', uraian: 'Subsidi bunga', pagu: 200_000, realisasi: 116_889, realisasiBruto: 116_889, koreksi: 0, sisa: 83_111 },
     ]);
     expect(year.proyeksiSisaTahun.subsidi).toBe(expected);
     // January 2026 holds the last instalment (15 Jan): it falls in a later year.
