@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 
 export interface PaguRow {
   id: number;
@@ -91,17 +91,33 @@ export function insertPaidClaim(
      VALUES (@tagihanId, @nomorBaris, @pinjamanId, @periode, @nomorRekening, @nik, @nama, @outstanding, @bungaPersen,
        @hari, @kol, @jumlah, @jumlah, @jumlah, 'cocok', @keterangan)`,
   );
+  const pembayaranId = writePaidLines(db, tagihanId, c.lines, line, { nomorSp2d: c.nomorSp2d, tanggalSp2d: c.tanggalSp2d, paguId: c.paguId, total });
+  return { tagihanId, pembayaranId, total };
+}
+
+/**
+ * The lines of a claim written as paid (direct payment, payment history): each line through
+ * `line` (its own columns), its loan-month in periode_dibayar — whose key and triggers refuse a
+ * second payment of the month, or a person's month past the scheme's limit — and the one SP2D.
+ * Returns the payment's id.
+ */
+function writePaidLines<L extends { pinjamanId: number; periode: string }>(
+  db: Database,
+  tagihanId: number,
+  lines: readonly L[],
+  line: Statement,
+  sp2d: { nomorSp2d: string; tanggalSp2d: string; paguId: number | null; total: number },
+): number {
   const paid = db.prepare('INSERT INTO periode_dibayar (pinjaman_id, periode, tagihan_baris_id) VALUES (?, ?, ?)');
-  for (const l of c.lines) {
+  for (const l of lines) {
     const lineId = Number(line.run({ ...l, tagihanId }).lastInsertRowid);
     paid.run(l.pinjamanId, l.periode, lineId);
   }
-  const pembayaranId = Number(
+  return Number(
     db
       .prepare('INSERT INTO pembayaran (tagihan_id, nomor_sp2d, tanggal_sp2d, jumlah, pagu_id) VALUES (?, ?, ?, ?, ?)')
-      .run(tagihanId, c.nomorSp2d, c.tanggalSp2d, total, c.paguId).lastInsertRowid,
+      .run(tagihanId, sp2d.nomorSp2d, sp2d.tanggalSp2d, sp2d.total, sp2d.paguId).lastInsertRowid,
   );
-  return { tagihanId, pembayaranId, total };
 }
 
 // ---------------------------------------------------------------------------
@@ -251,15 +267,6 @@ export function insertHistoricPayment(
      VALUES (@tagihanId, @nomorBaris, @pinjamanId, @periode, @nomorRekening, @nik, @nama, @jumlah, @jumlah, 'cocok',
        'Riwayat pembayaran sebelum aplikasi', 'rekening', 'terima_bank', 1)`,
   );
-  const paid = db.prepare('INSERT INTO periode_dibayar (pinjaman_id, periode, tagihan_baris_id) VALUES (?, ?, ?)');
-  for (const l of p.lines) {
-    const lineId = Number(line.run({ ...l, tagihanId }).lastInsertRowid);
-    paid.run(l.pinjamanId, l.periode, lineId);
-  }
-  const pembayaranId = Number(
-    db
-      .prepare('INSERT INTO pembayaran (tagihan_id, nomor_sp2d, tanggal_sp2d, jumlah, pagu_id) VALUES (?, ?, ?, ?, ?)')
-      .run(tagihanId, p.nomorSp2d, p.tanggalSp2d, total, p.paguId).lastInsertRowid,
-  );
+  const pembayaranId = writePaidLines(db, tagihanId, p.lines, line, { nomorSp2d: p.nomorSp2d, tanggalSp2d: p.tanggalSp2d, paguId: p.paguId, total });
   return { tagihanId, pembayaranId, total };
 }
