@@ -216,6 +216,11 @@ describe('a real office’s data brought in, end to end in Chromium over a real 
     // dialog back to its first field and did not tick or untick anything).
     await refuseDouble.locator('.el-checkbox__label').click();
     await expect.poll(() => refuseDouble.locator('input').isChecked()).toBe(false);
+    // The longest label of the form (the decree rule) wraps inside the dialog at 1366 wide.
+    const skLabel = (await page.getByTestId('scheme-tolak-tanpa-sk').boundingBox())!;
+    const dialogBox = (await page.locator('.el-dialog:has([data-testid="scheme-tolak-tanpa-sk"])').boundingBox())!;
+    expect(skLabel.x + skLabel.width).toBeLessThanOrEqual(dialogBox.x + dialogBox.width);
+    expect(await page.getByTestId('scheme-tolak-tanpa-sk').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await page.getByTestId('scheme-save').click();
     await expect.poll(() => dialogClosed(page, 'scheme-form')).toBe('tertutup');
     await expect.poll(() => page.getByTestId('setup-schemes').innerText()).toContain('GS-2025');
