@@ -5,34 +5,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Correction, CorrectionDocument, CorrectionKind, CorrectionStatus } from '../../electron/contract/claims';
 
-interface CorrectionRow {
-  id: number;
-  barisId: number;
-  tagihanId: number;
-  bankId: number;
-  nomorBaris: number;
-  nomorRekening: string;
-  nama: string | null;
-  periode: string;
-  dibayarBaris: number;
-  jenis: CorrectionKind;
-  jumlah: number;
-  alasan: string;
-  dokumenJenis: CorrectionDocument;
-  dokumenNomor: string;
-  dokumenTanggal: string;
-  dicatatOleh: string;
-  dicatatOlehId: number | null;
-  dicatatPada: string;
-  status: CorrectionStatus;
-  penyelesaian: 'kompensasi' | 'sts' | null;
-  tagihanKompensasiId: number | null;
-  nomorSts: string | null;
-  tanggalSts: string | null;
-  penyelesaianOleh: string | null;
-  tanggalSelesai: string | null;
-}
-
 const SELECT = `SELECT k.id, k.tagihan_baris_id AS barisId, b.tagihan_id AS tagihanId, t.bank_id AS bankId, b.nomor_baris AS nomorBaris,
     b.nomor_rekening AS nomorRekening, b.nama, b.periode, coalesce(b.disetujui, 0) AS dibayarBaris, k.jenis, k.jumlah, k.alasan,
     k.dokumen_jenis AS dokumenJenis, k.dokumen_nomor AS dokumenNomor, k.dokumen_tanggal AS dokumenTanggal, k.dicatat_oleh AS dicatatOleh,
@@ -44,7 +16,7 @@ const SELECT = `SELECT k.id, k.tagihan_baris_id AS barisId, b.tagihan_id AS tagi
 export type CorrectionRecord = Correction & { dicatatOlehId: number | null };
 
 export function getCorrection(db: Database, id: number): CorrectionRecord | null {
-  return (db.prepare(`${SELECT} WHERE k.id = ?`).get(id) as CorrectionRow | undefined) ?? null;
+  return (db.prepare(`${SELECT} WHERE k.id = ?`).get(id) as CorrectionRecord | undefined) ?? null;
 }
 
 export function listCorrections(
@@ -59,7 +31,7 @@ export function listCorrections(
   if (q.tersedia) where.push("k.status = 'terbuka' AND k.penyelesaian IS NULL");
   return db
     .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY k.id`)
-    .all({ tagihanId: q.tagihanId, tagihanKompensasiId: q.tagihanKompensasiId, bankId: q.bankId, status: q.status }) as CorrectionRow[];
+    .all({ tagihanId: q.tagihanId, tagihanKompensasiId: q.tagihanKompensasiId, bankId: q.bankId, status: q.status }) as CorrectionRecord[];
 }
 
 /** A claim line as a correction needs it: its claim, bank, what it was agreed and whether it is paid. */
