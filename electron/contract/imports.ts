@@ -197,6 +197,13 @@ export const IMPORT_KIND_SPECS: Record<ImportKind, ImportKindSpec> = {
   },
 };
 
+/**
+ * Whether a bank's liaison officer may import a kind: only what a bank sends, and not what only
+ * the secretariat imports. One rule for the service's refusal and the screen's list of kinds.
+ */
+export const bankOfficerMayImport = (jenis: ImportKind): boolean =>
+  IMPORT_KIND_SPECS[jenis].pemilik === 'bank' && !IMPORT_KIND_SPECS[jenis].hanyaSekretariat;
+
 const byKind = <T>(pick: (s: ImportKindSpec) => T) =>
   Object.fromEntries(IMPORT_KINDS.map((k) => [k, pick(IMPORT_KIND_SPECS[k])])) as Record<ImportKind, T>;
 

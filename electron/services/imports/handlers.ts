@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { getBank } from '../../../database/repositories/banks';
 import * as repo from '../../../database/repositories/imports';
 import { getInsurer } from '../../../database/repositories/insurers';
-import { IMPORT_KIND_SPECS, type ImportField, type ImportInspection, type ImportKind, type ImportOptions, type ImportRowView } from '../../contract/imports';
+import { bankOfficerMayImport, IMPORT_KIND_SPECS, type ImportField, type ImportInspection, type ImportKind, type ImportOptions, type ImportRowView } from '../../contract/imports';
 import { callerBank, requireOwnBank } from '../auth/bank-scope';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
@@ -47,15 +47,13 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
 
   /** Who the file is from, as its kind says, checked: the bank (own bank for a liaison officer), the insurer or the decree. */
   const ownerOf = (o: Owner): { bankId: number | null; penjaminId: number | null; skId: number | null } => {
-    const { pemilik, hanyaSekretariat, label } = IMPORT_KIND_SPECS[o.jenis];
-    if (hanyaSekretariat && callerBank(ctx) !== null) throw new ServiceError('FORBIDDEN', `Petugas bank tidak mengimpor ${label}; berkas ini diimpor oleh sekretariat.`);
+    const { pemilik, label } = IMPORT_KIND_SPECS[o.jenis];
+    if (callerBank(ctx) !== null && !bankOfficerMayImport(o.jenis)) throw new ServiceError('FORBIDDEN', `Petugas bank tidak mengimpor ${label}; berkas ini diimpor oleh sekretariat.`);
     if (pemilik === 'penjamin') {
-      if (callerBank(ctx) !== null) throw new ServiceError('FORBIDDEN', 'Petugas bank tidak mengimpor tagihan premi penjamin.');
       if (!o.penjaminId || !getInsurer(db, o.penjaminId)) throw invalid('penjaminId', 'Penjamin tidak dikenal');
       return { bankId: null, penjaminId: o.penjaminId, skId: null };
     }
     if (pemilik === 'sk') {
-      if (callerBank(ctx) !== null) throw new ServiceError('FORBIDDEN', 'Petugas bank tidak mengimpor daftar SK penerima.');
       const exists = IMPORT_KIND_MODULES[o.jenis].ownerExists;
       if (!o.skId || !exists || !exists(db, o.skId)) throw invalid('skId', 'SK penerima tidak dikenal');
       return { bankId: null, penjaminId: null, skId: o.skId };
