@@ -229,3 +229,36 @@ export function premiumPaidCells(db: Database, from: string, to: string): PaidCe
 }
 
 
+/** What the SP2D themselves say (the certified totals) for payments dated in [from, to]. */
+export function paymentTotals(db: Database, from: string, to: string): { subsidi: number; premi: number } {
+  return db
+    .prepare<[{ from: string; to: string }], { subsidi: number; premi: number }>(
+      `SELECT (SELECT coalesce(sum(jumlah), 0) FROM pembayaran WHERE tanggal_sp2d BETWEEN @from AND @to) AS subsidi,
+              (SELECT coalesce(sum(jumlah), 0) FROM pembayaran_premi WHERE tanggal_sp2d BETWEEN @from AND @to) AS premi`,
+    )
+    .get({ from, to })!;
+}
+
+/** Subsidy paid per month (YYYY-MM of the SP2D) for payments dated in [from, to]; months without payment are absent. */
+export function subsidyPaidByMonth(db: Database, from: string, to: string): { periode: string; jumlah: number }[] {
+  return db
+    .prepare<[string, string], { periode: string; jumlah: number }>(
+      'SELECT substr(tanggal_sp2d, 1, 7) AS periode, sum(jumlah) AS jumlah FROM pembayaran WHERE tanggal_sp2d BETWEEN ? AND ? GROUP BY 1',
+    )
+    .all(from, to);
+}
+
+/** Every row's name of a small reference table, by id. */
+export function namesById(db: Database, table: 'bank' | 'kecamatan' | 'sektor'): Map<number, string> {
+  return new Map(db.prepare<[], { id: number; nama: string }>(`SELECT id, nama FROM ${table}`).all().map((r) => [r.id, r.nama]));
+}
+
+/** The active kecamatan's names, by name. */
+export function activeKecamatanNames(db: Database): string[] {
+  return db.prepare<[], string>('SELECT nama FROM kecamatan WHERE aktif = 1 ORDER BY nama').pluck().all();
+}
+
+/** The year's pagu summed per kind (subsidi_bunga, premi); kinds without a line are absent. */
+export function paguByKind(db: Database, tahun: number): { jenis: string; pagu: number }[] {
+  return db.prepare<[number], { jenis: string; pagu: number }>('SELECT jenis, coalesce(sum(jumlah), 0) AS pagu FROM pagu WHERE tahun = ? GROUP BY jenis').all(tahun);
+}
