@@ -6,6 +6,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { startBridge } from './bridge/http';
 import { createRuntime } from './runtime';
+import { findBankByKode } from '../database/repositories/banks';
 import { nodePrinter } from './services/documents/node-printer';
 import fs from 'node:fs';
 import { dispatch, invoke } from './services/dispatch';
@@ -94,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'subsidy-run': {
         const kode = option(rest, '--bank');
-        const bank = kode ? (rt.db.prepare('SELECT id FROM bank WHERE kode = ? COLLATE NOCASE').get(kode) as { id: number } | undefined) : undefined;
+        const bank = kode ? findBankByKode(rt.db, kode) : null;
         if (!bank) {
           console.error(`Bank dengan kode "${kode ?? ''}" tidak ditemukan (pakai --bank KODE).`);
           return 2;

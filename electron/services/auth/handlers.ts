@@ -1,5 +1,6 @@
 import type { Role, SessionInfo } from '../../contract';
 import { appendAudit } from '../../../database/repositories/audit';
+import { getBank } from '../../../database/repositories/banks';
 import * as repo from '../../../database/repositories/users';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
@@ -57,7 +58,7 @@ export function authHandlers(ctx: ServiceContext): HandlersFor<'auth'> & Handler
 
   function checkBank(peran: Role, bankId: number | null): void {
     if (peran !== 'bank' && bankId !== null) throw invalid('bankId', 'Hanya petugas bank yang terikat pada bank');
-    if (bankId !== null && !db.prepare('SELECT 1 FROM bank WHERE id = ?').get(bankId)) throw invalid('bankId', 'Bank tidak ditemukan');
+    if (bankId !== null && !getBank(db, bankId)) throw invalid('bankId', 'Bank tidak ditemukan');
   }
 
   function nameTaken(username: string, exceptId?: number): void {
