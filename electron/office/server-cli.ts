@@ -9,6 +9,7 @@ import { createRuntime } from '../runtime';
 import { nodePrinter } from '../services/documents/node-printer';
 import { DEFAULT_OFFICE_PORT } from '../contract/office';
 import { startOfficeServer } from './server';
+import { networkShareRefusal } from './network-share';
 
 const HOUSEKEEPING_EVERY_MS = 6 * 60 * 60 * 1000;
 
@@ -38,6 +39,12 @@ async function main(args: string[]): Promise<number> {
   if (!db) {
     process.stderr.write(`Sebutkan berkas basis data dengan --db.\n\n${HELP}`);
     return 2;
+  }
+  // Judged as typed too: resolving would turn //server/share into /server/share on Linux and macOS.
+  const onShare = networkShareRefusal(db, process.platform, {});
+  if (onShare) {
+    process.stderr.write(`Basis data tidak dapat dibuka: ${onShare}\n`);
+    return 1;
   }
   const databasePath = path.resolve(db);
   const port = Number(option(args, '--port') ?? DEFAULT_OFFICE_PORT);
