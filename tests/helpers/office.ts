@@ -5,6 +5,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Result } from '../../electron/contract';
+import { createRuntime } from '../../electron/runtime';
+import { invoke } from '../../electron/services/dispatch';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -54,3 +56,29 @@ export function ok<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value;
 }
+
+export const OPERATOR = { username: 'sari', password: 'Operator-2026' };
+export const VERIFIER = { username: 'budi', password: 'Verifikasi-2026' };
+export const ADMIN = { username: 'kepala', password: 'Admin-Serasan-1' };
+
+/** A database with the office's users and the master data a loan needs, written before the server starts. */
+export async function prepareDatabase(file: string): Promise<void> {
+  const rt = createRuntime({ databasePath: file, user: 'persiapan', today: () => '2025-03-10' });
+  const h = rt.handlers;
+  for (const [u, peran] of [[OPERATOR, 'operator'], [VERIFIER, 'verifikator'], [ADMIN, 'admin']] as const) {
+    const created = ok(await invoke(h, 'users.save', { username: u.username, nama: u.username, peran, passwordAwal: u.password }));
+    // As after their first sign-in: the password is their own.
+    rt.db.prepare('UPDATE pengguna SET wajib_ganti_sandi = 0 WHERE id = ?').run(created.id);
+  }
+  ok(await invoke(h, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] }));
+  const insurer = ok(await invoke(h, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' }));
+  ok(
+    await invoke(h, 'schemes.save', {
+      kode: 'GS-2025', nama: 'Gerbang Serasan 2025', berlakuDari: '2025-01-01', berlakuSampai: '2025-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
+      metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1.5', porsiJaminanPersen: '70',
+    }),
+  );
+  ok(await invoke(h, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' }));
+  rt.close();
+}
+

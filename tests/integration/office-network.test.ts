@@ -15,7 +15,7 @@ import { createRuntime } from '../../electron/runtime';
 import { invoke } from '../../electron/services/dispatch';
 import { pairingCodeOf } from '../../electron/office/certificate';
 import { LOST_ANSWER, createOfficeClient, discoverServers, probeServer, type OfficeClient, type PinnedServer } from '../../electron/office/client';
-import { ok, startServerProcess, type ServerProcess } from '../helpers/office';
+import { ADMIN, OPERATOR, VERIFIER, ok, prepareDatabase, startServerProcess, type ServerProcess } from '../helpers/office';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gs-kantor-'));
 const clients: OfficeClient[] = [];
@@ -25,31 +25,6 @@ afterAll(async () => {
   for (const s of servers) await s.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-const OPERATOR = { username: 'sari', password: 'Operator-2026' };
-const VERIFIER = { username: 'budi', password: 'Verifikasi-2026' };
-const ADMIN = { username: 'kepala', password: 'Admin-Serasan-1' };
-
-/** A database with the office's users and the master data a loan needs, written before the server starts. */
-async function prepareDatabase(file: string): Promise<void> {
-  const rt = createRuntime({ databasePath: file, user: 'persiapan', today: () => '2025-03-10' });
-  const h = rt.handlers;
-  for (const [u, peran] of [[OPERATOR, 'operator'], [VERIFIER, 'verifikator'], [ADMIN, 'admin']] as const) {
-    const created = ok(await invoke(h, 'users.save', { username: u.username, nama: u.username, peran, passwordAwal: u.password }));
-    // As after their first sign-in: the password is their own.
-    rt.db.prepare('UPDATE pengguna SET wajib_ganti_sandi = 0 WHERE id = ?').run(created.id);
-  }
-  ok(await invoke(h, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] }));
-  const insurer = ok(await invoke(h, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' }));
-  ok(
-    await invoke(h, 'schemes.save', {
-      kode: 'GS-2025', nama: 'Gerbang Serasan 2025', berlakuDari: '2025-01-01', berlakuSampai: '2025-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
-      metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1.5', porsiJaminanPersen: '70',
-    }),
-  );
-  ok(await invoke(h, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' }));
-  rt.close();
-}
 
 function client(pin: PinnedServer, localAddress: string, pcName: string): OfficeClient {
   const c = createOfficeClient({ ...pin, localAddress, pcName, heartbeatMs: 0 });
