@@ -15,6 +15,7 @@ import { createRuntime } from '../../electron/runtime';
 import { invoke } from '../../electron/services/dispatch';
 import { pairingCodeOf } from '../../electron/office/certificate';
 import { LOST_ANSWER, createOfficeClient, discoverServers, probeServer, type OfficeClient, type PinnedServer } from '../../electron/office/client';
+import { createSwitchboard } from '../../electron/office/switchboard';
 import { ADMIN, OPERATOR, VERIFIER, ok, prepareDatabase, startServerProcess, type ServerProcess } from '../helpers/office';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gs-kantor-'));
@@ -177,9 +178,12 @@ describe('office server and two client PCs over TLS', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(!refused.ok && refused.error.message).toContain('Sertifikat server kantor berbeda dari yang disimpan saat pertama terhubung');
     expect(pc.state()).toMatchObject({ online: false });
-    // The password never reached it: the handshake failed before the request (nobody signed in there).
-    expect(fs.readFileSync(fakeDb + '-wal').includes(Buffer.from('login_terakhir'))).toBe(false);
+    // Nothing reached its app: four wrong passwords would have left a delay entry in its trail.
+    for (let i = 0; i < 4; i++) expect(await pc.call(null, 'auth.login', { username: OPERATOR.username, password: `salah${i}` })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await impostor.stop();
+    const fake = new Database(fakeDb, { readonly: true });
+    expect(fake.prepare("SELECT count(*) AS n FROM audit_log WHERE entitas = 'masuk'").get()).toEqual({ n: 0 });
+    fake.close();
 
     server = await startServerProcess(dbFile, server.port);
     servers.push(server);
@@ -255,4 +259,39 @@ describe('the server killed in the middle of a long write', () => {
     expect((ok(await pc.call(again, 'banks.list', {})) as unknown[]).length).toBeGreaterThan(0);
     expect((ok(await pc.call(again, 'audit.verify', {})) as { ok: boolean }).ok).toBe(true);
   }, 180_000);
+});
+
+describe('the office settings are this PC’s own (electron/office/switchboard.ts)', () => {
+  it('refuses kantor.* from another PC, server mode without this database’s admin, and a wrong pairing code', async () => {
+    const dataDir = path.join(dir, 'pc-sendiri');
+    const databasePath = path.join(dataDir, 'gerbang-serasan.sqlite');
+    const board = await createSwitchboard({ dataDir, databasePath, openRuntime: () => createRuntime({ databasePath }), heartbeatMs: 0 });
+    try {
+      expect(await board.call(null, 'kantor.status', {}, 'https:10.0.0.5 (PC-LAIN)')).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Pengaturan jaringan kantor hanya dapat diubah di PC itu sendiri.' },
+      });
+      expect(await board.call(null, 'kantor.status', {}, 'ipc:jendela')).toMatchObject({ ok: true, value: { mode: 'mandiri', server: null, klien: null } });
+      expect(await board.call(null, 'kantor.setServer', { aktif: true, port: 7443 }, 'ipc:jendela')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      // An operator of this database may not either.
+      const rt = board.runtime()!;
+      ok(await invoke(rt.handlers, 'users.save', { username: 'rina', nama: 'Rina', peran: 'operator', passwordAwal: 'Operator-2026' }));
+      const rina = ok(await rt.callWithSession(null, 'auth.login', { username: 'rina', password: 'Operator-2026' }, 'ipc:jendela')) as SessionInfo;
+      expect(await board.call(rina.token, 'kantor.setServer', { aktif: true, port: 7443 }, 'ipc:jendela')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await board.call(null, 'kantor.setServer', { aktif: true, port: 80 }, 'ipc:jendela')).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { port: 'Port paling kecil 1024' } } });
+
+      // A wrong pairing code for the server at that address: nothing pinned, still working alone.
+      const server = servers.find((s) => s.child.exitCode === null && s.child.signalCode === null)!;
+      expect(await board.call(null, 'kantor.connect', { alamat: '127.0.0.1', port: server.port, kodePairing: 'AAAA-BBBB-CCCC' }, 'ipc:jendela')).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', fields: { kodePairing: expect.stringContaining('Kode pairing tidak cocok') } },
+      });
+      expect(board.status().mode).toBe('mandiri');
+      expect(fs.existsSync(path.join(dataDir, 'kantor.json'))).toBe(false);
+      // Nobody listening: offline, in Indonesian.
+      expect(await board.call(null, 'kantor.probe', { alamat: '127.0.0.1', port: 1 + 1023 }, 'ipc:jendela')).toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
+    } finally {
+      await board.close();
+    }
+  });
 });
