@@ -18,6 +18,7 @@ import tls from 'node:tls';
 import type { Result } from '../contract';
 import type { FoundServer, OfficeClientState, ProbedServer } from '../contract/office';
 import { CLIENT_HEADER, MAX_BODY, PC_HEADER, SESSION_HEADER } from '../bridge/http';
+import { IMPORT_LIMITS } from '../contract/imports';
 import { fingerprintOf } from './certificate';
 import { APP_NAME, DISCOVERY_QUESTION } from './server';
 
@@ -136,7 +137,8 @@ export function createOfficeClient(opts: OfficeClientOptions): OfficeClient {
 
   async function call(token: string | null, channel: string, input: unknown): Promise<Result<unknown>> {
     const body = JSON.stringify(input ?? {});
-    if (Buffer.byteLength(body) > MAX_BODY) return { ok: false, error: { code: 'VALIDATION', message: 'Berkas terlalu besar untuk dikirim ke server kantor.' } };
+    // The server's bridge would answer the same; not sending 50 MB to hear it spares the network.
+    if (Buffer.byteLength(body) > MAX_BODY) return { ok: false, error: { code: 'VALIDATION', message: `Berkas terlalu besar (paling besar ${IMPORT_LIMITS.berkasMb} MB)` } };
     try {
       const res = await request('POST', `/api/${encodeURIComponent(channel)}`, body, token ? { [SESSION_HEADER]: token } : {}, IDLE_TIMEOUT_MS);
       setState(true, null);

@@ -157,6 +157,17 @@ describe('office server and two client PCs over TLS', () => {
     expect(await raw({ 'x-gerbang-klien': '1', host: `${os.hostname()}:${server.port}` })).toBe(200);
   });
 
+  it('an upload up to the contract’s 50 MB passes through the client to the server; a bigger one gets the same message', async () => {
+    const pc = client(pin, '127.0.0.6', 'PC-IMPOR');
+    const kepala = await signIn(pc, ADMIN);
+    // 45 MB of file as base64 reaches the server's import service (it answers about the unknown bank, not the size).
+    const near = await pc.call(kepala, 'imports.upload', { jenis: 'tagihan', bankId: 999, namaBerkas: 'besar.csv', isiBase64: Buffer.alloc(45 * 1024 * 1024, 65).toString('base64') });
+    expect(near).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { bankId: 'Bank tidak dikenal' } } });
+    expect(pc.state().online).toBe(true);
+    const over = await pc.call(kepala, 'imports.upload', { jenis: 'tagihan', bankId: 999, namaBerkas: 'besar.csv', isiBase64: Buffer.alloc(52 * 1024 * 1024, 65).toString('base64') });
+    expect(over).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'Berkas terlalu besar (paling besar 50 MB)' } });
+  }, 120_000);
+
   it('answers a client looking for servers on the LAN (UDP on the same port)', async () => {
     // Loopback has no broadcast: the question is sent to the server's address, as a broadcast reaches it on a LAN.
     const found = await discoverServers(server.port, 1_500, '127.0.0.1');
