@@ -119,10 +119,17 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     housekeeping: () => housekeeping(false),
     handlers,
     sessions,
-    callWithSession: (token, channel, input, origin) =>
-      host.health.status !== 'ok' && RECOVERY_CHANNELS.has(channel)
-        ? dispatch(handlers, channel, input)
-        : callWithSession(handlers, sessions, token, channel, input, origin),
+    callWithSession: (token, channel, input, origin) => {
+      if (host.health.status !== 'ok' && RECOVERY_CHANNELS.has(channel)) {
+        // Without a session (the users are in the damaged file) — but only at the PC that holds the
+        // file: an office server's clients may see the state, never replace its database.
+        if (channel === 'backup.restore' && origin?.startsWith('https:')) {
+          return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'Basis data di server kantor perlu dipulihkan dari cadangan. Pemulihan hanya dapat dilakukan di PC server itu sendiri (oleh admin di sana).' } });
+        }
+        return dispatch(handlers, channel, input);
+      }
+      return callWithSession(handlers, sessions, token, channel, input, origin);
+    },
     close: () => {
       host.close();
       // The printer may hold a browser; it ends in the background (printer.close() to await it).

@@ -66,6 +66,7 @@ async function connect(page: Page, how: { fingerprint: string } | { pairingCode:
   await page.getByTestId('office-check').click();
   await expect.poll(() => page.getByTestId('office-probed-fingerprint').innerText()).toBe(server.sidikJari);
   if ('fingerprint' in how) {
+    await screenshot(page, 'office-connect-dialog');
     // The clerk compares what the dialog shows with the server's screen, and says so.
     expect(await page.getByTestId('office-probed-fingerprint').innerText()).toBe(how.fingerprint);
     await page.getByTestId('office-confirm-fingerprint').click();
