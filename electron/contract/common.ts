@@ -5,8 +5,11 @@ import { z } from 'zod';
 // Results and errors
 // ---------------------------------------------------------------------------
 
-/** UNAUTHENTICATED: no (or an expired) session; FORBIDDEN: signed in, but the role may not do this. */
-export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL';
+/**
+ * UNAUTHENTICATED: no (or an expired) session; FORBIDDEN: signed in, but the role may not do this.
+ * OFFLINE: a client PC cannot reach the office server (the call did not reach it, or its answer was lost).
+ */
+export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL' | 'OFFLINE';
 
 export interface AppError {
   code: ErrorCode;
