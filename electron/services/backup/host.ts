@@ -29,6 +29,7 @@ import {
   dailyBackupIfDue,
   listBackups,
   parseBackupName,
+  restoreAttachments,
   timestamp,
   type FileCheck,
 } from '../../../database/backup';
@@ -189,6 +190,8 @@ export class DatabaseHost implements DataSafety {
       }
       this.db = db;
       this.health = { status: 'ok', message: null, databasePath: dbPath, check: check.check };
+      // (6) The restored data's attachment files, from the backup folder's store where missing here.
+      const lampiran = restoreAttachments(db, dbPath, this.backupDir);
       this.onReplaced(db, true);
       try {
         db.transaction(() =>
@@ -198,7 +201,7 @@ export class DatabaseHost implements DataSafety {
         // The restore has happened; the app must run on it even if the trail could not take the entry.
         console.error('[pulih] jejak audit tidak tercatat', err);
       }
-      return { restoredFrom: name, safetyCopy: safety.name, schemaVersion: schemaVersion(db) };
+      return { restoredFrom: name, safetyCopy: safety.name, schemaVersion: schemaVersion(db), lampiran };
     } finally {
       removeWithSideFiles(staging);
     }
