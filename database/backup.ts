@@ -146,7 +146,7 @@ export async function backupTo(db: Database, dir: string, opts: BackupOptions = 
   fs.rmSync(partial, { force: true });
   let restarts = 0;
   let lastRemaining = Infinity;
-  let notCarried = 0;
+  let notCarried: number;
   try {
     await db.backup(partial, {
       progress: ({ totalPages, remainingPages }) => {
