@@ -5,7 +5,9 @@
  * truncated image refused by name, and views both inside the app — the photo inline, the akad in
  * the embedded PDF viewer (a blob: frame the CSP allows) — with no CSP complaint.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setSetting } from '../../database/repositories/settings';
 import { seedDemo } from '../../electron/services/demo/seed';
@@ -19,7 +21,7 @@ describe('attachments on a loan, end to end', () => {
 
   beforeAll(async () => {
     app = await startApp({ today: '2026-11-23' });
-    seedDemo(app.runtime.db, { today: '2026-11-23', loans: 4, months: 3 });
+    seedDemo(app.runtime.db, { today: '2026-11-23', loans: 4, months: 3, paidHistory: { unpaidMonths: 1 } });
     // As the CLI's seed-demo does: the first-run choice is made (no "demo or empty" dialog).
     setSetting(app.runtime.db, 'onboarding', 'demo');
     loanId = (app.runtime.db.prepare('SELECT min(id) AS id FROM pinjaman').get() as { id: number }).id;
@@ -106,5 +108,22 @@ describe('attachments on a loan, end to end', () => {
     await screenshot(page, 'lampiran-pinjaman-akad');
 
     expect(app.problems.filter((p) => /Content Security Policy|Refused/i.test(p))).toEqual([]);
+  }, 120_000);
+
+  it('saves the auditor\'s bundle of a claim from its page', async () => {
+    const { page } = app;
+    const claimId = (app.runtime.db.prepare("SELECT min(id) AS id FROM tagihan WHERE status = 'dibayar'").get() as { id: number }).id;
+    await page.goto(`${app.url}/#/tagihan/${claimId}`);
+    const button = page.getByTestId('audit-bundle');
+    await button.waitFor();
+    const box = await button.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1366);
+    await screenshot(page, 'bundel-audit-tagihan');
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe(`bundel-audit-tagihan-${claimId}.zip`);
+    const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())!));
+    expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['BACA-SAYA.txt', 'jejak-audit.json', 'DAFTAR-LAMPIRAN.csv', `tagihan-${claimId}/baris-tagihan.xlsx`]));
+    // The harness prints PDFs with Chromium, so the berita acara is there as a PDF.
+    expect(zip.file(`tagihan-${claimId}/berita-acara.pdf`)).not.toBeNull();
   }, 120_000);
 });
