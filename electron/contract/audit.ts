@@ -43,7 +43,7 @@ export interface AuditVerifyResult {
   ujungHash: string | null;
   /**
    * The attachments' files hashed again against their records (docs/attachments.md): a file
-   * missing or swapped makes `ok` false and is named here (absent where the check did not run).
+   * missing or swapped makes `ok` false and is named here (absent when there are no attachments).
    */
   lampiran?: { diperiksa: number; masalah: AttachmentFileProblem[] };
 }

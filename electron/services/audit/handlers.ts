@@ -56,6 +56,7 @@ export function auditHandlers(ctx: ServiceContext): HandlersFor<'audit'> {
       const chain = repo.verifyAudit(db);
       // The attachments' files too: the trail holds their hashes, so a swapped file is a break.
       const lampiran = verifyAttachmentFiles(ctx);
+      if (lampiran.diperiksa === 0) return chain;
       if (lampiran.masalah.length === 0) return { ...chain, lampiran };
       const first = lampiran.masalah[0]!;
       const more = lampiran.masalah.length > 1 ? ` (dan ${lampiran.masalah.length - 1} lampiran lain)` : '';
