@@ -126,4 +126,22 @@ describe('attachments on a loan, end to end', () => {
     // The harness prints PDFs with Chromium, so the berita acara is there as a PDF.
     expect(zip.file(`tagihan-${claimId}/berita-acara.pdf`)).not.toBeNull();
   }, 120_000);
+
+  it('Periksa keutuhan names an attachment whose file was replaced behind the app\'s back', async () => {
+    const { page } = app;
+    const akad = app.runtime.db.prepare("SELECT id, sha256 FROM lampiran WHERE tipe = 'pdf' ORDER BY id LIMIT 1").get() as { id: number; sha256: string };
+    const file = path.join(path.dirname(app.databasePath), 'lampiran', `${akad.sha256}.pdf`);
+    const original = fs.readFileSync(file);
+    fs.writeFileSync(file, Buffer.concat([original.subarray(0, 9), Buffer.from('% ditukar\n'), original.subarray(9)]));
+    try {
+      await page.getByTestId('nav-audit').click();
+      await page.getByTestId('audit-verify').click();
+      const reason = page.getByTestId('audit-verify-reason');
+      await reason.waitFor();
+      expect(await reason.innerText()).toMatch(new RegExp(`lampiran no\\. ${akad.id} "akad-pindaian\\.pdf" \\(pinjaman no\\. ${loanId}\\).*tidak cocok lagi`));
+      await screenshot(page, 'lampiran-periksa-keutuhan');
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+  }, 60_000);
 });
