@@ -18,6 +18,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BACKUP_FILE_NAME, type BackupEntry, type BackupKind } from '../electron/contract/data-safety';
 import { loadMigrations, type Migration } from './migrate';
+import { attachmentDir, backupAttachmentDir, copyKept } from './attachment-files';
+import { allAttachmentFiles } from './repositories/attachments';
 
 export const BACKUP_FOLDER = 'cadangan';
 
@@ -144,6 +146,7 @@ export async function backupTo(db: Database, dir: string, opts: BackupOptions = 
   fs.rmSync(partial, { force: true });
   let restarts = 0;
   let lastRemaining = Infinity;
+  let notCarried: number;
   try {
     await db.backup(partial, {
       progress: ({ totalPages, remainingPages }) => {
@@ -162,13 +165,64 @@ export async function backupTo(db: Database, dir: string, opts: BackupOptions = 
     }
     const check = checkDatabaseFile(partial);
     if (!check.ok) throw new Error(`Cadangan yang baru dibuat tidak lolos pemeriksaan: ${check.reason}`);
+    // The attachments the copy's rows name go along, before the backup gets its name: a listed
+    // backup has its files. They are kept once for all backups (content-named), in cadangan/lampiran/.
+    notCarried = carryAttachments(partial, db.name, dir);
     fs.renameSync(partial, path.join(dir, name));
   } catch (err) {
     for (const f of [partial, `${partial}-journal`, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
     throw err;
   }
   opts.onProgress?.(1);
-  return entryFor(dir, name)!;
+  const entry = entryFor(dir, name)!;
+  return notCarried > 0 ? { ...entry, lampiranTidakTerbawa: notCarried } : entry;
+}
+
+/**
+ * Copies the attachment files named by the backup copy's rows from the data folder into the backup
+ * folder's attachment store; returns how many could not be carried (missing or swapped: a swapped
+ * file is never copied under its content name). The store is never rotated: a kept backup may need
+ * any of its files, and evidence is not deleted.
+ */
+function carryAttachments(copyPath: string, databasePath: string, backupDir: string): number {
+  const copy = new BetterSqlite3(copyPath, { readonly: true, fileMustExist: true });
+  let rows: { sha256: string; tipe: string }[];
+  try {
+    rows = allAttachmentFiles(copy);
+  } finally {
+    copy.close();
+  }
+  const from = attachmentDir(databasePath);
+  const to = backupAttachmentDir(backupDir);
+  let missing = 0;
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (seen.has(r.sha256)) continue;
+    seen.add(r.sha256);
+    const done = copyKept(from, to, r.sha256, r.tipe);
+    if (done === 'sumber-hilang' || done === 'sumber-berubah') missing++;
+  }
+  return missing;
+}
+
+/**
+ * After a restore: puts the restored data's attachment files back into the data folder from the
+ * backup folder's store where the data folder has no sound copy (a new PC, a lost or swapped file).
+ */
+export function restoreAttachments(db: Database, databasePath: string, backupDir: string): { dipulihkan: number; tidakAda: number } {
+  const to = attachmentDir(databasePath);
+  const from = backupAttachmentDir(backupDir);
+  let dipulihkan = 0;
+  let tidakAda = 0;
+  const seen = new Set<string>();
+  for (const r of allAttachmentFiles(db)) {
+    if (seen.has(r.sha256)) continue;
+    seen.add(r.sha256);
+    const done = copyKept(from, to, r.sha256, r.tipe);
+    if (done === 'disalin') dipulihkan++;
+    else if (done !== 'ada') tidakAda++;
+  }
+  return { dipulihkan, tidakAda };
 }
 
 /** Deletes the oldest automatic backups beyond `keep`; hand-made ones and safety copies are never touched. */

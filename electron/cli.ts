@@ -27,6 +27,26 @@ import {
   seedDemoFromArgs,
 } from './cli-commands';
 import type { Result } from './contract';
+import { checkAuditExtract, readAuditExtract } from './services/attachments/audit-extract';
+
+async function verifyExtractFromArgs(rest: string[], json: boolean): Promise<number> {
+  const [file] = rest.filter((a) => !a.startsWith('--'));
+  if (!file) {
+    console.error('Sebutkan berkasnya: audit-verify-extract BUNDEL.zip (atau jejak-audit.json)');
+    return 2;
+  }
+  let check;
+  try {
+    check = checkAuditExtract(await readAuditExtract(fs.readFileSync(path.resolve(file))));
+  } catch (err) {
+    console.error(`Gagal: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+  if (json) process.stdout.write(`${JSON.stringify(check, null, 2)}\n`);
+  else if (check.ok) console.log(`UTUH: ${check.entri} entri diperiksa, rantai ${check.rantai} entri sampai ujung no. ${check.ujungId} (hash ${check.ujungHash}).`);
+  else console.error(`RUSAK:\n${check.masalah.map((m) => `- ${m}`).join('\n')}`);
+  return check.ok ? 0 : 1;
+}
 
 const HELP = `Gerbang Serasan — antarmuka baris perintah
 
@@ -56,7 +76,9 @@ Perintah:
   restore <berkas>             pulihkan dari cadangan (nama dari daftar atau path berkas), setelah diperiksa;
                                data saat ini disimpan dulu sebagai cadangan sebelum-pulih-...
   check-db [berkas] [--quick]  periksa berkas (integrity_check, versi skema) tanpa mengubahnya
-  audit-verify                 periksa keutuhan jejak audit (rantai hash); keluar 1 bila ada yang rusak
+  audit-verify                 periksa keutuhan jejak audit (rantai hash) dan berkas lampiran; keluar 1 bila ada yang rusak
+  audit-verify-extract BERKAS  periksa petikan jejak audit dari bundel audit (ZIP atau jejak-audit.json) tanpa
+                               basis data; keluar 1 bila ada yang rusak
 
 Opsi:
   --db FILE    berkas basis data (bawaan: ./gerbang-serasan.sqlite atau $GERBANG_DB)
@@ -88,6 +110,8 @@ async function main(argv: string[]): Promise<number> {
   const databasePath = path.resolve(typedPath);
   // Before the runtime: checking must neither create nor migrate the file.
   if (command === 'check-db') return print(checkDbFromArgs(rest, databasePath), printCheck);
+  // An auditor's check of a bundle: no database at all.
+  if (command === 'audit-verify-extract') return verifyExtractFromArgs(rest, json);
   const user = `cli:${os.userInfo().username}`;
   const printer = nodePrinter();
   const rt = createRuntime({ databasePath, user, printer });

@@ -9,7 +9,7 @@ import { startBridge } from './bridge/http';
 import os from 'node:os';
 import { createRuntime } from './runtime';
 import { createSwitchboard, type Switchboard } from './office/switchboard';
-import { APP_ENTRY, APP_SCHEME, externalAllowed, isOurPage as isOurPageAt, mimeOf, rendererFileFor } from './shell/navigation';
+import { APP_ENTRY, APP_SCHEME, externalAllowed, isOurBlob, isOurPage as isOurPageAt, mimeOf, rendererFileFor } from './shell/navigation';
 import { electronPrinter } from './shell/printer';
 
 const DATABASE_FILE = 'gerbang-serasan.sqlite';
@@ -50,8 +50,9 @@ function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => refuse(event, url));
   contents.on('will-redirect', (event, url) => refuse(event, url));
   contents.on('will-frame-navigate', (event) => {
-    // The documents' sandboxed iframe shows HTML we wrote (srcdoc); nothing else is loaded in a frame.
-    if (!event.isMainFrame && (event.url === 'about:srcdoc' || event.url === 'about:blank')) return;
+    // The documents' sandboxed iframe shows HTML we wrote (srcdoc); the attachment viewer shows a PDF
+    // from a blob: URL our page made of bytes main served (docs/attachments.md); nothing else is loaded in a frame.
+    if (!event.isMainFrame && (event.url === 'about:srcdoc' || event.url === 'about:blank' || isOurBlob(event.url, devServerUrl))) return;
     refuse(event, event.url);
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -75,6 +76,9 @@ function createWindow(): void {
       nodeIntegration: false,
       sandbox: true,
       webSecurity: true,
+      // Chromium's built-in PDF viewer, for attachments shown in the app (an iframe on a blob: URL;
+      // CSP frame-src blob: in renderer/index.html). Enables only that viewer: Electron has no other plugins.
+      plugins: true,
       // No DevTools in an installed app (the menu item is also only in development).
       devTools: !app.isPackaged,
     },

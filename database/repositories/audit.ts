@@ -37,7 +37,7 @@ export function setAuditOrigin(db: Database, source: () => string | null): void 
 export const GENESIS = '0'.repeat(64);
 
 /** Bump only together with a migration that re-chains the trail: old hashes would no longer verify. */
-const HASH_FORMAT = 'gerbang-serasan/audit/1';
+export const HASH_FORMAT = 'gerbang-serasan/audit/1';
 
 /** An audit_log row as stored. */
 export interface AuditLogRow {

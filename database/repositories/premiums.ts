@@ -49,6 +49,7 @@ interface PremiumListRow extends PremiumRow {
   nomor_tagihan: string | null;
   tanggal_tagihan: string | null;
   nomor_sp2d: string | null;
+  pembayaran_premi_id: number | null;
 }
 
 export function listPremiums(db: Database, q: { penjaminId?: number | undefined; status?: Premium['status'] | undefined }): PremiumListItem[] {
@@ -76,6 +77,7 @@ export function listPremiums(db: Database, q: { penjaminId?: number | undefined;
     nomorTagihan: r.nomor_tagihan,
     tanggalTagihan: r.tanggal_tagihan,
     nomorSp2d: r.nomor_sp2d,
+    pembayaranPremiId: r.pembayaran_premi_id,
   }));
 }
 

@@ -155,6 +155,16 @@ export const ACCESS: { readonly [C in Channel]: Access } = {
   'decrees.rows': STAFF,
   'decrees.addRow': ENTRY,
   'decrees.removeRow': ENTRY,
+
+  // Attachments (scans, photos) and the auditor's bundle. Read by staff, not by a bank's liaison
+  // officer (a debtor's KTP and the regency's SP2D scans are the secretariat's papers). Attached and
+  // removed by those who enter or verify the records they belong to (the verifier attaches the SP2D);
+  // a removal is recorded, never a deletion. The bundle is for those who answer to the auditor.
+  'attachments.list': STAFF,
+  'attachments.content': STAFF,
+  'attachments.upload': RECONCILE,
+  'attachments.remove': RECONCILE,
+  'attachments.bundle': ['admin', 'verifikator', 'pemantau'],
 };
 
 /** Loan steps that are a decision on the application: a verifier's (or admin's) job. */

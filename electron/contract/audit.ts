@@ -43,6 +43,19 @@ export interface AuditVerifyResult {
   /** The end of the chain: an auditor may note it and later see that nothing was rewritten since. */
   ujungId: number | null;
   ujungHash: string | null;
+  /**
+   * The attachments' files hashed again against their records (docs/attachments.md): a file
+   * missing or swapped makes `ok` false and is named here (absent when there are no attachments).
+   */
+  lampiran?: { diperiksa: number; masalah: AttachmentFileProblem[] };
+}
+
+export interface AttachmentFileProblem {
+  id: number;
+  namaBerkas: string;
+  pemilikJenis: string;
+  pemilikId: number;
+  alasan: string;
 }
 
 export interface AuditExport {

@@ -28,6 +28,11 @@ export interface BackupEntry {
   createdAt: string;
   /** Bytes. */
   size: number;
+  /**
+   * Only on a backup just made: attachment files it could not carry (missing or swapped in the data
+   * folder; Periksa keutuhan names them). The others are in `cadangan/lampiran/`.
+   */
+  lampiranTidakTerbawa?: number;
 }
 
 export interface BackupList {
@@ -69,6 +74,11 @@ export interface RestoreResult {
   safetyCopy: string;
   /** The schema version after reopening (an older backup is migrated forward). */
   schemaVersion: number;
+  /**
+   * The restored data's attachment files: put back into the data folder from `cadangan/lampiran/`
+   * (`dipulihkan`), and those found in neither place (`tidakAda`, named by Periksa keutuhan).
+   */
+  lampiran?: { dipulihkan: number; tidakAda: number };
 }
 
 export const backupRestoreInput = z.object({

@@ -23,6 +23,7 @@ import { settingsContract } from './settings';
 import { dashboardContract } from './dashboard';
 import { importsContract } from './imports';
 import { decreesContract } from './decrees';
+import { attachmentsContract } from './attachments';
 
 export * from './common';
 export * from './master-data';
@@ -42,6 +43,7 @@ export * from './dashboard';
 export * from './imports';
 export * from './decrees';
 export * from './office';
+export * from './attachments';
 
 export const contract = {
   ...masterDataContract,
@@ -60,6 +62,7 @@ export const contract = {
   ...dashboardContract,
   ...importsContract,
   ...decreesContract,
+  ...attachmentsContract,
 } as const;
 
 export type Contract = typeof contract;

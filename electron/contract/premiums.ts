@@ -13,6 +13,8 @@ export interface PremiumRow extends Premium {
   nomorTagihan: string | null;
   tanggalTagihan: string | null;
   nomorSp2d: string | null;
+  /** The premium SP2D that paid it (its attachments hang on it), null while unpaid. */
+  pembayaranPremiId: number | null;
 }
 
 export const premiumInvoiceInput = z.object({

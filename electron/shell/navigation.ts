@@ -37,6 +37,16 @@ export function isOurPage(url: string, devServerUrl?: string): boolean {
   return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
 }
 
+/**
+ * A blob: URL our own page made (an attachment's bytes, served through the contract, shown in the
+ * viewer's frame): `blob:app://gerbang/<uuid>` (in development `blob:<Vite origin>/<uuid>`). A blob
+ * URL can only be created by a page of that origin, so this admits nothing from elsewhere.
+ */
+export function isOurBlob(url: string, devServerUrl?: string): boolean {
+  if (!url.startsWith('blob:')) return false;
+  return isOurPage(url.slice('blob:'.length), devServerUrl);
+}
+
 /** Whether a link may be handed to the system browser: https to an allowed host, nothing else. */
 export function externalAllowed(url: string): boolean {
   const u = parse(url);

@@ -119,14 +119,19 @@ const ENTRY: Channel[] = [
   'decrees.save', 'decrees.addRow', 'decrees.removeRow',
   'debtors.checkNik', 'debtors.save', 'debtors.setActive', 'loans.check', 'loans.save', 'loans.transition', 'loans.restructure', 'positions.save', 'premiums.recordInvoice',
 ];
+// Attachments: read by staff (not a bank's officer); attached and removed by entry staff and verifiers;
+// the auditor's bundle for admin, verifier and the viewer/auditor.
+const ATTACHMENTS_READ: Channel[] = ['attachments.list', 'attachments.content'];
+const ATTACHMENTS_WRITE: Channel[] = ['attachments.upload', 'attachments.remove'];
 const ALLOWED: Record<Role, Channel[]> = {
   admin: [...CHANNELS],
-  operator: [...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...ENTRY, 'backup.list', 'backup.create', ...CLAIMS_READ, 'claims.reconcile', 'claims.decide', 'claims.decideBulk', 'claims.recordCorrection', ...IMPORTS],
+  operator: [...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...ENTRY, 'backup.list', 'backup.create', ...CLAIMS_READ, 'claims.reconcile', 'claims.decide', 'claims.decideBulk', 'claims.recordCorrection', ...IMPORTS, ...ATTACHMENTS_READ, ...ATTACHMENTS_WRITE],
   verifikator: [
     ...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...AUDIT, 'loans.transition', 'subsidy.recordPayment', 'premiums.recordPayment', 'closing.close',
     ...CLAIMS_READ, 'claims.reconcile', 'claims.approve', 'claims.recordPayment', 'claims.cancel', 'claims.recordCorrection', 'claims.settleCorrectionSts',
+    ...ATTACHMENTS_READ, ...ATTACHMENTS_WRITE, 'attachments.bundle',
   ],
-  pemantau: [...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...AUDIT, ...CLAIMS_READ],
+  pemantau: [...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...AUDIT, ...CLAIMS_READ, ...ATTACHMENTS_READ, 'attachments.bundle'],
   bank: [...ALWAYS, ...DOCUMENTS, 'banks.list', 'banks.get', 'loans.list', 'loans.get', 'subsidy.run', ...CLAIMS_READ, ...IMPORTS],
 };
 

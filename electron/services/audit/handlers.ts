@@ -4,6 +4,7 @@ import * as repo from '../../../database/repositories/audit';
 import { changedFields, formatAuditTime, localDayStart, summarizeChanges } from '../../domain/audit';
 import type { ServiceContext } from '../context';
 import type { HandlersFor } from '../index';
+import { verifyAttachmentFiles } from '../attachments/verify';
 
 /** The contract's filters as the repository's query: local calendar days become UTC instants. */
 function toQuery(f: AuditFilter): repo.AuditQuery {
@@ -52,7 +53,16 @@ export function auditHandlers(ctx: ServiceContext): HandlersFor<'audit'> {
   return {
     'audit.list': async (q) => repo.listAudit(db, { ...toQuery(q), page: q.page, pageSize: q.pageSize }),
     'audit.facets': async () => repo.auditFacets(db),
-    'audit.verify': async () => repo.verifyAudit(db),
+    'audit.verify': async () => {
+      const chain = repo.verifyAudit(db);
+      // The attachments' files too: the trail holds their hashes, so a swapped file is a break.
+      const lampiran = verifyAttachmentFiles(ctx);
+      if (lampiran.diperiksa === 0) return chain;
+      if (lampiran.masalah.length === 0) return { ...chain, lampiran };
+      const first = lampiran.masalah[0]!;
+      const more = lampiran.masalah.length > 1 ? ` (dan ${lampiran.masalah.length - 1} lampiran lain)` : '';
+      return { ...chain, ok: false, firstBroken: chain.firstBroken ?? { id: null, reason: `${first.alasan}${more}` }, lampiran };
+    },
     // One read transaction: the file shows one consistent moment of the trail.
     'audit.export': async (f) => db.transaction(() => exportCsv(repo.eachAudit(db, toQuery(f)))).deferred(),
   };

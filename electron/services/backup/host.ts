@@ -29,6 +29,7 @@ import {
   dailyBackupIfDue,
   listBackups,
   parseBackupName,
+  restoreAttachments,
   timestamp,
   type FileCheck,
 } from '../../../database/backup';
@@ -189,6 +190,14 @@ export class DatabaseHost implements DataSafety {
       }
       this.db = db;
       this.health = { status: 'ok', message: null, databasePath: dbPath, check: check.check };
+      // (6) The restored data's attachment files, from the backup folder's store where missing here.
+      // The restore has happened either way: a failure here is reported by Periksa keutuhan, not thrown.
+      let lampiran: RestoreResult['lampiran'];
+      try {
+        lampiran = restoreAttachments(db, dbPath, this.backupDir);
+      } catch (err) {
+        console.error('[pulih] berkas lampiran tidak dapat dipulihkan', err);
+      }
       this.onReplaced(db, true);
       try {
         db.transaction(() =>
@@ -198,7 +207,7 @@ export class DatabaseHost implements DataSafety {
         // The restore has happened; the app must run on it even if the trail could not take the entry.
         console.error('[pulih] jejak audit tidak tercatat', err);
       }
-      return { restoredFrom: name, safetyCopy: safety.name, schemaVersion: schemaVersion(db) };
+      return { restoredFrom: name, safetyCopy: safety.name, schemaVersion: schemaVersion(db), ...(lampiran ? { lampiran } : {}) };
     } finally {
       removeWithSideFiles(staging);
     }

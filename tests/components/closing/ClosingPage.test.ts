@@ -97,10 +97,10 @@ describe('ClosingPage', () => {
     expect(callsTo('closing.list')).toEqual([{}]);
     expect(text(byTestId('closing-intro'))).toContain('posisi bulanan dari bank');
     expect(text(byTestId('closing-intro'))).toContain('klaim asuransi');
-    expect(headers()).toEqual(['Bulan', 'Ditutup oleh', 'Ditutup pada', 'Aksi']);
+    expect(headers()).toEqual(['Bulan', 'Ditutup oleh', 'Ditutup pada', 'Bundel audit', 'Aksi']);
     expect(tableRows()).toEqual([
-      ['September 2025', 'admin', '27/10/2025 14:05', 'Buka kembali'],
-      ['Februari 2025', 'dewi', '05/03/2025 09:30', 'Buka kembali'],
+      ['September 2025', 'admin', '27/10/2025 14:05', 'Bundel audit (ZIP)', 'Buka kembali'],
+      ['Februari 2025', 'dewi', '05/03/2025 09:30', 'Bundel audit (ZIP)', 'Buka kembali'],
     ]);
   });
 
@@ -276,7 +276,7 @@ describe('ClosingPage', () => {
       await mountPage('verifikator');
       expect(queryTestId('closing-close')).not.toBeNull();
       expect(queryTestId('closing-reopen-2025-02')).toBeNull();
-      expect(headers()).toEqual(['Bulan', 'Ditutup oleh', 'Ditutup pada']);
+      expect(headers()).toEqual(['Bulan', 'Ditutup oleh', 'Ditutup pada', 'Bundel audit']);
     });
 
     it('shows a monitor the list only', async () => {
@@ -285,7 +285,8 @@ describe('ClosingPage', () => {
       expect(queryTestId('closing-close')).toBeNull();
       expect(queryTestId('closing-month')).toBeNull();
       expect(queryTestId('closing-reopen-2025-02')).toBeNull();
-      expect(document.body.querySelector('.page button')).toBeNull();
+      // Nothing to close or reopen; the only buttons are each closed month's audit bundle (auditors read).
+      expect([...document.body.querySelectorAll('.page button')].map((b) => b.textContent?.trim())).toEqual(['Bundel audit (ZIP)', 'Bundel audit (ZIP)']);
       expect(text(byTestId('closing-only-approvers'))).toBe('Hanya admin dan verifikator yang dapat menutup buku.');
     });
 
@@ -305,10 +306,10 @@ describe('ClosingPage', () => {
     expect(text(byTestId('closing-intro'))).toContain('A closed month is locked');
     expect(text(byTestId('closing-close'))).toBe('Close month');
     expect(monthInput().value).toBe(formatPeriod(LAST_MONTH, 'en'));
-    expect(headers()).toEqual(['Month', 'Closed by', 'Closed on', 'Actions']);
+    expect(headers()).toEqual(['Month', 'Closed by', 'Closed on', 'Audit bundle', 'Actions']);
     expect(tableRows()).toEqual([
-      ['September 2025', 'admin', '27/10/2025 14:05', 'Reopen'],
-      ['February 2025', 'dewi', '05/03/2025 09:30', 'Reopen'],
+      ['September 2025', 'admin', '27/10/2025 14:05', 'Audit bundle (ZIP)', 'Reopen'],
+      ['February 2025', 'dewi', '05/03/2025 09:30', 'Audit bundle (ZIP)', 'Reopen'],
     ]);
 
     await click(byTestId('closing-close'));
