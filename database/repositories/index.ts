@@ -8,7 +8,9 @@
  * and GLOB patterns), private to the repositories (lint keeps it from the services).
  */
 import type { Database } from '../connection';
+import * as attachments from './attachments';
 import * as audit from './audit';
+import * as auditExtract from './audit-extract';
 import * as banks from './banks';
 import * as budget from './budget';
 import * as claims from './claims';
@@ -33,7 +35,9 @@ import * as users from './users';
 
 /** The repository modules by file name. */
 export const repositories = {
+  attachments,
   audit,
+  'audit-extract': auditExtract,
   banks,
   budget,
   claims,
@@ -75,6 +79,7 @@ type Offenders = { [N in keyof Repositories]: OffTheSeam<Repositories[N]> extend
 type EngineNeutral =
   // The audit chain's hash (the same bytes whatever stores them) and its row mapper.
   | 'audit.GENESIS'
+  | 'audit.HASH_FORMAT'
   | 'audit.canonicalAudit'
   | 'audit.auditHash'
   | 'audit.toAuditRow'
