@@ -34,6 +34,10 @@ function startWorker(task: WorkerTask, limits: WorkerLimits): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: limits.memoriMb };
   const compiled = path.join(__dirname, 'worker.js');
   if (fs.existsSync(compiled)) return new Worker(compiled, { workerData: task, resourceLimits });
+  // A compiled bundle of worker.ts (the bench makes one, build/bench/worker-bundle.ts): what the
+  // packaged app starts, without tsx compiling the worker's modules at every start (~0.4–2 s).
+  const bundle = process.env.GERBANG_IMPORT_WORKER;
+  if (bundle && fs.existsSync(bundle)) return new Worker(bundle, { workerData: task, resourceLimits });
   const source = path.join(__dirname, 'worker.ts');
   // Resolve tsx from here, so the worker finds it whatever the working directory.
   const tsx = createRequire(__filename).resolve('tsx/cjs', { paths: [__dirname, process.cwd()] });
