@@ -9,13 +9,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 
-export function bundleImportWorker(outDir: string): string {
+/** Builds the bundle into the repository's .cache/bench (inside the repository, so its packages resolve); answers its path. */
+export function bundleImportWorker(): string {
   const root = path.resolve(__dirname, '..', '..');
+  const outDir = path.join(root, '.cache', 'bench');
   fs.mkdirSync(outDir, { recursive: true });
   const outfile = path.join(outDir, 'import-worker.cjs');
+  // Written beside and renamed: another bench starting at the same time never loads half a file.
+  const tmp = `${outfile}.${process.pid}.tmp`;
   buildSync({
     entryPoints: [path.join(root, 'electron', 'services', 'imports', 'worker.ts')],
-    outfile,
+    outfile: tmp,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -23,5 +27,6 @@ export function bundleImportWorker(outDir: string): string {
     packages: 'external',
     logLevel: 'silent',
   });
+  fs.renameSync(tmp, outfile);
   return outfile;
 }
