@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { IMPORT_LIMITS, type ImportKind, type ImportOptions } from '../../contract/imports';
+import { columnsToRows, type RowColumns } from './parse/columns';
 import type { ParseRequest } from './parse/rows';
 
 export type WorkerTask =
@@ -16,7 +17,7 @@ export type WorkerTask =
 
 export type WorkerReply =
   | { type: 'progress'; stage: string; done: number; total: number }
-  | { type: 'done'; result: unknown }
+  | { type: 'done'; result: unknown; columns?: RowColumns }
   | { type: 'error'; message: string; expected: boolean };
 
 /** A failure the worker reports about the file itself (unreadable, empty): shown to the clerk as is. */
@@ -63,7 +64,7 @@ export function runWorker<T>(task: WorkerTask, onProgress?: (stage: string, done
     );
     worker.on('message', (msg: WorkerReply) => {
       if (msg.type === 'progress') onProgress?.(msg.stage, msg.done, msg.total);
-      else if (msg.type === 'done') settle(() => resolve(msg.result as T));
+      else if (msg.type === 'done') settle(() => resolve((msg.columns ? { ...(msg.result as object), rows: columnsToRows(msg.columns) } : msg.result) as T));
       else settle(() => reject(msg.expected ? new WorkerFileError(msg.message) : new Error(msg.message)));
     });
     worker.on('error', (err) =>

@@ -109,8 +109,17 @@ function headSuffices(kind: ImportKind, grid: Grid, opts: ImportOptions): boolea
   return headerIndex >= 0 || grid.rows.some((r) => r.filter((c) => !isBlank(c)).length >= 3);
 }
 
-export async function inspectFile(bytes: Uint8Array, name: string, kind: ImportKind, opts: ImportOptions, template: Record<string, string> | null, progress?: Progress): Promise<Inspection> {
-  const head = await readSource(bytes, name, opts, (d, t) => progress?.('membaca', d, t), INSPECTION_HEAD_ROWS);
+export async function inspectFile(
+  bytes: Uint8Array,
+  name: string,
+  kind: ImportKind,
+  opts: ImportOptions,
+  template: Record<string, string> | null,
+  progress?: Progress,
+  /** Rows read first (tests pass Infinity to compare with reading the whole file). */
+  headRows: number = INSPECTION_HEAD_ROWS,
+): Promise<Inspection> {
+  const head = await readSource(bytes, name, opts, (d, t) => progress?.('membaca', d, t), Number.isFinite(headRows) ? headRows : undefined);
   const { info, grid } = head.complete || headSuffices(kind, head.grid, opts) ? head : await readSource(bytes, name, opts, (d, t) => progress?.('membaca', d, t));
   const headerIndex = headerIndexOf(kind, grid, opts);
   const kolom = columnsAfter(grid, headerIndex);
