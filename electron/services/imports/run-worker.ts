@@ -38,7 +38,8 @@ function startWorker(task: WorkerTask, limits: WorkerLimits): Worker {
   // A compiled bundle of worker.ts (the bench makes one, build/bench/worker-bundle.ts): what the
   // packaged app starts, without tsx compiling the worker's modules at every start (~0.4–2 s).
   const bundle = process.env.GERBANG_IMPORT_WORKER;
-  if (bundle && fs.existsSync(bundle)) return new Worker(bundle, { workerData: task, resourceLimits });
+  // execArgv: [] — a compiled file needs no loader; otherwise the worker would load tsx's hooks again (the parent's --import).
+  if (bundle && fs.existsSync(bundle)) return new Worker(bundle, { workerData: task, resourceLimits, execArgv: [] });
   const source = path.join(__dirname, 'worker.ts');
   // Resolve tsx from here, so the worker finds it whatever the working directory.
   const tsx = createRequire(__filename).resolve('tsx/cjs', { paths: [__dirname, process.cwd()] });
