@@ -28,6 +28,8 @@ export interface ClaimBenchOptions {
   /** Lines the claim file should at least have (fewer when the data set has not that many). */
   lines: number;
   runs: number;
+  /** Lines per claim file before the claim is split by month (default MAX_FILE_LINES; tests pass fewer). */
+  maxFileLines?: number;
 }
 
 /**
@@ -86,15 +88,15 @@ export function plantBenchClaim(db: Database, periodeAkhir: string, lines: numbe
  * The bench's claim as files: one file (plantBenchClaim) while it fits MAX_FILE_LINES, else one
  * file per month of the same months, each planted on its own.
  */
-export function plantBenchClaims(db: Database, periodeAkhir: string, lines: number): ClaimFileSet[] {
+export function plantBenchClaims(db: Database, periodeAkhir: string, lines: number, maxFileLines = MAX_FILE_LINES): ClaimFileSet[] {
   const { bankId, months } = biggestBank(db, periodeAkhir);
   let k = 1;
   for (let sum = months[0]!.n; k < months.length && sum < lines; k++) sum += months[k]!.n;
   const total = months.slice(0, k).reduce((n, m) => n + m.n, 0);
-  if (total <= MAX_FILE_LINES) return [plantBenchClaim(db, periodeAkhir, lines)];
+  if (total <= maxFileLines) return [plantBenchClaim(db, periodeAkhir, lines)];
   return months.slice(0, k).reverse().map((m) => {
     const set = plantClaim(db, bankId, m.periode);
-    if (set.lines.length > MAX_FILE_LINES) throw new Error(`Tagihan ${m.periode} berisi ${set.lines.length} baris, lebih dari ${MAX_FILE_LINES} per berkas`);
+    if (set.lines.length > Math.max(maxFileLines, MAX_FILE_LINES)) throw new Error(`Tagihan ${m.periode} berisi ${set.lines.length} baris, lebih dari ${MAX_FILE_LINES} per berkas`);
     return set;
   });
 }
@@ -156,7 +158,7 @@ export function claimSteps(db: Database, opts: ClaimBenchOptions): { shared: Cla
   const base = () => bareInsert(db, shared.parts, `bench_insert_${++scratch}`);
   const plant = () => {
     if (shared.parts.length === 0) {
-      shared.parts = plantBenchClaims(db, opts.periodeAkhir, opts.lines);
+      shared.parts = plantBenchClaims(db, opts.periodeAkhir, opts.lines, opts.maxFileLines);
       shared.set = shared.parts[0]!;
     }
   };
