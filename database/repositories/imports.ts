@@ -266,6 +266,32 @@ export function loansForImport(db: Database): LoanForImport[] {
     .all() as LoanForImport[];
 }
 
+const LOAN_FOR_IMPORT = 'SELECT id, bank_id AS bankId, nomor_rekening AS nomorRekening, status, tanggal_pencairan AS tanggalPencairan, plafon FROM pinjaman';
+
+/**
+ * The loans whose account number is exactly one of `accounts`: of one bank (through its unique
+ * (bank_id, nomor_rekening) index), or of any bank (bankId null: the same index, bank by bank).
+ * The accounts go in as one JSON array, so 100,000 of them are one statement, not 100,000.
+ */
+export function loansWithAccounts(db: Database, bankId: number | null, accounts: readonly string[]): LoanForImport[] {
+  if (accounts.length === 0) return [];
+  const banks = bankId === null ? 'bank_id IN (SELECT id FROM bank)' : 'bank_id = @bankId';
+  return db
+    .prepare(`${LOAN_FOR_IMPORT} WHERE ${banks} AND nomor_rekening IN (SELECT value FROM json_each(@accounts))`)
+    .all({ ...(bankId === null ? {} : { bankId }), accounts: JSON.stringify(accounts) }) as LoanForImport[];
+}
+
+/**
+ * The loans whose account number has one of `keys` as its loose key (`looseKey`, the kinds'
+ * "same digits, leading zeros aside"): one pass over the loans with the key computed in SQLite by
+ * the caller's function, for the few accounts of a file that match no account exactly.
+ */
+export function loansWithLooseKeys(db: Database, keys: readonly string[], looseKey: (account: string) => string): LoanForImport[] {
+  if (keys.length === 0) return [];
+  db.function('gs_kunci_rekening', { deterministic: true }, (a: unknown) => (typeof a === 'string' ? looseKey(a) : null));
+  return db.prepare(`${LOAN_FOR_IMPORT} WHERE gs_kunci_rekening(nomor_rekening) IN (SELECT value FROM json_each(?))`).all(JSON.stringify(keys)) as LoanForImport[];
+}
+
 export interface PremiumForImport {
   id: number;
   penjaminId: number;

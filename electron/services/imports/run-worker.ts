@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { IMPORT_LIMITS, type ImportKind, type ImportOptions } from '../../contract/imports';
+import { columnsToRows, type RowColumns } from './parse/columns';
 import type { ParseRequest } from './parse/rows';
 
 export type WorkerTask =
@@ -16,7 +17,7 @@ export type WorkerTask =
 
 export type WorkerReply =
   | { type: 'progress'; stage: string; done: number; total: number }
-  | { type: 'done'; result: unknown }
+  | { type: 'done'; result: unknown; columns?: RowColumns }
   | { type: 'error'; message: string; expected: boolean };
 
 /** A failure the worker reports about the file itself (unreadable, empty): shown to the clerk as is. */
@@ -34,6 +35,11 @@ function startWorker(task: WorkerTask, limits: WorkerLimits): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: limits.memoriMb };
   const compiled = path.join(__dirname, 'worker.js');
   if (fs.existsSync(compiled)) return new Worker(compiled, { workerData: task, resourceLimits });
+  // A compiled bundle of worker.ts (the bench makes one, build/bench/worker-bundle.ts): what the
+  // packaged app starts, without tsx compiling the worker's modules at every start (~0.4–2 s).
+  const bundle = process.env.GERBANG_IMPORT_WORKER;
+  // execArgv: [] — a compiled file needs no loader; otherwise the worker would load tsx's hooks again (the parent's --import).
+  if (bundle && fs.existsSync(bundle)) return new Worker(bundle, { workerData: task, resourceLimits, execArgv: [] });
   const source = path.join(__dirname, 'worker.ts');
   // Resolve tsx from here, so the worker finds it whatever the working directory.
   const tsx = createRequire(__filename).resolve('tsx/cjs', { paths: [__dirname, process.cwd()] });
@@ -59,7 +65,7 @@ export function runWorker<T>(task: WorkerTask, onProgress?: (stage: string, done
     );
     worker.on('message', (msg: WorkerReply) => {
       if (msg.type === 'progress') onProgress?.(msg.stage, msg.done, msg.total);
-      else if (msg.type === 'done') settle(() => resolve(msg.result as T));
+      else if (msg.type === 'done') settle(() => resolve((msg.columns ? { ...(msg.result as object), rows: columnsToRows(msg.columns) } : msg.result) as T));
       else settle(() => reject(msg.expected ? new WorkerFileError(msg.message) : new Error(msg.message)));
     });
     worker.on('error', (err) =>

@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { inspectFile, parseFile } from './parse/pipeline';
 import { SourceError } from './parse/source';
+import { rowsToColumns } from './parse/columns';
+import type { ParsedRow } from './parse/rows';
 import type { WorkerReply, WorkerTask } from './run-worker';
 
 const port = parentPort;
@@ -26,8 +28,19 @@ async function run(task: WorkerTask): Promise<unknown> {
   return parseFile(bytes, task.name, { kind: task.jenis, opts: task.opts, mapping: task.mapping, fixed: task.fixed }, progress);
 }
 
+/** A parse's rows go as columns, their number columns moved rather than copied (parse/columns.ts). */
+function reply(result: unknown): void {
+  if (result && typeof result === 'object' && Array.isArray((result as { rows?: unknown }).rows)) {
+    const { rows, ...rest } = result as { rows: ParsedRow[] };
+    const { columns, transfer } = rowsToColumns(rows);
+    port!.postMessage({ type: 'done', result: rest, columns } satisfies WorkerReply, transfer);
+    return;
+  }
+  port!.postMessage({ type: 'done', result } satisfies WorkerReply);
+}
+
 run(workerData as WorkerTask).then(
-  (result) => port.postMessage({ type: 'done', result } satisfies WorkerReply),
+  reply,
   (err: unknown) =>
     port.postMessage({
       type: 'error',

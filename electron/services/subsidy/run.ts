@@ -205,6 +205,17 @@ const NO_RESTRUCTURINGS: readonly Restructuring[] = Object.freeze([]);
 const NO_DECREES: readonly DecreeEntry[] = Object.freeze([]);
 
 export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
+  const lines: SubsidyLine[] = [];
+  const t = forEachRunLine(db, req, (line) => lines.push(line));
+  return { bankId: t.bankId, bankNama: t.bankNama, periodeAwal: t.periodeAwal, periodeAkhir: t.periodeAkhir, lines, jumlahLayak: t.jumlahLayak, jumlahTidakLayak: t.jumlahTidakLayak, total: t.total };
+}
+
+/**
+ * The run line by line, in account order, handed to `onLine` as each is computed instead of
+ * collected: the reconciliation of a 1,000,000-loan province keeps only what the claim needs.
+ * Answers the run without its lines.
+ */
+export function forEachRunLine(db: Database, req: RunRequest, onLine: (line: SubsidyLine) => void): Omit<SubsidyRun, 'lines'> {
   const bank = getBank(db, req.bankId);
   if (!bank) throw notFound('Bank mitra');
   const periods = periodsBetween(req.periodeAwal, req.periodeAkhir).map(runPeriod);
@@ -232,7 +243,7 @@ export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
   let pos = positions?.next();
   let pay = paid?.next();
 
-  const lines: SubsidyLine[] = [];
+  let count = 0;
   let jumlahLayak = 0;
   let total = 0;
   try {
@@ -298,7 +309,8 @@ export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
       const person = { debiturId: row[1], batas: scheme.maksPinjamanPerOrang, bankNama: bank.nama, shared: shared.has(row[1]) };
       for (let i = 0; i < periods.length; i++) {
         const line = personMonthLine(ledger, runLine(loan, periods[i]!, positionOf[i + 1]!, positionOf[i]!, paidOf[i]!), person);
-        lines.push(line);
+        onLine(line);
+        count++;
         if (line.layak) {
           jumlahLayak++;
           total += line.rincian!.jumlah;
@@ -317,9 +329,8 @@ export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
     bankNama: bank.nama,
     periodeAwal: req.periodeAwal,
     periodeAkhir: req.periodeAkhir,
-    lines,
     jumlahLayak,
-    jumlahTidakLayak: lines.length - jumlahLayak,
+    jumlahTidakLayak: count - jumlahLayak,
     total,
   };
 }

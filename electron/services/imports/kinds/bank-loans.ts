@@ -6,7 +6,7 @@
  */
 import type { Database } from '../../../../database/connection';
 import * as repo from '../../../../database/repositories/imports';
-import { finder, likelyOtherSender } from './shared';
+import { likelyOtherSender, looseKey } from './shared';
 import type { CheckTarget, CheckedRow, Report } from './types';
 
 export interface BankMatch {
@@ -16,12 +16,51 @@ export interface BankMatch {
   matches: ({ loan: repo.LoanForImport | null; candidates: number } | null)[];
 }
 
+/**
+ * Finds accounts among the loans as `finder` over every loan would (exactly, else by digits when
+ * that names exactly one), without reading every loan: the file's accounts are looked up in SQL
+ * through the bank's account index, and only those matching nothing exactly are looked up again by
+ * their loose key (one pass over the loans, for the few a file usually has).
+ */
+function accountLookup(db: Database, bankId: number | null, accounts: readonly string[]) {
+  const inBankExact = group(bankId === null ? [] : repo.loansWithAccounts(db, bankId, accounts), (l) => l.nomorRekening);
+  const missing = accounts.filter((a) => !inBankExact.has(a));
+  // Anywhere (the other-sender check) is asked only for accounts without exactly one loan in the bank.
+  const anyExact = group(repo.loansWithAccounts(db, null, missing), (l) => l.nomorRekening);
+  const keys = new Set<string>();
+  for (const a of missing) {
+    const k = looseKey(a);
+    if (k !== '') keys.add(k);
+  }
+  const loose = group(repo.loansWithLooseKeys(db, [...keys], looseKey), (l) => looseKey(l.nomorRekening));
+  const lookup = (account: string, bank: boolean): { found: repo.LoanForImport[]; loose: boolean } => {
+    const ofBank = (ls: repo.LoanForImport[] | undefined) => (ls ?? []).filter((l) => !bank || l.bankId === bankId);
+    const e = bank ? inBankExact.get(account) : ofBank(anyExact.get(account) ?? inBankExact.get(account));
+    if (e && e.length > 0) return { found: e, loose: false };
+    const k = looseKey(account);
+    const l = k === '' ? [] : ofBank(loose.get(k));
+    return { found: l, loose: l.length > 0 };
+  };
+  return { inBank: (a: string) => lookup(a, true), anywhere: (a: string) => lookup(a, false) };
+}
+
+function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = out.get(k);
+    if (list) list.push(it);
+    else out.set(k, [it]);
+  }
+  return out;
+}
+
 export function matchBankLoans(db: Database, t: CheckTarget, rows: CheckedRow[], report: Report): BankMatch {
   const banks = repo.bankNames(db);
   const bankName = banks.get(t.bankId ?? -1) ?? 'bank ini';
-  const all = repo.loansForImport(db);
-  const inBank = finder(all.filter((l) => l.bankId === t.bankId));
-  const anywhere = finder(all);
+  const accounts = new Set<string>();
+  for (const row of rows) if (typeof row.values.nomorRekening === 'string') accounts.add(row.values.nomorRekening);
+  const { inBank, anywhere } = accountLookup(db, t.bankId, [...accounts]);
   const otherBankHits = new Map<number, number>();
   let withAccount = 0;
   let ours = 0;

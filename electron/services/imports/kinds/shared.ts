@@ -6,7 +6,7 @@
 import { accountDigits } from '../parse/values';
 
 /** Same digits, leading zeros aside: how '12300045' finds '0012300045' after Excel dropped the zeros. */
-const looseKey = (s: string) => accountDigits(s).replace(/^0+/, '');
+export const looseKey = (s: string) => accountDigits(s).replace(/^0+/, '');
 
 function indexBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();

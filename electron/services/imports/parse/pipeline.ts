@@ -90,8 +90,37 @@ export function mergeMapping(template: Record<string, string> | null, byNames: R
   return { pemetaan: filled, fromTemplate: true };
 }
 
-export async function inspectFile(bytes: Uint8Array, name: string, kind: ImportKind, opts: ImportOptions, template: Record<string, string> | null, progress?: Progress): Promise<Inspection> {
-  const { info, grid } = await readSource(bytes, name, opts, (d, t) => progress?.('membaca', d, t));
+/**
+ * Rows the inspection reads: the header is looked for in the first 30, the columns' width and
+ * samples in the 500 after it; the rest of the file is the preview's (it reads it whole anyway).
+ */
+export const INSPECTION_HEAD_ROWS = 1000;
+
+/**
+ * Whether the head answers everything the inspection asks as the whole file would: the header
+ * row asked for is in it, the 500 rows after the header fit, a headerless file's first data row
+ * is in it and it is not all blank. Otherwise the whole file is read (an odd file, never a big one).
+ */
+function headSuffices(kind: ImportKind, grid: Grid, opts: ImportOptions): boolean {
+  if (opts.headerRow !== undefined && !grid.rowNumbers.includes(opts.headerRow)) return false;
+  if (grid.rows.every((r) => r.every(isBlank))) return false;
+  const headerIndex = headerIndexOf(kind, grid, opts);
+  if (headerIndex + 501 > grid.rows.length) return false;
+  return headerIndex >= 0 || grid.rows.some((r) => r.filter((c) => !isBlank(c)).length >= 3);
+}
+
+export async function inspectFile(
+  bytes: Uint8Array,
+  name: string,
+  kind: ImportKind,
+  opts: ImportOptions,
+  template: Record<string, string> | null,
+  progress?: Progress,
+  /** Rows read first (tests pass Infinity to compare with reading the whole file). */
+  headRows: number = INSPECTION_HEAD_ROWS,
+): Promise<Inspection> {
+  const head = await readSource(bytes, name, opts, (d, t) => progress?.('membaca', d, t), Number.isFinite(headRows) ? headRows : undefined);
+  const { info, grid } = head.complete || headSuffices(kind, head.grid, opts) ? head : await readSource(bytes, name, opts, (d, t) => progress?.('membaca', d, t));
   const headerIndex = headerIndexOf(kind, grid, opts);
   const kolom = columnsAfter(grid, headerIndex);
   const { pemetaan, fromTemplate } = mergeMapping(template, headerIndex >= 0 ? suggestMapping(kind, kolom) : {}, kolom);
@@ -110,6 +139,7 @@ export async function inspectFile(bytes: Uint8Array, name: string, kind: ImportK
     kolom,
     pemetaan,
     sumberPemetaan: fromTemplate ? 'templat' : 'nama_kolom',
+    // From the head: only whether there is any data row is asked of it.
     dataRows: grid.rows.length - headerIndex - 1,
     saranTetap: title.periode ? { periode: title.periode } : {},
     notes,

@@ -128,6 +128,25 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return out;
 }
 
+/**
+ * The first `n` lines with something in them, split as `text.split(/\r\n|\n|\r/)` splits, without
+ * splitting the whole text (a 100,000-line file would make 100,000 strings to look at 50).
+ */
+export function firstNonEmptyLines(text: string, n: number): string[] {
+  const out: string[] = [];
+  const breaks = /\r\n|\n|\r/g;
+  let start = 0;
+  while (out.length < n && start <= text.length) {
+    const m = breaks.exec(text);
+    const end = m ? m.index : text.length;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') out.push(line);
+    if (!m) break;
+    start = breaks.lastIndex;
+  }
+  return out;
+}
+
 /** Counts a character outside double quotes. */
 function countOutsideQuotes(line: string, ch: string): number {
   let n = 0;
@@ -146,7 +165,7 @@ function countOutsideQuotes(line: string, ch: string): number {
  * has commas on every line too, but they split fewer lines evenly than its semicolons.
  */
 export function detectDelimiter(text: string): Delimiter {
-  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 50);
+  const lines = firstNonEmptyLines(text, 50);
   let best: { d: Delimiter; lines: number; fields: number } = { d: ',', lines: 0, fields: 0 };
   for (const d of ['\t', '|', ';', ','] as const) {
     const counts = lines.map((l) => countOutsideQuotes(l, d)).filter((n) => n > 0);
@@ -159,16 +178,19 @@ export function detectDelimiter(text: string): Delimiter {
   return best.d;
 }
 
-export function readCsv(bytes: Uint8Array, opts: SourceOptions, limits: ReadLimits = DEFAULT_LIMITS): { info: SourceInfo; grid: Grid } {
+export function readCsv(bytes: Uint8Array, opts: SourceOptions, limits: ReadLimits = DEFAULT_LIMITS, headRows?: number): { info: SourceInfo; grid: Grid; complete: boolean } {
   const { text, encoding, bom, notes } = decodeText(bytes, opts.encoding);
   if (text.trim() === '') throw new SourceError('Berkas kosong: tidak ada baris yang dapat dibaca.');
   const delimiter = opts.delimiter ?? detectDelimiter(text);
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, quoteChar: '"' });
+  // The head only (the inspection): one more record than asked tells whether the file goes on.
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, quoteChar: '"', ...(headRows === undefined ? {} : { preview: headRows + 2 }) });
   const rows: Cell[][] = parsed.data;
   // A final newline gives one empty record at the end; it is not a row of the file.
   if (rows.length > 0 && rows.at(-1)!.length === 1 && rows.at(-1)![0] === '') rows.pop();
+  const complete = headRows === undefined || rows.length <= headRows;
+  if (!complete) rows.length = headRows!;
   if (rows.length > limits.barisMaks) throw tooManyRows(limits);
-  return { info: { format: 'csv', delimiter, encoding, bom, sheets: [], sheet: null, notes }, grid: { rows, rowNumbers: lineNumbers(parsed.data) } };
+  return { info: { format: 'csv', delimiter, encoding, bom, sheets: [], sheet: null, notes }, grid: { rows, rowNumbers: lineNumbers(parsed.data).slice(0, rows.length) }, complete };
 }
 
 /**
@@ -274,7 +296,8 @@ export async function readXlsx(
   opts: SourceOptions,
   onRow?: (done: number, total: number) => void,
   limits: ReadLimits = DEFAULT_LIMITS,
-): Promise<{ info: SourceInfo; grid: Grid }> {
+  headRows?: number,
+): Promise<{ info: SourceInfo; grid: Grid; complete: boolean }> {
   const maxBytes = limits.teruraiMb * 1024 * 1024;
   const [{ default: Excel }, { default: Zip }] = await Promise.all([import('exceljs'), import('jszip')]);
   // Its input stream is never read: the parts are handed to its parsers one by one below.
@@ -348,10 +371,16 @@ export async function readXlsx(
 
   const date1904 = !!book.properties?.model?.date1904;
   const rows: Cell[][] = [];
+  let complete = true;
   try {
     const emitted = book._parseWorksheet(chunks(ws.file), ws.sheetNo).next();
     if (emitted.done) throw new Error('exceljs WorkbookReader did not emit the worksheet');
     for await (const row of emitted.value.value) {
+      // The head only (the inspection): the rest of the sheet is neither inflated nor parsed.
+      if (headRows !== undefined && row.number > headRows) {
+        complete = false;
+        break;
+      }
       const cells: Cell[] = [];
       // Merged ranges: the streaming reader does not read <mergeCells>; the other cells of a
       // range have no value in the file (Excel keeps it in the first cell only), so they are empty.
@@ -372,13 +401,24 @@ export async function readXlsx(
     if (err instanceof SourceError) throw err;
     throw new SourceError(CORRUPT);
   }
-  if (rows.every((r) => r.length === 0)) throw new SourceError(`Lembar kerja "${name}" kosong.`);
+  if (complete && rows.every((r) => r.length === 0)) throw new SourceError(`Lembar kerja "${name}" kosong.`);
   const rowNumbers = rows.map((_, i) => i + 1);
-  return { info: { format: 'xlsx', delimiter: null, encoding: null, bom: false, sheets, sheet: name, notes: [] }, grid: { rows, rowNumbers } };
+  return { info: { format: 'xlsx', delimiter: null, encoding: null, bom: false, sheets, sheet: name, notes: [] }, grid: { rows, rowNumbers }, complete };
 }
 
-export async function readSource(bytes: Uint8Array, fileName: string, opts: SourceOptions, onRow?: (done: number, total: number) => void): Promise<{ info: SourceInfo; grid: Grid }> {
+/**
+ * Reads a file into its grid; with `headRows`, only its first rows (`complete` says whether that
+ * was the whole file): the inspection needs the header, a sample and the title lines, not 100,000
+ * rows the preview reads again anyway.
+ */
+export async function readSource(
+  bytes: Uint8Array,
+  fileName: string,
+  opts: SourceOptions,
+  onRow?: (done: number, total: number) => void,
+  headRows?: number,
+): Promise<{ info: SourceInfo; grid: Grid; complete: boolean }> {
   if (bytes.byteLength === 0) throw new SourceError('Berkas kosong (0 bita).');
   const format = sniffFormat(bytes, fileName);
-  return format === 'xlsx' ? readXlsx(bytes, opts, onRow) : readCsv(bytes, opts);
+  return format === 'xlsx' ? readXlsx(bytes, opts, onRow, DEFAULT_LIMITS, headRows) : readCsv(bytes, opts, DEFAULT_LIMITS, headRows);
 }
