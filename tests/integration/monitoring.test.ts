@@ -159,7 +159,7 @@ describe('the evaluation report', () => {
     const ExcelJS = (await import('exceljs')).default;
     const doc = await call(rt(), 'documents.render', { dokumen: { jenis: 'evaluasiProgram', tahun: 2025 }, format: 'xlsx' });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(doc.isiBase64!, 'base64'));
+    await wb.xlsx.load(Buffer.from(doc.isiBase64!, 'base64') as unknown as ArrayBuffer);
     const names = wb.worksheets.map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(['Ringkasan', 'Baris']));
     const rows = wb.getWorksheet('Baris')!;
