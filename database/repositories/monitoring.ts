@@ -384,3 +384,13 @@ export function nameOf(db: Database, table: 'bank' | 'kecamatan' | 'skema' | 'se
   const col = table === 'skema' ? "kode || ' — ' || nama" : 'nama';
   return db.prepare<[number], { n: string }>(`SELECT ${col} AS n FROM ${table} WHERE id = ?`).get(id)?.n ?? null;
 }
+
+/** Disbursed loans, for the demo set's profiles and visits. */
+export function disbursedLoans(db: Database): { id: number; tanggalAkad: string; tanggalPencairan: string; status: string; plafon: number; tanggalLunas: string | null }[] {
+  return db
+    .prepare<[], { id: number; tanggalAkad: string; tanggalPencairan: string; status: string; plafon: number; tanggalLunas: string | null }>(
+      `SELECT id, tanggal_akad AS tanggalAkad, tanggal_pencairan AS tanggalPencairan, status, plafon, tanggal_lunas AS tanggalLunas
+       FROM pinjaman WHERE tanggal_pencairan IS NOT NULL ORDER BY id`,
+    )
+    .all();
+}

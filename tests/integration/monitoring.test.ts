@@ -285,3 +285,20 @@ describe("a bank's liaison officer", () => {
     expect(await as('monev.evaluation', { tahun: 2025 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
+
+describe('the demo set', () => {
+  it('has profiles, visits, open and overdue follow-ups, and an evaluation that is not empty', async () => {
+    await call(rt(), 'app.loadDemo', {});
+    const db = rt().db;
+    const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    const disbursed = n('SELECT count(*) AS n FROM pinjaman WHERE tanggal_pencairan IS NOT NULL');
+    expect(n('SELECT count(*) AS n FROM profil_usaha')).toBeGreaterThan(disbursed / 2);
+    expect(n('SELECT count(*) AS n FROM profil_usaha')).toBeLessThan(disbursed);
+    expect(n('SELECT count(*) AS n FROM kunjungan_monev')).toBeGreaterThan(50);
+    expect((await call(rt(), 'monev.overdue', {})).jumlah).toBeGreaterThan(0);
+    const ev = byKey((await call(rt(), 'monev.evaluation', { tahun: 2025 })).figures);
+    expect(ev.usaha.nilai).toBeGreaterThan(0);
+    expect(ev.dikunjungi.nilai).toBeGreaterThan(0);
+    expect(ev.omzetMedianPerubahan.nilai).not.toBeNull();
+  });
+});
