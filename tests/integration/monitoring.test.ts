@@ -295,6 +295,7 @@ describe('the demo set', () => {
     expect(n('SELECT count(*) AS n FROM profil_usaha')).toBeGreaterThan(disbursed / 2);
     expect(n('SELECT count(*) AS n FROM profil_usaha')).toBeLessThan(disbursed);
     expect(n('SELECT count(*) AS n FROM kunjungan_monev')).toBeGreaterThan(50);
+    expect(n("SELECT count(*) AS n FROM kunjungan_monev WHERE status_usaha = 'tutup'")).toBeGreaterThan(0);
     expect((await call(rt(), 'monev.overdue', {})).jumlah).toBeGreaterThan(0);
     const ev = byKey((await call(rt(), 'monev.evaluation', { tahun: 2025 })).figures);
     expect(ev.usaha.nilai).toBeGreaterThan(0);

@@ -31,7 +31,9 @@ export function seedDemoMonitoring(db: Database, opts: { today: string; seed: nu
     // Visits from three months after disbursement, up to today (and up to the payoff for a paid-off loan).
     const first = addMonths(loan.tanggalPencairan, 3);
     const end = loan.tanggalLunas && loan.tanggalLunas < opts.today ? loan.tanggalLunas : opts.today;
-    if (first >= end || !rnd.chance(0.55)) continue;
+    // Bad loans are always visited (the secretariat goes to see what went wrong); others about half.
+    const bad = loan.status === 'macet' || loan.status === 'klaim' || loan.status === 'hapus_buku';
+    if (first >= end || (!bad && !rnd.chance(0.55))) continue;
     const visits = rnd.chance(0.3) ? 2 : 1;
     let date = first;
     let lastOmzet = omzet;
@@ -40,7 +42,6 @@ export function seedDemoMonitoring(db: Database, opts: { today: string; seed: nu
       const span = Math.max(0, Math.floor((Date.parse(end) - Date.parse(date)) / 86_400_000));
       date = addDays(date, rnd.int(0, Math.min(span, 240)));
       if (date > end) break;
-      const bad = loan.status === 'macet' || loan.status === 'klaim' || loan.status === 'hapus_buku';
       const status = bad ? (rnd.chance(0.4) ? 'tutup' : 'menurun') : rnd.chance(0.35) ? 'berkembang' : rnd.chance(0.8) ? 'berjalan' : 'menurun';
       const factor = status === 'tutup' ? 0 : status === 'berkembang' ? rnd.int(110, 160) : status === 'menurun' ? rnd.int(50, 90) : rnd.int(95, 115);
       lastOmzet = Math.round((lastOmzet * factor) / 100 / 1000) * 1000;
