@@ -191,6 +191,13 @@ describe('business profile', () => {
     const w = seed(rt());
     const debtor = await call(rt(), 'debtors.save', { nik: '1603101203800002', nama: 'Rudi', skala: 'kecil' });
     const scheme = rt().db.prepare('SELECT id FROM skema').get() as { id: number };
+    const loans = (rt().db.prepare('SELECT count(*) AS n FROM pinjaman').get() as { n: number }).n;
+    const half = await callError(rt(), 'loans.save', {
+      debiturId: debtor.id, bankId: w.bankA, skemaId: scheme.id, nomorRekening: '0099', nomorAkad: 'AK/99', tanggalAkad: '2026-01-10', plafon: 5_000_000, tenorBulan: 12,
+      profilUsaha: { omzetBulanan: 4_000_000, pekerjaDibayar: 0, pekerjaKeluarga: 1, aset: null, statusUsaha: 'baru' },
+    });
+    expect(half.fields).toEqual({ 'profilUsaha.aset': 'Aset harus berupa angka rupiah' });
+    expect((rt().db.prepare('SELECT count(*) AS n FROM pinjaman').get() as { n: number }).n).toBe(loans);
     const loan = await call(rt(), 'loans.save', {
       debiturId: debtor.id, bankId: w.bankA, skemaId: scheme.id, nomorRekening: '0099', nomorAkad: 'AK/99', tanggalAkad: '2026-01-10', plafon: 5_000_000, tenorBulan: 12,
       profilUsaha: { omzetBulanan: 4_000_000, pekerjaDibayar: 0, pekerjaKeluarga: 1, aset: 2_000_000, statusUsaha: 'baru' },
