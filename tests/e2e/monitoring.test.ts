@@ -150,6 +150,19 @@ describe('monitoring visits and the evaluation, in Chromium at 1366 × 768', () 
     const e = await clipped(page);
     expect(e.checked).toBeGreaterThan(15);
     expect(e.problems).toEqual([]);
+
+    // The same report printed: its PDF names the figures and the visited loan among the rows.
+    await page.getByTestId('eval-print').click();
+    const frame = page.frameLocator('[data-testid="document-frame"]');
+    await expect.poll(() => frame.locator('body').innerText()).toContain('EVALUASI PROGRAM TAHUN 2025');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('document-pdf').click()]);
+    const pdf = path.join(dir, file.suggestedFilename());
+    await file.saveAs(pdf);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '2', pdf, path.join(ARTIFACTS, 'monev-evaluation-pdf')]);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+    expect(text).toContain('Usaha yang sudah dikunjungi');
+    expect(text).toContain(account);
   });
 
   it('opens the overdue follow-ups from the dashboard tile', async () => {
