@@ -165,6 +165,20 @@ export const ACCESS: { readonly [C in Channel]: Access } = {
   'attachments.upload': RECONCILE,
   'attachments.remove': RECONCILE,
   'attachments.bundle': ['admin', 'verifikator', 'pemantau'],
+  // Monitoring and evaluation (docs/monitoring.md). Visits and profiles are recorded by entry staff
+  // (the secretariat's field officers work as operators); everybody on the staff reads them. A
+  // bank's liaison officer reads the visits of their own bank's loans only (the service narrows),
+  // and neither the plans (they list every bank's debtors) nor the programme-wide evaluation.
+  'monev.loan': STAFF_AND_BANK,
+  'monev.saveProfile': ENTRY,
+  'monev.list': STAFF_AND_BANK,
+  'monev.save': ENTRY,
+  'monev.followUpDone': ENTRY,
+  'monev.overdue': STAFF_AND_BANK,
+  'monev.plans': STAFF,
+  'monev.createPlan': ENTRY,
+  'monev.plan': STAFF,
+  'monev.evaluation': STAFF,
 };
 
 /** Loan steps that are a decision on the application: a verifier's (or admin's) job. */

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { id, returns } from './common';
 import { STATUS_PINJAMAN } from './loans';
 import { period } from './schemes';
+import { evaluationParams } from './monitoring';
 
 const SKALA = ['mikro', 'kecil', 'menengah', 'koperasi'] as const;
 
@@ -63,7 +64,11 @@ export const riwayatPinjamanParams = z.object({
 export const beritaAcaraRekonsiliasiParams = z.object({ jenis: z.literal('beritaAcaraRekonsiliasi'), tagihanId: id });
 export const rekonsiliasiBarisParams = z.object({ jenis: z.literal('rekonsiliasiBaris'), tagihanId: id });
 
-export const documentRequest = z.discriminatedUnion('jenis', [rekapBulananParams, registerPinjamanParams, registerDebiturParams, riwayatPinjamanParams, beritaAcaraRekonsiliasiParams, rekonsiliasiBarisParams], {
+/** Monitoring (docs/monitoring.md): a visit plan's list for the field officers, and the evaluation report of a year. */
+export const rencanaKunjunganParams = z.object({ jenis: z.literal('rencanaKunjungan'), rencanaId: id });
+export const evaluasiProgramParams = evaluationParams.extend({ jenis: z.literal('evaluasiProgram') });
+
+export const documentRequest = z.discriminatedUnion('jenis', [rekapBulananParams, registerPinjamanParams, registerDebiturParams, riwayatPinjamanParams, beritaAcaraRekonsiliasiParams, rekonsiliasiBarisParams, rencanaKunjunganParams, evaluasiProgramParams], {
   error: 'Jenis dokumen tidak dikenal',
 });
 export type DocumentRequest = z.output<typeof documentRequest>;

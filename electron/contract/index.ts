@@ -24,6 +24,7 @@ import { dashboardContract } from './dashboard';
 import { importsContract } from './imports';
 import { decreesContract } from './decrees';
 import { attachmentsContract } from './attachments';
+import { monitoringContract } from './monitoring';
 
 export * from './common';
 export * from './master-data';
@@ -44,6 +45,7 @@ export * from './imports';
 export * from './decrees';
 export * from './office';
 export * from './attachments';
+export * from './monitoring';
 
 export const contract = {
   ...masterDataContract,
@@ -63,6 +65,7 @@ export const contract = {
   ...importsContract,
   ...decreesContract,
   ...attachmentsContract,
+  ...monitoringContract,
 } as const;
 
 export type Contract = typeof contract;

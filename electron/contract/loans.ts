@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { id, optionalText, pageQuery, requiredText, returns, type Page } from './common';
 import { isoDate, METODE_BUNGA, percent, period, rupiah, type MetodeBunga } from './schemes';
+import { businessProfileFields } from './monitoring';
 
 export const STATUS_PINJAMAN = ['diajukan', 'disetujui', 'aktif', 'lunas', 'macet', 'klaim', 'hapus_buku', 'ditolak'] as const;
 export type StatusPinjaman = (typeof STATUS_PINJAMAN)[number];
@@ -157,6 +158,8 @@ export const loanSaveInput = z.object({
   bungaDebiturPersen: percent('Bunga debitur').nullish().transform((v) => v ?? null),
   alasanUbahBunga: optionalText(300),
   tanggalAngsuranPertama: isoDate('Tanggal angsuran pertama').nullish().transform((v) => v ?? null),
+  /** The business at akad (docs/monitoring.md), saved with the loan; left out: the profile is not touched. */
+  profilUsaha: businessProfileFields.nullish().transform((v) => v ?? null),
 });
 export type LoanSaveInput = z.input<typeof loanSaveInput>;
 

@@ -21,6 +21,7 @@ import { dashboardHandlers } from './dashboard/handlers';
 import { importHandlers } from './imports/handlers';
 import { decreeHandlers } from './decrees/handlers';
 import { attachmentHandlers } from './attachments/handlers';
+import { monitoringHandlers } from './monitoring/handlers';
 
 /** One handler per channel of the contract; a missing one is a compile error below. */
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
@@ -51,6 +52,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...importHandlers(ctx),
     ...decreeHandlers(ctx),
     ...attachmentHandlers(ctx),
+    ...monitoringHandlers(ctx),
   };
 }
 

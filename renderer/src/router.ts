@@ -38,6 +38,7 @@ export const router = createRouter({
     { path: '/referensi', name: 'reference', component: () => import('./features/reference/ReferencePage.vue') },
     { path: '/pengguna', name: 'users', component: () => import('./features/users/UsersPage.vue') },
     { path: '/cadangan', name: 'backup', component: () => import('./features/backup/BackupPage.vue') },
+    { path: '/monitoring', name: 'monitoring', component: () => import('./features/monitoring/MonitoringPage.vue') },
     { path: '/laporan', name: 'reports', component: () => import('./features/reports/ReportsPage.vue') },
     { path: '/pengaturan', name: 'documentSettings', component: () => import('./features/settings/DocumentSettingsPage.vue') },
     { path: '/persiapan', name: 'setup', component: () => import('./features/setup/SetupPage.vue') },

@@ -102,9 +102,13 @@ describe('signing in', () => {
  */
 // The recipient decree: read by staff, kept by entry staff; a bank's officer sees none of it.
 const DECREES_READ: Channel[] = ['decrees.list', 'decrees.get', 'decrees.rows'];
+// Monitoring (docs/monitoring.md): staff read visits, plans and the evaluation; entry staff record visits, profiles and plans;
+// a bank's officer reads their own bank's visits (the service narrows) and nothing programme-wide.
+const MONEV_READ: Channel[] = ['monev.loan', 'monev.list', 'monev.overdue', 'monev.plans', 'monev.plan', 'monev.evaluation'];
+const MONEV_BANK: Channel[] = ['monev.loan', 'monev.list', 'monev.overdue'];
 const READ_STAFF: Channel[] = [
   'banks.list', 'banks.get', 'insurers.list', 'debtors.list', 'debtors.get', 'reference.list', 'schemes.list', 'schemes.get', 'budget.year',
-  'loans.previewSchedule', 'loans.list', 'loans.get', 'subsidy.run', 'premiums.list', 'closing.list', 'closing.pending', ...DECREES_READ,
+  'loans.previewSchedule', 'loans.list', 'loans.get', 'subsidy.run', 'premiums.list', 'closing.list', 'closing.pending', ...DECREES_READ, ...MONEV_READ,
 ];
 const ALWAYS: Channel[] = ['app.info', 'auth.login', 'auth.logout', 'auth.session', 'auth.changePassword', 'backup.health', 'dashboard.summary'];
 const AUDIT: Channel[] = ['audit.list', 'audit.facets', 'audit.verify', 'audit.export'];
@@ -116,6 +120,7 @@ const CLAIMS_READ: Channel[] = ['claims.list', 'claims.get', 'claims.unclaimed',
 // Importing bank and insurer files: entry staff and the bank's own officer (the service keeps them to their bank).
 const IMPORTS: Channel[] = ['imports.upload', 'imports.inspect', 'imports.preview', 'imports.progress', 'imports.problems', 'imports.rows', 'imports.commit', 'imports.list', 'imports.get'];
 const ENTRY: Channel[] = [
+  'monev.saveProfile', 'monev.save', 'monev.followUpDone', 'monev.createPlan',
   'decrees.save', 'decrees.addRow', 'decrees.removeRow',
   'debtors.checkNik', 'debtors.save', 'debtors.setActive', 'loans.check', 'loans.save', 'loans.transition', 'loans.restructure', 'positions.save', 'premiums.recordInvoice',
 ];
@@ -132,7 +137,7 @@ const ALLOWED: Record<Role, Channel[]> = {
     ...ATTACHMENTS_READ, ...ATTACHMENTS_WRITE, 'attachments.bundle',
   ],
   pemantau: [...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...AUDIT, ...CLAIMS_READ, ...ATTACHMENTS_READ, 'attachments.bundle'],
-  bank: [...ALWAYS, ...DOCUMENTS, 'banks.list', 'banks.get', 'loans.list', 'loans.get', 'subsidy.run', ...CLAIMS_READ, ...IMPORTS],
+  bank: [...ALWAYS, ...DOCUMENTS, 'banks.list', 'banks.get', 'loans.list', 'loans.get', 'subsidy.run', ...CLAIMS_READ, ...IMPORTS, ...MONEV_BANK],
 };
 
 describe('role matrix', () => {

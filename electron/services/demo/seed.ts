@@ -9,6 +9,7 @@ import { insertScheme } from '../../../database/repositories/schemes';
 import { addMonths } from '../../domain/loan';
 import { seedDemoLoans } from './loans';
 import { seedPaidHistory } from './paid-history';
+import { seedDemoMonitoring } from './monitoring';
 import { SeededRandom } from './random';
 import { BUSINESS_KINDS, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, VILLAGE_NAMES, VILLAGE_PREFIXES } from './names';
 
@@ -153,6 +154,8 @@ export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
     const loans = loanCount > 0 ? seedDemoLoans(db, { loans: loanCount, months, today: opts.today, seed: (opts.seed ?? 20251027) + 1, ...(opts.user ? { user: opts.user } : {}) }).pinjaman : 0;
     // The Bupati's recipient decrees naming the demo loans' debtors, all but every 97th loan.
     if (loans > 0) insertDemoDecrees(db, { leaveOut: 97, user: 'sistem' });
+    // Business profiles and monitoring visits (own random stream: the figures above stay as they were).
+    if (loans > 0) seedDemoMonitoring(db, { today: opts.today, seed: (opts.seed ?? 20251027) + 2 });
     const paid = opts.paidHistory && loans > 0 ? seedPaidHistory(db, { today: opts.today, unpaidMonths: opts.paidHistory.unpaidMonths, ...(opts.user ? { user: opts.user } : {}) }) : null;
     return {
       bank: BANKS.length, cabang, penjamin: INSURERS.length, skema: schemes, debitur: debtorCount, pinjaman: loans,

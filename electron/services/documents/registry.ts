@@ -21,6 +21,8 @@ import { buildRekapBulanan } from '../reports/rekap-bulanan';
 import { buildRegisterDebitur, buildRegisterPinjaman } from '../reports/registers';
 import { buildRiwayatPinjaman, bankOfLoan } from '../reports/riwayat-pinjaman';
 import { bankOfClaim, buildBeritaAcara, buildRekonsiliasiBaris } from '../claims/documents';
+import { buildEvaluasiProgram } from '../monitoring/evaluation';
+import { buildRencanaKunjungan } from '../monitoring/plan-document';
 
 export interface ReportDefinition<J extends DocumentKind> {
   /** Shown in the report picker. */
@@ -76,6 +78,18 @@ export const REPORTS: { [J in DocumentKind]: ReportDefinition<J> } = {
     roles: STAFF_AND_BANK,
     bankOf: (ctx, p) => bankOfClaim(ctx, p.tagihanId),
     build: buildRekonsiliasiBaris,
+  },
+  rencanaKunjungan: {
+    judul: 'Rencana kunjungan monitoring',
+    keterangan: 'Sampel acak pinjaman berjalan satu periode, berlapis per bank dan kecamatan, dengan alamat untuk petugas lapangan.',
+    roles: STAFF,
+    build: buildRencanaKunjungan,
+  },
+  evaluasiProgram: {
+    judul: 'Evaluasi program',
+    keterangan: 'Usaha yang dibiayai dalam setahun: tenaga kerja, omzet, usaha tutup, NPL, subsidi dan premi per usaha dan per tenaga kerja, dengan baris dasarnya.',
+    roles: STAFF,
+    build: buildEvaluasiProgram,
   },
 };
 

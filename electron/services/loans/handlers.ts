@@ -21,6 +21,7 @@ import { recordDisbursementPremium } from './lifecycle';
 import { positionRefusal } from './position-checks';
 import { claimBase } from './claim-base';
 import { loanSchedule, scheduleView } from './engine';
+import { writeProfile } from '../monitoring/profile';
 
 type LoanInput = z.output<typeof loanSaveInput>;
 
@@ -80,7 +81,7 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
     return prepared;
   };
 
-  const refuseOnFlags = (input: LoanInput, scheme: Scheme): void => {
+  const refuseOnFlags = (input: Omit<LoanInput, 'profilUsaha'>, scheme: Scheme): void => {
     const blocking = loanFlags(db, input, scheme).filter((f) => f.menolak);
     if (blocking.length > 0) throw new ServiceError('CONFLICT', blocking.map((f) => f.pesan).join(' '), { _: blocking[0]!.pesan });
   };
@@ -127,6 +128,8 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         if (input.id) repo.updateLoan(db, input.id, fields);
         const after = detail(id);
         appendAudit(db, { user: ctx.user, action: before ? 'ubah' : 'buat', entity: 'pinjaman', entityId: id, before: before && stripDetail(before), after: stripDetail(after) });
+        // The business at akad goes with the loan, audited as its own record (docs/monitoring.md).
+        if (input.profilUsaha) writeProfile(ctx, id, input.profilUsaha);
         return after;
       })(),
 

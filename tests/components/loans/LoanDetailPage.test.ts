@@ -233,7 +233,7 @@ describe('LoanDetailPage: one loan as the clerk reads it', () => {
     expect(headerOf(descriptionPairs('loan-header'))).toMatchObject({ Scheme: 'GS-2025 · effective (declining)', Term: '3 months' });
     expect(byTestId('loan-rates').textContent).toBe('11,5 % / 2,5 %');
     expect([...byTestId('loan-tabs').querySelectorAll('.el-tabs__item')].map((e) => e.textContent?.trim())).toEqual([
-      'Instalment schedule', 'Bank positions', 'Restructurings', 'Premium & claim', 'Subsidy paid', 'Attachments',
+      'Instalment schedule', 'Bank positions', 'Restructurings', 'Premium & claim', 'Subsidy paid', 'Business & monitoring', 'Attachments',
     ]);
     await openTab('posisi');
     expect(elTableRows(byTestId('position-table'))[1]).toEqual(['April 2025', 'Rp8.000.000', '2 – Special mention', '12', 'No', 'Bank file import']);

@@ -124,6 +124,23 @@ describe('LoanForm', () => {
     expect(wrapper.emitted('update:modelValue')).toEqual([[false]]);
   });
 
+  it('sends the business profile at akad with a new loan, and names a field left empty', async () => {
+    await openForm();
+    await fillLoan();
+    typeInto('profile-omzet', '15.000.000');
+    typeNumber('profile-dibayar', '2');
+    typeNumber('profile-keluarga', '1');
+    await chooseOption('Usaha baru');
+    await nextTick();
+    mockBackend(backend({ 'loans.save': () => { throw new ApiError({ code: 'VALIDATION', message: 'Aset harus berupa angka rupiah', fields: { 'profilUsaha.aset': 'Aset harus berupa angka rupiah' } }); } }));
+    byTestId('loan-save').click();
+    await flushPromises();
+    // The live checks never carry the half-typed profile; the save does, as typed (the empty asset goes as it is and is named).
+    expect(callsTo('loans.check').every((c) => !('profilUsaha' in (c as object)))).toBe(true);
+    expect(callsTo('loans.save')).toEqual([savedLoan({ profilUsaha: { omzetBulanan: 15_000_000, pekerjaDibayar: 2, pekerjaKeluarga: 1, aset: null, statusUsaha: 'baru' } as never })]);
+    expect(await fieldError('profile-aset')).toBe('Aset harus berupa angka rupiah');
+  });
+
   it('treats a typed rate equal to the scheme\'s (11,0 against 11) as the scheme\'s', async () => {
     await openForm();
     await fillLoan();
