@@ -23,6 +23,7 @@ import * as imports from './imports';
 import * as insurers from './insurers';
 import * as loanHistory from './loan-history';
 import * as loans from './loans';
+import * as monitoring from './monitoring';
 import * as monthlySummary from './monthly-summary';
 import * as payments from './payments';
 import * as premiums from './premiums';
@@ -50,6 +51,7 @@ export const repositories = {
   insurers,
   'loan-history': loanHistory,
   loans,
+  monitoring,
   'monthly-summary': monthlySummary,
   payments,
   premiums,

@@ -2,7 +2,7 @@
  * The evaluation report of a year: the figures (electron/domain/monitoring/evaluation.ts) from the
  * cohort's rows, on screen (monev.evaluation) and as a document (PDF/XLSX with a rows sheet).
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../../database/connection';
 import * as repo from '../../../database/repositories/monitoring';
 import type { DocumentRequest, Evaluation, EvaluationParams, EvaluationRow, FigureKey } from '../../contract';
 import { evaluate, type EvaluationInput } from '../../domain/monitoring/evaluation';
