@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { invoke } from '../../electron/services/dispatch';
+import { currentVersion } from '../../database/repositories/versions';
 import { plantClaim, writeClaimFile, type ClaimFileSet } from '../../electron/services/demo/claim-files';
 import { importFileFromPath, type ImportFromPathResult } from '../../electron/services/imports/import-file';
 import type { ClaimLineStatus } from '../../electron/contract';
@@ -120,6 +121,9 @@ function bareInsert(db: Database, set: ClaimFileSet, table: string): void {
 const periodLabel = (set: ClaimFileSet) => (set.periodeAkhir === set.periode ? set.periode : `${set.periode}..${set.periodeAkhir}`);
 
 /** Steps 1 (CSV), 2 (XLSX) and 4 (reconciliation), sharing the planted claim. */
+/** The claim's version as a screen that has just loaded it sends (record versions). */
+const claimVersion = (rt: { db: Database }, tagihanId: number) => currentVersion(rt.db, 'tagihan', tagihanId) ?? 1;
+
 export function claimSteps(db: Database, opts: ClaimBenchOptions): { shared: ClaimBench; csv: BenchStep; xlsx: BenchStep; reconcile: BenchStep } {
   const shared: ClaimBench = { set: null, tagihanId: null, check: null };
   let scratch = 0;
@@ -176,7 +180,7 @@ export function claimSteps(db: Database, opts: ClaimBenchOptions): { shared: Cla
     baseline: 'SELECT baris tagihan JOIN pinjaman by no. rekening',
     run: async ({ rt }) => {
       if (shared.tagihanId === null) throw new Error('Belum ada tagihan hasil impor CSV');
-      const res = await invoke(rt.handlers, 'claims.reconcile', { tagihanId: shared.tagihanId });
+      const res = await invoke(rt.handlers, 'claims.reconcile', { tagihanId: shared.tagihanId, versi: claimVersion(rt, shared.tagihanId) });
       if (!res.ok) throw new Error(res.error.message);
       shared.check ??= compareWithPlanted(res.value.perStatus, res.value.tidakDiklaim.jumlah, shared.set!);
     },
