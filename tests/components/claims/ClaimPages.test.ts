@@ -133,7 +133,7 @@ describe('ClaimDetailPage', () => {
     await nextTick();
     byTestId<HTMLButtonElement>('decide-save').click();
     await flushPromises();
-    expect(callsTo('claims.decide')).toEqual([{ barisId: 2, keputusan: 'terima_bank', alasan: 'Surat bank 12/10' }]);
+    expect(callsTo('claims.decide')).toEqual([{ barisId: 2, versi: 1, keputusan: 'terima_bank', alasan: 'Surat bank 12/10' }]);
   });
 
   it('opening a draft claim changes nothing; those who may reconcile it with the button', async () => {
@@ -146,7 +146,7 @@ describe('ClaimDetailPage', () => {
     expect(text('claim-reconcile')).toBe('Rekonsiliasi');
     byTestId<HTMLButtonElement>('claim-reconcile').click();
     await flushPromises();
-    expect(callsTo('claims.reconcile')).toEqual([{ tagihanId: 5 }]);
+    expect(callsTo('claims.reconcile')).toEqual([{ tagihanId: 5, versi: 1 }]);
     expect(text('claim-status')).toBe('Direkonsiliasi');
     expect(queryTestId('claim-not-reconciled')).toBeNull();
     expect(text('claim-reconcile')).toBe('Rekonsiliasi ulang');
@@ -216,7 +216,7 @@ describe('ClaimDetailPage', () => {
     expect(text('approve-net')).toBe('Rp57.655');
     byTestId<HTMLButtonElement>('claim-approve-save').click();
     await flushPromises();
-    expect(callsTo('claims.approve')).toEqual([{ tagihanId: 5, koreksiIds: [1, 2] }]);
+    expect(callsTo('claims.approve')).toEqual([{ tagihanId: 5, versi: 1, koreksiIds: [1, 2] }]);
 
     resetWorld();
     mockBackend({ ...backend, 'claims.get': (input) => ({ ...detail(input as { status?: string }, { status: 'dibayar', totalDisetujui: 68_889, totalDibayar: 68_889 }), belumDiputuskan: 0 }) });
@@ -265,6 +265,6 @@ describe('ClaimDetailPage', () => {
     typeInto('correction-sts-nomor', 'STS/9');
     byTestId<HTMLButtonElement>('correction-sts-save').click();
     await flushPromises();
-    expect(callsTo('claims.settleCorrectionSts')).toEqual([{ koreksiId: 7, nomorSts: 'STS/9', tanggalSts: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
+    expect(callsTo('claims.settleCorrectionSts')).toEqual([{ koreksiId: 7, versi: 1, nomorSts: 'STS/9', tanggalSts: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
   });
 });
