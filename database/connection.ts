@@ -5,6 +5,13 @@ import path from 'node:path';
 import { migrate } from './migrate';
 import { sealLegacyAudit } from './repositories/audit';
 
+/**
+ * The services' handle on the database, the only database type they name (lint keeps
+ * better-sqlite3 out of the services). Services open transactions with it (`db.transaction(fn)()`)
+ * and pass it to the repository functions (database/repositories/index.ts); they run no SQL on it.
+ * Today it is better-sqlite3's connection; another engine changes what it is here and adds its
+ * repository modules behind the same signatures (docs/decisions/0002-postgresql-past-one-office.md).
+ */
 export type { Database };
 
 /**

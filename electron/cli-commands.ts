@@ -6,6 +6,8 @@ import { checkDatabaseFile, findBackup, type FileCheck } from '../database/backu
 import { ServiceError } from './services/errors';
 import { formatPeriod, formatRupiah, todayIso } from './domain/format';
 import { getSetting, setSetting } from '../database/repositories/settings';
+import { countBanks, findBankByKode, getBank } from '../database/repositories/banks';
+import { countDebtors } from '../database/repositories/debtors';
 import type { Runtime } from './runtime';
 import { loanSchedule, scheduleView } from './services/loans/engine';
 import { DEMO_SET, seedDemo } from './services/demo/seed';
@@ -44,7 +46,7 @@ export function scheduleFromArgs(args: string[]): Result<Schedule> {
 
 /** `seed-demo`: the demo set, with as many loans and months as asked (the benchmark's data set). */
 export function seedDemoFromArgs(rt: Runtime, args: string[]): Result<unknown> {
-  const count = (rt.db.prepare('SELECT (SELECT count(*) FROM bank) + (SELECT count(*) FROM debitur) AS n').get() as { n: number }).n;
+  const count = countBanks(rt.db) + countDebtors(rt.db);
   if (count > 0) return { ok: false, error: { code: 'CONFLICT', message: 'Data contoh hanya dapat dimuat ke basis data yang masih kosong.' } };
   const loans = Number(option(args, '--loans') ?? DEMO_SET.loans);
   const months = Number(option(args, '--months') ?? DEMO_SET.months);
@@ -62,7 +64,9 @@ export function seedDemoFromArgs(rt: Runtime, args: string[]): Result<unknown> {
 /** `claim-files`: a bank's month as claim files in every shape the importer reads, and what was planted. */
 export async function claimFilesFromArgs(rt: Runtime, args: string[]): Promise<Result<unknown>> {
   const kode = option(args, '--bank') ?? '';
-  const bank = rt.db.prepare('SELECT id, kode FROM bank WHERE kode = ? COLLATE NOCASE').get(kode) as { id: number; kode: string } | undefined;
+  const found = findBankByKode(rt.db, kode);
+  // The stored code, not the one typed (matched without regard to case), names the files.
+  const bank = found && getBank(rt.db, found.id);
   if (!bank) return { ok: false, error: { code: 'NOT_FOUND', message: `Bank dengan kode "${kode}" tidak ditemukan (pakai --bank KODE).` } };
   const periode = option(args, '--period') ?? '';
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(periode)) return { ok: false, error: { code: 'VALIDATION', message: '--period harus berbentuk TTTT-BB' } };

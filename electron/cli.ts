@@ -6,6 +6,8 @@ import path from 'node:path';
 import os from 'node:os';
 import { startBridge } from './bridge/http';
 import { createRuntime } from './runtime';
+import { findBankByKode } from '../database/repositories/banks';
+import { networkShareRefusal } from './office/network-share';
 import { nodePrinter } from './services/documents/node-printer';
 import fs from 'node:fs';
 import { dispatch, invoke } from './services/dispatch';
@@ -76,7 +78,14 @@ async function main(argv: string[]): Promise<number> {
   };
   if (command === 'schedule') return print(scheduleFromArgs(rest), printSchedule);
 
-  const databasePath = path.resolve(option(rest, '--db') || process.env.GERBANG_DB || 'gerbang-serasan.sqlite');
+  const typedPath = option(rest, '--db') || process.env.GERBANG_DB || 'gerbang-serasan.sqlite';
+  // Judged as typed: resolving would turn //server/share into /server/share on Linux and macOS.
+  const onShare = networkShareRefusal(typedPath, process.platform, {});
+  if (onShare) {
+    console.error(`Gagal: ${onShare}`);
+    return 1;
+  }
+  const databasePath = path.resolve(typedPath);
   // Before the runtime: checking must neither create nor migrate the file.
   if (command === 'check-db') return print(checkDbFromArgs(rest, databasePath), printCheck);
   const user = `cli:${os.userInfo().username}`;
@@ -94,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'subsidy-run': {
         const kode = option(rest, '--bank');
-        const bank = kode ? (rt.db.prepare('SELECT id FROM bank WHERE kode = ? COLLATE NOCASE').get(kode) as { id: number } | undefined) : undefined;
+        const bank = kode ? findBankByKode(rt.db, kode) : null;
         if (!bank) {
           console.error(`Bank dengan kode "${kode ?? ''}" tidak ditemukan (pakai --bank KODE).`);
           return 2;

@@ -6,7 +6,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, ty
 import fs from 'node:fs';
 import path from 'node:path';
 import { startBridge } from './bridge/http';
-import { createRuntime, type Runtime } from './runtime';
+import os from 'node:os';
+import { createRuntime } from './runtime';
+import { createSwitchboard, type Switchboard } from './office/switchboard';
 import { APP_ENTRY, APP_SCHEME, externalAllowed, isOurPage as isOurPageAt, mimeOf, rendererFileFor } from './shell/navigation';
 import { electronPrinter } from './shell/printer';
 
@@ -19,7 +21,8 @@ const devServerUrl = process.env.VITE_DEV_SERVER_URL;
 const IPC_ORIGIN = 'ipc:jendela';
 
 let mainWindow: BrowserWindow | null = null;
-let runtime: Runtime | null = null;
+/** Where calls go: this PC's database, or the office server in client mode (electron/office/switchboard.ts). */
+let switchboard: Switchboard | null = null;
 
 const isOurPage = (url: string) => isOurPageAt(url, devServerUrl);
 
@@ -119,7 +122,14 @@ async function start(): Promise<void> {
   // An empty GERBANG_DB counts as unset.
   const databasePath = process.env.GERBANG_DB || path.join(app.getPath('userData'), DATABASE_FILE);
   try {
-    runtime = createRuntime({ databasePath, printer: electronPrinter() });
+    // Alone, office server or client: kantor.json in the user data folder says which (docs/office-network.md).
+    // A client opens no database of its own.
+    switchboard = await createSwitchboard({
+      dataDir: app.getPath('userData'),
+      databasePath,
+      openRuntime: () => createRuntime({ databasePath, printer: electronPrinter() }),
+      pcName: os.hostname(),
+    });
   } catch (err) {
     dialog.showErrorBox(
       'Basis data tidak dapat dibuka',
@@ -128,7 +138,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const rt = runtime;
+  const board = switchboard;
   serveRenderer();
   // The app asks for no permission (camera, notifications, clipboard reading, …): every request is denied.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -136,11 +146,14 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
   // The automatic backup of the day, rotated (database/backup.ts). A damaged, foreign or too-new
   // file is not opened for work: the renderer asks backup.health and shows the restore screen.
-  if (rt.health.status === 'ok') void rt.dailyBackup().catch((err: unknown) => console.error('[cadangan otomatis]', err));
+  // In client mode there is no local database: the server takes its own backups.
+  const local = board.runtime();
+  if (local?.health.status === 'ok') void local.dailyBackup().catch((err: unknown) => console.error('[cadangan otomatis]', err));
   // An app left open for days still takes its daily backup and clears what interrupted work left
   // (createRuntime already did both once at start).
   setInterval(() => {
-    if (rt.health.status !== 'ok') return;
+    const rt = board.runtime();
+    if (rt?.health.status !== 'ok') return;
     void rt.dailyBackup().catch((err: unknown) => console.error('[cadangan otomatis]', err));
     rt.housekeeping();
   }, HOUSEKEEPING_EVERY_MS).unref();
@@ -151,11 +164,11 @@ async function start(): Promise<void> {
     if (!isOurPage(senderUrl)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Permintaan ditolak: bukan dari jendela aplikasi' } };
     }
-    return rt.callWithSession(typeof token === 'string' ? token : null, String(channel), input, IPC_ORIGIN);
+    return board.call(typeof token === 'string' ? token : null, String(channel), input, IPC_ORIGIN);
   });
 
   if (process.argv.includes('--http-bridge')) {
-    const bridge = await startBridge({ call: rt.callWithSession, staticDir: rendererDir, port: 7420 });
+    const bridge = await startBridge({ call: board.call, staticDir: rendererDir, port: 7420 });
     console.log(`Jembatan HTTP aktif di ${bridge.url}`);
   }
 
@@ -177,10 +190,9 @@ if (!app.requestSingleInstanceLock()) {
     app.exit(1);
   });
   app.on('window-all-closed', () => {
-    runtime?.close();
-    app.quit();
+    void (switchboard?.close() ?? Promise.resolve()).finally(() => app.quit());
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && runtime) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0 && switchboard) createWindow();
   });
 }

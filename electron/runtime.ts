@@ -2,7 +2,9 @@ import type { Database } from '../database/connection';
 import { todayIso } from './domain/format';
 import { createHandlers, type Handlers } from './services/index';
 import type { ServiceContext } from './services/context';
-import { currentCaller, type Caller } from './services/auth/caller';
+import { currentCaller, currentOrigin, type Caller } from './services/auth/caller';
+import { setAuditOrigin } from '../database/repositories/audit';
+import { refuseNetworkShare } from './office/network-share';
 import { callWithSession } from './services/auth/gate';
 import { SessionStore } from './services/auth/sessions';
 import { cleanLeftovers, type LeftoversRemoved } from './services/backup/leftovers';
@@ -59,6 +61,9 @@ export interface RuntimeOptions {
  */
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const now = opts.now ?? Date.now;
+  // A file on a network share is never opened (it corrupts with several writers): the office
+  // shares it through server mode instead (electron/office/network-share.ts says why).
+  refuseNetworkShare(opts.databasePath);
   // Checks the file (integrity, schema version) before migrating it; see services/backup/host.ts.
   const host = new DatabaseHost(opts.databasePath, { now, ...(opts.keepAutomaticBackups ? { keepAutomatic: opts.keepAutomaticBackups } : {}) });
   const sessions = new SessionStore(now);
@@ -80,8 +85,16 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   };
   // A restore swaps the connection: the handlers are built anew on it, behind a stable map, and
   // everybody signs in again (the restored file's users may differ).
+  // Audit entries name where a call came from (a client PC on an office server); trusted local
+  // callers (CLI, tests) leave it empty, as before.
+  const auditOrigin = () => {
+    const origin = currentOrigin();
+    return origin === 'lokal' ? null : origin;
+  };
+  setAuditOrigin(host.db, auditOrigin);
   let current = createHandlers(ctx);
   host.onReplaced = (db, restored) => {
+    setAuditOrigin(db, auditOrigin);
     ctx.db = db;
     current = createHandlers(ctx);
     if (restored) sessions.closeAll();
@@ -106,10 +119,17 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     housekeeping: () => housekeeping(false),
     handlers,
     sessions,
-    callWithSession: (token, channel, input, origin) =>
-      host.health.status !== 'ok' && RECOVERY_CHANNELS.has(channel)
-        ? dispatch(handlers, channel, input)
-        : callWithSession(handlers, sessions, token, channel, input, origin),
+    callWithSession: (token, channel, input, origin) => {
+      if (host.health.status !== 'ok' && RECOVERY_CHANNELS.has(channel)) {
+        // Without a session (the users are in the damaged file) — but only at the PC that holds the
+        // file: an office server's clients may see the state, never replace its database.
+        if (channel === 'backup.restore' && origin?.startsWith('https:')) {
+          return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'Basis data di server kantor perlu dipulihkan dari cadangan. Pemulihan hanya dapat dilakukan di PC server itu sendiri (oleh admin di sana).' } });
+        }
+        return dispatch(handlers, channel, input);
+      }
+      return callWithSession(handlers, sessions, token, channel, input, origin);
+    },
     close: () => {
       host.close();
       // The printer may hold a browser; it ends in the background (printer.close() to await it).

@@ -19,6 +19,18 @@ export interface AuditEntry {
   entityId: number | null;
   before?: unknown;
   after?: unknown;
+  /** Where the change came from; left out, the connection's origin source says it (setAuditOrigin). */
+  origin?: string | null;
+}
+
+/**
+ * Where the call in progress comes from, per connection: the runtime registers its transport's
+ * origin here (the database layer may not reach into the services), so every entry names the PC
+ * as well as the user without each writer passing it.
+ */
+const originSources = new WeakMap<Database, () => string | null>();
+export function setAuditOrigin(db: Database, source: () => string | null): void {
+  originSources.set(db, source);
 }
 
 /** What the first entry links to. */
@@ -39,6 +51,8 @@ export interface AuditLogRow {
   sesudah: string | null;
   prev_hash: string | null;
   hash: string | null;
+  /** Added by 0024_office_network.sql; null on entries written before and by trusted local callers. */
+  asal?: string | null;
 }
 
 type Hashed = Omit<AuditLogRow, 'hash'>;
@@ -49,7 +63,9 @@ type Hashed = Omit<AuditLogRow, 'hash'>;
  * not depend on how a JavaScript engine orders or spaces an object.
  */
 export function canonicalAudit(row: Hashed): string {
-  return JSON.stringify([HASH_FORMAT, row.id, row.waktu, row.pengguna, row.aksi, row.entitas, row.entitas_id, row.sebelum, row.sesudah, row.prev_hash]);
+  const base = [HASH_FORMAT, row.id, row.waktu, row.pengguna, row.aksi, row.entitas, row.entitas_id, row.sebelum, row.sesudah, row.prev_hash];
+  // The origin is hashed only when there is one: entries without it hash as they always did.
+  return JSON.stringify(row.asal == null ? base : [...base, row.asal]);
 }
 
 export function auditHash(row: Hashed): string {
@@ -141,12 +157,13 @@ export function appendAudit(db: Database, entry: AuditEntry): void {
       // The recorded end of the chain, not merely the last row: if entries were cut off the end,
       // the new one still links to the lost one and verify reports the gap.
       prev_hash: ujung_hash ?? GENESIS,
+      asal: entry.origin !== undefined ? entry.origin : (originSources.get(db)?.() ?? null),
     };
     const hash = auditHash(row);
     stmt(
       db,
-      `INSERT INTO audit_log (id, waktu, pengguna, aksi, entitas, entitas_id, sebelum, sesudah, prev_hash, hash)
-       VALUES (@id, @waktu, @pengguna, @aksi, @entitas, @entitas_id, @sebelum, @sesudah, @prev_hash, @hash)`,
+      `INSERT INTO audit_log (id, waktu, pengguna, aksi, entitas, entitas_id, sebelum, sesudah, prev_hash, hash, asal)
+       VALUES (@id, @waktu, @pengguna, @aksi, @entitas, @entitas_id, @sebelum, @sesudah, @prev_hash, @hash, @asal)`,
     ).run({ ...row, hash });
     setChainEnd(db, row.id, hash);
   })();
@@ -344,6 +361,7 @@ export function toAuditRow(r: AuditLogRow): AuditRow {
     id: r.id,
     waktu: r.waktu,
     pengguna: r.pengguna,
+    asal: r.asal ?? null,
     aksi: r.aksi,
     entitas: r.entitas,
     entitasId: r.entitas_id,

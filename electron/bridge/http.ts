@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import os from 'node:os';
 import path from 'node:path';
+import { isIP } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Result } from '../contract';
 import { IMPORT_LIMITS, UPLOAD_BASE64_MAX } from '../contract/imports';
@@ -19,6 +22,15 @@ export interface BridgeOptions {
   /** Folder with the built renderer (index.html); omit to serve the API only. */
   staticDir?: string;
   port?: number;
+  /**
+   * Office server mode (docs/office-network.md): HTTPS only with this key and certificate, bound to
+   * the LAN (`host`, default every interface), API only, and only for our own client (it sends
+   * CLIENT_HEADER, which a web page cannot send cross-site without a CORS pre-check we never answer).
+   * Without it the bridge is plain HTTP on loopback, as the browser tests and `npm run cli serve` use it.
+   */
+  tls?: { key: string; cert: string; host?: string };
+  /** Server mode: answered on GET /kantor/status (the clients' heartbeat and LAN discovery). */
+  serverInfo?: () => unknown;
 }
 
 const MIME: Record<string, string> = {
@@ -39,31 +51,101 @@ const MIME: Record<string, string> = {
 export const MAX_BODY = UPLOAD_BASE64_MAX + 1024 * 1024;
 /** The renderer sends its session token in this header (lower case, as Node reports headers). */
 export const SESSION_HEADER = 'x-gerbang-sesi';
+/** Office clients send this on every call to a server; a browser page cannot add it cross-site unasked. */
+export const CLIENT_HEADER = 'x-gerbang-klien';
+/** The client PC's name as it says it (shown next to its address; the address is what counts). */
+export const PC_HEADER = 'x-gerbang-pc';
 
-export async function startBridge(opts: BridgeOptions): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
+/** The address as the socket reports it, IPv4-mapped IPv6 written as IPv4. Never a header: a proxy or client cannot choose it. */
+export function socketAddress(req: http.IncomingMessage): string {
+  const a = req.socket.remoteAddress ?? '?';
+  return a.startsWith('::ffff:') && isIP(a.slice(7)) === 4 ? a.slice(7) : a;
+}
+
+/** A PC name fit for the audit trail: letters, digits, '.', '-', '_' only, at most 40. */
+export function cleanPcName(raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const name = raw.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 40);
+  return name || null;
+}
+
+/**
+ * The Host header a server-mode request may carry: clients connect by IP address or by this PC's
+ * name (with or without a domain). Any other name is refused, so a name pointed at the server by
+ * someone else's DNS (rebinding) gets nothing.
+ */
+export function serverHostAllowed(host: string, hostname = os.hostname()): boolean {
+  const m = /^(\[[0-9A-Fa-f:.]+\]|[^:]+)(?::\d+)?$/.exec(host);
+  if (!m) return false;
+  const name = m[1]!.replace(/^\[|\]$/g, '');
+  if (isIP(name) !== 0) return true;
+  const lower = name.toLowerCase();
+  const own = hostname.toLowerCase();
+  return lower === 'localhost' || lower === own || lower.startsWith(`${own}.`);
+}
+
+export interface Bridge {
+  url: string;
+  port: number;
+  close: () => Promise<void>;
+}
+
+export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
     handle(opts, req, res).catch((err: unknown) => {
       console.error('[bridge]', err);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Kesalahan server');
     });
+  };
+  const server = opts.tls ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert, minVersion: 'TLSv1.2' }, listener) : http.createServer(listener);
+  const bindTo = opts.tls ? (opts.tls.host ?? '::') : '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, bindTo, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+    url: opts.tls ? `https://127.0.0.1:${port}` : `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        // Kept-alive client connections would hold close() open until they idle out.
+        server.closeAllConnections();
+      }),
   };
 }
 
 async function handle(opts: BridgeOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  // Loopback only, and only for pages we serve ourselves: refuse other hosts (DNS rebinding).
   const host = req.headers.host ?? '';
-  if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
+  const serverMode = opts.tls !== undefined;
+  // Loopback mode: only for pages we serve ourselves, so only loopback names (DNS rebinding).
+  // Server mode: the LAN's clients name this PC by address or by its name, nothing else.
+  if (serverMode ? !serverHostAllowed(host) : !/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) {
     res.writeHead(403).end();
     return;
   }
   const url = new URL(req.url ?? '/', `http://${host}`);
+  if (serverMode) {
+    // Only our own client talks to a server: it names itself in a header a cross-site page cannot
+    // send without a CORS pre-check (which is never answered), and sends no Origin.
+    if (req.headers[CLIENT_HEADER] !== '1' || req.headers.origin !== undefined) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/kantor/status') {
+      sendJson(res, { ok: true, value: opts.serverInfo?.() ?? null });
+      return;
+    }
+    if (!url.pathname.startsWith('/api/')) {
+      res.writeHead(404).end();
+      return;
+    }
+  }
   if (url.pathname.startsWith('/api/')) {
     if (req.method !== 'POST') {
       res.writeHead(405, { allow: 'POST' }).end();
@@ -97,7 +179,12 @@ async function handle(opts: BridgeOptions, req: http.IncomingMessage, res: http.
       return;
     }
     const token = req.headers[SESSION_HEADER];
-    const result = await opts.call(typeof token === 'string' ? token : null, channel, input, `http:${req.socket.remoteAddress ?? '?'}`);
+    // Sign-in delays count per origin: the socket's address (a header would let a guesser pick a
+    // fresh origin per try). In server mode the PC's own name is added for the trail, after a space;
+    // the delays count the address alone (auth/caller.ts originKey).
+    const pc = serverMode ? cleanPcName(req.headers[PC_HEADER]) : null;
+    const from = `${serverMode ? 'https' : 'http'}:${socketAddress(req)}${pc ? ` (${pc})` : ''}`;
+    const result = await opts.call(typeof token === 'string' ? token : null, channel, input, from);
     sendJson(res, result);
     return;
   }

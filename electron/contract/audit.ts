@@ -9,6 +9,8 @@ export interface AuditRow {
   /** When, as an ISO instant in UTC ('2025-10-27T07:05:03.123Z'); shown in the PC's local time. */
   waktu: string;
   pengguna: string;
+  /** Where the change came from: a client PC's address and name on an office server ('https:10.0.0.5 (PC-KASI)'), the window, or null. */
+  asal: string | null;
   /** buat, ubah, aktifkan, nonaktifkan, impor, hapus (services may add more). */
   aksi: string;
   /** What kind of record: debitur, pinjaman, skema, posisi_bank, pagu, pengguna, … */

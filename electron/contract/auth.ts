@@ -28,6 +28,8 @@ export interface User {
   wajibGantiSandi: boolean;
   terkunciSampai: string | null;
   aktif: boolean;
+  /** users.list: where the user is signed in now (the window, or a client PC's address and name). */
+  masukDari?: string[];
 }
 
 /** At least 8 characters with a letter and a digit: a clerk can remember it, a guess takes long. */

@@ -9,8 +9,9 @@ import { z } from 'zod';
  * UNAUTHENTICATED: no (or an expired) session; FORBIDDEN: signed in, but the role may not do this;
  * STALE: the record was changed by someone else since it was opened (its version moved on):
  * nothing was written, the screen reloads it (docs/concurrency.md).
+ * OFFLINE: a client PC cannot reach the office server (the call did not reach it, or its answer was lost).
  */
-export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'STALE' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL';
+export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'STALE' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL' | 'OFFLINE';
 
 /** What a STALE error knows of the change that came first (from the audit trail, when recorded). */
 export interface StaleInfo {

@@ -41,6 +41,7 @@ export * from './settings';
 export * from './dashboard';
 export * from './imports';
 export * from './decrees';
+export * from './office';
 
 export const contract = {
   ...masterDataContract,

@@ -3,7 +3,7 @@
  * in a plain browser (end-to-end tests, or a second office PC) through the HTTP bridge.
  * Both carry the same typed contract.
  */
-import type { AppError, Channel, InputOf, OutputOf, Result } from '@contract';
+import type { AppError, Channel, InputOf, OfficeChannel, OutputOf, Result } from '@contract';
 
 /** A failed call, carrying the main process's Indonesian message and per-field messages. */
 export class ApiError extends Error {
@@ -78,4 +78,19 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
     throw new ApiError(result.error);
   }
   return result.value as OutputOf<C>;
+}
+
+/**
+ * The office network's channels (electron/contract/office.ts): answered by this PC's own main
+ * process, never by the office server. Same transport, same errors.
+ */
+export async function callOffice<T>(channel: OfficeChannel, input: unknown = {}): Promise<T> {
+  let result: Result<unknown>;
+  try {
+    result = await transport(channel, input);
+  } catch {
+    throw new ApiError({ code: 'INTERNAL', message: 'Tidak dapat menghubungi layanan aplikasi' });
+  }
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value as T;
 }

@@ -24,7 +24,9 @@ const trail = (db: Database) => db.prepare('SELECT * FROM audit_log ORDER BY id'
  * would make every existing trail fail to verify) cannot slip through unnoticed.
  */
 function expectedHash(r: Omit<AuditLogRow, 'hash'>): string {
-  const text = JSON.stringify(['gerbang-serasan/audit/1', r.id, r.waktu, r.pengguna, r.aksi, r.entitas, r.entitas_id, r.sebelum, r.sesudah, r.prev_hash]);
+  const base = ['gerbang-serasan/audit/1', r.id, r.waktu, r.pengguna, r.aksi, r.entitas, r.entitas_id, r.sebelum, r.sesudah, r.prev_hash];
+  // The origin (0024_office_network.sql) is hashed after the rest, only when there is one.
+  const text = JSON.stringify(r.asal == null ? base : [...base, r.asal]);
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
@@ -122,6 +124,29 @@ describe('audit.verify finds the first broken link when the file is edited behin
     const result = await verify();
     expectBroken(result, middle, /Isi entri ini diubah/);
     expect(result.checked).toBe(ids.indexOf(middle));
+  });
+
+  it('an entry’s origin (the PC it came from) is part of its hash: changing it is found', async () => {
+    await someWork();
+    // A change made through a session from a client PC: the runtime names the transport's origin.
+    const admin = await rt().callWithSession(null, 'auth.login', { username: 'admin', password: 'admin' }, 'https:10.0.0.7 (PC-KASI)');
+    expect(admin.ok).toBe(true);
+    const token = admin.ok ? (admin.value as { token: string }).token : '';
+    const ubah = await rt().callWithSession(token, 'auth.changePassword', { passwordLama: 'admin', passwordBaru: 'Rahasia-123' }, 'https:10.0.0.7 (PC-KASI)');
+    expect(ubah.ok).toBe(true);
+    const rows = trail(rt().db);
+    const fromPc = rows.filter((r) => r.asal === 'https:10.0.0.7 (PC-KASI)');
+    // The first admin, made at this first sign-in, and the password change.
+    expect(fromPc.map((r) => [r.entitas, r.aksi])).toEqual([
+      ['pengguna', 'buat'],
+      ['pengguna', 'ubah'],
+    ]);
+    // Trusted local writers (CLI, tests) leave it empty, and their entries hash as before 0024.
+    expect(rows.filter((r) => r.entitas === 'bank').every((r) => r.asal === null)).toBe(true);
+    for (const r of rows) expect(r.hash).toBe(expectedHash(r));
+    expect((await verify()).ok).toBe(true);
+    tamper(rt().db, 'UPDATE audit_log SET asal = ? WHERE id = ?', 'https:10.0.0.99 (PC-LAIN)', fromPc[1]!.id);
+    expectBroken(await verify(), fromPc[1]!.id, /Isi entri ini diubah/);
   });
 
   it('an edited entry whose hash was computed again: the next entry no longer links to it', async () => {
@@ -396,7 +421,7 @@ describe('audit.export', () => {
     expect(jumlah).toBe(rows.length);
 
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
-    expect(parsed.meta.fields).toEqual(['No', 'Waktu', 'Waktu (UTC)', 'Pengguna', 'Aksi', 'Entitas', 'ID entitas', 'Perubahan', 'Sebelum (JSON)', 'Sesudah (JSON)', 'Hash sebelumnya', 'Hash']);
+    expect(parsed.meta.fields).toEqual(['No', 'Waktu', 'Waktu (UTC)', 'Pengguna', 'Aksi', 'Entitas', 'ID entitas', 'Perubahan', 'Sebelum (JSON)', 'Sesudah (JSON)', 'Hash sebelumnya', 'Hash', 'Asal']);
     expect(parsed.data.map((r) => Number(r.No))).toEqual(rows.map((r) => r.id));
 
     const renamed = parsed.data.find((r) => r.Aksi === 'ubah' && r.Entitas === 'bank')!;
@@ -411,7 +436,7 @@ describe('audit.export', () => {
       const hash = expectedHash({
         id: Number(r.No), waktu: r['Waktu (UTC)']!, pengguna: r.Pengguna!, aksi: r.Aksi!, entitas: r.Entitas!,
         entitas_id: r['ID entitas'] ? Number(r['ID entitas']) : null,
-        sebelum: r['Sebelum (JSON)'] || null, sesudah: r['Sesudah (JSON)'] || null, prev_hash: r['Hash sebelumnya']!,
+        sebelum: r['Sebelum (JSON)'] || null, sesudah: r['Sesudah (JSON)'] || null, prev_hash: r['Hash sebelumnya']!, asal: r.Asal || null,
       });
       expect(hash).toBe(r.Hash);
       expect(r['Hash sebelumnya']).toBe(i === 0 ? GENESIS : fromCsv[i - 1]!.Hash);

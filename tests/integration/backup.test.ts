@@ -469,6 +469,9 @@ describe('the start-up check', () => {
 
     const list = await call(rt, 'backup.list', {});
     expect(list.backups.map((b) => b.name)).toEqual([backup.name]);
+    // An office server's client PC may see the state, never replace the server's database (docs/office-network.md).
+    expect(await rt.callWithSession(null, 'backup.restore', { name: backup.name }, 'https:10.0.0.5 (PC-LAIN)')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(fileHash(rt.databasePath)).toBe(damaged);
     const result = await rt.callWithSession(null, 'backup.restore', { name: backup.name });
     expect(result).toMatchObject({ ok: true, value: { restoredFrom: backup.name } });
     expect(rt.health).toMatchObject({ status: 'ok', message: null });

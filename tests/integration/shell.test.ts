@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadOrCreateIdentity } from '../../electron/office/certificate';
 
 // The Electron binary is not needed here: the shell runs under Node against a recording stand-in
 // for the 'electron' module, which proves its wiring (database location, window security
@@ -91,5 +92,22 @@ describe('the Electron shell, under a stand-in', () => {
     expect(report.served.index).toBe(fs.existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html')) ? 200 : 404);
     if (report.served.index === 200) expect(report.served.indexType).toBe('text/html; charset=utf-8');
     expect(report.served.outside).toBe(404);
+  });
+
+  it('in client mode (kantor.json) opens no database of its own and forwards the window’s calls to the office server', async () => {
+    const userData = path.join(dir, 'userdata-klien');
+    // A real certificate to pin, for a server that is not running: the window's call is refused as offline.
+    const identity = await loadOrCreateIdentity(path.join(dir, 'server-mati'));
+    fs.mkdirSync(userData, { recursive: true });
+    fs.writeFileSync(
+      path.join(userData, 'kantor.json'),
+      JSON.stringify({ mode: 'klien', port: 7443, server: { alamat: '127.0.0.1', port: 9, sertifikat: identity.cert, sidikJari: identity.fingerprint } }),
+    );
+    const report = startShell(userData);
+    expect(report.errors).toEqual([]);
+    expect(fs.existsSync(path.join(userData, 'gerbang-serasan.sqlite'))).toBe(false);
+    expect(report.calls.fromPage).toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
+    // The sender check still comes first.
+    expect(report.calls.fromStranger).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

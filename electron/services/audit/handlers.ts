@@ -20,7 +20,7 @@ function toQuery(f: AuditFilter): repo.AuditQuery {
 }
 
 /** The CSV's columns, in Indonesian; before/after as the stored JSON text, so the hashes can be recomputed from the file. */
-const COLUMNS = ['No', 'Waktu', 'Waktu (UTC)', 'Pengguna', 'Aksi', 'Entitas', 'ID entitas', 'Perubahan', 'Sebelum (JSON)', 'Sesudah (JSON)', 'Hash sebelumnya', 'Hash'];
+const COLUMNS = ['No', 'Waktu', 'Waktu (UTC)', 'Pengguna', 'Aksi', 'Entitas', 'ID entitas', 'Perubahan', 'Sebelum (JSON)', 'Sesudah (JSON)', 'Hash sebelumnya', 'Hash', 'Asal'];
 
 function exportCsv(rows: Iterable<repo.AuditLogRow>): AuditExport {
   const data: (string | number)[][] = [];
@@ -39,6 +39,7 @@ function exportCsv(rows: Iterable<repo.AuditLogRow>): AuditExport {
       r.sesudah ?? '',
       r.prev_hash ?? '',
       r.hash ?? '',
+      r.asal ?? '',
     ]);
   }
   // escapeFormulae: a value starting with = + - @ is not run as a formula when opened in a spreadsheet.

@@ -41,3 +41,13 @@ export function runFrom<T>(origin: string, fn: () => T): T {
 export function currentOrigin(): string {
   return origins.getStore() ?? 'lokal';
 }
+
+/**
+ * What sign-in delays count: the transport and the address, without the PC name a server-mode
+ * client adds after a space ('https:10.0.0.5 (PC-KASI)' → 'https:10.0.0.5'); the name is the
+ * client's own claim and would let a guesser start afresh under another one.
+ */
+export function originKey(origin: string): string {
+  const space = origin.indexOf(' ');
+  return space < 0 ? origin : origin.slice(0, space);
+}

@@ -1,12 +1,13 @@
 import type { Role, SessionInfo } from '../../contract';
 import { appendAudit } from '../../../database/repositories/audit';
+import { getBank } from '../../../database/repositories/banks';
 import * as repo from '../../../database/repositories/users';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
 import type { HandlersFor } from '../index';
 import { ensureFirstAdmin } from './bootstrap';
 import { hashPassword, verifyPassword } from './password';
-import { currentOrigin } from './caller';
+import { currentOrigin, originKey } from './caller';
 import type { Session } from './sessions';
 import { FREE_TRIES, SignInThrottle } from './throttle';
 
@@ -57,7 +58,7 @@ export function authHandlers(ctx: ServiceContext): HandlersFor<'auth'> & Handler
 
   function checkBank(peran: Role, bankId: number | null): void {
     if (peran !== 'bank' && bankId !== null) throw invalid('bankId', 'Hanya petugas bank yang terikat pada bank');
-    if (bankId !== null && !db.prepare('SELECT 1 FROM bank WHERE id = ?').get(bankId)) throw invalid('bankId', 'Bank tidak ditemukan');
+    if (bankId !== null && !getBank(db, bankId)) throw invalid('bankId', 'Bank tidak ditemukan');
   }
 
   function nameTaken(username: string, exceptId?: number): void {
@@ -69,7 +70,7 @@ export function authHandlers(ctx: ServiceContext): HandlersFor<'auth'> & Handler
     'auth.login': async ({ username, password }) => {
       await ensureFirstAdmin(db);
       const origin = currentOrigin();
-      const wait = throttle.waitFor(origin);
+      const wait = throttle.waitFor(originKey(origin));
       if (wait > 0) {
         // Refused before any password is checked, whatever the name: the answer tells nothing.
         throw new ServiceError('FORBIDDEN', `Terlalu banyak percobaan masuk yang salah dari perangkat ini. Coba lagi dalam ${Math.ceil(wait / 1000)} detik.`);
@@ -79,14 +80,14 @@ export function authHandlers(ctx: ServiceContext): HandlersFor<'auth'> & Handler
       // wrong: an unknown name is checked against a dummy hash (one scrypt either way).
       const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !user.aktif || !passwordOk) {
-        const { failures, delayMs } = throttle.fail(origin);
+        const { failures, delayMs } = throttle.fail(originKey(origin));
         if (delayMs > 0 && failures === FREE_TRIES + 1) {
           appendAudit(db, { user: ctx.user, action: 'ubah', entity: 'masuk', entityId: null, after: { asal: origin, percobaanSalah: failures, alasan: 'salah kata sandi berulang; percobaan berikutnya ditunda' } });
         }
         throw new ServiceError('UNAUTHENTICATED', WRONG);
       }
       repo.recordSignIn(db, user.id);
-      return info(sessions.open({ userId: user.id, username: user.username, role: user.peran, bankId: user.bankId, mustChangePassword: user.wajibGantiSandi }));
+      return info(sessions.open({ userId: user.id, username: user.username, role: user.peran, bankId: user.bankId, mustChangePassword: user.wajibGantiSandi, origin }));
     },
 
     'auth.logout': async () => {
@@ -110,7 +111,8 @@ export function authHandlers(ctx: ServiceContext): HandlersFor<'auth'> & Handler
       return info(s);
     },
 
-    'users.list': async () => repo.listUsers(db).map(repo.publicUser),
+    // With each user, where they are signed in now (an office server has several PCs).
+    'users.list': async () => repo.listUsers(db).map((u) => ({ ...repo.publicUser(u), masukDari: sessions.originsOf(u.id) })),
 
     'users.save': async (input) => {
       checkBank(input.peran, input.bankId);

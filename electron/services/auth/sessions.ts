@@ -9,6 +9,8 @@ export interface Session {
   bankId: number | null;
   mustChangePassword: boolean;
   lastSeen: number;
+  /** Where the session was opened (the transport's origin: the window, or a client PC's address and name). */
+  origin: string;
 }
 
 /** A session not used for this long ends; the clerk signs in again. */
@@ -23,8 +25,8 @@ export class SessionStore {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  open(s: Omit<Session, 'token' | 'lastSeen'>): Session {
-    const session: Session = { ...s, token: randomBytes(32).toString('hex'), lastSeen: this.now() };
+  open(s: Omit<Session, 'token' | 'lastSeen' | 'origin'> & { origin?: string }): Session {
+    const session: Session = { ...s, origin: s.origin ?? 'lokal', token: randomBytes(32).toString('hex'), lastSeen: this.now() };
     this.sessions.set(session.token, session);
     return session;
   }
@@ -40,6 +42,13 @@ export class SessionStore {
     }
     s.lastSeen = this.now();
     return s;
+  }
+
+  /** Where a user's live sessions were opened, each once (the user admin shows it). */
+  originsOf(userId: number): string[] {
+    const found = new Set<string>();
+    for (const s of this.sessions.values()) if (s.userId === userId && this.now() - s.lastSeen <= IDLE_LIMIT_MS) found.add(s.origin);
+    return [...found];
   }
 
   close(token: string): void {

@@ -1,4 +1,5 @@
 import { appendAudit } from '../../../database/repositories/audit';
+import { findPaguId, insertPagu, updatePagu } from '../../../database/repositories/budget';
 import { getPagu, listPagu, realisasiPagu, realisasiPaguRincian, type PaguRow } from '../../../database/repositories/payments';
 import type { BudgetLine } from '../../contract';
 import { formatRupiah } from '../../domain/format';
@@ -46,8 +47,9 @@ export function budgetHandlers(ctx: ServiceContext): HandlersFor<'budget'> {
       db.transaction(() => {
         const before = input.id ? getPagu(db, input.id) : null;
         if (input.id && !before) throw notFound('Pos anggaran');
-        const same = db.prepare('SELECT id FROM pagu WHERE tahun = ? AND kode_rekening = ?').get(input.tahun, input.kodeRekening) as { id: number } | undefined;
-        if (same && same.id !== input.id) throw new ServiceError('CONFLICT', `Kode rekening ${input.kodeRekening} sudah ada untuk tahun ${input.tahun}`, { kodeRekening: 'Sudah ada' });
+        const fields = { tahun: input.tahun, jenis: input.jenis, kodeRekening: input.kodeRekening, uraian: input.uraian, jumlah: input.pagu };
+        const same = findPaguId(db, input.tahun, input.kodeRekening);
+        if (same !== null && same !== input.id) throw new ServiceError('CONFLICT', `Kode rekening ${input.kodeRekening} sudah ada untuk tahun ${input.tahun}`, { kodeRekening: 'Sudah ada' });
         if (before) {
           const realisasi = realisasiPagu(db, before.id);
           if (input.pagu < realisasi) {
@@ -56,13 +58,9 @@ export function budgetHandlers(ctx: ServiceContext): HandlersFor<'budget'> {
           if (realisasi > 0 && (before.tahun !== input.tahun || before.jenis !== input.jenis)) {
             throw new ServiceError('CONFLICT', 'Tahun dan jenis pos anggaran yang sudah dipakai membayar tidak boleh diubah');
           }
-          db.prepare('UPDATE pagu SET tahun = ?, jenis = ?, kode_rekening = ?, uraian = ?, jumlah = ? WHERE id = ?').run(
-            input.tahun, input.jenis, input.kodeRekening, input.uraian, input.pagu, before.id,
-          );
+          updatePagu(db, before.id, fields);
         }
-        const id = before?.id ?? Number(
-          db.prepare('INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (?, ?, ?, ?, ?)').run(input.tahun, input.jenis, input.kodeRekening, input.uraian, input.pagu).lastInsertRowid,
-        );
+        const id = before?.id ?? insertPagu(db, fields);
         const after = toLine(getPagu(db, id)!);
         appendAudit(db, { user: ctx.user, action: before ? 'ubah' : 'buat', entity: 'pagu', entityId: id, before, after });
         return after;

@@ -9,7 +9,7 @@
  * months with the subsidy run's fast path (amounts only, no working); see
  * subsidy/reference.ts (projectLoanReference) for the same projection over full schedules.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../../database/connection';
 import type { Loan, Restructuring, Scheme } from '../../contract';
 import * as loansRepo from '../../../database/repositories/loans';
 import { getScheme } from '../../../database/repositories/schemes';

@@ -19,6 +19,7 @@ import type { DocumentColumn, DocumentRow, ReportDocument, Signer, TableBlock } 
 import { notFound } from '../errors';
 import { getDocumentSettings } from '../settings/document-settings';
 import { listCorrections } from '../../../database/repositories/corrections';
+import { claimBankId } from '../../../database/repositories/scoping';
 import { CORRECTION_DOCUMENT_LABELS, CORRECTION_KIND_LABELS, type Correction } from '../../contract/claims';
 
 type BaParams = Extract<DocumentRequest, { jenis: 'beritaAcaraRekonsiliasi' }>;
@@ -29,9 +30,9 @@ export const BA_ALL_LINES_UP_TO = 2_000;
 
 /** The bank of a claim, for bank scoping before anything is built. */
 export function bankOfClaim(ctx: ServiceContext, tagihanId: number): number {
-  const row = ctx.db.prepare('SELECT bank_id FROM tagihan WHERE id = ?').get(tagihanId) as { bank_id: number } | undefined;
-  if (!row) throw notFound('Tagihan');
-  return row.bank_id;
+  const bankId = claimBankId(ctx.db, tagihanId);
+  if (bankId === null) throw notFound('Tagihan');
+  return bankId;
 }
 
 /**

@@ -1,12 +1,10 @@
 import type { Database } from '../../../database/connection';
+import { closedAmong } from '../../../database/repositories/closing';
 import { ServiceError } from '../errors';
 import { formatPeriod } from '../../domain/format';
 
-/** Months (YYYY-MM) among these that are closed, in order. */
-export function closedAmong(db: Database, months: readonly string[]): string[] {
-  const stmt = db.prepare('SELECT 1 FROM tutup_buku WHERE periode = ?');
-  return [...new Set(months)].sort().filter((m) => stmt.get(m) !== undefined);
-}
+// Kept here too for the callers that ask the guard (subsidy history, the position import).
+export { closedAmong };
 
 /**
  * Refuses a change that falls in a closed month, naming the month and what was refused, before

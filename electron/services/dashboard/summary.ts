@@ -3,7 +3,7 @@
  * with zeros here (not in SQL), so the charts always get the whole window.
  */
 import Decimal from 'decimal.js';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../../database/connection';
 import * as repo from '../../../database/repositories/dashboard';
 import { correctionsByMonth } from '../../../database/repositories/corrections';
 import type { DashboardKol, DashboardRealisation, DashboardSummary } from '../../contract';

@@ -3,7 +3,7 @@
  * reference run). The subsidy run reads every decree row of its bank at once
  * (decreeEntriesForBank) and calls checkDecree itself.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../../database/connection';
 import type { LoanFlag, Scheme } from '../../contract';
 import { decreeEntriesOfNik } from '../../../database/repositories/decrees';
 import { checkDecree, type DecreeVerdict } from '../../domain/decree';

@@ -2,7 +2,8 @@
  * The debtor register and the loan register: lists on landscape A4 with the filters the clerk
  * chose written at the head, totals in SQL-summed integer rupiah.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../../database/connection';
+import { filterName, registerDebtors, registerLoans, registerLoanTotals, type DebtorFilter } from '../../../database/repositories/registers';
 import type { DocumentRequest } from '../../contract';
 import { formatDateLong, formatPercentText, formatPeriod } from '../../domain/format';
 import { periodFirstDay, periodLastDay } from '../../domain/loan';
@@ -19,11 +20,8 @@ export const STATUS_LABEL: Record<string, string> = {
 };
 export const SKALA_LABEL: Record<string, string> = { mikro: 'Mikro', kecil: 'Kecil', menengah: 'Menengah', koperasi: 'Koperasi' };
 
-const nameOf = (db: Database, table: 'bank' | 'kecamatan' | 'skema' | 'sektor', id: number | undefined): string | null => {
-  if (id === undefined) return null;
-  const col = table === 'skema' ? "kode || ' — ' || nama" : 'nama';
-  return (db.prepare(`SELECT ${col} AS n FROM ${table} WHERE id = ?`).get(id) as { n: string } | undefined)?.n ?? `(tidak dikenal: ${id})`;
-};
+const nameOf = (db: Database, table: 'bank' | 'kecamatan' | 'skema' | 'sektor', id: number | undefined): string | null =>
+  id === undefined ? null : filterName(db, table, id) ?? `(tidak dikenal: ${id})`;
 
 function periodText(p: { periodeAwal?: string | undefined; periodeAkhir?: string | undefined }): string | null {
   if (p.periodeAwal && p.periodeAkhir) return p.periodeAwal === p.periodeAkhir ? formatPeriod(p.periodeAwal) : `${formatPeriod(p.periodeAwal)} s.d. ${formatPeriod(p.periodeAkhir)}`;
@@ -32,21 +30,16 @@ function periodText(p: { periodeAwal?: string | undefined; periodeAkhir?: string
   return null;
 }
 
-/** The WHERE clause of both registers over pinjaman l / debitur d. */
-function loanWhere(p: {
-  bankId?: number | undefined; kecamatanId?: number | undefined; skemaId?: number | undefined; status?: string | undefined;
-  periodeAwal?: string | undefined; periodeAkhir?: string | undefined;
-}): { sql: string; params: Record<string, unknown> } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (p.bankId !== undefined) { where.push('l.bank_id = @bankId'); params.bankId = p.bankId; }
-  if (p.kecamatanId !== undefined) { where.push('d.kecamatan_id = @kecamatanId'); params.kecamatanId = p.kecamatanId; }
-  if (p.skemaId !== undefined) { where.push('l.skema_id = @skemaId'); params.skemaId = p.skemaId; }
-  if (p.status !== undefined) { where.push('l.status = @status'); params.status = p.status; }
-  if (p.periodeAwal) { where.push('l.tanggal_akad >= @dari'); params.dari = periodFirstDay(p.periodeAwal); }
-  if (p.periodeAkhir) { where.push('l.tanggal_akad <= @sampai'); params.sampai = periodLastDay(p.periodeAkhir); }
-  return { sql: where.length ? where.join(' AND ') : '1 = 1', params };
-}
+/** The register's filter as the repository takes it: the akad period as dates. */
+const filterOf = (p: RegisterPinjaman | RegisterDebitur): DebtorFilter => ({
+  bankId: p.bankId,
+  kecamatanId: p.kecamatanId,
+  skemaId: p.skemaId,
+  status: p.status,
+  akadFrom: p.periodeAwal ? periodFirstDay(p.periodeAwal) : undefined,
+  akadTo: p.periodeAkhir ? periodLastDay(p.periodeAkhir) : undefined,
+  ...(p.jenis === 'registerDebitur' ? { sektorId: p.sektorId, skala: p.skala } : {}),
+});
 
 function filterFields(db: Database, p: RegisterPinjaman | RegisterDebitur): { label: string; value: string }[] {
   const items: { label: string; value: string }[] = [];
@@ -84,29 +77,9 @@ const fileSuffix = (p: { periodeAwal?: string | undefined; periodeAkhir?: string
 
 export function buildRegisterPinjaman(ctx: ServiceContext, p: RegisterPinjaman): ReportDocument {
   const { db } = ctx;
-  const { sql, params } = loanWhere(p);
-  const rows = db
-    .prepare(
-      `SELECT l.id, l.nomor_rekening, l.nomor_akad, l.tanggal_akad, l.tanggal_pencairan, d.nama AS debitur, d.nik, k.nama AS kecamatan,
-              b.nama AS bank, sk.kode AS skema, l.plafon, l.tenor_bulan, l.bunga_bank_persen, l.bunga_debitur_persen, l.status, l.tanggal_lunas,
-              p.outstanding, p.kol, p.periode AS periode_posisi
-       FROM pinjaman l
-       JOIN debitur d ON d.id = l.debitur_id
-       JOIN bank b ON b.id = l.bank_id
-       JOIN skema sk ON sk.id = l.skema_id
-       LEFT JOIN kecamatan k ON k.id = d.kecamatan_id
-       LEFT JOIN posisi_bank p ON p.pinjaman_id = l.id AND p.periode = (SELECT max(periode) FROM posisi_bank WHERE pinjaman_id = l.id)
-       WHERE ${sql}
-       ORDER BY l.tanggal_akad, l.id`,
-    )
-    .all(params) as {
-    id: number; nomor_rekening: string; nomor_akad: string; tanggal_akad: string; tanggal_pencairan: string | null; debitur: string; nik: string;
-    kecamatan: string | null; bank: string; skema: string; plafon: number; tenor_bulan: number; bunga_bank_persen: string; bunga_debitur_persen: string;
-    status: string; tanggal_lunas: string | null; outstanding: number | null; kol: number | null; periode_posisi: string | null;
-  }[];
-  const totals = db
-    .prepare(`SELECT count(*) AS n, coalesce(sum(l.plafon), 0) AS plafon FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id WHERE ${sql}`)
-    .get(params) as { n: number; plafon: number };
+  const filter = filterOf(p);
+  const rows = registerLoans(db, filter);
+  const totals = registerLoanTotals(db, filter);
 
   let fromSchedule = 0;
   const today = ctx.today();
@@ -184,29 +157,7 @@ export function buildRegisterPinjaman(ctx: ServiceContext, p: RegisterPinjaman):
 
 export function buildRegisterDebitur(ctx: ServiceContext, p: RegisterDebitur): ReportDocument {
   const { db } = ctx;
-  const loanFilter = loanWhere(p);
-  const hasLoanFilter = p.bankId !== undefined || p.skemaId !== undefined || p.status !== undefined || p.periodeAwal !== undefined || p.periodeAkhir !== undefined;
-  const where: string[] = ['d.aktif = 1'];
-  const params: Record<string, unknown> = { ...loanFilter.params };
-  if (p.kecamatanId !== undefined) where.push('d.kecamatan_id = @kecamatanId');
-  if (p.sektorId !== undefined) { where.push('d.sektor_id = @sektorId'); params.sektorId = p.sektorId; }
-  if (p.skala !== undefined) { where.push('d.skala = @skala'); params.skala = p.skala; }
-  if (hasLoanFilter) where.push(`EXISTS (SELECT 1 FROM pinjaman l WHERE l.debitur_id = d.id AND ${loanFilter.sql})`);
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.nik, d.nama, d.jenis_kelamin, d.tanggal_lahir, d.nama_usaha, s.nama AS sektor, d.skala, k.nama AS kecamatan, d.desa,
-              (SELECT count(*) FROM pinjaman l WHERE l.debitur_id = d.id AND l.status NOT IN ('ditolak')) AS pinjaman,
-              (SELECT coalesce(sum(l.plafon), 0) FROM pinjaman l WHERE l.debitur_id = d.id AND l.status IN ('aktif', 'macet', 'klaim')) AS plafon_berjalan
-       FROM debitur d
-       LEFT JOIN kecamatan k ON k.id = d.kecamatan_id
-       LEFT JOIN sektor s ON s.id = d.sektor_id
-       WHERE ${where.join(' AND ')}
-       ORDER BY d.nama COLLATE NOCASE, d.id`,
-    )
-    .all(params) as {
-    id: number; nik: string; nama: string; jenis_kelamin: string; tanggal_lahir: string; nama_usaha: string | null; sektor: string | null; skala: string;
-    kecamatan: string | null; desa: string | null; pinjaman: number; plafon_berjalan: number;
-  }[];
+  const rows = registerDebtors(db, filterOf(p));
   const total = rows.reduce((s, r) => ({ pinjaman: s.pinjaman + r.pinjaman, plafon: s.plafon + r.plafon_berjalan }), { pinjaman: 0, plafon: 0 });
   const today = ctx.today();
   return {

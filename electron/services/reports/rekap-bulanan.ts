@@ -11,7 +11,8 @@
  * - Quality: the share of the outstanding at kol 3–5.
  */
 import Decimal from 'decimal.js';
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../../database/connection';
+import { activeKecamatanNames, namesById, paguByKind, paymentTotals, subsidyPaidByMonth } from '../../../database/repositories/monthly-summary';
 import type { DocumentRequest } from '../../contract';
 import { formatDateLong, formatPeriod, formatRupiah } from '../../domain/format';
 import { nextPeriod, periodLastDay } from '../../domain/loan';
@@ -30,16 +31,6 @@ export function share(a: number, b: number): string {
   return b === 0 ? '0.00' : new Decimal(a).times(100).div(b).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 }
 
-/** What the SP2D themselves say (the certified totals). */
-function paymentTotals(db: Database, from: string, to: string): { subsidi: number; premi: number } {
-  return db
-    .prepare(
-      `SELECT (SELECT coalesce(sum(jumlah), 0) FROM pembayaran WHERE tanggal_sp2d BETWEEN @from AND @to) AS subsidi,
-              (SELECT coalesce(sum(jumlah), 0) FROM pembayaran_premi WHERE tanggal_sp2d BETWEEN @from AND @to) AS premi`,
-    )
-    .get({ from, to }) as { subsidi: number; premi: number };
-}
-
 type Dim = 'bank' | 'kecamatan' | 'sektor' | 'skala' | 'gender';
 
 const GENDER_LABEL: Record<string, string> = { L: 'Laki-laki', P: 'Perempuan' };
@@ -48,10 +39,9 @@ export const TANPA_SEKTOR = '(tanpa sektor)';
 
 /** The label of a cell along one dimension, from the names of the small reference tables. */
 function labeller(db: Database): (dim: Dim, cell: Partial<CellKey> & Omit<CellKey, 'bankId'>) => string {
-  const names = (table: 'bank' | 'kecamatan' | 'sektor') => new Map((db.prepare(`SELECT id, nama FROM ${table}`).all() as { id: number; nama: string }[]).map((r) => [r.id, r.nama]));
-  const bank = names('bank');
-  const kecamatan = names('kecamatan');
-  const sektor = names('sektor');
+  const bank = namesById(db, 'bank');
+  const kecamatan = namesById(db, 'kecamatan');
+  const sektor = namesById(db, 'sektor');
   return (dim, c) => {
     switch (dim) {
       case 'bank':
@@ -187,11 +177,11 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
       },
     };
   };
-  const allKecamatan = (db.prepare('SELECT nama FROM kecamatan WHERE aktif = 1 ORDER BY nama').all() as { nama: string }[]).map((r) => r.nama);
+  const allKecamatan = activeKecamatanNames(db);
   const byBank = breakdown('D. Menurut bank mitra', 'Per bank', 'Bank', 'bank');
 
   // ---- budget: pagu, realisation and projection of the year
-  const pagu = db.prepare('SELECT jenis, coalesce(sum(jumlah), 0) AS pagu FROM pagu WHERE tahun = ? GROUP BY jenis').all(year) as { jenis: string; pagu: number }[];
+  const pagu = paguByKind(db, year);
   const paguOf = (jenis: string) => pagu.find((x) => x.jenis === jenis)?.pagu ?? 0;
   const projection = periode.endsWith('-12') ? { subsidyByYear: new Map<number, number>(), pendingPremiums: 0 } : projectCosts(db, nextPeriod(periode), `${year}-12`);
   const budgetRow = (uraian: string, paguAmount: number, month: number, ytd: number, projected: number): DocumentRow => ({
@@ -215,9 +205,7 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
   const banksWithLoans = byBank.rows.filter((r) => (r.berjalan as number) > 0);
   const byKol = [0, 1, 2, 3, 4].map((i) => total(cells, (c) => c.outstandingByKol[i]!));
   const months = Array.from({ length: Number(periode.slice(5, 7)) }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-  const monthly = db
-    .prepare(`SELECT substr(tanggal_sp2d, 1, 7) AS periode, sum(jumlah) AS jumlah FROM pembayaran WHERE tanggal_sp2d BETWEEN ? AND ? GROUP BY 1`)
-    .all(yearStart, monthEnd) as { periode: string; jumlah: number }[];
+  const monthly = subsidyPaidByMonth(db, yearStart, monthEnd);
   const BULAN_SINGKAT = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 
   const settings = getDocumentSettings(db);

@@ -3,6 +3,8 @@
  * instalments paid), the subsidy paid per month with its SP2D, the premium and any insurance
  * claim, and the lifecycle steps. The data is the loan page's (loans.get), so both agree.
  */
+import { debtorBusiness, loanStatusSteps } from '../../../database/repositories/loan-history';
+import { loanBankId } from '../../../database/repositories/scoping';
 import type { DocumentRequest } from '../../contract';
 import { formatDateLong, formatDateShort, formatPeriod, formatRupiah } from '../../domain/format';
 import type { ServiceContext } from '../context';
@@ -15,21 +17,18 @@ type Params = Extract<DocumentRequest, { jenis: 'riwayatPinjaman' }>;
 
 /** The bank of a loan, for bank scoping (before anything is built). */
 export function bankOfLoan(ctx: ServiceContext, loanId: number): number {
-  const row = ctx.db.prepare('SELECT bank_id FROM pinjaman WHERE id = ?').get(loanId) as { bank_id: number } | undefined;
-  if (!row) throw notFound('Pinjaman');
-  return row.bank_id;
+  const bankId = loanBankId(ctx.db, loanId);
+  if (bankId === null) throw notFound('Pinjaman');
+  return bankId;
 }
 
 const KOL_LABEL = ['', 'Lancar', 'Dalam Perhatian Khusus', 'Kurang Lancar', 'Diragukan', 'Macet'];
 
 export async function buildRiwayatPinjaman(ctx: ServiceContext, p: Params): Promise<ReportDocument> {
   const loan = await loanHandlers(ctx)['loans.get']({ id: p.pinjamanId });
-  const steps = ctx.db
-    .prepare('SELECT dari, ke, tanggal, alasan, pengguna FROM pinjaman_riwayat WHERE pinjaman_id = ? ORDER BY tanggal, id')
-    .all(loan.id) as { dari: string; ke: string; tanggal: string; alasan: string | null; pengguna: string }[];
-  const debtor = ctx.db
-    .prepare('SELECT d.nama_usaha, d.skala, k.nama AS kecamatan FROM debitur d LEFT JOIN kecamatan k ON k.id = d.kecamatan_id WHERE d.id = ?')
-    .get(loan.debiturId) as { nama_usaha: string | null; skala: string; kecamatan: string | null };
+  const steps = loanStatusSteps(ctx.db, loan.id);
+  // The loan was just read with its debtor (a foreign key), so the debtor is there.
+  const debtor = debtorBusiness(ctx.db, loan.debiturId)!;
   const jadwal = loan.jadwal;
   const subsidyTotal = loan.subsidiDibayar.reduce((s, l) => s + l.jumlah, 0);
 

@@ -14,144 +14,24 @@
  * - Debtors are counted once per cell, and once per cell without the bank (`debtorsByPlace`), so a
  *   debtor with loans at two banks counts once in a kecamatan's row and once in each bank's row.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../../database/connection';
 import type { Loan } from '../../contract';
 import * as loansRepo from '../../../database/repositories/loans';
+import { debtorsByPlace as debtorsByPlaceAt, monthCube, premiumPaidCells, subsidyPaidCells, type CellKey, type MonthCell } from '../../../database/repositories/monthly-summary';
 import { getScheme } from '../../../database/repositories/schemes';
 import { periodLastDay, scheduledOutstandingOn } from '../../domain/loan';
 import { loanSchedule } from '../loans/engine';
 
-/** Where a loan belongs: its bank and its debtor's kecamatan, sector, business scale and gender. */
-export interface CellKey {
-  bankId: number;
-  kecamatanId: number | null;
-  sektorId: number | null;
-  skala: string;
-  jenisKelamin: 'L' | 'P';
-}
-
-/** Integer sums of the loans of one cell at the month end. */
-export interface CellSums {
-  /** Disbursed by the month end and not paid off by then. */
-  berjalan: number;
-  /** Debtors with a running loan in the cell (distinct). */
-  debitur: number;
-  /** Disbursed in the month, and their plafon. */
-  baru: number;
-  plafonBaru: number;
-  /** Paid off in the month. */
-  lunas: number;
-  /** Plafon and outstanding of the running loans. */
-  plafon: number;
-  outstanding: number;
-  /** Running loans at kol 3–5, their outstanding; and those at kol 5. */
-  kol35: number;
-  bad: number;
-  macet: number;
-  /** Outstanding of the running loans per kol 1..5 (index 0 = kol 1). */
-  outstandingByKol: [number, number, number, number, number];
-  /** Running loans whose outstanding comes from an earlier month's position, or from the schedule. */
-  posisiLama: number;
-  jadwal: number;
-}
-
-export interface MonthCell extends CellKey, CellSums {}
-
-interface CubeRow {
-  bank_id: number;
-  kecamatan_id: number | null;
-  sektor_id: number | null;
-  skala: string;
-  jenis_kelamin: 'L' | 'P';
-  berjalan: number;
-  debitur: number;
-  baru: number;
-  plafon_baru: number | null;
-  lunas: number;
-  plafon: number | null;
-  outstanding: number | null;
-  kol35: number;
-  bad: number | null;
-  macet: number;
-  kol1: number | null;
-  kol2: number | null;
-  kol3: number | null;
-  kol4: number | null;
-  kol5: number | null;
-  posisi_lama: number;
-  /** Running loans without any position yet: ids, comma-separated. */
-  jadwal_ids: string | null;
-}
-
-/*
- * `pinjaman l NOT INDEXED`: nearly every loan qualifies, and reading the table in rowid order
- * keeps the lookups into debitur and posisi_bank local; through the disbursement-date index the
- * same query jumps around the file and takes about three times as long at 100,000 loans. The
- * debtor's cell is read from the narrow index debitur_kelompok (migration 0013), not its row.
- */
-const CUBE_SQL = `
-  WITH snap AS (
-    SELECT l.id, l.debitur_id, l.bank_id, d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin, l.plafon,
-           l.tanggal_pencairan >= @monthStart AS baru,
-           (l.tanggal_lunas IS NULL OR l.tanggal_lunas > @monthEnd) AS berjalan,
-           (l.tanggal_lunas IS NOT NULL AND l.tanggal_lunas BETWEEN @monthStart AND @monthEnd) AS lunas,
-           p.outstanding, p.kol, p.periode AS periode_posisi
-    FROM pinjaman l NOT INDEXED
-    JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
-    LEFT JOIN posisi_bank p ON p.pinjaman_id = l.id
-         AND p.periode = (SELECT max(periode) FROM posisi_bank WHERE pinjaman_id = l.id AND periode <= @periode)
-    WHERE l.tanggal_pencairan IS NOT NULL AND l.tanggal_pencairan <= @monthEnd
-      AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')
-  )
-  SELECT bank_id, kecamatan_id, sektor_id, skala, jenis_kelamin,
-         count(*) FILTER (WHERE berjalan) AS berjalan,
-         count(DISTINCT debitur_id) FILTER (WHERE berjalan) AS debitur,
-         count(*) FILTER (WHERE baru) AS baru,
-         sum(plafon) FILTER (WHERE baru) AS plafon_baru,
-         count(*) FILTER (WHERE lunas) AS lunas,
-         sum(plafon) FILTER (WHERE berjalan) AS plafon,
-         sum(outstanding) FILTER (WHERE berjalan) AS outstanding,
-         count(*) FILTER (WHERE berjalan AND kol >= 3) AS kol35,
-         sum(outstanding) FILTER (WHERE berjalan AND kol >= 3) AS bad,
-         count(*) FILTER (WHERE berjalan AND kol = 5) AS macet,
-         sum(outstanding) FILTER (WHERE berjalan AND kol = 1) AS kol1,
-         sum(outstanding) FILTER (WHERE berjalan AND kol = 2) AS kol2,
-         sum(outstanding) FILTER (WHERE berjalan AND kol = 3) AS kol3,
-         sum(outstanding) FILTER (WHERE berjalan AND kol = 4) AS kol4,
-         sum(outstanding) FILTER (WHERE berjalan AND kol = 5) AS kol5,
-         count(*) FILTER (WHERE berjalan AND periode_posisi < @periode) AS posisi_lama,
-         group_concat(id) FILTER (WHERE berjalan AND outstanding IS NULL) AS jadwal_ids
-  FROM snap
-  GROUP BY bank_id, kecamatan_id, sektor_id, skala, jenis_kelamin`;
+export type { CellKey, CellSums, MonthCell, PaidCell } from '../../../database/repositories/monthly-summary';
+export { premiumPaidCells, subsidyPaidCells };
 
 /** The month's cube: one cell per (bank, kecamatan, sector, scale, gender) with loans in it. */
 export function monthCells(db: Database, periode: string): MonthCell[] {
   const monthEnd = periodLastDay(periode);
-  const rows = db.prepare(CUBE_SQL).all({ periode, monthStart: `${periode}-01`, monthEnd }) as CubeRow[];
-  return rows.map((r) => {
-    const cell: MonthCell = {
-      bankId: r.bank_id,
-      kecamatanId: r.kecamatan_id,
-      sektorId: r.sektor_id,
-      skala: r.skala,
-      jenisKelamin: r.jenis_kelamin,
-      berjalan: r.berjalan,
-      debitur: r.debitur,
-      baru: r.baru,
-      plafonBaru: r.plafon_baru ?? 0,
-      lunas: r.lunas,
-      plafon: r.plafon ?? 0,
-      outstanding: r.outstanding ?? 0,
-      kol35: r.kol35,
-      bad: r.bad ?? 0,
-      macet: r.macet,
-      outstandingByKol: [r.kol1 ?? 0, r.kol2 ?? 0, r.kol3 ?? 0, r.kol4 ?? 0, r.kol5 ?? 0],
-      posisiLama: r.posisi_lama,
-      jadwal: 0,
-    };
+  return monthCube(db, periode, monthEnd).map(({ cell, unreportedLoanIds }) => {
     // Not reported by the bank yet: the schedule's outstanding, kol 1.
-    for (const id of r.jadwal_ids ? r.jadwal_ids.split(',') : []) {
-      const amount = scheduledOutstanding(db, Number(id), monthEnd);
+    for (const id of unreportedLoanIds) {
+      const amount = scheduledOutstanding(db, id, monthEnd);
       cell.outstanding += amount;
       cell.outstandingByKol[0] += amount;
       cell.jadwal++;
@@ -162,71 +42,7 @@ export function monthCells(db: Database, periode: string): MonthCell[] {
 
 /** Debtors with a running loan at the month end per (kecamatan, sector, scale, gender), whatever their bank. */
 export function debtorsByPlace(db: Database, periode: string): (Omit<CellKey, 'bankId'> & { debitur: number })[] {
-  const monthEnd = periodLastDay(periode);
-  return (
-    db
-      .prepare(
-        `SELECT d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin, count(DISTINCT l.debitur_id) AS debitur
-         FROM pinjaman l NOT INDEXED JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
-         WHERE l.tanggal_pencairan IS NOT NULL AND l.tanggal_pencairan <= @monthEnd
-           AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')
-           AND (l.tanggal_lunas IS NULL OR l.tanggal_lunas > @monthEnd)
-         GROUP BY d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin`,
-      )
-      .all({ monthEnd }) as { kecamatan_id: number | null; sektor_id: number | null; skala: string; jenis_kelamin: 'L' | 'P'; debitur: number }[]
-  ).map((r) => ({ kecamatanId: r.kecamatan_id, sektorId: r.sektor_id, skala: r.skala, jenisKelamin: r.jenis_kelamin, debitur: r.debitur }));
-}
-
-/** An amount paid, per cell. */
-export interface PaidCell extends CellKey {
-  jumlah: number;
-}
-
-const PAID_GROUP = 'l.bank_id, d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin';
-const toPaidCells = (rows: { bank_id: number; kecamatan_id: number | null; sektor_id: number | null; skala: string; jenis_kelamin: 'L' | 'P'; jumlah: number }[]): PaidCell[] =>
-  rows.map((r) => ({ bankId: r.bank_id, kecamatanId: r.kecamatan_id, sektorId: r.sektor_id, skala: r.skala, jenisKelamin: r.jenis_kelamin, jumlah: r.jumlah }));
-
-/**
- * Subsidy lines paid, per cell of the loan (integer SUM in SQL), dated by their claim's first SP2D:
- * a claim paid in instalments (several SP2D) counts its lines once, on the first payment's date.
- * Read from the few payments of the period towards their lines (CROSS JOIN keeps that order), summed
- * per loan first so the loans are then looked up once each and in order.
- */
-export function subsidyPaidCells(db: Database, from: string, to: string): PaidCell[] {
-  return toPaidCells(
-    db
-      .prepare(
-        `SELECT ${PAID_GROUP}, sum(x.jumlah) AS jumlah
-         FROM (SELECT tb.pinjaman_id, sum(tb.disetujui) AS jumlah
-               FROM pembayaran pb
-               CROSS JOIN tagihan_baris tb ON tb.tagihan_id = pb.tagihan_id
-               WHERE pb.tanggal_sp2d BETWEEN @from AND @to
-                 AND pb.id = (SELECT min(p2.id) FROM pembayaran p2 WHERE p2.tagihan_id = pb.tagihan_id)
-                 AND EXISTS (SELECT 1 FROM periode_dibayar pd WHERE pd.tagihan_baris_id = tb.id)
-               GROUP BY tb.pinjaman_id) x
-         CROSS JOIN pinjaman l ON l.id = x.pinjaman_id
-         CROSS JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
-         GROUP BY ${PAID_GROUP}`,
-      )
-      .all({ from, to }) as Parameters<typeof toPaidCells>[0],
-  );
-}
-
-/** Premiums settled by an insurer payment dated in [from, to], per cell of the loan, read from the payments. */
-export function premiumPaidCells(db: Database, from: string, to: string): PaidCell[] {
-  return toPaidCells(
-    db
-      .prepare(
-        `SELECT ${PAID_GROUP}, sum(pr.jumlah) AS jumlah
-         FROM pembayaran_premi pp
-         CROSS JOIN premi pr ON pr.pembayaran_premi_id = pp.id
-         CROSS JOIN pinjaman l ON l.id = pr.pinjaman_id
-         CROSS JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
-         WHERE pp.tanggal_sp2d BETWEEN @from AND @to
-         GROUP BY ${PAID_GROUP}`,
-      )
-      .all({ from, to }) as Parameters<typeof toPaidCells>[0],
-  );
+  return debtorsByPlaceAt(db, periodLastDay(periode));
 }
 
 /** The schedule's outstanding of a loan on a date (after restructurings), as the loan page computes it. */

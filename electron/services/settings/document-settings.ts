@@ -3,7 +3,7 @@
  * key/value table. Builders of printed documents read them with getDocumentSettings(db); until
  * an admin saves them the defaults below apply, so a document always has a letterhead.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../../database/connection';
 import { getSetting, setSetting } from '../../../database/repositories/settings';
 import { documentSettingsInput, type DocumentSettings, type SignerRole } from '../../contract/settings';
 

@@ -18,7 +18,7 @@ const hash = (c: string) => c.repeat(64);
 function entry(overrides: Partial<AuditRow> = {}): AuditRow {
   return {
     id: 1, waktu: local(2025, 10, 27, 14, 5), pengguna: 'budi', aksi: 'ubah', entitas: 'pinjaman', entitasId: 12,
-    sebelum: null, sesudah: null, hash: hash('a'), prevHash: hash('0'), ...overrides,
+    asal: null, sebelum: null, sesudah: null, hash: hash('a'), prevHash: hash('0'), ...overrides,
   };
 }
 

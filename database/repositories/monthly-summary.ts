@@ -1,0 +1,264 @@
+/**
+ * What the monthly summary (rekap bulanan) reads, summed in SQL: the program at the end of a month
+ * as a small cube of integer sums keyed by bank and the debtor's kecamatan, sector, scale and gender,
+ * the amounts paid per cell, the SP2D totals, the year's pagu and the names to label it all with.
+ * How "as of the month" is read is told in electron/services/reports/snapshot.ts.
+ */
+import type { Database } from 'better-sqlite3';
+
+/** Where a loan belongs: its bank and its debtor's kecamatan, sector, business scale and gender. */
+export interface CellKey {
+  bankId: number;
+  kecamatanId: number | null;
+  sektorId: number | null;
+  skala: string;
+  jenisKelamin: 'L' | 'P';
+}
+
+/** Integer sums of the loans of one cell at the month end. */
+export interface CellSums {
+  /** Disbursed by the month end and not paid off by then. */
+  berjalan: number;
+  /** Debtors with a running loan in the cell (distinct). */
+  debitur: number;
+  /** Disbursed in the month, and their plafon. */
+  baru: number;
+  plafonBaru: number;
+  /** Paid off in the month. */
+  lunas: number;
+  /** Plafon and outstanding of the running loans. */
+  plafon: number;
+  outstanding: number;
+  /** Running loans at kol 3–5, their outstanding; and those at kol 5. */
+  kol35: number;
+  bad: number;
+  macet: number;
+  /** Outstanding of the running loans per kol 1..5 (index 0 = kol 1). */
+  outstandingByKol: [number, number, number, number, number];
+  /** Running loans whose outstanding comes from an earlier month's position, or from the schedule. */
+  posisiLama: number;
+  jadwal: number;
+}
+
+export interface MonthCell extends CellKey, CellSums {}
+
+interface CubeRow {
+  bank_id: number;
+  kecamatan_id: number | null;
+  sektor_id: number | null;
+  skala: string;
+  jenis_kelamin: 'L' | 'P';
+  berjalan: number;
+  debitur: number;
+  baru: number;
+  plafon_baru: number | null;
+  lunas: number;
+  plafon: number | null;
+  outstanding: number | null;
+  kol35: number;
+  bad: number | null;
+  macet: number;
+  kol1: number | null;
+  kol2: number | null;
+  kol3: number | null;
+  kol4: number | null;
+  kol5: number | null;
+  posisi_lama: number;
+  /** Running loans without any position yet: ids, comma-separated. */
+  jadwal_ids: string | null;
+}
+
+/*
+ * `pinjaman l NOT INDEXED`: nearly every loan qualifies, and reading the table in rowid order
+ * keeps the lookups into debitur and posisi_bank local; through the disbursement-date index the
+ * same query jumps around the file and takes about three times as long at 100,000 loans. The
+ * debtor's cell is read from the narrow index debitur_kelompok (migration 0013), not its row.
+ */
+const CUBE_SQL = `
+  WITH snap AS (
+    SELECT l.id, l.debitur_id, l.bank_id, d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin, l.plafon,
+           l.tanggal_pencairan >= @monthStart AS baru,
+           (l.tanggal_lunas IS NULL OR l.tanggal_lunas > @monthEnd) AS berjalan,
+           (l.tanggal_lunas IS NOT NULL AND l.tanggal_lunas BETWEEN @monthStart AND @monthEnd) AS lunas,
+           p.outstanding, p.kol, p.periode AS periode_posisi
+    FROM pinjaman l NOT INDEXED
+    JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
+    LEFT JOIN posisi_bank p ON p.pinjaman_id = l.id
+         AND p.periode = (SELECT max(periode) FROM posisi_bank WHERE pinjaman_id = l.id AND periode <= @periode)
+    WHERE l.tanggal_pencairan IS NOT NULL AND l.tanggal_pencairan <= @monthEnd
+      AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')
+  )
+  SELECT bank_id, kecamatan_id, sektor_id, skala, jenis_kelamin,
+         count(*) FILTER (WHERE berjalan) AS berjalan,
+         count(DISTINCT debitur_id) FILTER (WHERE berjalan) AS debitur,
+         count(*) FILTER (WHERE baru) AS baru,
+         sum(plafon) FILTER (WHERE baru) AS plafon_baru,
+         count(*) FILTER (WHERE lunas) AS lunas,
+         sum(plafon) FILTER (WHERE berjalan) AS plafon,
+         sum(outstanding) FILTER (WHERE berjalan) AS outstanding,
+         count(*) FILTER (WHERE berjalan AND kol >= 3) AS kol35,
+         sum(outstanding) FILTER (WHERE berjalan AND kol >= 3) AS bad,
+         count(*) FILTER (WHERE berjalan AND kol = 5) AS macet,
+         sum(outstanding) FILTER (WHERE berjalan AND kol = 1) AS kol1,
+         sum(outstanding) FILTER (WHERE berjalan AND kol = 2) AS kol2,
+         sum(outstanding) FILTER (WHERE berjalan AND kol = 3) AS kol3,
+         sum(outstanding) FILTER (WHERE berjalan AND kol = 4) AS kol4,
+         sum(outstanding) FILTER (WHERE berjalan AND kol = 5) AS kol5,
+         count(*) FILTER (WHERE berjalan AND periode_posisi < @periode) AS posisi_lama,
+         group_concat(id) FILTER (WHERE berjalan AND outstanding IS NULL) AS jadwal_ids
+  FROM snap
+  GROUP BY bank_id, kecamatan_id, sektor_id, skala, jenis_kelamin`;
+
+/** A cell of the cube, with the running loans the bank has not reported yet (their outstanding is the schedule's). */
+export interface CubeCell {
+  /** Sums of the reported loans; `jadwal` is 0 and the unreported loans' outstanding is not in it yet. */
+  cell: MonthCell;
+  unreportedLoanIds: number[];
+}
+
+/** The month's cube as stored: one cell per (bank, kecamatan, sector, scale, gender) with loans in it. */
+export function monthCube(db: Database, periode: string, monthEnd: string): CubeCell[] {
+  const rows = db.prepare<[{ periode: string; monthStart: string; monthEnd: string }], CubeRow>(CUBE_SQL).all({ periode, monthStart: `${periode}-01`, monthEnd });
+  return rows.map((r) => ({
+    cell: {
+      bankId: r.bank_id,
+      kecamatanId: r.kecamatan_id,
+      sektorId: r.sektor_id,
+      skala: r.skala,
+      jenisKelamin: r.jenis_kelamin,
+      berjalan: r.berjalan,
+      debitur: r.debitur,
+      baru: r.baru,
+      plafonBaru: r.plafon_baru ?? 0,
+      lunas: r.lunas,
+      plafon: r.plafon ?? 0,
+      outstanding: r.outstanding ?? 0,
+      kol35: r.kol35,
+      bad: r.bad ?? 0,
+      macet: r.macet,
+      outstandingByKol: [r.kol1 ?? 0, r.kol2 ?? 0, r.kol3 ?? 0, r.kol4 ?? 0, r.kol5 ?? 0],
+      posisiLama: r.posisi_lama,
+      jadwal: 0,
+    },
+    unreportedLoanIds: r.jadwal_ids ? r.jadwal_ids.split(',').map(Number) : [],
+  }));
+}
+
+interface PlaceRow {
+  kecamatan_id: number | null;
+  sektor_id: number | null;
+  skala: string;
+  jenis_kelamin: 'L' | 'P';
+  debitur: number;
+}
+
+/** Debtors with a running loan at the month end per (kecamatan, sector, scale, gender), whatever their bank. */
+export function debtorsByPlace(db: Database, monthEnd: string): (Omit<CellKey, 'bankId'> & { debitur: number })[] {
+  return (
+    db
+      .prepare<[{ monthEnd: string }], PlaceRow>(
+        `SELECT d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin, count(DISTINCT l.debitur_id) AS debitur
+         FROM pinjaman l NOT INDEXED JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
+         WHERE l.tanggal_pencairan IS NOT NULL AND l.tanggal_pencairan <= @monthEnd
+           AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')
+           AND (l.tanggal_lunas IS NULL OR l.tanggal_lunas > @monthEnd)
+         GROUP BY d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin`,
+      )
+      .all({ monthEnd })
+  ).map((r) => ({ kecamatanId: r.kecamatan_id, sektorId: r.sektor_id, skala: r.skala, jenisKelamin: r.jenis_kelamin, debitur: r.debitur }));
+}
+
+/** An amount paid, per cell. */
+export interface PaidCell extends CellKey {
+  jumlah: number;
+}
+
+const PAID_GROUP = 'l.bank_id, d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin';
+interface PaidRow {
+  bank_id: number;
+  kecamatan_id: number | null;
+  sektor_id: number | null;
+  skala: string;
+  jenis_kelamin: 'L' | 'P';
+  jumlah: number;
+}
+const toPaidCells = (rows: PaidRow[]): PaidCell[] =>
+  rows.map((r) => ({ bankId: r.bank_id, kecamatanId: r.kecamatan_id, sektorId: r.sektor_id, skala: r.skala, jenisKelamin: r.jenis_kelamin, jumlah: r.jumlah }));
+
+/**
+ * Subsidy lines paid, per cell of the loan (integer SUM in SQL), dated by their claim's first SP2D:
+ * a claim paid in instalments (several SP2D) counts its lines once, on the first payment's date.
+ * Read from the few payments of the period towards their lines (CROSS JOIN keeps that order), summed
+ * per loan first so the loans are then looked up once each and in order.
+ */
+export function subsidyPaidCells(db: Database, from: string, to: string): PaidCell[] {
+  return toPaidCells(
+    db
+      .prepare<[{ from: string; to: string }], PaidRow>(
+        `SELECT ${PAID_GROUP}, sum(x.jumlah) AS jumlah
+         FROM (SELECT tb.pinjaman_id, sum(tb.disetujui) AS jumlah
+               FROM pembayaran pb
+               CROSS JOIN tagihan_baris tb ON tb.tagihan_id = pb.tagihan_id
+               WHERE pb.tanggal_sp2d BETWEEN @from AND @to
+                 AND pb.id = (SELECT min(p2.id) FROM pembayaran p2 WHERE p2.tagihan_id = pb.tagihan_id)
+                 AND EXISTS (SELECT 1 FROM periode_dibayar pd WHERE pd.tagihan_baris_id = tb.id)
+               GROUP BY tb.pinjaman_id) x
+         CROSS JOIN pinjaman l ON l.id = x.pinjaman_id
+         CROSS JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
+         GROUP BY ${PAID_GROUP}`,
+      )
+      .all({ from, to }),
+  );
+}
+
+/** Premiums settled by an insurer payment dated in [from, to], per cell of the loan, read from the payments. */
+export function premiumPaidCells(db: Database, from: string, to: string): PaidCell[] {
+  return toPaidCells(
+    db
+      .prepare<[{ from: string; to: string }], PaidRow>(
+        `SELECT ${PAID_GROUP}, sum(pr.jumlah) AS jumlah
+         FROM pembayaran_premi pp
+         CROSS JOIN premi pr ON pr.pembayaran_premi_id = pp.id
+         CROSS JOIN pinjaman l ON l.id = pr.pinjaman_id
+         CROSS JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
+         WHERE pp.tanggal_sp2d BETWEEN @from AND @to
+         GROUP BY ${PAID_GROUP}`,
+      )
+      .all({ from, to }),
+  );
+}
+
+
+/** What the SP2D themselves say (the certified totals) for payments dated in [from, to]. */
+export function paymentTotals(db: Database, from: string, to: string): { subsidi: number; premi: number } {
+  return db
+    .prepare<[{ from: string; to: string }], { subsidi: number; premi: number }>(
+      `SELECT (SELECT coalesce(sum(jumlah), 0) FROM pembayaran WHERE tanggal_sp2d BETWEEN @from AND @to) AS subsidi,
+              (SELECT coalesce(sum(jumlah), 0) FROM pembayaran_premi WHERE tanggal_sp2d BETWEEN @from AND @to) AS premi`,
+    )
+    .get({ from, to })!;
+}
+
+/** Subsidy paid per month (YYYY-MM of the SP2D) for payments dated in [from, to]; months without payment are absent. */
+export function subsidyPaidByMonth(db: Database, from: string, to: string): { periode: string; jumlah: number }[] {
+  return db
+    .prepare<[string, string], { periode: string; jumlah: number }>(
+      'SELECT substr(tanggal_sp2d, 1, 7) AS periode, sum(jumlah) AS jumlah FROM pembayaran WHERE tanggal_sp2d BETWEEN ? AND ? GROUP BY 1',
+    )
+    .all(from, to);
+}
+
+/** Every row's name of a small reference table, by id. */
+export function namesById(db: Database, table: 'bank' | 'kecamatan' | 'sektor'): Map<number, string> {
+  return new Map(db.prepare<[], { id: number; nama: string }>(`SELECT id, nama FROM ${table}`).all().map((r) => [r.id, r.nama]));
+}
+
+/** The active kecamatan's names, by name. */
+export function activeKecamatanNames(db: Database): string[] {
+  return db.prepare<[], string>('SELECT nama FROM kecamatan WHERE aktif = 1 ORDER BY nama').pluck().all();
+}
+
+/** The year's pagu summed per kind (subsidi_bunga, premi); kinds without a line are absent. */
+export function paguByKind(db: Database, tahun: number): { jenis: string; pagu: number }[] {
+  return db.prepare<[number], { jenis: string; pagu: number }>('SELECT jenis, coalesce(sum(jumlah), 0) AS pagu FROM pagu WHERE tahun = ? GROUP BY jenis').all(tahun);
+}
