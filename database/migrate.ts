@@ -46,11 +46,8 @@ export function loadMigrations(dir = migrationsDir()): Migration[] {
       const [, version, name] = MIGRATION_FILE.exec(file)!;
       return { version: Number(version), name: name!, sql: fs.readFileSync(path.join(dir, file), 'utf8') };
     });
-  // Numbers only ever increase; a gap is allowed because parallel branches are given numbers
-  // ahead of time and renumbered when merged (a branch may hold 0025 before 0024 exists).
   migrations.forEach((m, i) => {
-    const previous = i === 0 ? 0 : migrations[i - 1]!.version;
-    if (m.version <= previous) throw new Error(`Nomor migrasi tidak berurutan: ${m.version} sesudah ${previous}`);
+    if (m.version !== i + 1) throw new Error(`Nomor migrasi tidak berurutan: ${m.version} pada posisi ${i + 1}`);
   });
   return migrations;
 }
