@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { invoke } from '../../electron/services/dispatch';
+import { currentVersion } from '../../database/repositories/versions';
 import { plantClaim, writeClaimFile, type ClaimFileSet } from '../../electron/services/demo/claim-files';
 import { importFileFromPath, type ImportFromPathResult } from '../../electron/services/imports/import-file';
 import type { ClaimLineStatus } from '../../electron/contract';
@@ -152,6 +153,9 @@ const periodLabel = (sets: readonly ClaimFileSet[]) => {
 const linesOf = (sets: readonly ClaimFileSet[]) => sets.reduce((n, s) => n + s.lines.length, 0);
 
 /** Steps 1 (CSV), 2 (XLSX) and 4 (reconciliation), sharing the planted claim. */
+/** The claim's version as a screen that has just loaded it sends (record versions). */
+const claimVersion = (rt: { db: Database }, tagihanId: number) => currentVersion(rt.db, 'tagihan', tagihanId) ?? 1;
+
 export function claimSteps(db: Database, opts: ClaimBenchOptions): { shared: ClaimBench; csv: BenchStep; xlsx: BenchStep; reconcile: BenchStep } {
   const shared: ClaimBench = { set: null, parts: [], tagihanIds: [], check: null };
   let scratch = 0;
@@ -225,7 +229,7 @@ export function claimSteps(db: Database, opts: ClaimBenchOptions): { shared: Cla
       if (shared.tagihanIds.length === 0) throw new Error('Belum ada tagihan hasil impor CSV');
       const checks: string[] = [];
       for (const [k, tagihanId] of shared.tagihanIds.entries()) {
-        const res = await invoke(rt.handlers, 'claims.reconcile', { tagihanId });
+        const res = await invoke(rt.handlers, 'claims.reconcile', { tagihanId, versi: claimVersion(rt, tagihanId) });
         if (!res.ok) throw new Error(res.error.message);
         checks.push(compareWithPlanted(res.value.perStatus, res.value.tidakDiklaim.jumlah, shared.parts[k]!));
       }

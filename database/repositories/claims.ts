@@ -91,6 +91,7 @@ interface HeaderRow {
   disetujui_pada: string | null;
   nomor_ba: string | null;
   tanggal_ba: string | null;
+  versi: number;
 }
 
 const HEADER_SELECT = `
@@ -117,6 +118,7 @@ const toSummary = (r: HeaderRow): ClaimSummary => ({
   namaBerkas: r.nama_berkas,
   dibuat: r.dibuat,
   dibuatOleh: r.dibuat_oleh,
+  versi: r.versi,
 });
 
 const toHeader = (r: HeaderRow): ClaimHeader => ({
@@ -220,6 +222,7 @@ interface LineRow {
   keputusan_otomatis: number;
   diputuskan_oleh: string | null;
   diputuskan_pada: string | null;
+  versi: number;
 }
 
 export const toClaimLine = (r: LineRow): ClaimLine => ({
@@ -254,6 +257,7 @@ export const toClaimLine = (r: LineRow): ClaimLine => ({
   keputusanOtomatis: r.keputusan_otomatis === 1,
   diputuskanOleh: r.diputuskan_oleh,
   diputuskanPada: r.diputuskan_pada,
+  versi: r.versi,
 });
 
 export interface LineQuery {
@@ -422,7 +426,7 @@ export function writeLineResults(db: Database, results: readonly LineResult[]): 
       alasan_kode = h.alasan_kode, diharapkan = h.diharapkan, hitung_pokok = h.hitung_pokok, hitung_hari = h.hitung_hari, hitung_tarif = h.hitung_tarif,
       hitung_konvensi = h.hitung_konvensi, diagnosis = h.diagnosis, diagnosis_rincian = h.diagnosis_rincian, keputusan = h.keputusan,
       alasan_keputusan = h.alasan_keputusan, keputusan_otomatis = h.keputusan_otomatis, disetujui = h.disetujui, diputuskan_oleh = h.diputuskan_oleh,
-      diputuskan_pada = h.diputuskan_pada
+      diputuskan_pada = h.diputuskan_pada, versi = b.versi + 1
     FROM temp.hasil_rekonsiliasi AS h WHERE b.id = h.id`);
   db.exec('DELETE FROM temp.hasil_rekonsiliasi');
 }
@@ -458,6 +462,46 @@ export function markReconciled(db: Database, tagihanId: number, user: string, at
        total_disetujui = (SELECT CASE WHEN count(disetujui) = 0 THEN NULL ELSE sum(disetujui) END FROM tagihan_baris WHERE tagihan_id = ?)
      WHERE id = ?`,
   ).run(at, user, tagihanId, tagihanId);
+}
+
+/**
+ * The bulk decision: every undecided line of the status gets the same decision, the bank's figure
+ * or ours (where there is one). Sets versi itself (one pass, not a trigger's second update per line).
+ */
+export function decideLinesOfStatus(
+  db: Database,
+  d: { tagihanId: number; status: 'cocok' | 'selisih'; keputusan: 'terima_bank' | 'terima_hitungan'; alasan: string | null; oleh: string; pada: string },
+): number {
+  const amount = d.keputusan === 'terima_bank' ? 'diklaim' : 'diharapkan';
+  return db
+    .prepare(
+      `UPDATE tagihan_baris SET keputusan = @keputusan, alasan_keputusan = @alasan, disetujui = ${amount}, keputusan_otomatis = 0,
+         diputuskan_oleh = @oleh, diputuskan_pada = @pada, versi = versi + 1
+       WHERE tagihan_id = @tagihanId AND status = @status AND keputusan IS NULL AND ${amount} IS NOT NULL`,
+    )
+    .run(d).changes;
+}
+
+/** Claimed but not agreed, over the decided lines (all of them once approved). */
+export function rejectedTotal(db: Database, tagihanId: number): number {
+  const row = db.prepare('SELECT coalesce(sum(diklaim - disetujui), 0) AS n FROM tagihan_baris WHERE tagihan_id = ? AND disetujui IS NOT NULL').get(tagihanId) as
+    | { n: number }
+    | undefined;
+  return row?.n ?? 0;
+}
+
+/** Lines carrying an agreed amount that cannot be paid (no loan, or not cocok/selisih): the approval's backstop. */
+export function unpayableAgreedCount(db: Database, tagihanId: number): number {
+  const row = db
+    .prepare(`SELECT count(*) AS n FROM tagihan_baris WHERE tagihan_id = ? AND disetujui > 0 AND (pinjaman_id IS NULL OR status NOT IN ('cocok', 'selisih'))`)
+    .get(tagihanId) as { n: number } | undefined;
+  return row?.n ?? 0;
+}
+
+/** How many SP2Ds were recorded against the claim. */
+export function paymentCount(db: Database, tagihanId: number): number {
+  const row = db.prepare('SELECT count(*) AS n FROM pembayaran WHERE tagihan_id = ?').get(tagihanId) as { n: number } | undefined;
+  return row?.n ?? 0;
 }
 
 /** Keeps the header's running agreed total in step with the lines (until approval fixes it). */

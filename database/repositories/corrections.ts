@@ -9,7 +9,7 @@ const SELECT = `SELECT k.id, k.tagihan_baris_id AS barisId, b.tagihan_id AS tagi
     b.nomor_rekening AS nomorRekening, b.nama, b.periode, coalesce(b.disetujui, 0) AS dibayarBaris, k.jenis, k.jumlah, k.alasan,
     k.dokumen_jenis AS dokumenJenis, k.dokumen_nomor AS dokumenNomor, k.dokumen_tanggal AS dokumenTanggal, k.dicatat_oleh AS dicatatOleh,
     k.dicatat_oleh_id AS dicatatOlehId, k.dicatat_pada AS dicatatPada, k.status, k.penyelesaian, k.tagihan_kompensasi_id AS tagihanKompensasiId,
-    k.nomor_sts AS nomorSts, k.tanggal_sts AS tanggalSts, k.penyelesaian_oleh AS penyelesaianOleh, k.tanggal_selesai AS tanggalSelesai
+    k.nomor_sts AS nomorSts, k.tanggal_sts AS tanggalSts, k.penyelesaian_oleh AS penyelesaianOleh, k.tanggal_selesai AS tanggalSelesai, k.versi
   FROM koreksi k JOIN tagihan_baris b ON b.id = k.tagihan_baris_id JOIN tagihan t ON t.id = b.tagihan_id`;
 
 /** The correction as the contract returns it, and who recorded it (by id, for four-eyes). */

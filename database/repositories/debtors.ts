@@ -20,9 +20,10 @@ interface DebtorRow {
   npwp: string | null;
   nib: string | null;
   aktif: number;
+  versi: number;
 }
 
-export type DebtorFields = Omit<Debtor, 'id' | 'aktif' | 'sektorNama' | 'kecamatanNama'>;
+export type DebtorFields = Omit<Debtor, 'id' | 'aktif' | 'sektorNama' | 'kecamatanNama' | 'versi'>;
 
 const SELECT = `
   SELECT d.*, s.nama AS sektor_nama, k.nama AS kecamatan_nama
@@ -48,6 +49,7 @@ const toDebtor = (r: DebtorRow): Debtor => ({
   npwp: r.npwp,
   nib: r.nib,
   aktif: r.aktif === 1,
+  versi: r.versi,
 });
 
 export interface DebtorQuery {

@@ -33,6 +33,7 @@ import * as schemes from './schemes';
 import * as scoping from './scoping';
 import * as settings from './settings';
 import * as users from './users';
+import * as versions from './versions';
 
 /** The repository modules by file name. */
 export const repositories = {
@@ -61,6 +62,7 @@ export const repositories = {
   scoping,
   settings,
   users,
+  versions,
 } as const;
 
 /** What the services see of one engine: the functions of every repository module. */
@@ -88,7 +90,9 @@ type EngineNeutral =
   // Mappers from a stored row to the contract's shape.
   | 'claims.toClaimLine'
   | 'claims.toClaimLineOnly'
-  | 'users.publicUser';
+  | 'users.publicUser'
+  // Which tables carry a record version (migration record_versions).
+  | 'versions.VERSIONED_TABLES';
 
 /**
  * Type-level checks, failing the type check with the module.export named in the error:

@@ -26,6 +26,7 @@ interface LoanRow {
   tanggal_angsuran_pertama: string | null;
   status: StatusPinjaman;
   tanggal_lunas: string | null;
+  versi: number;
 }
 
 export type LoanFields = Pick<
@@ -67,6 +68,7 @@ const toLoan = (r: LoanRow): Loan => ({
   tanggalAngsuranPertama: r.tanggal_angsuran_pertama,
   status: r.status,
   tanggalLunas: r.tanggal_lunas,
+  versi: r.versi,
 });
 
 export interface LoanQuery {

@@ -10,6 +10,7 @@ interface PremiumRow {
   jumlah: number;
   status: Premium['status'];
   rincian: string | null;
+  versi: number;
 }
 
 const toPremium = (r: PremiumRow): Premium => ({
@@ -21,6 +22,7 @@ const toPremium = (r: PremiumRow): Premium => ({
   jumlah: r.jumlah,
   status: r.status,
   rincian: r.rincian ?? '',
+  versi: r.versi,
 });
 
 export function getPremiumOfLoan(db: Database, loanId: number): Premium | null {
@@ -89,11 +91,15 @@ export interface InsurerPremiumRow {
   tagihanDicatatOleh: string | null;
   /** Who recorded the invoice, by user id (four-eyes compares ids, never names); null: the trusted caller. */
   tagihanDicatatOlehId: number | null;
+  /** The loan's account, to name the premium in a message. */
+  nomorRekening: string;
 }
 
 export function premiumsOfInsurer(db: Database, penjaminId: number, ids: number[]): InsurerPremiumRow[] {
   const stmt = db.prepare(
-    'SELECT id, status, jumlah, tagihan_dicatat_oleh AS tagihanDicatatOleh, tagihan_dicatat_oleh_id AS tagihanDicatatOlehId FROM premi WHERE id = ? AND penjamin_id = ?',
+    `SELECT p.id, p.status, p.jumlah, p.tagihan_dicatat_oleh AS tagihanDicatatOleh, p.tagihan_dicatat_oleh_id AS tagihanDicatatOlehId,
+            l.nomor_rekening AS nomorRekening
+     FROM premi p JOIN pinjaman l ON l.id = p.pinjaman_id WHERE p.id = ? AND p.penjamin_id = ?`,
   );
   return ids.flatMap((id) => {
     const row = stmt.get(id, penjaminId) as InsurerPremiumRow | undefined;

@@ -3,7 +3,7 @@
  * berita acara, and the SP2D that pays the agreed total.
  */
 import { z } from 'zod';
-import { id, requiredText, returns, type Page } from './common';
+import { id, requiredText, returns, versi, type Page } from './common';
 import { isoDate, period, rupiah } from './schemes';
 
 export const CLAIM_STATUSES = ['draf', 'diverifikasi', 'disetujui', 'dibayar', 'dibatalkan'] as const;
@@ -62,6 +62,8 @@ export interface ClaimSummary {
   namaBerkas: string | null;
   dibuat: string;
   dibuatOleh: string | null;
+  /** Sent back with a reconciliation, decision, approval, cancellation or SP2D (record versions). */
+  versi: number;
 }
 
 export interface ClaimPaymentRow {
@@ -124,6 +126,8 @@ export interface ClaimLine {
   keputusanOtomatis: boolean;
   diputuskanOleh: string | null;
   diputuskanPada: string | null;
+  /** Sent back with the line's decision or a correction of it (record versions). */
+  versi: number;
 }
 
 export interface UnclaimedLine {
@@ -195,12 +199,16 @@ const reason = z
 
 export const claimDecideInput = z.object({
   barisId: id,
+  /** The line's version as shown. */
+  versi,
   keputusan: z.enum(CLAIM_DECISIONS, { error: 'Pilih keputusan' }),
   alasan: reason,
 });
 
 export const claimDecideBulkInput = z.object({
   tagihanId: id,
+  /** The claim's version as shown. */
+  versi,
   /** Which lines: every undecided line of this status. */
   status: z.enum(['cocok', 'selisih']),
   keputusan: z.enum(['terima_bank', 'terima_hitungan']),
@@ -210,11 +218,13 @@ export const claimDecideBulkInput = z.object({
 /** Withdrawing a claim that will not be paid (a wrong file, a month paid by another path). */
 export const claimCancelInput = z.object({
   tagihanId: id,
+  versi,
   alasan: requiredText('Alasan pembatalan', 300),
 });
 
 export const claimApproveInput = z.object({
   tagihanId: id,
+  versi,
   /** The berita acara's number; one is made up when left out. */
   nomorBa: z
     .string()
@@ -232,6 +242,7 @@ export const claimApproveInput = z.object({
 
 export const claimPaymentInput = z.object({
   tagihanId: id,
+  versi,
   nomorSp2d: requiredText('Nomor SP2D', 60),
   tanggalSp2d: isoDate('Tanggal SP2D'),
   jumlah: rupiah('Jumlah').positive('Jumlah harus lebih dari 0'),
@@ -297,6 +308,8 @@ export interface Correction {
   penyelesaianOleh: string | null;
   /** When the money moved (the SP2D that paid the offsetting claim in full, or the STS). */
   tanggalSelesai: string | null;
+  /** Sent back with its STS (record versions). */
+  versi: number;
 }
 
 export const correctionListInput = z.object({
@@ -322,6 +335,7 @@ export const correctionRecordInput = z.object({
 
 export const correctionStsInput = z.object({
   koreksiId: id,
+  versi,
   nomorSts: requiredText('Nomor STS', 60),
   tanggalSts: isoDate('Tanggal STS'),
 });
@@ -336,7 +350,7 @@ export const claimsContract = {
     output: returns<Page<UnclaimedLine>>(),
   },
   /** Matches every line to a loan and compares it with the subsidy run; allowed until approval. */
-  'claims.reconcile': { input: z.object({ tagihanId: id }), output: returns<ReconcileResult>() },
+  'claims.reconcile': { input: z.object({ tagihanId: id, versi }), output: returns<ReconcileResult>() },
   'claims.decide': { input: claimDecideInput, output: returns<ClaimLine>() },
   'claims.decideBulk': { input: claimDecideBulkInput, output: returns<{ jumlah: number }>() },
   /** Fixes the agreed total and locks the lines (four-eyes: not by whoever created the claim). */

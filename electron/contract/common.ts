@@ -6,10 +6,21 @@ import { z } from 'zod';
 // ---------------------------------------------------------------------------
 
 /**
- * UNAUTHENTICATED: no (or an expired) session; FORBIDDEN: signed in, but the role may not do this.
+ * UNAUTHENTICATED: no (or an expired) session; FORBIDDEN: signed in, but the role may not do this;
+ * STALE: the record was changed by someone else since it was opened (its version moved on):
+ * nothing was written, the screen reloads it (docs/concurrency.md).
  * OFFLINE: a client PC cannot reach the office server (the call did not reach it, or its answer was lost).
  */
-export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL' | 'OFFLINE';
+export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'STALE' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INTERNAL' | 'OFFLINE';
+
+/** What a STALE error knows of the change that came first (from the audit trail, when recorded). */
+export interface StaleInfo {
+  /** The record's version now. */
+  versi: number;
+  /** Who changed it last, and when (ISO instant); null when the trail does not say. */
+  oleh: string | null;
+  pada: string | null;
+}
 
 export interface AppError {
   code: ErrorCode;
@@ -17,6 +28,8 @@ export interface AppError {
   message: string;
   /** Per-field messages (field name as in the input), for highlighting a form. */
   fields?: Record<string, string>;
+  /** Only with STALE: who changed the record, and its version now. */
+  perubahan?: StaleInfo;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -26,6 +39,22 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 // ---------------------------------------------------------------------------
 
 export const id = z.number().int().positive();
+
+/**
+ * A record's version as the renderer received it, sent back with an edit or a decision: the
+ * service refuses (STALE) when the record has moved on since (migration record_versions).
+ */
+export const versi = z.number({ error: 'Versi data wajib dikirim; muat ulang halaman' }).int().positive();
+
+/**
+ * The rule of a save form's input that creates (no id) or edits (id): an edit carries the version
+ * it was made from. `form.extend({ versi: versi.optional() }).refine(...versionWhenEditing)`; the
+ * form schema itself stays as it is for its other users (checks, imports).
+ */
+export const versionWhenEditing = [
+  (v: { id?: number | undefined; versi?: number | undefined }) => v.id === undefined || v.versi !== undefined,
+  { message: 'Versi data wajib dikirim saat mengubah; muat ulang halaman', path: ['versi'] as PropertyKey[] },
+] as const;
 
 /** Optional free text: trimmed, empty becomes null so the database never stores ''. */
 export const optionalText = (max = 200) =>

@@ -1,6 +1,6 @@
 /** Loans, their schedules, the banks' monthly positions, premiums and insurance claims. */
 import { z } from 'zod';
-import { id, optionalText, pageQuery, requiredText, returns, type Page } from './common';
+import { id, optionalText, pageQuery, requiredText, returns, versi, versionWhenEditing, type Page } from './common';
 import { isoDate, METODE_BUNGA, percent, period, rupiah, type MetodeBunga } from './schemes';
 import { businessProfileFields } from './monitoring';
 
@@ -73,6 +73,8 @@ export interface Premium {
   tarifPersen: string;
   jumlah: number;
   status: 'terhitung' | 'ditagih' | 'dibayar';
+  /** Sent back with an invoice or payment of it (record versions). */
+  versi: number;
   /** How the amount was found, e.g. '1,5 % × Rp50.000.000 = Rp750.000'. */
   rincian: string;
 }
@@ -128,6 +130,8 @@ export interface Loan {
   tanggalAngsuranPertama: string | null;
   status: StatusPinjaman;
   tanggalLunas: string | null;
+  /** Sent back with an edit or a lifecycle step: refused (STALE) when someone else changed the loan since. */
+  versi: number;
 }
 
 export interface LoanDetail extends Loan {
@@ -163,8 +167,13 @@ export const loanSaveInput = z.object({
 });
 export type LoanSaveInput = z.input<typeof loanSaveInput>;
 
+/** loans.save: the form, and when editing the version the form was filled from. */
+export const loanEditInput = loanSaveInput.extend({ versi: versi.optional() }).refine(...versionWhenEditing);
+export type LoanEditInput = z.input<typeof loanEditInput>;
+
 export const loanTransitionInput = z.object({
   id,
+  versi,
   ke: z.enum(['disetujui', 'ditolak', 'aktif', 'lunas', 'macet', 'klaim', 'hapus_buku']),
   /** Date of the event: disbursement for 'aktif', payoff for 'lunas', default for 'macet', claim date for 'klaim'. */
   tanggal: isoDate('Tanggal'),
@@ -174,6 +183,7 @@ export const loanTransitionInput = z.object({
 export const restructureInput = z
   .object({
     id,
+    versi,
     berlakuMulai: isoDate('Tanggal berlaku'),
     tenorBulan: z.number().int().min(1).max(360).nullish().transform((v) => v ?? null),
     bungaBankPersen: percent('Bunga bank').nullish().transform((v) => v ?? null),
@@ -216,7 +226,7 @@ export const loansContract = {
   'loans.get': { input: z.object({ id }), output: returns<LoanDetail>() },
   /** Checks a loan before saving: double financing, scheme limits, budget. */
   'loans.check': { input: loanSaveInput, output: returns<LoanFlag[]>() },
-  'loans.save': { input: loanSaveInput, output: returns<LoanDetail>() },
+  'loans.save': { input: loanEditInput, output: returns<LoanDetail>() },
   'loans.transition': { input: loanTransitionInput, output: returns<LoanDetail>() },
   'loans.restructure': { input: restructureInput, output: returns<LoanDetail>() },
 

@@ -1,6 +1,6 @@
 /** Master data: partner banks, insurers, debtors, reference lists, and the app itself. */
 import { z } from 'zod';
-import { email, id, listQuery, optionalText, pageQuery, phone, requiredText, returns, setActiveInput, type Page } from './common';
+import { email, id, listQuery, optionalText, pageQuery, phone, requiredText, returns, setActiveInput, versi, versionWhenEditing, type Page } from './common';
 
 export const SKALA_USAHA = ['mikro', 'kecil', 'menengah', 'koperasi'] as const;
 export const JENIS_BANK = ['umum', 'bpr', 'syariah'] as const;
@@ -62,6 +62,8 @@ export interface Debtor {
   npwp: string | null;
   nib: string | null;
   aktif: boolean;
+  /** Sent back with an edit: refused (STALE) when someone else changed the debtor since. */
+  versi: number;
 }
 
 export interface ReferenceItem {
@@ -177,6 +179,10 @@ export const debtorSaveInput = z.object({
 });
 export type DebtorSaveInput = z.input<typeof debtorSaveInput>;
 
+/** debtors.save: the form, and when editing the version it was filled from. */
+export const debtorEditInput = debtorSaveInput.extend({ versi: versi.optional() }).refine(...versionWhenEditing);
+export type DebtorEditInput = z.input<typeof debtorEditInput>;
+
 export const referenceSaveInput = z.object({
   kind: z.enum(['kecamatan', 'sektor']),
   id: id.optional(),
@@ -211,7 +217,7 @@ export const masterDataContract = {
     output: returns<Page<Debtor>>(),
   },
   'debtors.get': { input: z.object({ id }), output: returns<Debtor>() },
-  'debtors.save': { input: debtorSaveInput, output: returns<Debtor>() },
+  'debtors.save': { input: debtorEditInput, output: returns<Debtor>() },
   'debtors.setActive': { input: setActiveInput, output: returns<Debtor>() },
   'debtors.checkNik': { input: z.object({ nik: z.string().max(40), excludeId: id.optional() }), output: returns<NikCheck>() },
 

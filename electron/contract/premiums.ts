@@ -1,6 +1,6 @@
 /** Insurance premiums: what each insurer is owed, its invoices, and the SP2D that pays them. */
 import { z } from 'zod';
-import { id, requiredText, returns } from './common';
+import { id, requiredText, returns, versi } from './common';
 import { isoDate } from './schemes';
 import type { Premium } from './loans';
 
@@ -17,20 +17,30 @@ export interface PremiumRow extends Premium {
   pembayaranPremiId: number | null;
 }
 
-export const premiumInvoiceInput = z.object({
-  penjaminId: id,
-  premiIds: z.array(id).min(1, 'Pilih sedikitnya satu premi'),
-  nomorTagihan: requiredText('Nomor tagihan', 80),
-  tanggalTagihan: isoDate('Tanggal tagihan'),
-});
+/** The versions of the chosen premiums as listed, in the order of premiIds (record versions). */
+const premiumVersions = z.array(versi);
+const versionPerPremium = { message: 'Versi data wajib dikirim untuk setiap premi yang dipilih; muat ulang halaman', path: ['versi'] };
 
-export const premiumPaymentInput = z.object({
-  penjaminId: id,
-  premiIds: z.array(id).min(1, 'Pilih sedikitnya satu premi'),
-  nomorSp2d: requiredText('Nomor SP2D', 60),
-  tanggalSp2d: isoDate('Tanggal SP2D'),
-  paguId: id,
-});
+export const premiumInvoiceInput = z
+  .object({
+    penjaminId: id,
+    premiIds: z.array(id).min(1, 'Pilih sedikitnya satu premi'),
+    versi: premiumVersions,
+    nomorTagihan: requiredText('Nomor tagihan', 80),
+    tanggalTagihan: isoDate('Tanggal tagihan'),
+  })
+  .refine((v) => v.versi.length === v.premiIds.length, versionPerPremium);
+
+export const premiumPaymentInput = z
+  .object({
+    penjaminId: id,
+    premiIds: z.array(id).min(1, 'Pilih sedikitnya satu premi'),
+    versi: premiumVersions,
+    nomorSp2d: requiredText('Nomor SP2D', 60),
+    tanggalSp2d: isoDate('Tanggal SP2D'),
+    paguId: id,
+  })
+  .refine((v) => v.versi.length === v.premiIds.length, versionPerPremium);
 
 export const premiumsContract = {
   'premiums.list': {

@@ -1,4 +1,4 @@
-import type { AppError, ErrorCode } from '../contract';
+import type { AppError, ErrorCode, StaleInfo } from '../contract';
 
 /** An expected failure a service reports to the user: carries an Indonesian message. */
 export class ServiceError extends Error {
@@ -6,12 +6,19 @@ export class ServiceError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** With STALE: who changed the record first, and its version now. */
+    readonly perubahan?: StaleInfo,
   ) {
     super(message);
   }
 
   toAppError(): AppError {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.perubahan ? { perubahan: this.perubahan } : {}),
+    };
   }
 }
 

@@ -9,11 +9,14 @@ import type { AppError, Channel, InputOf, OfficeChannel, OutputOf, Result } from
 export class ApiError extends Error {
   readonly code: AppError['code'];
   readonly fields: Record<string, string>;
+  /** With STALE: who changed the record first (docs/concurrency.md). */
+  readonly perubahan: AppError['perubahan'];
 
   constructor(error: AppError) {
     super(error.message);
     this.code = error.code;
     this.fields = error.fields ?? {};
+    this.perubahan = error.perubahan;
   }
 }
 

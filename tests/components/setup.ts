@@ -158,7 +158,7 @@ export function nikCheck(overrides: Partial<NikCheck> = {}): NikCheck {
 export function debtor(overrides: Partial<Debtor> = {}): Debtor {
   return {
     id: 7, nik: NIK_PEREMPUAN, nama: 'Siti Aminah', jenisKelamin: 'P', tanggalLahir: '1985-10-27', namaUsaha: 'Pempek Siti', sektorId: null, sektorNama: null,
-    skala: 'mikro', alamat: null, kecamatanId: null, kecamatanNama: null, desa: null, telepon: null, npwp: null, nib: null, aktif: true, ...overrides,
+    skala: 'mikro', alamat: null, kecamatanId: null, kecamatanNama: null, desa: null, telepon: null, npwp: null, nib: null, aktif: true, versi: 1, ...overrides,
   };
 }
 

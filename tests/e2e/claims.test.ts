@@ -161,7 +161,7 @@ describe('a bank claim from file to paid berita acara, in Chromium over a real S
     const paid = app.runtime.db.prepare('SELECT count(*) AS n FROM periode_dibayar pd JOIN tagihan_baris b ON b.id = pd.tagihan_baris_id WHERE b.tagihan_id = ?').get(tagihanId) as { n: number };
     expect(paid.n).toBe(payable.n);
     // The same months through the other door (paying the computed run) find nothing left to pay.
-    const again = await invoke(app.runtime.handlers, 'claims.recordPayment', { tagihanId, nomorSp2d: 'SP2D-LAGI', tanggalSp2d: '2026-11-23', jumlah: 1, paguId: 1 });
+    const again = await invoke(app.runtime.handlers, 'claims.recordPayment', { tagihanId, versi: ok(await invoke(app.runtime.handlers, 'claims.get', { tagihanId })).claim.versi, nomorSp2d: 'SP2D-LAGI', tanggalSp2d: '2026-11-23', jumlah: 1, paguId: 1 });
     expect(again.ok).toBe(false);
     await signOut(page);
     await signInAs(page, E2E_USER);

@@ -127,7 +127,7 @@ describe('nothing is clipped at 1366 × 768 (issue 18, item 9)', () => {
     const file = path.join(dir, 'tagihan.csv');
     fs.writeFileSync(file, await writeClaimFile(set, 'csv-koma'));
     tagihanId = (await importFileFromPath(h, { file, jenis: 'tagihan', bankId: bank.id })).commit!.tagihanId!;
-    ok(await invoke(h, 'claims.reconcile', { tagihanId }));
+    ok(await invoke(h, 'claims.reconcile', { tagihanId, versi: ok(await invoke(h, 'claims.get', { tagihanId })).claim.versi }));
     await app.page.setViewportSize({ width: 1366, height: 768 });
     await app.page.reload();
     await app.page.getByTestId('nav-home').waitFor();

@@ -11,6 +11,7 @@ import type { AppError, Channel, InputOf, OutputOf, Result, Role } from '../../e
 import type { Database } from '../../database/connection';
 import { createRuntime, type Runtime } from '../../electron/runtime';
 import { dispatch } from '../../electron/services/dispatch';
+import { withSeenVersion, type Seen } from './versions';
 
 /** The fixed "today" of every service test. */
 export const TODAY = '2026-11-23';
@@ -30,6 +31,11 @@ export function createTempRuntime(opts: { user?: string; today?: string; prefix?
   let closed = false;
   return {
     ...rt,
+    // Spread copies the getter's value once: after a restore rt.db is a new connection.
+    get db() {
+      return rt.db;
+    },
+    callWithSession: (token, channel, input, origin) => rt.callWithSession(token, channel, withSeenVersion(rt.db, channel, input), origin),
     dir,
     databasePath,
     close: () => {
@@ -63,28 +69,28 @@ export function useTempRuntime(opts: { user?: string; today?: string; prefix?: s
   };
 }
 
-type HasHandlers = Pick<Runtime, 'handlers'>;
+type HasHandlers = Pick<Runtime, 'handlers'> & { db?: Database };
 
 /** Calls a channel and returns the raw Result (for tests about the error shape). */
 export function send(rt: HasHandlers, channel: string, input?: unknown): Promise<Result<unknown>> {
-  return dispatch(rt.handlers, channel, input);
+  return dispatch(rt.handlers, channel, withSeenVersion(rt.db, channel, input));
 }
 
 /** Calls a channel and returns its typed Result, for tests that accept more than one outcome. */
-export async function attempt<C extends Channel>(rt: HasHandlers, channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>> {
-  return (await dispatch(rt.handlers, channel, input)) as Result<OutputOf<C>>;
+export async function attempt<C extends Channel>(rt: HasHandlers, channel: C, input: Seen<InputOf<C>>): Promise<Result<OutputOf<C>>> {
+  return (await dispatch(rt.handlers, channel, withSeenVersion(rt.db, channel, input))) as Result<OutputOf<C>>;
 }
 
 /** Calls a channel that must succeed; fails the test with the error otherwise. */
-export async function call<C extends Channel>(rt: HasHandlers, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const r = await dispatch(rt.handlers, channel, input);
+export async function call<C extends Channel>(rt: HasHandlers, channel: C, input: Seen<InputOf<C>>): Promise<OutputOf<C>> {
+  const r = await dispatch(rt.handlers, channel, withSeenVersion(rt.db, channel, input));
   if (!r.ok) throw new Error(`${channel} gagal: ${JSON.stringify(r.error)}`);
   return r.value as OutputOf<C>;
 }
 
 /** Calls a channel that must fail and returns its error. Input is untyped on purpose. */
 export async function callError(rt: HasHandlers, channel: string, input?: unknown): Promise<AppError> {
-  const r = await dispatch(rt.handlers, channel, input);
+  const r = await dispatch(rt.handlers, channel, withSeenVersion(rt.db, channel, input));
   if (r.ok) throw new Error(`${channel} seharusnya gagal, tetapi berhasil: ${JSON.stringify(r.value)}`);
   return r.error;
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { withSeenVersion } from '../helpers/versions';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -24,8 +25,9 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** A call through the renderer's door; an edit without `versi` goes with the record's current one (tests/helpers/versions.ts). */
 async function as<T = unknown>(token: string | null, channel: string, input: unknown = {}): Promise<Result<T>> {
-  return (await rt.callWithSession(token, channel, input)) as Result<T>;
+  return (await rt.callWithSession(token, channel, withSeenVersion(rt.db, channel, input))) as Result<T>;
 }
 async function ok<T = unknown>(token: string | null, channel: string, input: unknown = {}): Promise<T> {
   const r = await as<T>(token, channel, input);

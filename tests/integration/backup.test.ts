@@ -97,7 +97,7 @@ describe('backup.create', () => {
     expect(entry.size).toBe(fs.statSync(entry.path).size);
     // One file: a rollback journal, nothing beside it; it passes the restore checks.
     expect(fs.readdirSync(rt.backupDir)).toEqual([entry.name]);
-    expect(checkDatabaseFile(entry.path)).toMatchObject({ ok: true, check: 'integrity_check', schemaVersion: loadMigrations().length });
+    expect(checkDatabaseFile(entry.path)).toMatchObject({ ok: true, check: 'integrity_check', schemaVersion: loadMigrations().at(-1)!.version });
     const copy = new BetterSqlite3(entry.path, { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(copy.prepare('SELECT kode FROM bank').all()).toEqual([{ kode: 'BSB' }]);
@@ -143,7 +143,7 @@ describe('a backup taken while others write', () => {
     other.close();
 
     const restored = await call(rt, 'backup.restore', { name: entry.name });
-    expect(restored).toMatchObject({ restoredFrom: entry.name, schemaVersion: loadMigrations().length });
+    expect(restored).toMatchObject({ restoredFrom: entry.name, schemaVersion: loadMigrations().at(-1)!.version });
     expect(integrity(rt.db)).toEqual(['ok']);
     expect(batchesOf(rt.db, ROWS)).toEqual({ batches: batch, complete: true, rows: batch * ROWS });
   });
@@ -187,7 +187,7 @@ describe('backup.restore', () => {
     clock += 60_000;
 
     const result = await call(rt, 'backup.restore', { name: backup.name });
-    expect(result).toMatchObject({ restoredFrom: backup.name, safetyCopy: 'sebelum-pulih-20261123-101600.sqlite', schemaVersion: loadMigrations().length });
+    expect(result).toMatchObject({ restoredFrom: backup.name, safetyCopy: 'sebelum-pulih-20261123-101600.sqlite', schemaVersion: loadMigrations().at(-1)!.version });
     // The list as it now is comes with the answer (every session has ended): the safety copy in it.
     expect(result.daftar.backups.map((b) => b.name)).toContain('sebelum-pulih-20261123-101600.sqlite');
     expect(rt.db).not.toBe(before);
@@ -219,8 +219,8 @@ describe('backup.restore', () => {
     const name = plant(rt, 'gerbang-serasan-20250101-080000.sqlite', fs.readFileSync(old));
 
     const result = await call(rt, 'backup.restore', { name });
-    expect(result.schemaVersion).toBe(loadMigrations().length);
-    expect(schemaVersion(rt.db)).toBe(loadMigrations().length);
+    expect(result.schemaVersion).toBe(loadMigrations().at(-1)!.version);
+    expect(schemaVersion(rt.db)).toBe(loadMigrations().at(-1)!.version);
     expect(await bankCodes(rt)).toEqual(['LAMA']);
   });
 
@@ -540,7 +540,7 @@ describe('the command line', () => {
     const [backup] = listBackups(path.join(dir, 'cadangan'));
     expect(made.out).toContain(`Cadangan dibuat: ${backup!.path}`);
 
-    expect(cli('check-db', '--db', db)).toMatchObject({ status: 0, out: `Basis data baik: integrity_check ok, skema versi ${loadMigrations().length}.` });
+    expect(cli('check-db', '--db', db)).toMatchObject({ status: 0, out: `Basis data baik: integrity_check ok, skema versi ${loadMigrations().at(-1)!.version}.` });
     const noise = path.join(dir, 'acak.sqlite');
     fs.writeFileSync(noise, crypto.randomBytes(8192));
     const bad = cli('check-db', noise, '--quick');

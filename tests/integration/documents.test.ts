@@ -4,6 +4,7 @@
  * pdftotext/pdfinfo, one PNG per kind in tests/artifacts for a look), XLSX (read back with
  * exceljs) and CSV (papaparse); who may print what.
  */
+import { withSeenVersion } from '../helpers/versions';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,7 +38,7 @@ async function render(dokumen: DocumentRequestInput, format: 'html' | 'pdf' | 'x
   return call(rt, 'documents.render', { dokumen, format });
 }
 async function as(token: string, channel: string, input: unknown): Promise<Result<unknown>> {
-  return rt.callWithSession(token, channel, input);
+  return rt.callWithSession(token, channel, withSeenVersion(rt.db, channel, input));
 }
 const table = (doc: ReportDocument, title: string): TableBlock => {
   const t = doc.blocks.find((b): b is TableBlock => b.type === 'table' && (b.title ?? '').includes(title));

@@ -3,11 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../electron/runtime';
-import { invoke } from '../../electron/services/dispatch';
+import { invokeSeen } from '../helpers/versions';
 import type { LoanSaveInput, Result } from '../../electron/contract';
 
 let rt: Runtime;
 let dir: string;
+/** The handlers, called as a screen that has just loaded the record (tests/helpers/versions.ts). */
+const invoke: typeof invokeSeen = (h, c, i) => invokeSeen(h, c, i, rt.db);
 
 function ok<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);

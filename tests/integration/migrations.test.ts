@@ -20,7 +20,7 @@ describe('migrations', () => {
   it('creates a fresh database with WAL, foreign keys and every migration recorded', () => {
     const db = openDatabase(tmpDb());
     const all = loadMigrations();
-    expect(schemaVersion(db)).toBe(all.length);
+    expect(schemaVersion(db)).toBe(all.at(-1)!.version);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const recorded = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
@@ -64,9 +64,9 @@ describe('migrations', () => {
     db.prepare("INSERT INTO bank (id, kode, nama) VALUES (3, 'X', 'Bank X')").run();
     db.prepare("INSERT INTO impor_berkas (id, jenis, bank_id, nama_berkas, sha256) VALUES (7, 'tagihan', 3, 'okt.csv', 'ab')").run();
     db.prepare("INSERT INTO tagihan (id, bank_id, periode_awal, periode_akhir, impor_id) VALUES (5, 3, '2026-10', '2026-10', 7)").run();
-    const careless = { version: all.length + 1, name: 'careless', sql: '-- migrate: foreign-keys-off\nDELETE FROM impor_berkas;' };
+    const careless = { version: all.at(-1)!.version + 1, name: 'careless', sql: '-- migrate: foreign-keys-off\nDELETE FROM impor_berkas;' };
     expect(() => migrate(db, [...all, careless])).toThrow(/Migrasi merusak rujukan: 1 baris, mis\. tagihan/);
-    expect(schemaVersion(db)).toBe(all.length);
+    expect(schemaVersion(db)).toBe(all.at(-1)!.version);
     expect(db.prepare('SELECT count(*) AS n FROM impor_berkas').get()).toEqual({ n: 1 });
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
@@ -82,7 +82,7 @@ describe('migrations', () => {
     raw.close();
 
     const db = openDatabase(file);
-    expect(schemaVersion(db)).toBe(all.length);
+    expect(schemaVersion(db)).toBe(all.at(-1)!.version);
     expect(db.prepare('SELECT nama FROM bank').all()).toEqual([{ nama: 'Bank X' }]);
     db.close();
   });
@@ -112,7 +112,7 @@ describe('migrations', () => {
     const file = tmpDb();
     openDatabase(file).close();
     const db = openDatabase(file);
-    expect(migrate(db)).toEqual({ from: loadMigrations().length, to: loadMigrations().length });
+    expect(migrate(db)).toEqual({ from: loadMigrations().at(-1)!.version, to: loadMigrations().at(-1)!.version });
     db.close();
   });
 

@@ -88,8 +88,8 @@ describe('office server and two client PCs over TLS', () => {
     ) as LoanDetail;
     expect(loan.status).toBe('diajukan');
     // The operator's PC cannot approve; the verifier's can.
-    expect(await pcA.call(sari, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2025-01-12' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const approved = ok(await pcB.call(budi, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2025-01-12' })) as LoanDetail;
+    expect(await pcA.call(sari, 'loans.transition', { id: loan.id, versi: loan.versi, ke: 'disetujui', tanggal: '2025-01-12' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const approved = ok(await pcB.call(budi, 'loans.transition', { id: loan.id, versi: loan.versi, ke: 'disetujui', tanggal: '2025-01-12' })) as LoanDetail;
     expect(approved.status).toBe('disetujui');
 
     const trail = ok(await pcB.call(budi, 'audit.list', { entitas: 'pinjaman', page: 1, pageSize: 50 })) as Page<AuditRow>;

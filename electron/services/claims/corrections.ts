@@ -5,6 +5,7 @@
  * approval, settled when it is paid in full: see handlers.ts) or, for an overpayment, by an STS
  * deposit back to the kas daerah. Four-eyes: whoever recorded it neither deposits nor offsets it.
  */
+import { requireVersion } from '../versions';
 import { appendAudit } from '../../../database/repositories/audit';
 import { getClaimHeader } from '../../../database/repositories/claims';
 import * as repo from '../../../database/repositories/corrections';
@@ -82,6 +83,7 @@ export function correctionHandlers(ctx: ServiceContext): CorrectionHandlers {
         const k = repo.getCorrection(db, input.koreksiId);
         if (!k) throw notFound('Koreksi');
         requireOwnBank(ctx, k.bankId);
+        requireVersion(ctx, 'koreksi', k.id, input.versi);
         if (k.jenis !== 'lebih_bayar') throw new ServiceError('CONFLICT', 'Hanya lebih bayar yang disetor kembali ke kas daerah; kurang bayar dibayarkan pada tagihan berikutnya.');
         if (k.status === 'diselesaikan') throw new ServiceError('CONFLICT', 'Koreksi ini sudah diselesaikan.');
         if (k.penyelesaian === 'kompensasi') {

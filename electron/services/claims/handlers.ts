@@ -24,6 +24,7 @@ import { isPersonMonthRefusal } from '../../../database/repositories/payments';
 import { agreedAmount, allowedDecisions, reconcileClaim } from './reconcile';
 import { offsetTotal, releaseOffsets, settleOffsets } from '../../../database/repositories/corrections';
 import { applyOffsets, correctionHandlers } from './corrections';
+import { requireVersion } from '../versions';
 
 export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
   const { db } = ctx;
@@ -64,8 +65,7 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
         belumDiputuskan: claim.status === 'draf' ? sums.baris : sums.belumDiputuskan,
         totalDiharapkan: sums.diharapkan,
         totalDisetujuiSementara: sums.disetujui,
-        // Claimed but not agreed, over the decided lines (all of them once approved).
-        totalDitolak: (db.prepare('SELECT coalesce(sum(diklaim - disetujui), 0) AS n FROM tagihan_baris WHERE tagihan_id = ? AND disetujui IS NOT NULL').get(q.tagihanId) as { n: number }).n,
+        totalDitolak: repo.rejectedTotal(db, q.tagihanId),
         tidakDiklaim: repo.unclaimedTotals(db, q.tagihanId),
         pembayaran,
         koreksiKompensasi,
@@ -80,13 +80,14 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
       return repo.listUnclaimed(db, q.tagihanId, q.page, q.pageSize);
     },
 
-    'claims.reconcile': async ({ tagihanId }) => reconcileClaim(ctx, tagihanId),
+    'claims.reconcile': async ({ tagihanId, versi }) => reconcileClaim(ctx, tagihanId, versi),
 
     'claims.decide': async (input) =>
       db.transaction(() => {
         const line = repo.getClaimLine(db, input.barisId);
         if (!line) throw notFound('Baris tagihan');
         const claim = claimOf(line.tagihanId);
+        requireVersion(ctx, 'tagihan_baris', line.id, input.versi);
         refuseUnlessDeciding(claim.status);
         if (line.status === null) throw new ServiceError('CONFLICT', 'Baris ini belum direkonsiliasi.');
         if (!allowedDecisions(line.status).includes(input.keputusan)) {
@@ -116,17 +117,11 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
     'claims.decideBulk': async (input) =>
       db.transaction(() => {
         const claim = claimOf(input.tagihanId);
+        requireVersion(ctx, 'tagihan', claim.id, input.versi);
         refuseUnlessDeciding(claim.status);
         const asIs = input.status === 'cocok' && input.keputusan === 'terima_bank';
         if (!asIs && !input.alasan) throw invalid('alasan', 'Alasan keputusan wajib diisi');
-        const amount = input.keputusan === 'terima_bank' ? 'diklaim' : 'diharapkan';
-        const changed = db
-          .prepare(
-            `UPDATE tagihan_baris SET keputusan = @keputusan, alasan_keputusan = @alasan, disetujui = ${amount}, keputusan_otomatis = 0,
-               diputuskan_oleh = @oleh, diputuskan_pada = @pada
-             WHERE tagihan_id = @id AND status = @status AND keputusan IS NULL AND ${amount} IS NOT NULL`,
-          )
-          .run({ id: input.tagihanId, status: input.status, keputusan: input.keputusan, alasan: input.alasan, oleh: ctx.user, pada: nowIso() }).changes;
+        const changed = repo.decideLinesOfStatus(db, { tagihanId: input.tagihanId, status: input.status, keputusan: input.keputusan, alasan: input.alasan, oleh: ctx.user, pada: nowIso() });
         repo.refreshAgreedTotal(db, input.tagihanId);
         appendAudit(db, {
           user: ctx.user,
@@ -141,6 +136,7 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
     'claims.approve': async (input) =>
       db.transaction(() => {
         const claim = claimOf(input.tagihanId);
+        requireVersion(ctx, 'tagihan', claim.id, input.versi);
         if (claim.status === 'draf') throw new ServiceError('CONFLICT', 'Tagihan belum direkonsiliasi.');
         if (claim.status !== 'diverifikasi') throw new ServiceError('CONFLICT', `Tagihan berstatus ${claim.status}; hanya tagihan yang sudah direkonsiliasi dapat disetujui.`);
         refuseOwnEntry(ctx, repo.claimCreators(db, claim.id), 'Tagihan ini Anda masukkan sendiri; persetujuannya harus oleh verifikator lain (prinsip empat mata).');
@@ -149,10 +145,7 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
           throw new ServiceError('CONFLICT', `Masih ada ${sums.belumDiputuskan} baris yang belum diputuskan. Putuskan semua baris sebelum menyetujui.`);
         }
         // Backstops: nothing unpayable carries an amount; nothing paid since the reconciliation.
-        const bad = db
-          .prepare(`SELECT count(*) AS n FROM tagihan_baris WHERE tagihan_id = ? AND disetujui > 0 AND (pinjaman_id IS NULL OR status NOT IN ('cocok', 'selisih'))`)
-          .get(claim.id) as { n: number };
-        if (bad.n > 0) throw new ServiceError('CONFLICT', 'Ada baris yang tidak memenuhi syarat tetapi bernilai disetujui. Jalankan rekonsiliasi ulang.');
+        if (repo.unpayableAgreedCount(db, claim.id) > 0) throw new ServiceError('CONFLICT', 'Ada baris yang tidak memenuhi syarat tetapi bernilai disetujui. Jalankan rekonsiliasi ulang.');
         const paidElsewhere = repo.alreadyPaidOf(db, claim.id);
         if (paidElsewhere.length > 0) throw alreadyPaid(paidElsewhere, 'disetujui');
         refusePersonMonth(db, repo.payableLines(db, claim.id), lineText, 'Tagihan tidak dapat disetujui', 'Jalankan rekonsiliasi ulang agar baris itu ditandai.');
@@ -182,9 +175,9 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
     'claims.cancel': async (input) =>
       db.transaction(() => {
         const claim = claimOf(input.tagihanId);
+        requireVersion(ctx, 'tagihan', claim.id, input.versi);
         if (claim.status === 'dibatalkan') throw new ServiceError('CONFLICT', 'Tagihan ini sudah dibatalkan.');
-        const paid = db.prepare('SELECT count(*) AS n FROM pembayaran WHERE tagihan_id = ?').get(claim.id) as { n: number };
-        if (paid.n > 0 || claim.status === 'dibayar') {
+        if (repo.paymentCount(db, claim.id) > 0 || claim.status === 'dibayar') {
           throw new ServiceError('CONFLICT', 'Tagihan yang sudah dibayar (seluruhnya atau sebagian) tidak dapat dibatalkan.');
         }
         repo.setClaimStatus(db, claim.id, 'dibatalkan');
@@ -203,6 +196,8 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
     'claims.recordPayment': async (input) =>
       db.transaction(() => {
         const claim = claimOf(input.tagihanId);
+        // Two verifiers entering the same SP2D: the second reads who paid it, nothing is written twice.
+        requireVersion(ctx, 'tagihan', claim.id, input.versi);
         if (claim.status === 'dibayar') throw new ServiceError('CONFLICT', 'Tagihan ini sudah dibayar penuh.');
         if (claim.status !== 'disetujui') throw new ServiceError('CONFLICT', 'Pembayaran hanya dapat dicatat untuk tagihan yang sudah disetujui.');
         refuseOwnEntry(ctx, repo.claimCreators(db, claim.id), 'Tagihan ini Anda masukkan atau impor sendiri; SP2D-nya harus dicatat verifikator lain (prinsip empat mata).');

@@ -6,6 +6,7 @@
  * One run for the claim's whole period range, indexed by loan and month; the bank's loans and
  * the months already paid are read once: no query per line (a claim may have 100,000 lines).
  */
+import { requireVersion } from '../versions';
 import { performance } from 'node:perf_hooks';
 import type { ClaimDecision, ClaimLineStatus, ReconcileResult, SubsidyLine } from '../../contract';
 import { CLAIM_LINE_STATUS_LABELS } from '../../contract/claims';
@@ -47,7 +48,12 @@ function result(
   };
 }
 
-export function reconcileClaim(ctx: ServiceContext, tagihanId: number): ReconcileResult {
+/**
+ * `versi` is the claim's version as the person saw it; it is taken in the write transaction, after
+ * the (long) computation, so a decision or another reconciliation that came in between is not
+ * written over.
+ */
+export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: number): ReconcileResult {
   const { db } = ctx;
   const header = repo.getClaimHeader(db, tagihanId);
   if (!header) throw notFound('Tagihan');
@@ -189,6 +195,7 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number): Reconcil
   }
 
   db.transaction(() => {
+    requireVersion(ctx, 'tagihan', tagihanId, versi);
     repo.writeLineResults(db, results);
     repo.replaceUnclaimed(db, tagihanId, unclaimed);
     repo.markReconciled(db, tagihanId, ctx.user, now);

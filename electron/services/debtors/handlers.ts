@@ -5,6 +5,7 @@ import { appendAudit } from '../../../database/repositories/audit';
 import { parseNik } from '../../domain/identity';
 import { checkDebtor, type DebtorInput, type DebtorLookups } from './checks';
 import { setActiveAudited } from '../audited';
+import { requireVersion } from '../versions';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
 import type { HandlersFor } from '../index';
@@ -39,9 +40,10 @@ export function debtorHandlers(ctx: ServiceContext): HandlersFor<'debtors'> {
     'debtors.list': async (q) => repo.listDebtors(db, q),
     'debtors.get': async ({ id }) => load(id),
 
-    'debtors.save': async (input) =>
+    'debtors.save': async ({ versi, ...input }) =>
       db.transaction(() => {
         const before = input.id ? load(input.id) : null;
+        if (input.id && versi !== undefined) requireVersion(ctx, 'debitur', input.id, versi);
         const fields = validate(input);
         const id = input.id ?? repo.insertDebtor(db, fields);
         if (input.id) repo.updateDebtor(db, input.id, fields);

@@ -22,6 +22,7 @@ import { positionRefusal } from './position-checks';
 import { claimBase } from './claim-base';
 import { loanSchedule, scheduleView } from './engine';
 import { writeProfile } from '../monitoring/profile';
+import { requireVersion } from '../versions';
 
 type LoanInput = z.output<typeof loanSaveInput>;
 
@@ -115,9 +116,11 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
       return budget ? [...flags, budget] : flags;
     },
 
-    'loans.save': async (input) =>
+    'loans.save': async ({ versi, ...input }) =>
       db.transaction(() => {
         const before = input.id ? detail(input.id) : null;
+        // The contract requires the version with an id: the form was filled from that version.
+        if (input.id && versi !== undefined) requireVersion(ctx, 'pinjaman', input.id, versi);
         if (before && !['diajukan', 'disetujui'].includes(before.status)) {
           throw new ServiceError('CONFLICT', `Pinjaman berstatus ${STATUS_LABEL[before.status]} tidak dapat diubah lagi; perubahan tenor atau bunga dicatat sebagai restrukturisasi.`);
         }
@@ -133,9 +136,10 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         return after;
       })(),
 
-    'loans.transition': async ({ id, ke, tanggal, alasan }) =>
+    'loans.transition': async ({ id, versi, ke, tanggal, alasan }) =>
       db.transaction(() => {
         const before = detail(id);
+        requireVersion(ctx, 'pinjaman', id, versi);
         if (!NEXT[before.status]?.includes(ke)) {
           throw new ServiceError('CONFLICT', `Pinjaman berstatus ${STATUS_LABEL[before.status]} tidak dapat diubah menjadi ${STATUS_LABEL[ke]}.`);
         }
@@ -176,9 +180,10 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         return after;
       })(),
 
-    'loans.restructure': async (input) =>
+    'loans.restructure': async ({ versi, ...input }) =>
       db.transaction(() => {
         const before = detail(input.id);
+        requireVersion(ctx, 'pinjaman', input.id, versi);
         if (!['aktif', 'macet'].includes(before.status) || !before.tanggalPencairan) {
           throw new ServiceError('CONFLICT', 'Hanya pinjaman yang sudah dicairkan dan masih berjalan yang dapat direstrukturisasi.');
         }
@@ -228,7 +233,7 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
     const from = thisMonth > `${year}-01` ? thisMonth : `${year}-01`;
     const candidate: Loan = {
       ...fields, id: 0, debiturNama: '', debiturNik: '', bankNama: '', cabangNama: null, skemaKode: scheme.kode,
-      metodeBunga: scheme.metodeBunga, status: 'disetujui', tanggalLunas: null,
+      metodeBunga: scheme.metodeBunga, status: 'disetujui', tanggalLunas: null, versi: 0,
     };
     const own = projectLoan(candidate, scheme, from).get(year) ?? 0;
     const running = projectCosts(db, from).subsidyByYear.get(year) ?? 0;

@@ -12,7 +12,7 @@ import type { HandlersFor } from '../index';
 export function premiumHandlers(ctx: ServiceContext): HandlersFor<'premiums'> {
   const { db } = ctx;
 
-  const chosen = (penjaminId: number, ids: number[]) => chosenPremiums(ctx, penjaminId, ids);
+  const chosen = (penjaminId: number, ids: number[], versions: number[]) => chosenPremiums(ctx, penjaminId, ids, versions);
 
   return {
     'premiums.list': async (q) => repo.listPremiums(db, q),
@@ -21,7 +21,7 @@ export function premiumHandlers(ctx: ServiceContext): HandlersFor<'premiums'> {
 
     'premiums.recordPayment': async (input) =>
       db.transaction(() => {
-        const rows = chosen(input.penjaminId, input.premiIds);
+        const rows = chosen(input.penjaminId, input.premiIds, input.versi);
         // Paid on the insurer's invoice only: whoever records it is the first person, the payer the second.
         const notInvoiced = rows.filter((r) => r.status !== 'ditagih');
         if (notInvoiced.length > 0) {
@@ -45,7 +45,8 @@ export function premiumHandlers(ctx: ServiceContext): HandlersFor<'premiums'> {
           throw new ServiceError('CONFLICT', `Pembayaran ${formatRupiah(jumlah)} melebihi sisa pagu ${pagu.kode_rekening} tahun ${pagu.tahun} (${formatRupiah(sisa)}). Tidak ada yang dicatat.`);
         }
         const pembayaranId = repo.insertPremiumPayment(db, { ...input, jumlah, premiIds: rows.map((r) => r.id), dicatatOlehId: callerId(ctx) });
-        appendAudit(db, { user: ctx.user, action: 'buat', entity: 'pembayaran_premi', entityId: pembayaranId, after: { ...input, jumlah } });
+        const { versi: _versi, ...recorded } = input;
+        appendAudit(db, { user: ctx.user, action: 'buat', entity: 'pembayaran_premi', entityId: pembayaranId, after: { ...recorded, jumlah } });
         return { pembayaranId, jumlah, sisaPagu: sisa - jumlah };
       })(),
   };

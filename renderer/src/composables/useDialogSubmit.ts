@@ -1,12 +1,14 @@
 import { ref } from 'vue';
 import { useFormErrors } from './useFormErrors';
+import { isStale, staleMessage } from './useStale';
 
 /**
  * The save of a dialog that shows a refusal inside itself: the per-field messages beside the
  * fields (`errors`, from useFormErrors) and the main message in `generalError`, while `saving`
- * keeps a second save from starting before the first has ended.
+ * keeps a second save from starting before the first has ended. With `onStale`, a save refused
+ * because someone else changed the record first goes to the page instead (it reloads the record).
  */
-export function useDialogSubmit() {
+export function useDialogSubmit(opts: { onStale?: (message: string) => void } = {}) {
   const { errors, clear, capture } = useFormErrors();
   const saving = ref(false);
   const generalError = ref<string | null>(null);
@@ -25,7 +27,9 @@ export function useDialogSubmit() {
     try {
       await save();
     } catch (err) {
-      generalError.value = capture(err);
+      // Someone else changed the record first: the page shows why and reloads it (useStale.ts).
+      if (isStale(err) && opts.onStale) opts.onStale(staleMessage(err));
+      else generalError.value = capture(err);
     } finally {
       saving.value = false;
     }

@@ -14,7 +14,7 @@ const LINE: ClaimLine = {
   kol: 1, plafon: null, tanggalAkad: null, diklaim: 75_778, diharapkan: 68_889, disetujui: null, status: 'selisih', keterangan: null, pinjamanId: 11, cocokOleh: 'rekening',
   alasanKode: null, hitung: { pokok: 10_000_000, hari: 31, tarifPersen: '8', konvensiHari: 'act360' }, diagnosis: 'outstanding',
   diagnosisRincian: 'Baki debet bank Rp11.000.000 (kami Rp10.000.000) menghasilkan Rp75.778, sesuai tagihan bank Rp75.778 (perhitungan kami Rp68.889).',
-  keputusan: null, alasanKeputusan: null, keputusanOtomatis: false, diputuskanOleh: null, diputuskanPada: null,
+  keputusan: null, alasanKeputusan: null, keputusanOtomatis: false, diputuskanOleh: null, diputuskanPada: null, versi: 1,
 };
 
 async function shown(line: ClaimLine): Promise<string> {

@@ -13,14 +13,14 @@ vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), c
 
 const summary = (over: Partial<ClaimSummary> = {}): ClaimSummary => ({
   id: 5, bankId: 1, bankKode: 'BSB', bankNama: 'Bank Sumsel Babel', periodeAwal: '2026-10', periodeAkhir: '2026-10', status: 'diverifikasi', jumlahBaris: 3,
-  totalDiklaim: 180_000, totalDisetujui: 100_000, totalDibayar: 0, imporId: 2, namaBerkas: 'tagihan-bsb-okt.csv', dibuat: '2026-11-02T03:00:00Z', dibuatOleh: 'rina', ...over,
+  totalDiklaim: 180_000, totalDisetujui: 100_000, totalDibayar: 0, imporId: 2, namaBerkas: 'tagihan-bsb-okt.csv', dibuat: '2026-11-02T03:00:00Z', dibuatOleh: 'rina', versi: 1, ...over,
 });
 
 const line = (over: Partial<ClaimLine>): ClaimLine => ({
   id: 1, nomorBaris: 1, periode: '2026-10', nomorRekening: '0012300045', nik: '1603106710850001', nama: 'Siti Aminah', outstanding: 10_000_000, bungaPersen: '8', hari: 31,
   kol: 1, plafon: null, tanggalAkad: null, diklaim: 68_889, diharapkan: 68_889, disetujui: 68_889, status: 'cocok', keterangan: null, pinjamanId: 11, cocokOleh: 'rekening',
   alasanKode: null, hitung: { pokok: 10_000_000, hari: 31, tarifPersen: '8', konvensiHari: 'act360' }, diagnosis: null, diagnosisRincian: null, keputusan: 'terima_bank',
-  alasanKeputusan: null, keputusanOtomatis: true, diputuskanOleh: null, diputuskanPada: '2026-11-02T03:00:00Z', ...over,
+  alasanKeputusan: null, keputusanOtomatis: true, diputuskanOleh: null, diputuskanPada: '2026-11-02T03:00:00Z', versi: 1, ...over,
 });
 
 const LINES: ClaimLine[] = [
@@ -133,12 +133,12 @@ describe('ClaimDetailPage', () => {
     await nextTick();
     byTestId<HTMLButtonElement>('decide-save').click();
     await flushPromises();
-    expect(callsTo('claims.decide')).toEqual([{ barisId: 2, keputusan: 'terima_bank', alasan: 'Surat bank 12/10' }]);
+    expect(callsTo('claims.decide')).toEqual([{ barisId: 2, versi: 1, keputusan: 'terima_bank', alasan: 'Surat bank 12/10' }]);
   });
 
   it('opening a draft claim changes nothing; those who may reconcile it with the button', async () => {
     let status: 'draf' | 'diverifikasi' = 'draf';
-    mockBackend({ ...backend, 'claims.get': (input) => detail(input as { status?: string }, { status }), 'claims.reconcile': () => { status = 'diverifikasi'; return backend['claims.reconcile']!({ tagihanId: 5 }) as never; } });
+    mockBackend({ ...backend, 'claims.get': (input) => detail(input as { status?: string }, { status }), 'claims.reconcile': () => { status = 'diverifikasi'; return backend['claims.reconcile']!({ tagihanId: 5, versi: 1 }) as never; } });
     await mountDetail('operator');
     expect(callsTo('claims.reconcile')).toEqual([]);
     expect(text('claim-status')).toBe('Draf');
@@ -146,7 +146,7 @@ describe('ClaimDetailPage', () => {
     expect(text('claim-reconcile')).toBe('Rekonsiliasi');
     byTestId<HTMLButtonElement>('claim-reconcile').click();
     await flushPromises();
-    expect(callsTo('claims.reconcile')).toEqual([{ tagihanId: 5 }]);
+    expect(callsTo('claims.reconcile')).toEqual([{ tagihanId: 5, versi: 1 }]);
     expect(text('claim-status')).toBe('Direkonsiliasi');
     expect(queryTestId('claim-not-reconciled')).toBeNull();
     expect(text('claim-reconcile')).toBe('Rekonsiliasi ulang');
@@ -194,7 +194,7 @@ describe('ClaimDetailPage', () => {
     const k = (id: number, jenis: 'lebih_bayar' | 'kurang_bayar', jumlah: number) => ({
       id, barisId: 90 + id, tagihanId: 4, bankId: 1, nomorBaris: id, nomorRekening: `00${id}`, nama: 'Lama', periode: '2026-09', dibayarBaris: 70_000, jenis, jumlah,
       alasan: 'Temuan', dokumenJenis: 'bpk' as const, dokumenNomor: `LHP/${id}`, dokumenTanggal: '2026-11-01', dicatatOleh: 'rina', dicatatPada: '2026-11-01T00:00:00Z',
-      status: 'terbuka' as const, penyelesaian: null, tagihanKompensasiId: null, nomorSts: null, tanggalSts: null, penyelesaianOleh: null, tanggalSelesai: null,
+      status: 'terbuka' as const, penyelesaian: null, tagihanKompensasiId: null, nomorSts: null, tanggalSts: null, penyelesaianOleh: null, tanggalSelesai: null, versi: 1,
     });
     mockBackend({
       ...backend,
@@ -216,7 +216,7 @@ describe('ClaimDetailPage', () => {
     expect(text('approve-net')).toBe('Rp57.655');
     byTestId<HTMLButtonElement>('claim-approve-save').click();
     await flushPromises();
-    expect(callsTo('claims.approve')).toEqual([{ tagihanId: 5, koreksiIds: [1, 2] }]);
+    expect(callsTo('claims.approve')).toEqual([{ tagihanId: 5, versi: 1, koreksiIds: [1, 2] }]);
 
     resetWorld();
     mockBackend({ ...backend, 'claims.get': (input) => ({ ...detail(input as { status?: string }, { status: 'dibayar', totalDisetujui: 68_889, totalDibayar: 68_889 }), belumDiputuskan: 0 }) });
@@ -234,7 +234,7 @@ describe('ClaimDetailPage', () => {
     const recorded = {
       id: 7, barisId: 1, tagihanId: 5, bankId: 1, nomorBaris: 1, nomorRekening: '0012300045', nama: 'Siti Aminah', periode: '2026-10', dibayarBaris: 68_889, jenis: 'lebih_bayar' as const,
       jumlah: 12_345, alasan: 'Hari dihitung ganda', dokumenJenis: 'bpk' as const, dokumenNomor: 'LHP/12', dokumenTanggal: '2026-11-23', dicatatOleh: 'rina', dicatatPada: '2026-11-23T01:00:00Z',
-      status: 'terbuka' as const, penyelesaian: null, tagihanKompensasiId: null, nomorSts: null, tanggalSts: null, penyelesaianOleh: null, tanggalSelesai: null,
+      status: 'terbuka' as const, penyelesaian: null, tagihanKompensasiId: null, nomorSts: null, tanggalSts: null, penyelesaianOleh: null, tanggalSelesai: null, versi: 1,
     };
     mockBackend({
       ...backend,
@@ -265,6 +265,6 @@ describe('ClaimDetailPage', () => {
     typeInto('correction-sts-nomor', 'STS/9');
     byTestId<HTMLButtonElement>('correction-sts-save').click();
     await flushPromises();
-    expect(callsTo('claims.settleCorrectionSts')).toEqual([{ koreksiId: 7, nomorSts: 'STS/9', tanggalSts: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
+    expect(callsTo('claims.settleCorrectionSts')).toEqual([{ koreksiId: 7, versi: 1, nomorSts: 'STS/9', tanggalSts: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
   });
 });

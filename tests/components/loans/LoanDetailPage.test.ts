@@ -210,6 +210,7 @@ describe('LoanDetailPage: one loan as the clerk reads it', () => {
       {
         id: 41, debiturId: 7, bankId: 1, cabangId: 11, skemaId: 3, nomorRekening: '0012345678', nomorAkad: 'AK/2025/001', tanggalAkad: '2025-03-10',
         tanggalPencairan: null, plafon: 10_000_000, tenorBulan: 3, bungaBankPersen: null, bungaDebiturPersen: null, alasanUbahBunga: null, tanggalAngsuranPertama: null,
+        versi: 1,
       },
     ]);
     expect(visibleDialog('loan-form')).toBeNull();

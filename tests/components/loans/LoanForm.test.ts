@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { nextTick } from 'vue';
-import type { Loan, LoanFlag, LoanSaveInput, Schedule, SchedulePreviewInput } from '@contract';
+import type { Loan, LoanFlag, LoanEditInput, Schedule, SchedulePreviewInput } from '@contract';
 import { ApiError } from '@/api';
 import LoanForm from '@/features/loans/LoanForm.vue';
 import { byTestId, callsTo, debtor, fieldError, mockBackend, mountWithApp, queryTestId, resetWorld, typeInto, visibleDialog, type Backend } from '../setup';
@@ -68,7 +68,7 @@ const previewOf = (overrides: Partial<SchedulePreviewInput> = {}): SchedulePrevi
   tanggalPencairan: '2025-03-10', tanggalAngsuranPertama: null, pembulatan: 'half_up', ...overrides,
 });
 
-const savedLoan = (overrides: Partial<LoanSaveInput> = {}): LoanSaveInput => ({
+const savedLoan = (overrides: Partial<LoanEditInput> = {}): LoanEditInput => ({
   id: undefined, debiturId: 7, bankId: 1, cabangId: 11, skemaId: 3, nomorRekening: '0012345678', nomorAkad: 'AK/2025/001', tanggalAkad: '2025-03-10',
   tanggalPencairan: null, plafon: 12_000_000, tenorBulan: 3, bungaBankPersen: null, bungaDebiturPersen: null, alasanUbahBunga: null, tanggalAngsuranPertama: null,
   ...overrides,
@@ -374,7 +374,7 @@ describe('LoanForm', () => {
     byTestId('loan-save').click();
     await flushPromises();
     expect(callsTo('loans.save')).toEqual([
-      savedLoan({ id: 41, cabangId: 12, skemaId: 5, tanggalPencairan: '2025-03-20', bungaDebiturPersen: '2', alasanUbahBunga: 'Persetujuan Sekretariat 12/2025' }),
+      savedLoan({ id: 41, versi: 1, cabangId: 12, skemaId: 5, tanggalPencairan: '2025-03-20', bungaDebiturPersen: '2', alasanUbahBunga: 'Persetujuan Sekretariat 12/2025' }),
     ]);
     expect(wrapper.emitted('saved')).toHaveLength(1);
   });

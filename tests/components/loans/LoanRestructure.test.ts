@@ -45,7 +45,7 @@ describe('LoanDetailPage: restructuring a running loan', () => {
     await save();
 
     expect(callsTo('loans.restructure')).toEqual([
-      { id: 41, berlakuMulai: '2025-06-15', tenorBulan: 6, bungaBankPersen: '10,5', bungaDebiturPersen: '2,5', alasan: 'Usaha terdampak banjir Mei 2025' },
+      { id: 41, versi: 1, berlakuMulai: '2025-06-15', tenorBulan: 6, bungaBankPersen: '10,5', bungaDebiturPersen: '2,5', alasan: 'Usaha terdampak banjir Mei 2025' },
     ]);
     expect(visibleDialog('restructure-dialog')).toBeNull();
     expect(toasts('success')).toEqual(['Restrukturisasi dicatat']);
@@ -63,7 +63,7 @@ describe('LoanDetailPage: restructuring a running loan', () => {
     typeInto('restructure-alasan', 'Keringanan bunga debitur');
     await save();
     expect(callsTo('loans.restructure')).toEqual([
-      { id: 41, berlakuMulai: '2025-07-01', tenorBulan: null, bungaBankPersen: null, bungaDebiturPersen: '1', alasan: 'Keringanan bunga debitur' },
+      { id: 41, versi: 1, berlakuMulai: '2025-07-01', tenorBulan: null, bungaBankPersen: null, bungaDebiturPersen: '1', alasan: 'Keringanan bunga debitur' },
     ]);
     await openTab('restrukturisasi');
     expect(restructurings()).toEqual([['01/07/2025', 'tetap', 'tetap', '1 %', 'Keringanan bunga debitur']]);

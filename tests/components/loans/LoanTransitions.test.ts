@@ -129,7 +129,7 @@ describe('LoanDetailPage: the steps of a loan\'s life', () => {
     if (step.alasan) typeInto('transition-alasan', `  ${step.alasan} `);
     await save();
 
-    expect(callsTo('loans.transition')).toEqual([{ id: 41, ke: step.ke, tanggal: '2025-03-20', alasan: step.alasan ?? null }]);
+    expect(callsTo('loans.transition')).toEqual([{ id: 41, versi: 1, ke: step.ke, tanggal: '2025-03-20', alasan: step.alasan ?? null }]);
     expect(visibleDialog('transition-dialog')).toBeNull();
     expect(toasts('success')).toEqual([`Status pinjaman sekarang: ${step.now}`]);
     // The page shows the loan the service answered with, without asking for it again.
@@ -150,7 +150,7 @@ describe('LoanDetailPage: the steps of a loan\'s life', () => {
 
     await clickAction('Setujui');
     await save();
-    expect(callsTo('loans.transition')).toEqual([{ id: 41, ke: 'disetujui', tanggal: todayIso(), alasan: null }]);
+    expect(callsTo('loans.transition')).toEqual([{ id: 41, versi: 1, ke: 'disetujui', tanggal: todayIso(), alasan: null }]);
     expect(status()).toBe('Disetujui');
   });
 
@@ -161,7 +161,7 @@ describe('LoanDetailPage: the steps of a loan\'s life', () => {
     const reason = typeInto('transition-alasan', 'Menunggak 181 hari');
     reason.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     await flushPromises();
-    expect(callsTo('loans.transition')).toEqual([{ id: 41, ke: 'macet', tanggal: '2025-10-01', alasan: 'Menunggak 181 hari' }]);
+    expect(callsTo('loans.transition')).toEqual([{ id: 41, versi: 1, ke: 'macet', tanggal: '2025-10-01', alasan: 'Menunggak 181 hari' }]);
     expect(status()).toBe('Macet');
   });
 
@@ -179,7 +179,7 @@ describe('LoanDetailPage: the steps of a loan\'s life', () => {
     await typeDate('transition-tanggal', '20/03/2025');
     await save();
 
-    expect(callsTo('loans.transition')).toEqual([{ id: 41, ke: 'aktif', tanggal: '2025-03-20', alasan: null }]);
+    expect(callsTo('loans.transition')).toEqual([{ id: 41, versi: 1, ke: 'aktif', tanggal: '2025-03-20', alasan: null }]);
     expect(byTestId('transition-error').textContent?.trim()).toBe(message);
     expect(toasts('error')).toEqual([message]);
     expect(visibleDialog('transition-dialog')).not.toBeNull();
@@ -209,7 +209,7 @@ describe('LoanDetailPage: the steps of a loan\'s life', () => {
     await clickAction('Macet');
     await typeDate('transition-tanggal', '01/10/2025');
     await save();
-    expect(callsTo('loans.transition')).toEqual([{ id: 41, ke: 'macet', tanggal: '2025-10-01', alasan: null }]);
+    expect(callsTo('loans.transition')).toEqual([{ id: 41, versi: 1, ke: 'macet', tanggal: '2025-10-01', alasan: null }]);
     expect(byTestId('transition-error').textContent?.trim()).toBe('Pinjaman berstatus lunas tidak dapat diubah menjadi macet.');
     expect(visibleDialog('transition-dialog')).not.toBeNull();
   });
@@ -239,7 +239,7 @@ describe('LoanDetailPage: the steps of a loan\'s life', () => {
     await clickAction('Setujui');
     await typeDate('transition-tanggal', '');
     await save();
-    expect(callsTo('loans.transition')).toEqual([{ id: 41, ke: 'disetujui', tanggal: null as unknown as string, alasan: null }]);
+    expect(callsTo('loans.transition')).toEqual([{ id: 41, versi: 1, ke: 'disetujui', tanggal: null as unknown as string, alasan: null }]);
     expect(await fieldError('transition-tanggal')).toBe('Tanggal wajib diisi');
     expect(status()).toBe('Diajukan');
   });
@@ -250,7 +250,7 @@ describe('LoanDetailPage: the steps of a loan\'s life', () => {
     await typeDate('transition-tanggal', '12/03/2025');
     typeInto('transition-alasan', '   ');
     await save();
-    expect(callsTo('loans.transition')).toEqual([{ id: 41, ke: 'ditolak', tanggal: '2025-03-12', alasan: null }]);
+    expect(callsTo('loans.transition')).toEqual([{ id: 41, versi: 1, ke: 'ditolak', tanggal: '2025-03-12', alasan: null }]);
     expect(await fieldError('transition-alasan')).toBe('Tulis alasannya');
 
     // Closed and opened again: no old message, no old text.
@@ -263,7 +263,7 @@ describe('LoanDetailPage: the steps of a loan\'s life', () => {
     await typeDate('transition-tanggal', '12/03/2025');
     typeInto('transition-alasan', 'Debitur sudah menerima KUR');
     await save();
-    expect(callsTo('loans.transition').at(-1)).toEqual({ id: 41, ke: 'ditolak', tanggal: '2025-03-12', alasan: 'Debitur sudah menerima KUR' });
+    expect(callsTo('loans.transition').at(-1)).toEqual({ id: 41, versi: 1, ke: 'ditolak', tanggal: '2025-03-12', alasan: 'Debitur sudah menerima KUR' });
     expect(status()).toBe('Ditolak');
     expect(actions()).toEqual([]);
   });

@@ -36,7 +36,7 @@ export function loan(overrides: Partial<Loan> = {}): Loan {
     id: 41, debiturId: 7, debiturNama: 'Siti Aminah', debiturNik: '1603106710850001', bankId: 1, bankNama: 'Bank Sumsel Babel', cabangId: 11,
     cabangNama: 'Cabang Muara Enim', skemaId: 3, skemaKode: 'GS-2025', nomorRekening: '0012345678', nomorAkad: 'AK/2025/001', tanggalAkad: '2025-03-10',
     tanggalPencairan: null, plafon: 12_000_000, tenorBulan: 3, bungaBankPersen: '11', bungaDebiturPersen: '3', alasanUbahBunga: null, metodeBunga: 'efektif',
-    tanggalAngsuranPertama: null, status: 'diajukan', tanggalLunas: null, ...overrides,
+    tanggalAngsuranPertama: null, status: 'diajukan', tanggalLunas: null, versi: 1, ...overrides,
   };
 }
 
@@ -93,7 +93,7 @@ export function position(overrides: Partial<BankPosition> = {}): BankPosition {
 
 export const PREMI: Premium = {
   id: 5, pinjamanId: 41, penjaminId: 2, penjaminNama: 'PT Jamkrida Sumsel', tarifPersen: '1.5', jumlah: 180_000, status: 'ditagih',
-  rincian: '1,5 % × Rp12.000.000 = Rp180.000',
+  rincian: '1,5 % × Rp12.000.000 = Rp180.000', versi: 1,
 };
 
 export const KLAIM: InsuranceClaim = {

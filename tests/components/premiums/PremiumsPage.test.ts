@@ -196,7 +196,7 @@ describe('PremiumsPage', () => {
     await clockMovesOn();
     await pressEnter(input);
 
-    expect(callsTo('premiums.recordInvoice')).toEqual([{ penjaminId: 2, premiIds: [11, 12], nomorTagihan: 'INV/JK/2025/03', tanggalTagihan: '2025-03-10' }]);
+    expect(callsTo('premiums.recordInvoice')).toEqual([{ penjaminId: 2, premiIds: [11, 12], versi: [1, 1], nomorTagihan: 'INV/JK/2025/03', tanggalTagihan: '2025-03-10' }]);
     expect(text('invoice-result')).toContain('Tagihan tercatat');
     expect(text('invoice-result')).toContain('Rp930.000 untuk 2 premi');
     expect(callsTo('premiums.list')).toEqual([{}, {}]);
@@ -233,8 +233,8 @@ describe('PremiumsPage', () => {
     typeInto('invoice-nomor', 'INV/JK/2025/04');
     await click('invoice-save');
     expect(callsTo('premiums.recordInvoice')).toEqual([
-      { penjaminId: 2, premiIds: [11], nomorTagihan: '', tanggalTagihan: '2025-03-10' },
-      { penjaminId: 2, premiIds: [11], nomorTagihan: 'INV/JK/2025/04', tanggalTagihan: '2025-03-10' },
+      { penjaminId: 2, premiIds: [11], versi: [1], nomorTagihan: '', tanggalTagihan: '2025-03-10' },
+      { penjaminId: 2, premiIds: [11], versi: [1], nomorTagihan: 'INV/JK/2025/04', tanggalTagihan: '2025-03-10' },
     ]);
     expect(text('invoice-error')).toBe('1 premi yang dipilih sudah dibayar; tidak ada yang dicatat.');
     expect(await fieldError('invoice-nomor')).toBeNull();
@@ -278,7 +278,7 @@ describe('PremiumsPage', () => {
     expect(queryTestId('pay-over')).toBeNull();
     await click('pay-save');
 
-    expect(callsTo('premiums.recordPayment')).toEqual([{ penjaminId: 2, premiIds: [14, 12], nomorSp2d: 'SP2D/0101/LS/2025', tanggalSp2d: '2025-03-10', paguId: 40 }]);
+    expect(callsTo('premiums.recordPayment')).toEqual([{ penjaminId: 2, premiIds: [14, 12], versi: [1, 1], nomorSp2d: 'SP2D/0101/LS/2025', tanggalSp2d: '2025-03-10', paguId: 40 }]);
     const result = text('pay-result');
     expect(result).toContain('Pembayaran tercatat');
     expect(result).toContain('Rp990.000 untuk 2 premi');
@@ -314,7 +314,7 @@ describe('PremiumsPage', () => {
     await clockMovesOn();
     await pressEnter(input);
 
-    expect(callsTo('premiums.recordPayment')).toEqual([{ penjaminId: 2, premiIds: [14, 12], nomorSp2d: 'SP2D/0102/LS/2025', tanggalSp2d: '2025-03-10', paguId: 41 }]);
+    expect(callsTo('premiums.recordPayment')).toEqual([{ penjaminId: 2, premiIds: [14, 12], versi: [1, 1], nomorSp2d: 'SP2D/0102/LS/2025', tanggalSp2d: '2025-03-10', paguId: 41 }]);
     expect(text('pay-error')).toBe(refusal);
     expect(queryTestId('pay-result')).toBeNull();
     expect(visibleDialog('premium-payment-dialog')).not.toBeNull();

@@ -13,7 +13,7 @@ export function premium(overrides: Partial<PremiumRow> = {}): PremiumRow {
   return {
     id: 11, pinjamanId: 101, penjaminId: 2, penjaminNama: 'Perum Jamkrindo', tarifPersen: '1.5', jumlah: 180_000, status: 'terhitung',
     rincian: '1,5 % × Rp12.000.000 = Rp180.000', nomorRekening: '0012300045', debiturNama: 'Siti Aminah', bankNama: 'Bank Sumsel Babel',
-    plafon: 12_000_000, tanggalPencairan: '2025-01-15', nomorTagihan: null, tanggalTagihan: null, nomorSp2d: null, pembayaranPremiId: null, ...overrides,
+    plafon: 12_000_000, tanggalPencairan: '2025-01-15', nomorTagihan: null, tanggalTagihan: null, nomorSp2d: null, pembayaranPremiId: null, versi: 1, ...overrides,
   };
 }
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { Debtor, DebtorSaveInput } from '@contract';
+import type { Debtor, DebtorEditInput } from '@contract';
 import { call } from '@/api';
 import { useLatestOnly } from '@/composables/useLatestOnly';
 
@@ -34,7 +34,7 @@ export const useDebtorsStore = defineStore('debtors', () => {
     );
   }
 
-  async function save(input: DebtorSaveInput): Promise<Debtor> {
+  async function save(input: DebtorEditInput): Promise<Debtor> {
     const saved = await call('debtors.save', input);
     await load();
     return saved;

@@ -6,8 +6,8 @@ import { ApiError, call } from '@/api';
 export type PremiumStatus = PremiumRow['status'];
 export type StatusFilter = PremiumStatus | 'semua';
 
-export type InvoiceRequest = Omit<InputOf<'premiums.recordInvoice'>, 'penjaminId' | 'premiIds'>;
-export type PaymentRequest = Omit<InputOf<'premiums.recordPayment'>, 'penjaminId' | 'premiIds'>;
+export type InvoiceRequest = Omit<InputOf<'premiums.recordInvoice'>, 'penjaminId' | 'premiIds' | 'versi'>;
+export type PaymentRequest = Omit<InputOf<'premiums.recordPayment'>, 'penjaminId' | 'premiIds' | 'versi'>;
 export type InvoiceResult = OutputOf<'premiums.recordInvoice'>;
 export type PaymentResult = OutputOf<'premiums.recordPayment'>;
 
@@ -51,16 +51,22 @@ export const usePremiumsStore = defineStore('premiums', () => {
     }
   }
 
+  /**
+   * The versions of the chosen premiums as listed: a premium someone else invoiced or paid since the
+   * list was loaded is refused (STALE) rather than recorded again (record versions).
+   */
+  const versionsOf = (premiIds: number[]) => premiIds.map((id) => rows.value.find((r) => r.id === id)?.versi ?? 0);
+
   /** Records the insurer's invoice for the chosen premiums, then lists again. */
   async function recordInvoice(penjamin: number, premiIds: number[], input: InvoiceRequest): Promise<InvoiceResult> {
-    const done = await call('premiums.recordInvoice', { penjaminId: penjamin, premiIds, ...input });
+    const done = await call('premiums.recordInvoice', { penjaminId: penjamin, premiIds, versi: versionsOf(premiIds), ...input });
     await load();
     return done;
   }
 
   /** Records the SP2D paying the chosen premiums, then lists again. */
   async function recordPayment(penjamin: number, premiIds: number[], input: PaymentRequest): Promise<PaymentResult> {
-    const done = await call('premiums.recordPayment', { penjaminId: penjamin, premiIds, ...input });
+    const done = await call('premiums.recordPayment', { penjaminId: penjamin, premiIds, versi: versionsOf(premiIds), ...input });
     await load();
     return done;
   }
