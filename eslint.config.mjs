@@ -30,23 +30,6 @@ const SQL_CALLS = [
   },
 ];
 
-/*
- * TEMPORARY exceptions (the lead removes each after the branch that moves its SQL is merged):
- * these files still hold SQL or name better-sqlite3's type because other sessions edit them now.
- */
-export const SQL_NOT_YET_MOVED = [
-  'electron/services/claims/handlers.ts', // net-versions moves its SQL into the claims repository
-];
-export const SQLITE_TYPE_NOT_YET_MOVED = [
-  // import type { Database } from 'better-sqlite3' -> from database/connection (one line each)
-  'electron/services/loans/checks.ts', // net-versions
-  'electron/services/loans/lifecycle.ts', // net-versions
-  'electron/services/subsidy/history.ts', // subsidy session
-  'electron/services/subsidy/payment-checks.ts',
-  'electron/services/subsidy/person-month.ts',
-  'electron/services/subsidy/reference.ts',
-  'electron/services/subsidy/run.ts',
-];
 // The demo seeder writes the demo set straight into the tables at speed: it may keep its SQL.
 const DEMO_SEEDER = 'electron/services/demo/**';
 
@@ -86,11 +69,6 @@ const layers = [
       'no-restricted-syntax': ['error', ...SQL_CALLS],
     },
   },
-  {
-    files: SQLITE_TYPE_NOT_YET_MOVED,
-    rules: { 'no-restricted-imports': ['error', { paths: [NO_ELECTRON], patterns: [RENDERER, SQL_HELPERS] }] },
-  },
-  { files: SQL_NOT_YET_MOVED, rules: { 'no-restricted-syntax': 'off' } },
   {
     files: [DEMO_SEEDER],
     rules: { 'no-restricted-imports': ['error', { paths: [NO_ELECTRON], patterns: [RENDERER] }] },

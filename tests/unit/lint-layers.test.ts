@@ -4,18 +4,13 @@
  * expects the rule that keeps that layer to fire (or, for the allowed directions, nothing).
  */
 import { ESLint } from 'eslint';
-import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(__dirname, '../..');
 let eslint: ESLint;
-/** The temporary exceptions, read from the config itself (a plain .mjs, loaded by its URL). */
-let exceptions: { SQL_NOT_YET_MOVED: string[]; SQLITE_TYPE_NOT_YET_MOVED: string[] };
 beforeAll(async () => {
   eslint = new ESLint({ cwd: root });
-  exceptions = (await import(pathToFileURL(path.join(root, 'eslint.config.mjs')).href)) as typeof exceptions;
 });
 
 /** The rules that fire on `code` placed at `file` (relative to the repository root). */
@@ -80,13 +75,3 @@ describe('the allowed directions pass', () => {
   });
 });
 
-describe('the temporary exceptions are still needed', () => {
-  // Once a file's SQL (or its better-sqlite3 type) has moved, its exception must go: lint would let it back in.
-  const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
-  it('each file excepted from the SQL rule still prepares SQL', () => {
-    for (const file of exceptions.SQL_NOT_YET_MOVED) expect(read(file), file).toContain('.prepare(');
-  });
-  it('each file excepted from the better-sqlite3 rule still names it', () => {
-    for (const file of exceptions.SQLITE_TYPE_NOT_YET_MOVED) expect(read(file), file).toContain("from 'better-sqlite3'");
-  });
-});

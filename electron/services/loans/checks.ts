@@ -9,7 +9,7 @@
  * What they need from the database comes in as arguments (`LoanLookups`, `FlagFacts`): the form
  * reads it per call, the import once for the whole file.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../../database/connection';
 import type { z } from 'zod';
 import type { Bank, LoanFlag, loanSaveInput, Scheme, StatusPinjaman } from '../../contract';
 import { otherActiveLoansOfDebtor, paidMonthsOfDebtor, type LoanFields, type PaidMonthOfDebtor } from '../../../database/repositories/loans';

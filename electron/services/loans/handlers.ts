@@ -76,7 +76,7 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
   };
 
   /** Resolves the rates and checks references and dates (checks.ts, shared with the import). */
-  const prepare = (input: LoanInput): { fields: repo.LoanFields; scheme: Scheme } => {
+  const checkedLoan = (input: LoanInput): { fields: repo.LoanFields; scheme: Scheme } => {
     const prepared = prepareLoan(input, { debtor: (id) => getDebtor(db, id), bank: (id) => getBank(db, id), scheme: (id) => getScheme(db, id) });
     if (!prepared.ok) throw invalid(prepared.field, prepared.message);
     return prepared;
@@ -110,7 +110,7 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
     'loans.get': async ({ id }) => detail(id),
 
     'loans.check': async (input) => {
-      const { scheme, fields } = prepare(input);
+      const { scheme, fields } = checkedLoan(input);
       const flags = loanFlags(db, input, scheme);
       const budget = budgetFlag(fields, scheme);
       return budget ? [...flags, budget] : flags;
@@ -124,7 +124,7 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         if (before && !['diajukan', 'disetujui'].includes(before.status)) {
           throw new ServiceError('CONFLICT', `Pinjaman berstatus ${STATUS_LABEL[before.status]} tidak dapat diubah lagi; perubahan tenor atau bunga dicatat sebagai restrukturisasi.`);
         }
-        const { fields, scheme } = prepare(input);
+        const { fields, scheme } = checkedLoan(input);
         uniqueAccount(input);
         refuseOnFlags(input, scheme);
         const id = input.id ?? repo.insertLoan(db, fields, callerId(ctx));

@@ -2,7 +2,7 @@
  * What happens to a loan at disbursement (loans.transition to 'aktif'): the premium falls due once.
  * Old loans imported already disbursed get none (imports, kind 'pinjaman': settled before the app).
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../../database/connection';
 import type { Scheme } from '../../contract';
 import { insertPremium } from '../../../database/repositories/premiums';
 import { computePremium } from '../../domain/loan';

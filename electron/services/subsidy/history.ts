@@ -14,7 +14,7 @@
  * Row by row: a refused row is listed with its reason (Indonesian) and not written; the others
  * are. An SP2D's recorded amount is the sum of its rows written.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../../database/connection';
 import { appendAudit } from '../../../database/repositories/audit';
 import { getBank } from '../../../database/repositories/banks';
 import {

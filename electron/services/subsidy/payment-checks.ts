@@ -3,7 +3,7 @@
  * subsidy.recordPayment (pays the computed run directly) and claims.recordPayment (pays a
  * reconciled, approved bank claim). One place, so the two paths cannot drift apart.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../../database/connection';
 import { findPaymentBySp2d, getPagu, realisasiPagu, type PaguRow } from '../../../database/repositories/payments';
 import { formatRupiah } from '../../domain/format';
 import { refuseClosedMonths } from '../closing/guard';

@@ -12,7 +12,7 @@
  *   - every payment path (claim SP2D, the run's direct SP2D, the payment history import) refuses
  *     with a sentence naming the other loan (account, bank) instead of a raw constraint error.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../../database/connection';
 import type { SubsidyLine } from '../../contract';
 import { loansOfSharedDebtors, paidMonthsOfSharedDebtors, type MonthTakerRow } from '../../../database/repositories/payments';
 import { ServiceError } from '../errors';

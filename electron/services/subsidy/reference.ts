@@ -4,7 +4,7 @@
  * line through the pure loan engine's general functions. Not used by the app: over 100,000 loans
  * it takes many seconds and hundreds of megabytes.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../../database/connection';
 import type { BankPosition, Loan, Restructuring, Scheme, SubsidyLine, SubsidyRun } from '../../contract';
 import * as loansRepo from '../../../database/repositories/loans';
 import { getBank } from '../../../database/repositories/banks';

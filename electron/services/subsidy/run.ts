@@ -11,7 +11,7 @@
  * reference.ts is the same run written plainly over the full schedule; the tests compare the two
  * line by line.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from '../../../database/connection';
 import type { Restructuring, Scheme, SubsidyLine, SubsidyRun, SubsidySegment } from '../../contract';
 import * as loansRepo from '../../../database/repositories/loans';
 import { getBank } from '../../../database/repositories/banks';
