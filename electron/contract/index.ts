@@ -36,6 +36,7 @@ export * from './access';
 export * from './data-safety';
 export * from './audit';
 export * from './claims';
+export * from './claim-lines';
 export * from './documents';
 export * from './settings';
 export * from './dashboard';
