@@ -38,6 +38,7 @@ export * from './audit';
 export * from './claims';
 export * from './claim-lines';
 export * from './documents';
+export * from './report-params';
 export * from './settings';
 export * from './dashboard';
 export * from './imports';
