@@ -35,7 +35,7 @@ export type ImportOwner = 'bank' | 'penjamin' | 'sk';
 /**
  * Everything the contract knows of one kind of file: adding a kind is its entry here (the fields
  * the clerk maps) and its module in electron/services/imports/kinds/ (the database checks and the
- * writing). See CONTRIBUTING in the README ("Adding an import kind").
+ * writing). See docs/import-engine.md ("Adding an import kind").
  */
 export interface ImportKindSpec {
   /** The kind in words, for messages ("Berkas dengan isi yang sama sudah diimpor sebagai …"). */
