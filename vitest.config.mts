@@ -12,7 +12,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
-    // e2e tests start Chromium; one file at a time keeps a 2-core machine steady.
+    // Files run in parallel, one worker per core (each e2e file starts its own Chromium and its
+    // own server on a free port, so files never share state). Run one layer at a time with the
+    // npm scripts test:unit / test:integration / test:components / test:e2e (docs/testing.md).
     fileParallelism: true,
     testTimeout: 30_000,
     hookTimeout: 120_000,

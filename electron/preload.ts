@@ -1,7 +1,7 @@
 /**
  * The renderer's only door to the main process. With `sandbox: true` this file may import
  * nothing but 'electron', so it exposes one generic function; the typing lives in
- * renderer/src/api.ts, built on electron/contract.ts.
+ * renderer/src/api.ts, built on the contract in electron/contract/.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 

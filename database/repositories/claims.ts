@@ -8,6 +8,8 @@ import type {
   ClaimHeader,
   ClaimLine,
   ClaimLineStatus,
+  NewClaimLine,
+  StoredOf,
   ClaimPaymentRow,
   ClaimStatus,
   ClaimStatusTotal,
@@ -17,17 +19,18 @@ import type {
   UnclaimedLine,
 } from '../../electron/contract';
 import { CLAIM_LINE_STATUSES } from '../../electron/contract/claims';
+import { BANK_CLAIM_LINE_KEYS, CLAIM_LINE_COLUMNS, CLAIM_LINE_WORKING_COLUMNS, type ValuesOf } from '../../electron/contract/claim-lines';
 import { containsPattern } from './sql';
 
 // ---------------------------------------------------------------------------
 // Creating a claim (the import calls this)
 // ---------------------------------------------------------------------------
 
-/** A line as the bank's file gives it: the bank's own figures of a ClaimLine, before matching. */
-export type NewClaimLine = Pick<
-  ClaimLine,
-  'nomorBaris' | 'periode' | 'nomorRekening' | 'nik' | 'nama' | 'outstanding' | 'bungaPersen' | 'hari' | 'kol' | 'diklaim' | 'plafon' | 'tanggalAkad'
->;
+export type { NewClaimLine };
+
+/** The bank's columns of tagihan_baris in the column map's order: what an import writes. */
+const BANK_COLUMNS = BANK_CLAIM_LINE_KEYS.map((k) => CLAIM_LINE_COLUMNS[k].column);
+const INSERT_LINE = `INSERT INTO tagihan_baris (tagihan_id, ${BANK_COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(BANK_COLUMNS.length)})`;
 
 /**
  * Writes a claim as 'draf' with its lines, in one (nested) transaction, with one prepared
@@ -53,14 +56,8 @@ export function insertClaim(
         )
         .run(claim.bankId, claim.periodeAwal, claim.periodeAkhir, total, claim.imporId, claim.dibuatOleh ?? null, claim.dibuatOlehId ?? null).lastInsertRowid,
     );
-    const insert = db.prepare(
-      `INSERT INTO tagihan_baris (tagihan_id, nomor_baris, periode, nomor_rekening, nik, nama, outstanding, bunga_persen, hari, kol,
-         diklaim, plafon, tanggal_akad)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const l of claim.lines) {
-      insert.run(tagihanId, l.nomorBaris, l.periode, l.nomorRekening, l.nik, l.nama, l.outstanding, l.bungaPersen, l.hari, l.kol, l.diklaim, l.plafon, l.tanggalAkad);
-    }
+    const insert = db.prepare(INSERT_LINE);
+    for (const l of claim.lines) insert.run(tagihanId, ...BANK_CLAIM_LINE_KEYS.map((k) => l[k]));
     return { tagihanId, totalDiklaim: total };
   })();
 }
@@ -189,76 +186,27 @@ export function claimSums(db: Database, tagihanId: number): ClaimSums {
     .get(tagihanId) as ClaimSums;
 }
 
-interface LineRow {
-  id: number;
-  tagihan_id: number;
-  nomor_baris: number;
-  pinjaman_id: number | null;
-  periode: string;
-  nomor_rekening: string;
-  nik: string | null;
-  nama: string | null;
-  outstanding: number | null;
-  bunga_persen: string | null;
-  hari: number | null;
-  kol: number | null;
-  plafon: number | null;
-  tanggal_akad: string | null;
-  diklaim: number;
-  diharapkan: number | null;
-  disetujui: number | null;
-  status: ClaimLineStatus | null;
-  keterangan: string | null;
-  cocok_oleh: 'rekening' | 'nik' | null;
-  alasan_kode: string | null;
-  hitung_pokok: number | null;
-  hitung_hari: number | null;
-  hitung_tarif: string | null;
-  hitung_konvensi: string | null;
-  diagnosis: Diagnosis | null;
-  diagnosis_rincian: string | null;
-  keputusan: ClaimDecision | null;
-  alasan_keputusan: string | null;
-  keputusan_otomatis: number;
-  diputuskan_oleh: string | null;
-  diputuskan_pada: string | null;
-  versi: number;
+/** A row of tagihan_baris as SELECT * returns it, typed from the column map. */
+type LineRow = { id: number; tagihan_id: number } & StoredOf<typeof CLAIM_LINE_COLUMNS> & StoredOf<typeof CLAIM_LINE_WORKING_COLUMNS>;
+
+/** The values of a column map read from a row (each column's `read` turns its stored value into the contract's). */
+function readColumns<M extends typeof CLAIM_LINE_COLUMNS | typeof CLAIM_LINE_WORKING_COLUMNS>(map: M, row: LineRow): ValuesOf<M> {
+  const out: Record<string, unknown> = {};
+  const stored: Record<string, unknown> = row;
+  for (const [key, c] of Object.entries(map)) out[key] = (c.read as (v: unknown) => unknown)(stored[c.column]);
+  // Each key of the map was set above from its own column.
+  return out as ValuesOf<M>;
 }
 
-export const toClaimLine = (r: LineRow): ClaimLine => ({
-  id: r.id,
-  nomorBaris: r.nomor_baris,
-  periode: r.periode,
-  nomorRekening: r.nomor_rekening,
-  nik: r.nik,
-  nama: r.nama,
-  outstanding: r.outstanding,
-  bungaPersen: r.bunga_persen,
-  hari: r.hari,
-  kol: r.kol,
-  plafon: r.plafon,
-  tanggalAkad: r.tanggal_akad,
-  diklaim: r.diklaim,
-  diharapkan: r.diharapkan,
-  disetujui: r.disetujui,
-  status: r.status,
-  keterangan: r.keterangan,
-  pinjamanId: r.pinjaman_id,
-  cocokOleh: r.cocok_oleh,
-  alasanKode: r.alasan_kode,
-  hitung:
-    r.hitung_pokok === null && r.hitung_hari === null && r.hitung_tarif === null
-      ? null
-      : { pokok: r.hitung_pokok, hari: r.hitung_hari, tarifPersen: r.hitung_tarif, konvensiHari: r.hitung_konvensi },
-  diagnosis: r.diagnosis,
-  diagnosisRincian: r.diagnosis_rincian,
-  keputusan: r.keputusan,
-  alasanKeputusan: r.alasan_keputusan,
-  keputusanOtomatis: r.keputusan_otomatis === 1,
-  diputuskanOleh: r.diputuskan_oleh,
-  diputuskanPada: r.diputuskan_pada,
-  versi: r.versi,
-});
+export const toClaimLine = (r: LineRow): ClaimLine => {
+  const hitung = readColumns(CLAIM_LINE_WORKING_COLUMNS, r);
+  return {
+    id: r.id,
+    ...readColumns(CLAIM_LINE_COLUMNS, r),
+    // No working when we expected nothing (konvensi alone does not make one).
+    hitung: hitung.pokok === null && hitung.hari === null && hitung.tarifPersen === null ? null : hitung,
+  };
+};
 
 export interface LineQuery {
   status?: ClaimLineStatus | 'belum_diputuskan' | undefined;

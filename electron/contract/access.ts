@@ -22,7 +22,12 @@ const ADMIN = ['admin'] as const;
 const ENTRY = ['admin', 'operator'] as const;
 const APPROVE = ['admin', 'verifikator'] as const;
 const STAFF = ['admin', 'operator', 'verifikator', 'pemantau'] as const;
-const STAFF_AND_BANK = ['admin', 'operator', 'verifikator', 'pemantau', 'bank'] as const;
+const STAFF_AND_BANK = [...STAFF, 'bank'] as const;
+/** The trail and other oversight: the admin, the verifier and the monitor. */
+const OVERSIGHT = ['admin', 'verifikator', 'pemantau'] as const;
+
+/** The role groups, for the rules outside this table that speak of them (who may print a document kind). */
+export const ROLE_GROUPS = { ADMIN, ENTRY, APPROVE, STAFF, STAFF_AND_BANK, OVERSIGHT } as const;
 /** Imports: entry staff and the bank's own liaison officer. */
 const IMPORT = ['admin', 'operator', 'bank'] as const;
 /** loans.transition is split by target in gate.ts: approval for APPROVE, the rest for ENTRY. */
@@ -97,10 +102,10 @@ export const ACCESS: { readonly [C in Channel]: Access } = {
   'backup.restore': ADMIN,
 
   // The audit trail: read by those who answer for the money (admin, verifier) and by viewers/auditors.
-  'audit.list': ['admin', 'verifikator', 'pemantau'],
-  'audit.facets': ['admin', 'verifikator', 'pemantau'],
-  'audit.verify': ['admin', 'verifikator', 'pemantau'],
-  'audit.export': ['admin', 'verifikator', 'pemantau'],
+  'audit.list': OVERSIGHT,
+  'audit.facets': OVERSIGHT,
+  'audit.verify': OVERSIGHT,
+  'audit.export': OVERSIGHT,
 
   // Bank claims (tagihan): read by staff and by the bank's own liaison officer (the service keeps
   // them to their bank; reading changes nothing); reconciled — an explicit action, never on opening —

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { id, requiredText, returns, versi, type Page } from './common';
 import { isoDate, period, rupiah } from './schemes';
+import type { ClaimLine } from './claim-lines';
 
 export const CLAIM_STATUSES = ['draf', 'diverifikasi', 'disetujui', 'dibayar', 'dibatalkan'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
@@ -93,42 +94,7 @@ export interface ClaimHeader extends ClaimSummary {
   tanggalBa: string | null;
 }
 
-export interface ClaimLine {
-  id: number;
-  nomorBaris: number;
-  periode: string;
-  nomorRekening: string;
-  nik: string | null;
-  nama: string | null;
-  /** The bank's figures. */
-  outstanding: number | null;
-  bungaPersen: string | null;
-  hari: number | null;
-  kol: number | null;
-  plafon: number | null;
-  tanggalAkad: string | null;
-  diklaim: number;
-  /** Our figure (null when the line matched no eligible run line). */
-  diharapkan: number | null;
-  /** The agreed amount the decision set (null while undecided). */
-  disetujui: number | null;
-  status: ClaimLineStatus | null;
-  keterangan: string | null;
-  pinjamanId: number | null;
-  cocokOleh: 'rekening' | 'nik' | null;
-  alasanKode: string | null;
-  /** Our working: base, days, subsidised rate and day-count rule (null when we expected nothing). */
-  hitung: { pokok: number | null; hari: number | null; tarifPersen: string | null; konvensiHari: string | null } | null;
-  diagnosis: Diagnosis | null;
-  diagnosisRincian: string | null;
-  keputusan: ClaimDecision | null;
-  alasanKeputusan: string | null;
-  keputusanOtomatis: boolean;
-  diputuskanOleh: string | null;
-  diputuskanPada: string | null;
-  /** Sent back with the line's decision or a correction of it (record versions). */
-  versi: number;
-}
+// ClaimLine (a bank claim's line) is derived from its column map in ./claim-lines.ts.
 
 export interface UnclaimedLine {
   pinjamanId: number;

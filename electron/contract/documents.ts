@@ -3,70 +3,27 @@
  * template path as HTML (screen and print), PDF, XLSX or CSV. The definitions (query, columns,
  * totals, layout, who may see them) live in electron/services/documents/registry.ts.
  *
- * Adding a document kind: (1) its params schema below, in `documentRequest`; (2) its entry in
- * REPORTS in registry.ts. Nothing else (channels, access, renderer view) changes.
+ * Adding a document kind: (1) its parameters in REPORT_PARAMS (report-params.ts) and its schema
+ * line below, in `documentRequest`; (2) its entry in REPORTS in registry.ts. Nothing else
+ * (channels, access, the Laporan page, which draws the parameters' controls) changes.
  */
 import { z } from 'zod';
-import { id, returns } from './common';
-import { STATUS_PINJAMAN } from './loans';
-import { period } from './schemes';
-import { evaluationParams } from './monitoring';
+import { returns } from './common';
+import { RANGE_MESSAGE, REPORT_PARAMS, rangeInOrder, reportRequestSchema } from './report-params';
 
-const SKALA = ['mikro', 'kecil', 'menengah', 'koperasi'] as const;
-
-const periodRange = {
-  /** Agreements (akad) from this month… */
-  periodeAwal: period.optional(),
-  /** …to this month, both included. */
-  periodeAkhir: period.optional(),
-};
-const rangeInOrder = (p: { periodeAwal?: string | undefined; periodeAkhir?: string | undefined }) => !p.periodeAwal || !p.periodeAkhir || p.periodeAwal <= p.periodeAkhir;
-const RANGE_MESSAGE = { message: 'Periode akhir tidak boleh sebelum periode awal', path: ['periodeAkhir'] };
-
-export const rekapBulananParams = z.object({
-  jenis: z.literal('rekapBulanan'),
-  /** The month summarised, 'YYYY-MM'. */
-  periode: period,
-});
-
-export const registerPinjamanParams = z
-  .object({
-    jenis: z.literal('registerPinjaman'),
-    bankId: id.optional(),
-    kecamatanId: id.optional(),
-    skemaId: id.optional(),
-    status: z.enum(STATUS_PINJAMAN).optional(),
-    ...periodRange,
-  })
-  .refine(rangeInOrder, RANGE_MESSAGE);
-
-export const registerDebiturParams = z
-  .object({
-    jenis: z.literal('registerDebitur'),
-    /** Debtors with a loan at this bank / under this scheme / of this status / agreed in the period. */
-    bankId: id.optional(),
-    skemaId: id.optional(),
-    status: z.enum(STATUS_PINJAMAN).optional(),
-    kecamatanId: id.optional(),
-    sektorId: id.optional(),
-    skala: z.enum(SKALA).optional(),
-    ...periodRange,
-  })
-  .refine(rangeInOrder, RANGE_MESSAGE);
-
-export const riwayatPinjamanParams = z.object({
-  jenis: z.literal('riwayatPinjaman'),
-  pinjamanId: id,
-});
+// Each kind's request schema, from the parameters declared with it in report-params.ts.
+export const rekapBulananParams = reportRequestSchema('rekapBulanan', REPORT_PARAMS.rekapBulanan);
+export const registerPinjamanParams = reportRequestSchema('registerPinjaman', REPORT_PARAMS.registerPinjaman).refine(rangeInOrder, RANGE_MESSAGE);
+export const registerDebiturParams = reportRequestSchema('registerDebitur', REPORT_PARAMS.registerDebitur).refine(rangeInOrder, RANGE_MESSAGE);
+export const riwayatPinjamanParams = reportRequestSchema('riwayatPinjaman', REPORT_PARAMS.riwayatPinjaman);
+/** A bank claim's berita acara rekonsiliasi, and its lines for XLSX/CSV (electron/services/claims/documents.ts). */
+export const beritaAcaraRekonsiliasiParams = reportRequestSchema('beritaAcaraRekonsiliasi', REPORT_PARAMS.beritaAcaraRekonsiliasi);
+export const rekonsiliasiBarisParams = reportRequestSchema('rekonsiliasiBaris', REPORT_PARAMS.rekonsiliasiBaris);
 
 /** What to print: the kind and its parameters. */
-/** A bank claim's berita acara rekonsiliasi, and its lines for XLSX/CSV (electron/services/claims/documents.ts). */
-export const beritaAcaraRekonsiliasiParams = z.object({ jenis: z.literal('beritaAcaraRekonsiliasi'), tagihanId: id });
-export const rekonsiliasiBarisParams = z.object({ jenis: z.literal('rekonsiliasiBaris'), tagihanId: id });
-
 /** Monitoring (docs/monitoring.md): a visit plan's list for the field officers, and the evaluation report of a year. */
-export const rencanaKunjunganParams = z.object({ jenis: z.literal('rencanaKunjungan'), rencanaId: id });
-export const evaluasiProgramParams = evaluationParams.extend({ jenis: z.literal('evaluasiProgram') });
+export const rencanaKunjunganParams = reportRequestSchema('rencanaKunjungan', REPORT_PARAMS.rencanaKunjungan);
+export const evaluasiProgramParams = reportRequestSchema('evaluasiProgram', REPORT_PARAMS.evaluasiProgram);
 
 export const documentRequest = z.discriminatedUnion('jenis', [rekapBulananParams, registerPinjamanParams, registerDebiturParams, riwayatPinjamanParams, beritaAcaraRekonsiliasiParams, rekonsiliasiBarisParams, rencanaKunjunganParams, evaluasiProgramParams], {
   error: 'Jenis dokumen tidak dikenal',
@@ -74,6 +31,11 @@ export const documentRequest = z.discriminatedUnion('jenis', [rekapBulananParams
 export type DocumentRequest = z.output<typeof documentRequest>;
 export type DocumentRequestInput = z.input<typeof documentRequest>;
 export type DocumentKind = DocumentRequest['jenis'];
+
+// Every kind in the union declares its parameters, and every declaration is a kind in the union.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _everyKindDeclared: Same<DocumentKind, keyof typeof REPORT_PARAMS> = true;
+void _everyKindDeclared;
 
 export const DOCUMENT_FORMATS = ['html', 'pdf', 'xlsx', 'csv'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { id, requiredText, returns, type Page } from './common';
+import { CLAIM_IMPORT_FIELDS } from './claim-lines';
 
 export const IMPORT_KINDS = ['tagihan', 'posisi', 'premi', 'pinjaman', 'riwayat', 'sk_penerima'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -34,7 +35,7 @@ export type ImportOwner = 'bank' | 'penjamin' | 'sk';
 /**
  * Everything the contract knows of one kind of file: adding a kind is its entry here (the fields
  * the clerk maps) and its module in electron/services/imports/kinds/ (the database checks and the
- * writing). See CONTRIBUTING in the README ("Adding an import kind").
+ * writing). See docs/import-engine.md ("Adding an import kind").
  */
 export interface ImportKindSpec {
   /** The kind in words, for messages ("Berkas dengan isi yang sama sudah diimpor sebagai …"). */
@@ -65,19 +66,8 @@ export const IMPORT_KIND_SPECS: Record<ImportKind, ImportKindSpec> = {
   tagihan: {
     label: 'tagihan subsidi',
     pemilik: 'bank',
-    fields: [
-      { key: 'nomorRekening', label: 'Nomor rekening', type: 'rekening', required: true },
-      { key: 'periode', label: 'Periode', type: 'periode', required: true },
-      { key: 'nik', label: 'NIK', type: 'nik', required: false },
-      { key: 'nama', label: 'Nama debitur', type: 'teks', required: false },
-      { key: 'outstanding', label: 'Outstanding (baki debet)', type: 'uang', required: false },
-      { key: 'bungaPersen', label: 'Bunga (%)', type: 'persen', required: false },
-      { key: 'hari', label: 'Jumlah hari', type: 'bulat', required: false },
-      { key: 'kol', label: 'Kolektibilitas', type: 'kol', required: false },
-      { key: 'diklaim', label: 'Nilai diklaim', type: 'uang', required: true },
-      { key: 'plafon', label: 'Plafon', type: 'uang', required: false },
-      { key: 'tanggalAkad', label: 'Tanggal akad', type: 'tanggal', required: false },
-    ],
+    // One field per bank column of a claim line, from its column map (typed against the line).
+    fields: Object.entries(CLAIM_IMPORT_FIELDS).map(([key, field]) => ({ key, ...field })),
     fileLevel: ['periode'],
     ketat: false,
     nilai: 'diklaim',

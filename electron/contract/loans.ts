@@ -7,6 +7,35 @@ import { businessProfileFields } from './monitoring';
 export const STATUS_PINJAMAN = ['diajukan', 'disetujui', 'aktif', 'lunas', 'macet', 'klaim', 'hapus_buku', 'ditolak'] as const;
 export type StatusPinjaman = (typeof STATUS_PINJAMAN)[number];
 
+/**
+ * The loan's lifecycle: which status may follow which. The one table: the loan service refuses
+ * any other step, the loan page offers only these buttons, the component tests' fake follows it.
+ */
+export const LOAN_NEXT: Readonly<Record<StatusPinjaman, readonly Exclude<StatusPinjaman, 'diajukan'>[]>> = {
+  diajukan: ['disetujui', 'ditolak'],
+  disetujui: ['aktif', 'ditolak'],
+  aktif: ['lunas', 'macet'],
+  macet: ['aktif', 'lunas', 'klaim'],
+  klaim: ['lunas', 'hapus_buku'],
+  lunas: [],
+  hapus_buku: [],
+  ditolak: [],
+};
+
+/** A status as a service message names it ("Pinjaman berstatus aktif (dicairkan) …"). */
+export const LOAN_STATUS_LABEL: Readonly<Record<StatusPinjaman, string>> = {
+  diajukan: 'diajukan', disetujui: 'disetujui', aktif: 'aktif (dicairkan)', lunas: 'lunas', macet: 'macet',
+  klaim: 'klaim asuransi', hapus_buku: 'hapus buku', ditolak: 'ditolak',
+};
+
+/** A status as a printed register names it (capitalised, in a table cell). */
+export const LOAN_STATUS_TITLE: Readonly<Record<StatusPinjaman, string>> = {
+  diajukan: 'Diajukan', disetujui: 'Disetujui', aktif: 'Aktif', lunas: 'Lunas', macet: 'Macet', klaim: 'Klaim asuransi', hapus_buku: 'Hapus buku', ditolak: 'Ditolak',
+};
+
+/** Only a loan not yet disbursed may be edited; later changes are restructurings. */
+export const isLoanEditable = (status: StatusPinjaman): boolean => status === 'diajukan' || status === 'disetujui';
+
 /** One instalment of a schedule, all integer rupiah. */
 export interface ScheduleRow {
   no: number;

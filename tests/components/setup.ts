@@ -6,7 +6,7 @@
  *   vi.mock('@/api', async (orig) => ({ ...(await orig()), call: vi.fn() }));
  * (vi.mock is hoisted only within the file that contains it).
  */
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { mount, type ComponentMountingOptions } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import ElementPlus, { ElMessage } from 'element-plus';
@@ -14,7 +14,7 @@ import { nextTick, type Component } from 'vue';
 import type { Router } from 'vue-router';
 import type { Bank, Channel, Debtor, InputOf, NikCheck, OutputOf, Role, SessionInfo } from '@contract';
 import { ApiError, call } from '@/api';
-import { elementPlusLocale, i18n, setLocale } from '@/i18n';
+import { elementPlusLocale, i18n, setLocale, setMissingHandler } from '@/i18n';
 import { useAuthStore } from '@/features/auth/store';
 
 /*
@@ -26,6 +26,19 @@ import { useAuthStore } from '@/features/auth/store';
 Element.prototype.toString = function toString(this: Element): string {
   return Object.prototype.toString.call(this);
 };
+
+/*
+ * A message missing in either language fails the test that showed it (vue-i18n would only warn,
+ * and a green run printed the warning over a hundred times).
+ */
+const missingMessages = new Set<string>();
+setMissingHandler((locale, key) => void missingMessages.add(`'${key}' (${locale})`));
+afterEach(() => {
+  if (missingMessages.size === 0) return;
+  const list = [...missingMessages].join(', ');
+  missingMessages.clear();
+  throw new Error(`Missing translation: ${list}`);
+});
 
 export type Handler<C extends Channel> = (input: InputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
 export type Backend = { [C in Channel]?: Handler<C> };

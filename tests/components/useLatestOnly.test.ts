@@ -41,4 +41,32 @@ describe('useLatestOnly (the lists and the dashboard reloading as the user types
     await expect(pending).rejects.toThrow('lama');
     expect(loading.value).toBe(false);
   });
+
+  it('with a fail handler, only the latest request\'s error reaches it; an older one is dropped like its answer', async () => {
+    const loading = ref(false);
+    const latestOnly = useLatestOnly(loading);
+    const failed: string[] = [];
+    const fail = (err: unknown) => failed.push((err as Error).message);
+    const old = deferred<string>();
+    const pending = latestOnly(() => old.promise, () => undefined, fail);
+    await latestOnly(() => Promise.reject(new Error('baru')), () => undefined, fail);
+    old.reject(new Error('lama'));
+    await pending;
+    expect(failed).toEqual(['baru']);
+    expect(loading.value).toBe(false);
+  });
+
+  it('invalidate drops the answer on its way and ends the loading (a save answered with the whole record)', async () => {
+    const loading = ref(false);
+    const latestOnly = useLatestOnly(loading);
+    const shown: string[] = [];
+    const slow = deferred<string>();
+    const pending = latestOnly(() => slow.promise, (r) => shown.push(r));
+    expect(loading.value).toBe(true);
+    latestOnly.invalidate();
+    expect(loading.value).toBe(false);
+    slow.resolve('usang');
+    await pending;
+    expect(shown).toEqual([]);
+  });
 });

@@ -96,6 +96,9 @@ export async function startApp(opts: { today?: string } = {}): Promise<AppUnderT
       runtime.close();
       await printer.close?.();
       fs.rmSync(dir, { recursive: true, force: true });
+      // A message missing in either language fails the file (renderer/src/i18n reports each as a console error).
+      const missing = problems.filter((p) => p.includes('[i18n] missing message'));
+      if (missing.length > 0) throw new Error(`Missing translations seen in the browser:\n${[...new Set(missing)].join('\n')}`);
     },
   };
 }

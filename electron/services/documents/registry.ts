@@ -14,7 +14,7 @@
  * (requireOwnBank). Documents without `bankOf` are refused to the role 'bank' unless listed in
  * `roles` — then they must not show other banks' data.
  */
-import type { DocumentKind, DocumentRequest, Role } from '../../contract';
+import { ROLE_GROUPS, type DocumentKind, type DocumentRequest, type Role } from '../../contract';
 import type { ServiceContext } from '../context';
 import type { ReportDocument } from './model';
 import { buildRekapBulanan } from '../reports/rekap-bulanan';
@@ -35,8 +35,8 @@ export interface ReportDefinition<J extends DocumentKind> {
   build: (ctx: ServiceContext, params: Extract<DocumentRequest, { jenis: J }>) => ReportDocument | Promise<ReportDocument>;
 }
 
-const STAFF = ['admin', 'operator', 'verifikator', 'pemantau'] as const;
-const STAFF_AND_BANK = [...STAFF, 'bank'] as const;
+// The access table's groups: a new role lands in every document kind its group may print.
+const { STAFF, STAFF_AND_BANK } = ROLE_GROUPS;
 
 export const REPORTS: { [J in DocumentKind]: ReportDefinition<J> } = {
   rekapBulanan: {

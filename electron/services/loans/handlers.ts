@@ -6,7 +6,7 @@ import { getDebtor } from '../../../database/repositories/debtors';
 import { getScheme } from '../../../database/repositories/schemes';
 import { getPremiumOfLoan } from '../../../database/repositories/premiums';
 import { appendAudit } from '../../../database/repositories/audit';
-import { APPROVAL_STEPS } from '../../contract';
+import { APPROVAL_STEPS, LOAN_NEXT, LOAN_STATUS_LABEL, isLoanEditable } from '../../contract';
 import { callerId, refuseOwnEntry } from '../auth/four-eyes';
 import { refuseClosedMonths } from '../closing/guard';
 import { getPagu, realisasiPagu } from '../../../database/repositories/payments';
@@ -25,23 +25,6 @@ import { writeProfile } from '../monitoring/profile';
 import { requireVersion } from '../versions';
 
 type LoanInput = z.output<typeof loanSaveInput>;
-
-/** Which state may follow which (the loan's lifecycle). */
-const NEXT: Record<string, readonly string[]> = {
-  diajukan: ['disetujui', 'ditolak'],
-  disetujui: ['aktif', 'ditolak'],
-  aktif: ['lunas', 'macet'],
-  macet: ['aktif', 'lunas', 'klaim'],
-  klaim: ['lunas', 'hapus_buku'],
-  lunas: [],
-  hapus_buku: [],
-  ditolak: [],
-};
-
-const STATUS_LABEL: Record<string, string> = {
-  diajukan: 'diajukan', disetujui: 'disetujui', aktif: 'aktif (dicairkan)', lunas: 'lunas', macet: 'macet',
-  klaim: 'klaim asuransi', hapus_buku: 'hapus buku', ditolak: 'ditolak',
-};
 
 export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positions'> {
   const { db } = ctx;
@@ -121,8 +104,8 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         const before = input.id ? detail(input.id) : null;
         // The contract requires the version with an id: the form was filled from that version.
         if (input.id && versi !== undefined) requireVersion(ctx, 'pinjaman', input.id, versi);
-        if (before && !['diajukan', 'disetujui'].includes(before.status)) {
-          throw new ServiceError('CONFLICT', `Pinjaman berstatus ${STATUS_LABEL[before.status]} tidak dapat diubah lagi; perubahan tenor atau bunga dicatat sebagai restrukturisasi.`);
+        if (before && !isLoanEditable(before.status)) {
+          throw new ServiceError('CONFLICT', `Pinjaman berstatus ${LOAN_STATUS_LABEL[before.status]} tidak dapat diubah lagi; perubahan tenor atau bunga dicatat sebagai restrukturisasi.`);
         }
         const { fields, scheme } = checkedLoan(input);
         uniqueAccount(input);
@@ -140,8 +123,8 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
       db.transaction(() => {
         const before = detail(id);
         requireVersion(ctx, 'pinjaman', id, versi);
-        if (!NEXT[before.status]?.includes(ke)) {
-          throw new ServiceError('CONFLICT', `Pinjaman berstatus ${STATUS_LABEL[before.status]} tidak dapat diubah menjadi ${STATUS_LABEL[ke]}.`);
+        if (!(LOAN_NEXT[before.status] as readonly string[]).includes(ke)) {
+          throw new ServiceError('CONFLICT', `Pinjaman berstatus ${LOAN_STATUS_LABEL[before.status]} tidak dapat diubah menjadi ${LOAN_STATUS_LABEL[ke]}.`);
         }
         // A disbursement that is not the step from 'disetujui' keeps the loan's date (macet → aktif).
         const stepRefusal = stepDateRefusal(before, ke === 'aktif' && before.status !== 'disetujui' ? 'kembali_aktif' : ke, tanggal, ctx.today());

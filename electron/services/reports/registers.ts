@@ -5,6 +5,7 @@
 import type { Database } from '../../../database/connection';
 import { filterName, registerDebtors, registerLoans, registerLoanTotals, type DebtorFilter } from '../../../database/repositories/registers';
 import type { DocumentRequest } from '../../contract';
+import { LOAN_STATUS_TITLE } from '../../contract/loans';
 import { formatDateLong, formatPercentText, formatPeriod } from '../../domain/format';
 import { periodFirstDay, periodLastDay } from '../../domain/loan';
 import type { ServiceContext } from '../context';
@@ -15,9 +16,8 @@ import { scheduledOutstanding } from './snapshot';
 type RegisterPinjaman = Extract<DocumentRequest, { jenis: 'registerPinjaman' }>;
 type RegisterDebitur = Extract<DocumentRequest, { jenis: 'registerDebitur' }>;
 
-export const STATUS_LABEL: Record<string, string> = {
-  diajukan: 'Diajukan', disetujui: 'Disetujui', aktif: 'Aktif', lunas: 'Lunas', macet: 'Macet', klaim: 'Klaim asuransi', hapus_buku: 'Hapus buku', ditolak: 'Ditolak',
-};
+/** Statuses as a register prints them; the table lives with the lifecycle in the loan contract. */
+export const STATUS_LABEL: Readonly<Record<string, string>> = LOAN_STATUS_TITLE;
 export const SKALA_LABEL: Record<string, string> = { mikro: 'Mikro', kecil: 'Kecil', menengah: 'Menengah', koperasi: 'Koperasi' };
 
 const nameOf = (db: Database, table: 'bank' | 'kecamatan' | 'skema' | 'sektor', id: number | undefined): string | null =>

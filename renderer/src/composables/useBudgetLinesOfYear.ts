@@ -1,6 +1,7 @@
 import { ref, type Ref } from 'vue';
 import type { BudgetLine } from '@contract';
 import { ApiError, call } from '@/api';
+import { useLatestOnly } from './useLatestOnly';
 
 /**
  * The budget lines (pagu) of one kind for the year of a payment's date: a payment is charged to
@@ -12,35 +13,31 @@ export function useBudgetLinesOfYear(jenis: BudgetLine['jenis'], chosenId: Ref<n
   const year = ref<number | null>(null);
   const loading = ref(false);
   const error = ref<string | null>(null);
-  let seq = 0;
+  const latestOnly = useLatestOnly(loading);
 
   async function load(tahun: number): Promise<void> {
-    const mine = ++seq;
     year.value = tahun;
-    loading.value = true;
     error.value = null;
-    try {
-      const budget = await call('budget.year', { tahun });
-      if (mine !== seq) return;
-      lines.value = budget.lines.filter((l) => l.jenis === jenis);
-      if (!lines.value.some((l) => l.id === chosenId.value)) chosenId.value = lines.value.length === 1 ? lines.value[0]!.id : null;
-    } catch (err) {
-      if (mine !== seq) return;
-      lines.value = [];
-      chosenId.value = null;
-      error.value = err instanceof ApiError ? err.message : String(err);
-    } finally {
-      if (mine === seq) loading.value = false;
-    }
+    await latestOnly(
+      () => call('budget.year', { tahun }),
+      (budget) => {
+        lines.value = budget.lines.filter((l) => l.jenis === jenis);
+        if (!lines.value.some((l) => l.id === chosenId.value)) chosenId.value = lines.value.length === 1 ? lines.value[0]!.id : null;
+      },
+      (err) => {
+        lines.value = [];
+        chosenId.value = null;
+        error.value = err instanceof ApiError ? err.message : String(err);
+      },
+    );
   }
 
   /** Follows a payment date: loads its year's lines when the year changes (or always, with `reload`). */
   function follow(tanggal: string | null, reload = false): void {
     if (!tanggal) {
-      seq++;
+      latestOnly.invalidate();
       lines.value = [];
       year.value = null;
-      loading.value = false;
       error.value = null;
       chosenId.value = null;
       return;

@@ -1,6 +1,6 @@
 /** Loans, schemes and schedules for the loan screens' component tests. */
 import { z } from 'zod';
-import { contract, type BankPosition, type Channel, type InputOf, type InsuranceClaim, type Loan, type LoanDetail, type ParsedInputOf, type Premium, type Schedule, type ScheduleRow, type Scheme, type StatusPinjaman } from '@contract';
+import { contract, type BankPosition, type Channel, type InputOf, type InsuranceClaim, type Loan, type LoanDetail, type ParsedInputOf, type Premium, type Schedule, type ScheduleRow, type Scheme, LOAN_NEXT, LOAN_STATUS_LABEL, isLoanEditable } from '@contract';
 import { formatRupiah } from '@domain/format';
 import { ApiError } from '@/api';
 import { bank, type Backend } from '../setup';
@@ -119,21 +119,9 @@ export function runningLoan(overrides: Partial<LoanDetail> = {}): LoanDetail {
   });
 }
 
-/** The loan lifecycle, copied from NEXT in electron/services/loans/handlers.ts (the fake refuses the rest, as the service does). */
-export const SERVICE_NEXT: Record<StatusPinjaman, readonly StatusPinjaman[]> = {
-  diajukan: ['disetujui', 'ditolak'],
-  disetujui: ['aktif', 'ditolak'],
-  aktif: ['lunas', 'macet'],
-  macet: ['aktif', 'lunas', 'klaim'],
-  klaim: ['lunas', 'hapus_buku'],
-  lunas: [],
-  hapus_buku: [],
-  ditolak: [],
-};
-const SERVICE_STATUS_LABEL: Record<StatusPinjaman, string> = {
-  diajukan: 'diajukan', disetujui: 'disetujui', aktif: 'aktif (dicairkan)', lunas: 'lunas', macet: 'macet',
-  klaim: 'klaim asuransi', hapus_buku: 'hapus buku', ditolak: 'ditolak',
-};
+/** The loan lifecycle the service enforces (the fake refuses the rest, as the service does). */
+export const SERVICE_NEXT = LOAN_NEXT;
+const SERVICE_STATUS_LABEL = LOAN_STATUS_LABEL;
 
 // The service validates with zod under Indonesian messages (electron/services/dispatch.ts).
 z.config(z.locales.id());
@@ -185,7 +173,7 @@ export function fakeLoanService(start: LoanDetail, options: FakeLoanOptions = {}
     'loans.save': (input) => {
       const l = validated('loans.save', input);
       if (l.id !== undefined) find(l.id);
-      if (!['diajukan', 'disetujui'].includes(stored.status)) {
+      if (!isLoanEditable(stored.status)) {
         throw new ApiError({
           code: 'CONFLICT',
           message: `Pinjaman berstatus ${SERVICE_STATUS_LABEL[stored.status]} tidak dapat diubah lagi; perubahan tenor atau bunga dicatat sebagai restrukturisasi.`,

@@ -4,31 +4,15 @@
  * writes one draft claim through the claims repository's insertClaim.
  */
 import { insertClaim, setClaimStatus, type NewClaimLine } from '../../../../database/repositories/claims';
+import { newClaimLineFrom } from '../../../contract/claim-lines';
 import * as repo from '../../../../database/repositories/imports';
 import { callerId } from '../../auth/four-eyes';
 import { ServiceError } from '../../errors';
 import { matchBankLoans } from './bank-loans';
 import type { CheckedRow, ImportKindModule } from './types';
 
-function claimLine(r: CheckedRow): NewClaimLine {
-  const v = r.values;
-  const num = (x: unknown) => (typeof x === 'number' ? x : null);
-  const str = (x: unknown) => (typeof x === 'string' && x !== '' ? x : null);
-  return {
-    nomorBaris: r.baris,
-    periode: v.periode as string,
-    nomorRekening: v.nomorRekening as string,
-    nik: str(v.nik),
-    nama: str(v.nama),
-    outstanding: num(v.outstanding),
-    bungaPersen: str(v.bungaPersen),
-    hari: num(v.hari),
-    kol: num(v.kol),
-    diklaim: v.diklaim as number,
-    plafon: num(v.plafon),
-    tanggalAkad: str(v.tanggalAkad),
-  };
-}
+/** The line a checked row writes: its conversion comes with the claim line's column map. */
+const claimLine = (r: CheckedRow): NewClaimLine => newClaimLineFrom(r.baris, r.values);
 
 export const tagihan: ImportKindModule = {
   check(db, t, rows, report) {

@@ -5,7 +5,7 @@
  * Pure and synchronous: runs in the import worker and in tests. Every reader answers either a
  * value or a plain Indonesian reason, never throws.
  *
- * Money rule (decided here, documented in the README): amounts become integer rupiah with
+ * Money rule (decided here, documented in docs/import-engine.md): amounts become integer rupiah with
  * decimal.js, never floating point. A non-zero sen part (e.g. `1.234.567,50`) is rounded half-up
  * to whole rupiah (`1.234.568`) and the row gets a warning naming both figures, so nothing is
  * changed silently. A value with more than two decimals is refused for money columns that come

@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import type { BudgetLine, BudgetSaveInput, BudgetYear } from '@contract';
 import { todayIso } from '@domain/format';
 import { ApiError, call } from '@/api';
+import { useLatestOnly } from '@/composables/useLatestOnly';
 
 /** The budget (pagu) of one fiscal year: its lines with what was paid, and the projection. */
 export const useBudgetStore = defineStore('budget', () => {
@@ -10,23 +11,18 @@ export const useBudgetStore = defineStore('budget', () => {
   const year = ref<BudgetYear | null>(null);
   const loading = ref(false);
   const error = ref<string | null>(null);
-  let seq = 0;
+  const latestOnly = useLatestOnly(loading);
 
   async function load(): Promise<void> {
-    const mine = ++seq;
-    loading.value = true;
     error.value = null;
-    try {
-      const result = await call('budget.year', { tahun: tahun.value });
-      if (mine !== seq) return;
-      year.value = result;
-    } catch (err) {
-      if (mine !== seq) return;
-      year.value = null;
-      error.value = err instanceof ApiError ? err.message : String(err);
-    } finally {
-      if (mine === seq) loading.value = false;
-    }
+    await latestOnly(
+      () => call('budget.year', { tahun: tahun.value }),
+      (result) => (year.value = result),
+      (err) => {
+        year.value = null;
+        error.value = err instanceof ApiError ? err.message : String(err);
+      },
+    );
   }
 
   /** Saves a line, then shows the year it belongs to. */

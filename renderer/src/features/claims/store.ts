@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Bank, ClaimStatus, ClaimSummary } from '@contract';
 import { ApiError, call } from '@/api';
+import { useLatestOnly } from '@/composables/useLatestOnly';
 
 /**
  * The claims list's filters and page, kept in a store so they survive opening a claim and
@@ -19,35 +20,33 @@ export const useClaimsStore = defineStore('claims', () => {
   const total = ref(0);
   const loading = ref(false);
   const error = ref<string | null>(null);
-  let seq = 0;
+  const latestOnly = useLatestOnly(loading);
 
   async function loadBanks(): Promise<void> {
     banks.value = await call('banks.list', { includeInactive: true });
   }
 
   async function load(): Promise<void> {
-    const mine = ++seq;
-    loading.value = true;
     error.value = null;
-    try {
-      const result = await call('claims.list', {
-        ...(bankId.value !== null ? { bankId: bankId.value } : {}),
-        ...(periode.value ? { periode: periode.value } : {}),
-        ...(status.value ? { status: status.value } : {}),
-        page: page.value,
-        pageSize,
-      });
-      if (mine !== seq) return;
-      rows.value = result.rows;
-      total.value = result.total;
-    } catch (err) {
-      if (mine !== seq) return;
-      rows.value = [];
-      total.value = 0;
-      error.value = err instanceof ApiError ? err.message : String(err);
-    } finally {
-      if (mine === seq) loading.value = false;
-    }
+    await latestOnly(
+      () =>
+        call('claims.list', {
+          ...(bankId.value !== null ? { bankId: bankId.value } : {}),
+          ...(periode.value ? { periode: periode.value } : {}),
+          ...(status.value ? { status: status.value } : {}),
+          page: page.value,
+          pageSize,
+        }),
+      (result) => {
+        rows.value = result.rows;
+        total.value = result.total;
+      },
+      (err) => {
+        rows.value = [];
+        total.value = 0;
+        error.value = err instanceof ApiError ? err.message : String(err);
+      },
+    );
   }
 
   return { banks, bankId, periode, status, page, pageSize, rows, total, loading, error, loadBanks, load };

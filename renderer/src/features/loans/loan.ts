@@ -1,26 +1,14 @@
 /** Small pure helpers the loan screens share: the lifecycle as the clerk sees it, rates, tags. */
-import type { StatusPinjaman } from '@contract';
+import { LOAN_NEXT, isLoanEditable, type StatusPinjaman } from '@contract';
 import { formatPercentText } from '@domain/format';
 
-export type TransitionTarget = 'disetujui' | 'ditolak' | 'aktif' | 'lunas' | 'macet' | 'klaim' | 'hapus_buku';
+export type TransitionTarget = Exclude<StatusPinjaman, 'diajukan'>;
 
-/**
- * Which status may follow which; the same table as NEXT in electron/services/loans/handlers.ts
- * (the service refuses anything else, this only decides which buttons to offer).
- */
-export const NEXT_STATUS: Record<StatusPinjaman, readonly TransitionTarget[]> = {
-  diajukan: ['disetujui', 'ditolak'],
-  disetujui: ['aktif', 'ditolak'],
-  aktif: ['lunas', 'macet'],
-  macet: ['aktif', 'lunas', 'klaim'],
-  klaim: ['lunas', 'hapus_buku'],
-  lunas: [],
-  hapus_buku: [],
-  ditolak: [],
-};
+/** Which status may follow which: the loan contract's table, which the service enforces; this only decides which buttons to offer. */
+export const NEXT_STATUS = LOAN_NEXT;
 
 /** Only a loan not yet disbursed may be edited; later changes are restructurings. */
-export const isEditable = (status: StatusPinjaman): boolean => status === 'diajukan' || status === 'disetujui';
+export const isEditable = isLoanEditable;
 export const canRestructure = (status: StatusPinjaman): boolean => status === 'aktif' || status === 'macet';
 
 /** The i18n key of a transition: 'aktif' means "disburse" from disetujui but "back to current" from macet. */

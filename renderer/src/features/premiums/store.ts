@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { InputOf, Insurer, OutputOf, PremiumRow } from '@contract';
 import { ApiError, call } from '@/api';
+import { useLatestOnly } from '@/composables/useLatestOnly';
 
 export type PremiumStatus = PremiumRow['status'];
 export type StatusFilter = PremiumStatus | 'semua';
@@ -22,7 +23,7 @@ export const usePremiumsStore = defineStore('premiums', () => {
   const rows = ref<PremiumRow[]>([]);
   const loading = ref(false);
   const error = ref<string | null>(null);
-  let seq = 0;
+  const latestOnly = useLatestOnly(loading);
 
   /** What premiums.list is asked: only the filters actually chosen. */
   const query = computed<InputOf<'premiums.list'>>(() => ({
@@ -35,20 +36,15 @@ export const usePremiumsStore = defineStore('premiums', () => {
   }
 
   async function load(): Promise<void> {
-    const mine = ++seq;
-    loading.value = true;
     error.value = null;
-    try {
-      const result = await call('premiums.list', query.value);
-      if (mine !== seq) return;
-      rows.value = result;
-    } catch (err) {
-      if (mine !== seq) return;
-      rows.value = [];
-      error.value = err instanceof ApiError ? err.message : String(err);
-    } finally {
-      if (mine === seq) loading.value = false;
-    }
+    await latestOnly(
+      () => call('premiums.list', query.value),
+      (result) => (rows.value = result),
+      (err) => {
+        rows.value = [];
+        error.value = err instanceof ApiError ? err.message : String(err);
+      },
+    );
   }
 
   /**

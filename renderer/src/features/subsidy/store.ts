@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import type { Bank, SubsidyRun } from '@contract';
 import { todayIso } from '@domain/format';
 import { ApiError, call } from '@/api';
+import { useLatestOnly } from '@/composables/useLatestOnly';
 import { periodEnd, previousMonth } from './format';
 
 /**
@@ -17,7 +18,7 @@ export const useSubsidyStore = defineStore('subsidy', () => {
   const run = ref<SubsidyRun | null>(null);
   const loading = ref(false);
   const error = ref<string | null>(null);
-  let seq = 0;
+  const latestOnly = useLatestOnly(loading);
 
   const periodeAkhir = computed(() => (periode.value ? periodEnd(periode.value, quarterly.value) : null));
   const canRun = computed(() => bankId.value !== null && periode.value !== null);
@@ -29,20 +30,15 @@ export const useSubsidyStore = defineStore('subsidy', () => {
   }
 
   async function execute(request: { bankId: number; periodeAwal: string; periodeAkhir: string }): Promise<void> {
-    const mine = ++seq;
-    loading.value = true;
     error.value = null;
-    try {
-      const result = await call('subsidy.run', request);
-      if (mine !== seq) return;
-      run.value = result;
-    } catch (err) {
-      if (mine !== seq) return;
-      run.value = null;
-      error.value = err instanceof ApiError ? err.message : String(err);
-    } finally {
-      if (mine === seq) loading.value = false;
-    }
+    await latestOnly(
+      () => call('subsidy.run', request),
+      (result) => (run.value = result),
+      (err) => {
+        run.value = null;
+        error.value = err instanceof ApiError ? err.message : String(err);
+      },
+    );
   }
 
   /** Computes the run for the bank and period chosen on screen. */
