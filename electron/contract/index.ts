@@ -23,6 +23,7 @@ import { settingsContract } from './settings';
 import { dashboardContract } from './dashboard';
 import { importsContract } from './imports';
 import { decreesContract } from './decrees';
+import { jobsContract } from './jobs';
 
 export * from './common';
 export * from './master-data';
@@ -41,6 +42,7 @@ export * from './settings';
 export * from './dashboard';
 export * from './imports';
 export * from './decrees';
+export * from './jobs';
 
 export const contract = {
   ...masterDataContract,
@@ -59,6 +61,7 @@ export const contract = {
   ...dashboardContract,
   ...importsContract,
   ...decreesContract,
+  ...jobsContract,
 } as const;
 
 export type Contract = typeof contract;

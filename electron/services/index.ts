@@ -20,6 +20,7 @@ import { settingsHandlers } from './settings/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { importHandlers } from './imports/handlers';
 import { decreeHandlers } from './decrees/handlers';
+import { jobHandlers } from './jobs/handlers';
 
 /** One handler per channel of the contract; a missing one is a compile error below. */
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
@@ -49,6 +50,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...dashboardHandlers(ctx),
     ...importHandlers(ctx),
     ...decreeHandlers(ctx),
+    ...jobHandlers(ctx),
   };
 }
 

@@ -57,8 +57,10 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number): Reconcil
   }
 
   const t0 = performance.now();
+  ctx.progress?.('Menghitung subsidi yang diharapkan', 0, 3);
   const run = computeSubsidyRun(db, { bankId: header.bankId, periodeAwal: header.periodeAwal, periodeAkhir: header.periodeAkhir });
   const t1 = performance.now();
+  ctx.progress?.('Mencocokkan baris tagihan', 1, 3);
 
   const runByKey = new Map<string, SubsidyLine>();
   for (const l of run.lines) runByKey.set(loanMonthKey(l.pinjamanId, l.periode), l);
@@ -168,7 +170,15 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number): Reconcil
     .map((l) => ({ pinjamanId: l.pinjamanId, periode: l.periode, diharapkan: l.rincian!.jumlah }));
 
   db.transaction(() => {
+    // In a job the claim may have moved on while the lines were matched (approved, cancelled):
+    // checked again under the write lock, so a stale result is never written over it.
+    const latest = repo.getClaimHeader(db, tagihanId);
+    if (!latest || latest.status !== header.status) {
+      throw new ServiceError('CONFLICT', `Tagihan diubah selama rekonsiliasi (status sekarang ${latest?.status ?? 'dihapus'}); tidak ada yang diubah. Jalankan rekonsiliasi lagi bila perlu.`);
+    }
     repo.writeLineResults(db, results);
+    // Inside the transaction: a job cancelled here rolls all of it back.
+    ctx.progress?.('Menyimpan hasil rekonsiliasi', 2, 3);
     repo.replaceUnclaimed(db, tagihanId, unclaimed);
     repo.markReconciled(db, tagihanId, ctx.user, now);
     appendAudit(db, {

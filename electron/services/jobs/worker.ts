@@ -1,0 +1,120 @@
+/**
+ * A long job's worker thread: opens its own connection to the database file (read-only when the
+ * job only reads), builds the services on it as the caller who started the job, runs the one
+ * channel through the usual dispatch (validation, typed errors) and posts progress and the
+ * result. Loaded by ./runner.ts through ../worker-start.ts (compiled or under tsx).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openJobConnection, type Database } from '../../../database/connection';
+import { runAs, currentCaller } from '../auth/caller';
+import { SessionStore } from '../auth/sessions';
+import type { DataSafety } from '../backup/host';
+import type { ServiceContext } from '../context';
+import { dispatch } from '../dispatch';
+import type { DocumentPrinter, PrintOptions } from '../documents/printer';
+import { ServiceError } from '../errors';
+import { createHandlers } from '../index';
+import { CANCELLED, COMMITTING, GATE, JobCancelled, RUNNING, STATE, type FromWorker, type JobWorkerData, type ToWorker } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('jobs/worker.ts harus dijalankan sebagai worker thread');
+const data = workerData as JobWorkerData;
+const state = new Int32Array(data.state);
+const post = (msg: FromWorker) => port.postMessage(msg);
+
+/**
+ * The point of no return: the first commit of the job's connection takes the job from running
+ * to committing, unless the runtime cancelled it first; then the transaction rolls back instead.
+ * Nested transactions (savepoints) pass through.
+ */
+function guardCommits(db: Database): void {
+  const transaction = db.transaction.bind(db);
+  let depth = 0;
+  db.transaction = ((fn: (...args: unknown[]) => unknown) =>
+    transaction((...args: unknown[]) => {
+      depth++;
+      try {
+        const value = fn(...args);
+        if (depth === 1 && Atomics.compareExchange(state, STATE, RUNNING, COMMITTING) === CANCELLED) throw new JobCancelled();
+        return value;
+      } finally {
+        depth--;
+      }
+    })) as Database['transaction'];
+}
+
+let lastTahap = '';
+let lastPercent = -1;
+function progress(tahap: string, done?: number, total?: number): void {
+  if (Atomics.load(state, STATE) === CANCELLED) throw new JobCancelled();
+  if (tahap === data.pauseAt) {
+    post({ type: 'paused', tahap });
+    Atomics.wait(state, GATE, 0);
+    if (Atomics.load(state, STATE) === CANCELLED) throw new JobCancelled();
+  }
+  const percent = done !== undefined && total ? Math.floor((done / total) * 100) : -1;
+  if (tahap === lastTahap && percent === lastPercent) return;
+  lastTahap = tahap;
+  lastPercent = percent;
+  post({ type: 'progress', tahap, done: done ?? null, total: total ?? null });
+}
+
+/** PDFs are drawn by the runtime's printer (Chromium or Electron's printToPDF): asked for by message. */
+function printerProxy(): DocumentPrinter {
+  let next = 0;
+  const waiting = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
+  port!.on('message', (msg: ToWorker) => {
+    const w = waiting.get(msg.id);
+    if (!w) return;
+    waiting.delete(msg.id);
+    if ('pdf' in msg) w.resolve(Buffer.from(msg.pdf));
+    else w.reject(new ServiceError('CONFLICT', msg.error));
+  });
+  return {
+    pdf: (html: string, opts: PrintOptions) =>
+      new Promise<Buffer>((resolve, reject) => {
+        const id = ++next;
+        waiting.set(id, { resolve, reject });
+        post({ type: 'pdf', id, html, opts });
+      }),
+  };
+}
+
+/** A job never backs up or restores: the runtime's DatabaseHost does, on its own thread. */
+const noDataSafety: DataSafety = new Proxy({} as DataSafety, {
+  get() {
+    throw new ServiceError('CONFLICT', 'Pencadangan tidak tersedia di pekerjaan latar.');
+  },
+});
+
+async function main(): Promise<void> {
+  const db = openJobConnection(data.databasePath, data.readOnly);
+  if (!data.readOnly) guardCommits(db);
+  const startedAt = Date.now();
+  const ctx: ServiceContext = {
+    db,
+    get user() {
+      return (currentCaller() ?? data.caller).username;
+    },
+    caller: () => currentCaller() ?? data.caller,
+    sessions: new SessionStore(),
+    now: () => data.now + (Date.now() - startedAt),
+    today: () => data.today,
+    appVersion: data.appVersion,
+    databasePath: data.databasePath,
+    dataSafety: noDataSafety,
+    progress,
+    ...(data.printer ? { printer: printerProxy() } : {}),
+  };
+  try {
+    const handlers = createHandlers(ctx);
+    progress('Memulai');
+    const result = await runAs(data.caller, () => dispatch(handlers, data.channel, data.input));
+    post({ type: 'done', result, readOnly: db.readonly });
+  } finally {
+    db.close();
+    port!.close();
+  }
+}
+
+void main();
