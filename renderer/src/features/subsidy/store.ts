@@ -3,6 +3,8 @@ import { computed, ref } from 'vue';
 import type { Bank, SubsidyRun } from '@contract';
 import { todayIso } from '@domain/format';
 import { ApiError, call } from '@/api';
+import { useJob } from '@/composables/useJob';
+import { JobCancelledError } from '@/jobs';
 import { periodEnd, previousMonth } from './format';
 
 /**
@@ -17,6 +19,10 @@ export const useSubsidyStore = defineStore('subsidy', () => {
   const run = ref<SubsidyRun | null>(null);
   const loading = ref(false);
   const error = ref<string | null>(null);
+  /** True when the last computation was cancelled (the previous result, if any, stays). */
+  const cancelled = ref(false);
+  // The run takes seconds on a big bank: it runs as a job, with its step and a Cancel button.
+  const job = useJob();
   let seq = 0;
 
   const periodeAkhir = computed(() => (periode.value ? periodEnd(periode.value, quarterly.value) : null));
@@ -32,12 +38,17 @@ export const useSubsidyStore = defineStore('subsidy', () => {
     const mine = ++seq;
     loading.value = true;
     error.value = null;
+    cancelled.value = false;
     try {
-      const result = await call('subsidy.run', request);
+      const result = await job.run('subsidy.run', request);
       if (mine !== seq) return;
       run.value = result;
     } catch (err) {
       if (mine !== seq) return;
+      if (err instanceof JobCancelledError) {
+        cancelled.value = true;
+        return;
+      }
       run.value = null;
       error.value = err instanceof ApiError ? err.message : String(err);
     } finally {
@@ -58,5 +69,5 @@ export const useSubsidyStore = defineStore('subsidy', () => {
   }
 
 
-  return { banks, bankId, periode, quarterly, periodeAkhir, canRun, run, loading, error, loadBanks, compute, rerun };
+  return { banks, bankId, periode, quarterly, periodeAkhir, canRun, run, loading, error, cancelled, job: job.state, cancel: job.cancel, loadBanks, compute, rerun };
 });
