@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { nextTick } from 'vue';
-import type { JobStatus, SubsidyRun } from '@contract';
+import type { JobStatus } from '@contract';
 import { ApiError } from '@/api';
 import { setLocale } from '@/i18n';
 import SubsidyPage from '@/features/subsidy/SubsidyPage.vue';
