@@ -3,6 +3,8 @@ import { ref } from 'vue';
 import type { BudgetLine, BudgetSaveInput, BudgetYear } from '@contract';
 import { todayIso } from '@domain/format';
 import { ApiError, call } from '@/api';
+import { useJob } from '@/composables/useJob';
+import { JobCancelledError } from '@/jobs';
 
 /** The budget (pagu) of one fiscal year: its lines with what was paid, and the projection. */
 export const useBudgetStore = defineStore('budget', () => {
@@ -10,6 +12,8 @@ export const useBudgetStore = defineStore('budget', () => {
   const year = ref<BudgetYear | null>(null);
   const loading = ref(false);
   const error = ref<string | null>(null);
+  // The projection reads every running loan: a job, with its step and Cancel.
+  const job = useJob();
   let seq = 0;
 
   async function load(): Promise<void> {
@@ -17,13 +21,13 @@ export const useBudgetStore = defineStore('budget', () => {
     loading.value = true;
     error.value = null;
     try {
-      const result = await call('budget.year', { tahun: tahun.value });
+      const result = await job.run('budget.year', { tahun: tahun.value });
       if (mine !== seq) return;
       year.value = result;
     } catch (err) {
       if (mine !== seq) return;
       year.value = null;
-      error.value = err instanceof ApiError ? err.message : String(err);
+      error.value = err instanceof JobCancelledError ? null : err instanceof ApiError ? err.message : String(err);
     } finally {
       if (mine === seq) loading.value = false;
     }
@@ -37,5 +41,5 @@ export const useBudgetStore = defineStore('budget', () => {
     return saved;
   }
 
-  return { tahun, year, loading, error, load, save };
+  return { tahun, year, loading, error, job: job.state, cancel: job.cancel, load, save };
 });
