@@ -136,6 +136,8 @@ describe('cancelling a job', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       status = ((await r.callWithSession(operator, 'jobs.status', { jobId })) as { ok: true; value: JobStatus }).value;
     } while (status.status === 'berjalan');
+    // The final status was handed over once: the job (and its result) is forgotten.
+    expect(await r.callWithSession(operator, 'jobs.status', { jobId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const claim = r.db.prepare('SELECT status FROM tagihan WHERE id = ?').get(tagihanId) as { status: string };
     if (status.status === 'dibatalkan') expect(claim.status).toBe('draf');
     else expect([status.status, claim.status, cancelled.ok && cancelled.value.batalDitolak]).toEqual(['selesai', 'diverifikasi', expect.stringMatching(INDONESIAN)]);

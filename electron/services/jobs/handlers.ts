@@ -20,7 +20,14 @@ export function jobHandlers(ctx: ServiceContext): HandlersFor<'jobs'> {
       }
       return runner().start(channel, input, ctx.caller()).snapshot();
     },
-    'jobs.status': async ({ jobId }) => runner().get(jobId, ctx.caller()).snapshot(),
+    'jobs.status': async ({ jobId }) => {
+      const jobs = runner();
+      const job = jobs.get(jobId, ctx.caller());
+      const status = job.snapshot();
+      // The final status carries the result to its starter once; then the job is forgotten.
+      jobs.forget(job);
+      return status;
+    },
     'jobs.cancel': async ({ jobId }) => {
       const jobs = runner();
       return jobs.cancel(jobs.get(jobId, ctx.caller()));

@@ -162,6 +162,11 @@ export class JobRunner {
     return job;
   }
 
+  /** Forgets a finished job (its result may be large) once its starter has it. */
+  forget(job: Job): void {
+    if (job.status !== 'berjalan') this.jobs.delete(job.id);
+  }
+
   /**
    * Cancels a running job unless it is already saving its result. The worker is ended at once;
    * the job reads `dibatalkan` when it has exited.
