@@ -119,7 +119,8 @@ async function start(): Promise<void> {
   // An empty GERBANG_DB counts as unset.
   const databasePath = process.env.GERBANG_DB || path.join(app.getPath('userData'), DATABASE_FILE);
   try {
-    runtime = createRuntime({ databasePath, printer: electronPrinter() });
+    // Long jobs start at once: a worker with the services loaded waits for the next one.
+    runtime = createRuntime({ databasePath, printer: electronPrinter(), warmJobWorker: true });
   } catch (err) {
     dialog.showErrorBox(
       'Basis data tidak dapat dibuka',

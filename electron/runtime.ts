@@ -52,6 +52,8 @@ export interface RuntimeOptions {
   now?: () => number;
   /** Automatic daily backups kept (default 7). */
   keepAutomaticBackups?: number;
+  /** Keep a long-job worker started ahead (electron/services/jobs/runner.ts): the app, the bridge, end-to-end tests. */
+  warmJobWorker?: boolean;
   /** The PDF/print step for documents (electron/services/documents/printer.ts); closed with the runtime. */
   printer?: DocumentPrinter;
 }
@@ -68,7 +70,14 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const trusted: Caller = { userId: null, username: opts.user ?? 'sistem', role: 'sistem', bankId: null, token: null };
   const caller = () => currentCaller() ?? trusted;
   const today = opts.today ?? (() => todayIso());
-  const jobs = new JobRunner({ databasePath: opts.databasePath, appVersion: packageJson.version, today, now, ...(opts.printer ? { printer: opts.printer } : {}) });
+  const jobs = new JobRunner({
+    databasePath: opts.databasePath,
+    appVersion: packageJson.version,
+    today,
+    now,
+    warmWorker: opts.warmJobWorker === true && host.health.status === 'ok',
+    ...(opts.printer ? { printer: opts.printer } : {}),
+  });
   const ctx: ServiceContext = {
     db: host.db,
     get user() {
@@ -126,7 +135,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         : callWithSession(handlers, sessions, token, channel, input, origin),
     close: () => {
       // Workers end with the runtime; a running job's transaction rolls back.
-      void jobs.cancelAll();
+      void jobs.close();
       host.close();
       // The printer may hold a browser; it ends in the background (printer.close() to await it).
       void opts.printer?.close?.().catch(() => undefined);

@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobStatus, ReconcileResult, Result, SubsidyRun } from '../../electron/contract';
 import { openJobConnection } from '../../database/connection';
+import { createRuntime } from '../../electron/runtime';
 import { insertClaim } from '../../database/repositories/claims';
 import type { Caller } from '../../electron/services/auth/caller';
 import { DEMO_SET, seedDemo } from '../../electron/services/demo/seed';
@@ -95,6 +96,30 @@ describe('a long job runs beside the runtime', () => {
     const direct = await call(r, 'documents.render', { dokumen: { jenis: 'rekapBulanan', periode: PERIODE }, format: 'csv' });
     expect(end.hasil).toEqual(direct);
     expect(job.readOnly).toBe(true);
+  });
+});
+
+describe('a warm worker (the app, the bridge)', () => {
+  it('runs the next job in the worker started ahead, and starts another for the one after', async () => {
+    const first = rt();
+    const { run } = world(first);
+    first.close();
+    const r = createRuntime({ databasePath: first.databasePath, user: 'uji', today: () => TODAY, warmJobWorker: true });
+    try {
+      const spare = r.jobs.spareThreadId;
+      expect(spare).not.toBeNull();
+      const job = r.jobs.start('subsidy.run', { bankId: run.bankId, periodeAwal: PERIODE }, SYSTEM);
+      expect(job.worker.threadId).toBe(spare);
+      expect((await job.done).hasil).toEqual(run);
+      const next = r.jobs.spareThreadId;
+      expect(next).not.toBeNull();
+      expect(next).not.toBe(spare);
+      const second = r.jobs.start('claims.reconcile', { tagihanId: 99_999 }, SYSTEM);
+      expect(second.worker.threadId).toBe(next);
+      expect(await second.done).toMatchObject({ status: 'gagal', galat: { code: 'NOT_FOUND' } });
+    } finally {
+      r.close();
+    }
   });
 });
 

@@ -41,7 +41,8 @@ export type FromWorker =
   | { type: 'pdf'; id: number; html: string; opts: PrintOptions }
   | { type: 'done'; result: Result<unknown>; readOnly: boolean };
 
-export type ToWorker = { type: 'pdf'; id: number; pdf: Uint8Array } | { type: 'pdf'; id: number; error: string };
+/** 'start' hands a waiting (warm) worker its job; 'pdf' answers its PDF requests. */
+export type ToWorker = { type: 'start'; data: JobWorkerData } | { type: 'pdf'; id: number; pdf: Uint8Array } | { type: 'pdf'; id: number; error: string };
 
 export const CANCELLED_MESSAGE = 'Pekerjaan dibatalkan; tidak ada yang diubah.';
 

@@ -27,6 +27,12 @@ export interface JobRunnerOptions {
   today: () => string;
   now: () => number;
   printer?: DocumentPrinter;
+  /**
+   * Keep one worker started ahead, its services loaded, so a job begins at once (the app, the
+   * HTTP bridge, the end-to-end tests). Loading the services takes a worker ~0.3–1 s compiled and
+   * seconds under tsx; without a spare each job pays it. Off for tests and the CLI.
+   */
+  warmWorker?: boolean;
 }
 
 export interface StartOptions {
@@ -101,8 +107,34 @@ export class Job extends EventEmitter {
 
 export class JobRunner {
   private readonly jobs = new Map<string, Job>();
+  private spare: Worker | null = null;
+  private closed = false;
 
-  constructor(private readonly opts: JobRunnerOptions) {}
+  constructor(private readonly opts: JobRunnerOptions) {
+    if (opts.warmWorker) this.prepareSpare();
+  }
+
+  /** The thread id of the worker waiting for the next job (null: none). */
+  get spareThreadId(): number | null {
+    return this.spare?.threadId ?? null;
+  }
+
+  private spawn(data: JobWorkerData | null): Worker {
+    return startWorker(__dirname, 'worker', data, { maxOldGenerationSizeMb: WORKER_HEAP_MB });
+  }
+
+  /** Starts the next job's worker now, idle (unref'd: it keeps no process alive) until a job takes it. */
+  private prepareSpare(): void {
+    if (this.closed || this.spare) return;
+    const spare = this.spawn(null);
+    spare.unref();
+    // A spare that dies (it should not) is simply replaced at the next job.
+    spare.once('exit', () => {
+      if (this.spare === spare) this.spare = null;
+    });
+    spare.on('error', () => undefined);
+    this.spare = spare;
+  }
 
   start(channel: JobChannel, input: unknown, caller: Caller, options: StartOptions = {}): Job {
     const shared = new SharedArrayBuffer(8);
@@ -120,7 +152,17 @@ export class JobRunner {
       state: shared,
       pauseAt: options.pauseAt ?? null,
     };
-    const worker = startWorker(__dirname, 'worker', data, { maxOldGenerationSizeMb: WORKER_HEAP_MB });
+    let worker: Worker;
+    if (this.spare) {
+      worker = this.spare;
+      this.spare = null;
+      worker.removeAllListeners();
+      worker.ref();
+      worker.postMessage({ type: 'start', data } satisfies ToWorker);
+      setImmediate(() => this.prepareSpare());
+    } else {
+      worker = this.spawn(data);
+    }
     const job = new Job(channel, caller, worker, new Int32Array(shared));
     this.jobs.set(job.id, job);
     this.forgetOld();
@@ -185,12 +227,22 @@ export class JobRunner {
 
   /** Cancels every running job and waits until their workers have ended (before a restore, at close). */
   async cancelAll(): Promise<void> {
+    await this.close(false);
+  }
+
+  /** Cancels every running job and ends the spare worker; `final`: no new spare afterwards (the runtime closes). */
+  async close(final = true): Promise<void> {
+    if (final) this.closed = true;
+    const spare = this.spare;
+    this.spare = null;
+    if (spare) void spare.terminate();
     const running = [...this.jobs.values()].filter((j) => j.status === 'berjalan');
     for (const job of running) {
       this.cancel(job);
       // Past its commit point it is finishing: wait for it rather than cut a commit short.
     }
     await Promise.all(running.map((j) => j.done));
+    if (!final && this.opts.warmWorker) this.prepareSpare();
   }
 
   private onMessage(job: Job, msg: FromWorker): void {

@@ -18,9 +18,11 @@ import { CANCELLED, COMMITTING, GATE, JobCancelled, RUNNING, STATE, type FromWor
 
 const port = parentPort;
 if (!port) throw new Error('jobs/worker.ts harus dijalankan sebagai worker thread');
-const data = workerData as JobWorkerData;
-const state = new Int32Array(data.state);
 const post = (msg: FromWorker) => port.postMessage(msg);
+// The job: given at start, or — for a warm worker started ahead with the services already
+// loaded — in its first message.
+let data: JobWorkerData;
+let state: Int32Array;
 
 /**
  * The point of no return: the first commit of the job's connection takes the job from running
@@ -64,6 +66,7 @@ function printerProxy(): DocumentPrinter {
   let next = 0;
   const waiting = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
   port!.on('message', (msg: ToWorker) => {
+    if (msg.type !== 'pdf') return;
     const w = waiting.get(msg.id);
     if (!w) return;
     waiting.delete(msg.id);
@@ -87,7 +90,9 @@ const noDataSafety: DataSafety = new Proxy({} as DataSafety, {
   },
 });
 
-async function main(): Promise<void> {
+async function main(job: JobWorkerData): Promise<void> {
+  data = job;
+  state = new Int32Array(job.state);
   const db = openJobConnection(data.databasePath, data.readOnly);
   if (!data.readOnly) guardCommits(db);
   const startedAt = Date.now();
@@ -117,4 +122,5 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+if (workerData) void main(workerData as JobWorkerData);
+else port.once('message', (msg: ToWorker) => void (msg.type === 'start' && main(msg.data)));
