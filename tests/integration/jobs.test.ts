@@ -100,7 +100,7 @@ describe('a long job runs beside the runtime', () => {
 });
 
 describe('a warm worker (the app, the bridge)', () => {
-  it('runs the next job in the worker started ahead, and starts another for the one after', async () => {
+  it('runs the next job in the worker started ahead, which then waits for the one after', async () => {
     const first = rt();
     const { run } = world(first);
     first.close();
@@ -111,12 +111,22 @@ describe('a warm worker (the app, the bridge)', () => {
       const job = r.jobs.start('subsidy.run', { bankId: run.bankId, periodeAwal: PERIODE }, SYSTEM);
       expect(job.worker.threadId).toBe(spare);
       expect((await job.done).hasil).toEqual(run);
-      const next = r.jobs.spareThreadId;
-      expect(next).not.toBeNull();
-      expect(next).not.toBe(spare);
+      // The same worker, its services loaded, waits for the next job…
+      expect(r.jobs.spareThreadId).toBe(spare);
       const second = r.jobs.start('claims.reconcile', { tagihanId: 99_999 }, SYSTEM);
-      expect(second.worker.threadId).toBe(next);
+      expect(second.worker.threadId).toBe(spare);
       expect(await second.done).toMatchObject({ status: 'gagal', galat: { code: 'NOT_FOUND' } });
+      // …opening its own connection per job: read-only for the run before, read-write for the reconciliation now.
+      expect(second.readOnly).toBe(false);
+      // A cancelled worker is never reused: a new one is readied.
+      const third = r.jobs.start('subsidy.run', { bankId: run.bankId, periodeAwal: PERIODE }, SYSTEM, { pauseAt: 'Memulai' });
+      await paused(third);
+      r.jobs.cancel(third);
+      expect((await third.done).status).toBe('dibatalkan');
+      await new Promise((resolve) => setImmediate(resolve));
+      const replacement = r.jobs.spareThreadId;
+      expect(replacement).not.toBeNull();
+      expect(replacement).not.toBe(spare);
     } finally {
       r.close();
     }

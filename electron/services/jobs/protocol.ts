@@ -31,6 +31,8 @@ export interface JobWorkerData {
   /** Whether the runtime has a PDF printer the worker may ask (documents.render as PDF). */
   printer: boolean;
   state: SharedArrayBuffer;
+  /** After the job the worker waits for another (a warm runner reuses it) instead of ending. */
+  stay: boolean;
   /** Tests only: the worker stops at this step until cancelled or resumed. */
   pauseAt: string | null;
 }

@@ -29,8 +29,9 @@ export interface JobRunnerOptions {
   printer?: DocumentPrinter;
   /**
    * Keep one worker started ahead, its services loaded, so a job begins at once (the app, the
-   * HTTP bridge, the end-to-end tests). Loading the services takes a worker ~0.3–1 s compiled and
-   * seconds under tsx; without a spare each job pays it. Off for tests and the CLI.
+   * HTTP bridge, the end-to-end tests); a worker that finished its job cleanly waits for the next
+   * one. Loading the services takes a worker ~0.3–1 s compiled and seconds under tsx; without a
+   * warm worker each job pays it. Off for tests and the CLI.
    */
   warmWorker?: boolean;
 }
@@ -150,6 +151,7 @@ export class JobRunner {
       appVersion: this.opts.appVersion,
       printer: Boolean(this.opts.printer),
       state: shared,
+      stay: this.opts.warmWorker === true,
       pauseAt: options.pauseAt ?? null,
     };
     let worker: Worker;
@@ -159,7 +161,6 @@ export class JobRunner {
       worker.removeAllListeners();
       worker.ref();
       worker.postMessage({ type: 'start', data } satisfies ToWorker);
-      setImmediate(() => this.prepareSpare());
     } else {
       worker = this.spawn(data);
     }
@@ -179,6 +180,8 @@ export class JobRunner {
       job.end('gagal', 'Gagal');
     });
     worker.on('exit', () => {
+      // A cancelled or crashed worker is gone: a warm runner readies the next one.
+      if (this.opts.warmWorker) setImmediate(() => this.prepareSpare());
       if (Atomics.load(job.state, STATE) === CANCELLED) {
         job.galat = { code: 'CONFLICT', message: CANCELLED_MESSAGE };
         job.end('dibatalkan', 'Dibatalkan');
@@ -264,8 +267,29 @@ export class JobRunner {
         if (msg.result.ok) job.hasil = msg.result.value;
         else job.galat = msg.result.error;
         job.end(msg.result.ok ? 'selesai' : 'gagal', msg.result.ok ? 'Selesai' : 'Gagal');
+        this.recycle(job);
         return;
     }
+  }
+
+  /**
+   * A warm runner's worker that finished its job cleanly (its connection closed) becomes the spare
+   * again: the services stay loaded. One spare at most; a cancelled or crashed worker is never reused.
+   */
+  private recycle(job: Job): void {
+    if (!this.opts.warmWorker) return;
+    const worker = job.worker;
+    if (this.closed || this.spare || Atomics.load(job.state, STATE) === CANCELLED) {
+      void worker.terminate();
+      return;
+    }
+    worker.removeAllListeners();
+    worker.unref();
+    worker.once('exit', () => {
+      if (this.spare === worker) this.spare = null;
+    });
+    worker.on('error', () => undefined);
+    this.spare = worker;
   }
 
   private async printPdf(job: Job, id: number, html: string, opts: Parameters<DocumentPrinter['pdf']>[1]): Promise<void> {

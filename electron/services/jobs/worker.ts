@@ -62,26 +62,16 @@ function progress(tahap: string, done?: number, total?: number): void {
 }
 
 /** PDFs are drawn by the runtime's printer (Chromium or Electron's printToPDF): asked for by message. */
-function printerProxy(): DocumentPrinter {
-  let next = 0;
-  const waiting = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
-  port!.on('message', (msg: ToWorker) => {
-    if (msg.type !== 'pdf') return;
-    const w = waiting.get(msg.id);
-    if (!w) return;
-    waiting.delete(msg.id);
-    if ('pdf' in msg) w.resolve(Buffer.from(msg.pdf));
-    else w.reject(new ServiceError('CONFLICT', msg.error));
-  });
-  return {
-    pdf: (html: string, opts: PrintOptions) =>
-      new Promise<Buffer>((resolve, reject) => {
-        const id = ++next;
-        waiting.set(id, { resolve, reject });
-        post({ type: 'pdf', id, html, opts });
-      }),
-  };
-}
+let nextPdf = 0;
+const waitingPdf = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
+const printerProxy: DocumentPrinter = {
+  pdf: (html: string, opts: PrintOptions) =>
+    new Promise<Buffer>((resolve, reject) => {
+      const id = ++nextPdf;
+      waitingPdf.set(id, { resolve, reject });
+      post({ type: 'pdf', id, html, opts });
+    }),
+};
 
 /** A job never backs up or restores: the runtime's DatabaseHost does, on its own thread. */
 const noDataSafety: DataSafety = new Proxy({} as DataSafety, {
@@ -93,6 +83,8 @@ const noDataSafety: DataSafety = new Proxy({} as DataSafety, {
 async function main(job: JobWorkerData): Promise<void> {
   data = job;
   state = new Int32Array(job.state);
+  lastTahap = '';
+  lastPercent = -1;
   const db = openJobConnection(data.databasePath, data.readOnly);
   if (!data.readOnly) guardCommits(db);
   const startedAt = Date.now();
@@ -109,7 +101,7 @@ async function main(job: JobWorkerData): Promise<void> {
     databasePath: data.databasePath,
     dataSafety: noDataSafety,
     progress,
-    ...(data.printer ? { printer: printerProxy() } : {}),
+    ...(data.printer ? { printer: printerProxy } : {}),
   };
   try {
     const handlers = createHandlers(ctx);
@@ -118,9 +110,20 @@ async function main(job: JobWorkerData): Promise<void> {
     post({ type: 'done', result, readOnly: db.readonly });
   } finally {
     db.close();
-    port!.close();
+    // A worker of a warm runner waits for its next job (the runner keeps it as its spare or ends it).
+    if (!data.stay) port!.close();
   }
 }
 
+port.on('message', (msg: ToWorker) => {
+  if (msg.type === 'start') {
+    void main(msg.data);
+    return;
+  }
+  const w = waitingPdf.get(msg.id);
+  if (!w) return;
+  waitingPdf.delete(msg.id);
+  if ('pdf' in msg) w.resolve(Buffer.from(msg.pdf));
+  else w.reject(new ServiceError('CONFLICT', msg.error));
+});
 if (workerData) void main(workerData as JobWorkerData);
-else port.once('message', (msg: ToWorker) => void (msg.type === 'start' && main(msg.data)));
