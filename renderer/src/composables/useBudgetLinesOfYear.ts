@@ -1,6 +1,7 @@
 import { ref, type Ref } from 'vue';
 import type { BudgetLine } from '@contract';
-import { ApiError, call } from '@/api';
+import { ApiError } from '@/api';
+import { runJob } from '@/jobs';
 
 /**
  * The budget lines (pagu) of one kind for the year of a payment's date: a payment is charged to
@@ -20,7 +21,8 @@ export function useBudgetLinesOfYear(jenis: BudgetLine['jenis'], chosenId: Ref<n
     loading.value = true;
     error.value = null;
     try {
-      const budget = await call('budget.year', { tahun });
+      // budget.year also projects the year's costs over every running loan: off the main process.
+      const budget = await runJob('budget.year', { tahun });
       if (mine !== seq) return;
       lines.value = budget.lines.filter((l) => l.jenis === jenis);
       if (!lines.value.some((l) => l.id === chosenId.value)) chosenId.value = lines.value.length === 1 ? lines.value[0]!.id : null;
