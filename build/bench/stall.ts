@@ -12,6 +12,8 @@
  *   (worker threads live in the same process, so their memory is in it).
  */
 import fs from 'node:fs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { JOB_CHANNELS, type Channel, type JobChannel } from '../../electron/contract';
 import type { Runtime } from '../../electron/runtime';
 import type { Caller } from '../../electron/services/auth/caller';
@@ -65,6 +67,18 @@ export async function withStalls<T>(rt: Pick<Runtime, 'handlers'>, fn: () => T |
   return { value, ms: Math.round(ms), ...watch.stop() };
 }
 
+/** A full collection before each measurement, so one step's garbage is not collected during the next (see bench.ts). */
+const collectGarbage: () => void = (() => {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed;
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return () => undefined;
+  }
+})();
+
 function peakMb(): number {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
@@ -112,6 +126,7 @@ export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: st
   for (const job of jobs) {
     const channel = job.channel;
     for (const mode of isJobChannel(channel) ? (['langsung', 'job'] as const) : (['langsung'] as const)) {
+      collectGarbage();
       resetPeak();
       const r = await withStalls(rt, () => (mode === 'job' && isJobChannel(channel) ? rt.jobs.run(channel, job.input, BENCH_CALLER) : dispatch(rt.handlers, channel, job.input)));
       const row: JobStallResult = { step: job.step, channel: job.channel, mode, ms: r.ms, maxStallMs: r.maxStallMs, maxCallMs: r.maxCallMs, peakMb: peakMb(), ok: r.value.ok };
