@@ -72,6 +72,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const today = opts.today ?? (() => todayIso());
   const jobs = new JobRunner({
     databasePath: opts.databasePath,
+    backupDir: host.backupDir,
     appVersion: packageJson.version,
     today,
     now,

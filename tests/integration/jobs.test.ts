@@ -99,6 +99,24 @@ describe('a long job runs beside the runtime', () => {
   });
 });
 
+describe('a backup as a job', () => {
+  it('copies and checks the file in the worker, from its read-only connection, with its steps', async () => {
+    const r = rt();
+    world(r);
+    const job = r.jobs.start('backup.create', {}, SYSTEM);
+    const seen = recordProgress(job);
+    const end = await job.done;
+    expect(end.status).toBe('selesai');
+    expect(job.readOnly).toBe(true);
+    const entry = end.hasil as { name: string };
+    expect((await call(r, 'backup.list', {})).backups.map((b) => b.name)).toContain(entry.name);
+    const steps = seen.map((s) => s.tahap);
+    expect(steps[0]).toBe('Memulai');
+    expect(steps.at(-1)).toBe('Memeriksa cadangan');
+    expect(seen.at(-1)!.persen).toBe(100);
+  });
+});
+
 describe('a warm worker (the app, the bridge)', () => {
   it('runs the next job in the worker started ahead, which then waits for the one after', async () => {
     const first = rt();

@@ -23,6 +23,8 @@ export interface JobWorkerData {
   input: unknown;
   readOnly: boolean;
   databasePath: string;
+  /** Where backup.create writes (the runtime's backup folder). */
+  backupDir: string;
   caller: Caller;
   /** The runtime's clock at start (tests inject theirs); the worker counts on from it. */
   today: string;

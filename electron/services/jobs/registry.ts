@@ -16,4 +16,7 @@ export const JOBS: { readonly [C in JobChannel]: JobDefinition } = {
   'budget.year': { readOnly: true, tahap: 'Menghitung proyeksi anggaran' },
   'claims.reconcile': { readOnly: false, tahap: 'Merekonsiliasi tagihan' },
   'documents.render': { readOnly: true, tahap: 'Menyusun dokumen' },
+  // The copy is read from the worker's own read-only connection (WAL: one consistent snapshot),
+  // and the new file's integrity check — seconds on a large file — runs there too.
+  'backup.create': { readOnly: true, tahap: 'Membuat cadangan' },
 };

@@ -23,6 +23,7 @@ const KEEP_FINISHED = 8;
 
 export interface JobRunnerOptions {
   databasePath: string;
+  backupDir: string;
   appVersion: string;
   today: () => string;
   now: () => number;
@@ -145,6 +146,7 @@ export class JobRunner {
       input,
       readOnly: JOBS[channel].readOnly,
       databasePath: this.opts.databasePath,
+      backupDir: this.opts.backupDir,
       caller: { ...caller },
       today: this.opts.today(),
       now: this.opts.now(),

@@ -5,6 +5,7 @@
  * result. Loaded by ./runner.ts through ../worker-start.ts (compiled or under tsx).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { backupTo } from '../../../database/backup';
 import { openJobConnection, type Database } from '../../../database/connection';
 import { runAs, currentCaller } from '../auth/caller';
 import { SessionStore } from '../auth/sessions';
@@ -73,12 +74,29 @@ const printerProxy: DocumentPrinter = {
     }),
 };
 
-/** A job never backs up or restores: the runtime's DatabaseHost does, on its own thread. */
-const noDataSafety: DataSafety = new Proxy({} as DataSafety, {
-  get() {
-    throw new ServiceError('CONFLICT', 'Pencadangan tidak tersedia di pekerjaan latar.');
-  },
-});
+/**
+ * A job makes a backup from its own connection (backup.create); everything else about data
+ * safety (health, the list, restore) stays with the runtime's DatabaseHost.
+ */
+function jobDataSafety(db: Database, now: () => number): DataSafety {
+  const unavailable = (): never => {
+    throw new ServiceError('CONFLICT', 'Tindakan ini tidak tersedia di pekerjaan latar.');
+  };
+  return {
+    get health() {
+      return unavailable();
+    },
+    backupDir: data.backupDir,
+    list: unavailable,
+    restore: unavailable,
+    createBackup: () =>
+      backupTo(db, data.backupDir, {
+        now: new Date(now()),
+        kind: 'manual',
+        onProgress: (done) => progress(done < 1 ? 'Menyalin basis data' : 'Memeriksa cadangan', Math.round(done * 100), 100),
+      }),
+  };
+}
 
 async function main(job: JobWorkerData): Promise<void> {
   data = job;
@@ -99,7 +117,7 @@ async function main(job: JobWorkerData): Promise<void> {
     today: () => data.today,
     appVersion: data.appVersion,
     databasePath: data.databasePath,
-    dataSafety: noDataSafety,
+    dataSafety: jobDataSafety(db, () => data.now + (Date.now() - startedAt)),
     progress,
     ...(data.printer ? { printer: printerProxy } : {}),
   };
