@@ -128,7 +128,12 @@ export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: st
     for (const mode of isJobChannel(channel) ? (['langsung', 'job'] as const) : (['langsung'] as const)) {
       collectGarbage();
       resetPeak();
-      const r = await withStalls(rt, () => (mode === 'job' && isJobChannel(channel) ? rt.jobs.run(channel, job.input, BENCH_CALLER) : dispatch(rt.handlers, channel, job.input)));
+      // As a job, what the app's main process does: wait for the final status and hand its JSON on (the renderer parses it).
+      const r = await withStalls(rt, async () => {
+        if (mode === 'langsung' || !isJobChannel(channel)) return dispatch(rt.handlers, channel, job.input);
+        const end = await rt.jobs.start(channel, job.input, BENCH_CALLER).done;
+        return end.status === 'selesai' ? { ok: true as const } : { ok: false as const, error: end.galat ?? { code: 'INTERNAL' as const, message: end.status } };
+      });
       const row: JobStallResult = { step: job.step, channel: job.channel, mode, ms: r.ms, maxStallMs: r.maxStallMs, maxCallMs: r.maxCallMs, peakMb: peakMb(), ok: r.value.ok };
       if (!r.value.ok) log(`  ${job.step} (${mode}): ${r.value.error.message}`);
       out.push(row);

@@ -25,8 +25,12 @@ export interface JobStatus {
   tahap: string;
   /** 0–100 when the step knows how far it is, null when it only knows its step. */
   persen: number | null;
-  /** The channel's output once `selesai` (the same value the channel itself returns). */
-  hasil: unknown;
+  /**
+   * The channel's output once `selesai` (the same value the channel itself returns), as JSON text:
+   * the worker serialises it, the main process passes the text on without rebuilding a large
+   * result's objects on its thread (100,000 lines would stall it), and the renderer parses it.
+   */
+  hasilJson: string | null;
   /** Why it failed (`gagal`), the channel's own typed error. */
   galat: AppError | null;
   /** When cancel came too late (the result was already being saved): the job finishes instead. */

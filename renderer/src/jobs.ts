@@ -32,7 +32,7 @@ export async function runJob<C extends JobChannel>(channel: C, input: InputOf<C>
     opts.signal?.removeEventListener('abort', cancel);
   }
   opts.onProgress?.(status);
-  if (status.status === 'selesai') return status.hasil as OutputOf<C>;
+  if (status.status === 'selesai') return JSON.parse(status.hasilJson ?? 'null') as OutputOf<C>;
   const error = status.galat ?? { code: 'INTERNAL' as const, message: 'Pekerjaan berhenti tanpa hasil.' };
   throw status.status === 'dibatalkan' ? new JobCancelledError(error) : new ApiError(error);
 }

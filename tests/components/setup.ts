@@ -54,10 +54,10 @@ async function finishedJob(backend: Backend, job: { channel: JobChannel; input: 
   const handler = backend[job.channel] as ((input: unknown) => unknown) | undefined;
   if (!handler) throw new ApiError({ code: 'INTERNAL', message: `test: channel ${job.channel} not mocked` });
   try {
-    return { ...base, status: 'selesai', hasil: await handler(job.input), galat: null };
+    return { ...base, status: 'selesai', hasilJson: JSON.stringify(await handler(job.input)), galat: null };
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    return { ...base, status: 'gagal', hasil: null, galat: { code: err.code, message: err.message, fields: err.fields } };
+    return { ...base, status: 'gagal', hasilJson: null, galat: { code: err.code, message: err.message, fields: err.fields } };
   }
 }
 

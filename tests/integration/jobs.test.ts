@@ -46,6 +46,9 @@ function recordProgress(job: Job): JobStatus[] {
   return seen;
 }
 
+/** A finished job's output: the status carries it as JSON text (JobStatus.hasilJson). */
+const hasilOf = <T = unknown>(s: JobStatus): T => JSON.parse(s.hasilJson!) as T;
+
 const paused = (job: Job) => new Promise<string>((resolve) => job.once('paused', resolve));
 
 describe('a long job runs beside the runtime', () => {
@@ -55,7 +58,7 @@ describe('a long job runs beside the runtime', () => {
     const job = r.jobs.start('subsidy.run', { bankId: run.bankId, periodeAwal: PERIODE }, SYSTEM);
     const status = await job.done;
     expect(status).toMatchObject({ status: 'selesai', galat: null, persen: 100 });
-    expect(status.hasil as SubsidyRun).toEqual(await call(r, 'subsidy.run', { bankId: run.bankId, periodeAwal: PERIODE }));
+    expect(hasilOf<SubsidyRun>(status)).toEqual(await call(r, 'subsidy.run', { bankId: run.bankId, periodeAwal: PERIODE }));
     // The worker's own connection said it was opened read-only.
     expect(job.readOnly).toBe(true);
   });
@@ -80,7 +83,7 @@ describe('a long job runs beside the runtime', () => {
     expect(seen.map((s) => s.tahap)).toEqual(['Memulai', 'Menghitung subsidi yang diharapkan', 'Mencocokkan baris tagihan', 'Menyimpan hasil rekonsiliasi']);
     expect(seen.map((s) => s.persen)).toEqual([null, 0, 33, 66]);
     expect(status).toMatchObject({ status: 'selesai', persen: 100, tahap: 'Selesai' });
-    expect((status.hasil as ReconcileResult).tagihanId).toBe(tagihanId);
+    expect(hasilOf<ReconcileResult>(status).tagihanId).toBe(tagihanId);
     expect(job.readOnly).toBe(false);
     expect((r.db.prepare('SELECT status FROM tagihan WHERE id = ?').get(tagihanId) as { status: string }).status).toBe('diverifikasi');
   });
@@ -94,7 +97,7 @@ describe('a long job runs beside the runtime', () => {
     expect(seen.map((s) => s.tahap)).toEqual(['Memulai', 'Mengumpulkan data dokumen', 'Menyusun berkas CSV']);
     expect(end.status).toBe('selesai');
     const direct = await call(r, 'documents.render', { dokumen: { jenis: 'rekapBulanan', periode: PERIODE }, format: 'csv' });
-    expect(end.hasil).toEqual(direct);
+    expect(hasilOf(end)).toEqual(direct);
     expect(job.readOnly).toBe(true);
   });
 });
@@ -108,7 +111,7 @@ describe('a backup as a job', () => {
     const end = await job.done;
     expect(end.status).toBe('selesai');
     expect(job.readOnly).toBe(true);
-    const entry = end.hasil as { name: string };
+    const entry = hasilOf<{ name: string }>(end);
     expect((await call(r, 'backup.list', {})).backups.map((b) => b.name)).toContain(entry.name);
     const steps = seen.map((s) => s.tahap);
     expect(steps[0]).toBe('Memulai');
@@ -128,7 +131,7 @@ describe('a warm worker (the app, the bridge)', () => {
       expect(spare).not.toBeNull();
       const job = r.jobs.start('subsidy.run', { bankId: run.bankId, periodeAwal: PERIODE }, SYSTEM);
       expect(job.worker.threadId).toBe(spare);
-      expect((await job.done).hasil).toEqual(run);
+      expect(hasilOf(await job.done)).toEqual(run);
       // The same worker, its services loaded, waits for the next job…
       expect(r.jobs.spareThreadId).toBe(spare);
       const second = r.jobs.start('claims.reconcile', { tagihanId: 99_999 }, SYSTEM);
@@ -202,7 +205,7 @@ describe('a job that fails', () => {
     const r = rt();
     world(r);
     const end = await r.jobs.start('claims.reconcile', { tagihanId: 99_999 }, SYSTEM).done;
-    expect(end).toMatchObject({ status: 'gagal', galat: { code: 'NOT_FOUND', message: 'Tagihan tidak ditemukan' }, hasil: null });
+    expect(end).toMatchObject({ status: 'gagal', galat: { code: 'NOT_FOUND', message: 'Tagihan tidak ditemukan' }, hasilJson: null });
   });
 
   it('refuses a wrong input at once, as the channel would, without starting a worker', async () => {

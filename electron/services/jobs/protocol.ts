@@ -2,7 +2,7 @@
  * What the runtime's thread and a job's worker say to each other, and the shared state word
  * that decides, once and atomically, whether a job is cancelled or saves its result.
  */
-import type { JobChannel, Result } from '../../contract';
+import type { AppError, JobChannel } from '../../contract';
 import type { Caller } from '../auth/caller';
 import type { PrintOptions } from '../documents/printer';
 import { ServiceError } from '../errors';
@@ -43,7 +43,8 @@ export type FromWorker =
   | { type: 'progress'; tahap: string; done: number | null; total: number | null }
   | { type: 'paused'; tahap: string }
   | { type: 'pdf'; id: number; html: string; opts: PrintOptions }
-  | { type: 'done'; result: Result<unknown>; readOnly: boolean };
+  /** `json`: the output serialised in the worker (see JobStatus.hasilJson). */
+  | { type: 'done'; result: { ok: true; json: string } | { ok: false; error: AppError }; readOnly: boolean };
 
 /** 'start' hands a waiting (warm) worker its job; 'pdf' answers its PDF requests. */
 export type ToWorker = { type: 'start'; data: JobWorkerData } | { type: 'pdf'; id: number; pdf: Uint8Array } | { type: 'pdf'; id: number; error: string };

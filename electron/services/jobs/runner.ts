@@ -50,7 +50,7 @@ export class Job extends EventEmitter {
   status: JobStatus['status'] = 'berjalan';
   tahap: string;
   persen: number | null = null;
-  hasil: unknown = null;
+  hasilJson: string | null = null;
   galat: AppError | null = null;
   batalDitolak: string | undefined;
   /** What the worker's connection was, as it reported it (true: opened read-only). */
@@ -77,16 +77,16 @@ export class Job extends EventEmitter {
       status: this.status,
       tahap: this.tahap,
       persen: this.persen,
-      hasil: this.status === 'selesai' ? this.hasil : null,
+      hasilJson: this.status === 'selesai' ? this.hasilJson : null,
       galat: this.galat,
       ...(this.batalDitolak ? { batalDitolak: this.batalDitolak } : {}),
     };
   }
 
-  /** The channel's result, as calling the channel itself would give it. */
+  /** The channel's result, as calling the channel itself would give it (parsed here: for trusted callers). */
   async result(): Promise<Result<unknown>> {
     const s = await this.done;
-    if (s.status === 'selesai') return { ok: true, value: s.hasil };
+    if (s.status === 'selesai') return { ok: true, value: JSON.parse(s.hasilJson ?? 'null') as unknown };
     return { ok: false, error: s.galat ?? { code: 'INTERNAL', message: 'Pekerjaan berhenti tanpa hasil.' } };
   }
 
@@ -195,7 +195,7 @@ export class JobRunner {
     return job;
   }
 
-  /** Starts a job and awaits its result (trusted callers, the bench). */
+  /** Starts a job and awaits its result, parsed on this thread (trusted callers: the CLI, tests). */
   run(channel: JobChannel, input: unknown, caller: Caller): Promise<Result<unknown>> {
     return this.start(channel, input, caller).result();
   }
@@ -266,7 +266,7 @@ export class JobRunner {
         return;
       case 'done':
         job.readOnly = msg.readOnly;
-        if (msg.result.ok) job.hasil = msg.result.value;
+        if (msg.result.ok) job.hasilJson = msg.result.json;
         else job.galat = msg.result.error;
         job.end(msg.result.ok ? 'selesai' : 'gagal', msg.result.ok ? 'Selesai' : 'Gagal');
         this.recycle(job);

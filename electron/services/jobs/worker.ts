@@ -125,7 +125,7 @@ async function main(job: JobWorkerData): Promise<void> {
     const handlers = createHandlers(ctx);
     progress('Memulai');
     const result = await runAs(data.caller, () => dispatch(handlers, data.channel, data.input));
-    post({ type: 'done', result, readOnly: db.readonly });
+    post({ type: 'done', result: result.ok ? { ok: true, json: JSON.stringify(result.value) } : result, readOnly: db.readonly });
   } finally {
     db.close();
     // A worker of a warm runner waits for its next job (the runner keeps it as its spare or ends it).

@@ -171,7 +171,7 @@ describe('SubsidyPage', () => {
 
   it('shows the job\'s step, percentage and Cancel while the run computes; Cancel stops it and keeps nothing', async () => {
     const JOB = '11111111-1111-4111-8111-111111111111';
-    const status = (over: Partial<JobStatus>): JobStatus => ({ jobId: JOB, channel: 'subsidy.run', status: 'berjalan', tahap: 'Menghitung subsidi', persen: null, hasil: null, galat: null, ...over });
+    const status = (over: Partial<JobStatus>): JobStatus => ({ jobId: JOB, channel: 'subsidy.run', status: 'berjalan', tahap: 'Menghitung subsidi', persen: null, hasilJson: null, galat: null, ...over });
     let cancelled = false;
     mockBackend(backend({
       'jobs.start': () => status({ tahap: 'Memulai' }),
@@ -203,7 +203,7 @@ describe('SubsidyPage', () => {
 
   it('shows the job\'s step in English in the English UI', async () => {
     setLocale('en');
-    mockBackend(backend({ 'jobs.start': () => ({ jobId: '22222222-2222-4222-8222-222222222222', channel: 'subsidy.run', status: 'berjalan', tahap: 'Menghitung subsidi', persen: null, hasil: null, galat: null }), 'jobs.status': () => new Promise<never>(() => undefined) }));
+    mockBackend(backend({ 'jobs.start': () => ({ jobId: '22222222-2222-4222-8222-222222222222', channel: 'subsidy.run', status: 'berjalan', tahap: 'Menghitung subsidi', persen: null, hasilJson: null, galat: null }), 'jobs.status': () => new Promise<never>(() => undefined) }));
     await mountPage();
     await compute();
     expect(text('job-step')).toBe('Computing the subsidy');
