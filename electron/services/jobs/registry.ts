@@ -2,6 +2,8 @@
  * How each job channel runs in its worker. `readOnly`: the worker opens the database read-only
  * (it only computes and answers); the others write their result in the worker, in the handler's
  * own transaction (see docs/long-jobs.md for why there and not on the runtime's thread).
+ * A job's result does not pass gate.ts's after-call filter for a bank's officer (filterForBank):
+ * a channel that needs it (banks.list, loans.get) must not become a job without adding that.
  */
 import type { JobChannel } from '../../contract';
 
