@@ -123,6 +123,11 @@ const BENCH_CALLER: Caller = { userId: null, username: 'bench', role: 'sistem', 
 /** Each long job awaited on the thread, then as a job (a writing job, the reconciliation, may be run again). */
 export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: string) => void = () => undefined): Promise<JobStallResult[]> {
   const out: JobStallResult[] = [];
+  // The reference: the same watch while nothing runs. On a loaded machine the thread is also
+  // descheduled now and then; a job's stall is only meaningful beside this.
+  collectGarbage();
+  const idle = await withStalls(rt, () => new Promise((resolve) => setTimeout(resolve, 3000)));
+  out.push({ step: 'tanpa pekerjaan (acuan, 3 s)', channel: 'app.info', mode: 'langsung', ms: idle.ms, maxStallMs: idle.maxStallMs, maxCallMs: idle.maxCallMs, peakMb: peakMb(), ok: true });
   for (const job of jobs) {
     const channel = job.channel;
     for (const mode of isJobChannel(channel) ? (['langsung', 'job'] as const) : (['langsung'] as const)) {
