@@ -57,3 +57,23 @@ export function openDatabase(file: string): Database {
   }
   return db;
 }
+
+/**
+ * A second connection to an existing, already migrated file, for a long job's worker thread
+ * (electron/services/jobs/worker.ts). It neither migrates nor seals: the runtime's connection did
+ * that at start. `readOnly`: a job that only reads opens the file read-only, so it cannot write
+ * even by mistake; WAL lets it read beside the runtime's writer.
+ */
+export function openJobConnection(file: string, readOnly: boolean): Database {
+  const db = new BetterSqlite3(file, { readonly: readOnly, fileMustExist: true });
+  try {
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (!readOnly) db.pragma('synchronous = NORMAL');
+    beginImmediateByDefault(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}

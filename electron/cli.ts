@@ -114,7 +114,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'audit-verify-extract') return verifyExtractFromArgs(rest, json);
   const user = `cli:${os.userInfo().username}`;
   const printer = nodePrinter();
-  const rt = createRuntime({ databasePath, user, printer });
+  // The HTTP bridge serves screens that start jobs: keep a job worker ready, as the app does.
+  const rt = createRuntime({ databasePath, user, printer, warmJobWorker: command === 'serve' });
   try {
     switch (command) {
       case 'info':

@@ -126,12 +126,13 @@ async function start(): Promise<void> {
   // An empty GERBANG_DB counts as unset.
   const databasePath = process.env.GERBANG_DB || path.join(app.getPath('userData'), DATABASE_FILE);
   try {
+    // Long jobs start at once: a worker with the services loaded waits for the next one.
     // Alone, office server or client: kantor.json in the user data folder says which (docs/office-network.md).
     // A client opens no database of its own.
     switchboard = await createSwitchboard({
       dataDir: app.getPath('userData'),
       databasePath,
-      openRuntime: () => createRuntime({ databasePath, printer: electronPrinter() }),
+      openRuntime: () => createRuntime({ databasePath, printer: electronPrinter(), warmJobWorker: true }),
       pcName: os.hostname(),
     });
   } catch (err) {

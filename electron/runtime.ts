@@ -12,6 +12,7 @@ import { DatabaseHost, RECOVERY_CHANNELS, guardedHandlers } from './services/bac
 import { dispatch } from './services/dispatch';
 import type { BackupEntry, DatabaseHealth, Result } from './contract';
 import type { DocumentPrinter } from './services/documents/printer';
+import { JobRunner } from './services/jobs/runner';
 import packageJson from '../package.json';
 
 export interface Runtime {
@@ -40,6 +41,8 @@ export interface Runtime {
   /** `origin`: where the call comes from ('ipc:<window>', 'http:<address>'); sign-in delays count per origin. */
   callWithSession: (token: string | null, channel: string, input: unknown, origin?: string) => Promise<Result<unknown>>;
   sessions: SessionStore;
+  /** Long jobs in worker threads (jobs.start for the renderer; `jobs.run` for trusted callers). */
+  jobs: JobRunner;
   close: () => void;
 }
 
@@ -51,6 +54,8 @@ export interface RuntimeOptions {
   now?: () => number;
   /** Automatic daily backups kept (default 7). */
   keepAutomaticBackups?: number;
+  /** Keep a long-job worker started ahead (electron/services/jobs/runner.ts): the app, the bridge, end-to-end tests. */
+  warmJobWorker?: boolean;
   /** The PDF/print step for documents (electron/services/documents/printer.ts); closed with the runtime. */
   printer?: DocumentPrinter;
 }
@@ -69,6 +74,16 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const sessions = new SessionStore(now);
   const trusted: Caller = { userId: null, username: opts.user ?? 'sistem', role: 'sistem', bankId: null, token: null };
   const caller = () => currentCaller() ?? trusted;
+  const today = opts.today ?? (() => todayIso());
+  const jobs = new JobRunner({
+    databasePath: opts.databasePath,
+    backupDir: host.backupDir,
+    appVersion: packageJson.version,
+    today,
+    now,
+    warmWorker: opts.warmJobWorker === true && host.health.status === 'ok',
+    ...(opts.printer ? { printer: opts.printer } : {}),
+  });
   const ctx: ServiceContext = {
     db: host.db,
     get user() {
@@ -77,11 +92,19 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     caller,
     sessions,
     now,
-    today: opts.today ?? (() => todayIso()),
+    today,
     appVersion: packageJson.version,
     databasePath: opts.databasePath,
     dataSafety: host,
     ...(opts.printer ? { printer: opts.printer } : {}),
+    jobs,
+  };
+  // A restore replaces the file under the jobs' own connections: they are cancelled (or, past
+  // their commit, finished) before it starts.
+  const restore = host.restore.bind(host);
+  host.restore = async (backupPath, user) => {
+    await jobs.cancelAll();
+    return restore(backupPath, user);
   };
   // A restore swaps the connection: the handlers are built anew on it, behind a stable map, and
   // everybody signs in again (the restored file's users may differ).
@@ -115,6 +138,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       return host.health;
     },
     dataSafety: host,
+    jobs,
     dailyBackup: () => host.dailyBackup(),
     housekeeping: () => housekeeping(false),
     handlers,
@@ -131,6 +155,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       return callWithSession(handlers, sessions, token, channel, input, origin);
     },
     close: () => {
+      // Workers end with the runtime; a running job's transaction rolls back.
+      void jobs.close();
       host.close();
       // The printer may hold a browser; it ends in the background (printer.close() to await it).
       void opts.printer?.close?.().catch(() => undefined);

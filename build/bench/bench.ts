@@ -20,6 +20,7 @@ import { claimSteps } from './claims';
 import { screenSteps } from './screens';
 import { summarySteps } from './summary';
 import { bundleImportWorker } from './worker-bundle';
+import { benchLongJobs, formatStalls, jobStallSteps, watchStalls, type JobStallResult } from './stall';
 
 /** The data set is built for this date, so a seed and a size always give the same file. */
 export const BENCH_TODAY = '2026-10-15';
@@ -55,6 +56,8 @@ export interface StepResult {
   peakMb: number | null;
   /** Resident memory of the process when the step started (its peak includes it). */
   rssBeforeMb?: number;
+  /** The longest the thread went without a break during the step's first run (stall.ts). */
+  stallMs?: number;
   note?: string;
 }
 
@@ -63,6 +66,8 @@ export interface BenchReport {
   dataSet: { loans: number; months: number; seed: number; file: string; builtInSeconds: number | null; debitur: number; pinjaman: number; posisi: number };
   runs: number;
   steps: StepResult[];
+  /** Each long job awaited on the thread and as a worker job, with the longest stall (stall.ts). */
+  jobs?: JobStallResult[];
   finishedAt: string;
 }
 
@@ -124,11 +129,13 @@ function rssMb(): number {
  * process's peak during the first run of `fn` alone (before any baseline ran), from the resident
  * memory it started at (`rssBefore`): a later peak would also hold the baseline's garbage.
  */
-async function measure(runs: number, fn: () => unknown, base: () => unknown): Promise<{ ms: number; baseMs: number; peak: number; rssBefore: number }> {
+async function measure(runs: number, fn: () => unknown, base: () => unknown): Promise<{ ms: number; baseMs: number; peak: number; rssBefore: number; stall: number }> {
   collectGarbage();
   const rssBefore = rssMb();
   resetPeak();
+  const watch = watchStalls();
   await fn();
+  const stall = watch.stop().maxStallMs;
   const peak = peakMb();
   await base();
   const a: number[] = [];
@@ -137,13 +144,13 @@ async function measure(runs: number, fn: () => unknown, base: () => unknown): Pr
     b.push(await timeIt(base));
     a.push(await timeIt(fn));
   }
-  return { ms: median(a), baseMs: median(b), peak, rssBefore };
+  return { ms: median(a), baseMs: median(b), peak, rssBefore, stall };
 }
 
 function step(
   no: string,
   name: string,
-  r: { ms: number; baseMs: number; peak: number; rssBefore?: number } | null,
+  r: { ms: number; baseMs: number; peak: number; rssBefore?: number; stall?: number } | null,
   baseline: string | null,
   target: string,
   limitMs: number | null,
@@ -162,6 +169,7 @@ function step(
     met: r && limitMs !== null ? r.ms < limitMs && withinRatio : null,
     peakMb: r ? Math.round(r.peak) : null,
     ...(r?.rssBefore === undefined ? {} : { rssBeforeMb: Math.round(r.rssBefore) }),
+    ...(r?.stall === undefined ? {} : { stallMs: r.stall }),
     ...(note ? { note } : {}),
   };
 }
@@ -275,11 +283,13 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     } else {
       steps.push(...(await screenSteps(rt, opts.runs)));
     }
+    const jobs = await jobStallSteps(rt, benchLongJobs(db, BENCH_PERIOD, BENCH_TODAY, Boolean(printer)), log);
     const report: BenchReport = {
       machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, totalMemMb: Math.round(os.totalmem() / 1024 / 1024), node: process.version, platform: `${os.platform()} ${os.release()}` },
       dataSet: { loans: opts.loans, months: opts.months, seed: opts.seed, file, builtInSeconds, ...counts },
       runs: opts.runs,
       steps,
+      jobs,
       finishedAt: new Date().toISOString(),
     };
     for (const line of formatReport(report)) log(line);
@@ -372,8 +382,8 @@ async function searchSteps(rt: Runtime, db: Database, runs: number): Promise<Ste
 
 export function formatReport(r: BenchReport): string[] {
   const fmt = (v: number | null, unit = '') => (v === null ? '—' : `${v}${unit}`);
-  const header = ['No', 'Langkah', 'Median ms', 'Baseline ms', 'Rasio', 'Target', 'Puncak MB'];
-  const rows = r.steps.map((s) => [s.no, s.step, s.note && s.medianMs === null ? s.note : fmt(s.medianMs), fmt(s.baselineMs), s.ratio === null ? '—' : `${s.ratio}×`, s.met === null ? s.target : `${s.target} ${s.met ? 'ok' : 'TIDAK'}`, fmt(s.peakMb)]);
+  const header = ['No', 'Langkah', 'Median ms', 'Baseline ms', 'Rasio', 'Target', 'Puncak MB', 'Jeda maks ms'];
+  const rows = r.steps.map((s) => [s.no, s.step, s.note && s.medianMs === null ? s.note : fmt(s.medianMs), fmt(s.baselineMs), s.ratio === null ? '—' : `${s.ratio}×`, s.met === null ? s.target : `${s.target} ${s.met ? 'ok' : 'TIDAK'}`, fmt(s.peakMb), fmt(s.stallMs ?? null)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 1 || i === 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const m = r.machine;
@@ -385,5 +395,6 @@ export function formatReport(r: BenchReport): string[] {
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
     ...r.steps.filter((s) => s.baseline).map((s) => `  baseline ${s.no}: ${s.baseline}`),
+    ...formatStalls(r.jobs ?? []),
   ];
 }

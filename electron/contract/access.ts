@@ -184,6 +184,11 @@ export const ACCESS: { readonly [C in Channel]: Access } = {
   'monev.createPlan': ENTRY,
   'monev.plan': STAFF,
   'monev.evaluation': STAFF,
+  // Long jobs: the gate checks jobs.start against the access of the channel it runs (and keeps a
+  // bank's officer to their bank as that channel would); status and cancel only for who started it.
+  'jobs.start': 'signedIn',
+  'jobs.status': 'signedIn',
+  'jobs.cancel': 'signedIn',
 };
 
 /** Loan steps that are a decision on the application: a verifier's (or admin's) job. */

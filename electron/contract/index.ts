@@ -25,6 +25,7 @@ import { importsContract } from './imports';
 import { decreesContract } from './decrees';
 import { attachmentsContract } from './attachments';
 import { monitoringContract } from './monitoring';
+import { jobsContract } from './jobs';
 
 export * from './common';
 export * from './master-data';
@@ -48,6 +49,7 @@ export * from './decrees';
 export * from './office';
 export * from './attachments';
 export * from './monitoring';
+export * from './jobs';
 
 export const contract = {
   ...masterDataContract,
@@ -68,6 +70,7 @@ export const contract = {
   ...decreesContract,
   ...attachmentsContract,
   ...monitoringContract,
+  ...jobsContract,
 } as const;
 
 export type Contract = typeof contract;

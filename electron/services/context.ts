@@ -3,6 +3,7 @@ import type { Caller } from './auth/caller';
 import type { SessionStore } from './auth/sessions';
 import type { DataSafety } from './backup/host';
 import type { DocumentPrinter } from './documents/printer';
+import type { JobRunner } from './jobs/runner';
 
 /** What every handler gets besides its input: the database and who is asking. */
 export interface ServiceContext {
@@ -29,4 +30,15 @@ export interface ServiceContext {
    * shell (printToPDF, webContents.print) or Node (Chromium via playwright-core). Absent: no PDF.
    */
   printer?: DocumentPrinter;
+  /**
+   * Long jobs in worker threads (electron/services/jobs): the runtime's runner; absent inside a
+   * job's worker (a job does not start jobs).
+   */
+  jobs?: JobRunner;
+  /**
+   * Tells the job's starter how far a long call is (`tahap` in Indonesian; `done`/`total` for a
+   * percentage). Set inside a job's worker; elsewhere absent, so services call it as
+   * `ctx.progress?.(…)`. Inside a job it also stops the job at that point when it was cancelled.
+   */
+  progress?: (tahap: string, done?: number, total?: number) => void;
 }

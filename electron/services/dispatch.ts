@@ -60,7 +60,7 @@ export async function dispatch(handlers: Handlers, channel: string, rawInput: un
   }
 }
 
-function validationError(error: z.ZodError) {
+export function validationError(error: z.ZodError) {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';

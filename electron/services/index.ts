@@ -22,6 +22,7 @@ import { importHandlers } from './imports/handlers';
 import { decreeHandlers } from './decrees/handlers';
 import { attachmentHandlers } from './attachments/handlers';
 import { monitoringHandlers } from './monitoring/handlers';
+import { jobHandlers } from './jobs/handlers';
 
 /** One handler per channel of the contract; a missing one is a compile error below. */
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> };
@@ -53,6 +54,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...decreeHandlers(ctx),
     ...attachmentHandlers(ctx),
     ...monitoringHandlers(ctx),
+    ...jobHandlers(ctx),
   };
 }
 

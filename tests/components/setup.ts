@@ -12,7 +12,7 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import ElementPlus, { ElMessage } from 'element-plus';
 import { nextTick, type Component } from 'vue';
 import type { Router } from 'vue-router';
-import type { Bank, Channel, Debtor, InputOf, NikCheck, OutputOf, Role, SessionInfo } from '@contract';
+import type { Bank, Channel, Debtor, InputOf, JobChannel, JobStatus, NikCheck, OutputOf, Role, SessionInfo } from '@contract';
 import { ApiError, call } from '@/api';
 import { elementPlusLocale, i18n, setLocale, setMissingHandler } from '@/i18n';
 import { useAuthStore } from '@/features/auth/store';
@@ -53,15 +53,33 @@ export const callMock = vi.mocked(call) as unknown as ReturnType<typeof vi.fn<(c
 export function mockBackend(backend: Backend): void {
   callMock.mockReset();
   callMock.mockImplementation(async (channel: Channel, input: unknown) => {
+    // A long channel started as a job (renderer/src/jobs.ts) answers at once from that channel's
+    // handler, finished, unless the test mocks the jobs channels itself.
+    if (channel === 'jobs.start' && !backend['jobs.start']) return finishedJob(backend, input as { channel: JobChannel; input: unknown });
     const handler = backend[channel] as ((input: unknown) => unknown) | undefined;
     if (!handler) throw new ApiError({ code: 'INTERNAL', message: `test: channel ${channel} not mocked` });
     return handler(input);
   });
 }
 
-/** Inputs sent on one channel, in order. */
+async function finishedJob(backend: Backend, job: { channel: JobChannel; input: unknown }): Promise<JobStatus> {
+  const base = { jobId: '00000000-0000-4000-8000-000000000000', channel: job.channel, tahap: 'Selesai', persen: 100 };
+  const handler = backend[job.channel] as ((input: unknown) => unknown) | undefined;
+  if (!handler) throw new ApiError({ code: 'INTERNAL', message: `test: channel ${job.channel} not mocked` });
+  try {
+    return { ...base, status: 'selesai', hasilJson: JSON.stringify(await handler(job.input)), galat: null };
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    return { ...base, status: 'gagal', hasilJson: null, galat: { code: err.code, message: err.message, fields: err.fields } };
+  }
+}
+
+/** Inputs sent on one channel, in order (also when started as a job with jobs.start). */
 export function callsTo<C extends Channel>(channel: C): InputOf<C>[] {
-  return callMock.mock.calls.filter(([c]) => c === channel).map(([, input]) => input as InputOf<C>);
+  return callMock.mock.calls
+    .map(([c, input]) => (c === 'jobs.start' && (input as { channel: Channel }).channel === channel ? [channel, (input as { input: unknown }).input] : [c, input]))
+    .filter(([c]) => c === channel)
+    .map(([, input]) => input as InputOf<C>);
 }
 
 export interface MountExtras {

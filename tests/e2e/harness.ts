@@ -66,7 +66,7 @@ export async function startApp(opts: { today?: string } = {}): Promise<AppUnderT
   const today = opts.today ?? '2026-11-23';
   // PDFs come from headless Chromium here, as under `npm run serve` (the app uses printToPDF).
   const printer = nodePrinter({ executablePath: CHROMIUM });
-  const runtime = createRuntime({ databasePath, user: 'e2e', today: () => today, printer });
+  const runtime = createRuntime({ databasePath, user: 'e2e', today: () => today, printer, warmJobWorker: true });
   const bridge = await startBridge({ call: runtime.callWithSession, staticDir: RENDERER_DIR });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'id-ID' });

@@ -3,7 +3,7 @@ import { withSeenVersion } from '../helpers/versions';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNELS, ROLES, type Channel, type Result, type Role } from '../../electron/contract';
+import { CHANNELS, JOB_CHANNELS, ROLES, type Channel, type Result, type Role } from '../../electron/contract';
 import { createRuntime, type Runtime } from '../../electron/runtime';
 import { auditRows, call, sessionAs } from '../helpers/runtime';
 
@@ -112,7 +112,8 @@ const READ_STAFF: Channel[] = [
   'banks.list', 'banks.get', 'insurers.list', 'debtors.list', 'debtors.get', 'reference.list', 'schemes.list', 'schemes.get', 'budget.year',
   'loans.previewSchedule', 'loans.list', 'loans.get', 'subsidy.run', 'premiums.list', 'closing.list', 'closing.pending', ...DECREES_READ, ...MONEV_READ,
 ];
-const ALWAYS: Channel[] = ['app.info', 'auth.login', 'auth.logout', 'auth.session', 'auth.changePassword', 'backup.health', 'dashboard.summary'];
+// Long jobs: open to every session; jobs.start is then decided by the channel it runs (below).
+const ALWAYS: Channel[] = ['app.info', 'auth.login', 'auth.logout', 'auth.session', 'auth.changePassword', 'backup.health', 'dashboard.summary', 'jobs.start', 'jobs.status', 'jobs.cancel'];
 const AUDIT: Channel[] = ['audit.list', 'audit.facets', 'audit.verify', 'audit.export'];
 // Printed documents: the channels are open to every role; each document kind says who may print it (tests/integration/documents.test.ts).
 const DOCUMENTS: Channel[] = ['documents.kinds', 'documents.render', 'documents.print', 'settings.documents'];
@@ -156,6 +157,21 @@ describe('role matrix', () => {
     }
     const expectedRefused = CHANNELS.filter((c) => !ALLOWED[role].includes(c));
     expect(refusedByRole.sort()).toEqual(expectedRefused.sort());
+  });
+
+  it.each(ROLES)('%s: a job is allowed or refused as the channel it runs', async (role) => {
+    const bankId = Number(rt.db.prepare("INSERT INTO bank (kode, nama) VALUES ('BSB', 'Bank Sumsel Babel')").run().lastInsertRowid);
+    const token = sessionAs(rt, role, { bankId });
+    const refusedByRole: Channel[] = [];
+    for (const channel of JOB_CHANNELS) {
+      // An empty input: the role is checked first; a permitted start is then refused by validation
+      // before any worker starts — except the backup, which needs no input: started, then cancelled.
+      const r = await as(token, 'jobs.start', { channel, input: {} });
+      if (!r.ok && r.error.code === 'FORBIDDEN' && r.error.message.includes('tidak berwenang')) refusedByRole.push(channel);
+      else if (channel === 'backup.create') expect((await as(token, 'jobs.cancel', { jobId: (r as { ok: true; value: { jobId: string } }).value.jobId })).ok).toBe(true);
+      else expect(r).toMatchObject({ ok: false, error: { code: role === 'bank' && channel === 'subsidy.run' ? 'FORBIDDEN' : 'VALIDATION' } });
+    }
+    expect(refusedByRole.sort()).toEqual(JOB_CHANNELS.filter((c) => !ALLOWED[role].includes(c)).sort());
   });
 
   it('refuses every channel but the public ones without a session', async () => {

@@ -38,8 +38,18 @@ describe('npm run bench', () => {
     expect(report.steps.find((s) => s.no === '4')!.step).toContain('hasil = yang ditanam');
     expect(report.steps.find((s) => s.no === '1')!.target).toContain('4×');
 
+    // The longest stall of the runtime's thread per step, and each long job awaited on the thread
+    // and as a worker job (stall.ts); only that they were measured and succeeded, not their values.
+    expect(report.steps.find((s) => s.no === '3')!.stallMs).toBeGreaterThanOrEqual(0);
+    expect(report.jobs!.map((j) => `${j.channel} ${j.mode}`)).toEqual([
+      'app.info langsung', 'subsidy.run langsung', 'subsidy.run job', 'budget.year langsung', 'budget.year job', 'claims.reconcile langsung', 'claims.reconcile job', 'documents.render langsung', 'documents.render job', 'backup.create langsung', 'backup.create job',
+    ]);
+    expect(report.jobs!.every((j) => j.ok && j.maxStallMs >= 0 && j.peakMb > 0)).toBe(true);
+    expect(text).toContain('Jeda maks ms');
+
     // A second run takes the data set from the cache.
     const again = await runBench({ loans: 50, months: 12, seed: 7, runs: 1, cacheDir, browser: false, log: () => undefined });
     expect(again.dataSet.builtInSeconds).toBeNull();
-  });
+    // Two bench runs, each starting a worker per long job (TypeScript compiled at the worker's start under vitest).
+  }, 180_000);
 });

@@ -26,6 +26,9 @@ export async function callWithSession(
 async function gated(handlers: Handlers, sessions: SessionStore, token: string | null, channel: string, input: unknown): Promise<Result<unknown>> {
   if (!Object.hasOwn(contract, channel)) return dispatch(handlers, channel, input);
   const ch = channel as Channel;
+  // A job runs another channel in a worker: that channel's rules decide, on its own input.
+  const job = ch === 'jobs.start' ? jobTarget(input) : null;
+  if (job) return gatedJob(handlers, sessions, token, job);
   const access = ACCESS[ch];
   if (access === 'public') return dispatch(handlers, ch, input);
 
@@ -46,6 +49,30 @@ async function gated(handlers: Handlers, sessions: SessionStore, token: string |
   const caller: Caller = { userId: session.userId, username: session.username, role: session.role, bankId: session.bankId, token: session.token };
   const result = await runAs(caller, () => dispatch(handlers, ch, scoped.input));
   return session.role === 'bank' && result.ok ? filterForBank(ch, session.bankId!, result) : result;
+}
+
+/** jobs.start's target, when it names a channel of the contract (else its own validation answers). */
+function jobTarget(input: unknown): { channel: Channel; input: unknown } | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const { channel, input: inner } = input as { channel?: unknown; input?: unknown };
+  return typeof channel === 'string' && Object.hasOwn(contract, channel) ? { channel: channel as Channel, input: inner } : null;
+}
+
+/** jobs.start checked as the channel it runs would be (role, steps, a bank's own bank), then started as the caller. */
+async function gatedJob(handlers: Handlers, sessions: SessionStore, token: string | null, job: { channel: Channel; input: unknown }): Promise<Result<unknown>> {
+  const session = sessions.get(token);
+  if (!session) return refuse('UNAUTHENTICATED', 'Sesi Anda telah berakhir. Silakan masuk kembali.');
+  if (session.mustChangePassword) return refuse('FORBIDDEN', 'Ganti kata sandi Anda terlebih dahulu.');
+  const access = ACCESS[job.channel];
+  if (access !== 'public' && access !== 'signedIn' && !access.includes(session.role)) {
+    return refuse('FORBIDDEN', `Peran ${ROLE_LABEL[session.role]} tidak berwenang untuk tindakan ini.`);
+  }
+  const stepRefusal = transitionRefusal(job.channel, session, job.input);
+  if (stepRefusal) return refuse('FORBIDDEN', stepRefusal);
+  const scoped = session.role === 'bank' ? scopeToBank(job.channel, session.bankId!, job.input) : { input: job.input };
+  if ('refusal' in scoped) return refuse('FORBIDDEN', scoped.refusal);
+  const caller: Caller = { userId: session.userId, username: session.username, role: session.role, bankId: session.bankId, token: session.token };
+  return runAs(caller, () => dispatch(handlers, 'jobs.start', { channel: job.channel, input: scoped.input }));
 }
 
 function refuse(code: AppError['code'], message: string): Result<never> {

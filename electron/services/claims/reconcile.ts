@@ -63,6 +63,7 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
   }
 
   const started = performance.now();
+  ctx.progress?.('Menghitung subsidi yang diharapkan', 0, 3);
   const loans = repo.loansForMatching(db, header.bankId);
   const index = indexLoans(loans);
   const paid = repo.paidLoanMonths(db, header.periodeAwal, header.periodeAkhir);
@@ -86,6 +87,7 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
   // Then the run streamed loan by loan (never held whole: a 1,000,000-loan bank's months would be
   // millions of lines): a claimed loan-month gets its outcome, an unclaimed payable one is listed.
   const unclaimed: { pinjamanId: number; periode: string; diharapkan: number }[] = [];
+  ctx.progress?.('Mencocokkan baris tagihan', 1, 3);
   const t0 = performance.now();
   forEachRunLine(db, { bankId: header.bankId, periodeAwal: header.periodeAwal, periodeAkhir: header.periodeAkhir }, (l) => {
     const key = loanMonthKey(l.pinjamanId, l.periode);
@@ -196,7 +198,15 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
 
   db.transaction(() => {
     requireVersion(ctx, 'tagihan', tagihanId, versi);
+    // In a job the claim may have moved on while the lines were matched (approved, cancelled):
+    // checked again under the write lock, so a stale result is never written over it.
+    const latest = repo.getClaimHeader(db, tagihanId);
+    if (!latest || latest.status !== header.status) {
+      throw new ServiceError('CONFLICT', `Tagihan diubah selama rekonsiliasi (status sekarang ${latest?.status ?? 'dihapus'}); tidak ada yang diubah. Jalankan rekonsiliasi lagi bila perlu.`);
+    }
     repo.writeLineResults(db, results);
+    // Inside the transaction: a job cancelled here rolls all of it back.
+    ctx.progress?.('Menyimpan hasil rekonsiliasi', 2, 3);
     repo.replaceUnclaimed(db, tagihanId, unclaimed);
     repo.markReconciled(db, tagihanId, ctx.user, now);
     appendAudit(db, {

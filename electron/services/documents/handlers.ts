@@ -14,7 +14,12 @@ export function documentHandlers(ctx: ServiceContext): HandlersFor<'documents'> 
         .filter((j) => role === 'sistem' || (REPORTS[j].roles as readonly string[]).includes(role))
         .map((jenis) => ({ jenis, judul: REPORTS[jenis].judul, keterangan: REPORTS[jenis].keterangan }));
     },
-    'documents.render': async ({ dokumen, format, kertas }) => renderDocument(ctx, await buildDocument(ctx, dokumen), format, kertas),
+    'documents.render': async ({ dokumen, format, kertas }) => {
+      ctx.progress?.('Mengumpulkan data dokumen', 0, 2);
+      const doc = await buildDocument(ctx, dokumen);
+      ctx.progress?.(format === 'pdf' ? 'Membuat PDF' : `Menyusun berkas ${format.toUpperCase()}`, 1, 2);
+      return renderDocument(ctx, doc, format, kertas);
+    },
     'documents.print': async ({ dokumen, kertas }) => {
       const print = ctx.printer?.print?.bind(ctx.printer);
       const doc = await buildDocument(ctx, dokumen);

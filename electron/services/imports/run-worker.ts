@@ -1,12 +1,11 @@
 /**
- * Starts the import worker for one task and answers its result. Works compiled (tsc →
- * dist-electron: worker.js beside this file) and from source under tsx or vitest (worker.ts,
- * loaded through tsx's CommonJS hook, since a worker does not inherit the parent's loader).
+ * Starts the import worker for one task and answers its result. Works compiled (worker.js beside
+ * this file) and from source under tsx or vitest (worker.ts): see ../worker-start.ts.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-start';
 import { IMPORT_LIMITS, type ImportKind, type ImportOptions } from '../../contract/imports';
 import { columnsToRows, type RowColumns } from './parse/columns';
 import type { ParseRequest } from './parse/rows';
@@ -30,26 +29,20 @@ export interface WorkerLimits {
 }
 const DEFAULT_LIMITS: WorkerLimits = { memoriMb: IMPORT_LIMITS.memoriMb, waktuDetik: IMPORT_LIMITS.waktuDetik };
 
-function startWorker(task: WorkerTask, limits: WorkerLimits): Worker {
+function startImportWorker(task: WorkerTask, limits: WorkerLimits): Worker {
   // A file that would need more memory ends the worker, not the app (ERR_WORKER_OUT_OF_MEMORY).
   const resourceLimits = { maxOldGenerationSizeMb: limits.memoriMb };
-  const compiled = path.join(__dirname, 'worker.js');
-  if (fs.existsSync(compiled)) return new Worker(compiled, { workerData: task, resourceLimits });
-  // A compiled bundle of worker.ts (the bench makes one, build/bench/worker-bundle.ts): what the
-  // packaged app starts, without tsx compiling the worker's modules at every start (~0.4–2 s).
+  // A compiled bundle of worker.ts (the bench makes one, build/bench/worker-bundle.ts) when no
+  // worker.js sits beside this file: what the packaged app starts, without tsx compiling the
+  // worker's modules at every start (~0.4–2 s). execArgv: [] — a compiled file needs no loader.
   const bundle = process.env.GERBANG_IMPORT_WORKER;
-  // execArgv: [] — a compiled file needs no loader; otherwise the worker would load tsx's hooks again (the parent's --import).
-  if (bundle && fs.existsSync(bundle)) return new Worker(bundle, { workerData: task, resourceLimits, execArgv: [] });
-  const source = path.join(__dirname, 'worker.ts');
-  // Resolve tsx from here, so the worker finds it whatever the working directory.
-  const tsx = createRequire(__filename).resolve('tsx/cjs', { paths: [__dirname, process.cwd()] });
-  const bootstrap = `require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`;
-  return new Worker(bootstrap, { eval: true, workerData: task, resourceLimits });
+  if (!fs.existsSync(path.join(__dirname, 'worker.js')) && bundle && fs.existsSync(bundle)) return new Worker(bundle, { workerData: task, resourceLimits, execArgv: [] });
+  return startWorker(__dirname, 'worker', task, resourceLimits);
 }
 
 export function runWorker<T>(task: WorkerTask, onProgress?: (stage: string, done: number, total: number) => void, limits: WorkerLimits = DEFAULT_LIMITS): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const worker = startWorker(task, limits);
+    const worker = startImportWorker(task, limits);
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;

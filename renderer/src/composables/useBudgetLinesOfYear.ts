@@ -1,6 +1,7 @@
 import { ref, type Ref } from 'vue';
 import type { BudgetLine } from '@contract';
-import { ApiError, call } from '@/api';
+import { ApiError } from '@/api';
+import { runJob } from '@/jobs';
 import { useLatestOnly } from './useLatestOnly';
 
 /**
@@ -19,7 +20,8 @@ export function useBudgetLinesOfYear(jenis: BudgetLine['jenis'], chosenId: Ref<n
     year.value = tahun;
     error.value = null;
     await latestOnly(
-      () => call('budget.year', { tahun }),
+      // budget.year also projects the year's costs over every running loan: off the main process.
+      () => runJob('budget.year', { tahun }),
       (budget) => {
         lines.value = budget.lines.filter((l) => l.jenis === jenis);
         if (!lines.value.some((l) => l.id === chosenId.value)) chosenId.value = lines.value.length === 1 ? lines.value[0]!.id : null;

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { nextTick } from 'vue';
-import type { SubsidyRun } from '@contract';
+import type { JobStatus } from '@contract';
 import { ApiError } from '@/api';
 import { setLocale } from '@/i18n';
 import SubsidyPage from '@/features/subsidy/SubsidyPage.vue';
@@ -169,20 +169,46 @@ describe('SubsidyPage', () => {
     expect(callsTo('subsidy.run')).toEqual([{ bankId: 1, periodeAwal: '2025-02', periodeAkhir: '2025-04' }]);
   });
 
-  it('shows a loading state while the run computes', async () => {
-    let finish: (run: SubsidyRun) => void = () => undefined;
-    mockBackend(backend({ 'subsidy.run': () => new Promise<SubsidyRun>((resolve) => (finish = resolve)) }));
+  it('shows the job\'s step, percentage and Cancel while the run computes; Cancel stops it and keeps nothing', async () => {
+    const JOB = '11111111-1111-4111-8111-111111111111';
+    const status = (over: Partial<JobStatus>): JobStatus => ({ jobId: JOB, channel: 'subsidy.run', status: 'berjalan', tahap: 'Menghitung subsidi', persen: null, hasilJson: null, galat: null, ...over });
+    let cancelled = false;
+    mockBackend(backend({
+      'jobs.start': () => status({ tahap: 'Memulai' }),
+      // The main process reports its step; once cancelled, the job ends as cancelled.
+      'jobs.status': () => (cancelled ? status({ status: 'dibatalkan', tahap: 'Dibatalkan', galat: { code: 'CONFLICT', message: 'Pekerjaan dibatalkan; tidak ada yang diubah.' } }) : status({ tahap: 'Mencocokkan baris tagihan', persen: 40 })),
+      'jobs.cancel': () => {
+        cancelled = true;
+        return status({ tahap: 'Membatalkan' });
+      },
+    }));
     await mountPage();
     await compute();
-    expect(queryTestId('subsidy-computing')).not.toBeNull();
-    expect(byTestId('subsidy-computing').textContent).toContain('Menghitung subsidi…');
+    expect(callsTo('subsidy.run')).toEqual([{ bankId: 1, periodeAwal: '2025-02', periodeAkhir: '2025-02' }]);
+    expect(text('job-step')).toBe('Memulai');
     expect(byTestId('subsidy-run').classList.contains('is-loading')).toBe(true);
+    await vi.waitFor(() => expect(text('job-percent')).toBe('40%'), { timeout: 5000 });
+    expect(text('job-step')).toBe('Mencocokkan baris tagihan');
     expect(queryTestId('subsidy-table')).toBeNull();
 
-    finish(subsidyRun());
+    byTestId<HTMLButtonElement>('job-cancel').click();
     await flushPromises();
-    expect(queryTestId('subsidy-computing')).toBeNull();
-    expect(bodyRows('subsidy-table')).toHaveLength(3);
+    expect(callsTo('jobs.cancel')).toEqual([{ jobId: JOB }]);
+    await vi.waitFor(() => expect(queryTestId('job-progress')).toBeNull(), { timeout: 5000 });
+    expect(text('subsidy-cancelled')).toBe('Dibatalkan; tidak ada yang diubah.');
+    expect(queryTestId('subsidy-error')).toBeNull();
+    expect(queryTestId('subsidy-table')).toBeNull();
+    expect(byTestId('subsidy-run').classList.contains('is-loading')).toBe(false);
+  });
+
+  it('shows the job\'s step in English in the English UI', async () => {
+    setLocale('en');
+    mockBackend(backend({ 'jobs.start': () => ({ jobId: '22222222-2222-4222-8222-222222222222', channel: 'subsidy.run', status: 'berjalan', tahap: 'Menghitung subsidi', persen: null, hasilJson: null, galat: null }), 'jobs.status': () => new Promise<never>(() => undefined) }));
+    await mountPage();
+    await compute();
+    expect(text('job-step')).toBe('Computing the subsidy');
+    expect(text('job-cancel')).toBe('Cancel');
+    expect(queryTestId('job-percent')).toBeNull();
   });
 
   it('shows the message when the run fails', async () => {

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { BackupEntry, BackupList, DatabaseHealth, RestoreResult } from '@contract';
 import { ApiError, call } from '@/api';
+import { useJob } from '@/composables/useJob';
 
 /**
  * Backups and restore, and the state of the database found at start: when it is not sound the
@@ -46,12 +47,15 @@ export const useBackupStore = defineStore('backup', () => {
     }
   }
 
-  /** Makes a backup now; throws the service's error (the page shows it). */
+  // Copying and checking a large file takes seconds: a job, with its step and Cancel.
+  const job = useJob();
+
+  /** Makes a backup now; throws the service's error (the page shows it), or JobCancelledError. */
   async function create(): Promise<BackupEntry> {
     creating.value = true;
     error.value = null;
     try {
-      const entry = await call('backup.create', {});
+      const entry = await job.run('backup.create', {});
       await load();
       return entry;
     } finally {
@@ -80,5 +84,5 @@ export const useBackupStore = defineStore('backup', () => {
     window.location.reload();
   }
 
-  return { health, list, loading, creating, restoring, error, restored, damaged, checkHealth, load, create, restore, reloadApp };
+  return { health, list, loading, creating, restoring, error, restored, damaged, job: job.state, cancelCreate: job.cancel, checkHealth, load, create, restore, reloadApp };
 });

@@ -4,6 +4,8 @@ import type { BudgetLine, BudgetSaveInput, BudgetYear } from '@contract';
 import { todayIso } from '@domain/format';
 import { ApiError, call } from '@/api';
 import { useLatestOnly } from '@/composables/useLatestOnly';
+import { useJob } from '@/composables/useJob';
+import { JobCancelledError } from '@/jobs';
 
 /** The budget (pagu) of one fiscal year: its lines with what was paid, and the projection. */
 export const useBudgetStore = defineStore('budget', () => {
@@ -12,15 +14,17 @@ export const useBudgetStore = defineStore('budget', () => {
   const loading = ref(false);
   const error = ref<string | null>(null);
   const latestOnly = useLatestOnly(loading);
+  // The projection reads every running loan: a job, with its step and Cancel.
+  const job = useJob();
 
   async function load(): Promise<void> {
     error.value = null;
     await latestOnly(
-      () => call('budget.year', { tahun: tahun.value }),
+      () => job.run('budget.year', { tahun: tahun.value }),
       (result) => (year.value = result),
       (err) => {
         year.value = null;
-        error.value = err instanceof ApiError ? err.message : String(err);
+        error.value = err instanceof JobCancelledError ? null : err instanceof ApiError ? err.message : String(err);
       },
     );
   }
@@ -33,5 +37,5 @@ export const useBudgetStore = defineStore('budget', () => {
     return saved;
   }
 
-  return { tahun, year, loading, error, load, save };
+  return { tahun, year, loading, error, job: job.state, cancel: job.cancel, load, save };
 });

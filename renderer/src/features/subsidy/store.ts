@@ -4,6 +4,8 @@ import type { Bank, SubsidyRun } from '@contract';
 import { todayIso } from '@domain/format';
 import { ApiError, call } from '@/api';
 import { useLatestOnly } from '@/composables/useLatestOnly';
+import { useJob } from '@/composables/useJob';
+import { JobCancelledError } from '@/jobs';
 import { periodEnd, previousMonth } from './format';
 
 /**
@@ -19,6 +21,10 @@ export const useSubsidyStore = defineStore('subsidy', () => {
   const loading = ref(false);
   const error = ref<string | null>(null);
   const latestOnly = useLatestOnly(loading);
+  /** True when the last computation was cancelled (the previous result, if any, stays). */
+  const cancelled = ref(false);
+  // The run takes seconds on a big bank: it runs as a job, with its step and a Cancel button.
+  const job = useJob();
 
   const periodeAkhir = computed(() => (periode.value ? periodEnd(periode.value, quarterly.value) : null));
   const canRun = computed(() => bankId.value !== null && periode.value !== null);
@@ -31,10 +37,15 @@ export const useSubsidyStore = defineStore('subsidy', () => {
 
   async function execute(request: { bankId: number; periodeAwal: string; periodeAkhir: string }): Promise<void> {
     error.value = null;
+    cancelled.value = false;
     await latestOnly(
-      () => call('subsidy.run', request),
+      () => job.run('subsidy.run', request),
       (result) => (run.value = result),
       (err) => {
+        if (err instanceof JobCancelledError) {
+          cancelled.value = true;
+          return;
+        }
         run.value = null;
         error.value = err instanceof ApiError ? err.message : String(err);
       },
@@ -54,5 +65,5 @@ export const useSubsidyStore = defineStore('subsidy', () => {
   }
 
 
-  return { banks, bankId, periode, quarterly, periodeAkhir, canRun, run, loading, error, loadBanks, compute, rerun };
+  return { banks, bankId, periode, quarterly, periodeAkhir, canRun, run, loading, error, cancelled, job: job.state, cancel: job.cancel, loadBanks, compute, rerun };
 });

@@ -1,0 +1,182 @@
+/**
+ * How long the runtime's thread stops answering while a step runs (issue 16: "the main process
+ * answers any other call within 100 ms while a long job runs"). Kept apart from bench.ts, which
+ * only calls in here:
+ *
+ * - `watchStalls()` wraps any step: a 10 ms timer notes the longest gap between its ticks (the
+ *   longest the thread was busy without a break) while a small concurrent call (`app.info`) is
+ *   made every 10 ms and its longest wait noted.
+ * - `jobStallSteps()` runs each long job twice, as before (awaited on the runtime's thread, as
+ *   the CLI and the old screens did) and as a job in a worker (jobs.start, as the screens do
+ *   now), with the longest stall, the longest app.info wait and the process's peak memory
+ *   (worker threads live in the same process, so their memory is in it).
+ */
+import fs from 'node:fs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { JOB_CHANNELS, type Channel, type JobChannel } from '../../electron/contract';
+import type { Runtime } from '../../electron/runtime';
+import type { Caller } from '../../electron/services/auth/caller';
+import { invoke, dispatch } from '../../electron/services/dispatch';
+
+const TICK_MS = 10;
+
+export interface Stall {
+  /** The longest gap between two 10 ms ticks, minus the 10 ms (0 = never late). */
+  maxStallMs: number;
+  /** The longest a concurrent app.info call waited for its answer. */
+  maxCallMs: number;
+}
+
+/** Starts watching the thread; `stop()` gives the longest stall (and, given a runtime, the longest app.info call) seen since. */
+export function watchStalls(rt?: Pick<Runtime, 'handlers'>): { stop: () => Stall } {
+  let last = performance.now();
+  let maxStallMs = 0;
+  let maxCallMs = 0;
+  let inFlight = false;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    maxStallMs = Math.max(maxStallMs, now - last - TICK_MS);
+    last = now;
+    if (!rt || inFlight) return;
+    inFlight = true;
+    const asked = now;
+    void invoke(rt.handlers, 'app.info', {}).finally(() => {
+      maxCallMs = Math.max(maxCallMs, performance.now() - asked);
+      inFlight = false;
+    });
+  }, TICK_MS);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      // The gap up to now counts too (a step that blocked until its very end).
+      maxStallMs = Math.max(maxStallMs, performance.now() - last - TICK_MS);
+      return { maxStallMs: Math.round(maxStallMs), maxCallMs: Math.round(maxCallMs) };
+    },
+  };
+}
+
+/** Times `fn` while watching the thread. */
+export async function withStalls<T>(rt: Pick<Runtime, 'handlers'>, fn: () => T | Promise<T>): Promise<{ value: T; ms: number } & Stall> {
+  const watch = watchStalls(rt);
+  // Let the first tick be armed before the step takes the thread.
+  await new Promise((resolve) => setTimeout(resolve, TICK_MS));
+  const t = performance.now();
+  const value = await fn();
+  const ms = performance.now() - t;
+  return { value, ms: Math.round(ms), ...watch.stop() };
+}
+
+/** A full collection before each measurement, so one step's garbage is not collected during the next (see bench.ts). */
+const collectGarbage: () => void = (() => {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed;
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return () => undefined;
+  }
+})();
+
+function peakMb(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Math.round(Number(m[1]) / 1024);
+  } catch {
+    /* not Linux */
+  }
+  return Math.round(process.memoryUsage().rss / 1024 / 1024);
+}
+
+function resetPeak(): void {
+  try {
+    fs.writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    /* not permitted: the figure is then the process's peak so far */
+  }
+}
+
+export interface JobStallResult {
+  step: string;
+  channel: Channel;
+  /** 'langsung': awaited on the runtime's thread; 'job': in a worker through the JobRunner. */
+  mode: 'langsung' | 'job';
+  ms: number;
+  maxStallMs: number;
+  maxCallMs: number;
+  peakMb: number;
+  ok: boolean;
+}
+
+export interface LongJob {
+  step: string;
+  /** A job channel is measured both ways; another (the backup) only on the thread. */
+  channel: Channel;
+  input: unknown;
+}
+
+const isJobChannel = (c: Channel): c is JobChannel => (JOB_CHANNELS as readonly string[]).includes(c);
+
+const BENCH_CALLER: Caller = { userId: null, username: 'bench', role: 'sistem', bankId: null, token: null };
+
+/** Each long job awaited on the thread, then as a job (a writing job, the reconciliation, may be run again). */
+export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: string) => void = () => undefined): Promise<JobStallResult[]> {
+  const out: JobStallResult[] = [];
+  // The reference: the same watch while nothing runs. On a loaded machine the thread is also
+  // descheduled now and then; a job's stall is only meaningful beside this.
+  collectGarbage();
+  const idle = await withStalls(rt, () => new Promise((resolve) => setTimeout(resolve, 3000)));
+  out.push({ step: 'tanpa pekerjaan (acuan, 3 s)', channel: 'app.info', mode: 'langsung', ms: idle.ms, maxStallMs: idle.maxStallMs, maxCallMs: idle.maxCallMs, peakMb: peakMb(), ok: true });
+  for (const job of jobs) {
+    const channel = job.channel;
+    for (const mode of isJobChannel(channel) ? (['langsung', 'job'] as const) : (['langsung'] as const)) {
+      collectGarbage();
+      resetPeak();
+      // As a job, what the app's main process does: wait for the final status and hand its JSON on (the renderer parses it).
+      const r = await withStalls(rt, async () => {
+        if (mode === 'langsung' || !isJobChannel(channel)) return dispatch(rt.handlers, channel, job.input);
+        const end = await rt.jobs.start(channel, job.input, BENCH_CALLER).done;
+        return end.status === 'selesai' ? { ok: true as const } : { ok: false as const, error: end.galat ?? { code: 'INTERNAL' as const, message: end.status } };
+      });
+      const row: JobStallResult = { step: job.step, channel: job.channel, mode, ms: r.ms, maxStallMs: r.maxStallMs, maxCallMs: r.maxCallMs, peakMb: peakMb(), ok: r.value.ok };
+      if (!r.value.ok) log(`  ${job.step} (${mode}): ${r.value.error.message}`);
+      out.push(row);
+    }
+  }
+  return out;
+}
+
+export function formatStalls(rows: JobStallResult[]): string[] {
+  if (rows.length === 0) return [];
+  const header = ['Langkah', 'Cara', 'ms', 'Jeda maks ms', 'app.info maks ms', 'Puncak MB'];
+  const cells = rows.map((r) => [r.step, r.mode, r.ok ? String(r.ms) : 'gagal', String(r.maxStallMs), String(r.maxCallMs), String(r.peakMb)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((v, i) => (i < 2 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
+  return [
+    '',
+    'Pekerjaan panjang: jeda terpanjang thread runtime (target < 100 ms) — langsung di thread vs sebagai job di worker',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...cells.map(line),
+  ];
+}
+
+/**
+ * The long jobs of the bench's data set: the biggest bank's month, the budget projection, the
+ * bench claim's reconciliation (the latest claim still open), the monthly summary as XLSX and PDF.
+ */
+export function benchLongJobs(db: Runtime['db'], period: string, today: string, pdf: boolean): LongJob[] {
+  const bank = db.prepare('SELECT bank_id AS id FROM pinjaman GROUP BY bank_id ORDER BY count(*) DESC LIMIT 1').get() as { id: number } | undefined;
+  const claim = db.prepare("SELECT id FROM tagihan WHERE status IN ('draf', 'diverifikasi') ORDER BY id DESC LIMIT 1").get() as { id: number } | undefined;
+  const rekap = { jenis: 'rekapBulanan', periode: period };
+  return [
+    ...(bank ? [{ step: `perhitungan subsidi ${period}, bank terbesar`, channel: 'subsidy.run' as const, input: { bankId: bank.id, periodeAwal: period } }] : []),
+    { step: 'proyeksi anggaran', channel: 'budget.year', input: { tahun: Number(today.slice(0, 4)) } },
+    ...(claim ? [{ step: 'rekonsiliasi tagihan bench', channel: 'claims.reconcile' as const, input: { tagihanId: claim.id } }] : []),
+    { step: 'rekap bulanan XLSX', channel: 'documents.render', input: { dokumen: rekap, format: 'xlsx' } },
+    ...(pdf ? [{ step: 'rekap bulanan PDF', channel: 'documents.render' as const, input: { dokumen: rekap, format: 'pdf' } }] : []),
+    // better-sqlite3 copies the file in steps between turns of the event loop: measured, not a job.
+    { step: 'cadangan basis data', channel: 'backup.create', input: {} },
+  ];
+}

@@ -1,0 +1,59 @@
+/**
+ * What the runtime's thread and a job's worker say to each other, and the shared state word
+ * that decides, once and atomically, whether a job is cancelled or saves its result.
+ */
+import type { AppError, JobChannel } from '../../contract';
+import type { Caller } from '../auth/caller';
+import type { PrintOptions } from '../documents/printer';
+import { ServiceError } from '../errors';
+
+/** Slots of the job's Int32Array over a SharedArrayBuffer. */
+export const STATE = 0;
+/** A test's pause point waits on this slot (see JobRunner's `pauseAt`). */
+export const GATE = 1;
+
+/** STATE values. Running → committing (the worker's first commit) or → cancelled (the runtime): whichever comes first wins. */
+export const RUNNING = 0;
+export const COMMITTING = 1;
+export const CANCELLED = 2;
+
+export interface JobWorkerData {
+  jobId: string;
+  channel: JobChannel;
+  input: unknown;
+  readOnly: boolean;
+  databasePath: string;
+  /** Where backup.create writes (the runtime's backup folder). */
+  backupDir: string;
+  caller: Caller;
+  /** The runtime's clock at start (tests inject theirs); the worker counts on from it. */
+  today: string;
+  now: number;
+  appVersion: string;
+  /** Whether the runtime has a PDF printer the worker may ask (documents.render as PDF). */
+  printer: boolean;
+  state: SharedArrayBuffer;
+  /** After the job the worker waits for another (a warm runner reuses it) instead of ending. */
+  stay: boolean;
+  /** Tests only: the worker stops at this step until cancelled or resumed. */
+  pauseAt: string | null;
+}
+
+export type FromWorker =
+  | { type: 'progress'; tahap: string; done: number | null; total: number | null }
+  | { type: 'paused'; tahap: string }
+  | { type: 'pdf'; id: number; html: string; opts: PrintOptions }
+  /** `json`: the output serialised in the worker (see JobStatus.hasilJson). */
+  | { type: 'done'; result: { ok: true; json: string } | { ok: false; error: AppError }; readOnly: boolean };
+
+/** 'start' hands a waiting (warm) worker its job; 'pdf' answers its PDF requests. */
+export type ToWorker = { type: 'start'; data: JobWorkerData } | { type: 'pdf'; id: number; pdf: Uint8Array } | { type: 'pdf'; id: number; error: string };
+
+export const CANCELLED_MESSAGE = 'Pekerjaan dibatalkan; tidak ada yang diubah.';
+
+/** Thrown inside the worker where a cancelled job stops: a transaction in progress rolls back. */
+export class JobCancelled extends ServiceError {
+  constructor() {
+    super('CONFLICT', CANCELLED_MESSAGE);
+  }
+}

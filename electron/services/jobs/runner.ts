@@ -1,0 +1,313 @@
+/**
+ * The runtime's side of long jobs: starts a worker per job (./worker.ts), keeps its step and
+ * percentage for `jobs.status`, answers its PDF requests with the runtime's printer, and cancels
+ * it. A cancel wins only before the job's first commit (protocol.ts): then the worker is ended,
+ * its transaction rolls back, and the job reads `dibatalkan` once the worker has exited (its
+ * connection closed, the write lock free). After that point the job finishes and says so.
+ */
+import crypto from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { Worker } from 'node:worker_threads';
+import type { AppError, JobChannel, JobStatus, Result } from '../../contract';
+import type { Caller } from '../auth/caller';
+import type { DocumentPrinter } from '../documents/printer';
+import { ServiceError } from '../errors';
+import { startWorker } from '../worker-start';
+import { CANCELLED, CANCELLED_MESSAGE, GATE, RUNNING, STATE, type FromWorker, type JobWorkerData, type ToWorker } from './protocol';
+import { JOBS } from './registry';
+
+/** A worker's heap: a 1,000,000-loan run must fit; more ends the worker, not the app. */
+const WORKER_HEAP_MB = 2048;
+/** Finished jobs kept for their starter to fetch (each may hold a large result). */
+const KEEP_FINISHED = 8;
+
+export interface JobRunnerOptions {
+  databasePath: string;
+  backupDir: string;
+  appVersion: string;
+  today: () => string;
+  now: () => number;
+  printer?: DocumentPrinter;
+  /**
+   * Keep one worker started ahead, its services loaded, so a job begins at once (the app, the
+   * HTTP bridge, the end-to-end tests); a worker that finished its job cleanly waits for the next
+   * one. Loading the services takes a worker ~0.3–1 s compiled and seconds under tsx; without a
+   * warm worker each job pays it. Off for tests and the CLI.
+   */
+  warmWorker?: boolean;
+}
+
+export interface StartOptions {
+  /** Tests only: the worker waits at this step (reported with 'paused') until cancelled or resumed. */
+  pauseAt?: string;
+}
+
+/**
+ * One job. Events: 'progress' (JobStatus, in order), 'paused' (step), 'end' (JobStatus, once).
+ */
+export class Job extends EventEmitter {
+  readonly id = crypto.randomUUID();
+  status: JobStatus['status'] = 'berjalan';
+  tahap: string;
+  persen: number | null = null;
+  hasilJson: string | null = null;
+  galat: AppError | null = null;
+  batalDitolak: string | undefined;
+  /** What the worker's connection was, as it reported it (true: opened read-only). */
+  readOnly: boolean | null = null;
+  /** Settles with the final status when the job ends, whatever the outcome. */
+  readonly done: Promise<JobStatus>;
+  private finish!: (s: JobStatus) => void;
+
+  constructor(
+    readonly channel: JobChannel,
+    readonly owner: Caller,
+    readonly worker: Worker,
+    readonly state: Int32Array,
+  ) {
+    super();
+    this.tahap = JOBS[channel].tahap;
+    this.done = new Promise((resolve) => (this.finish = resolve));
+  }
+
+  snapshot(): JobStatus {
+    return {
+      jobId: this.id,
+      channel: this.channel,
+      status: this.status,
+      tahap: this.tahap,
+      persen: this.persen,
+      hasilJson: this.status === 'selesai' ? this.hasilJson : null,
+      galat: this.galat,
+      ...(this.batalDitolak ? { batalDitolak: this.batalDitolak } : {}),
+    };
+  }
+
+  /** The channel's result, as calling the channel itself would give it (parsed here: for trusted callers). */
+  async result(): Promise<Result<unknown>> {
+    const s = await this.done;
+    if (s.status === 'selesai') return { ok: true, value: JSON.parse(s.hasilJson ?? 'null') as unknown };
+    return { ok: false, error: s.galat ?? { code: 'INTERNAL', message: 'Pekerjaan berhenti tanpa hasil.' } };
+  }
+
+  /** Tests only: lets a job paused at `pauseAt` go on. */
+  resume(): void {
+    Atomics.store(this.state, GATE, 1);
+    Atomics.notify(this.state, GATE);
+  }
+
+  end(status: JobStatus['status'], tahap: string): void {
+    if (this.status !== 'berjalan') return;
+    this.status = status;
+    this.tahap = tahap;
+    if (status === 'selesai') this.persen = 100;
+    const s = this.snapshot();
+    this.emit('end', s);
+    this.finish(s);
+  }
+}
+
+export class JobRunner {
+  private readonly jobs = new Map<string, Job>();
+  private spare: Worker | null = null;
+  private closed = false;
+
+  constructor(private readonly opts: JobRunnerOptions) {
+    if (opts.warmWorker) this.prepareSpare();
+  }
+
+  /** The thread id of the worker waiting for the next job (null: none). */
+  get spareThreadId(): number | null {
+    return this.spare?.threadId ?? null;
+  }
+
+  private spawn(data: JobWorkerData | null): Worker {
+    return startWorker(__dirname, 'worker', data, { maxOldGenerationSizeMb: WORKER_HEAP_MB });
+  }
+
+  /** Starts the next job's worker now, idle (unref'd: it keeps no process alive) until a job takes it. */
+  private prepareSpare(): void {
+    if (this.closed || this.spare) return;
+    const spare = this.spawn(null);
+    spare.unref();
+    // A spare that dies (it should not) is simply replaced at the next job.
+    spare.once('exit', () => {
+      if (this.spare === spare) this.spare = null;
+    });
+    spare.on('error', () => undefined);
+    this.spare = spare;
+  }
+
+  start(channel: JobChannel, input: unknown, caller: Caller, options: StartOptions = {}): Job {
+    const shared = new SharedArrayBuffer(8);
+    const data: JobWorkerData = {
+      jobId: '',
+      channel,
+      input,
+      readOnly: JOBS[channel].readOnly,
+      databasePath: this.opts.databasePath,
+      backupDir: this.opts.backupDir,
+      caller: { ...caller },
+      today: this.opts.today(),
+      now: this.opts.now(),
+      appVersion: this.opts.appVersion,
+      printer: Boolean(this.opts.printer),
+      state: shared,
+      stay: this.opts.warmWorker === true,
+      pauseAt: options.pauseAt ?? null,
+    };
+    let worker: Worker;
+    if (this.spare) {
+      worker = this.spare;
+      this.spare = null;
+      worker.removeAllListeners();
+      worker.ref();
+      worker.postMessage({ type: 'start', data } satisfies ToWorker);
+    } else {
+      worker = this.spawn(data);
+    }
+    const job = new Job(channel, caller, worker, new Int32Array(shared));
+    this.jobs.set(job.id, job);
+    this.forgetOld();
+
+    worker.on('message', (msg: FromWorker) => this.onMessage(job, msg));
+    worker.on('error', (err: Error & { code?: string }) => {
+      job.galat = {
+        code: 'INTERNAL',
+        message:
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? `Pekerjaan dihentikan: memerlukan lebih dari ${WORKER_HEAP_MB.toLocaleString('id-ID')} MB memori. Tidak ada yang diubah.`
+            : `Pekerjaan latar berhenti karena kesalahan (${err.message}). Tidak ada yang diubah; coba lagi, dan hubungi admin bila berulang.`,
+      };
+      job.end('gagal', 'Gagal');
+    });
+    worker.on('exit', () => {
+      // A cancelled or crashed worker is gone: a warm runner readies the next one.
+      if (this.opts.warmWorker) setImmediate(() => this.prepareSpare());
+      if (Atomics.load(job.state, STATE) === CANCELLED) {
+        job.galat = { code: 'CONFLICT', message: CANCELLED_MESSAGE };
+        job.end('dibatalkan', 'Dibatalkan');
+      } else {
+        job.galat ??= { code: 'INTERNAL', message: 'Pekerjaan latar berhenti tanpa hasil. Coba lagi; hubungi admin bila berulang.' };
+        job.end('gagal', 'Gagal');
+      }
+    });
+    return job;
+  }
+
+  /** Starts a job and awaits its result, parsed on this thread (trusted callers: the CLI, tests). */
+  run(channel: JobChannel, input: unknown, caller: Caller): Promise<Result<unknown>> {
+    return this.start(channel, input, caller).result();
+  }
+
+  /** The job, if `caller` started it: nobody else sees another's job. */
+  get(id: string, caller: Caller): Job {
+    const job = this.jobs.get(id);
+    if (!job || job.owner.username !== caller.username || job.owner.userId !== caller.userId) {
+      throw new ServiceError('NOT_FOUND', 'Pekerjaan tidak ditemukan (mungkin sudah lama selesai).');
+    }
+    return job;
+  }
+
+  /** Forgets a finished job (its result may be large) once its starter has it. */
+  forget(job: Job): void {
+    if (job.status !== 'berjalan') this.jobs.delete(job.id);
+  }
+
+  /**
+   * Cancels a running job unless it is already saving its result. The worker is ended at once;
+   * the job reads `dibatalkan` when it has exited.
+   */
+  cancel(job: Job): JobStatus {
+    if (job.status !== 'berjalan') return job.snapshot();
+    if (Atomics.compareExchange(job.state, STATE, RUNNING, CANCELLED) !== RUNNING) {
+      if (Atomics.load(job.state, STATE) !== CANCELLED) job.batalDitolak = 'Hasil sedang disimpan; pekerjaan ini tidak dapat dibatalkan lagi.';
+      return job.snapshot();
+    }
+    job.tahap = 'Membatalkan';
+    Atomics.notify(job.state, GATE);
+    void job.worker.terminate();
+    return job.snapshot();
+  }
+
+  /** Cancels every running job and waits until their workers have ended (before a restore, at close). */
+  async cancelAll(): Promise<void> {
+    await this.close(false);
+  }
+
+  /** Cancels every running job and ends the spare worker; `final`: no new spare afterwards (the runtime closes). */
+  async close(final = true): Promise<void> {
+    if (final) this.closed = true;
+    const spare = this.spare;
+    this.spare = null;
+    if (spare) void spare.terminate();
+    const running = [...this.jobs.values()].filter((j) => j.status === 'berjalan');
+    for (const job of running) {
+      this.cancel(job);
+      // Past its commit point it is finishing: wait for it rather than cut a commit short.
+    }
+    await Promise.all(running.map((j) => j.done));
+    if (!final && this.opts.warmWorker) this.prepareSpare();
+  }
+
+  private onMessage(job: Job, msg: FromWorker): void {
+    switch (msg.type) {
+      case 'progress':
+        if (job.status !== 'berjalan' || job.tahap === 'Membatalkan') return;
+        job.tahap = msg.tahap;
+        job.persen = msg.done !== null && msg.total ? Math.min(100, Math.floor((msg.done / msg.total) * 100)) : null;
+        job.emit('progress', job.snapshot());
+        return;
+      case 'paused':
+        job.emit('paused', msg.tahap);
+        return;
+      case 'pdf':
+        void this.printPdf(job, msg.id, msg.html, msg.opts);
+        return;
+      case 'done':
+        job.readOnly = msg.readOnly;
+        if (msg.result.ok) job.hasilJson = msg.result.json;
+        else job.galat = msg.result.error;
+        job.end(msg.result.ok ? 'selesai' : 'gagal', msg.result.ok ? 'Selesai' : 'Gagal');
+        this.recycle(job);
+        return;
+    }
+  }
+
+  /**
+   * A warm runner's worker that finished its job cleanly (its connection closed) becomes the spare
+   * again: the services stay loaded. One spare at most; a cancelled or crashed worker is never reused.
+   */
+  private recycle(job: Job): void {
+    if (!this.opts.warmWorker) return;
+    const worker = job.worker;
+    if (this.closed || this.spare || Atomics.load(job.state, STATE) === CANCELLED) {
+      void worker.terminate();
+      return;
+    }
+    worker.removeAllListeners();
+    worker.unref();
+    worker.once('exit', () => {
+      if (this.spare === worker) this.spare = null;
+    });
+    worker.on('error', () => undefined);
+    this.spare = worker;
+  }
+
+  private async printPdf(job: Job, id: number, html: string, opts: Parameters<DocumentPrinter['pdf']>[1]): Promise<void> {
+    let reply: ToWorker;
+    try {
+      if (!this.opts.printer) throw new Error('Pembuatan PDF tidak tersedia di sini.');
+      const pdf = await this.opts.printer.pdf(html, opts);
+      reply = { type: 'pdf', id, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength) };
+    } catch (err) {
+      reply = { type: 'pdf', id, error: err instanceof Error ? err.message : String(err) };
+    }
+    if (job.status === 'berjalan') job.worker.postMessage(reply);
+  }
+
+  private forgetOld(): void {
+    const finished = [...this.jobs.values()].filter((j) => j.status !== 'berjalan');
+    while (finished.length > KEEP_FINISHED) this.jobs.delete(finished.shift()!.id);
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * A long job's worker thread: opens its own connection to the database file (read-only when the
+ * job only reads), builds the services on it as the caller who started the job, runs the one
+ * channel through the usual dispatch (validation, typed errors) and posts progress and the
+ * result. Loaded by ./runner.ts through ../worker-start.ts (compiled or under tsx).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { backupTo } from '../../../database/backup';
+import { openJobConnection, type Database } from '../../../database/connection';
+import { runAs, currentCaller } from '../auth/caller';
+import { SessionStore } from '../auth/sessions';
+import type { DataSafety } from '../backup/host';
+import type { ServiceContext } from '../context';
+import { dispatch } from '../dispatch';
+import type { DocumentPrinter, PrintOptions } from '../documents/printer';
+import { ServiceError } from '../errors';
+import { createHandlers } from '../index';
+import { CANCELLED, COMMITTING, GATE, JobCancelled, RUNNING, STATE, type FromWorker, type JobWorkerData, type ToWorker } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('jobs/worker.ts harus dijalankan sebagai worker thread');
+const post = (msg: FromWorker) => port.postMessage(msg);
+// The job: given at start, or — for a warm worker started ahead with the services already
+// loaded — in its first message.
+let data: JobWorkerData;
+let state: Int32Array;
+
+/**
+ * The point of no return: the first commit of the job's connection takes the job from running
+ * to committing, unless the runtime cancelled it first; then the transaction rolls back instead.
+ * Nested transactions (savepoints) pass through.
+ */
+function guardCommits(db: Database): void {
+  const transaction = db.transaction.bind(db);
+  let depth = 0;
+  db.transaction = ((fn: (...args: unknown[]) => unknown) =>
+    transaction((...args: unknown[]) => {
+      depth++;
+      try {
+        const value = fn(...args);
+        if (depth === 1 && Atomics.compareExchange(state, STATE, RUNNING, COMMITTING) === CANCELLED) throw new JobCancelled();
+        return value;
+      } finally {
+        depth--;
+      }
+    })) as Database['transaction'];
+}
+
+let lastTahap = '';
+let lastPercent = -1;
+function progress(tahap: string, done?: number, total?: number): void {
+  if (Atomics.load(state, STATE) === CANCELLED) throw new JobCancelled();
+  if (tahap === data.pauseAt) {
+    post({ type: 'paused', tahap });
+    Atomics.wait(state, GATE, 0);
+    if (Atomics.load(state, STATE) === CANCELLED) throw new JobCancelled();
+  }
+  const percent = done !== undefined && total ? Math.floor((done / total) * 100) : -1;
+  if (tahap === lastTahap && percent === lastPercent) return;
+  lastTahap = tahap;
+  lastPercent = percent;
+  post({ type: 'progress', tahap, done: done ?? null, total: total ?? null });
+}
+
+/** PDFs are drawn by the runtime's printer (Chromium or Electron's printToPDF): asked for by message. */
+let nextPdf = 0;
+const waitingPdf = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
+const printerProxy: DocumentPrinter = {
+  pdf: (html: string, opts: PrintOptions) =>
+    new Promise<Buffer>((resolve, reject) => {
+      const id = ++nextPdf;
+      waitingPdf.set(id, { resolve, reject });
+      post({ type: 'pdf', id, html, opts });
+    }),
+};
+
+/**
+ * A job makes a backup from its own connection (backup.create); everything else about data
+ * safety (health, the list, restore) stays with the runtime's DatabaseHost.
+ */
+function jobDataSafety(db: Database, now: () => number): DataSafety {
+  const unavailable = (): never => {
+    throw new ServiceError('CONFLICT', 'Tindakan ini tidak tersedia di pekerjaan latar.');
+  };
+  return {
+    get health() {
+      return unavailable();
+    },
+    backupDir: data.backupDir,
+    list: unavailable,
+    restore: unavailable,
+    createBackup: () =>
+      backupTo(db, data.backupDir, {
+        now: new Date(now()),
+        kind: 'manual',
+        onProgress: (done) => progress(done < 1 ? 'Menyalin basis data' : 'Memeriksa cadangan', Math.round(done * 100), 100),
+      }),
+  };
+}
+
+async function main(job: JobWorkerData): Promise<void> {
+  data = job;
+  state = new Int32Array(job.state);
+  lastTahap = '';
+  lastPercent = -1;
+  const db = openJobConnection(data.databasePath, data.readOnly);
+  if (!data.readOnly) guardCommits(db);
+  const startedAt = Date.now();
+  const ctx: ServiceContext = {
+    db,
+    get user() {
+      return (currentCaller() ?? data.caller).username;
+    },
+    caller: () => currentCaller() ?? data.caller,
+    sessions: new SessionStore(),
+    now: () => data.now + (Date.now() - startedAt),
+    today: () => data.today,
+    appVersion: data.appVersion,
+    databasePath: data.databasePath,
+    dataSafety: jobDataSafety(db, () => data.now + (Date.now() - startedAt)),
+    progress,
+    ...(data.printer ? { printer: printerProxy } : {}),
+  };
+  try {
+    const handlers = createHandlers(ctx);
+    progress('Memulai');
+    const result = await runAs(data.caller, () => dispatch(handlers, data.channel, data.input));
+    post({ type: 'done', result: result.ok ? { ok: true, json: JSON.stringify(result.value) } : result, readOnly: db.readonly });
+  } finally {
+    db.close();
+    // A worker of a warm runner waits for its next job (the runner keeps it as its spare or ends it).
+    if (!data.stay) port!.close();
+  }
+}
+
+port.on('message', (msg: ToWorker) => {
+  if (msg.type === 'start') {
+    void main(msg.data);
+    return;
+  }
+  const w = waitingPdf.get(msg.id);
+  if (!w) return;
+  waitingPdf.delete(msg.id);
+  if ('pdf' in msg) w.resolve(Buffer.from(msg.pdf));
+  else w.reject(new ServiceError('CONFLICT', msg.error));
+});
+if (workerData) void main(workerData as JobWorkerData);
