@@ -120,7 +120,7 @@ const toListRow = (r: VisitListDbRow, today: string): VisitListRow => ({
   kecamatanNama: r.kecamatan_nama,
 });
 
-export type VisitFields = Omit<Visit, 'id' | 'pengguna' | 'terlambat'>;
+export type VisitFields = Omit<Visit, 'id' | 'pengguna' | 'terlambat' | 'jumlahLampiran'>;
 
 const visitParams = (f: VisitFields) => ({
   pinjamanId: f.pinjamanId, rencanaId: f.rencanaId, tanggal: f.tanggal, petugas: f.petugas, omzetBulanan: f.omzetBulanan,
