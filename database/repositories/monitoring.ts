@@ -66,7 +66,16 @@ interface VisitRow {
   tindak_lanjut_batas: string | null;
   tindak_lanjut_selesai: string | null;
   pengguna: string;
+  jumlah_lampiran: number;
 }
+
+/**
+ * The attachments (photos) of a visit that are not removed, as a column of the visit's row: the
+ * loan's visit list and the evaluation's rows show how many and open them.
+ */
+const VISIT_ATTACHMENTS = (visit: string) =>
+  `(SELECT count(*) FROM lampiran la WHERE la.pemilik_jenis = 'kunjungan' AND la.pemilik_id = ${visit}.id AND la.dihapus_pada IS NULL)`;
+const VISIT_SELECT = `SELECT k.*, ${VISIT_ATTACHMENTS('k')} AS jumlah_lampiran FROM kunjungan_monev k`;
 
 interface VisitListDbRow extends VisitRow {
   nomor_rekening: string;
@@ -98,6 +107,7 @@ const toVisit = (r: VisitRow, today: string): Visit => ({
   tindakLanjutSelesai: r.tindak_lanjut_selesai,
   pengguna: r.pengguna,
   terlambat: overdue(r, today),
+  jumlahLampiran: r.jumlah_lampiran,
 });
 
 const toListRow = (r: VisitListDbRow, today: string): VisitListRow => ({
@@ -110,7 +120,7 @@ const toListRow = (r: VisitListDbRow, today: string): VisitListRow => ({
   kecamatanNama: r.kecamatan_nama,
 });
 
-export type VisitFields = Omit<Visit, 'id' | 'pengguna' | 'terlambat'>;
+export type VisitFields = Omit<Visit, 'id' | 'pengguna' | 'terlambat' | 'jumlahLampiran'>;
 
 const visitParams = (f: VisitFields) => ({
   pinjamanId: f.pinjamanId, rencanaId: f.rencanaId, tanggal: f.tanggal, petugas: f.petugas, omzetBulanan: f.omzetBulanan,
@@ -147,7 +157,7 @@ export function setFollowUpDone(db: Database, id: number, tanggal: string): void
 }
 
 export function getVisit(db: Database, id: number, today: string): Visit | null {
-  const row = db.prepare<[number], VisitRow>('SELECT * FROM kunjungan_monev WHERE id = ?').get(id);
+  const row = db.prepare<[number], VisitRow>(`${VISIT_SELECT} WHERE k.id = ?`).get(id);
   return row ? toVisit(row, today) : null;
 }
 
@@ -158,7 +168,7 @@ export function bankOfVisit(db: Database, id: number): number | null {
 
 export function visitsOfLoan(db: Database, pinjamanId: number, today: string): Visit[] {
   return db
-    .prepare<[number], VisitRow>('SELECT * FROM kunjungan_monev WHERE pinjaman_id = ? ORDER BY tanggal DESC, id DESC')
+    .prepare<[number], VisitRow>(`${VISIT_SELECT} WHERE k.pinjaman_id = ? ORDER BY k.tanggal DESC, k.id DESC`)
     .all(pinjamanId)
     .map((r) => toVisit(r, today));
 }
@@ -182,7 +192,7 @@ const VISIT_LIST_FROM = `
   JOIN debitur d ON d.id = l.debitur_id
   JOIN bank b ON b.id = l.bank_id
   LEFT JOIN kecamatan kc ON kc.id = d.kecamatan_id`;
-const VISIT_LIST_SELECT = `SELECT k.*, l.nomor_rekening, d.nama AS debitur_nama, d.nama_usaha, l.bank_id, b.nama AS bank_nama, kc.nama AS kecamatan_nama`;
+const VISIT_LIST_SELECT = `SELECT k.*, ${VISIT_ATTACHMENTS('k')} AS jumlah_lampiran, l.nomor_rekening, d.nama AS debitur_nama, d.nama_usaha, l.bank_id, b.nama AS bank_nama, kc.nama AS kecamatan_nama`;
 
 export function listVisits(db: Database, q: VisitQuery, today: string): Page<VisitListRow> {
   const where: string[] = [];
@@ -327,6 +337,8 @@ interface EvaluationDbRow {
   kunjungan_status: StatusUsahaKunjungan | null;
   omzet_kunjungan: number | null;
   tk_kunjungan: number | null;
+  kunjungan_id: number | null;
+  kunjungan_lampiran: number | null;
   periode_posisi: string | null;
   kol: number | null;
   outstanding: number | null;
@@ -353,6 +365,7 @@ export function evaluationRows(db: Database, p: EvaluationParams): EvaluationRow
               pu.status_usaha AS profil_status, pu.omzet_bulanan AS omzet_akad, pu.pekerja_dibayar + pu.pekerja_keluarga AS tk_akad,
               k.tanggal AS kunjungan_tanggal, k.status_usaha AS kunjungan_status, k.omzet_bulanan AS omzet_kunjungan,
               k.pekerja_dibayar + k.pekerja_keluarga AS tk_kunjungan,
+              k.id AS kunjungan_id, CASE WHEN k.id IS NULL THEN NULL ELSE ${VISIT_ATTACHMENTS('k')} END AS kunjungan_lampiran,
               pb.periode AS periode_posisi, pb.kol, pb.outstanding,
               coalesce((SELECT sum(coalesce(tb.disetujui, tb.diklaim)) FROM periode_dibayar pd JOIN tagihan_baris tb ON tb.id = pd.tagihan_baris_id
                         WHERE pd.pinjaman_id = l.id), 0) AS subsidi,
@@ -374,7 +387,8 @@ export function evaluationRows(db: Database, p: EvaluationParams): EvaluationRow
       pinjamanId: r.pinjaman_id, nomorRekening: r.nomor_rekening, debiturNama: r.debitur_nama, namaUsaha: r.nama_usaha, bankNama: r.bank_nama,
       skemaKode: r.skema_kode, kecamatanNama: r.kecamatan_nama, sektorNama: r.sektor_nama, tanggalPencairan: r.tanggal_pencairan, status: r.status,
       profilStatus: r.profil_status, omzetAkad: r.omzet_akad, tenagaKerjaAkad: r.tk_akad, kunjunganTanggal: r.kunjungan_tanggal,
-      kunjunganStatus: r.kunjungan_status, omzetKunjungan: r.omzet_kunjungan, tenagaKerjaKunjungan: r.tk_kunjungan, periodePosisi: r.periode_posisi,
+      kunjunganStatus: r.kunjungan_status, omzetKunjungan: r.omzet_kunjungan, tenagaKerjaKunjungan: r.tk_kunjungan,
+      kunjunganId: r.kunjungan_id, kunjunganLampiran: r.kunjungan_lampiran ?? 0, periodePosisi: r.periode_posisi,
       kol: r.kol, outstanding: r.outstanding, subsidi: r.subsidi, premi: r.premi,
     }));
 }

@@ -1,5 +1,6 @@
 import type { Channel } from './index';
-import type { Role } from './auth';
+import { ROLES, type Role } from './auth';
+import type { AttachmentOwnerKind } from './attachments';
 
 /**
  * Who may call what: the one place the main process decides. The renderer hides buttons for
@@ -201,6 +202,28 @@ export const APPROVAL_STEPS: readonly string[] = ['disetujui', 'ditolak'];
  */
 export function transitionRoles(target: string): readonly Role[] {
   return APPROVAL_STEPS.includes(target) ? APPROVE : ENTRY;
+}
+
+/**
+ * Attaching to (or removing an attachment from) a record of these kinds also needs the right to
+ * write that record. A visit's photos are part of recording the visit, so they are attached by
+ * whoever records visits (monev.save: admin, operator) — not by the verifier, whom
+ * attachments.upload otherwise lets attach (the SP2D scans). gate.ts lets the call in by
+ * attachments.upload/remove; the attachments service then applies this narrowing.
+ */
+export const ATTACHMENT_OWNER_WRITE: Partial<Record<AttachmentOwnerKind, Channel>> = {
+  kunjungan: 'monev.save',
+};
+
+/** Who may attach to / remove from a record of `kind`: attachments.upload's roles, narrowed by ATTACHMENT_OWNER_WRITE. */
+export function attachmentWriteRoles(kind: AttachmentOwnerKind): readonly Role[] {
+  const roles = (ch: Channel): readonly Role[] => {
+    const access = ACCESS[ch];
+    return access === 'public' || access === 'signedIn' ? ROLES : access;
+  };
+  const base = roles('attachments.upload');
+  const own = ATTACHMENT_OWNER_WRITE[kind];
+  return own ? base.filter((r) => roles(own).includes(r)) : base;
 }
 
 /** The roles that may call a channel (for loans.transition, take a loan to `target`); null when any session may. */

@@ -17,8 +17,8 @@ export const ATTACHMENT_MAX_BYTES = ATTACHMENT_MAX_MB * 1024 * 1024;
 /**
  * The kinds of record an attachment may belong to, and the table that holds them (the owner must
  * exist). A new owner kind is one line here plus its row in lampiran_pemilik_jenis (migration
- * attachments; 'kunjungan' is already there). For the monitoring visits, after their table exists:
- *   kunjungan: { tabel: 'kunjungan', label: 'kunjungan monev' },
+ * attachments). Who may attach to a kind may be narrowed further in access.ts
+ * (ATTACHMENT_OWNER_WRITE: a visit's photos by whoever records visits).
  */
 export const ATTACHMENT_OWNERS = {
   debitur: { tabel: 'debitur', label: 'debitur' },
@@ -27,6 +27,7 @@ export const ATTACHMENT_OWNERS = {
   pembayaran: { tabel: 'pembayaran', label: 'pembayaran subsidi (SP2D)' },
   pembayaran_premi: { tabel: 'pembayaran_premi', label: 'pembayaran premi (SP2D)' },
   sk_penerima: { tabel: 'sk_penerima', label: 'SK penerima' },
+  kunjungan: { tabel: 'kunjungan_monev', label: 'kunjungan monev' },
 } as const;
 export type AttachmentOwnerKind = keyof typeof ATTACHMENT_OWNERS;
 export const ATTACHMENT_OWNER_KINDS = Object.keys(ATTACHMENT_OWNERS) as [AttachmentOwnerKind, ...AttachmentOwnerKind[]];
@@ -37,7 +38,7 @@ export const ATTACHMENT_TYPES = ['pdf', 'jpg', 'png'] as const;
 
 export interface Attachment {
   id: number;
-  pemilikJenis: AttachmentOwnerKind | 'kunjungan';
+  pemilikJenis: AttachmentOwnerKind;
   pemilikId: number;
   namaBerkas: string;
   tipe: (typeof ATTACHMENT_TYPES)[number];

@@ -55,6 +55,8 @@ export interface Visit {
   pengguna: string;
   /** Follow-up due before today and not done (computed with the service's today). */
   terlambat: boolean;
+  /** Its attachments (photos) not removed; they are listed by attachments.list with owner 'kunjungan'. */
+  jumlahLampiran: number;
 }
 
 /** A visit in the Monitoring list: with its loan, debtor, bank and kecamatan. */
@@ -176,6 +178,9 @@ export interface EvaluationRow {
   kunjunganStatus: StatusUsahaKunjungan | null;
   omzetKunjungan: number | null;
   tenagaKerjaKunjungan: number | null;
+  /** The latest visit (null when none), and how many attachments (photos) it has: the evidence behind its figures. */
+  kunjunganId: number | null;
+  kunjunganLampiran: number;
   periodePosisi: string | null;
   kol: number | null;
   outstanding: number | null;

@@ -11,7 +11,8 @@ import { ARTIFACTS, screenshot, startApp, type AppUnderTest } from './harness';
 
 /**
  * Issue 15 (monitoring and evaluation) end to end in Chromium at 1366 × 768 over the demo data: a
- * visit recorded on a loan's page appears there and in the evaluation report; the Monitoring page,
+ * visit recorded on a loan's page, with a photo attached right after saving it, appears there (with
+ * its photo, which opens) and in the evaluation report's rows (the photo count, which opens it too); the Monitoring page,
  * the loan's profile and visits and the evaluation are looked at in Indonesian and English with no
  * money figure clipped; the visit plan prints as a PDF.
  */
@@ -116,7 +117,39 @@ describe('monitoring visits and the evaluation, in Chromium at 1366 × 768', () 
     await page.getByTestId('visit-masalah').fill('Permintaan naik, tempat sempit');
     await page.getByTestId('visit-tindak-lanjut').fill('Bantu cari tempat usaha lebih luas');
     await typeDate(page, 'visit-batas', '15/12/2026');
+    // Before saving, the form says photos come after saving; after saving it stays open on the visit.
+    expect(await form.getByTestId('visit-attachments-hint').innerText()).toContain('setelah kunjungan disimpan');
     await page.getByTestId('visit-save').click();
+    await form.getByTestId('visit-saved-add-photos').waitFor();
+    const visitId = (app.runtime.db.prepare('SELECT id FROM kunjungan_monev WHERE pinjaman_id = ?').get(loanId) as { id: number }).id;
+    // The upload zone has the focus: Enter would open the file picker (keyboard path).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('attachment-dropzone');
+    // A real photo, drawn in the browser and encoded as PNG there (not a fixture).
+    const png = Buffer.from(
+      await page.evaluate(() => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 160;
+        canvas.height = 120;
+        const g = canvas.getContext('2d')!;
+        g.fillStyle = '#2e7d32';
+        g.fillRect(0, 0, 160, 120);
+        g.fillStyle = '#ffeb3b';
+        g.fillRect(20, 30, 120, 60);
+        g.fillStyle = '#000';
+        g.font = '16px sans-serif';
+        g.fillText('WARUNG', 45, 66);
+        return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
+      }),
+      'base64',
+    );
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    await form.getByTestId('attachment-input').setInputFiles({ name: 'warung-tampak-depan.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => form.getByTestId('attachments-table').innerText()).toContain('warung-tampak-depan.png');
+    expect(await form.getByTestId('attachments-table').innerText()).toContain('Foto');
+    const kept = app.runtime.db.prepare("SELECT pemilik_id, tipe, ukuran, jenis_dokumen FROM lampiran WHERE pemilik_jenis = 'kunjungan'").all();
+    expect(kept).toEqual([{ pemilik_id: visitId, tipe: 'png', ukuran: png.length, jenis_dokumen: 'foto' }]);
+    await screenshot(page, 'monev-visit-photo-id');
+    await page.getByTestId('visit-close').click();
     await form.waitFor({ state: 'hidden' });
     const visits = page.getByTestId('loan-visits');
     await expect.poll(() => visits.innerText()).toContain('Rp7.500.000');
@@ -124,10 +157,26 @@ describe('monitoring visits and the evaluation, in Chromium at 1366 × 768', () 
     expect(await visits.innerText()).toContain('23/11/2026');
     const stored = app.runtime.db.prepare('SELECT * FROM kunjungan_monev WHERE pinjaman_id = ?').get(loanId) as { omzet_bulanan: number; status_usaha: string; pengguna: string };
     expect(stored).toMatchObject({ omzet_bulanan: 7_500_000, status_usaha: 'berkembang', pengguna: 'e2e' });
+    // The visit's photo count on the loan's page, and the photo opened from it.
+    await expect.poll(() => page.getByTestId(`visit-photos-${visitId}`).innerText()).toBe('1');
     await screenshot(page, 'monev-loan-id');
     const c = await clipped(page);
     expect(c.checked).toBeGreaterThan(0);
     expect(c.problems).toEqual([]);
+    await page.getByTestId(`visit-photos-${visitId}`).click();
+    const photos = page.getByTestId('visit-photos');
+    await expect.poll(() => photos.innerText()).toContain('warung-tampak-depan.png');
+    await photos.locator('[data-testid^="attachment-view-"]').click();
+    const image = page.getByTestId('attachment-image');
+    await image.waitFor();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(160);
+    // The viewer opens over the photos dialog: its fade-in done before the picture is taken.
+    await expect.poll(() => page.evaluate(() => document.getAnimations().filter((x) => x.playState === 'running').length)).toBe(0);
+    await screenshot(page, 'monev-visit-photo-view-id');
+    await page.keyboard.press('Escape');
+    await image.waitFor({ state: 'hidden' });
+    await page.keyboard.press('Escape');
+    await photos.waitFor({ state: 'hidden' });
 
     // The evaluation of 2025 now counts one more business visited, and this loan is among its rows.
     const after = await evaluation2025();
@@ -140,8 +189,18 @@ describe('monitoring visits and the evaluation, in Chromium at 1366 × 768', () 
     await page.getByTestId('eval-figure-dikunjungi').click();
     const rows = page.getByTestId('eval-rows');
     await expect.poll(() => rows.innerText()).toContain(account);
+    // The row of the visited loan says its latest visit has one photo, and opens it.
+    expect(await rows.getByTestId(`eval-photos-${loanId}`).innerText()).toBe('1');
+    await rows.getByTestId(`eval-photos-${loanId}`).scrollIntoViewIfNeeded();
     await screenshot(page, 'monev-evaluation-rows-id');
     expect((await clipped(page)).problems).toEqual([]);
+    await rows.getByTestId(`eval-photos-${loanId}`).click();
+    const evalPhotos = page.getByTestId('visit-photos');
+    await expect.poll(() => evalPhotos.innerText()).toContain('warung-tampak-depan.png');
+    expect(await evalPhotos.innerText()).toContain('23/11/2026');
+    await screenshot(page, 'monev-evaluation-photo-id');
+    await page.keyboard.press('Escape');
+    await evalPhotos.waitFor({ state: 'hidden' });
     await page.keyboard.press('Escape');
     await rows.waitFor({ state: 'hidden' });
     await screenshot(page, 'monev-evaluation-id');
@@ -162,6 +221,7 @@ describe('monitoring visits and the evaluation, in Chromium at 1366 × 768', () 
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '2', pdf, path.join(ARTIFACTS, 'monev-evaluation-pdf')]);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
     expect(text).toContain('Usaha yang sudah dikunjungi');
+    expect(text).toContain('Foto');
     expect(text).toContain(account);
   });
 

@@ -29,7 +29,11 @@ export const NO_PDF_FILE = 'berita-acara-TIDAK-ADA.txt';
 /** A name safe in every ZIP tool and file system (the name as given stays in the list). */
 const safeName = (name: string) => name.replace(/[^\w.\- ]+/g, '_').replace(/^\.+/, '_').slice(0, 120);
 
-/** Which attachment owners' records an entity's ids are (bundle records → attachment owner kinds). */
+/**
+ * Which attachment owners' records an entity's ids are (bundle records → attachment owner kinds).
+ * Not 'kunjungan': the bundle is the papers behind payments; a monitoring visit's photos are the
+ * evaluation's evidence and pay nothing (docs/attachments.md).
+ */
 const OWNER_OF = ['tagihan', 'pembayaran', 'pembayaran_premi', 'pinjaman', 'debitur'] as const;
 
 export async function buildBundle(ctx: ServiceContext, input: { tagihanId: number } | { periode: string }): Promise<AuditBundle> {

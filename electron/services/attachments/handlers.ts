@@ -4,7 +4,7 @@
  * served), removal (recorded, never deleted) and the auditor's bundle.
  */
 import fs from 'node:fs';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_MB, ATTACHMENT_OWNERS, type Attachment, type AttachmentContent, type AttachmentOwnerKind } from '../../contract';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_MB, ATTACHMENT_OWNERS, ROLE_LABEL, attachmentWriteRoles, type Attachment, type AttachmentContent, type AttachmentOwnerKind } from '../../contract';
 import * as repo from '../../../database/repositories/attachments';
 import { appendAudit } from '../../../database/repositories/audit';
 import { attachmentDir, checkKept, keepBytes, keptPath, sha256Hex } from '../../../database/attachment-files';
@@ -35,6 +35,20 @@ function requireOwner(ctx: ServiceContext, kind: AttachmentOwnerKind, ownerId: n
   if (!repo.ownerExists(ctx.db, spec.tabel, ownerId)) throw new ServiceError('NOT_FOUND', `Data ${spec.label} no. ${ownerId} tidak ditemukan; lampiran tidak disimpan.`);
 }
 
+/**
+ * The gate let the caller in by attachments.upload/remove; some owner kinds narrow it to those who
+ * write the record itself (access.ts, ATTACHMENT_OWNER_WRITE: a visit's photos by whoever records
+ * visits). Trusted callers (CLI, tests as 'sistem') have every right.
+ */
+function requireWriter(ctx: ServiceContext, kind: AttachmentOwnerKind): void {
+  const role = ctx.caller().role;
+  if (role === 'sistem') return;
+  const roles = attachmentWriteRoles(kind);
+  if (roles.includes(role)) return;
+  const who = roles.map((r) => ROLE_LABEL[r]).join(' atau ');
+  throw new ServiceError('FORBIDDEN', `Lampiran ${ATTACHMENT_OWNERS[kind].label} dicatat dan dihapus oleh ${who}, bukan ${ROLE_LABEL[role]}.`);
+}
+
 function requireAttachment(ctx: ServiceContext, id: number): Attachment {
   const a = repo.getAttachment(ctx.db, id);
   if (!a) throw new ServiceError('NOT_FOUND', `Lampiran no. ${id} tidak ditemukan.`);
@@ -47,6 +61,7 @@ export function attachmentHandlers(ctx: ServiceContext): HandlersFor<'attachment
     'attachments.list': async ({ pemilikJenis, pemilikId, termasukDihapus }) => repo.listAttachments(ctx.db, pemilikJenis, pemilikId, termasukDihapus),
 
     'attachments.upload': async (input) => {
+      requireWriter(ctx, input.pemilikJenis);
       const name = input.namaBerkas;
       const refuse = (why: string) => new ServiceError('VALIDATION', `Berkas "${name}" ditolak: ${why}`, { isiBase64: `Berkas "${name}" ditolak: ${why}` });
       const bytes = Buffer.from(input.isiBase64, 'base64');
@@ -96,6 +111,7 @@ export function attachmentHandlers(ctx: ServiceContext): HandlersFor<'attachment
     'attachments.remove': async ({ id, alasan }) =>
       ctx.db.transaction(() => {
         const before = requireAttachment(ctx, id);
+        requireWriter(ctx, before.pemilikJenis);
         if (before.dihapusPada) throw new ServiceError('CONFLICT', `Lampiran "${before.namaBerkas}" sudah dihapus oleh ${before.dihapusOleh}.`);
         repo.markAttachmentRemoved(ctx.db, id, ctx.user, alasan);
         const after = repo.getAttachment(ctx.db, id)!;

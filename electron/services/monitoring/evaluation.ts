@@ -102,6 +102,8 @@ export function buildEvaluasiProgram(ctx: ServiceContext, request: Extract<Docum
     statusKunjungan: r.kunjunganStatus ? VISIT_STATUS[r.kunjunganStatus]! : '',
     omzetKunjungan: r.omzetKunjungan,
     tkKunjungan: r.tenagaKerjaKunjungan,
+    // The latest visit's photos (attachments): kept in the app, named here so a reader knows they exist.
+    foto: r.kunjunganId === null ? null : r.kunjunganLampiran,
     kol: r.kol,
     outstanding: r.outstanding,
     subsidi: r.subsidi,
@@ -143,6 +145,7 @@ export function buildEvaluasiProgram(ctx: ServiceContext, request: Extract<Docum
           { key: 'statusKunjungan', label: 'Keadaan', kind: 'text', width: 0.9 },
           { key: 'omzetKunjungan', label: 'Omzet kunjungan', kind: 'rupiah', width: 1.3 },
           { key: 'tkKunjungan', label: 'TK kunj.', kind: 'number', width: 0.6 },
+          { key: 'foto', label: 'Foto kunj.', kind: 'number', width: 0.5 },
           { key: 'kol', label: 'Kol', kind: 'number', width: 0.4 },
           { key: 'subsidi', label: 'Subsidi', kind: 'rupiah', width: 1.2 },
           { key: 'premi', label: 'Premi', kind: 'rupiah', width: 1.1 },

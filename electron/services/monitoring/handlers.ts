@@ -25,7 +25,8 @@ export function monitoringHandlers(ctx: ServiceContext): HandlersFor<'monev'> {
     return loan;
   };
 
-  const strip = ({ terlambat: _t, ...rest }: Visit) => rest;
+  // The attachments have their own audit entries (entity lampiran); their count is not the visit's data.
+  const strip = ({ terlambat: _t, jumlahLampiran: _l, ...rest }: Visit) => rest;
 
   return {
     'monev.loan': async ({ pinjamanId }) => {

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { nextTick } from 'vue';
-import { ATTACHMENT_MAX_BYTES, type Attachment, type Role } from '@contract';
+import { ATTACHMENT_MAX_BYTES, type Attachment, type AttachmentOwnerKind, type Role } from '@contract';
 import AttachmentsPanel from '@/features/attachments/AttachmentsPanel.vue';
 import { byTestId, callsTo, mockBackend, mountWithApp, queryTestId, resetWorld } from '../setup';
 
@@ -17,9 +17,9 @@ const ROW: Attachment = {
   catatan: 'halaman tanda tangan', dibuatOleh: 'rina', dibuatPada: '2026-11-20T03:00:00.000Z', dihapusOleh: null, dihapusPada: null, alasanHapus: null,
 };
 
-async function mountAs(role: Role) {
-  mockBackend({ 'attachments.list': () => [ROW], 'attachments.upload': () => ROW });
-  mountWithApp(AttachmentsPanel, { props: { pemilikJenis: 'pinjaman', pemilikId: 3, jenisBawaan: 'akad' } }, { signedInAs: role });
+async function mountAs(role: Role, pemilikJenis: AttachmentOwnerKind = 'pinjaman') {
+  mockBackend({ 'attachments.list': () => [{ ...ROW, pemilikJenis }], 'attachments.upload': () => ROW });
+  mountWithApp(AttachmentsPanel, { props: { pemilikJenis, pemilikId: 3, jenisBawaan: 'akad' } }, { signedInAs: role });
   await flushPromises();
   await nextTick();
 }
@@ -54,6 +54,23 @@ describe('AttachmentsPanel', () => {
     const remove = [...document.body.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Hapus')!;
     expect(remove.disabled).toBe(true);
     expect(remove.closest('[title]')?.getAttribute('title')).toBe('Hanya Admin, Operator, atau Verifikator yang dapat melakukan ini.');
+  });
+
+  it("a visit's photos: the verifier views them but is offered neither upload nor removal (those who record visits are)", async () => {
+    const hapus = () => [...document.body.querySelectorAll('button')].filter((b) => b.textContent?.trim() === 'Hapus');
+    await mountAs('verifikator', 'kunjungan');
+    expect(byTestId('attachments-table').textContent).toContain('akad-siti.pdf');
+    expect(queryTestId('attachment-dropzone')).toBeNull();
+    expect(hapus()).toEqual([]);
+    resetWorld();
+    // The same verifier on a loan attaches and removes (the narrowing is for visits only).
+    await mountAs('verifikator', 'pinjaman');
+    expect(queryTestId('attachment-dropzone')).not.toBeNull();
+    expect(hapus().map((b) => b.disabled)).toEqual([false]);
+    resetWorld();
+    await mountAs('operator', 'kunjungan');
+    expect(queryTestId('attachment-dropzone')).not.toBeNull();
+    expect(hapus().map((b) => b.disabled)).toEqual([false]);
   });
 
   it('is not shown to a bank\'s liaison officer, and asks nothing', async () => {
