@@ -11,6 +11,7 @@
  *   now), with the longest stall, the longest app.info wait and the process's peak memory
  *   (worker threads live in the same process, so their memory is in it).
  */
+import { currentVersion } from '../../database/repositories/versions';
 import fs from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -113,8 +114,10 @@ export interface LongJob {
   step: string;
   /** A job channel is measured both ways; another (the backup) only on the thread. */
   channel: Channel;
-  input: unknown;
+  /** The input, or how to make it at the moment of the run (a claim's version changes with each reconciliation). */
+  input: unknown | (() => unknown);
 }
+const inputOf = (job: LongJob): unknown => (typeof job.input === 'function' ? (job.input as () => unknown)() : job.input);
 
 const isJobChannel = (c: Channel): c is JobChannel => (JOB_CHANNELS as readonly string[]).includes(c);
 
@@ -135,8 +138,8 @@ export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: st
       resetPeak();
       // As a job, what the app's main process does: wait for the final status and hand its JSON on (the renderer parses it).
       const r = await withStalls(rt, async () => {
-        if (mode === 'langsung' || !isJobChannel(channel)) return dispatch(rt.handlers, channel, job.input);
-        const end = await rt.jobs.start(channel, job.input, BENCH_CALLER).done;
+        if (mode === 'langsung' || !isJobChannel(channel)) return dispatch(rt.handlers, channel, inputOf(job));
+        const end = await rt.jobs.start(channel, inputOf(job), BENCH_CALLER).done;
         return end.status === 'selesai' ? { ok: true as const } : { ok: false as const, error: end.galat ?? { code: 'INTERNAL' as const, message: end.status } };
       });
       const row: JobStallResult = { step: job.step, channel: job.channel, mode, ms: r.ms, maxStallMs: r.maxStallMs, maxCallMs: r.maxCallMs, peakMb: peakMb(), ok: r.value.ok };
@@ -173,7 +176,7 @@ export function benchLongJobs(db: Runtime['db'], period: string, today: string, 
   return [
     ...(bank ? [{ step: `perhitungan subsidi ${period}, bank terbesar`, channel: 'subsidy.run' as const, input: { bankId: bank.id, periodeAwal: period } }] : []),
     { step: 'proyeksi anggaran', channel: 'budget.year', input: { tahun: Number(today.slice(0, 4)) } },
-    ...(claim ? [{ step: 'rekonsiliasi tagihan bench', channel: 'claims.reconcile' as const, input: { tagihanId: claim.id } }] : []),
+    ...(claim ? [{ step: 'rekonsiliasi tagihan bench', channel: 'claims.reconcile' as const, input: () => ({ tagihanId: claim.id, versi: currentVersion(db, 'tagihan', claim.id) ?? 1 }) }] : []),
     { step: 'rekap bulanan XLSX', channel: 'documents.render', input: { dokumen: rekap, format: 'xlsx' } },
     ...(pdf ? [{ step: 'rekap bulanan PDF', channel: 'documents.render' as const, input: { dokumen: rekap, format: 'pdf' } }] : []),
     // better-sqlite3 copies the file in steps between turns of the event loop: measured, not a job.

@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AppError, BudgetLine, LoanDetail } from '../../electron/contract';
 import type { Runtime } from '../../electron/runtime';
 import { call, send, useTempRuntime } from '../helpers/runtime';
+import { withSeenVersion } from '../helpers/versions';
 
 vi.mock('@/api', async (orig) => ({ ...(await orig<Record<string, unknown>>()), call: vi.fn() }));
 
@@ -76,8 +77,10 @@ describe('the component tests\' fakes say what the real handlers say', () => {
       // The fake starts from the real loan as it now is.
       const { backend } = fakeLoanService(await call(rt(), 'loans.get', { id }), { today: '2025-12-31' });
       backend['loans.get']!({ id }); // the page's first load
-      const expected = await real(rt(), channel, input);
-      const got = await fake(backend, channel, input);
+      // Both get the loan's version as a freshly loaded screen sends it (the contract requires it).
+      const sent = withSeenVersion(rt().db, channel, input);
+      const expected = await real(rt(), channel, sent);
+      const got = await fake(backend, channel, sent);
       if (expected.ok) expect(got.ok, `${channel} ${JSON.stringify(input)}`).toBe(true);
       else expect(got, `${channel} ${JSON.stringify(input)}`).toEqual(expected);
       compared++;

@@ -10,13 +10,17 @@
 import { describe, expect, it } from 'vitest';
 import type { JobStatus, ReconcileResult, Result, SubsidyRun } from '../../electron/contract';
 import { openJobConnection } from '../../database/connection';
-import { createRuntime } from '../../electron/runtime';
+import { createRuntime, type Runtime } from '../../electron/runtime';
 import { insertClaim } from '../../database/repositories/claims';
 import type { Caller } from '../../electron/services/auth/caller';
 import { DEMO_SET, seedDemo } from '../../electron/services/demo/seed';
 import type { Job } from '../../electron/services/jobs/runner';
 import { computeSubsidyRun } from '../../electron/services/subsidy/run';
 import { INDONESIAN, TODAY, call, sessionAs, snapshot, useTempRuntime, type TempRuntime } from '../helpers/runtime';
+import { currentVersion } from '../../database/repositories/versions';
+
+/** The claim's version as a freshly loaded screen sends it (record versions). */
+const claimVersion = (r: Runtime, tagihanId: number) => currentVersion(r.db, 'tagihan', tagihanId) ?? 1;
 
 const rt = useTempRuntime({ prefix: 'gs-jobs-' });
 const PERIODE = '2026-10';
@@ -67,7 +71,7 @@ describe('a long job runs beside the runtime', () => {
     const r = rt();
     const { tagihanId } = world(r);
     const order: string[] = [];
-    const job = r.jobs.start('claims.reconcile', { tagihanId }, SYSTEM, { pauseAt: 'Mencocokkan baris tagihan' });
+    const job = r.jobs.start('claims.reconcile', { tagihanId, versi: claimVersion(r, tagihanId) }, SYSTEM, { pauseAt: 'Mencocokkan baris tagihan' });
     const seen = recordProgress(job);
     void job.done.then(() => order.push('job selesai'));
     // The job has computed the expected run and waits before matching: the runtime still answers.
@@ -134,7 +138,7 @@ describe('a warm worker (the app, the bridge)', () => {
       expect(hasilOf(await job.done)).toEqual(run);
       // The same worker, its services loaded, waits for the next job…
       expect(r.jobs.spareThreadId).toBe(spare);
-      const second = r.jobs.start('claims.reconcile', { tagihanId: 99_999 }, SYSTEM);
+      const second = r.jobs.start('claims.reconcile', { tagihanId: 99_999, versi: 1 }, SYSTEM);
       expect(second.worker.threadId).toBe(spare);
       expect(await second.done).toMatchObject({ status: 'gagal', galat: { code: 'NOT_FOUND' } });
       // …opening its own connection per job: read-only for the run before, read-write for the reconciliation now.
@@ -159,7 +163,7 @@ describe('cancelling a job', () => {
     const r = rt();
     const { tagihanId } = world(r);
     const before = snapshot(r.db, CLAIM_TABLES);
-    const job = r.jobs.start('claims.reconcile', { tagihanId }, SYSTEM, { pauseAt: 'Menyimpan hasil rekonsiliasi' });
+    const job = r.jobs.start('claims.reconcile', { tagihanId, versi: claimVersion(r, tagihanId) }, SYSTEM, { pauseAt: 'Menyimpan hasil rekonsiliasi' });
     await paused(job);
     // The worker holds the write lock with every line's result written, not committed.
     const answer = r.jobs.cancel(job);
@@ -179,7 +183,7 @@ describe('cancelling a job', () => {
     const { tagihanId } = world(r);
     const operator = sessionAs(r, 'operator');
     const other = sessionAs(r, 'verifikator');
-    const started = (await r.callWithSession(operator, 'jobs.start', { channel: 'claims.reconcile', input: { tagihanId } })) as Result<JobStatus>;
+    const started = (await r.callWithSession(operator, 'jobs.start', { channel: 'claims.reconcile', input: { tagihanId, versi: claimVersion(r, tagihanId) } })) as Result<JobStatus>;
     if (!started.ok) throw new Error(started.error.message);
     const { jobId } = started.value;
     expect(await r.callWithSession(other, 'jobs.status', { jobId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -204,7 +208,7 @@ describe('a job that fails', () => {
   it('ends with the channel\'s typed error in Indonesian', async () => {
     const r = rt();
     world(r);
-    const end = await r.jobs.start('claims.reconcile', { tagihanId: 99_999 }, SYSTEM).done;
+    const end = await r.jobs.start('claims.reconcile', { tagihanId: 99_999, versi: 1 }, SYSTEM).done;
     expect(end).toMatchObject({ status: 'gagal', galat: { code: 'NOT_FOUND', message: 'Tagihan tidak ditemukan' }, hasilJson: null });
   });
 
@@ -221,7 +225,7 @@ describe('a job that fails', () => {
   it('does not write over a claim that was cancelled while it computed', async () => {
     const r = rt();
     const { tagihanId } = world(r);
-    const job = r.jobs.start('claims.reconcile', { tagihanId }, SYSTEM, { pauseAt: 'Mencocokkan baris tagihan' });
+    const job = r.jobs.start('claims.reconcile', { tagihanId, versi: claimVersion(r, tagihanId) }, SYSTEM, { pauseAt: 'Mencocokkan baris tagihan' });
     await paused(job);
     r.db.prepare("UPDATE tagihan SET status = 'dibatalkan' WHERE id = ?").run(tagihanId);
     const before = snapshot(r.db, CLAIM_TABLES);

@@ -197,13 +197,14 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
   }
 
   db.transaction(() => {
-    requireVersion(ctx, 'tagihan', tagihanId, versi);
     // In a job the claim may have moved on while the lines were matched (approved, cancelled):
-    // checked again under the write lock, so a stale result is never written over it.
+    // checked again under the write lock, so a stale result is never written over it. A change of
+    // status is named as such; any other change since the person loaded the claim is a stale version.
     const latest = repo.getClaimHeader(db, tagihanId);
     if (!latest || latest.status !== header.status) {
       throw new ServiceError('CONFLICT', `Tagihan diubah selama rekonsiliasi (status sekarang ${latest?.status ?? 'dihapus'}); tidak ada yang diubah. Jalankan rekonsiliasi lagi bila perlu.`);
     }
+    requireVersion(ctx, 'tagihan', tagihanId, versi);
     repo.writeLineResults(db, results);
     // Inside the transaction: a job cancelled here rolls all of it back.
     ctx.progress?.('Menyimpan hasil rekonsiliasi', 2, 3);
