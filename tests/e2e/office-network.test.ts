@@ -51,7 +51,7 @@ async function startPc(name: string, localAddress: string): Promise<Pc> {
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}${process.env.GS_STACK ? ` ${err.stack}` : ''}`));
   await page.goto(bridge.url);
   const pc = { board, bridge, page, problems };
   pcs.push(pc);

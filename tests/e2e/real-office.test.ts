@@ -228,9 +228,13 @@ describe('a real office’s data brought in, end to end in Chromium over a real 
     await expect.poll(() => activeStep(page)).toBe('setup-step-pagu');
 
     await page.getByTestId('setup-add').click();
+    // As a clerk does: type once the dialog is open and has put the cursor in its first field (on a
+    // loaded machine the dialog's opening could land between the typing and the click on Simpan).
+    await expect.poll(() => page.evaluate(() => (document.activeElement?.closest('[data-testid]') as HTMLElement | null)?.dataset.testid)).toBe('budget-form-kode');
     await page.getByTestId('budget-form-kode').fill('5.1.05.05.01.0001');
     await page.getByTestId('budget-form-uraian').fill('Subsidi bunga Gerbang Serasan');
     await page.getByTestId('budget-form-pagu').fill('2500000000');
+    await expect.poll(() => page.getByTestId('budget-form-pagu').inputValue()).toBe('2.500.000.000');
     await page.getByTestId('budget-form-save').click();
     await expect.poll(() => dialogClosed(page, 'budget-form')).toBe('tertutup');
     await expect.poll(() => page.getByTestId('setup-pagu').innerText()).toContain('GS-2025');

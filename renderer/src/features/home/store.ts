@@ -8,8 +8,17 @@ import { useLatestOnly } from '@/composables/useLatestOnly';
 export const useAppStore = defineStore('app', () => {
   const info = ref<AppInfo | null>(null);
 
+  /**
+   * Never rejects: it is called without waiting (on signing in, on the home page) and a failure
+   * (the office server unreachable, the session ended) is already told by the connection badge or
+   * the sign-in screen; the last known info stays meanwhile.
+   */
   async function refresh(): Promise<void> {
-    info.value = await call('app.info', {});
+    try {
+      info.value = await call('app.info', {});
+    } catch {
+      // Kept as it was (see above).
+    }
   }
 
   return { info, refresh };
