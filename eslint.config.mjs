@@ -58,7 +58,9 @@ const layers = [
   },
   {
     files: ['electron/domain/*/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!decimal\\.js$|\\./|\\.\\./(?!\\.\\./))', message: 'The domain imports only decimal.js and its own files.' }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!decimal\\.js$|\\./|\\.\\./(?!\\.\\./))', message: 'The domain imports only decimal.js and its own files.' }] }],
+    },
   },
   {
     // Services reach the database only through the repositories (the seam of docs/decisions/0002).

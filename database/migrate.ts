@@ -14,9 +14,7 @@ export class DatabaseTooNewError extends Error {
     readonly fileVersion: number,
     readonly appVersion: number,
   ) {
-    super(
-      `Berkas basis data berasal dari versi aplikasi yang lebih baru (skema ${fileVersion}, aplikasi mengenal sampai ${appVersion}). Perbarui aplikasi terlebih dahulu.`,
-    );
+    super(`Berkas basis data berasal dari versi aplikasi yang lebih baru (skema ${fileVersion}, aplikasi mengenal sampai ${appVersion}). Perbarui aplikasi terlebih dahulu.`);
   }
 }
 
@@ -28,10 +26,7 @@ const FOREIGN_KEYS_OFF = /^--\s*migrate:\s*foreign-keys-off\s*$/m;
  * compiled main process (dist-electron/database/), including inside the packaged app.asar.
  */
 export function migrationsDir(): string {
-  const candidates = [
-    path.join(__dirname, 'migrations'),
-    path.join(__dirname, '..', '..', 'database', 'migrations'),
-  ];
+  const candidates = [path.join(__dirname, 'migrations'), path.join(__dirname, '..', '..', 'database', 'migrations')];
   const found = candidates.find((dir) => fs.existsSync(dir));
   if (!found) throw new Error(`Folder migrasi tidak ditemukan (dicari di: ${candidates.join(', ')})`);
   return found;

@@ -80,7 +80,16 @@ export async function claimFilesFromArgs(rt: Runtime, args: string[]): Promise<R
     fs.writeFileSync(file, await writeClaimFile(set, format));
     files.push(file);
   }
-  const manifest = { bank: bank.kode, periode, baris: set.lines.length, tertanam: set.planted, tidakDiklaim: set.tidakDiklaim, totalDiklaim: set.totalDiklaim, totalCocok: set.totalCocok, berkas: files.map((f) => path.basename(f)) };
+  const manifest = {
+    bank: bank.kode,
+    periode,
+    baris: set.lines.length,
+    tertanam: set.planted,
+    tidakDiklaim: set.tidakDiklaim,
+    totalDiklaim: set.totalDiklaim,
+    totalCocok: set.totalCocok,
+    berkas: files.map((f) => path.basename(f)),
+  };
   fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { ok: true, value: manifest };
 }
@@ -94,7 +103,9 @@ export function printSchedule(s: Schedule): void {
       `${pad(String(r.no), 3)} ${pad(r.jatuhTempo, 11)} ${pad(formatRupiah(r.pokok), 16)} ${pad(formatRupiah(r.bunga), 14)} ${pad(formatRupiah(r.angsuran), 16)} ${pad(formatRupiah(r.bungaSubsidi), 14)} ${pad(formatRupiah(r.pokokAkhir), 16)}`,
     );
   }
-  console.log(`${pad('Jumlah', 15)} ${pad(formatRupiah(s.totalPokok), 16)} ${pad(formatRupiah(s.totalBunga), 14)} ${pad(formatRupiah(s.totalAngsuran), 16)} ${pad(formatRupiah(s.totalBungaSubsidi), 14)}`);
+  console.log(
+    `${pad('Jumlah', 15)} ${pad(formatRupiah(s.totalPokok), 16)} ${pad(formatRupiah(s.totalBunga), 14)} ${pad(formatRupiah(s.totalAngsuran), 16)} ${pad(formatRupiah(s.totalBungaSubsidi), 14)}`,
+  );
 }
 
 export function printRun(run: SubsidyRun): void {

@@ -15,7 +15,9 @@ import { electronPrinter } from './shell/printer';
 const DATABASE_FILE = 'gerbang-serasan.sqlite';
 const HOUSEKEEPING_EVERY_MS = 6 * 60 * 60 * 1000;
 // Compiled: dist-electron/electron/main.js → dist/renderer; from source (the test's stand-in): electron/main.ts.
-const rendererDir = [path.join(__dirname, '..', '..', 'dist', 'renderer'), path.join(__dirname, '..', 'dist', 'renderer')].find((d) => fs.existsSync(d)) ?? path.join(__dirname, '..', '..', 'dist', 'renderer');
+const rendererDir =
+  [path.join(__dirname, '..', '..', 'dist', 'renderer'), path.join(__dirname, '..', 'dist', 'renderer')].find((d) => fs.existsSync(d)) ??
+  path.join(__dirname, '..', '..', 'dist', 'renderer');
 const devServerUrl = process.env.VITE_DEV_SERVER_URL;
 /** Sign-in delays count per origin: the app's one window is one origin (the HTTP bridge names each client's address). */
 const IPC_ORIGIN = 'ipc:jendela';

@@ -148,7 +148,13 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
         // Without a session (the users are in the damaged file) — but only at the PC that holds the
         // file: an office server's clients may see the state, never replace its database.
         if (channel === 'backup.restore' && origin?.startsWith('https:')) {
-          return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'Basis data di server kantor perlu dipulihkan dari cadangan. Pemulihan hanya dapat dilakukan di PC server itu sendiri (oleh admin di sana).' } });
+          return Promise.resolve({
+            ok: false,
+            error: {
+              code: 'FORBIDDEN',
+              message: 'Basis data di server kantor perlu dipulihkan dari cadangan. Pemulihan hanya dapat dilakukan di PC server itu sendiri (oleh admin di sana).',
+            },
+          });
         }
         return dispatch(handlers, channel, input);
       }

@@ -234,7 +234,11 @@ export interface BenchContext {
 /** Runs a BenchStep: its figures beside its baseline, with the peak memory. */
 export async function runStep(ctx: BenchContext, s: BenchStep): Promise<StepResult> {
   await s.setup?.(ctx);
-  const r = await measure(ctx.runs, () => s.run(ctx), () => s.base(ctx));
+  const r = await measure(
+    ctx.runs,
+    () => s.run(ctx),
+    () => s.base(ctx),
+  );
   return step(s.no, s.label?.() ?? s.name, r, s.baseline, s.target, s.limitMs, undefined, s.maxRatio);
 }
 
@@ -252,9 +256,16 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
   try {
     const db = rt.db;
     const ctx: BenchContext = { rt, db, runs: opts.runs, workDir: fs.mkdtempSync(path.join(work, 'files-')) };
-    const counts = db.prepare('SELECT (SELECT count(*) FROM debitur) AS debitur, (SELECT count(*) FROM pinjaman) AS pinjaman, (SELECT count(*) FROM posisi_bank) AS posisi').get() as { debitur: number; pinjaman: number; posisi: number };
+    const counts = db
+      .prepare('SELECT (SELECT count(*) FROM debitur) AS debitur, (SELECT count(*) FROM pinjaman) AS pinjaman, (SELECT count(*) FROM posisi_bank) AS posisi')
+      .get() as { debitur: number; pinjaman: number; posisi: number };
     const steps: StepResult[] = [];
-    const claims = claimSteps(db, { periodeAkhir: BENCH_PERIOD, lines: opts.claimLines ?? opts.loans, runs: opts.runs, ...(opts.claimFileLines ? { maxFileLines: opts.claimFileLines } : {}) });
+    const claims = claimSteps(db, {
+      periodeAkhir: BENCH_PERIOD,
+      lines: opts.claimLines ?? opts.loans,
+      runs: opts.runs,
+      ...(opts.claimFileLines ? { maxFileLines: opts.claimFileLines } : {}),
+    });
     const summary = summarySteps(db, BENCH_PERIOD, printer);
     // The XLSX import (2) runs after 3–5, so whatever memory its file and workbook leave resident
     // (RSS rarely shrinks back) does not count in the peaks of the steps after it.
@@ -266,18 +277,43 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       await runStep(ctx, summary.summary),
       summary.pdf
         ? await runStep(ctx, summary.pdf)
-        : { no: '5b', step: `PDF ringkasan bulanan ${BENCH_PERIOD}`, medianMs: null, baselineMs: null, baseline: null, ratio: null, target: '< 3000 ms', met: null, peakMb: null, note: 'dilewati (--no-browser)' },
+        : {
+            no: '5b',
+            step: `PDF ringkasan bulanan ${BENCH_PERIOD}`,
+            medianMs: null,
+            baselineMs: null,
+            baseline: null,
+            ratio: null,
+            target: '< 3000 ms',
+            met: null,
+            peakMb: null,
+            note: 'dilewati (--no-browser)',
+          },
     ];
     // A claim of several files (over MAX_FILE_LINES) is measured as CSV only: XLSX copies of a
     // million lines would take the bench longer than everything else together.
     const xlsx =
       claims.shared.parts.length > 1
-        ? { no: '2', step: 'impor klaim XLSX', medianMs: null, baselineMs: null, baseline: null, ratio: null, target: '—', met: null, peakMb: null, note: `dilewati (${claims.shared.parts.length} berkas)` }
+        ? {
+            no: '2',
+            step: 'impor klaim XLSX',
+            medianMs: null,
+            baselineMs: null,
+            baseline: null,
+            ratio: null,
+            target: '—',
+            met: null,
+            peakMb: null,
+            note: `dilewati (${claims.shared.parts.length} berkas)`,
+          }
         : await runStep(ctx, claims.xlsx);
     steps.push(csv, xlsx, ...before2);
     steps.push(...(await searchSteps(rt, db, opts.runs)));
     if (opts.browser === false) {
-      for (const [no, name] of [['7a', 'layar Debitur, sampai baris pertama'], ['7b', 'layar Pinjaman, sampai baris pertama']] as const) {
+      for (const [no, name] of [
+        ['7a', 'layar Debitur, sampai baris pertama'],
+        ['7b', 'layar Pinjaman, sampai baris pertama'],
+      ] as const) {
         steps.push({ no, step: name, medianMs: null, baselineMs: null, baseline: null, ratio: null, target: '—', met: null, peakMb: null, note: 'dilewati (--no-browser)' });
       }
     } else {
@@ -285,7 +321,13 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     }
     const jobs = await jobStallSteps(rt, benchLongJobs(db, BENCH_PERIOD, BENCH_TODAY, Boolean(printer)), log);
     const report: BenchReport = {
-      machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, totalMemMb: Math.round(os.totalmem() / 1024 / 1024), node: process.version, platform: `${os.platform()} ${os.release()}` },
+      machine: {
+        cpu: os.cpus()[0]?.model ?? 'unknown',
+        cores: os.cpus().length,
+        totalMemMb: Math.round(os.totalmem() / 1024 / 1024),
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+      },
       dataSet: { loans: opts.loans, months: opts.months, seed: opts.seed, file, builtInSeconds, ...counts },
       runs: opts.runs,
       steps,
@@ -371,19 +413,61 @@ async function searchSteps(rt: Runtime, db: Database, runs: number): Promise<Ste
     if (!res.ok) throw new Error(res.error.message);
   };
   const bareNik = db.prepare('SELECT * FROM debitur WHERE nik GLOB ? ORDER BY nik LIMIT 50');
-  const bareName = db.prepare("SELECT * FROM debitur WHERE nama LIKE ? ORDER BY nama COLLATE NOCASE LIMIT 50");
+  const bareName = db.prepare('SELECT * FROM debitur WHERE nama LIKE ? ORDER BY nama COLLATE NOCASE LIMIT 50');
   const bareLoans = db.prepare('SELECT * FROM pinjaman ORDER BY id DESC LIMIT 50');
   return [
-    step('6a', `cari debitur, awalan NIK "${nikPrefix}"`, await measure(runs, () => call('debtors.list', { search: nikPrefix }), () => bareNik.all(`${nikPrefix}*`)), 'SELECT … nik GLOB (indeks)', '< 50 ms', 50),
-    step('6b', `cari debitur, bagian nama "${namePart}"`, await measure(runs, () => call('debtors.list', { search: namePart }), () => bareName.all(`%${namePart}%`)), 'SELECT … nama LIKE, 50 baris', '< 50 ms', 50),
-    step('6c', 'daftar pinjaman, halaman 1', await measure(runs, () => call('loans.list', {}), () => bareLoans.all()), 'SELECT pinjaman by id, 50 baris', '< 50 ms', 50),
+    step(
+      '6a',
+      `cari debitur, awalan NIK "${nikPrefix}"`,
+      await measure(
+        runs,
+        () => call('debtors.list', { search: nikPrefix }),
+        () => bareNik.all(`${nikPrefix}*`),
+      ),
+      'SELECT … nik GLOB (indeks)',
+      '< 50 ms',
+      50,
+    ),
+    step(
+      '6b',
+      `cari debitur, bagian nama "${namePart}"`,
+      await measure(
+        runs,
+        () => call('debtors.list', { search: namePart }),
+        () => bareName.all(`%${namePart}%`),
+      ),
+      'SELECT … nama LIKE, 50 baris',
+      '< 50 ms',
+      50,
+    ),
+    step(
+      '6c',
+      'daftar pinjaman, halaman 1',
+      await measure(
+        runs,
+        () => call('loans.list', {}),
+        () => bareLoans.all(),
+      ),
+      'SELECT pinjaman by id, 50 baris',
+      '< 50 ms',
+      50,
+    ),
   ];
 }
 
 export function formatReport(r: BenchReport): string[] {
   const fmt = (v: number | null, unit = '') => (v === null ? '—' : `${v}${unit}`);
   const header = ['No', 'Langkah', 'Median ms', 'Baseline ms', 'Rasio', 'Target', 'Puncak MB', 'Jeda maks ms'];
-  const rows = r.steps.map((s) => [s.no, s.step, s.note && s.medianMs === null ? s.note : fmt(s.medianMs), fmt(s.baselineMs), s.ratio === null ? '—' : `${s.ratio}×`, s.met === null ? s.target : `${s.target} ${s.met ? 'ok' : 'TIDAK'}`, fmt(s.peakMb), fmt(s.stallMs ?? null)]);
+  const rows = r.steps.map((s) => [
+    s.no,
+    s.step,
+    s.note && s.medianMs === null ? s.note : fmt(s.medianMs),
+    fmt(s.baselineMs),
+    s.ratio === null ? '—' : `${s.ratio}×`,
+    s.met === null ? s.target : `${s.target} ${s.met ? 'ok' : 'TIDAK'}`,
+    fmt(s.peakMb),
+    fmt(s.stallMs ?? null),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 1 || i === 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const m = r.machine;

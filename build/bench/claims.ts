@@ -95,11 +95,15 @@ export function plantBenchClaims(db: Database, periodeAkhir: string, lines: numb
   for (let sum = months[0]!.n; k < months.length && sum < lines; k++) sum += months[k]!.n;
   const total = months.slice(0, k).reduce((n, m) => n + m.n, 0);
   if (total <= maxFileLines) return [plantBenchClaim(db, periodeAkhir, lines)];
-  return months.slice(0, k).reverse().map((m) => {
-    const set = plantClaim(db, bankId, m.periode);
-    if (set.lines.length > Math.max(maxFileLines, MAX_FILE_LINES)) throw new Error(`Tagihan ${m.periode} berisi ${set.lines.length} baris, lebih dari ${MAX_FILE_LINES} per berkas`);
-    return set;
-  });
+  return months
+    .slice(0, k)
+    .reverse()
+    .map((m) => {
+      const set = plantClaim(db, bankId, m.periode);
+      if (set.lines.length > Math.max(maxFileLines, MAX_FILE_LINES))
+        throw new Error(`Tagihan ${m.periode} berisi ${set.lines.length} baris, lebih dari ${MAX_FILE_LINES} per berkas`);
+      return set;
+    });
 }
 
 /** Copies of the CSV that differ only in the footer line below the data (not read as a row). */
@@ -126,7 +130,9 @@ function checkImported(r: ImportFromPathResult, set: ClaimFileSet): number {
   const c = r.commit;
   if (!c || c.tagihanId === null) throw new Error('Impor tidak menghasilkan tagihan');
   if (r.preview.jumlahGalat > 0 || c.jumlahBaris !== set.lines.length || c.totalNilai !== set.totalDiklaim) {
-    throw new Error(`Impor tidak membaca berkas dengan benar: ${c.jumlahBaris} dari ${set.lines.length} baris, ${r.preview.jumlahGalat} galat, total ${c.totalNilai} (seharusnya ${set.totalDiklaim})`);
+    throw new Error(
+      `Impor tidak membaca berkas dengan benar: ${c.jumlahBaris} dari ${set.lines.length} baris, ${r.preview.jumlahGalat} galat, total ${c.totalNilai} (seharusnya ${set.totalDiklaim})`,
+    );
   }
   return c.tagihanId;
 }
@@ -141,7 +147,8 @@ function bareInsert(db: Database, sets: readonly ClaimFileSet[], table: string):
   );
   const insert = db.prepare(`INSERT INTO ${table} (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   db.transaction(() => {
-    for (const set of sets) set.lines.forEach((l, i) => insert.run(i + 1, l.periode, l.nomorRekening, l.nik, l.nama, l.outstanding, l.bungaPersen, l.hari, l.kol, l.diklaim, l.plafon, l.tanggalAkad));
+    for (const set of sets)
+      set.lines.forEach((l, i) => insert.run(i + 1, l.periode, l.nomorRekening, l.nik, l.nama, l.outstanding, l.bungaPersen, l.hari, l.kol, l.diklaim, l.plafon, l.tanggalAkad));
   })();
 }
 

@@ -20,7 +20,8 @@ const option = (name: string, fallback: number): number => {
   return i >= 0 ? positive(name, args[i + 1]) : fallback;
 };
 const loansArg = args.indexOf('--loans');
-const loanSizes = loansArg >= 0 ? (args[loansArg + 1] ?? '').split(',').map((v) => positive('--loans', v.replace(/_/g, ''))) : args.includes('--growth') ? [...GROWTH_SIZES] : [100_000];
+const loanSizes =
+  loansArg >= 0 ? (args[loansArg + 1] ?? '').split(',').map((v) => positive('--loans', v.replace(/_/g, ''))) : args.includes('--growth') ? [...GROWTH_SIZES] : [100_000];
 const outIndex = args.indexOf('--out');
 const claimIndex = args.indexOf('--claim-lines');
 const cacheDir = path.resolve(__dirname, '..', '..', '.cache', 'bench');
@@ -38,7 +39,11 @@ async function main(): Promise<void> {
         // The claim grows with the data set: as many lines as loans, unless given.
         ...(claimIndex >= 0 ? { claimLines: option('--claim-lines', loans) } : {}),
         cacheDir,
-        ...(out ? { out: loanSizes.length > 1 ? out.replace(/(\.json)?$/, `-${loans}.json`) : out } : loanSizes.length > 1 ? { out: path.join(cacheDir, `bench-results-${loans}.json`) } : {}),
+        ...(out
+          ? { out: loanSizes.length > 1 ? out.replace(/(\.json)?$/, `-${loans}.json`) : out }
+          : loanSizes.length > 1
+            ? { out: path.join(cacheDir, `bench-results-${loans}.json`) }
+            : {}),
         browser: !args.includes('--no-browser'),
       }),
     );

@@ -60,8 +60,15 @@ export async function screenSteps(rt: Runtime, runs: number): Promise<StepResult
       const ms = median(screen);
       const baseMs = median(bare);
       out.push({
-        no: s.no, step: s.name, medianMs: Math.round(ms * 10) / 10, baselineMs: Math.round(baseMs * 10) / 10, baseline: `fetch ${s.channel} dari halaman yang sama`,
-        ratio: baseMs > 0 ? Math.round((ms / baseMs) * 10) / 10 : null, target: '—', met: null, peakMb: Math.round(peak),
+        no: s.no,
+        step: s.name,
+        medianMs: Math.round(ms * 10) / 10,
+        baselineMs: Math.round(baseMs * 10) / 10,
+        baseline: `fetch ${s.channel} dari halaman yang sama`,
+        ratio: baseMs > 0 ? Math.round((ms / baseMs) * 10) / 10 : null,
+        target: '—',
+        met: null,
+        peakMb: Math.round(peak),
       });
     }
     return out;

@@ -130,7 +130,16 @@ export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: st
   // descheduled now and then; a job's stall is only meaningful beside this.
   collectGarbage();
   const idle = await withStalls(rt, () => new Promise((resolve) => setTimeout(resolve, 3000)));
-  out.push({ step: 'tanpa pekerjaan (acuan, 3 s)', channel: 'app.info', mode: 'langsung', ms: idle.ms, maxStallMs: idle.maxStallMs, maxCallMs: idle.maxCallMs, peakMb: peakMb(), ok: true });
+  out.push({
+    step: 'tanpa pekerjaan (acuan, 3 s)',
+    channel: 'app.info',
+    mode: 'langsung',
+    ms: idle.ms,
+    maxStallMs: idle.maxStallMs,
+    maxCallMs: idle.maxCallMs,
+    peakMb: peakMb(),
+    ok: true,
+  });
   for (const job of jobs) {
     const channel = job.channel;
     for (const mode of isJobChannel(channel) ? (['langsung', 'job'] as const) : (['langsung'] as const)) {
@@ -176,7 +185,9 @@ export function benchLongJobs(db: Runtime['db'], period: string, today: string, 
   return [
     ...(bank ? [{ step: `perhitungan subsidi ${period}, bank terbesar`, channel: 'subsidy.run' as const, input: { bankId: bank.id, periodeAwal: period } }] : []),
     { step: 'proyeksi anggaran', channel: 'budget.year', input: { tahun: Number(today.slice(0, 4)) } },
-    ...(claim ? [{ step: 'rekonsiliasi tagihan bench', channel: 'claims.reconcile' as const, input: () => ({ tagihanId: claim.id, versi: currentVersion(db, 'tagihan', claim.id) ?? 1 }) }] : []),
+    ...(claim
+      ? [{ step: 'rekonsiliasi tagihan bench', channel: 'claims.reconcile' as const, input: () => ({ tagihanId: claim.id, versi: currentVersion(db, 'tagihan', claim.id) ?? 1 }) }]
+      : []),
     { step: 'rekap bulanan XLSX', channel: 'documents.render', input: { dokumen: rekap, format: 'xlsx' } },
     ...(pdf ? [{ step: 'rekap bulanan PDF', channel: 'documents.render' as const, input: { dokumen: rekap, format: 'pdf' } }] : []),
     // better-sqlite3 copies the file in steps between turns of the event loop: measured, not a job.

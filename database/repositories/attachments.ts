@@ -66,9 +66,7 @@ export function getAttachment(db: Database, id: number): Attachment | null {
 
 export function listAttachments(db: Database, kind: string, ownerId: number, includeRemoved: boolean): Attachment[] {
   return db
-    .prepare<[string, number, number], AttachmentDbRow>(
-      'SELECT * FROM lampiran WHERE pemilik_jenis = ? AND pemilik_id = ? AND (? = 1 OR dihapus_pada IS NULL) ORDER BY id',
-    )
+    .prepare<[string, number, number], AttachmentDbRow>('SELECT * FROM lampiran WHERE pemilik_jenis = ? AND pemilik_id = ? AND (? = 1 OR dihapus_pada IS NULL) ORDER BY id')
     .all(kind, ownerId, includeRemoved ? 1 : 0)
     .map(toAttachment);
 }
@@ -85,9 +83,11 @@ export function attachmentsOfOwners(db: Database, kind: string, ownerIds: readon
 }
 
 export function markAttachmentRemoved(db: Database, id: number, user: string, reason: string): void {
-  db.prepare(
-    `UPDATE lampiran SET dihapus_oleh = ?, dihapus_pada = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), alasan_hapus = ? WHERE id = ? AND dihapus_pada IS NULL`,
-  ).run(user, reason, id);
+  db.prepare(`UPDATE lampiran SET dihapus_oleh = ?, dihapus_pada = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), alasan_hapus = ? WHERE id = ? AND dihapus_pada IS NULL`).run(
+    user,
+    reason,
+    id,
+  );
 }
 
 /**
@@ -128,7 +128,11 @@ const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
 function recordsOfClaims(db: Database, claimIds: number[], premiumPayments: number[]): BundleRecords {
   const json = JSON.stringify(claimIds);
   const loans = ids(
-    db.prepare<[string], { id: number }>('SELECT DISTINCT pinjaman_id AS id FROM tagihan_baris WHERE tagihan_id IN (SELECT value FROM json_each(?)) AND pinjaman_id IS NOT NULL ORDER BY 1').all(json),
+    db
+      .prepare<[string], { id: number }>(
+        'SELECT DISTINCT pinjaman_id AS id FROM tagihan_baris WHERE tagihan_id IN (SELECT value FROM json_each(?)) AND pinjaman_id IS NOT NULL ORDER BY 1',
+      )
+      .all(json),
   );
   return {
     tagihan: claimIds,

@@ -185,72 +185,86 @@ export function verifyAudit(db: Database): AuditVerifyResult {
   const gone = (['audit_log', 'audit_chain'] as const).find((t) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t) === undefined);
   if (gone) {
     const what = gone === 'audit_log' ? 'Tabel jejak audit (audit_log)' : 'Tabel ujung jejak (audit_chain)';
-    return { ok: false, checked: 0, firstBroken: { id: null, reason: `${what} hilang (dihapus di luar aplikasi): jejak audit tidak dapat dipercaya.` }, ujungId: null, ujungHash: null };
+    return {
+      ok: false,
+      checked: 0,
+      firstBroken: { id: null, reason: `${what} hilang (dihapus di luar aplikasi): jejak audit tidak dapat dipercaya.` },
+      ujungId: null,
+      ujungHash: null,
+    };
   }
   if (chainState(db).legacy_sampai !== null) sealLegacyAudit(db);
-  return db.transaction((): AuditVerifyResult => {
-    // The migration writes this row once and the app only ever updates it: missing is tampering.
-    const hasChainRow = stmt(db, 'SELECT 1 FROM audit_chain WHERE id = 1').get() !== undefined;
-    const chain = chainState(db);
-    const end = { ujungId: chain.ujung_id, ujungHash: chain.ujung_hash };
-    let checked = 0;
-    let prev: AuditLogRow | null = null;
-    // Found while streaming; explained after, since the connection is busy while it streams.
-    let problem: { kind: 'unsealed' | 'link' | 'content'; row: AuditLogRow } | null = null;
-    for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditLogRow>) {
-      if (row.hash === null || row.prev_hash === null) problem = { kind: 'unsealed', row };
-      else if (row.prev_hash !== (prev ? prev.hash : GENESIS)) problem = { kind: 'link', row };
-      else if (auditHash(row) !== row.hash) problem = { kind: 'content', row };
-      if (problem) break;
-      checked++;
-      prev = row;
-    }
+  return db
+    .transaction((): AuditVerifyResult => {
+      // The migration writes this row once and the app only ever updates it: missing is tampering.
+      const hasChainRow = stmt(db, 'SELECT 1 FROM audit_chain WHERE id = 1').get() !== undefined;
+      const chain = chainState(db);
+      const end = { ujungId: chain.ujung_id, ujungHash: chain.ujung_hash };
+      let checked = 0;
+      let prev: AuditLogRow | null = null;
+      // Found while streaming; explained after, since the connection is busy while it streams.
+      let problem: { kind: 'unsealed' | 'link' | 'content'; row: AuditLogRow } | null = null;
+      for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditLogRow>) {
+        if (row.hash === null || row.prev_hash === null) problem = { kind: 'unsealed', row };
+        else if (row.prev_hash !== (prev ? prev.hash : GENESIS)) problem = { kind: 'link', row };
+        else if (auditHash(row) !== row.hash) problem = { kind: 'content', row };
+        if (problem) break;
+        checked++;
+        prev = row;
+      }
 
-    const broken = (id: number | null, reason: string): AuditVerifyResult => ({ ok: false, checked, firstBroken: { id, reason }, ...end });
-    if (problem) {
-      const { row } = problem;
-      if (problem.kind === 'unsealed') return broken(row.id, 'Entri ini tidak bersegel (tanpa hash): ditambahkan atau diubah di luar aplikasi.');
-      if (problem.kind === 'content') return broken(row.id, 'Isi entri ini diubah sesudah dicatat: hash-nya tidak cocok lagi dengan isinya.');
-      // A broken link: where does the entry this one was chained to live now?
-      const original = db.prepare('SELECT id FROM audit_log WHERE hash = ? AND id <> ? ORDER BY id LIMIT 1').get(row.prev_hash, row.id) as { id: number } | undefined;
-      const after = prev ? `entri no. ${prev.id}` : 'awal jejak';
-      if (original) {
-        return broken(row.id, `Urutan entri diubah: entri ini dicatat sesudah entri no. ${original.id}, tetapi kini berada sesudah ${after}.`);
+      const broken = (id: number | null, reason: string): AuditVerifyResult => ({ ok: false, checked, firstBroken: { id, reason }, ...end });
+      if (problem) {
+        const { row } = problem;
+        if (problem.kind === 'unsealed') return broken(row.id, 'Entri ini tidak bersegel (tanpa hash): ditambahkan atau diubah di luar aplikasi.');
+        if (problem.kind === 'content') return broken(row.id, 'Isi entri ini diubah sesudah dicatat: hash-nya tidak cocok lagi dengan isinya.');
+        // A broken link: where does the entry this one was chained to live now?
+        const original = db.prepare('SELECT id FROM audit_log WHERE hash = ? AND id <> ? ORDER BY id LIMIT 1').get(row.prev_hash, row.id) as { id: number } | undefined;
+        const after = prev ? `entri no. ${prev.id}` : 'awal jejak';
+        if (original) {
+          return broken(row.id, `Urutan entri diubah: entri ini dicatat sesudah entri no. ${original.id}, tetapi kini berada sesudah ${after}.`);
+        }
+        if (!prev) {
+          return row.id > 1
+            ? broken(row.id, `Entri ${range(1, row.id - 1)} di awal jejak hilang (dihapus).`)
+            : broken(row.id, 'Entri pertama tidak tersambung ke awal jejak: entri sebelumnya dihapus atau entri ini diubah.');
+        }
+        if (row.id > prev.id + 1) return broken(row.id, `Entri ${range(prev.id + 1, row.id - 1)} sebelum entri ini hilang (dihapus).`);
+        return broken(
+          row.id,
+          `Entri ini tidak tersambung ke entri no. ${prev.id}: ada entri yang dihapus di antaranya, atau entri no. ${prev.id} diubah lalu hash-nya dihitung ulang.`,
+        );
       }
-      if (!prev) {
-        return row.id > 1
-          ? broken(row.id, `Entri ${range(1, row.id - 1)} di awal jejak hilang (dihapus).`)
-          : broken(row.id, 'Entri pertama tidak tersambung ke awal jejak: entri sebelumnya dihapus atau entri ini diubah.');
-      }
-      if (row.id > prev.id + 1) return broken(row.id, `Entri ${range(prev.id + 1, row.id - 1)} sebelum entri ini hilang (dihapus).`);
-      return broken(
-        row.id,
-        `Entri ini tidak tersambung ke entri no. ${prev.id}: ada entri yang dihapus di antaranya, atau entri no. ${prev.id} diubah lalu hash-nya dihitung ulang.`,
-      );
-    }
 
-    // The whole chain holds; does it end where the app last wrote?
-    if (chain.ujung_id !== null && (prev?.id !== chain.ujung_id || prev.hash !== chain.ujung_hash)) {
-      if (!prev || prev.id < chain.ujung_id) {
-        return broken(chain.ujung_id, `Entri terakhir hilang (dihapus): jejak seharusnya berakhir pada entri no. ${chain.ujung_id}${prev ? `, kini berakhir pada entri no. ${prev.id}` : ', kini kosong'}.`);
+      // The whole chain holds; does it end where the app last wrote?
+      if (chain.ujung_id !== null && (prev?.id !== chain.ujung_id || prev.hash !== chain.ujung_hash)) {
+        if (!prev || prev.id < chain.ujung_id) {
+          return broken(
+            chain.ujung_id,
+            `Entri terakhir hilang (dihapus): jejak seharusnya berakhir pada entri no. ${chain.ujung_id}${prev ? `, kini berakhir pada entri no. ${prev.id}` : ', kini kosong'}.`,
+          );
+        }
+        return broken(
+          prev.id,
+          `Jejak kini berakhir pada entri no. ${prev.id}, padahal aplikasi terakhir mencatat entri no. ${chain.ujung_id}: ada entri yang ditambahkan atau ujung jejak diubah di luar aplikasi.`,
+        );
       }
-      return broken(prev.id, `Jejak kini berakhir pada entri no. ${prev.id}, padahal aplikasi terakhir mencatat entri no. ${chain.ujung_id}: ada entri yang ditambahkan atau ujung jejak diubah di luar aplikasi.`);
-    }
-    if (!hasChainRow) return broken(null, 'Catatan ujung jejak (audit_chain) hilang: jejak diubah di luar aplikasi.');
-    if (chain.ujung_id === null && prev) {
-      return broken(prev.id, 'Catatan ujung jejak hilang: jejak diubah di luar aplikasi.');
-    }
-    // An intact chain may still be a short one: every money record must have its trail.
-    const untraced = untracedMoney(db);
-    if (untraced) {
-      const sample = untraced.ids.slice(0, 5).join(', ');
-      return broken(
-        null,
-        `${untraced.count} ${MONEY_LABEL[untraced.kind]} tanpa jejak audit (nomor data ${sample}${untraced.count > 5 ? ', …' : ''}): entrinya dihapus dari jejak, atau data itu ditulis di luar aplikasi.`,
-      );
-    }
-    return { ok: true, checked, ...end };
-  }).deferred();
+      if (!hasChainRow) return broken(null, 'Catatan ujung jejak (audit_chain) hilang: jejak diubah di luar aplikasi.');
+      if (chain.ujung_id === null && prev) {
+        return broken(prev.id, 'Catatan ujung jejak hilang: jejak diubah di luar aplikasi.');
+      }
+      // An intact chain may still be a short one: every money record must have its trail.
+      const untraced = untracedMoney(db);
+      if (untraced) {
+        const sample = untraced.ids.slice(0, 5).join(', ');
+        return broken(
+          null,
+          `${untraced.count} ${MONEY_LABEL[untraced.kind]} tanpa jejak audit (nomor data ${sample}${untraced.count > 5 ? ', …' : ''}): entrinya dihapus dari jejak, atau data itu ditulis di luar aplikasi.`,
+        );
+      }
+      return { ok: true, checked, ...end };
+    })
+    .deferred();
 }
 
 type MoneyKind = 'pinjaman' | 'tagihan' | 'pembayaran' | 'pembayaran_premi' | 'koreksi';

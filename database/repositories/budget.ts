@@ -16,7 +16,9 @@ export function findPaguId(db: Database, tahun: number, kodeRekening: string): n
 }
 
 export function insertPagu(db: Database, f: PaguFields): number {
-  return Number(db.prepare('INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (?, ?, ?, ?, ?)').run(f.tahun, f.jenis, f.kodeRekening, f.uraian, f.jumlah).lastInsertRowid);
+  return Number(
+    db.prepare('INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (?, ?, ?, ?, ?)').run(f.tahun, f.jenis, f.kodeRekening, f.uraian, f.jumlah).lastInsertRowid,
+  );
 }
 
 export function updatePagu(db: Database, id: number, f: PaguFields): void {

@@ -366,8 +366,25 @@ export function writeLineResults(db: Database, results: readonly LineResult[]): 
   const insert = db.prepare('INSERT INTO temp.hasil_rekonsiliasi VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   for (const r of results) {
     insert.run(
-      r.id, r.pinjamanId, r.cocokOleh, r.status, r.keterangan, r.alasanKode, r.diharapkan, r.hitungPokok, r.hitungHari, r.hitungTarif, r.hitungKonvensi,
-      r.diagnosis, r.diagnosisRincian, r.keputusan, r.alasanKeputusan, r.keputusanOtomatis ? 1 : 0, r.disetujui, r.diputuskanOleh, r.diputuskanPada,
+      r.id,
+      r.pinjamanId,
+      r.cocokOleh,
+      r.status,
+      r.keterangan,
+      r.alasanKode,
+      r.diharapkan,
+      r.hitungPokok,
+      r.hitungHari,
+      r.hitungTarif,
+      r.hitungKonvensi,
+      r.diagnosis,
+      r.diagnosisRincian,
+      r.keputusan,
+      r.alasanKeputusan,
+      r.keputusanOtomatis ? 1 : 0,
+      r.disetujui,
+      r.diputuskanOleh,
+      r.diputuskanPada,
     );
   }
   db.exec(`UPDATE tagihan_baris AS b SET pinjaman_id = h.pinjaman_id, cocok_oleh = h.cocok_oleh, status = h.status, keterangan = h.keterangan,
@@ -433,8 +450,7 @@ export function decideLinesOfStatus(
 /** Claimed but not agreed, over the decided lines (all of them once approved). */
 export function rejectedTotal(db: Database, tagihanId: number): number {
   const row = db.prepare('SELECT coalesce(sum(diklaim - disetujui), 0) AS n FROM tagihan_baris WHERE tagihan_id = ? AND disetujui IS NOT NULL').get(tagihanId) as
-    | { n: number }
-    | undefined;
+    { n: number } | undefined;
   return row?.n ?? 0;
 }
 
@@ -460,11 +476,7 @@ export function refreshAgreedTotal(db: Database, tagihanId: number): void {
   ).run(tagihanId, tagihanId);
 }
 
-export function setLineDecision(
-  db: Database,
-  id: number,
-  d: { keputusan: ClaimDecision; alasan: string | null; disetujui: number; oleh: string; pada: string },
-): void {
+export function setLineDecision(db: Database, id: number, d: { keputusan: ClaimDecision; alasan: string | null; disetujui: number; oleh: string; pada: string }): void {
   db.prepare(
     `UPDATE tagihan_baris SET keputusan = ?, alasan_keputusan = ?, disetujui = ?, keputusan_otomatis = 0, diputuskan_oleh = ?, diputuskan_pada = ?
      WHERE id = ?`,

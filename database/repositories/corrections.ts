@@ -21,7 +21,13 @@ export function getCorrection(db: Database, id: number): CorrectionRecord | null
 
 export function listCorrections(
   db: Database,
-  q: { tagihanId?: number | undefined; tagihanKompensasiId?: number | undefined; bankId?: number | undefined; status?: CorrectionStatus | undefined; tersedia?: boolean | undefined },
+  q: {
+    tagihanId?: number | undefined;
+    tagihanKompensasiId?: number | undefined;
+    bankId?: number | undefined;
+    status?: CorrectionStatus | undefined;
+    tersedia?: boolean | undefined;
+  },
 ): CorrectionRecord[] {
   const where: string[] = [];
   if (q.tagihanId !== undefined) where.push('b.tagihan_id = @tagihanId');
@@ -88,17 +94,12 @@ export function insertCorrection(
 
 /** The budget line that paid a claim (its first SP2D's) and its year, for an STS's realisation. */
 export function paguOfClaim(db: Database, tagihanId: number): { id: number; tahun: number } | null {
-  const row = db
-    .prepare('SELECT g.id, g.tahun FROM pembayaran p JOIN pagu g ON g.id = p.pagu_id WHERE p.tagihan_id = ? ORDER BY p.tanggal_sp2d, p.id LIMIT 1')
-    .get(tagihanId) as { id: number; tahun: number } | undefined;
+  const row = db.prepare('SELECT g.id, g.tahun FROM pembayaran p JOIN pagu g ON g.id = p.pagu_id WHERE p.tagihan_id = ? ORDER BY p.tanggal_sp2d, p.id LIMIT 1').get(tagihanId) as
+    { id: number; tahun: number } | undefined;
   return row ?? null;
 }
 
-export function settleBySts(
-  db: Database,
-  id: number,
-  s: { nomorSts: string; tanggalSts: string; oleh: string; olehId: number | null; pada: string; paguId: number | null },
-): void {
+export function settleBySts(db: Database, id: number, s: { nomorSts: string; tanggalSts: string; oleh: string; olehId: number | null; pada: string; paguId: number | null }): void {
   db.prepare(
     `UPDATE koreksi SET status = 'diselesaikan', penyelesaian = 'sts', nomor_sts = @nomorSts, tanggal_sts = @tanggalSts, penyelesaian_oleh = @oleh,
        penyelesaian_oleh_id = @olehId, penyelesaian_pada = @pada, tanggal_selesai = @tanggalSts, pagu_id = @paguId
@@ -143,9 +144,9 @@ export function settleOffsets(db: Database, tagihanId: number, s: { tanggal: str
 /** − overpayments + underpayments offset on a claim (0 when none). */
 export function offsetTotal(db: Database, tagihanId: number): number {
   return (
-    db
-      .prepare(`SELECT coalesce(sum(CASE jenis WHEN 'kurang_bayar' THEN jumlah ELSE -jumlah END), 0) AS n FROM koreksi WHERE tagihan_kompensasi_id = ?`)
-      .get(tagihanId) as { n: number }
+    db.prepare(`SELECT coalesce(sum(CASE jenis WHEN 'kurang_bayar' THEN jumlah ELSE -jumlah END), 0) AS n FROM koreksi WHERE tagihan_kompensasi_id = ?`).get(tagihanId) as {
+      n: number;
+    }
   ).n;
 }
 

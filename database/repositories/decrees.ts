@@ -136,10 +136,7 @@ const ROW_SELECT = `SELECT b.id, b.sk_id, b.no_urut, b.nik, b.nama, b.bank_id, b
   FROM sk_penerima_baris b JOIN bank bk ON bk.id = b.bank_id JOIN bank_cabang c ON c.id = b.cabang_id`;
 
 /** A decree's rows: NIK by prefix (digits), else name anywhere; in the decree's order. */
-export function listDecreeRows(
-  db: Database,
-  q: { skId: number; search?: string | undefined; bankId?: number | undefined; page: number; pageSize: number },
-): Page<DecreeRow> {
+export function listDecreeRows(db: Database, q: { skId: number; search?: string | undefined; bankId?: number | undefined; page: number; pageSize: number }): Page<DecreeRow> {
   const search = q.search ?? '';
   const byNik = /^\d+$/.test(search);
   const where = `b.sk_id = @skId AND (@bank IS NULL OR b.bank_id = @bank)
@@ -159,8 +156,7 @@ export function getDecreeRow(db: Database, id: number): DecreeRow | null {
 
 export function findDecreeRow(db: Database, skId: number, nik: string, bankId: number): { id: number; nama: string } | null {
   return (
-    (db.prepare('SELECT id, nama FROM sk_penerima_baris WHERE sk_id = ? AND nik = ? AND bank_id = ?').get(skId, nik, bankId) as { id: number; nama: string } | undefined) ??
-    null
+    (db.prepare('SELECT id, nama FROM sk_penerima_baris WHERE sk_id = ? AND nik = ? AND bank_id = ?').get(skId, nik, bankId) as { id: number; nama: string } | undefined) ?? null
   );
 }
 
@@ -252,7 +248,17 @@ export function decreeEntriesForBank(db: Database, bankId: number): Map<string, 
   const units = new Map(db.prepare('SELECT id, nama FROM bank_cabang').raw().all() as [number, string][]);
   for (const [nik, skId, bank, cabang, plafon] of rows) {
     const d = decrees.get(skId)!;
-    const entry: DecreeEntry = { skId, nomor: d[1], tahun: d[2], skemaId: d[3], bankId: bank, bankNama: banks.get(bank) ?? '', cabangId: cabang, cabangNama: units.get(cabang) ?? '', plafon };
+    const entry: DecreeEntry = {
+      skId,
+      nomor: d[1],
+      tahun: d[2],
+      skemaId: d[3],
+      bankId: bank,
+      bankNama: banks.get(bank) ?? '',
+      cabangId: cabang,
+      cabangNama: units.get(cabang) ?? '',
+      plafon,
+    };
     const list = out.get(nik);
     if (list) list.push(entry);
     else out.set(nik, [entry]);

@@ -68,7 +68,15 @@ const toRecord = (r: ImportRow): ImportRecord => ({
 export function findImportBySha(db: Database, jenis: ImportKind, sha256: string): EarlierImport | null {
   const r = db.prepare(`${SELECT} WHERE f.jenis = ? AND f.sha256 = ?`).get(jenis, sha256) as ImportRow | undefined;
   return r
-    ? { id: r.id, namaBerkas: r.nama_berkas, dibuat: r.diganti_pada ?? r.dibuat, dibuatOleh: r.dibuat_oleh, bankNama: r.bank_nama, penjaminNama: r.penjamin_nama, jumlahBaris: r.jumlah_baris }
+    ? {
+        id: r.id,
+        namaBerkas: r.nama_berkas,
+        dibuat: r.diganti_pada ?? r.dibuat,
+        dibuatOleh: r.dibuat_oleh,
+        bankNama: r.bank_nama,
+        penjaminNama: r.penjamin_nama,
+        jumlahBaris: r.jumlah_baris,
+      }
     : null;
 }
 
@@ -82,7 +90,11 @@ export function getImportDetail(db: Database, id: number): ImportDetail | null {
   if (!r) return null;
   const posisi = (db.prepare('SELECT count(*) AS n FROM posisi_bank WHERE impor_id = ?').get(id) as { n: number }).n;
   const premi = (db.prepare('SELECT count(*) AS n FROM premi WHERE impor_id = ?').get(id) as { n: number }).n;
-  const tagihan = db.prepare('SELECT id, status, total_diklaim AS totalDiklaim FROM tagihan WHERE impor_id = ? ORDER BY id').all(id) as { id: number; status: string; totalDiklaim: number }[];
+  const tagihan = db.prepare('SELECT id, status, total_diklaim AS totalDiklaim FROM tagihan WHERE impor_id = ? ORDER BY id').all(id) as {
+    id: number;
+    status: string;
+    totalDiklaim: number;
+  }[];
   const pinjaman = (db.prepare('SELECT count(*) AS n FROM pinjaman WHERE impor_id = ?').get(id) as { n: number }).n;
   return {
     ...toRecord(r),
@@ -93,7 +105,10 @@ export function getImportDetail(db: Database, id: number): ImportDetail | null {
   };
 }
 
-export function listImports(db: Database, q: { jenis?: ImportKind | undefined; bankId?: number | undefined; penjaminId?: number | undefined; page: number; pageSize: number }): Page<ImportRecord> {
+export function listImports(
+  db: Database,
+  q: { jenis?: ImportKind | undefined; bankId?: number | undefined; penjaminId?: number | undefined; page: number; pageSize: number },
+): Page<ImportRecord> {
   const where = `WHERE (@jenis IS NULL OR f.jenis = @jenis) AND (@bankId IS NULL OR f.bank_id = @bankId) AND (@penjaminId IS NULL OR f.penjamin_id = @penjaminId)`;
   const params = { jenis: q.jenis ?? null, bankId: q.bankId ?? null, penjaminId: q.penjaminId ?? null };
   const total = (db.prepare(`SELECT count(*) AS n FROM impor_berkas f ${where}`).get(params) as { n: number }).n;
@@ -145,7 +160,11 @@ export function insertImport(db: Database, w: ImportWrite): number {
 }
 
 /** Counts written later (the row is inserted first, so what it produces can point at it). */
-export function setImportTotals(db: Database, id: number, t: { jumlahBaris: number; jumlahDilewati: number; totalNilai: number; periodeAwal: string | null; periodeAkhir: string | null }): void {
+export function setImportTotals(
+  db: Database,
+  id: number,
+  t: { jumlahBaris: number; jumlahDilewati: number; totalNilai: number; periodeAwal: string | null; periodeAkhir: string | null },
+): void {
   db.prepare(
     `UPDATE impor_berkas SET jumlah_baris = @jumlahBaris, jumlah_dilewati = @jumlahDilewati, total_nilai = @totalNilai,
        periode_awal = @periodeAwal, periode_akhir = @periodeAkhir WHERE id = @id`,
@@ -161,7 +180,13 @@ export function markReplaced(db: Database, id: number, w: ImportWrite, at: strin
 }
 
 export function importRowForAudit(db: Database, id: number): Record<string, unknown> | null {
-  return (db.prepare('SELECT id, jenis, bank_id, penjamin_id, sk_id, nama_berkas, sha256, lokasi, format, jumlah_baris, jumlah_dilewati, total_nilai, periode_awal, periode_akhir, dibuat, dibuat_oleh, diganti_kali, diganti_pada FROM impor_berkas WHERE id = ?').get(id) as Record<string, unknown> | undefined) ?? null;
+  return (
+    (db
+      .prepare(
+        'SELECT id, jenis, bank_id, penjamin_id, sk_id, nama_berkas, sha256, lokasi, format, jumlah_baris, jumlah_dilewati, total_nilai, periode_awal, periode_akhir, dibuat, dibuat_oleh, diganti_kali, diganti_pada FROM impor_berkas WHERE id = ?',
+      )
+      .get(id) as Record<string, unknown> | undefined) ?? null
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -171,9 +196,9 @@ export function importRowForAudit(db: Database, id: number): Record<string, unkn
 export function positionsOfImport(db: Database, imporId: number): { count: number; paid: number; periods: string[] } {
   const count = (db.prepare('SELECT count(*) AS n FROM posisi_bank WHERE impor_id = ?').get(imporId) as { n: number }).n;
   const paid = (
-    db
-      .prepare('SELECT count(*) AS n FROM posisi_bank p JOIN periode_dibayar d ON d.pinjaman_id = p.pinjaman_id AND d.periode = p.periode WHERE p.impor_id = ?')
-      .get(imporId) as { n: number }
+    db.prepare('SELECT count(*) AS n FROM posisi_bank p JOIN periode_dibayar d ON d.pinjaman_id = p.pinjaman_id AND d.periode = p.periode WHERE p.impor_id = ?').get(imporId) as {
+      n: number;
+    }
   ).n;
   const periods = (db.prepare('SELECT DISTINCT periode FROM posisi_bank WHERE impor_id = ? ORDER BY periode').all(imporId) as { periode: string }[]).map((r) => r.periode);
   return { count, paid, periods };
@@ -216,7 +241,11 @@ type TemplateOwner = { bankId?: number | null | undefined; penjaminId?: number |
 
 /** A template belongs to its bank, its insurer, or (a decree's list) to no sender: one per kind. */
 const ownerSql = (o: TemplateOwner): { clause: string; id: number[] } =>
-  o.bankId ? { clause: 'bank_id = ?', id: [o.bankId] } : o.penjaminId ? { clause: 'penjamin_id = ?', id: [o.penjaminId] } : { clause: 'bank_id IS NULL AND penjamin_id IS NULL', id: [] };
+  o.bankId
+    ? { clause: 'bank_id = ?', id: [o.bankId] }
+    : o.penjaminId
+      ? { clause: 'penjamin_id = ?', id: [o.penjaminId] }
+      : { clause: 'bank_id IS NULL AND penjamin_id IS NULL', id: [] };
 
 export function getTemplate(db: Database, jenis: ImportKind, owner: TemplateOwner): Template | null {
   const { clause, id } = ownerSql(owner);
@@ -261,9 +290,7 @@ export interface LoanForImport {
 
 /** Every loan's account number and bank (one read; account numbers are unique per bank only). */
 export function loansForImport(db: Database): LoanForImport[] {
-  return db
-    .prepare('SELECT id, bank_id AS bankId, nomor_rekening AS nomorRekening, status, tanggal_pencairan AS tanggalPencairan, plafon FROM pinjaman')
-    .all() as LoanForImport[];
+  return db.prepare('SELECT id, bank_id AS bankId, nomor_rekening AS nomorRekening, status, tanggal_pencairan AS tanggalPencairan, plafon FROM pinjaman').all() as LoanForImport[];
 }
 
 const LOAN_FOR_IMPORT = 'SELECT id, bank_id AS bankId, nomor_rekening AS nomorRekening, status, tanggal_pencairan AS tanggalPencairan, plafon FROM pinjaman';

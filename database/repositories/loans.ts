@@ -31,8 +31,20 @@ interface LoanRow {
 
 export type LoanFields = Pick<
   Loan,
-  | 'debiturId' | 'bankId' | 'cabangId' | 'skemaId' | 'nomorRekening' | 'nomorAkad' | 'tanggalAkad' | 'tanggalPencairan'
-  | 'plafon' | 'tenorBulan' | 'bungaBankPersen' | 'bungaDebiturPersen' | 'alasanUbahBunga' | 'tanggalAngsuranPertama'
+  | 'debiturId'
+  | 'bankId'
+  | 'cabangId'
+  | 'skemaId'
+  | 'nomorRekening'
+  | 'nomorAkad'
+  | 'tanggalAkad'
+  | 'tanggalPencairan'
+  | 'plafon'
+  | 'tenorBulan'
+  | 'bungaBankPersen'
+  | 'bungaDebiturPersen'
+  | 'alasanUbahBunga'
+  | 'tanggalAngsuranPertama'
 >;
 
 const SELECT = `
@@ -87,7 +99,12 @@ export interface LoanQuery {
 export function listLoans(db: Database, q: LoanQuery): Page<Loan> {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  for (const [key, column] of [['bankId', 'l.bank_id'], ['skemaId', 'l.skema_id'], ['debiturId', 'l.debitur_id'], ['status', 'l.status']] as const) {
+  for (const [key, column] of [
+    ['bankId', 'l.bank_id'],
+    ['skemaId', 'l.skema_id'],
+    ['debiturId', 'l.debitur_id'],
+    ['status', 'l.status'],
+  ] as const) {
     if (q[key] !== undefined) {
       where.push(`${column} = @${key}`);
       params[key] = q[key];
@@ -165,9 +182,7 @@ export function findLoanByAkad(db: Database, bankId: number, nomorAkad: string):
 
 /** Other subsidised loans of the same debtor that are still running (for the double-financing check). */
 export function otherActiveLoansOfDebtor(db: Database, debiturId: number, exceptId: number | undefined): Loan[] {
-  const rows = db
-    .prepare(`${SELECT} WHERE l.debitur_id = ? AND l.id <> ? AND l.status IN ('diajukan', 'disetujui', 'aktif', 'macet')`)
-    .all(debiturId, exceptId ?? 0) as LoanRow[];
+  const rows = db.prepare(`${SELECT} WHERE l.debitur_id = ? AND l.id <> ? AND l.status IN ('diajukan', 'disetujui', 'aktif', 'macet')`).all(debiturId, exceptId ?? 0) as LoanRow[];
   return rows.map(toLoan);
 }
 
@@ -210,18 +225,23 @@ export function insertLoanHistory(
   h: { pinjamanId: number; dari: string; ke: string; tanggal: string; alasan: string | null; pengguna: string; penggunaId: number | null },
 ): void {
   cachedStatement(db, 'INSERT INTO pinjaman_riwayat (pinjaman_id, dari, ke, tanggal, alasan, pengguna, pengguna_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    h.pinjamanId, h.dari, h.ke, h.tanggal, h.alasan, h.pengguna, h.penggunaId,
+    h.pinjamanId,
+    h.dari,
+    h.ke,
+    h.tanggal,
+    h.alasan,
+    h.pengguna,
+    h.penggunaId,
   );
 }
 
 export function updateLoan(db: Database, id: number, f: LoanFields): void {
-  db.prepare(
-    `UPDATE pinjaman SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, diubah = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id`,
-  ).run({ ...params(f), id });
+  db.prepare(`UPDATE pinjaman SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, diubah = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id`).run({ ...params(f), id });
 }
 
 export function setLoanStatus(db: Database, id: number, status: StatusPinjaman, extra: { tanggalPencairan?: string; tanggalLunas?: string | null } = {}): void {
-  cachedStatement(db, 
+  cachedStatement(
+    db,
     `UPDATE pinjaman SET status = @status,
        tanggal_pencairan = coalesce(@tanggalPencairan, tanggal_pencairan),
        tanggal_lunas = CASE WHEN @setLunas = 1 THEN @tanggalLunas ELSE tanggal_lunas END,
@@ -235,8 +255,6 @@ export function setLoanStatus(db: Database, id: number, status: StatusPinjaman, 
     tanggalLunas: extra.tanggalLunas ?? null,
   });
 }
-
-
 
 /** A debtor's month already paid on one of their loans: what the double-financing check compares a new loan's term with. */
 export interface PaidMonthOfDebtor {
@@ -302,9 +320,7 @@ export function listRestructurings(db: Database, loanId: number): Restructuring[
 export function insertRestructuring(db: Database, loanId: number, r: Omit<Restructuring, 'id'>): number {
   return Number(
     db
-      .prepare(
-        'INSERT INTO restrukturisasi (pinjaman_id, berlaku_mulai, tenor_bulan, bunga_bank_persen, bunga_debitur_persen, alasan) VALUES (?, ?, ?, ?, ?, ?)',
-      )
+      .prepare('INSERT INTO restrukturisasi (pinjaman_id, berlaku_mulai, tenor_bulan, bunga_bank_persen, bunga_debitur_persen, alasan) VALUES (?, ?, ?, ?, ?, ?)')
       .run(loanId, r.berlakuMulai, r.tenorBulan, r.bungaBankPersen, r.bungaDebiturPersen, r.alasan).lastInsertRowid,
   );
 }
@@ -392,9 +408,10 @@ export function claimDatesOfLoans(db: Database, loanIds: number[]): Map<number, 
 
 /** Running subsidised loans ('aktif', 'macet') per debtor, for the double-financing warning. */
 export function runningLoansPerDebtor(db: Database): Map<number, number> {
-  const rows = db
-    .prepare("SELECT debitur_id AS debiturId, count(*) AS n FROM pinjaman WHERE status IN ('aktif', 'macet') GROUP BY debitur_id")
-    .all() as { debiturId: number; n: number }[];
+  const rows = db.prepare("SELECT debitur_id AS debiturId, count(*) AS n FROM pinjaman WHERE status IN ('aktif', 'macet') GROUP BY debitur_id").all() as {
+    debiturId: number;
+    n: number;
+  }[];
   return new Map(rows.map((r) => [r.debiturId, r.n]));
 }
 

@@ -1,7 +1,16 @@
 /** Monitoring and evaluation: business profiles, visits, visit plans and the evaluation's rows (docs/monitoring.md). */
 import type { Database } from 'better-sqlite3';
 import type {
-  BusinessProfile, EvaluationParams, EvaluationRow, Page, PlanRow, PlanSummary, StatusUsahaAkad, StatusUsahaKunjungan, Visit, VisitListRow,
+  BusinessProfile,
+  EvaluationParams,
+  EvaluationRow,
+  Page,
+  PlanRow,
+  PlanSummary,
+  StatusUsahaAkad,
+  StatusUsahaKunjungan,
+  Visit,
+  VisitListRow,
 } from '../../electron/contract';
 
 // ---------------------------------------------------------------------------------------------
@@ -73,8 +82,7 @@ interface VisitRow {
  * The attachments (photos) of a visit that are not removed, as a column of the visit's row: the
  * loan's visit list and the evaluation's rows show how many and open them.
  */
-const VISIT_ATTACHMENTS = (visit: string) =>
-  `(SELECT count(*) FROM lampiran la WHERE la.pemilik_jenis = 'kunjungan' AND la.pemilik_id = ${visit}.id AND la.dihapus_pada IS NULL)`;
+const VISIT_ATTACHMENTS = (visit: string) => `(SELECT count(*) FROM lampiran la WHERE la.pemilik_jenis = 'kunjungan' AND la.pemilik_id = ${visit}.id AND la.dihapus_pada IS NULL)`;
 const VISIT_SELECT = `SELECT k.*, ${VISIT_ATTACHMENTS('k')} AS jumlah_lampiran FROM kunjungan_monev k`;
 
 interface VisitListDbRow extends VisitRow {
@@ -123,9 +131,19 @@ const toListRow = (r: VisitListDbRow, today: string): VisitListRow => ({
 export type VisitFields = Omit<Visit, 'id' | 'pengguna' | 'terlambat' | 'jumlahLampiran'>;
 
 const visitParams = (f: VisitFields) => ({
-  pinjamanId: f.pinjamanId, rencanaId: f.rencanaId, tanggal: f.tanggal, petugas: f.petugas, omzetBulanan: f.omzetBulanan,
-  pekerjaDibayar: f.pekerjaDibayar, pekerjaKeluarga: f.pekerjaKeluarga, statusUsaha: f.statusUsaha, danaSesuai: f.danaSesuai ? 1 : 0,
-  penggunaanDana: f.penggunaanDana, masalah: f.masalah, tindakLanjut: f.tindakLanjut, tindakLanjutBatas: f.tindakLanjutBatas,
+  pinjamanId: f.pinjamanId,
+  rencanaId: f.rencanaId,
+  tanggal: f.tanggal,
+  petugas: f.petugas,
+  omzetBulanan: f.omzetBulanan,
+  pekerjaDibayar: f.pekerjaDibayar,
+  pekerjaKeluarga: f.pekerjaKeluarga,
+  statusUsaha: f.statusUsaha,
+  danaSesuai: f.danaSesuai ? 1 : 0,
+  penggunaanDana: f.penggunaanDana,
+  masalah: f.masalah,
+  tindakLanjut: f.tindakLanjut,
+  tindakLanjutBatas: f.tindakLanjutBatas,
   tindakLanjutSelesai: f.tindakLanjutSelesai,
 });
 
@@ -206,8 +224,14 @@ export function listVisits(db: Database, q: VisitQuery, today: string): Page<Vis
   eq(q.kecamatanId, 'd.kecamatan_id', 'kecamatanId');
   eq(q.pinjamanId, 'k.pinjaman_id', 'pinjamanId');
   eq(q.statusUsaha, 'k.status_usaha', 'statusUsaha');
-  if (q.dari) { where.push('k.tanggal >= @dari'); params.dari = q.dari; }
-  if (q.sampai) { where.push('k.tanggal <= @sampai'); params.sampai = q.sampai; }
+  if (q.dari) {
+    where.push('k.tanggal >= @dari');
+    params.dari = q.dari;
+  }
+  if (q.sampai) {
+    where.push('k.tanggal <= @sampai');
+    params.sampai = q.sampai;
+  }
   if (q.tindakLanjut === 'terlambat') where.push('k.tindak_lanjut_selesai IS NULL AND k.tindak_lanjut_batas < @today');
   if (q.tindakLanjut === 'terbuka') where.push('k.tindak_lanjut IS NOT NULL AND k.tindak_lanjut_selesai IS NULL');
   if (q.tindakLanjut === 'selesai') where.push('k.tindak_lanjut_selesai IS NOT NULL');
@@ -253,8 +277,14 @@ export function planPopulation(db: Database, lastDay: string): { id: number; ban
     .all(lastDay);
 }
 
-export function insertPlan(db: Database, p: { periode: string; ukuran: number; seed: number; populasi: number; pengguna: string }, rows: { pinjamanId: number; strata: string }[]): number {
-  const id = Number(db.prepare('INSERT INTO rencana_monev (periode, ukuran, seed, populasi, pengguna) VALUES (@periode, @ukuran, @seed, @populasi, @pengguna)').run(p).lastInsertRowid);
+export function insertPlan(
+  db: Database,
+  p: { periode: string; ukuran: number; seed: number; populasi: number; pengguna: string },
+  rows: { pinjamanId: number; strata: string }[],
+): number {
+  const id = Number(
+    db.prepare('INSERT INTO rencana_monev (periode, ukuran, seed, populasi, pengguna) VALUES (@periode, @ukuran, @seed, @populasi, @pengguna)').run(p).lastInsertRowid,
+  );
   const insert = db.prepare('INSERT INTO rencana_monev_pinjaman (rencana_id, urutan, pinjaman_id, strata) VALUES (?, ?, ?, ?)');
   rows.forEach((r, i) => insert.run(id, i + 1, r.pinjamanId, r.strata));
   return id;
@@ -303,15 +333,35 @@ export function planRows(db: Database, id: number, periode: string): PlanRow[] {
     )
     .all(periode, id)
     .map((r) => ({
-      urutan: r.urutan, pinjamanId: r.pinjaman_id, strata: r.strata, nomorRekening: r.nomor_rekening, debiturNama: r.debitur_nama, namaUsaha: r.nama_usaha,
-      alamat: r.alamat, desa: r.desa, telepon: r.telepon, kecamatanNama: r.kecamatan_nama, bankNama: r.bank_nama, dikunjungi: r.dikunjungi === 1,
+      urutan: r.urutan,
+      pinjamanId: r.pinjaman_id,
+      strata: r.strata,
+      nomorRekening: r.nomor_rekening,
+      debiturNama: r.debitur_nama,
+      namaUsaha: r.nama_usaha,
+      alamat: r.alamat,
+      desa: r.desa,
+      telepon: r.telepon,
+      kecamatanNama: r.kecamatan_nama,
+      bankNama: r.bank_nama,
+      dikunjungi: r.dikunjungi === 1,
     }));
 }
 
 /** Names of the banks and kecamatan, for the plan's strata labels. */
 export function strataNames(db: Database): { banks: Map<number, string>; kecamatan: Map<number, string> } {
-  const banks = new Map(db.prepare<[], { id: number; nama: string }>('SELECT id, nama FROM bank').all().map((r) => [r.id, r.nama]));
-  const kecamatan = new Map(db.prepare<[], { id: number; nama: string }>('SELECT id, nama FROM kecamatan').all().map((r) => [r.id, r.nama]));
+  const banks = new Map(
+    db
+      .prepare<[], { id: number; nama: string }>('SELECT id, nama FROM bank')
+      .all()
+      .map((r) => [r.id, r.nama]),
+  );
+  const kecamatan = new Map(
+    db
+      .prepare<[], { id: number; nama: string }>('SELECT id, nama FROM kecamatan')
+      .all()
+      .map((r) => [r.id, r.nama]),
+  );
   return { banks, kecamatan };
 }
 
@@ -354,10 +404,22 @@ interface EvaluationDbRow {
 export function evaluationRows(db: Database, p: EvaluationParams): EvaluationRow[] {
   const where = ['l.tanggal_pencairan BETWEEN @dari AND @sampai', "l.status <> 'ditolak'"];
   const params: Record<string, unknown> = { dari: `${p.tahun}-01-01`, sampai: `${p.tahun}-12-31` };
-  if (p.skemaId !== undefined) { where.push('l.skema_id = @skemaId'); params.skemaId = p.skemaId; }
-  if (p.bankId !== undefined) { where.push('l.bank_id = @bankId'); params.bankId = p.bankId; }
-  if (p.kecamatanId !== undefined) { where.push('d.kecamatan_id = @kecamatanId'); params.kecamatanId = p.kecamatanId; }
-  if (p.sektorId !== undefined) { where.push('d.sektor_id = @sektorId'); params.sektorId = p.sektorId; }
+  if (p.skemaId !== undefined) {
+    where.push('l.skema_id = @skemaId');
+    params.skemaId = p.skemaId;
+  }
+  if (p.bankId !== undefined) {
+    where.push('l.bank_id = @bankId');
+    params.bankId = p.bankId;
+  }
+  if (p.kecamatanId !== undefined) {
+    where.push('d.kecamatan_id = @kecamatanId');
+    params.kecamatanId = p.kecamatanId;
+  }
+  if (p.sektorId !== undefined) {
+    where.push('d.sektor_id = @sektorId');
+    params.sektorId = p.sektorId;
+  }
   return db
     .prepare<Record<string, unknown>, EvaluationDbRow>(
       `SELECT l.id AS pinjaman_id, l.nomor_rekening, d.nama AS debitur_nama, d.nama_usaha, b.nama AS bank_nama, s.kode AS skema_kode,
@@ -384,12 +446,30 @@ export function evaluationRows(db: Database, p: EvaluationParams): EvaluationRow
     )
     .all(params)
     .map((r) => ({
-      pinjamanId: r.pinjaman_id, nomorRekening: r.nomor_rekening, debiturNama: r.debitur_nama, namaUsaha: r.nama_usaha, bankNama: r.bank_nama,
-      skemaKode: r.skema_kode, kecamatanNama: r.kecamatan_nama, sektorNama: r.sektor_nama, tanggalPencairan: r.tanggal_pencairan, status: r.status,
-      profilStatus: r.profil_status, omzetAkad: r.omzet_akad, tenagaKerjaAkad: r.tk_akad, kunjunganTanggal: r.kunjungan_tanggal,
-      kunjunganStatus: r.kunjungan_status, omzetKunjungan: r.omzet_kunjungan, tenagaKerjaKunjungan: r.tk_kunjungan,
-      kunjunganId: r.kunjungan_id, kunjunganLampiran: r.kunjungan_lampiran ?? 0, periodePosisi: r.periode_posisi,
-      kol: r.kol, outstanding: r.outstanding, subsidi: r.subsidi, premi: r.premi,
+      pinjamanId: r.pinjaman_id,
+      nomorRekening: r.nomor_rekening,
+      debiturNama: r.debitur_nama,
+      namaUsaha: r.nama_usaha,
+      bankNama: r.bank_nama,
+      skemaKode: r.skema_kode,
+      kecamatanNama: r.kecamatan_nama,
+      sektorNama: r.sektor_nama,
+      tanggalPencairan: r.tanggal_pencairan,
+      status: r.status,
+      profilStatus: r.profil_status,
+      omzetAkad: r.omzet_akad,
+      tenagaKerjaAkad: r.tk_akad,
+      kunjunganTanggal: r.kunjungan_tanggal,
+      kunjunganStatus: r.kunjungan_status,
+      omzetKunjungan: r.omzet_kunjungan,
+      tenagaKerjaKunjungan: r.tk_kunjungan,
+      kunjunganId: r.kunjungan_id,
+      kunjunganLampiran: r.kunjungan_lampiran ?? 0,
+      periodePosisi: r.periode_posisi,
+      kol: r.kol,
+      outstanding: r.outstanding,
+      subsidi: r.subsidi,
+      premi: r.premi,
     }));
 }
 

@@ -154,18 +154,17 @@ interface PlaceRow {
 
 /** Debtors with a running loan at the month end per (kecamatan, sector, scale, gender), whatever their bank. */
 export function debtorsByPlace(db: Database, monthEnd: string): (Omit<CellKey, 'bankId'> & { debitur: number })[] {
-  return (
-    db
-      .prepare<[{ monthEnd: string }], PlaceRow>(
-        `SELECT d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin, count(DISTINCT l.debitur_id) AS debitur
+  return db
+    .prepare<[{ monthEnd: string }], PlaceRow>(
+      `SELECT d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin, count(DISTINCT l.debitur_id) AS debitur
          FROM pinjaman l NOT INDEXED JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
          WHERE l.tanggal_pencairan IS NOT NULL AND l.tanggal_pencairan <= @monthEnd
            AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')
            AND (l.tanggal_lunas IS NULL OR l.tanggal_lunas > @monthEnd)
          GROUP BY d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin`,
-      )
-      .all({ monthEnd })
-  ).map((r) => ({ kecamatanId: r.kecamatan_id, sektorId: r.sektor_id, skala: r.skala, jenisKelamin: r.jenis_kelamin, debitur: r.debitur }));
+    )
+    .all({ monthEnd })
+    .map((r) => ({ kecamatanId: r.kecamatan_id, sektorId: r.sektor_id, skala: r.skala, jenisKelamin: r.jenis_kelamin, debitur: r.debitur }));
 }
 
 /** An amount paid, per cell. */
@@ -228,7 +227,6 @@ export function premiumPaidCells(db: Database, from: string, to: string): PaidCe
   );
 }
 
-
 /** What the SP2D themselves say (the certified totals) for payments dated in [from, to]. */
 export function paymentTotals(db: Database, from: string, to: string): { subsidi: number; premi: number } {
   return db
@@ -250,7 +248,12 @@ export function subsidyPaidByMonth(db: Database, from: string, to: string): { pe
 
 /** Every row's name of a small reference table, by id. */
 export function namesById(db: Database, table: 'bank' | 'kecamatan' | 'sektor'): Map<number, string> {
-  return new Map(db.prepare<[], { id: number; nama: string }>(`SELECT id, nama FROM ${table}`).all().map((r) => [r.id, r.nama]));
+  return new Map(
+    db
+      .prepare<[], { id: number; nama: string }>(`SELECT id, nama FROM ${table}`)
+      .all()
+      .map((r) => [r.id, r.nama]),
+  );
 }
 
 /** The active kecamatan's names, by name. */

@@ -46,9 +46,9 @@ export function realisasiPaguRincian(db: Database, paguId: number): { bruto: num
 
 export function findPaymentBySp2d(db: Database, nomorSp2d: string): { id: number; tanggal_sp2d: string } | null {
   return (
-    (db.prepare('SELECT id, tanggal_sp2d FROM pembayaran WHERE nomor_sp2d = ? UNION ALL SELECT id, tanggal_sp2d FROM pembayaran_premi WHERE nomor_sp2d = ?').get(nomorSp2d, nomorSp2d) as
-      | { id: number; tanggal_sp2d: string }
-      | undefined) ?? null
+    (db
+      .prepare('SELECT id, tanggal_sp2d FROM pembayaran WHERE nomor_sp2d = ? UNION ALL SELECT id, tanggal_sp2d FROM pembayaran_premi WHERE nomor_sp2d = ?')
+      .get(nomorSp2d, nomorSp2d) as { id: number; tanggal_sp2d: string } | undefined) ?? null
   );
 }
 

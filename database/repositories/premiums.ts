@@ -26,9 +26,7 @@ const toPremium = (r: PremiumRow): Premium => ({
 });
 
 export function getPremiumOfLoan(db: Database, loanId: number): Premium | null {
-  const row = db
-    .prepare('SELECT p.*, j.nama AS penjamin_nama FROM premi p JOIN penjamin j ON j.id = p.penjamin_id WHERE p.pinjaman_id = ?')
-    .get(loanId) as PremiumRow | undefined;
+  const row = db.prepare('SELECT p.*, j.nama AS penjamin_nama FROM premi p JOIN penjamin j ON j.id = p.penjamin_id WHERE p.pinjaman_id = ?').get(loanId) as PremiumRow | undefined;
   return row ? toPremium(row) : null;
 }
 

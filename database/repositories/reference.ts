@@ -10,9 +10,11 @@ export function listReference(db: Database): ReferenceData {
       aktif: number;
     }[]
   ).map((r): Kecamatan => ({ id: r.id, nama: r.nama, kodeWilayah: r.kode_wilayah, aktif: r.aktif === 1 }));
-  const sektor = (db.prepare('SELECT id, nama, aktif FROM sektor ORDER BY nama COLLATE NOCASE').all() as { id: number; nama: string; aktif: number }[]).map(
-    (r): ReferenceItem => ({ id: r.id, nama: r.nama, aktif: r.aktif === 1 }),
-  );
+  const sektor = (db.prepare('SELECT id, nama, aktif FROM sektor ORDER BY nama COLLATE NOCASE').all() as { id: number; nama: string; aktif: number }[]).map((r): ReferenceItem => ({
+    id: r.id,
+    nama: r.nama,
+    aktif: r.aktif === 1,
+  }));
   return { kecamatan, sektor };
 }
 

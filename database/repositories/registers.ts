@@ -23,12 +23,30 @@ export interface DebtorFilter extends LoanFilter {
 function loanWhere(p: LoanFilter): { sql: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  if (p.bankId !== undefined) { where.push('l.bank_id = @bankId'); params.bankId = p.bankId; }
-  if (p.kecamatanId !== undefined) { where.push('d.kecamatan_id = @kecamatanId'); params.kecamatanId = p.kecamatanId; }
-  if (p.skemaId !== undefined) { where.push('l.skema_id = @skemaId'); params.skemaId = p.skemaId; }
-  if (p.status !== undefined) { where.push('l.status = @status'); params.status = p.status; }
-  if (p.akadFrom) { where.push('l.tanggal_akad >= @dari'); params.dari = p.akadFrom; }
-  if (p.akadTo) { where.push('l.tanggal_akad <= @sampai'); params.sampai = p.akadTo; }
+  if (p.bankId !== undefined) {
+    where.push('l.bank_id = @bankId');
+    params.bankId = p.bankId;
+  }
+  if (p.kecamatanId !== undefined) {
+    where.push('d.kecamatan_id = @kecamatanId');
+    params.kecamatanId = p.kecamatanId;
+  }
+  if (p.skemaId !== undefined) {
+    where.push('l.skema_id = @skemaId');
+    params.skemaId = p.skemaId;
+  }
+  if (p.status !== undefined) {
+    where.push('l.status = @status');
+    params.status = p.status;
+  }
+  if (p.akadFrom) {
+    where.push('l.tanggal_akad >= @dari');
+    params.dari = p.akadFrom;
+  }
+  if (p.akadTo) {
+    where.push('l.tanggal_akad <= @sampai');
+    params.sampai = p.akadTo;
+  }
   return { sql: where.length ? where.join(' AND ') : '1 = 1', params };
 }
 
@@ -39,11 +57,26 @@ export function filterName(db: Database, table: 'bank' | 'kecamatan' | 'skema' |
 }
 
 export interface RegisterLoanRow {
-  id: number; nomor_rekening: string; nomor_akad: string; tanggal_akad: string; tanggal_pencairan: string | null; debitur: string; nik: string;
-  kecamatan: string | null; bank: string; skema: string; plafon: number; tenor_bulan: number; bunga_bank_persen: string; bunga_debitur_persen: string;
-  status: string; tanggal_lunas: string | null;
+  id: number;
+  nomor_rekening: string;
+  nomor_akad: string;
+  tanggal_akad: string;
+  tanggal_pencairan: string | null;
+  debitur: string;
+  nik: string;
+  kecamatan: string | null;
+  bank: string;
+  skema: string;
+  plafon: number;
+  tenor_bulan: number;
+  bunga_bank_persen: string;
+  bunga_debitur_persen: string;
+  status: string;
+  tanggal_lunas: string | null;
   /** The bank's latest position, if it ever reported the loan. */
-  outstanding: number | null; kol: number | null; periode_posisi: string | null;
+  outstanding: number | null;
+  kol: number | null;
+  periode_posisi: string | null;
 }
 
 /** The loans a filter selects, in order of their akad, each with the bank's latest position. */
@@ -77,10 +110,19 @@ export function registerLoanTotals(db: Database, filter: LoanFilter): { n: numbe
 }
 
 export interface RegisterDebtorRow {
-  id: number; nik: string; nama: string; jenis_kelamin: string; tanggal_lahir: string; nama_usaha: string | null; sektor: string | null; skala: string;
-  kecamatan: string | null; desa: string | null;
+  id: number;
+  nik: string;
+  nama: string;
+  jenis_kelamin: string;
+  tanggal_lahir: string;
+  nama_usaha: string | null;
+  sektor: string | null;
+  skala: string;
+  kecamatan: string | null;
+  desa: string | null;
   /** Loans of the debtor (not counting refused ones), and the plafon of those running (aktif, macet, klaim). */
-  pinjaman: number; plafon_berjalan: number;
+  pinjaman: number;
+  plafon_berjalan: number;
 }
 
 /**
@@ -93,8 +135,14 @@ export function registerDebtors(db: Database, filter: DebtorFilter): RegisterDeb
   const where: string[] = ['d.aktif = 1'];
   const params: Record<string, unknown> = { ...loanFilter.params };
   if (filter.kecamatanId !== undefined) where.push('d.kecamatan_id = @kecamatanId');
-  if (filter.sektorId !== undefined) { where.push('d.sektor_id = @sektorId'); params.sektorId = filter.sektorId; }
-  if (filter.skala !== undefined) { where.push('d.skala = @skala'); params.skala = filter.skala; }
+  if (filter.sektorId !== undefined) {
+    where.push('d.sektor_id = @sektorId');
+    params.sektorId = filter.sektorId;
+  }
+  if (filter.skala !== undefined) {
+    where.push('d.skala = @skala');
+    params.skala = filter.skala;
+  }
   if (hasLoanFilter) where.push(`EXISTS (SELECT 1 FROM pinjaman l WHERE l.debitur_id = d.id AND ${loanFilter.sql})`);
   return db
     .prepare<[Record<string, unknown>], RegisterDebtorRow>(

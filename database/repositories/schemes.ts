@@ -130,9 +130,7 @@ function writeChildren(db: Database, id: number, f: SchemeFields): void {
 }
 
 export function insertScheme(db: Database, f: SchemeFields): number {
-  const id = Number(
-    db.prepare(`INSERT INTO skema (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`).run(params(f)).lastInsertRowid,
-  );
+  const id = Number(db.prepare(`INSERT INTO skema (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`).run(params(f)).lastInsertRowid);
   writeChildren(db, id, f);
   return id;
 }

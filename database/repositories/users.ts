@@ -64,9 +64,7 @@ export function rememberFirstAdminHash(db: Database, passwordHash: string): void
  */
 export function firstPasswordUnchanged(db: Database, username: string): boolean {
   if (countUsers(db) === 0) return true;
-  const row = db
-    .prepare('SELECT 1 FROM pengguna WHERE username = ? AND aktif = 1 AND password_hash = (SELECT value FROM settings WHERE key = ?)')
-    .get(username, FIRST_ADMIN_HASH);
+  const row = db.prepare('SELECT 1 FROM pengguna WHERE username = ? AND aktif = 1 AND password_hash = (SELECT value FROM settings WHERE key = ?)').get(username, FIRST_ADMIN_HASH);
   return row !== undefined;
 }
 

@@ -198,7 +198,9 @@ export const claimApproveInput = z.object({
     .max(80)
     .nullish()
     .transform((v) => (v ? v : null)),
-  tanggalBa: isoDate('Tanggal berita acara').nullish().transform((v) => v ?? null),
+  tanggalBa: isoDate('Tanggal berita acara')
+    .nullish()
+    .transform((v) => v ?? null),
   /**
    * Open corrections of the same bank the verifier chose to settle on this claim (offset): its
    * SP2D then pays the agreed total − these overpayments + these underpayments.

@@ -66,7 +66,11 @@ export const optionalText = (max = 200) =>
     .transform((v) => (v ? v : null));
 
 export const requiredText = (label: string, max = 200) =>
-  z.string({ error: `${label} wajib diisi` }).trim().min(1, `${label} wajib diisi`).max(max, `${label} paling banyak ${max} karakter`);
+  z
+    .string({ error: `${label} wajib diisi` })
+    .trim()
+    .min(1, `${label} wajib diisi`)
+    .max(max, `${label} paling banyak ${max} karakter`);
 
 export const email = optionalText(120).refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Alamat email tidak valid');
 export const phone = optionalText(30).refine((v) => v === null || /^\+?[0-9 ()-]{6,20}$/.test(v), 'Nomor telepon hanya boleh berisi angka, spasi, +, - dan tanda kurung');
@@ -80,8 +84,6 @@ export const pageQuery = listQuery.extend({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(500).default(50),
 });
-
-
 
 export interface Page<T> {
   rows: T[];

@@ -52,16 +52,22 @@ export const decreeRowInput = z.object({
   nama: requiredText('Nama penerima'),
   bankId: id,
   cabangId: id,
-  plafon: rupiah('Plafon').positive('Plafon harus lebih dari 0').nullish().transform((v) => v ?? null),
-  noUrut: z.number().int().positive('Nomor urut harus lebih dari 0').nullish().transform((v) => v ?? null),
+  plafon: rupiah('Plafon')
+    .positive('Plafon harus lebih dari 0')
+    .nullish()
+    .transform((v) => v ?? null),
+  noUrut: z
+    .number()
+    .int()
+    .positive('Nomor urut harus lebih dari 0')
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type DecreeRowInput = z.input<typeof decreeRowInput>;
 
 export const decreesContract = {
   'decrees.list': {
-    input: z
-      .object({ search: z.string().trim().max(100).optional(), skemaId: id.optional(), tahun: z.number().int().min(2000).max(2100).optional() })
-      .default({}),
+    input: z.object({ search: z.string().trim().max(100).optional(), skemaId: id.optional(), tahun: z.number().int().min(2000).max(2100).optional() }).default({}),
     output: returns<Decree[]>(),
   },
   'decrees.get': { input: z.object({ id }), output: returns<Decree>() },

@@ -25,9 +25,22 @@ export const rekonsiliasiBarisParams = reportRequestSchema('rekonsiliasiBaris', 
 export const rencanaKunjunganParams = reportRequestSchema('rencanaKunjungan', REPORT_PARAMS.rencanaKunjungan);
 export const evaluasiProgramParams = reportRequestSchema('evaluasiProgram', REPORT_PARAMS.evaluasiProgram);
 
-export const documentRequest = z.discriminatedUnion('jenis', [rekapBulananParams, registerPinjamanParams, registerDebiturParams, riwayatPinjamanParams, beritaAcaraRekonsiliasiParams, rekonsiliasiBarisParams, rencanaKunjunganParams, evaluasiProgramParams], {
-  error: 'Jenis dokumen tidak dikenal',
-});
+export const documentRequest = z.discriminatedUnion(
+  'jenis',
+  [
+    rekapBulananParams,
+    registerPinjamanParams,
+    registerDebiturParams,
+    riwayatPinjamanParams,
+    beritaAcaraRekonsiliasiParams,
+    rekonsiliasiBarisParams,
+    rencanaKunjunganParams,
+    evaluasiProgramParams,
+  ],
+  {
+    error: 'Jenis dokumen tidak dikenal',
+  },
+);
 export type DocumentRequest = z.output<typeof documentRequest>;
 export type DocumentRequestInput = z.input<typeof documentRequest>;
 export type DocumentKind = DocumentRequest['jenis'];

@@ -191,11 +191,9 @@ export const IMPORT_KIND_SPECS: Record<ImportKind, ImportKindSpec> = {
  * Whether a bank's liaison officer may import a kind: only what a bank sends, and not what only
  * the secretariat imports. One rule for the service's refusal and the screen's list of kinds.
  */
-export const bankOfficerMayImport = (jenis: ImportKind): boolean =>
-  IMPORT_KIND_SPECS[jenis].pemilik === 'bank' && !IMPORT_KIND_SPECS[jenis].hanyaSekretariat;
+export const bankOfficerMayImport = (jenis: ImportKind): boolean => IMPORT_KIND_SPECS[jenis].pemilik === 'bank' && !IMPORT_KIND_SPECS[jenis].hanyaSekretariat;
 
-const byKind = <T>(pick: (s: ImportKindSpec) => T) =>
-  Object.fromEntries(IMPORT_KINDS.map((k) => [k, pick(IMPORT_KIND_SPECS[k])])) as Record<ImportKind, T>;
+const byKind = <T>(pick: (s: ImportKindSpec) => T) => Object.fromEntries(IMPORT_KINDS.map((k) => [k, pick(IMPORT_KIND_SPECS[k])])) as Record<ImportKind, T>;
 
 /** The fields each kind of file can carry; the clerk maps file columns onto them. */
 export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = byKind((s) => s.fields);
@@ -272,9 +270,7 @@ export const importUploadInput = z
   })
   .superRefine(ownerRule);
 
-export const importInspectInput = z
-  .object({ ...owner, berkas: sha, namaBerkas: requiredText('Nama berkas', 255), opsi: importOptions })
-  .superRefine(ownerRule);
+export const importInspectInput = z.object({ ...owner, berkas: sha, namaBerkas: requiredText('Nama berkas', 255), opsi: importOptions }).superRefine(ownerRule);
 
 /** field key → the column key (its header) of the file; fields left out are not in the file. */
 export const importMapping = z.record(z.string().max(40), z.string().max(200));

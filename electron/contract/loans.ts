@@ -24,13 +24,26 @@ export const LOAN_NEXT: Readonly<Record<StatusPinjaman, readonly Exclude<StatusP
 
 /** A status as a service message names it ("Pinjaman berstatus aktif (dicairkan) …"). */
 export const LOAN_STATUS_LABEL: Readonly<Record<StatusPinjaman, string>> = {
-  diajukan: 'diajukan', disetujui: 'disetujui', aktif: 'aktif (dicairkan)', lunas: 'lunas', macet: 'macet',
-  klaim: 'klaim asuransi', hapus_buku: 'hapus buku', ditolak: 'ditolak',
+  diajukan: 'diajukan',
+  disetujui: 'disetujui',
+  aktif: 'aktif (dicairkan)',
+  lunas: 'lunas',
+  macet: 'macet',
+  klaim: 'klaim asuransi',
+  hapus_buku: 'hapus buku',
+  ditolak: 'ditolak',
 };
 
 /** A status as a printed register names it (capitalised, in a table cell). */
 export const LOAN_STATUS_TITLE: Readonly<Record<StatusPinjaman, string>> = {
-  diajukan: 'Diajukan', disetujui: 'Disetujui', aktif: 'Aktif', lunas: 'Lunas', macet: 'Macet', klaim: 'Klaim asuransi', hapus_buku: 'Hapus buku', ditolak: 'Ditolak',
+  diajukan: 'Diajukan',
+  disetujui: 'Disetujui',
+  aktif: 'Aktif',
+  lunas: 'Lunas',
+  macet: 'Macet',
+  klaim: 'Klaim asuransi',
+  hapus_buku: 'Hapus buku',
+  ditolak: 'Ditolak',
 };
 
 /** Only a loan not yet disbursed may be edited; later changes are restructurings. */
@@ -67,9 +80,13 @@ export const schedulePreviewInput = z.object({
   bungaDebiturPersen: percent('Bunga debitur'),
   metodeBunga: z.enum(METODE_BUNGA),
   jenisSubsidi: z.enum(['selisih', 'persentase']).default('selisih'),
-  porsiSubsidiPersen: percent('Porsi subsidi').nullish().transform((v) => v ?? null),
+  porsiSubsidiPersen: percent('Porsi subsidi')
+    .nullish()
+    .transform((v) => v ?? null),
   tanggalPencairan: isoDate('Tanggal pencairan'),
-  tanggalAngsuranPertama: isoDate('Tanggal angsuran pertama').nullish().transform((v) => v ?? null),
+  tanggalAngsuranPertama: isoDate('Tanggal angsuran pertama')
+    .nullish()
+    .transform((v) => v ?? null),
   pembulatan: z.enum(['half_up', 'floor']).default('half_up'),
 });
 export type SchedulePreviewInput = z.input<typeof schedulePreviewInput>;
@@ -128,8 +145,15 @@ export interface InsuranceClaim {
  */
 export interface LoanFlag {
   kode:
-    | 'pembiayaan_ganda' | 'periode_sudah_dibayar' | 'melebihi_plafon_skema' | 'melebihi_tenor_skema' | 'di_luar_masa_skema' | 'melebihi_pagu'
-    | 'tidak_tercantum_sk' | 'sk_unit_lain' | 'sk_plafon_melebihi';
+    | 'pembiayaan_ganda'
+    | 'periode_sudah_dibayar'
+    | 'melebihi_plafon_skema'
+    | 'melebihi_tenor_skema'
+    | 'di_luar_masa_skema'
+    | 'melebihi_pagu'
+    | 'tidak_tercantum_sk'
+    | 'sk_unit_lain'
+    | 'sk_plafon_melebihi';
   pesan: string;
   /** True when the scheme refuses the loan rather than only warning. */
   menolak: boolean;
@@ -183,14 +207,22 @@ export const loanSaveInput = z.object({
   nomorRekening: requiredText('Nomor rekening', 40).regex(/^[0-9A-Za-z.\-/]+$/, 'Nomor rekening hanya angka, huruf, titik, garis miring atau tanda hubung'),
   nomorAkad: requiredText('Nomor akad', 80),
   tanggalAkad: isoDate('Tanggal akad'),
-  tanggalPencairan: isoDate('Tanggal pencairan').nullish().transform((v) => v ?? null),
+  tanggalPencairan: isoDate('Tanggal pencairan')
+    .nullish()
+    .transform((v) => v ?? null),
   plafon: rupiah('Plafon').positive('Plafon harus lebih dari 0'),
   tenorBulan: z.number({ error: 'Tenor wajib diisi' }).int().min(1).max(360),
   /** Left out: copied from the scheme. Given and different from the scheme: a reason is required. */
-  bungaBankPersen: percent('Bunga bank').nullish().transform((v) => v ?? null),
-  bungaDebiturPersen: percent('Bunga debitur').nullish().transform((v) => v ?? null),
+  bungaBankPersen: percent('Bunga bank')
+    .nullish()
+    .transform((v) => v ?? null),
+  bungaDebiturPersen: percent('Bunga debitur')
+    .nullish()
+    .transform((v) => v ?? null),
   alasanUbahBunga: optionalText(300),
-  tanggalAngsuranPertama: isoDate('Tanggal angsuran pertama').nullish().transform((v) => v ?? null),
+  tanggalAngsuranPertama: isoDate('Tanggal angsuran pertama')
+    .nullish()
+    .transform((v) => v ?? null),
   /** The business at akad (docs/monitoring.md), saved with the loan; left out: the profile is not touched. */
   profilUsaha: businessProfileFields.nullish().transform((v) => v ?? null),
 });
@@ -214,9 +246,19 @@ export const restructureInput = z
     id,
     versi,
     berlakuMulai: isoDate('Tanggal berlaku'),
-    tenorBulan: z.number().int().min(1).max(360).nullish().transform((v) => v ?? null),
-    bungaBankPersen: percent('Bunga bank').nullish().transform((v) => v ?? null),
-    bungaDebiturPersen: percent('Bunga debitur').nullish().transform((v) => v ?? null),
+    tenorBulan: z
+      .number()
+      .int()
+      .min(1)
+      .max(360)
+      .nullish()
+      .transform((v) => v ?? null),
+    bungaBankPersen: percent('Bunga bank')
+      .nullish()
+      .transform((v) => v ?? null),
+    bungaDebiturPersen: percent('Bunga debitur')
+      .nullish()
+      .transform((v) => v ?? null),
     alasan: requiredText('Alasan restrukturisasi', 300),
   })
   .refine((r) => r.tenorBulan !== null || r.bungaBankPersen !== null || r.bungaDebiturPersen !== null, {

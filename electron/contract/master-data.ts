@@ -224,4 +224,3 @@ export const masterDataContract = {
   'reference.list': { input: z.object({}).default({}), output: returns<ReferenceData>() },
   'reference.save': { input: referenceSaveInput, output: returns<ReferenceData>() },
 } as const;
-

@@ -14,7 +14,12 @@ export type { EvaluationFigure, FigureKey } from '../domain/monitoring/evaluatio
 export type StatusUsahaAkad = (typeof STATUS_USAHA_AKAD)[number];
 export type StatusUsahaKunjungan = (typeof STATUS_USAHA_KUNJUNGAN)[number];
 
-const workers = (label: string) => z.number({ error: `${label} harus angka` }).int(`${label} harus bilangan bulat`).min(0, `${label} tidak boleh negatif`).max(100_000);
+const workers = (label: string) =>
+  z
+    .number({ error: `${label} harus angka` })
+    .int(`${label} harus bilangan bulat`)
+    .min(0, `${label} tidak boleh negatif`)
+    .max(100_000);
 
 /** The business as it was at akad. */
 export const businessProfileFields = z.object({
@@ -84,14 +89,24 @@ export const visitSaveInput = z
     penggunaanDana: optionalText(500),
     masalah: optionalText(1000),
     tindakLanjut: optionalText(1000),
-    tindakLanjutBatas: isoDate('Batas tindak lanjut').nullish().transform((v) => v ?? null),
-    tindakLanjutSelesai: isoDate('Tanggal tindak lanjut selesai').nullish().transform((v) => v ?? null),
+    tindakLanjutBatas: isoDate('Batas tindak lanjut')
+      .nullish()
+      .transform((v) => v ?? null),
+    tindakLanjutSelesai: isoDate('Tanggal tindak lanjut selesai')
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .refine((v) => v.danaSesuai || v.penggunaanDana !== null, { message: 'Tulis untuk apa dana dipakai', path: ['penggunaanDana'] })
   .refine((v) => v.tindakLanjutBatas === null || v.tindakLanjut !== null, { message: 'Tulis tindak lanjutnya', path: ['tindakLanjut'] })
-  .refine((v) => v.tindakLanjutBatas === null || v.tindakLanjutBatas >= v.tanggal, { message: 'Batas tindak lanjut tidak boleh sebelum tanggal kunjungan', path: ['tindakLanjutBatas'] })
+  .refine((v) => v.tindakLanjutBatas === null || v.tindakLanjutBatas >= v.tanggal, {
+    message: 'Batas tindak lanjut tidak boleh sebelum tanggal kunjungan',
+    path: ['tindakLanjutBatas'],
+  })
   .refine((v) => v.tindakLanjutSelesai === null || v.tindakLanjut !== null, { message: 'Tulis tindak lanjutnya', path: ['tindakLanjut'] })
-  .refine((v) => v.tindakLanjutSelesai === null || v.tindakLanjutSelesai >= v.tanggal, { message: 'Tanggal selesai tidak boleh sebelum tanggal kunjungan', path: ['tindakLanjutSelesai'] });
+  .refine((v) => v.tindakLanjutSelesai === null || v.tindakLanjutSelesai >= v.tanggal, {
+    message: 'Tanggal selesai tidak boleh sebelum tanggal kunjungan',
+    path: ['tindakLanjutSelesai'],
+  });
 export type VisitSaveInput = z.input<typeof visitSaveInput>;
 
 export const TINDAK_LANJUT_FILTER = ['terlambat', 'terbuka', 'selesai', 'tanpa'] as const;
@@ -145,7 +160,11 @@ export interface PlanDetail extends PlanSummary {
 
 export const planCreateInput = z.object({
   periode: period,
-  ukuran: z.number({ error: 'Jumlah sampel harus angka' }).int('Jumlah sampel harus bilangan bulat').min(1, 'Jumlah sampel paling sedikit 1').max(10_000, 'Jumlah sampel paling banyak 10.000'),
+  ukuran: z
+    .number({ error: 'Jumlah sampel harus angka' })
+    .int('Jumlah sampel harus bilangan bulat')
+    .min(1, 'Jumlah sampel paling sedikit 1')
+    .max(10_000, 'Jumlah sampel paling banyak 10.000'),
   /** Left out: a new random seed is chosen (and stored). */
   seed: z.number({ error: 'Seed harus angka' }).int('Seed harus bilangan bulat').min(1, 'Seed 1–4294967295').max(4_294_967_295, 'Seed 1–4294967295').optional(),
 });

@@ -25,7 +25,11 @@ export const percent = (label: string) =>
 
 /** Integer rupiah typed by a clerk; negative or fractional amounts are refused. */
 export const rupiah = (label: string) =>
-  z.number({ error: `${label} harus berupa angka rupiah` }).int(`${label} harus rupiah bulat`).min(0, `${label} tidak boleh negatif`).max(9_000_000_000_000_000);
+  z
+    .number({ error: `${label} harus berupa angka rupiah` })
+    .int(`${label} harus rupiah bulat`)
+    .min(0, `${label} tidak boleh negatif`)
+    .max(9_000_000_000_000_000);
 
 export const isoDate = (label: string) => z.string({ error: `${label} wajib diisi` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label} harus tanggal yang sah`);
 
@@ -105,11 +109,15 @@ export const schemeSaveInput = z
     kode: requiredText('Kode skema', 30),
     nama: requiredText('Nama skema'),
     berlakuDari: isoDate('Tanggal mulai berlaku'),
-    berlakuSampai: isoDate('Tanggal akhir berlaku').nullish().transform((v) => v ?? null),
+    berlakuSampai: isoDate('Tanggal akhir berlaku')
+      .nullish()
+      .transform((v) => v ?? null),
     bungaBankPersen: percent('Bunga bank'),
     bungaDebiturPersen: percent('Bunga debitur'),
     jenisSubsidi: z.enum(JENIS_SUBSIDI).default('selisih'),
-    porsiSubsidiPersen: percent('Porsi subsidi').nullish().transform((v) => v ?? null),
+    porsiSubsidiPersen: percent('Porsi subsidi')
+      .nullish()
+      .transform((v) => v ?? null),
     metodeBunga: z.enum(METODE_BUNGA, { error: 'Metode bunga wajib dipilih' }),
     basisSubsidi: z.enum(BASIS_SUBSIDI).default('outstanding'),
     konvensiHari: z.enum(KONVENSI_HARI).default('act360'),
@@ -117,17 +125,27 @@ export const schemeSaveInput = z
     kolMaks: z.number().int().min(1).max(5).default(2),
     wajibAngsuran: z.boolean().default(false),
     hanyaTahunAnggaran: z.boolean().default(false),
-    plafonMaks: rupiah('Plafon maksimum').positive('Plafon maksimum harus lebih dari 0').nullish().transform((v) => v ?? null),
-    tenorMaks: z.number().int().positive('Tenor maksimum harus lebih dari 0').nullish().transform((v) => v ?? null),
+    plafonMaks: rupiah('Plafon maksimum')
+      .positive('Plafon maksimum harus lebih dari 0')
+      .nullish()
+      .transform((v) => v ?? null),
+    tenorMaks: z
+      .number()
+      .int()
+      .positive('Tenor maksimum harus lebih dari 0')
+      .nullish()
+      .transform((v) => v ?? null),
     tolakPembiayaanGanda: z.boolean().default(true),
     tolakTanpaSk: z.boolean().default(false),
     penjaminId: id.nullish().transform((v) => v ?? null),
     premiBasis: z.enum(PREMI_BASIS).default('sekali'),
-    premiTarifPersen: percent('Tarif premi').nullish().transform((v) => v ?? null),
-    premiTabel: z
-      .array(z.object({ tenorMin: z.number().int().positive(), tenorMaks: z.number().int().positive(), tarifPersen: percent('Tarif premi') }))
-      .default([]),
-    porsiJaminanPersen: percent('Porsi penjaminan').nullish().transform((v) => v ?? null),
+    premiTarifPersen: percent('Tarif premi')
+      .nullish()
+      .transform((v) => v ?? null),
+    premiTabel: z.array(z.object({ tenorMin: z.number().int().positive(), tenorMaks: z.number().int().positive(), tarifPersen: percent('Tarif premi') })).default([]),
+    porsiJaminanPersen: percent('Porsi penjaminan')
+      .nullish()
+      .transform((v) => v ?? null),
     toleransiRekonsiliasi: rupiah('Toleransi rekonsiliasi').default(1),
     maksPinjamanPerOrang: z
       .number({ error: 'Batas pinjaman bersubsidi per orang per bulan harus berupa angka' })

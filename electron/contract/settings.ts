@@ -40,7 +40,12 @@ export interface DocumentSettings {
 export const LOGO_MAX_BYTES = 300 * 1024;
 const LOGO_MAX_CHARS = Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 40;
 
-const text = (label: string, max: number) => z.string({ error: `${label} wajib diisi` }).trim().min(1, `${label} wajib diisi`).max(max, `${label} paling banyak ${max} karakter`);
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} wajib diisi` })
+    .trim()
+    .min(1, `${label} wajib diisi`)
+    .max(max, `${label} paling banyak ${max} karakter`);
 const optional = (max: number) =>
   z
     .string()

@@ -39,7 +39,11 @@ export function pairingCodeOf(fingerprint: string): string {
 
 /** "k7qm 2xpa-9d…" as typed → "K7QM-2XPA-9D…" for comparison (O→0, I/L→1 as Crockford reads them). */
 export function normalisePairingCode(typed: string): string {
-  const c = typed.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const c = typed
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
   return `${c.slice(0, 4)}-${c.slice(4, 8)}-${c.slice(8)}`;
 }
 

@@ -104,13 +104,21 @@ export function createOfficeClient(opts: OfficeClientOptions): OfficeClient {
   function request(method: 'GET' | 'POST', path: string, body: string | null, extraHeaders: Record<string, string>, timeoutMs: number) {
     return new Promise<{ status: number; text: string }>((resolve, reject) => {
       let sent = false;
-      const req = https.request(`${base}${path}`, { ...tlsOptions, method, headers: headers(body === null ? extraHeaders : { ...extraHeaders, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }) }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', (err) => reject(Object.assign(err, { sent: true })));
-        res.on('aborted', () => reject(Object.assign(new Error('aborted'), { sent: true })));
-      });
+      const req = https.request(
+        `${base}${path}`,
+        {
+          ...tlsOptions,
+          method,
+          headers: headers(body === null ? extraHeaders : { ...extraHeaders, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }),
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('error', (err) => reject(Object.assign(err, { sent: true })));
+          res.on('aborted', () => reject(Object.assign(new Error('aborted'), { sent: true })));
+        },
+      );
       req.on('socket', (socket) => {
         socket.setTimeout(CONNECT_TIMEOUT_MS);
         socket.once('secureConnect', () => socket.setTimeout(timeoutMs));
@@ -196,7 +204,10 @@ export function probeServer(alamat: string, port: number): Promise<ProbedServer>
         reject(new Error('Server tidak menunjukkan sertifikat.'));
         return;
       }
-      const pem = `-----BEGIN CERTIFICATE-----\n${cert.raw.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n?$/, '\n')}-----END CERTIFICATE-----\n`;
+      const pem = `-----BEGIN CERTIFICATE-----\n${cert.raw
+        .toString('base64')
+        .replace(/(.{64})/g, '$1\n')
+        .replace(/\n?$/, '\n')}-----END CERTIFICATE-----\n`;
       const subject = cert.subject?.CN;
       resolve({ alamat, port, sidikJari: fingerprintOf(pem), sertifikat: pem, nama: typeof subject === 'string' ? subject : null });
     });

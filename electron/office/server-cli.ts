@@ -67,7 +67,9 @@ async function main(args: string[]): Promise<number> {
   } catch (err) {
     runtime.close();
     const code = (err as NodeJS.ErrnoException).code;
-    process.stderr.write(code === 'EADDRINUSE' ? `Port ${port} sudah dipakai program lain; pilih --port lain.\n` : `Server tidak dapat dimulai: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      code === 'EADDRINUSE' ? `Port ${port} sudah dipakai program lain; pilih --port lain.\n` : `Server tidak dapat dimulai: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
     return 1;
   }
   if (runtime.health.status === 'ok') void runtime.dailyBackup().catch((err: unknown) => console.error('[cadangan otomatis]', err));

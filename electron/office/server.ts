@@ -42,7 +42,12 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
   // Kept next to the database, with the backups and kept import files: the server's data folder.
   const identity = await loadOrCreateIdentity(path.dirname(path.resolve(opts.databasePath)));
   const info = () => ({ aplikasi: APP_NAME, nama: os.hostname(), versi: packageJson.version });
-  const bridge: Bridge = await startBridge({ call: opts.call, port: opts.port, tls: { key: identity.key, cert: identity.cert, ...(opts.host ? { host: opts.host } : {}) }, serverInfo: info });
+  const bridge: Bridge = await startBridge({
+    call: opts.call,
+    port: opts.port,
+    tls: { key: identity.key, cert: identity.cert, ...(opts.host ? { host: opts.host } : {}) },
+    serverInfo: info,
+  });
   const discovery = await answerDiscovery(bridge.port).catch((err: unknown) => {
     // The server works without it (clients type the address); say so rather than fail.
     console.error('[kantor] pencarian LAN tidak aktif:', err instanceof Error ? err.message : err);

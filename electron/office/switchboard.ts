@@ -55,17 +55,30 @@ export async function createSwitchboard(opts: SwitchboardOptions): Promise<Switc
   let serverProblem: string | null = null;
 
   const openClient = () => {
-    client = createOfficeClient({ ...config.server!, pcName: opts.pcName ?? os.hostname(), ...(opts.localAddress ? { localAddress: opts.localAddress } : {}), ...(opts.heartbeatMs !== undefined ? { heartbeatMs: opts.heartbeatMs } : {}) });
+    client = createOfficeClient({
+      ...config.server!,
+      pcName: opts.pcName ?? os.hostname(),
+      ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
+      ...(opts.heartbeatMs !== undefined ? { heartbeatMs: opts.heartbeatMs } : {}),
+    });
   };
 
   async function startServer(port: number): Promise<string | null> {
     try {
-      server = await startOfficeServer({ call: (t, c, i, o) => runtime!.callWithSession(t, c, i, o), databasePath: opts.databasePath, port, ...(opts.serverHost ? { host: opts.serverHost } : {}) });
+      server = await startOfficeServer({
+        call: (t, c, i, o) => runtime!.callWithSession(t, c, i, o),
+        databasePath: opts.databasePath,
+        port,
+        ...(opts.serverHost ? { host: opts.serverHost } : {}),
+      });
       serverProblem = null;
       return null;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      serverProblem = code === 'EADDRINUSE' ? `Port ${port} sudah dipakai program lain; pilih port lain.` : `Server kantor tidak dapat dimulai: ${err instanceof Error ? err.message : String(err)}`;
+      serverProblem =
+        code === 'EADDRINUSE'
+          ? `Port ${port} sudah dipakai program lain; pilih port lain.`
+          : `Server kantor tidak dapat dimulai: ${err instanceof Error ? err.message : String(err)}`;
       return serverProblem;
     }
   }

@@ -15,7 +15,16 @@ vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), c
 const page = (name: string) => defineComponent({ name, render: () => h('div', { 'data-testid': `page-${name}` }, name) });
 
 function info(overrides: Partial<AppInfo> = {}): AppInfo {
-  return { version: '0.1.0', databasePath: 'C:/GerbangSerasan/gerbang.sqlite', schemaVersion: 3, firstRun: false, setupPending: false, initialPassword: false, counts: { bank: 1, penjamin: 1, debitur: 1 }, ...overrides };
+  return {
+    version: '0.1.0',
+    databasePath: 'C:/GerbangSerasan/gerbang.sqlite',
+    schemaVersion: 3,
+    firstRun: false,
+    setupPending: false,
+    initialPassword: false,
+    counts: { bank: 1, penjamin: 1, debitur: 1 },
+    ...overrides,
+  };
 }
 
 function session(peran: Role = 'admin', overrides: Partial<SessionInfo> = {}): SessionInfo {
@@ -69,7 +78,11 @@ describe('App shell', () => {
     expect(label('nav-insurers')).toBe('Asuransi & Penjamin');
     expect(label('nav-reference')).toBe('Data Referensi');
     expect(document.body.textContent).toContain('Data Induk');
-    expect(callMock.mock.calls).toEqual([['backup.health', {}], ['auth.session', {}], ['app.info', {}]]);
+    expect(callMock.mock.calls).toEqual([
+      ['backup.health', {}],
+      ['auth.session', {}],
+      ['app.info', {}],
+    ]);
     expect(byTestId('current-user').textContent?.replace(/\s+/g, ' ').trim()).toBe('Kepala Sekretariat · Admin');
     expect(document.documentElement.lang).toBe('id');
   });

@@ -10,7 +10,11 @@ import { bank, buttonByText, byTestId, callsTo, fieldError, mockBackend, mountWi
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
 
 const BSB = bank({
-  id: 1, kode: 'BSB', nama: 'Bank Sumsel Babel', jenis: 'umum', picNama: 'Rahmat Hidayat',
+  id: 1,
+  kode: 'BSB',
+  nama: 'Bank Sumsel Babel',
+  jenis: 'umum',
+  picNama: 'Rahmat Hidayat',
   cabang: [
     { id: 11, kode: 'BSB-ME', nama: 'Cabang Muara Enim', alamat: null, aktif: true },
     { id: 12, kode: 'BSB-TJ', nama: 'Capem Tanjung Enim', alamat: 'Jl. Lingkar', aktif: true },
@@ -26,7 +30,13 @@ function bankBackend(initial: Bank[]) {
     'banks.list': () => banks.map((b) => ({ ...b, cabang: b.cabang.map((c) => ({ ...c })) })),
     'banks.save': (input: BankSaveInput) => {
       const saved = bank({
-        ...input, id: input.id ?? 100 + banks.length, alamat: null, picNama: input.picNama || null, picJabatan: null, picTelepon: null, picEmail: null,
+        ...input,
+        id: input.id ?? 100 + banks.length,
+        alamat: null,
+        picNama: input.picNama || null,
+        picJabatan: null,
+        picTelepon: null,
+        picEmail: null,
         jenis: input.jenis ?? 'umum',
         cabang: (input.cabang ?? []).map((c, i) => ({ id: c.id ?? 500 + i, kode: c.kode, nama: c.nama, alamat: c.alamat || null, aktif: c.aktif ?? true })),
       });
@@ -149,7 +159,15 @@ describe('BanksPage', () => {
 
     expect(callsTo('banks.save')).toEqual([
       {
-        id: undefined, kode: 'BPRME', nama: 'BPR Muara Enim', jenis: 'umum', alamat: '', picNama: 'Yusuf', picJabatan: '', picTelepon: '', picEmail: '',
+        id: undefined,
+        kode: 'BPRME',
+        nama: 'BPR Muara Enim',
+        jenis: 'umum',
+        alamat: '',
+        picNama: 'Yusuf',
+        picJabatan: '',
+        picTelepon: '',
+        picEmail: '',
         cabang: [{ kode: 'BPRME-01', nama: 'Kantor Pusat', alamat: '', aktif: true }],
       },
     ]);

@@ -6,9 +6,7 @@ import type { Debtor } from '@contract';
 import { ApiError } from '@/api';
 import { setLocale } from '@/i18n';
 import DebtorForm from '@/features/debtors/DebtorForm.vue';
-import {
-  NIK_PEREMPUAN, byTestId, callsTo, debtor, fieldError, mockBackend, mountWithApp, nikCheck, queryTestId, resetWorld, typeInto, visibleDialog, type Backend,
-} from './setup';
+import { NIK_PEREMPUAN, byTestId, callsTo, debtor, fieldError, mockBackend, mountWithApp, nikCheck, queryTestId, resetWorld, typeInto, visibleDialog, type Backend } from './setup';
 
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
 
@@ -153,8 +151,18 @@ describe('DebtorForm', () => {
 
     expect(callsTo('debtors.save')).toEqual([
       {
-        id: undefined, nik: NIK_PEREMPUAN, nama: 'Siti Aminah', namaUsaha: 'Pempek Siti', sektorId: null, skala: 'mikro', alamat: '', kecamatanId: null,
-        desa: '', telepon: '', npwp: '', nib: '',
+        id: undefined,
+        nik: NIK_PEREMPUAN,
+        nama: 'Siti Aminah',
+        namaUsaha: 'Pempek Siti',
+        sektorId: null,
+        skala: 'mikro',
+        alamat: '',
+        kecamatanId: null,
+        desa: '',
+        telepon: '',
+        npwp: '',
+        nib: '',
       },
     ]);
     // The list reloads after a save, and the dialog closes.
@@ -209,9 +217,7 @@ describe('DebtorForm', () => {
 
     byTestId<HTMLButtonElement>('debtor-save').click();
     await flushPromises();
-    expect(callsTo('debtors.save')).toEqual([
-      expect.objectContaining({ id: 7, nik: NIK_PEREMPUAN, npwp: '01.234.567.8-901.234', telepon: '0812 7000 1234' }),
-    ]);
+    expect(callsTo('debtors.save')).toEqual([expect.objectContaining({ id: 7, nik: NIK_PEREMPUAN, npwp: '01.234.567.8-901.234', telepon: '0812 7000 1234' })]);
   });
 
   it('shows the derived data in English after switching language', async () => {

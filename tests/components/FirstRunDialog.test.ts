@@ -14,7 +14,16 @@ vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), c
 const Blank = defineComponent({ render: () => h('div') });
 
 function info(overrides: Partial<AppInfo> = {}): AppInfo {
-  return { version: '0.1.0', databasePath: 'C:/GerbangSerasan/gerbang.sqlite', schemaVersion: 3, firstRun: false, setupPending: false, initialPassword: false, counts: { bank: 0, penjamin: 0, debitur: 0 }, ...overrides };
+  return {
+    version: '0.1.0',
+    databasePath: 'C:/GerbangSerasan/gerbang.sqlite',
+    schemaVersion: 3,
+    firstRun: false,
+    setupPending: false,
+    initialPassword: false,
+    counts: { bank: 0, penjamin: 0, debitur: 0 },
+    ...overrides,
+  };
 }
 
 async function makeRouter(start: string): Promise<Router> {

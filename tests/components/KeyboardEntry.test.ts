@@ -62,7 +62,10 @@ describe('keyboard entry', () => {
       input.dispatchEvent(new FocusEvent('focus'));
       await settle();
       const open = [...document.querySelectorAll<HTMLElement>('.el-picker-panel')].filter((p) => p.closest('[style*="display: none"]') === null);
-      expect(open.map((p) => p.className), id).toEqual([]);
+      expect(
+        open.map((p) => p.className),
+        id,
+      ).toEqual([]);
     }
   });
 });

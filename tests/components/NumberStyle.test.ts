@@ -35,7 +35,14 @@ describe('the date picker’s header', () => {
   async function header(type: 'date' | 'month'): Promise<string> {
     const Picker = defineComponent(() => {
       const value = ref(type === 'date' ? '2026-12-05' : '2026-12');
-      return () => h(ElDatePicker, { modelValue: value.value, type, valueFormat: type === 'date' ? 'YYYY-MM-DD' : 'YYYY-MM', teleported: false, 'onUpdate:modelValue': (v: string) => (value.value = v) });
+      return () =>
+        h(ElDatePicker, {
+          modelValue: value.value,
+          type,
+          valueFormat: type === 'date' ? 'YYYY-MM-DD' : 'YYYY-MM',
+          teleported: false,
+          'onUpdate:modelValue': (v: string) => (value.value = v),
+        });
     });
     const { wrapper } = mountWithApp(Picker);
     await wrapper.find('input').trigger('focus');

@@ -89,7 +89,17 @@ export interface MountExtras {
 }
 
 export function sessionOf(peran: Role, overrides: Partial<SessionInfo> = {}): SessionInfo {
-  return { token: 'sesi-uji', userId: 9999, username: `uji-${peran}`, nama: 'Petugas Uji', peran, bankId: peran === 'bank' ? 1 : null, bankNama: null, wajibGantiSandi: false, ...overrides };
+  return {
+    token: 'sesi-uji',
+    userId: 9999,
+    username: `uji-${peran}`,
+    nama: 'Petugas Uji',
+    peran,
+    bankId: peran === 'bank' ? 1 : null,
+    bankNama: null,
+    wajibGantiSandi: false,
+    ...overrides,
+  };
 }
 
 const mounted: { unmount(): void }[] = [];
@@ -188,15 +198,42 @@ export function nikCheck(overrides: Partial<NikCheck> = {}): NikCheck {
 
 export function debtor(overrides: Partial<Debtor> = {}): Debtor {
   return {
-    id: 7, nik: NIK_PEREMPUAN, nama: 'Siti Aminah', jenisKelamin: 'P', tanggalLahir: '1985-10-27', namaUsaha: 'Pempek Siti', sektorId: null, sektorNama: null,
-    skala: 'mikro', alamat: null, kecamatanId: null, kecamatanNama: null, desa: null, telepon: null, npwp: null, nib: null, aktif: true, versi: 1, ...overrides,
+    id: 7,
+    nik: NIK_PEREMPUAN,
+    nama: 'Siti Aminah',
+    jenisKelamin: 'P',
+    tanggalLahir: '1985-10-27',
+    namaUsaha: 'Pempek Siti',
+    sektorId: null,
+    sektorNama: null,
+    skala: 'mikro',
+    alamat: null,
+    kecamatanId: null,
+    kecamatanNama: null,
+    desa: null,
+    telepon: null,
+    npwp: null,
+    nib: null,
+    aktif: true,
+    versi: 1,
+    ...overrides,
   };
 }
 
 export function bank(overrides: Partial<Bank> = {}): Bank {
   return {
-    id: 1, kode: 'BSB', nama: 'Bank Sumsel Babel', jenis: 'umum', alamat: null, picNama: 'Rahmat Hidayat', picJabatan: null, picTelepon: '0734-421000', picEmail: null,
-    aktif: true, cabang: [], ...overrides,
+    id: 1,
+    kode: 'BSB',
+    nama: 'Bank Sumsel Babel',
+    jenis: 'umum',
+    alamat: null,
+    picNama: 'Rahmat Hidayat',
+    picJabatan: null,
+    picTelepon: '0734-421000',
+    picEmail: null,
+    aktif: true,
+    cabang: [],
+    ...overrides,
   };
 }
 

@@ -17,8 +17,14 @@ describe('useLatestOnly (the lists and the dashboard reloading as the user types
     const shown: string[] = [];
     const first = deferred<string>();
     const second = deferred<string>();
-    const a = latestOnly(() => first.promise, (r) => shown.push(r));
-    const b = latestOnly(() => second.promise, (r) => shown.push(r));
+    const a = latestOnly(
+      () => first.promise,
+      (r) => shown.push(r),
+    );
+    const b = latestOnly(
+      () => second.promise,
+      (r) => shown.push(r),
+    );
     expect(loading.value).toBe(true);
     second.resolve('kedua');
     await b;
@@ -34,22 +40,38 @@ describe('useLatestOnly (the lists and the dashboard reloading as the user types
     const loading = ref(false);
     const latestOnly = useLatestOnly(loading);
     const old = deferred<string>();
-    const pending = latestOnly(() => old.promise, () => undefined);
-    await expect(latestOnly(() => Promise.reject(new Error('gagal')), () => undefined)).rejects.toThrow('gagal');
+    const pending = latestOnly(
+      () => old.promise,
+      () => undefined,
+    );
+    await expect(
+      latestOnly(
+        () => Promise.reject(new Error('gagal')),
+        () => undefined,
+      ),
+    ).rejects.toThrow('gagal');
     expect(loading.value).toBe(false);
     old.reject(new Error('lama'));
     await expect(pending).rejects.toThrow('lama');
     expect(loading.value).toBe(false);
   });
 
-  it('with a fail handler, only the latest request\'s error reaches it; an older one is dropped like its answer', async () => {
+  it("with a fail handler, only the latest request's error reaches it; an older one is dropped like its answer", async () => {
     const loading = ref(false);
     const latestOnly = useLatestOnly(loading);
     const failed: string[] = [];
     const fail = (err: unknown) => failed.push((err as Error).message);
     const old = deferred<string>();
-    const pending = latestOnly(() => old.promise, () => undefined, fail);
-    await latestOnly(() => Promise.reject(new Error('baru')), () => undefined, fail);
+    const pending = latestOnly(
+      () => old.promise,
+      () => undefined,
+      fail,
+    );
+    await latestOnly(
+      () => Promise.reject(new Error('baru')),
+      () => undefined,
+      fail,
+    );
     old.reject(new Error('lama'));
     await pending;
     expect(failed).toEqual(['baru']);
@@ -61,7 +83,10 @@ describe('useLatestOnly (the lists and the dashboard reloading as the user types
     const latestOnly = useLatestOnly(loading);
     const shown: string[] = [];
     const slow = deferred<string>();
-    const pending = latestOnly(() => slow.promise, (r) => shown.push(r));
+    const pending = latestOnly(
+      () => slow.promise,
+      (r) => shown.push(r),
+    );
     expect(loading.value).toBe(true);
     latestOnly.invalidate();
     expect(loading.value).toBe(false);

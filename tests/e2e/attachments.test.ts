@@ -63,12 +63,14 @@ describe('attachments on a loan, end to end', () => {
     expect(table).toContain('Foto');
 
     // A truncated image is refused by name, and nothing is stored.
-    await panel.getByTestId('attachment-input').setInputFiles({ name: 'ktp-terpotong.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+    await panel
+      .getByTestId('attachment-input')
+      .setInputFiles({ name: 'ktp-terpotong.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
     await expect.poll(() => panel.getByTestId('attachment-refusals').innerText()).toMatch(/Berkas "ktp-terpotong\.png" ditolak: gambar PNG terpotong/);
     expect(count(app, 'lampiran')).toBe(2);
     await screenshot(page, 'lampiran-pinjaman-daftar');
 
-    const ids = (app.runtime.db.prepare('SELECT id, tipe FROM lampiran ORDER BY id').all() as { id: number; tipe: string }[]);
+    const ids = app.runtime.db.prepare('SELECT id, tipe FROM lampiran ORDER BY id').all() as { id: number; tipe: string }[];
     const photo = ids.find((r) => r.tipe === 'jpg')!;
     const akad = ids.find((r) => r.tipe === 'pdf')!;
 
@@ -110,7 +112,7 @@ describe('attachments on a loan, end to end', () => {
     expect(app.problems.filter((p) => /Content Security Policy|Refused/i.test(p))).toEqual([]);
   }, 120_000);
 
-  it('saves the auditor\'s bundle of a claim from its page', async () => {
+  it("saves the auditor's bundle of a claim from its page", async () => {
     const { page } = app;
     const claimId = (app.runtime.db.prepare("SELECT min(id) AS id FROM tagihan WHERE status = 'dibayar'").get() as { id: number }).id;
     await page.goto(`${app.url}/#/tagihan/${claimId}`);
@@ -127,7 +129,7 @@ describe('attachments on a loan, end to end', () => {
     expect(zip.file(`tagihan-${claimId}/berita-acara.pdf`)).not.toBeNull();
   }, 120_000);
 
-  it('Periksa keutuhan names an attachment whose file was replaced behind the app\'s back', async () => {
+  it("Periksa keutuhan names an attachment whose file was replaced behind the app's back", async () => {
     const { page } = app;
     const akad = app.runtime.db.prepare("SELECT id, sha256 FROM lampiran WHERE tipe = 'pdf' ORDER BY id LIMIT 1").get() as { id: number; sha256: string };
     const file = path.join(path.dirname(app.databasePath), 'lampiran', `${akad.sha256}.pdf`);

@@ -146,7 +146,10 @@ describe('a bank claim from file to paid berita acara, in Chromium over a real S
   it('is paid once by SP2D against the budget, and then nothing of it can be paid again', async () => {
     const { page } = app;
     const claim = ok(await invoke(app.runtime.handlers, 'claims.get', { tagihanId })).claim;
-    await page.getByRole('tab', { name: /Rincian|Baris/i }).first().click();
+    await page
+      .getByRole('tab', { name: /Rincian|Baris/i })
+      .first()
+      .click();
     await page.getByTestId('claim-pay').click();
     await page.getByTestId('claim-payment-sp2d').fill('SP2D-0987/BUD/2026');
     expect(await page.getByTestId('claim-payment-rest').innerText()).toBe(formatRupiah(claim.totalDisetujui!));
@@ -158,10 +161,19 @@ describe('a bank claim from file to paid berita acara, in Chromium over a real S
     await screenshot(page, 'claim-paid');
 
     const payable = app.runtime.db.prepare('SELECT count(*) AS n FROM tagihan_baris WHERE tagihan_id = ? AND disetujui > 0').get(tagihanId) as { n: number };
-    const paid = app.runtime.db.prepare('SELECT count(*) AS n FROM periode_dibayar pd JOIN tagihan_baris b ON b.id = pd.tagihan_baris_id WHERE b.tagihan_id = ?').get(tagihanId) as { n: number };
+    const paid = app.runtime.db
+      .prepare('SELECT count(*) AS n FROM periode_dibayar pd JOIN tagihan_baris b ON b.id = pd.tagihan_baris_id WHERE b.tagihan_id = ?')
+      .get(tagihanId) as { n: number };
     expect(paid.n).toBe(payable.n);
     // The same months through the other door (paying the computed run) find nothing left to pay.
-    const again = await invoke(app.runtime.handlers, 'claims.recordPayment', { tagihanId, versi: ok(await invoke(app.runtime.handlers, 'claims.get', { tagihanId })).claim.versi, nomorSp2d: 'SP2D-LAGI', tanggalSp2d: '2026-11-23', jumlah: 1, paguId: 1 });
+    const again = await invoke(app.runtime.handlers, 'claims.recordPayment', {
+      tagihanId,
+      versi: ok(await invoke(app.runtime.handlers, 'claims.get', { tagihanId })).claim.versi,
+      nomorSp2d: 'SP2D-LAGI',
+      tanggalSp2d: '2026-11-23',
+      jumlah: 1,
+      paguId: 1,
+    });
     expect(again.ok).toBe(false);
     await signOut(page);
     await signInAs(page, E2E_USER);

@@ -18,15 +18,7 @@ export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
 export const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
  * Builds the renderer when dist/renderer is missing (a fresh clone running `npm run bench` or one
@@ -37,7 +29,10 @@ export const CHROMIUM_ARGS = [
 export async function ensureRendererBuilt(): Promise<void> {
   if (fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) return;
   const tmp = `${RENDERER_DIR}.bouw-${process.pid}`;
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--outDir', tmp], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '--outDir', tmp], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   try {
     if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
       fs.rmSync(RENDERER_DIR, { recursive: true, force: true });

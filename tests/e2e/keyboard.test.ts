@@ -23,7 +23,8 @@ async function pick(page: Page, typed: string, expectOption: string): Promise<vo
   await page.keyboard.press('Tab');
 }
 
-const focusedTestId = (page: Page) => page.evaluate(() => (document.activeElement?.closest('[data-testid]') as HTMLElement | null)?.dataset.testid ?? document.activeElement?.tagName);
+const focusedTestId = (page: Page) =>
+  page.evaluate(() => (document.activeElement?.closest('[data-testid]') as HTMLElement | null)?.dataset.testid ?? document.activeElement?.tagName);
 
 describe('keyboard only: a debtor, then a loan', () => {
   let app: AppUnderTest;
@@ -35,8 +36,18 @@ describe('keyboard only: a debtor, then a loan', () => {
     const insurer = ok(await invoke(h, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' }));
     ok(
       await invoke(h, 'schemes.save', {
-        kode: 'GS-2025', nama: 'Gerbang Serasan 2025', berlakuDari: '2025-01-01', berlakuSampai: '2025-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
-        metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1.5', porsiJaminanPersen: '70',
+        kode: 'GS-2025',
+        nama: 'Gerbang Serasan 2025',
+        berlakuDari: '2025-01-01',
+        berlakuSampai: '2025-12-31',
+        bungaBankPersen: '11',
+        bungaDebiturPersen: '3',
+        metodeBunga: 'efektif',
+        plafonMaks: 50_000_000,
+        tenorMaks: 36,
+        penjaminId: insurer.id,
+        premiTarifPersen: '1.5',
+        porsiJaminanPersen: '70',
       }),
     );
     ok(await invoke(h, 'app.startEmpty', {}));

@@ -50,7 +50,8 @@ async function clipped(page: Page): Promise<{ money: number; buttons: number; pr
         const overflowX = getComputedStyle(a).overflowX;
         if (overflowX === 'visible') continue;
         const c = a.getBoundingClientRect();
-        if (r.left < c.left - 0.5 || r.right > c.right + 0.5) return `${a.className || a.tagName} (${Math.round(c.left)}–${Math.round(c.right)} shows ${Math.round(r.left)}–${Math.round(r.right)})`;
+        if (r.left < c.left - 0.5 || r.right > c.right + 0.5)
+          return `${a.className || a.tagName} (${Math.round(c.left)}–${Math.round(c.right)} shows ${Math.round(r.left)}–${Math.round(r.right)})`;
       }
       return null;
     };
@@ -64,7 +65,9 @@ async function clipped(page: Page): Promise<{ money: number; buttons: number; pr
     }
     // Buttons (and status tags) in table rows: the label fits the button and the button lies within what is shown of
     // its table (not under another column, not past the scrolled edge).
-    const buttons = [...document.querySelectorAll<HTMLElement>('.el-table__body .el-button, .el-table__body a, .el-table__body .el-tag')].filter((el) => visible(el) && text(el) !== '');
+    const buttons = [...document.querySelectorAll<HTMLElement>('.el-table__body .el-button, .el-table__body a, .el-table__body .el-tag')].filter(
+      (el) => visible(el) && text(el) !== '',
+    );
     for (const el of buttons) {
       if (overflows(el)) problems.push({ text: text(el), why: `button ${el.clientWidth}px < ${el.scrollWidth}px` });
       const cell = el.closest<HTMLElement>('.cell');

@@ -49,8 +49,18 @@ describe('loans and the subsidy run, end to end in Chromium over a real SQLite f
     const insurer = ok(await invoke(h, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' }));
     ok(
       await invoke(h, 'schemes.save', {
-        kode: 'GS-2025', nama: 'Gerbang Serasan 2025', berlakuDari: '2025-01-01', berlakuSampai: '2025-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
-        metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1.5', porsiJaminanPersen: '70',
+        kode: 'GS-2025',
+        nama: 'Gerbang Serasan 2025',
+        berlakuDari: '2025-01-01',
+        berlakuSampai: '2025-12-31',
+        bungaBankPersen: '11',
+        bungaDebiturPersen: '3',
+        metodeBunga: 'efektif',
+        plafonMaks: 50_000_000,
+        tenorMaks: 36,
+        penjaminId: insurer.id,
+        premiTarifPersen: '1.5',
+        porsiJaminanPersen: '70',
       }),
     );
     ok(await invoke(h, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' }));

@@ -41,9 +41,7 @@ describe('master data, end to end in Chromium over a real SQLite file', () => {
     await fill(page, 'cabang-nama-0', 'Cabang Muara Enim');
     await page.getByTestId('bank-save').click();
     await expect.poll(() => page.getByTestId('bank-table').innerText()).toContain('Bank Sumsel Babel');
-    expect(app.runtime.db.prepare('SELECT kode, nama, pic_nama FROM bank').all()).toEqual([
-      { kode: 'BSB', nama: 'Bank Sumsel Babel', pic_nama: 'Rahmat Hidayat' },
-    ]);
+    expect(app.runtime.db.prepare('SELECT kode, nama, pic_nama FROM bank').all()).toEqual([{ kode: 'BSB', nama: 'Bank Sumsel Babel', pic_nama: 'Rahmat Hidayat' }]);
     expect(app.runtime.db.prepare('SELECT kode, nama, aktif FROM bank_cabang').all()).toEqual([{ kode: 'BSB-ME', nama: 'Cabang Muara Enim', aktif: 1 }]);
   });
 

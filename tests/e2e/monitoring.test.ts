@@ -251,7 +251,9 @@ describe('monitoring visits and the evaluation, in Chromium at 1366 × 768', () 
     expect(plan.seed).toBe(20261123);
     // The same seed and period draw the same loans.
     const again = ok(await invoke(app.runtime.handlers, 'monev.createPlan', { periode: '2026-11', ukuran: 25, seed: 20261123 }));
-    const drawn = (app.runtime.db.prepare('SELECT pinjaman_id FROM rencana_monev_pinjaman WHERE rencana_id = ? ORDER BY urutan').all(plan.id) as { pinjaman_id: number }[]).map((r) => r.pinjaman_id);
+    const drawn = (app.runtime.db.prepare('SELECT pinjaman_id FROM rencana_monev_pinjaman WHERE rencana_id = ? ORDER BY urutan').all(plan.id) as { pinjaman_id: number }[]).map(
+      (r) => r.pinjaman_id,
+    );
     expect(again.baris.map((b) => b.pinjamanId)).toEqual(drawn);
     await screenshot(page, 'monev-plan-id');
 

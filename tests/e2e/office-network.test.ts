@@ -182,9 +182,10 @@ describe('the office network in Chromium: one server, two client PCs', () => {
     expect(await a.getByTestId('office-connection').innerText()).toContain('Tidak terhubung ke server kantor');
     await screenshot(a, 'office-header-offline');
     // A call while offline is refused with the typed error (as the renderer receives it).
-    const refused = (await a.evaluate(() =>
-      fetch('./api/banks.list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.json()),
-    )) as { ok: boolean; error?: { code: string; message: string } };
+    const refused = (await a.evaluate(() => fetch('./api/banks.list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.json()))) as {
+      ok: boolean;
+      error?: { code: string; message: string };
+    };
     expect(refused).toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
     expect(refused.error!.message).toContain('Tidak terhubung ke server kantor');
 

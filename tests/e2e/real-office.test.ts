@@ -35,7 +35,8 @@ const REK_HENDRA = '0012300202';
 const REK_RINA = '0012300101';
 const REK_ANI_BRI = '5550000301';
 
-const LOAN_HEADER = 'No;NIK;Nama Nasabah;Nama Usaha;Skala Usaha;No. Rekening;No. Akad;Tgl Akad;Tgl Realisasi;Tgl Angsuran Pertama;Plafond;Jangka Waktu;Suku Bunga;Bunga Debitur;Kode Skema;Unit;Status';
+const LOAN_HEADER =
+  'No;NIK;Nama Nasabah;Nama Usaha;Skala Usaha;No. Rekening;No. Akad;Tgl Akad;Tgl Realisasi;Tgl Angsuran Pertama;Plafond;Jangka Waktu;Suku Bunga;Bunga Debitur;Kode Skema;Unit;Status';
 
 /** Bank Sumsel Babel's daftar nominatif: semicolons, Indonesian numbers, dd/mm/yyyy. Row 1 is the header. */
 const BSB_LOANS = [
@@ -288,7 +289,9 @@ describe('a real office’s data brought in, end to end in Chromium over a real 
     expect(await page.getByTestId('count-errors').innerText()).toBe('0');
     await saveImport(page);
     const paid = app.runtime.db
-      .prepare('SELECT p.nomor_rekening AS rek, d.periode, y.nomor_sp2d AS sp2d FROM periode_dibayar d JOIN pinjaman p ON p.id = d.pinjaman_id JOIN tagihan_baris b ON b.id = d.tagihan_baris_id JOIN pembayaran y ON y.tagihan_id = b.tagihan_id ORDER BY rek, d.periode')
+      .prepare(
+        'SELECT p.nomor_rekening AS rek, d.periode, y.nomor_sp2d AS sp2d FROM periode_dibayar d JOIN pinjaman p ON p.id = d.pinjaman_id JOIN tagihan_baris b ON b.id = d.tagihan_baris_id JOIN pembayaran y ON y.tagihan_id = b.tagihan_id ORDER BY rek, d.periode',
+      )
       .all();
     expect(paid).toEqual([
       { rek: REK_ANI, periode: '2026-08', sp2d: 'SP2D/0801/2026' },

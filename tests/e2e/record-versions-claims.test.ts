@@ -78,7 +78,9 @@ describe('two clerks decide the same claim line', () => {
     expect(await notice.innerText()).toMatch(/Baris tagihan ini sudah diubah oleh ani pada \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} sejak Anda membukanya\. Tidak ada yang disimpan/);
     await expect.poll(() => dedi.getByTestId('decide-dialog').isVisible()).toBe(false);
     await expect.poll(() => first(dedi).innerText()).toBe('Keluarkan');
-    const line = app.runtime.db.prepare('SELECT alasan_keputusan AS alasan, diputuskan_oleh AS oleh FROM tagihan_baris WHERE tagihan_id = ? ORDER BY nomor_baris, id LIMIT 1').get(tagihanId);
+    const line = app.runtime.db
+      .prepare('SELECT alasan_keputusan AS alasan, diputuskan_oleh AS oleh FROM tagihan_baris WHERE tagihan_id = ? ORDER BY nomor_baris, id LIMIT 1')
+      .get(tagihanId);
     expect(line).toEqual({ alasan: 'Rekening ditutup bank', oleh: 'ani' });
     // The reload has finished: the lines are shown, not behind the loading veil.
     await dedi.locator('[data-testid="lines-table"] .el-loading-mask').waitFor({ state: 'hidden' });

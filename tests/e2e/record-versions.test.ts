@@ -42,14 +42,31 @@ describe('two clerks save the same loan', () => {
     const insurer = ok(await invoke(h, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' }));
     const scheme = ok(
       await invoke(h, 'schemes.save', {
-        kode: 'GS-2026', nama: 'GS 2026', berlakuDari: '2026-01-01', berlakuSampai: '2026-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
-        metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1.5', porsiJaminanPersen: '70',
+        kode: 'GS-2026',
+        nama: 'GS 2026',
+        berlakuDari: '2026-01-01',
+        berlakuSampai: '2026-12-31',
+        bungaBankPersen: '11',
+        bungaDebiturPersen: '3',
+        metodeBunga: 'efektif',
+        plafonMaks: 50_000_000,
+        tenorMaks: 36,
+        penjaminId: insurer.id,
+        premiTarifPersen: '1.5',
+        porsiJaminanPersen: '70',
       }),
     );
     const debtor = ok(await invoke(h, 'debtors.save', { nik: NIK.man.nik, nama: 'Ahmad Fauzi', skala: 'mikro' }));
     loanId = ok(
       await invoke(h, 'loans.save', {
-        debiturId: debtor.id, bankId: bank.id, skemaId: scheme.id, nomorRekening: '0012300045', nomorAkad: 'AK/001/2026', tanggalAkad: '2026-11-10', plafon: 12_000_000, tenorBulan: 12,
+        debiturId: debtor.id,
+        bankId: bank.id,
+        skemaId: scheme.id,
+        nomorRekening: '0012300045',
+        nomorAkad: 'AK/001/2026',
+        tanggalAkad: '2026-11-10',
+        plafon: 12_000_000,
+        tenorBulan: 12,
       }),
     ).id;
     for (const username of ['ani', 'dedi']) await addUser(app.runtime, { username, password: 'Sandi-Uji-2026', peran: 'operator' });

@@ -49,7 +49,9 @@ describe('the first setup of a real office, end to end in Chromium over a real S
     await screenshot(page, 'setup-wizard-kantor');
     await page.getByTestId('settings-telepon').press('Enter');
     await expect.poll(() => activeStep(page)).toBe('setup-step-penandatangan');
-    const kop = JSON.parse((app.runtime.db.prepare("SELECT value FROM settings WHERE key = 'dokumen'").get() as { value: string }).value) as { kop: { alamat: string; logo: string } };
+    const kop = JSON.parse((app.runtime.db.prepare("SELECT value FROM settings WHERE key = 'dokumen'").get() as { value: string }).value) as {
+      kop: { alamat: string; logo: string };
+    };
     expect(kop.kop.alamat).toBe('Jl. Jenderal Sudirman No. 7, Muara Enim 31311');
     expect(kop.kop.logo).toMatch(/^data:image\/png;base64,/);
   });
@@ -70,7 +72,9 @@ describe('the first setup of a real office, end to end in Chromium over a real S
     await screenshot(page, 'setup-wizard-penandatangan');
     await page.getByTestId('setup-save-next').click();
     await expect.poll(() => activeStep(page)).toBe('setup-step-bank');
-    const saved = JSON.parse((app.runtime.db.prepare("SELECT value FROM settings WHERE key = 'dokumen'").get() as { value: string }).value) as { penandatangan: Record<string, { nip: string | null }> };
+    const saved = JSON.parse((app.runtime.db.prepare("SELECT value FROM settings WHERE key = 'dokumen'").get() as { value: string }).value) as {
+      penandatangan: Record<string, { nip: string | null }>;
+    };
     expect(saved.penandatangan.kepalaSekretariat!.nip).toBe('19680411 199303 1 009');
     expect(saved.penandatangan.bendahara!.nip).toBe('8812 3456');
   });

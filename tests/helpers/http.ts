@@ -10,10 +10,7 @@ export interface RawResponse {
   body: string;
 }
 
-export function rawRequest(
-  baseUrl: string,
-  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string },
-): Promise<RawResponse> {
+export function rawRequest(baseUrl: string, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const req = http.request(

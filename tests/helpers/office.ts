@@ -25,11 +25,15 @@ export interface ServerProcess {
 export function startServerProcess(databasePath: string, port = 0): Promise<ServerProcess> {
   // Node itself with tsx's loader (not the tsx launcher, which runs the server in a grandchild
   // process a SIGKILL to the launcher would leave running).
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron', 'office', 'server-cli.ts'), '--db', databasePath, '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...process.env, GERBANG_DB: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'electron', 'office', 'server-cli.ts'), '--db', databasePath, '--port', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, GERBANG_DB: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
@@ -65,7 +69,11 @@ export const ADMIN = { username: 'kepala', password: 'Admin-Serasan-1' };
 export async function prepareDatabase(file: string): Promise<void> {
   const rt = createRuntime({ databasePath: file, user: 'persiapan', today: () => '2025-03-10' });
   const h = rt.handlers;
-  for (const [u, peran] of [[OPERATOR, 'operator'], [VERIFIER, 'verifikator'], [ADMIN, 'admin']] as const) {
+  for (const [u, peran] of [
+    [OPERATOR, 'operator'],
+    [VERIFIER, 'verifikator'],
+    [ADMIN, 'admin'],
+  ] as const) {
     const created = ok(await invoke(h, 'users.save', { username: u.username, nama: u.username, peran, passwordAwal: u.password }));
     // As after their first sign-in: the password is their own.
     rt.db.prepare('UPDATE pengguna SET wajib_ganti_sandi = 0 WHERE id = ?').run(created.id);
@@ -74,11 +82,20 @@ export async function prepareDatabase(file: string): Promise<void> {
   const insurer = ok(await invoke(h, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' }));
   ok(
     await invoke(h, 'schemes.save', {
-      kode: 'GS-2025', nama: 'Gerbang Serasan 2025', berlakuDari: '2025-01-01', berlakuSampai: '2025-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
-      metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1.5', porsiJaminanPersen: '70',
+      kode: 'GS-2025',
+      nama: 'Gerbang Serasan 2025',
+      berlakuDari: '2025-01-01',
+      berlakuSampai: '2025-12-31',
+      bungaBankPersen: '11',
+      bungaDebiturPersen: '3',
+      metodeBunga: 'efektif',
+      plafonMaks: 50_000_000,
+      tenorMaks: 36,
+      penjaminId: insurer.id,
+      premiTarifPersen: '1.5',
+      porsiJaminanPersen: '70',
     }),
   );
   ok(await invoke(h, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' }));
   rt.close();
 }
-

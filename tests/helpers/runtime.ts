@@ -116,9 +116,7 @@ export interface AuditRow {
 
 /** The audit trail (optionally of one entity type), oldest first, with the JSON parsed. */
 export function auditRows(db: Database, entitas?: string): AuditRow[] {
-  const rows = db
-    .prepare(`SELECT * FROM audit_log ${entitas ? 'WHERE entitas = ?' : ''} ORDER BY id`)
-    .all(...(entitas ? [entitas] : [])) as {
+  const rows = db.prepare(`SELECT * FROM audit_log ${entitas ? 'WHERE entitas = ?' : ''} ORDER BY id`).all(...(entitas ? [entitas] : [])) as {
     id: number;
     pengguna: string;
     aksi: string;
@@ -151,6 +149,9 @@ export function sessionAs(rt: Runtime, role: Role, opts: { username?: string; ba
   const existing = rt.db.prepare('SELECT id FROM pengguna WHERE username = ?').get(username) as { id: number } | undefined;
   const userId =
     existing?.id ??
-    Number(rt.db.prepare("INSERT INTO pengguna (username, nama, peran, bank_id, password_hash) VALUES (?, ?, ?, ?, 'tidak-dipakai')").run(username, username, role, bankId).lastInsertRowid);
+    Number(
+      rt.db.prepare("INSERT INTO pengguna (username, nama, peran, bank_id, password_hash) VALUES (?, ?, ?, ?, 'tidak-dipakai')").run(username, username, role, bankId)
+        .lastInsertRowid,
+    );
   return rt.sessions.open({ userId, username, role, bankId, mustChangePassword: false }).token;
 }

@@ -98,7 +98,9 @@ describe('app.loadDemo', () => {
     expect(schemes.find((s) => s.kode === 'GS-2026')).toMatchObject({ jenisSubsidi: 'persentase', porsiSubsidiPersen: '80', metodeBunga: 'anuitas' });
     // Every demo loan was agreed within its scheme's validity and under its ceilings.
     const outside = db
-      .prepare('SELECT count(*) AS n FROM pinjaman p JOIN skema s ON s.id = p.skema_id WHERE p.tanggal_akad NOT BETWEEN s.berlaku_dari AND s.berlaku_sampai OR p.plafon > s.plafon_maks OR p.tenor_bulan > s.tenor_maks')
+      .prepare(
+        'SELECT count(*) AS n FROM pinjaman p JOIN skema s ON s.id = p.skema_id WHERE p.tanggal_akad NOT BETWEEN s.berlaku_dari AND s.berlaku_sampai OR p.plafon > s.plafon_maks OR p.tenor_bulan > s.tenor_maks',
+      )
       .get() as { n: number };
     expect(outside.n).toBe(0);
     // No debtor holds two loans (the demo must not plant double financing by accident).
@@ -111,7 +113,7 @@ describe('app.loadDemo', () => {
   it('is the CLI’s demo data set: claims paid by SP2D but the last three months, so the dashboard shows a realisation (issue 18, item 11)', async () => {
     const summary = await call(rt(), 'app.loadDemo', {});
     expect(summary.tagihanDibayar).toBeGreaterThan(0);
-    const paid = rt().db.prepare("SELECT min(periode) AS first, max(periode) AS last FROM periode_dibayar").get() as { first: string; last: string };
+    const paid = rt().db.prepare('SELECT min(periode) AS first, max(periode) AS last FROM periode_dibayar').get() as { first: string; last: string };
     // Today is 2026-11-23: August, September and October are still to be claimed.
     expect(paid.last).toBe('2026-07');
     const dashboard = await call(rt(), 'dashboard.summary', {});
@@ -157,9 +159,11 @@ describe('app.loadDemo', () => {
 
   it('spreads debtors over many kecamatan, all of them real reference rows', async () => {
     await call(rt(), 'app.loadDemo', {});
-    const perKec = rt()
-      .db.prepare('SELECT d.kecamatan_id AS id, k.nama, count(*) AS n FROM debitur d JOIN kecamatan k ON k.id = d.kecamatan_id GROUP BY d.kecamatan_id')
-      .all() as { id: number; nama: string; n: number }[];
+    const perKec = rt().db.prepare('SELECT d.kecamatan_id AS id, k.nama, count(*) AS n FROM debitur d JOIN kecamatan k ON k.id = d.kecamatan_id GROUP BY d.kecamatan_id').all() as {
+      id: number;
+      nama: string;
+      n: number;
+    }[];
     expect(perKec.reduce((s, k) => s + k.n, 0)).toBe(300);
     expect(perKec.length).toBeGreaterThanOrEqual(18);
     expect(Math.max(...perKec.map((k) => k.n))).toBeLessThan(60);
@@ -211,7 +215,7 @@ describe('app.loadDemo', () => {
     }
   });
 
-  it('counts demo birth dates back from the runtime\'s today', async () => {
+  it("counts demo birth dates back from the runtime's today", async () => {
     const later = createTempRuntime({ today: '2040-06-30', prefix: 'gs-app-later-' });
     try {
       await call(later, 'app.loadDemo', {});

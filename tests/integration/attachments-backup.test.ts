@@ -21,7 +21,9 @@ it('a backup carries the attachments and a restore puts them back, byte for byte
   const files = ['akad-pindaian.pdf', 'foto-usaha.jpg', 'ktp.png'];
   const uploaded = [];
   for (const f of files) {
-    uploaded.push(await call(rt, 'attachments.upload', { pemilikJenis: 'pinjaman', pemilikId: loanId, namaBerkas: f, isiBase64: read(f).toString('base64'), jenisDokumen: 'lainnya' }));
+    uploaded.push(
+      await call(rt, 'attachments.upload', { pemilikJenis: 'pinjaman', pemilikId: loanId, namaBerkas: f, isiBase64: read(f).toString('base64'), jenisDokumen: 'lainnya' }),
+    );
   }
   const backup = await call(rt, 'backup.create', {});
   expect(backup.lampiranTidakTerbawa).toBeUndefined();
@@ -29,7 +31,13 @@ it('a backup carries the attachments and a restore puts them back, byte for byte
   expect(fs.readdirSync(store).sort()).toEqual(uploaded.map((a) => `${a.sha256}.${a.tipe}`).sort());
 
   // After the backup: one more attachment, then the data folder loses every file (a new PC, a wiped folder).
-  const later = await call(rt, 'attachments.upload', { pemilikJenis: 'pinjaman', pemilikId: loanId, namaBerkas: 'ba.pdf', isiBase64: Buffer.concat([read('akad-pindaian.pdf').subarray(0, 9), Buffer.from('% lain\n'), read('akad-pindaian.pdf').subarray(9)]).toString('base64'), jenisDokumen: 'berita_acara' });
+  const later = await call(rt, 'attachments.upload', {
+    pemilikJenis: 'pinjaman',
+    pemilikId: loanId,
+    namaBerkas: 'ba.pdf',
+    isiBase64: Buffer.concat([read('akad-pindaian.pdf').subarray(0, 9), Buffer.from('% lain\n'), read('akad-pindaian.pdf').subarray(9)]).toString('base64'),
+    jenisDokumen: 'berita_acara',
+  });
   fs.rmSync(attachmentDir(rt.databasePath), { recursive: true });
   expect((await call(rt, 'audit.verify', {})).ok).toBe(false);
 
@@ -52,7 +60,13 @@ it('a swapped file is not carried into a backup under its content name, and the 
   const rt = rtOf();
   seedDemo(rt.db, { today: TODAY, loans: 2, months: 2 });
   const loanId = (rt.db.prepare('SELECT min(id) AS id FROM pinjaman').get() as { id: number }).id;
-  const a = await call(rt, 'attachments.upload', { pemilikJenis: 'pinjaman', pemilikId: loanId, namaBerkas: 'ktp.png', isiBase64: read('ktp.png').toString('base64'), jenisDokumen: 'ktp' });
+  const a = await call(rt, 'attachments.upload', {
+    pemilikJenis: 'pinjaman',
+    pemilikId: loanId,
+    namaBerkas: 'ktp.png',
+    isiBase64: read('ktp.png').toString('base64'),
+    jenisDokumen: 'ktp',
+  });
   fs.writeFileSync(path.join(attachmentDir(rt.databasePath), `${a.sha256}.png`), read('foto-usaha.jpg'));
   const backup = await call(rt, 'backup.create', {});
   expect(backup.lampiranTidakTerbawa).toBe(1);

@@ -87,23 +87,41 @@ describe('attachments', () => {
     expect(filesIn(attachmentDir(rt.databasePath))).toEqual([]);
     // Exactly at the limit is accepted.
     const atLimit = Buffer.concat([pdf.subarray(0, pdf.length - 6), Buffer.alloc(ATTACHMENT_MAX_BYTES - pdf.length, 0x20), pdf.subarray(pdf.length - 6)]);
-    expect((await call(rt, 'attachments.upload', { pemilikJenis: 'pinjaman', pemilikId: loanId, namaBerkas: 'pas.pdf', isiBase64: b64(atLimit), jenisDokumen: 'akad' })).ukuran).toBe(ATTACHMENT_MAX_BYTES);
+    expect(
+      (await call(rt, 'attachments.upload', { pemilikJenis: 'pinjaman', pemilikId: loanId, namaBerkas: 'pas.pdf', isiBase64: b64(atLimit), jenisDokumen: 'akad' })).ukuran,
+    ).toBe(ATTACHMENT_MAX_BYTES);
   });
 
   it('refuses an owner that does not exist, and the database refuses an unknown owner kind and deleting evidence', async () => {
     const { rt } = setup();
-    const err = await callError(rt, 'attachments.upload', { pemilikJenis: 'tagihan', pemilikId: 99999, namaBerkas: 'ba.pdf', isiBase64: b64(read('akad-pindaian.pdf')), jenisDokumen: 'berita_acara' });
+    const err = await callError(rt, 'attachments.upload', {
+      pemilikJenis: 'tagihan',
+      pemilikId: 99999,
+      namaBerkas: 'ba.pdf',
+      isiBase64: b64(read('akad-pindaian.pdf')),
+      jenisDokumen: 'berita_acara',
+    });
     expect(err.code).toBe('NOT_FOUND');
     expect(err.message).toMatch(/tagihan bank no\. 99999 tidak ditemukan/);
     expect(filesIn(attachmentDir(rt.databasePath))).toEqual([]);
     expect(() =>
-      rt.db.prepare("INSERT INTO lampiran (pemilik_jenis, pemilik_id, nama_berkas, tipe, ukuran, sha256, jenis_dokumen, dibuat_oleh) VALUES ('rahasia', 1, 'x.pdf', 'pdf', 1, ?, 'akad', 'x')").run('a'.repeat(64)),
+      rt.db
+        .prepare(
+          "INSERT INTO lampiran (pemilik_jenis, pemilik_id, nama_berkas, tipe, ukuran, sha256, jenis_dokumen, dibuat_oleh) VALUES ('rahasia', 1, 'x.pdf', 'pdf', 1, ?, 'akad', 'x')",
+        )
+        .run('a'.repeat(64)),
     ).toThrow(/FOREIGN KEY/);
   });
 
   it('records a removal with its reason (kept in the trail; the file stays), and the row cannot be deleted or rewritten', async () => {
     const { rt, loanId } = setup();
-    const a = await call(rt, 'attachments.upload', { pemilikJenis: 'pinjaman', pemilikId: loanId, namaBerkas: 'salah.jpg', isiBase64: b64(read('foto-usaha.jpg')), jenisDokumen: 'foto' });
+    const a = await call(rt, 'attachments.upload', {
+      pemilikJenis: 'pinjaman',
+      pemilikId: loanId,
+      namaBerkas: 'salah.jpg',
+      isiBase64: b64(read('foto-usaha.jpg')),
+      jenisDokumen: 'foto',
+    });
     const removed = await call(rt, 'attachments.remove', { id: a.id, alasan: 'Foto debitur lain, salah unggah' });
     expect(removed).toMatchObject({ dihapusOleh: 'uji', alasanHapus: 'Foto debitur lain, salah unggah' });
     expect(await call(rt, 'attachments.list', { pemilikJenis: 'pinjaman', pemilikId: loanId })).toEqual([]);
@@ -113,14 +131,26 @@ describe('attachments', () => {
     expect(fs.existsSync(path.join(attachmentDir(rt.databasePath), `${a.sha256}.jpg`))).toBe(true);
     expect((await callError(rt, 'attachments.remove', { id: a.id, alasan: 'lagi' })).code).toBe('CONFLICT');
     expect(() => rt.db.prepare('DELETE FROM lampiran WHERE id = ?').run(a.id)).toThrow(/tidak dapat dihapus/);
-    expect(() => rt.db.prepare("UPDATE lampiran SET sha256 = ? WHERE id = ?").run('b'.repeat(64), a.id)).toThrow(/tidak dapat diubah/);
+    expect(() => rt.db.prepare('UPDATE lampiran SET sha256 = ? WHERE id = ?').run('b'.repeat(64), a.id)).toThrow(/tidak dapat diubah/);
   });
 
-  it('verify catches a file replaced behind the app\'s back, and a missing one, naming the record', async () => {
+  it("verify catches a file replaced behind the app's back, and a missing one, naming the record", async () => {
     const { rt, loanId } = setup();
     expect((await call(rt, 'audit.verify', {})).ok).toBe(true);
-    const akad = await call(rt, 'attachments.upload', { pemilikJenis: 'pinjaman', pemilikId: loanId, namaBerkas: 'akad.pdf', isiBase64: b64(read('akad-pindaian.pdf')), jenisDokumen: 'akad' });
-    const foto = await call(rt, 'attachments.upload', { pemilikJenis: 'pinjaman', pemilikId: loanId, namaBerkas: 'usaha.jpg', isiBase64: b64(read('foto-usaha.jpg')), jenisDokumen: 'foto' });
+    const akad = await call(rt, 'attachments.upload', {
+      pemilikJenis: 'pinjaman',
+      pemilikId: loanId,
+      namaBerkas: 'akad.pdf',
+      isiBase64: b64(read('akad-pindaian.pdf')),
+      jenisDokumen: 'akad',
+    });
+    const foto = await call(rt, 'attachments.upload', {
+      pemilikJenis: 'pinjaman',
+      pemilikId: loanId,
+      namaBerkas: 'usaha.jpg',
+      isiBase64: b64(read('foto-usaha.jpg')),
+      jenisDokumen: 'foto',
+    });
     const ok = await call(rt, 'audit.verify', {});
     expect(ok.ok).toBe(true);
     expect(ok.lampiran).toEqual({ diperiksa: 2, masalah: [] });

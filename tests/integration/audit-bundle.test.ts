@@ -43,14 +43,32 @@ interface ClaimLineRow {
 
 async function world(r: typeof rt) {
   seedDemo(r.db, { today: TODAY, loans: 8, months: 4, paidHistory: { unpaidMonths: 1 } });
-  const claim = r.db.prepare("SELECT t.id, p.id AS sp2d FROM tagihan t JOIN pembayaran p ON p.tagihan_id = t.id WHERE t.status = 'dibayar' ORDER BY t.id LIMIT 1").get() as { id: number; sp2d: number };
+  const claim = r.db.prepare("SELECT t.id, p.id AS sp2d FROM tagihan t JOIN pembayaran p ON p.tagihan_id = t.id WHERE t.status = 'dibayar' ORDER BY t.id LIMIT 1").get() as {
+    id: number;
+    sp2d: number;
+  };
   const loanId = (r.db.prepare('SELECT min(pinjaman_id) AS id FROM tagihan_baris WHERE tagihan_id = ?').get(claim.id) as { id: number }).id;
   const debtorId = (r.db.prepare('SELECT debitur_id AS id FROM pinjaman WHERE id = ?').get(loanId) as { id: number }).id;
-  const outsider = (r.db.prepare('SELECT id FROM pinjaman WHERE id NOT IN (SELECT pinjaman_id FROM tagihan_baris WHERE tagihan_id = ? AND pinjaman_id IS NOT NULL) ORDER BY id LIMIT 1').get(claim.id) as { id: number }).id;
-  const up = (pemilikJenis: 'tagihan' | 'pembayaran' | 'pinjaman' | 'debitur', pemilikId: number, file: string, jenisDokumen: 'akad' | 'ktp' | 'berita_acara' | 'sp2d' | 'foto', bytes = read(file)) =>
-    call(r, 'attachments.upload', { pemilikJenis, pemilikId, namaBerkas: file, isiBase64: bytes.toString('base64'), jenisDokumen });
+  const outsider = (
+    r.db
+      .prepare('SELECT id FROM pinjaman WHERE id NOT IN (SELECT pinjaman_id FROM tagihan_baris WHERE tagihan_id = ? AND pinjaman_id IS NOT NULL) ORDER BY id LIMIT 1')
+      .get(claim.id) as { id: number }
+  ).id;
+  const up = (
+    pemilikJenis: 'tagihan' | 'pembayaran' | 'pinjaman' | 'debitur',
+    pemilikId: number,
+    file: string,
+    jenisDokumen: 'akad' | 'ktp' | 'berita_acara' | 'sp2d' | 'foto',
+    bytes = read(file),
+  ) => call(r, 'attachments.upload', { pemilikJenis, pemilikId, namaBerkas: file, isiBase64: bytes.toString('base64'), jenisDokumen });
   const mine = [
-    await up('tagihan', claim.id, 'akad-pindaian.pdf', 'berita_acara', Buffer.concat([read('akad-pindaian.pdf').subarray(0, 9), Buffer.from('% BA bertanda tangan\n'), read('akad-pindaian.pdf').subarray(9)])),
+    await up(
+      'tagihan',
+      claim.id,
+      'akad-pindaian.pdf',
+      'berita_acara',
+      Buffer.concat([read('akad-pindaian.pdf').subarray(0, 9), Buffer.from('% BA bertanda tangan\n'), read('akad-pindaian.pdf').subarray(9)]),
+    ),
     await up('pembayaran', claim.sp2d, 'ktp.png', 'sp2d', Buffer.concat([read('ktp.png'), Buffer.alloc(3)])),
     await up('pinjaman', loanId, 'akad-pindaian.pdf', 'akad'),
     await up('debitur', debtorId, 'ktp.png', 'ktp'),
@@ -63,7 +81,7 @@ async function unzip(b64: string) {
   return JSZip.loadAsync(Buffer.from(b64, 'base64'));
 }
 
-describe('auditor\'s bundle', () => {
+describe("auditor's bundle", () => {
   it('for a claim: berita acara PDF, lines XLSX to the rupiah, the attachments involved with their hashes, and an audit extract that verifies', async () => {
     const { claim, mine, foreign } = await world(rt);
     const bundle = await call(rt, 'attachments.bundle', { tagihanId: claim.id });
@@ -77,7 +95,9 @@ describe('auditor\'s bundle', () => {
     expect(execFileSync('pdftotext', [pdfFile, '-']).toString('utf8').toLowerCase()).toContain('berita acara rekonsiliasi');
 
     // The lines, against the database row by row, and the totals to the rupiah.
-    const lines = rt.db.prepare('SELECT nomor_baris, nomor_rekening, diklaim, disetujui FROM tagihan_baris WHERE tagihan_id = ? ORDER BY nomor_baris').all(claim.id) as ClaimLineRow[];
+    const lines = rt.db
+      .prepare('SELECT nomor_baris, nomor_rekening, diklaim, disetujui FROM tagihan_baris WHERE tagihan_id = ? ORDER BY nomor_baris')
+      .all(claim.id) as ClaimLineRow[];
     expect(lines.length).toBeGreaterThan(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await zip.file(`tagihan-${claim.id}/baris-tagihan.xlsx`)!.async('nodebuffer')) as unknown as ArrayBuffer);
@@ -148,7 +168,10 @@ describe('auditor\'s bundle', () => {
     fs.writeFileSync(good, Buffer.from(bundle.isiBase64, 'base64'));
     const bad = path.join(dir, 'jejak-audit-diubah.json');
     fs.writeFileSync(bad, JSON.stringify(edited));
-    const cli = (file: string) => spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'electron', 'cli.ts'), 'audit-verify-extract', file], { encoding: 'utf8' });
+    const cli = (file: string) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'electron', 'cli.ts'), 'audit-verify-extract', file], {
+        encoding: 'utf8',
+      });
     const okRun = cli(good);
     expect(okRun.stdout).toContain('UTUH');
     expect(okRun.status).toBe(0);
@@ -160,7 +183,13 @@ describe('auditor\'s bundle', () => {
   it('for a month, without a PDF printer: says why the berita acara PDF is missing instead of leaving it out silently', async () => {
     const { claim } = await world(bare);
     const month = (bare.db.prepare('SELECT substr(periode_awal, 1, 7) AS p FROM tagihan WHERE id = ?').get(claim.id) as { p: string }).p;
-    const claimsOfMonth = (bare.db.prepare("SELECT id FROM tagihan WHERE substr(periode_awal, 1, 7) <= ? AND substr(periode_akhir, 1, 7) >= ? AND status <> 'dibatalkan' UNION SELECT tagihan_id FROM pembayaran WHERE substr(tanggal_sp2d, 1, 7) = ?").all(month, month, month) as { id: number }[]).map((r) => r.id);
+    const claimsOfMonth = (
+      bare.db
+        .prepare(
+          "SELECT id FROM tagihan WHERE substr(periode_awal, 1, 7) <= ? AND substr(periode_akhir, 1, 7) >= ? AND status <> 'dibatalkan' UNION SELECT tagihan_id FROM pembayaran WHERE substr(tanggal_sp2d, 1, 7) = ?",
+        )
+        .all(month, month, month) as { id: number }[]
+    ).map((r) => r.id);
     const bundle = await call(bare, 'attachments.bundle', { periode: month });
     expect(bundle.namaBerkas).toBe(`bundel-audit-${month}.zip`);
     expect(bundle.jumlahTagihan).toBe(claimsOfMonth.length);

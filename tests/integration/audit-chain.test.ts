@@ -175,7 +175,11 @@ describe('audit.verify finds the first broken link when the file is edited behin
     const { ids } = await trailOfWork();
     const last = ids.at(-1)!;
     tamper(rt().db, 'DELETE FROM audit_log WHERE id >= ?', ids.at(-2));
-    expectBroken(await verify(), last, new RegExp(`Entri terakhir hilang \\(dihapus\\): jejak seharusnya berakhir pada entri no\\. ${last}, kini berakhir pada entri no\\. ${ids.at(-3)}`));
+    expectBroken(
+      await verify(),
+      last,
+      new RegExp(`Entri terakhir hilang \\(dihapus\\): jejak seharusnya berakhir pada entri no\\. ${last}, kini berakhir pada entri no\\. ${ids.at(-3)}`),
+    );
 
     // The next change links to the lost end and takes a new number: the gap stays visible.
     await call(rt(), 'banks.save', { kode: 'BTN', nama: 'Bank Tabungan Negara' });
@@ -201,8 +205,20 @@ describe('audit.verify finds the first broken link when the file is edited behin
     const i = rows.findIndex((r) => r.id === middle);
     const [x, y] = [rows[i]!, rows[i + 1]!];
     const put = (id: number, r: AuditLogRow) =>
-      tamper(db, 'UPDATE audit_log SET waktu = ?, pengguna = ?, aksi = ?, entitas = ?, entitas_id = ?, sebelum = ?, sesudah = ?, prev_hash = ?, hash = ? WHERE id = ?',
-        r.waktu, r.pengguna, r.aksi, r.entitas, r.entitas_id, r.sebelum, r.sesudah, r.prev_hash, r.hash, id);
+      tamper(
+        db,
+        'UPDATE audit_log SET waktu = ?, pengguna = ?, aksi = ?, entitas = ?, entitas_id = ?, sebelum = ?, sesudah = ?, prev_hash = ?, hash = ? WHERE id = ?',
+        r.waktu,
+        r.pengguna,
+        r.aksi,
+        r.entitas,
+        r.entitas_id,
+        r.sebelum,
+        r.sesudah,
+        r.prev_hash,
+        r.hash,
+        id,
+      );
     put(x.id, y);
     put(y.id, x);
     expectBroken(await verify(), x.id, new RegExp(`Urutan entri diubah: entri ini dicatat sesudah entri no\\. ${y.id}`));
@@ -280,7 +296,13 @@ describe('a trail emptied or cut away', () => {
   it('a dropped chain table is reported as tampering, not as a raw SQLite error', async () => {
     await someWork();
     rt().db.exec('DROP TABLE audit_chain');
-    expect(await verify()).toEqual({ ok: false, checked: 0, firstBroken: { id: null, reason: expect.stringContaining('Tabel ujung jejak (audit_chain) hilang') }, ujungId: null, ujungHash: null });
+    expect(await verify()).toEqual({
+      ok: false,
+      checked: 0,
+      firstBroken: { id: null, reason: expect.stringContaining('Tabel ujung jejak (audit_chain) hilang') },
+      ujungId: null,
+      ujungHash: null,
+    });
   });
 });
 
@@ -295,7 +317,10 @@ describe('entries from before the chain existed', () => {
     dirs.push(dir);
     const file = path.join(dir, 'data.sqlite');
     const old = new BetterSqlite3(file);
-    migrate(old, loadMigrations().filter((m) => m.version < 5));
+    migrate(
+      old,
+      loadMigrations().filter((m) => m.version < 5),
+    );
     const insert = old.prepare('INSERT INTO audit_log (waktu, pengguna, aksi, entitas, entitas_id, sebelum, sesudah) VALUES (?, ?, ?, ?, ?, ?, ?)');
     insert.run('2025-10-27T07:05:00.000Z', 'operator', 'buat', 'debitur', 1, null, '{"nama":"Siti Aminah"}');
     insert.run('2025-10-27T07:06:00.000Z', 'operator', 'ubah', 'debitur', 1, '{"nama":"Siti Aminah"}', '{"nama":"Siti Aminah, S.E."}');
@@ -421,7 +446,21 @@ describe('audit.export', () => {
     expect(jumlah).toBe(rows.length);
 
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
-    expect(parsed.meta.fields).toEqual(['No', 'Waktu', 'Waktu (UTC)', 'Pengguna', 'Aksi', 'Entitas', 'ID entitas', 'Perubahan', 'Sebelum (JSON)', 'Sesudah (JSON)', 'Hash sebelumnya', 'Hash', 'Asal']);
+    expect(parsed.meta.fields).toEqual([
+      'No',
+      'Waktu',
+      'Waktu (UTC)',
+      'Pengguna',
+      'Aksi',
+      'Entitas',
+      'ID entitas',
+      'Perubahan',
+      'Sebelum (JSON)',
+      'Sesudah (JSON)',
+      'Hash sebelumnya',
+      'Hash',
+      'Asal',
+    ]);
     expect(parsed.data.map((r) => Number(r.No))).toEqual(rows.map((r) => r.id));
 
     const renamed = parsed.data.find((r) => r.Aksi === 'ubah' && r.Entitas === 'bank')!;
@@ -434,9 +473,16 @@ describe('audit.export', () => {
     const fromCsv = parsed.data.slice(0, -1);
     fromCsv.forEach((r, i) => {
       const hash = expectedHash({
-        id: Number(r.No), waktu: r['Waktu (UTC)']!, pengguna: r.Pengguna!, aksi: r.Aksi!, entitas: r.Entitas!,
+        id: Number(r.No),
+        waktu: r['Waktu (UTC)']!,
+        pengguna: r.Pengguna!,
+        aksi: r.Aksi!,
+        entitas: r.Entitas!,
         entitas_id: r['ID entitas'] ? Number(r['ID entitas']) : null,
-        sebelum: r['Sebelum (JSON)'] || null, sesudah: r['Sesudah (JSON)'] || null, prev_hash: r['Hash sebelumnya']!, asal: r.Asal || null,
+        sebelum: r['Sebelum (JSON)'] || null,
+        sesudah: r['Sesudah (JSON)'] || null,
+        prev_hash: r['Hash sebelumnya']!,
+        asal: r.Asal || null,
       });
       expect(hash).toBe(r.Hash);
       expect(r['Hash sebelumnya']).toBe(i === 0 ? GENESIS : fromCsv[i - 1]!.Hash);
@@ -458,9 +504,13 @@ describe('npm run cli -- audit-verify', () => {
     const rows = trail(rt().db);
     const middle = rows[2]!.id;
     const cli = () =>
-      spawnSync(path.resolve(__dirname, '..', '..', 'node_modules', '.bin', 'tsx'), [path.resolve(__dirname, '..', '..', 'electron', 'cli.ts'), 'audit-verify', '--db', rt().databasePath], {
-        encoding: 'utf8',
-      });
+      spawnSync(
+        path.resolve(__dirname, '..', '..', 'node_modules', '.bin', 'tsx'),
+        [path.resolve(__dirname, '..', '..', 'electron', 'cli.ts'), 'audit-verify', '--db', rt().databasePath],
+        {
+          encoding: 'utf8',
+        },
+      );
     rt().close();
     const whole = cli();
     expect(whole.status).toBe(0);

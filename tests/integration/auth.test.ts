@@ -68,7 +68,10 @@ describe('signing in', () => {
     }
     // The fourth wrong answer makes this origin wait a second, the next two, and so on.
     expect((await login('admin', 'salah4')).ok).toBe(false);
-    expect(await login('admin', 'admin')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Terlalu banyak percobaan masuk yang salah dari perangkat ini. Coba lagi dalam 1 detik.' } });
+    expect(await login('admin', 'admin')).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Terlalu banyak percobaan masuk yang salah dari perangkat ini. Coba lagi dalam 1 detik.' },
+    });
     clock += 1_000;
     expect((await login('admin', 'salah5')).ok).toBe(false);
     expect(!(await login('admin', 'admin')).ok).toBe(true);
@@ -109,11 +112,38 @@ const DECREES_READ: Channel[] = ['decrees.list', 'decrees.get', 'decrees.rows'];
 const MONEV_READ: Channel[] = ['monev.loan', 'monev.list', 'monev.overdue', 'monev.plans', 'monev.plan', 'monev.evaluation'];
 const MONEV_BANK: Channel[] = ['monev.loan', 'monev.list', 'monev.overdue'];
 const READ_STAFF: Channel[] = [
-  'banks.list', 'banks.get', 'insurers.list', 'debtors.list', 'debtors.get', 'reference.list', 'schemes.list', 'schemes.get', 'budget.year',
-  'loans.previewSchedule', 'loans.list', 'loans.get', 'subsidy.run', 'premiums.list', 'closing.list', 'closing.pending', ...DECREES_READ, ...MONEV_READ,
+  'banks.list',
+  'banks.get',
+  'insurers.list',
+  'debtors.list',
+  'debtors.get',
+  'reference.list',
+  'schemes.list',
+  'schemes.get',
+  'budget.year',
+  'loans.previewSchedule',
+  'loans.list',
+  'loans.get',
+  'subsidy.run',
+  'premiums.list',
+  'closing.list',
+  'closing.pending',
+  ...DECREES_READ,
+  ...MONEV_READ,
 ];
 // Long jobs: open to every session; jobs.start is then decided by the channel it runs (below).
-const ALWAYS: Channel[] = ['app.info', 'auth.login', 'auth.logout', 'auth.session', 'auth.changePassword', 'backup.health', 'dashboard.summary', 'jobs.start', 'jobs.status', 'jobs.cancel'];
+const ALWAYS: Channel[] = [
+  'app.info',
+  'auth.login',
+  'auth.logout',
+  'auth.session',
+  'auth.changePassword',
+  'backup.health',
+  'dashboard.summary',
+  'jobs.start',
+  'jobs.status',
+  'jobs.cancel',
+];
 const AUDIT: Channel[] = ['audit.list', 'audit.facets', 'audit.verify', 'audit.export'];
 // Printed documents: the channels are open to every role; each document kind says who may print it (tests/integration/documents.test.ts).
 const DOCUMENTS: Channel[] = ['documents.kinds', 'documents.render', 'documents.print', 'settings.documents'];
@@ -121,11 +151,34 @@ const DOCUMENTS: Channel[] = ['documents.kinds', 'documents.render', 'documents.
 // Corrections after payment: read with the claims; recorded by who reconciles; the STS deposit by verifiers.
 const CLAIMS_READ: Channel[] = ['claims.list', 'claims.get', 'claims.unclaimed', 'claims.corrections'];
 // Importing bank and insurer files: entry staff and the bank's own officer (the service keeps them to their bank).
-const IMPORTS: Channel[] = ['imports.upload', 'imports.inspect', 'imports.preview', 'imports.progress', 'imports.problems', 'imports.rows', 'imports.commit', 'imports.list', 'imports.get'];
+const IMPORTS: Channel[] = [
+  'imports.upload',
+  'imports.inspect',
+  'imports.preview',
+  'imports.progress',
+  'imports.problems',
+  'imports.rows',
+  'imports.commit',
+  'imports.list',
+  'imports.get',
+];
 const ENTRY: Channel[] = [
-  'monev.saveProfile', 'monev.save', 'monev.followUpDone', 'monev.createPlan',
-  'decrees.save', 'decrees.addRow', 'decrees.removeRow',
-  'debtors.checkNik', 'debtors.save', 'debtors.setActive', 'loans.check', 'loans.save', 'loans.transition', 'loans.restructure', 'positions.save', 'premiums.recordInvoice',
+  'monev.saveProfile',
+  'monev.save',
+  'monev.followUpDone',
+  'monev.createPlan',
+  'decrees.save',
+  'decrees.addRow',
+  'decrees.removeRow',
+  'debtors.checkNik',
+  'debtors.save',
+  'debtors.setActive',
+  'loans.check',
+  'loans.save',
+  'loans.transition',
+  'loans.restructure',
+  'positions.save',
+  'premiums.recordInvoice',
 ];
 // Attachments: read by staff (not a bank's officer); attached and removed by entry staff and verifiers;
 // the auditor's bundle for admin, verifier and the viewer/auditor.
@@ -133,11 +186,41 @@ const ATTACHMENTS_READ: Channel[] = ['attachments.list', 'attachments.content'];
 const ATTACHMENTS_WRITE: Channel[] = ['attachments.upload', 'attachments.remove'];
 const ALLOWED: Record<Role, Channel[]> = {
   admin: [...CHANNELS],
-  operator: [...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...ENTRY, 'backup.list', 'backup.create', ...CLAIMS_READ, 'claims.reconcile', 'claims.decide', 'claims.decideBulk', 'claims.recordCorrection', ...IMPORTS, ...ATTACHMENTS_READ, ...ATTACHMENTS_WRITE],
+  operator: [
+    ...ALWAYS,
+    ...DOCUMENTS,
+    ...READ_STAFF,
+    ...ENTRY,
+    'backup.list',
+    'backup.create',
+    ...CLAIMS_READ,
+    'claims.reconcile',
+    'claims.decide',
+    'claims.decideBulk',
+    'claims.recordCorrection',
+    ...IMPORTS,
+    ...ATTACHMENTS_READ,
+    ...ATTACHMENTS_WRITE,
+  ],
   verifikator: [
-    ...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...AUDIT, 'loans.transition', 'subsidy.recordPayment', 'premiums.recordPayment', 'closing.close',
-    ...CLAIMS_READ, 'claims.reconcile', 'claims.approve', 'claims.recordPayment', 'claims.cancel', 'claims.recordCorrection', 'claims.settleCorrectionSts',
-    ...ATTACHMENTS_READ, ...ATTACHMENTS_WRITE, 'attachments.bundle',
+    ...ALWAYS,
+    ...DOCUMENTS,
+    ...READ_STAFF,
+    ...AUDIT,
+    'loans.transition',
+    'subsidy.recordPayment',
+    'premiums.recordPayment',
+    'closing.close',
+    ...CLAIMS_READ,
+    'claims.reconcile',
+    'claims.approve',
+    'claims.recordPayment',
+    'claims.cancel',
+    'claims.recordCorrection',
+    'claims.settleCorrectionSts',
+    ...ATTACHMENTS_READ,
+    ...ATTACHMENTS_WRITE,
+    'attachments.bundle',
   ],
   pemantau: [...ALWAYS, ...DOCUMENTS, ...READ_STAFF, ...AUDIT, ...CLAIMS_READ, ...ATTACHMENTS_READ, 'attachments.bundle'],
   bank: [...ALWAYS, ...DOCUMENTS, 'banks.list', 'banks.get', 'loans.list', 'loans.get', 'subsidy.run', ...CLAIMS_READ, ...IMPORTS, ...MONEV_BANK],
@@ -190,14 +273,31 @@ describe('four-eyes and the steps of a loan', () => {
     const bank = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] });
     const insurer = await call(rt, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' });
     const scheme = await call(rt, 'schemes.save', {
-      kode: 'GS-2026', nama: 'GS 2026', berlakuDari: '2026-01-01', berlakuSampai: '2026-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
-      metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1.5', porsiJaminanPersen: '70',
+      kode: 'GS-2026',
+      nama: 'GS 2026',
+      berlakuDari: '2026-01-01',
+      berlakuSampai: '2026-12-31',
+      bungaBankPersen: '11',
+      bungaDebiturPersen: '3',
+      metodeBunga: 'efektif',
+      plafonMaks: 50_000_000,
+      tenorMaks: 36,
+      penjaminId: insurer.id,
+      premiTarifPersen: '1.5',
+      porsiJaminanPersen: '70',
     });
     const debtor = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
     const paguPremi = await call(rt, 'budget.save', { tahun: 2026, jenis: 'premi', kodeRekening: '5.1.05.02', uraian: 'Premi', pagu: 10_000_000 });
     const loanInput = {
-      debiturId: debtor.id, bankId: bank.id, skemaId: scheme.id, nomorRekening: '0012300045', nomorAkad: 'AK/1', tanggalAkad: '2026-01-10',
-      plafon: 12_000_000, tenorBulan: 12, tanggalAngsuranPertama: '2026-02-15',
+      debiturId: debtor.id,
+      bankId: bank.id,
+      skemaId: scheme.id,
+      nomorRekening: '0012300045',
+      nomorAkad: 'AK/1',
+      tanggalAkad: '2026-01-10',
+      plafon: 12_000_000,
+      tenorBulan: 12,
+      tanggalAngsuranPertama: '2026-02-15',
     };
     return { bank, insurer, loanInput, paguPremi };
   }
@@ -210,24 +310,35 @@ describe('four-eyes and the steps of a loan', () => {
 
     const loan = await ok<{ id: number }>(operator, 'loans.save', w.loanInput);
     expect(await as(operator, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2026-01-12' })).toEqual({
-      ok: false, error: { code: 'FORBIDDEN', message: 'Persetujuan atau penolakan pinjaman dilakukan oleh verifikator.' },
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Persetujuan atau penolakan pinjaman dilakukan oleh verifikator.' },
     });
     expect(await as(verifier, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2026-01-15' })).toMatchObject({
-      ok: false, error: { message: 'Verifikator hanya menyetujui atau menolak pengajuan; langkah lain dicatat operator.' },
+      ok: false,
+      error: { message: 'Verifikator hanya menyetujui atau menolak pengajuan; langkah lain dicatat operator.' },
     });
     await ok(verifier, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2026-01-12' });
     await ok(operator, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2026-01-15' });
 
     // An admin may enter a loan too, but not approve it.
-    const own = await ok<{ id: number }>(admin, 'loans.save', { ...w.loanInput, nomorRekening: '0099', nomorAkad: 'AK/2', debiturId: (await call(rt, 'debtors.save', { nik: '1603101203800002', nama: 'Rudi', skala: 'kecil' })).id });
+    const own = await ok<{ id: number }>(admin, 'loans.save', {
+      ...w.loanInput,
+      nomorRekening: '0099',
+      nomorAkad: 'AK/2',
+      debiturId: (await call(rt, 'debtors.save', { nik: '1603101203800002', nama: 'Rudi', skala: 'kecil' })).id,
+    });
     expect(await as(admin, 'loans.transition', { id: own.id, ke: 'disetujui', tanggal: '2026-01-12' })).toEqual({
-      ok: false, error: { code: 'FORBIDDEN', message: 'Pengajuan ini Anda masukkan sendiri; persetujuan atau penolakannya harus oleh verifikator lain (prinsip empat mata).' },
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Pengajuan ini Anda masukkan sendiri; persetujuan atau penolakannya harus oleh verifikator lain (prinsip empat mata).' },
     });
     await ok(verifier, 'loans.transition', { id: own.id, ke: 'disetujui', tanggal: '2026-01-12' });
 
     // The trail names who did each step.
     const steps = rt.db.prepare('SELECT ke, pengguna FROM pinjaman_riwayat WHERE pinjaman_id = ? ORDER BY id').all(loan.id);
-    expect(steps).toEqual([{ ke: 'disetujui', pengguna: 'budi' }, { ke: 'aktif', pengguna: 'rina' }]);
+    expect(steps).toEqual([
+      { ke: 'disetujui', pengguna: 'budi' },
+      { ke: 'aktif', pengguna: 'rina' },
+    ]);
     expect(auditRows(rt.db, 'pinjaman').find((r) => r.entitasId === loan.id && r.aksi === 'buat')?.pengguna).toBe('rina');
   });
 
@@ -242,7 +353,8 @@ describe('four-eyes and the steps of a loan', () => {
     await ok(admin, 'premiums.recordInvoice', { penjaminId: w.insurer.id, premiIds, nomorTagihan: 'TG/1', tanggalTagihan: '2026-02-01' });
     const payment = { penjaminId: w.insurer.id, premiIds, nomorSp2d: 'SP2D/9', tanggalSp2d: '2026-02-10', paguId: w.paguPremi.id };
     expect(await as(admin, 'premiums.recordPayment', payment)).toEqual({
-      ok: false, error: { code: 'FORBIDDEN', message: 'Tagihan premi ini Anda catat sendiri; pembayarannya harus dicatat verifikator lain (prinsip empat mata).' },
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Tagihan premi ini Anda catat sendiri; pembayarannya harus dicatat verifikator lain (prinsip empat mata).' },
     });
     expect(rt.db.prepare('SELECT count(*) AS n FROM pembayaran_premi').get()).toEqual({ n: 0 });
     expect(await ok(verifier, 'premiums.recordPayment', payment)).toMatchObject({ jumlah: 180_000 });
@@ -254,14 +366,31 @@ describe('four-eyes compares users, not names', () => {
     const bank = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] });
     const insurer = await call(rt, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' });
     const scheme = await call(rt, 'schemes.save', {
-      kode: 'GS-2026', nama: 'GS 2026', berlakuDari: '2026-01-01', berlakuSampai: '2026-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
-      metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1.5', porsiJaminanPersen: '70',
+      kode: 'GS-2026',
+      nama: 'GS 2026',
+      berlakuDari: '2026-01-01',
+      berlakuSampai: '2026-12-31',
+      bungaBankPersen: '11',
+      bungaDebiturPersen: '3',
+      metodeBunga: 'efektif',
+      plafonMaks: 50_000_000,
+      tenorMaks: 36,
+      penjaminId: insurer.id,
+      premiTarifPersen: '1.5',
+      porsiJaminanPersen: '70',
     });
     const debtor = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
     const paguPremi = await call(rt, 'budget.save', { tahun: 2026, jenis: 'premi', kodeRekening: '5.1.05.02', uraian: 'Premi', pagu: 10_000_000 });
     const loanInput = {
-      debiturId: debtor.id, bankId: bank.id, skemaId: scheme.id, nomorRekening: '0012300045', nomorAkad: 'AK/1', tanggalAkad: '2026-01-10',
-      plafon: 12_000_000, tenorBulan: 12, tanggalAngsuranPertama: '2026-02-15',
+      debiturId: debtor.id,
+      bankId: bank.id,
+      skemaId: scheme.id,
+      nomorRekening: '0012300045',
+      nomorAkad: 'AK/1',
+      tanggalAkad: '2026-01-10',
+      plafon: 12_000_000,
+      tenorBulan: 12,
+      tanggalAngsuranPertama: '2026-02-15',
     };
     return { insurer, loanInput, paguPremi };
   }
@@ -277,10 +406,17 @@ describe('four-eyes compares users, not names', () => {
     const adm2 = sessionAs(rt, 'admin', { username: 'adm2' });
     const loan = await ok<{ id: number }>(adm2, 'loans.save', w.loanInput);
     const renamed = await rename(adm2, 'adm2', 'adm2x');
-    expect(await as(renamed, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2026-01-12' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('empat mata') } });
+    expect(await as(renamed, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2026-01-12' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('empat mata') },
+    });
     expect(await as(renamed, 'loans.transition', { id: loan.id, ke: 'ditolak', tanggal: '2026-01-12', alasan: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // The database refuses it too.
-    expect(() => rt.db.prepare("INSERT INTO pinjaman_riwayat (pinjaman_id, dari, ke, tanggal, pengguna, pengguna_id) VALUES (?, 'diajukan', 'disetujui', '2026-01-12', 'adm2x', ?)").run(loan.id, idOf('adm2x'))).toThrow(/empat mata/);
+    expect(() =>
+      rt.db
+        .prepare("INSERT INTO pinjaman_riwayat (pinjaman_id, dari, ke, tanggal, pengguna, pengguna_id) VALUES (?, 'diajukan', 'disetujui', '2026-01-12', 'adm2x', ?)")
+        .run(loan.id, idOf('adm2x')),
+    ).toThrow(/empat mata/);
     await ok(sessionAs(rt, 'verifikator', { username: 'budi' }), 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2026-01-12' });
   });
 
@@ -305,14 +441,31 @@ describe('a premium is paid on an invoice recorded by someone else', () => {
     const bank = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] });
     const insurer = await call(rt, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' });
     const scheme = await call(rt, 'schemes.save', {
-      kode: 'GS-2026', nama: 'GS 2026', berlakuDari: '2026-01-01', berlakuSampai: '2026-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
-      metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1.5', porsiJaminanPersen: '70',
+      kode: 'GS-2026',
+      nama: 'GS 2026',
+      berlakuDari: '2026-01-01',
+      berlakuSampai: '2026-12-31',
+      bungaBankPersen: '11',
+      bungaDebiturPersen: '3',
+      metodeBunga: 'efektif',
+      plafonMaks: 50_000_000,
+      tenorMaks: 36,
+      penjaminId: insurer.id,
+      premiTarifPersen: '1.5',
+      porsiJaminanPersen: '70',
     });
     const debtor = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
     const pagu = await call(rt, 'budget.save', { tahun: 2026, jenis: 'premi', kodeRekening: '5.1.05.02', uraian: 'Premi', pagu: 10_000_000 });
     const loan = await call(rt, 'loans.save', {
-      debiturId: debtor.id, bankId: bank.id, skemaId: scheme.id, nomorRekening: '0012300045', nomorAkad: 'AK/1', tanggalAkad: '2026-01-10',
-      plafon: 12_000_000, tenorBulan: 12, tanggalAngsuranPertama: '2026-02-15',
+      debiturId: debtor.id,
+      bankId: bank.id,
+      skemaId: scheme.id,
+      nomorRekening: '0012300045',
+      nomorAkad: 'AK/1',
+      tanggalAkad: '2026-01-10',
+      plafon: 12_000_000,
+      tenorBulan: 12,
+      tanggalAngsuranPertama: '2026-02-15',
     });
     await call(rt, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2026-01-12' });
     await call(rt, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2026-01-15' });
@@ -323,10 +476,18 @@ describe('a premium is paid on an invoice recorded by someone else', () => {
   it('refuses paying a premium nobody has invoiced, in the service and in the database', async () => {
     const w = await premiums();
     const budi = sessionAs(rt, 'verifikator', { username: 'budi' });
-    expect(await as(budi, 'premiums.recordPayment', w.payment)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('belum ditagih'), fields: { premiIds: 'Belum ditagih' } } });
+    expect(await as(budi, 'premiums.recordPayment', w.payment)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('belum ditagih'), fields: { premiIds: 'Belum ditagih' } },
+    });
     expect(rt.db.prepare('SELECT count(*) AS n FROM pembayaran_premi').get()).toEqual({ n: 0 });
     expect(() => rt.db.prepare("UPDATE premi SET status = 'dibayar' WHERE id = ?").run(w.premiIds[0])).toThrow(/tagihan penjamin/);
-    await ok(sessionAs(rt, 'operator', { username: 'rina' }), 'premiums.recordInvoice', { penjaminId: w.insurer.id, premiIds: w.premiIds, nomorTagihan: 'TG/1', tanggalTagihan: '2026-02-01' });
+    await ok(sessionAs(rt, 'operator', { username: 'rina' }), 'premiums.recordInvoice', {
+      penjaminId: w.insurer.id,
+      premiIds: w.premiIds,
+      nomorTagihan: 'TG/1',
+      tanggalTagihan: '2026-02-01',
+    });
     expect(await ok(budi, 'premiums.recordPayment', w.payment)).toMatchObject({ jumlah: 180_000 });
   });
 
@@ -336,7 +497,8 @@ describe('a premium is paid on an invoice recorded by someone else', () => {
     const adm = sessionAs(rt, 'admin', { username: 'adm' });
     await ok(rina, 'premiums.recordInvoice', { penjaminId: w.insurer.id, premiIds: w.premiIds, nomorTagihan: 'TG/1', tanggalTagihan: '2026-02-01' });
     expect(await as(adm, 'premiums.recordInvoice', { penjaminId: w.insurer.id, premiIds: w.premiIds, nomorTagihan: 'TG/2', tanggalTagihan: '2026-02-02' })).toMatchObject({
-      ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('sudah ditagih'), fields: { premiIds: 'Sudah ditagih' } },
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('sudah ditagih'), fields: { premiIds: 'Sudah ditagih' } },
     });
     expect(rt.db.prepare('SELECT nomor_tagihan, tagihan_dicatat_oleh FROM premi').get()).toEqual({ nomor_tagihan: 'TG/1', tagihan_dicatat_oleh: 'rina' });
     expect(() => rt.db.prepare("UPDATE premi SET nomor_tagihan = 'TG/3', tagihan_dicatat_oleh = 'adm' WHERE id = ?").run(w.premiIds[0])).toThrow(/tidak dapat ditimpa/);
@@ -352,8 +514,18 @@ describe("a bank's liaison officer", () => {
     const b = await call(rt, 'banks.save', { kode: 'BRI', nama: 'BRI', cabang: [] });
     const insurer = await call(rt, 'insurers.save', { kode: 'J', nama: 'Jamkrindo', jenis: 'penjaminan' });
     const scheme = await call(rt, 'schemes.save', {
-      kode: 'GS', nama: 'GS', berlakuDari: '2026-01-01', berlakuSampai: '2026-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3', metodeBunga: 'efektif',
-      plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1', porsiJaminanPersen: '70',
+      kode: 'GS',
+      nama: 'GS',
+      berlakuDari: '2026-01-01',
+      berlakuSampai: '2026-12-31',
+      bungaBankPersen: '11',
+      bungaDebiturPersen: '3',
+      metodeBunga: 'efektif',
+      plafonMaks: 50_000_000,
+      tenorMaks: 36,
+      penjaminId: insurer.id,
+      premiTarifPersen: '1',
+      porsiJaminanPersen: '70',
     });
     const d1 = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti', skala: 'mikro' });
     const d2 = await call(rt, 'debtors.save', { nik: '1603101203800002', nama: 'Rudi', skala: 'kecil' });
@@ -376,13 +548,20 @@ describe("a bank's liaison officer", () => {
 describe('managing users', () => {
   it('an admin creates users who must choose their own password; the trail names the admin', async () => {
     const admin = sessionAs(rt, 'admin', { username: 'kepala' });
-    const created = await ok<{ id: number; wajibGantiSandi: boolean }>(admin, 'users.save', { username: 'rina', nama: 'Rina Marlina', peran: 'operator', passwordAwal: 'Sementara1' });
+    const created = await ok<{ id: number; wajibGantiSandi: boolean }>(admin, 'users.save', {
+      username: 'rina',
+      nama: 'Rina Marlina',
+      peran: 'operator',
+      passwordAwal: 'Sementara1',
+    });
     expect(created.wajibGantiSandi).toBe(true);
     expect(await as(admin, 'users.save', { username: 'RINA', nama: 'Lain', peran: 'pemantau', passwordAwal: 'Sementara1' })).toMatchObject({
-      ok: false, error: { fields: { username: 'Nama pengguna rina sudah dipakai' } },
+      ok: false,
+      error: { fields: { username: 'Nama pengguna rina sudah dipakai' } },
     });
     expect(await as(admin, 'users.save', { username: 'bsb', nama: 'Petugas BSB', peran: 'bank', passwordAwal: 'Sementara1' })).toMatchObject({
-      ok: false, error: { fields: { bankId: 'Petugas bank harus terikat pada satu bank' } },
+      ok: false,
+      error: { fields: { bankId: 'Petugas bank harus terikat pada satu bank' } },
     });
     const signedIn = await login('rina', 'Sementara1');
     expect(signedIn).toMatchObject({ ok: true, value: { peran: 'operator', wajibGantiSandi: true } });
@@ -399,7 +578,8 @@ describe('managing users', () => {
     await ok(other, 'users.setActive', { id: adminId, aktif: false });
     expect(await as(other, 'users.setActive', { id: otherId, aktif: false })).toMatchObject({ ok: false, error: { message: 'Anda tidak dapat menonaktifkan akun Anda sendiri.' } });
     expect(await as(other, 'users.save', { id: otherId, username: 'kepala', nama: 'Kepala', peran: 'operator' })).toMatchObject({
-      ok: false, error: { message: 'Harus tetap ada sedikitnya satu admin aktif.' },
+      ok: false,
+      error: { message: 'Harus tetap ada sedikitnya satu admin aktif.' },
     });
     // A deactivated user cannot sign in.
     expect((await login('admin', 'admin')).ok).toBe(false);

@@ -256,7 +256,11 @@ describe('backup.restore', () => {
 
     const cases: [string, RegExp, (rt: Opened) => Promise<Buffer>][] = [
       ['random bytes', /bukan basis data SQLite/, async () => crypto.randomBytes(64 * 1024)],
-      ['random bytes behind a SQLite header', /bukan basis data SQLite|rusak/, async () => Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), crypto.randomBytes(64 * 1024)])],
+      [
+        'random bytes behind a SQLite header',
+        /bukan basis data SQLite|rusak/,
+        async () => Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), crypto.randomBytes(64 * 1024)]),
+      ],
       ['an empty file', /bukan basis data SQLite/, async () => Buffer.alloc(0)],
       [
         'a backup cut off halfway',
@@ -293,7 +297,9 @@ describe('backup.restore', () => {
         async () => {
           const file = path.join(tmpDir(), 'lain.sqlite');
           const db = new BetterSqlite3(file);
-          db.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT); INSERT INTO schema_migrations VALUES (1, 'inventaris'); CREATE TABLE barang (id INTEGER PRIMARY KEY);");
+          db.exec(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT); INSERT INTO schema_migrations VALUES (1, 'inventaris'); CREATE TABLE barang (id INTEGER PRIMARY KEY);",
+          );
           db.close();
           return fs.readFileSync(file);
         },
@@ -524,7 +530,11 @@ describe('the command line', () => {
   const ROOT = path.resolve(__dirname, '..', '..');
   // One process (node --import tsx), as the writer: a launcher would add a process per command.
   const cli = (...args: string[]) => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron', 'cli.ts'), ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, GERBANG_DB: '' } });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron', 'cli.ts'), ...args], {
+      encoding: 'utf8',
+      cwd: ROOT,
+      env: { ...process.env, GERBANG_DB: '' },
+    });
     return { status: r.status, out: `${r.stdout}${r.stderr}`.trim() };
   };
 
@@ -548,10 +558,15 @@ describe('the command line', () => {
     expect(bad.out).toBe(`Gagal: ${noise}: Berkas ini bukan basis data SQLite (isinya tidak dikenali atau kosong).`);
 
     // The database itself is no backup; a listed name is.
-    expect(cli('restore', db, '--db', db)).toMatchObject({ status: 1, out: 'Gagal: Berkas itu adalah basis data yang sedang dipakai, bukan cadangan. Data saat ini tidak diubah.' });
+    expect(cli('restore', db, '--db', db)).toMatchObject({
+      status: 1,
+      out: 'Gagal: Berkas itu adalah basis data yang sedang dipakai, bukan cadangan. Data saat ini tidak diubah.',
+    });
     const restored = cli('restore', backup!.name, '--db', db);
     expect(restored.status).toBe(0);
-    expect(restored.out).toMatch(new RegExp(`^Data dipulihkan dari ${backup!.name} \\(skema versi \\d+\\)\\. Data sebelumnya disimpan sebagai sebelum-pulih-\\d{8}-\\d{6}\\.sqlite\\.$`));
+    expect(restored.out).toMatch(
+      new RegExp(`^Data dipulihkan dari ${backup!.name} \\(skema versi \\d+\\)\\. Data sebelumnya disimpan sebagai sebelum-pulih-\\d{8}-\\d{6}\\.sqlite\\.$`),
+    );
     expect(cli('backups', '--db', db).out).toMatch(/sebelum-pulih[\s\S]*manual/);
   });
 });

@@ -169,7 +169,7 @@ describe('banks.save: duplicates', () => {
     expect(snapshot(rt().db, TABLES)).toBe(before);
   });
 
-  it('refuses renaming a bank\'s code to another bank\'s code, leaving both unchanged', async () => {
+  it("refuses renaming a bank's code to another bank's code, leaving both unchanged", async () => {
     await call(rt(), 'banks.save', bsb);
     const bri = await call(rt(), 'banks.save', { kode: 'BRI', nama: 'Bank Rakyat Indonesia' });
     const before = snapshot(rt().db, TABLES);

@@ -42,7 +42,17 @@ describe('npm run bench', () => {
     // and as a worker job (stall.ts); only that they were measured and succeeded, not their values.
     expect(report.steps.find((s) => s.no === '3')!.stallMs).toBeGreaterThanOrEqual(0);
     expect(report.jobs!.map((j) => `${j.channel} ${j.mode}`)).toEqual([
-      'app.info langsung', 'subsidy.run langsung', 'subsidy.run job', 'budget.year langsung', 'budget.year job', 'claims.reconcile langsung', 'claims.reconcile job', 'documents.render langsung', 'documents.render job', 'backup.create langsung', 'backup.create job',
+      'app.info langsung',
+      'subsidy.run langsung',
+      'subsidy.run job',
+      'budget.year langsung',
+      'budget.year job',
+      'claims.reconcile langsung',
+      'claims.reconcile job',
+      'documents.render langsung',
+      'documents.render job',
+      'backup.create langsung',
+      'backup.create job',
     ]);
     expect(report.jobs!.every((j) => j.ok && j.maxStallMs >= 0 && j.peakMb > 0)).toBe(true);
     expect(text).toContain('Jeda maks ms');

@@ -38,7 +38,8 @@ describe('HTTP bridge: API', () => {
     expect((await post('banks.list', '{}')).json).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     token = sessionAs(rt(), 'pemantau');
     expect((await post('banks.save', JSON.stringify({ kode: 'X', nama: 'X' }))).json).toEqual({
-      ok: false, error: { code: 'FORBIDDEN', message: 'Peran Pemantau tidak berwenang untuk tindakan ini.' },
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Peran Pemantau tidak berwenang untuk tindakan ini.' },
     });
     expect(countRows(rt().db, 'bank')).toBe(0);
   });
@@ -55,7 +56,7 @@ describe('HTTP bridge: API', () => {
     const bank = await call(rt(), 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [{ kode: 'ME', nama: 'Muara Enim' }] });
     const listed = await post('banks.list', JSON.stringify({ search: 'sumsel' }));
     expect(listed.json).toEqual({ ok: true, value: [bank] });
-    expect(((listed.json as { value: Bank[] }).value[0]!.cabang[0]!.kode)).toBe('ME');
+    expect((listed.json as { value: Bank[] }).value[0]!.cabang[0]!.kode).toBe('ME');
   });
 
   it('accepts an empty body as "no input" and applies the defaults', async () => {
@@ -97,7 +98,12 @@ describe('HTTP bridge: API', () => {
 
   it('refuses a request for another Host (DNS rebinding) with 403, before running anything', async () => {
     for (const host of ['evil.example', 'evil.example:80', '127.0.0.1.evil.example', 'localhost.evil.example']) {
-      const res = await rawRequest(bridge!.url, { method: 'POST', path: '/api/banks.save', headers: { host, 'content-type': 'application/json' }, body: '{"kode":"X","nama":"Bank X"}' });
+      const res = await rawRequest(bridge!.url, {
+        method: 'POST',
+        path: '/api/banks.save',
+        headers: { host, 'content-type': 'application/json' },
+        body: '{"kode":"X","nama":"Bank X"}',
+      });
       expect(res.status, host).toBe(403);
     }
     expect(countRows(rt().db, 'bank')).toBe(0);
@@ -106,7 +112,12 @@ describe('HTTP bridge: API', () => {
   it('accepts the loopback host names, with or without the port', async () => {
     const port = new URL(bridge!.url).port;
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, 'localhost', '127.0.0.1']) {
-      const res = await rawRequest(bridge!.url, { method: 'POST', path: '/api/banks.list', headers: { host, 'content-type': 'application/json', 'x-gerbang-sesi': token }, body: '{}' });
+      const res = await rawRequest(bridge!.url, {
+        method: 'POST',
+        path: '/api/banks.list',
+        headers: { host, 'content-type': 'application/json', 'x-gerbang-sesi': token },
+        body: '{}',
+      });
       expect(res.status, host).toBe(200);
       expect(JSON.parse(res.body)).toEqual({ ok: true, value: [] });
     }

@@ -14,13 +14,28 @@ const rtOf = useTempRuntime({ prefix: 'gs-projection-', today: '2025-03-20' });
 async function loanUnder(rt: TempRuntime, wajibAngsuran: boolean) {
   const bank = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [{ kode: 'ME', nama: 'Muara Enim' }] });
   const scheme = await call(rt, 'schemes.save', {
-    kode: 'GS-2025', nama: 'GS 2025', berlakuDari: '2025-01-01', berlakuSampai: '2025-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
-    metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, wajibAngsuran,
+    kode: 'GS-2025',
+    nama: 'GS 2025',
+    berlakuDari: '2025-01-01',
+    berlakuSampai: '2025-12-31',
+    bungaBankPersen: '11',
+    bungaDebiturPersen: '3',
+    metodeBunga: 'efektif',
+    plafonMaks: 50_000_000,
+    tenorMaks: 36,
+    wajibAngsuran,
   });
   const debtor = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
   const loan = await call(rt, 'loans.save', {
-    debiturId: debtor.id, bankId: bank.id, skemaId: scheme.id, nomorRekening: '0012300045', nomorAkad: 'AK/001/2025', tanggalAkad: '2025-01-10',
-    plafon: 12_000_000, tenorBulan: 12, tanggalAngsuranPertama: '2025-02-15',
+    debiturId: debtor.id,
+    bankId: bank.id,
+    skemaId: scheme.id,
+    nomorRekening: '0012300045',
+    nomorAkad: 'AK/001/2025',
+    tanggalAkad: '2025-01-10',
+    plafon: 12_000_000,
+    tenorBulan: 12,
+    tanggalAngsuranPertama: '2025-02-15',
   });
   await call(rt, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2025-01-12' });
   await call(rt, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2025-01-15' });

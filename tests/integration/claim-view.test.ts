@@ -13,8 +13,27 @@ async function draftClaim() {
   const rt = rtOf();
   const bank = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] });
   const { tagihanId } = insertClaim(rt.db, {
-    bankId: bank.id, periodeAwal: '2026-10', periodeAkhir: '2026-10', imporId: null, dibuatOleh: 'rina',
-    lines: [{ nomorBaris: 1, periode: '2026-10', nomorRekening: '0099', nik: null, nama: 'Tidak Dikenal', outstanding: null, bungaPersen: null, hari: null, kol: null, diklaim: 50_000, plafon: null, tanggalAkad: null }],
+    bankId: bank.id,
+    periodeAwal: '2026-10',
+    periodeAkhir: '2026-10',
+    imporId: null,
+    dibuatOleh: 'rina',
+    lines: [
+      {
+        nomorBaris: 1,
+        periode: '2026-10',
+        nomorRekening: '0099',
+        nik: null,
+        nama: 'Tidak Dikenal',
+        outstanding: null,
+        bungaPersen: null,
+        hari: null,
+        kol: null,
+        diklaim: 50_000,
+        plafon: null,
+        tanggalAkad: null,
+      },
+    ],
   });
   return { rt, tagihanId };
 }

@@ -33,8 +33,18 @@ beforeAll(async () => {
   const eligible = run.lines.filter((l) => l.layak && (l.rincian?.jumlah ?? 0) > 0);
   // The file's own row numbers start at 7 (a title and a header above the data in the bank's sheet).
   const lines = eligible.map((l, i) => ({
-    nomorBaris: i + 7, periode: l.periode, nomorRekening: l.nomorRekening, nik: l.nik, nama: l.debiturNama, outstanding: null, bungaPersen: null, hari: null, kol: l.kol,
-    diklaim: l.rincian!.jumlah + (i === 0 ? 1_200_000 : 0), plafon: null, tanggalAkad: null,
+    nomorBaris: i + 7,
+    periode: l.periode,
+    nomorRekening: l.nomorRekening,
+    nik: l.nik,
+    nama: l.debiturNama,
+    outstanding: null,
+    bungaPersen: null,
+    hari: null,
+    kol: l.kol,
+    diklaim: l.rincian!.jumlah + (i === 0 ? 1_200_000 : 0),
+    plafon: null,
+    tanggalAkad: null,
   }));
   lineCount = lines.length;
   tagihanId = insertClaim(rt.db, { bankId, periodeAwal: '2026-09', periodeAkhir: '2026-09', imporId: null, lines, dibuatOleh: 'rina' }).tagihanId;
@@ -59,7 +69,10 @@ async function printed(kertas: 'A4' | 'F4') {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '70', file, path.join(ARTIFACTS, `berita-acara-${kertas}`)]);
   // The sheet in millimetres (Chromium rounds it to its pixel grid: within half a millimetre).
-  const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!.slice(1).map((pt) => (Number(pt) / 72) * 25.4);
+  const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/
+    .exec(info)!
+    .slice(1)
+    .map((pt) => (Number(pt) / 72) * 25.4);
   return { sheet: [Math.round(w!), Math.round(h!)], pages, text };
 }
 
@@ -91,21 +104,40 @@ describe('the berita acara as printed', () => {
     // Around 30 rows fill the first A4 page of this document: whichever count, the signatures never stand alone.
     for (const n of [28, 30, 32]) {
       const doc: ReportDocument = {
-        title: 'Uji', orientation: 'portrait', fileName: 'uji', letterhead: true,
+        title: 'Uji',
+        orientation: 'portrait',
+        fileName: 'uji',
+        letterhead: true,
         blocks: [
           {
-            type: 'table', columns: [{ key: 'no', label: 'No.', kind: 'number' }, { key: 'nama', label: 'Nama', kind: 'text' }, { key: 'jumlah', label: 'Jumlah', kind: 'rupiah' }],
-            rows: Array.from({ length: n }, (_, i) => ({ no: i + 1, nama: `Debitur ${i + 1}`, jumlah: 1000 })), totals: { nama: 'Total', jumlah: n * 1000 },
+            type: 'table',
+            columns: [
+              { key: 'no', label: 'No.', kind: 'number' },
+              { key: 'nama', label: 'Nama', kind: 'text' },
+              { key: 'jumlah', label: 'Jumlah', kind: 'rupiah' },
+            ],
+            rows: Array.from({ length: n }, (_, i) => ({ no: i + 1, nama: `Debitur ${i + 1}`, jumlah: 1000 })),
+            totals: { nama: 'Total', jumlah: n * 1000 },
           },
           { type: 'paragraph', text: 'Demikian berita acara ini dibuat.' },
-          { type: 'signatures', place: 'Muara Enim', date: '2026-10-21', signers: [{ heading: 'Pihak Bank', position: 'Petugas', name: 'Lukman' }, { heading: 'Diperiksa oleh,', position: 'Verifikator', name: 'Dewi' }] },
+          {
+            type: 'signatures',
+            place: 'Muara Enim',
+            date: '2026-10-21',
+            signers: [
+              { heading: 'Pihak Bank', position: 'Petugas', name: 'Lukman' },
+              { heading: 'Diperiksa oleh,', position: 'Verifikator', name: 'Dewi' },
+            ],
+          },
         ],
       };
       const html = renderHtml(doc, { settings: DEFAULT_DOCUMENT_SETTINGS, printedOn: TODAY, pageNumbers: 'none' });
       const file = path.join(dir, `keep-${n}.pdf`);
       fs.writeFileSync(file, await printer.pdf(html, { landscape: false, footerTemplate: pdfFooterTemplate('Uji', TODAY), paperMm: sheetMm('A4', 'portrait') }));
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString('utf8'))![1]);
-      const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), file, '-']).toString('utf8').replace(/\s+/g, ' ');
+      const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), file, '-'])
+        .toString('utf8')
+        .replace(/\s+/g, ' ');
       expect(last, `${n} rows`).toContain(`Debitur ${n} `);
       expect(last, `${n} rows`).toContain(`Total Rp${(n * 1000).toLocaleString('id-ID')}`);
       expect(last, `${n} rows`).toContain('Dewi');

@@ -30,8 +30,18 @@ it('prints the berita acara with the claimed, agreed and rejected totals in figu
   const run = computeSubsidyRun(rt.db, { bankId, periodeAwal: '2026-10', periodeAkhir: '2026-10' });
   const eligible = run.lines.filter((l) => l.layak && (l.rincian?.jumlah ?? 0) > 0);
   const lines = eligible.map((l, i) => ({
-    nomorBaris: i + 1, periode: l.periode, nomorRekening: l.nomorRekening, nik: l.nik, nama: l.debiturNama, outstanding: null, bungaPersen: null, hari: null, kol: l.kol,
-    diklaim: l.rincian!.jumlah + (i === 0 ? 1_200_000 : 0), plafon: null, tanggalAkad: null,
+    nomorBaris: i + 1,
+    periode: l.periode,
+    nomorRekening: l.nomorRekening,
+    nik: l.nik,
+    nama: l.debiturNama,
+    outstanding: null,
+    bungaPersen: null,
+    hari: null,
+    kol: l.kol,
+    diklaim: l.rincian!.jumlah + (i === 0 ? 1_200_000 : 0),
+    plafon: null,
+    tanggalAkad: null,
   }));
   const { tagihanId, totalDiklaim } = insertClaim(rt.db, { bankId, periodeAwal: '2026-10', periodeAkhir: '2026-10', imporId: null, lines, dibuatOleh: 'rina' });
   await call(rt, 'claims.reconcile', { tagihanId });

@@ -46,8 +46,19 @@ function actualDays(from: string, to: string): number {
 
 function lineOf(nomorBaris: number, l: SubsidyLine, over: Partial<NewClaimLine> = {}): NewClaimLine {
   return {
-    nomorBaris, periode: l.periode, nomorRekening: l.nomorRekening, nik: l.nik, nama: l.debiturNama, outstanding: null, bungaPersen: null, hari: null, kol: l.kol,
-    diklaim: l.rincian?.jumlah ?? 0, plafon: null, tanggalAkad: null, ...over,
+    nomorBaris,
+    periode: l.periode,
+    nomorRekening: l.nomorRekening,
+    nik: l.nik,
+    nama: l.debiturNama,
+    outstanding: null,
+    bungaPersen: null,
+    hari: null,
+    kol: l.kol,
+    diklaim: l.rincian?.jumlah ?? 0,
+    plafon: null,
+    tanggalAkad: null,
+    ...over,
   };
 }
 
@@ -89,9 +100,7 @@ describe('reconciliation of a claim made from the run with planted differences',
     const rounding = pick((l) => new D(l.rincian.tidakDibulatkan).minus(new D(l.rincian.tidakDibulatkan).floor()).gte(0.5), 'rounding');
     // Day count: the bank counts actual/365.
     const dayCount = pick((l) => l.rincian.konvensiHari !== 'act365', 'day count');
-    const dayCountAmount = roundHalfUp(
-      l365(dayCount),
-    );
+    const dayCountAmount = roundHalfUp(l365(dayCount));
     function l365(l: Eligible): Decimal {
       let n = new D(0);
       for (const s of l.rincian.segmen) n = n.plus(new D(s.pokok).times(l.rincian.tarifSubsidiPersen).times(actualDays(s.dari, s.sampai)));
@@ -101,7 +110,10 @@ describe('reconciliation of a claim made from the run with planted differences',
     const outstanding = pick(() => true, 'outstanding');
     const bankOutstanding = outstanding.rincian.segmen[0]!.pokok + 1_000_000;
     const outstandingAmount = roundHalfUp(
-      new D(bankOutstanding).times(outstanding.rincian.tarifSubsidiPersen).times(ourDays(outstanding)).div(100 * yearOf(outstanding.rincian.konvensiHari)),
+      new D(bankOutstanding)
+        .times(outstanding.rincian.tarifSubsidiPersen)
+        .times(ourDays(outstanding))
+        .div(100 * yearOf(outstanding.rincian.konvensiHari)),
     );
     // Rate: one point more.
     const rate = pick(() => true, 'rate');
@@ -154,7 +166,12 @@ describe('reconciliation of a claim made from the run with planted differences',
     add(paidBefore, {}, { status: 'ganda' });
     if (notRunning) add(eligible[0]!, { nomorRekening: notRunning.nomor_rekening, nik: null, diklaim: 5_000 }, { status: 'tidak_memenuhi_syarat' });
     // Every planted amount really differs from ours (otherwise the test proves nothing).
-    for (const [l, amount] of [[dayCount, dayCountAmount], [outstanding, outstandingAmount], [rate, rateAmount], [days, daysAmount]] as const) {
+    for (const [l, amount] of [
+      [dayCount, dayCountAmount],
+      [outstanding, outstandingAmount],
+      [rate, rateAmount],
+      [days, daysAmount],
+    ] as const) {
       expect(Math.abs(amount - l.rincian.jumlah)).toBeGreaterThan(1);
     }
 
@@ -356,7 +373,9 @@ describe('payment', () => {
     expect(stale.perStatus.find((s) => s.status === 'ganda')!.jumlah).toBe(1);
     // The database's own guard, whatever path: a second row for a paid loan-month is refused.
     const lineId = (r.db.prepare('SELECT id FROM tagihan_baris WHERE tagihan_id = ?').get(four) as { id: number }).id;
-    expect(() => r.db.prepare('INSERT INTO periode_dibayar (pinjaman_id, periode, tagihan_baris_id) VALUES (?, ?, ?)').run(b!.pinjamanId, PERIODE, lineId)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => r.db.prepare('INSERT INTO periode_dibayar (pinjaman_id, periode, tagihan_baris_id) VALUES (?, ?, ?)').run(b!.pinjamanId, PERIODE, lineId)).toThrow(
+      /UNIQUE|PRIMARY/,
+    );
   });
 
   it('refuses approval when a loan-month was paid by the run after the reconciliation', async () => {
@@ -387,7 +406,9 @@ describe('payment', () => {
     await call(r, 'claims.reconcile', { tagihanId: stuck });
     await call(r, 'claims.approve', { tagihanId: stuck });
     await call(r, 'subsidy.recordPayment', { bankId, periodeAwal: PERIODE, nomorSp2d: 'SP2D/RUN', tanggalSp2d: '2026-11-21', paguId });
-    expect((await callError(r, 'claims.recordPayment', { tagihanId: stuck, nomorSp2d: 'SP2D/X', tanggalSp2d: '2026-11-22', jumlah: 1, paguId })).message).toContain('sudah dibayar');
+    expect((await callError(r, 'claims.recordPayment', { tagihanId: stuck, nomorSp2d: 'SP2D/X', tanggalSp2d: '2026-11-22', jumlah: 1, paguId })).message).toContain(
+      'sudah dibayar',
+    );
     // … so it is withdrawn, with a reason, and kept.
     expect((await callError(r, 'claims.cancel', { tagihanId: stuck, alasan: '' })).fields?.alasan).toBeDefined();
     const cancelled = await call(r, 'claims.cancel', { tagihanId: stuck, alasan: 'Bulan ini sudah dibayar lewat perhitungan subsidi' });
@@ -429,7 +450,15 @@ describe('who may do what', () => {
     const adm2 = sessionAs(r, 'admin', { username: 'adm2' });
     const other = sessionAs(r, 'admin', { username: 'kepala' });
     const id = (r.db.prepare("SELECT id FROM pengguna WHERE username = 'adm2'").get() as { id: number }).id;
-    const tagihanId = insertClaim(r.db, { bankId, periodeAwal: PERIODE, periodeAkhir: PERIODE, imporId: null, lines: [lineOf(1, a!)], dibuatOleh: 'adm2', dibuatOlehId: id }).tagihanId;
+    const tagihanId = insertClaim(r.db, {
+      bankId,
+      periodeAwal: PERIODE,
+      periodeAkhir: PERIODE,
+      imporId: null,
+      lines: [lineOf(1, a!)],
+      dibuatOleh: 'adm2',
+      dibuatOlehId: id,
+    }).tagihanId;
     await as(r, adm2, 'claims.reconcile', { tagihanId });
     expect((await as(r, adm2, 'users.save', { id, username: 'adm2x', nama: 'Adm Dua', peran: 'admin', bankId: null })).ok).toBe(true);
     const renamed = sessionAs(r, 'admin', { username: 'adm2x' });
@@ -446,7 +475,15 @@ describe('who may do what', () => {
     const adm = sessionAs(r, 'admin', { username: 'adm' });
     const budi = sessionAs(r, 'verifikator', { username: 'budi' });
     const admId = (r.db.prepare("SELECT id FROM pengguna WHERE username = 'adm'").get() as { id: number }).id;
-    const tagihanId = insertClaim(r.db, { bankId, periodeAwal: PERIODE, periodeAkhir: PERIODE, imporId: null, lines: [lineOf(1, a!)], dibuatOleh: 'adm', dibuatOlehId: admId }).tagihanId;
+    const tagihanId = insertClaim(r.db, {
+      bankId,
+      periodeAwal: PERIODE,
+      periodeAkhir: PERIODE,
+      imporId: null,
+      lines: [lineOf(1, a!)],
+      dibuatOleh: 'adm',
+      dibuatOlehId: admId,
+    }).tagihanId;
     await as(r, adm, 'claims.reconcile', { tagihanId });
     await as(r, adm, 'claims.decideBulk', { tagihanId, status: 'selisih', keputusan: 'terima_hitungan', alasan: 'ikut perhitungan' });
     const approved = await as<{ totalDisetujui: number }>(r, budi, 'claims.approve', { tagihanId });
@@ -455,13 +492,18 @@ describe('who may do what', () => {
     expect(await as(r, adm, 'claims.recordPayment', payment)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('empat mata') } });
     expect(countRows(r.db, 'pembayaran')).toBe(0);
     // The database refuses it too.
-    expect(() => r.db.prepare("INSERT INTO pembayaran (tagihan_id, nomor_sp2d, tanggal_sp2d, jumlah, pagu_id, dicatat_oleh_id) VALUES (?, 'X', '2026-11-20', 1, ?, ?)").run(tagihanId, paguId, admId)).toThrow(/empat mata/);
+    expect(() =>
+      r.db
+        .prepare("INSERT INTO pembayaran (tagihan_id, nomor_sp2d, tanggal_sp2d, jumlah, pagu_id, dicatat_oleh_id) VALUES (?, 'X', '2026-11-20', 1, ?, ?)")
+        .run(tagihanId, paguId, admId),
+    ).toThrow(/empat mata/);
     expect(await as(r, budi, 'claims.recordPayment', payment)).toMatchObject({ ok: true, value: { status: 'dibayar' } });
 
     // The run paid directly (no claim, no approval, one person) is closed to every signed-in user.
     for (const token of [adm, budi]) {
       expect(await as(r, token, 'subsidy.recordPayment', { bankId, periodeAwal: PERIODE, nomorSp2d: 'SP2D/RUN', tanggalSp2d: '2026-11-21', paguId })).toMatchObject({
-        ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Tagihan & Rekonsiliasi') },
+        ok: false,
+        error: { code: 'FORBIDDEN', message: expect.stringContaining('Tagihan & Rekonsiliasi') },
       });
     }
     expect(countRows(r.db, 'pembayaran')).toBe(1);
@@ -518,7 +560,11 @@ describe('berita acara and the lines export', () => {
     const r = rt();
     const { bankId, run, paguId } = await demo(r);
     const [a, b, c] = eligibleOf(run);
-    const tagihanId = newClaim(r, bankId, [lineOf(1, a!), lineOf(2, b!, { diklaim: b!.rincian.jumlah + 1_200_000 }), lineOf(3, c!, { nomorRekening: 'TIDAK-ADA', nik: null, diklaim: 250_000 })]);
+    const tagihanId = newClaim(r, bankId, [
+      lineOf(1, a!),
+      lineOf(2, b!, { diklaim: b!.rincian.jumlah + 1_200_000 }),
+      lineOf(3, c!, { nomorRekening: 'TIDAK-ADA', nik: null, diklaim: 250_000 }),
+    ]);
     await call(r, 'claims.reconcile', { tagihanId });
     await call(r, 'claims.decideBulk', { tagihanId, status: 'selisih', keputusan: 'terima_hitungan', alasan: 'Ikut perhitungan' });
     await call(r, 'claims.approve', { tagihanId, nomorBa: 'BA-REK/7/2026', tanggalBa: '2026-11-21' });
@@ -527,7 +573,10 @@ describe('berita acara and the lines export', () => {
     const bank = await call(r, 'banks.get', { id: bankId });
 
     const html = (await call(r, 'documents.render', { dokumen: { jenis: 'beritaAcaraRekonsiliasi', tagihanId }, format: 'html' })).html!;
-    const text = html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ');
+    const text = html
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/\s+/g, ' ');
     expect(text).toContain('BA-REK/7/2026');
     expect(text).toContain('21 November 2026');
     expect(text).toContain(formatRupiah(claimed));

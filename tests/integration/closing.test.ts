@@ -9,13 +9,30 @@ async function disbursedLoan() {
   const bank = await call(r, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] });
   const insurer = await call(r, 'insurers.save', { kode: 'J', nama: 'Jamkrindo', jenis: 'penjaminan' });
   const scheme = await call(r, 'schemes.save', {
-    kode: 'GS', nama: 'GS', berlakuDari: '2025-01-01', berlakuSampai: '2025-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3', metodeBunga: 'efektif',
-    plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1', porsiJaminanPersen: '70',
+    kode: 'GS',
+    nama: 'GS',
+    berlakuDari: '2025-01-01',
+    berlakuSampai: '2025-12-31',
+    bungaBankPersen: '11',
+    bungaDebiturPersen: '3',
+    metodeBunga: 'efektif',
+    plafonMaks: 50_000_000,
+    tenorMaks: 36,
+    penjaminId: insurer.id,
+    premiTarifPersen: '1',
+    porsiJaminanPersen: '70',
   });
   const debtor = await call(r, 'debtors.save', { nik: '1603106710850001', nama: 'Siti', skala: 'mikro' });
   const pagu = await call(r, 'budget.save', { tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05', uraian: 'Subsidi', pagu: 10_000_000 });
   const loan = await call(r, 'loans.save', {
-    debiturId: debtor.id, bankId: bank.id, skemaId: scheme.id, nomorRekening: '001', nomorAkad: 'AK', tanggalAkad: '2025-01-10', plafon: 12_000_000, tenorBulan: 12,
+    debiturId: debtor.id,
+    bankId: bank.id,
+    skemaId: scheme.id,
+    nomorRekening: '001',
+    nomorAkad: 'AK',
+    tanggalAkad: '2025-01-10',
+    plafon: 12_000_000,
+    tenorBulan: 12,
     tanggalAngsuranPertama: '2025-02-15',
   });
   await call(r, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2025-01-12' });
@@ -27,7 +44,10 @@ const position = (pinjamanId: number, periode: string) => ({ pinjamanId, periode
 
 describe('closing a month', () => {
   it('only once the month is over, and only once', async () => {
-    expect(await callError(rt(), 'closing.close', { periode: '2025-04' })).toMatchObject({ code: 'VALIDATION', message: 'April 2025 belum berakhir; bulan hanya dapat ditutup setelah lewat.' });
+    expect(await callError(rt(), 'closing.close', { periode: '2025-04' })).toMatchObject({
+      code: 'VALIDATION',
+      message: 'April 2025 belum berakhir; bulan hanya dapat ditutup setelah lewat.',
+    });
     await call(rt(), 'closing.close', { periode: '2025-02' });
     expect(await callError(rt(), 'closing.close', { periode: '2025-02' })).toMatchObject({ code: 'CONFLICT', message: 'Februari 2025 sudah ditutup oleh uji.' });
     expect(await call(rt(), 'closing.list', {})).toMatchObject([{ periode: '2025-02', ditutupOleh: 'uji' }]);
@@ -49,7 +69,10 @@ describe('closing a month', () => {
     expect(await call(rt(), 'subsidy.recordPayment', { ...payment, tanggalSp2d: '2025-03-05' })).toMatchObject({ jumlah: 71_556 });
 
     await call(rt(), 'loans.transition', { id: w.loanId, ke: 'macet', tanggal: '2025-02-20' });
-    expect(await callError(rt(), 'loans.transition', { id: w.loanId, ke: 'klaim', tanggal: '2025-02-25' })).toMatchObject({ code: 'CONFLICT', fields: { tanggal: 'Bulan sudah ditutup' } });
+    expect(await callError(rt(), 'loans.transition', { id: w.loanId, ke: 'klaim', tanggal: '2025-02-25' })).toMatchObject({
+      code: 'CONFLICT',
+      fields: { tanggal: 'Bulan sudah ditutup' },
+    });
     expect(rt().db.prepare('SELECT kol FROM posisi_bank').get()).toEqual({ kol: 1 });
   });
 

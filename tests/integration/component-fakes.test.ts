@@ -45,16 +45,31 @@ const refusal = (e: { code: string; message: string; fields?: Record<string, str
 async function loanWorld(r: Runtime) {
   const bank = await call(r, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel' });
   const scheme = await call(r, 'schemes.save', {
-    kode: 'GS-2025', nama: 'GS 2025', berlakuDari: '2025-01-01', berlakuSampai: '2025-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3', metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36,
+    kode: 'GS-2025',
+    nama: 'GS 2025',
+    berlakuDari: '2025-01-01',
+    berlakuSampai: '2025-12-31',
+    bungaBankPersen: '11',
+    bungaDebiturPersen: '3',
+    metodeBunga: 'efektif',
+    plafonMaks: 50_000_000,
+    tenorMaks: 36,
   });
   const debtor = await call(r, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
   return call(r, 'loans.save', {
-    debiturId: debtor.id, bankId: bank.id, skemaId: scheme.id, nomorRekening: '0012300040', nomorAkad: 'AK/001/2025', tanggalAkad: '2025-01-10', plafon: 12_000_000, tenorBulan: 12,
+    debiturId: debtor.id,
+    bankId: bank.id,
+    skemaId: scheme.id,
+    nomorRekening: '0012300040',
+    nomorAkad: 'AK/001/2025',
+    tanggalAkad: '2025-01-10',
+    plafon: 12_000_000,
+    tenorBulan: 12,
     tanggalAngsuranPertama: '2025-02-15',
   });
 }
 
-describe('the component tests\' fakes say what the real handlers say', () => {
+describe("the component tests' fakes say what the real handlers say", () => {
   it('loans: each step allowed or refused from each status, a missing reason, a future date, editing after disbursement', async () => {
     const { fakeLoanService } = await loansFake();
     const created = await loanWorld(rt());
@@ -67,7 +82,20 @@ describe('the component tests\' fakes say what the real handlers say', () => {
       ['loans.transition', { id, ke: 'disetujui', tanggal: '2025-01-12' }],
       ['loans.transition', { id, ke: 'lunas', tanggal: '2025-01-13' }], // not disbursed
       ['loans.transition', { id, ke: 'aktif', tanggal: '2025-01-15' }],
-      ['loans.save', { id, debiturId: created.debiturId, bankId: created.bankId, skemaId: created.skemaId, nomorRekening: '0012300040', nomorAkad: 'AK/001/2025', tanggalAkad: '2025-01-10', plafon: 10_000_000, tenorBulan: 12 }],
+      [
+        'loans.save',
+        {
+          id,
+          debiturId: created.debiturId,
+          bankId: created.bankId,
+          skemaId: created.skemaId,
+          nomorRekening: '0012300040',
+          nomorAkad: 'AK/001/2025',
+          tanggalAkad: '2025-01-10',
+          plafon: 10_000_000,
+          tenorBulan: 12,
+        },
+      ],
       ['loans.transition', { id, ke: 'klaim', tanggal: '2025-06-01' }], // only from macet
       ['loans.transition', { id, ke: 'macet', tanggal: '2025-06-01' }],
       ['loans.transition', { id, ke: 'hapus_buku', tanggal: '2025-07-01', alasan: 'Uji' }], // only from klaim
@@ -89,7 +117,7 @@ describe('the component tests\' fakes say what the real handlers say', () => {
     expect((await call(rt(), 'loans.get', { id })).status).toBe('macet');
   });
 
-  it('budget: a new line, the same account code twice in a year, an unknown line, a bad pagu, and the saved line\'s shape', async () => {
+  it("budget: a new line, the same account code twice in a year, an unknown line, a bad pagu, and the saved line's shape", async () => {
     const { fakeBudget } = await budgetFake();
     const { backend } = fakeBudget([]);
     const line = { tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05.01.001', uraian: 'Subsidi bunga KUR', pagu: 1_500_000_000 };

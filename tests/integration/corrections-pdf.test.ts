@@ -33,15 +33,42 @@ it('prints the offset correction and the net payable on the offsetting claim’s
   const [a, b] = run.lines.filter((l) => l.layak && (l.rincian?.jumlah ?? 0) > 20_000);
   const claimOf = (l: NonNullable<typeof a>) =>
     insertClaim(rt.db, {
-      bankId, periodeAwal: '2026-10', periodeAkhir: '2026-10', imporId: null, dibuatOleh: 'rina',
-      lines: [{ nomorBaris: 1, periode: l.periode, nomorRekening: l.nomorRekening, nik: l.nik, nama: l.debiturNama, outstanding: null, bungaPersen: null, hari: null, kol: l.kol, diklaim: l.rincian!.jumlah, plafon: null, tanggalAkad: null }],
+      bankId,
+      periodeAwal: '2026-10',
+      periodeAkhir: '2026-10',
+      imporId: null,
+      dibuatOleh: 'rina',
+      lines: [
+        {
+          nomorBaris: 1,
+          periode: l.periode,
+          nomorRekening: l.nomorRekening,
+          nik: l.nik,
+          nama: l.debiturNama,
+          outstanding: null,
+          bungaPersen: null,
+          hari: null,
+          kol: l.kol,
+          diklaim: l.rincian!.jumlah,
+          plafon: null,
+          tanggalAkad: null,
+        },
+      ],
     }).tagihanId;
   const first = claimOf(a!);
   await call(rt, 'claims.reconcile', { tagihanId: first });
   await call(rt, 'claims.approve', { tagihanId: first });
   await call(rt, 'claims.recordPayment', { tagihanId: first, nomorSp2d: 'SP2D/P/1', tanggalSp2d: '2026-11-20', jumlah: a!.rincian!.jumlah, paguId });
   const barisId = (rt.db.prepare('SELECT id FROM tagihan_baris WHERE tagihan_id = ?').get(first) as { id: number }).id;
-  const k = await call(rt, 'claims.recordCorrection', { barisId, jenis: 'lebih_bayar', jumlah: 10_001, alasan: 'Hari dihitung ganda', dokumenJenis: 'bpk', dokumenNomor: 'LHP/77/BPK/2026', dokumenTanggal: '2026-11-21' });
+  const k = await call(rt, 'claims.recordCorrection', {
+    barisId,
+    jenis: 'lebih_bayar',
+    jumlah: 10_001,
+    alasan: 'Hari dihitung ganda',
+    dokumenJenis: 'bpk',
+    dokumenNomor: 'LHP/77/BPK/2026',
+    dokumenTanggal: '2026-11-21',
+  });
   const second = claimOf(b!);
   await call(rt, 'claims.reconcile', { tagihanId: second });
   await call(rt, 'claims.approve', { tagihanId: second, nomorBa: 'BA-REK/KOR/2026', koreksiIds: [k.id] });

@@ -32,8 +32,18 @@ async function demo(r: TempRuntime) {
 
 function lineOf(nomorBaris: number, l: SubsidyLine): NewClaimLine {
   return {
-    nomorBaris, periode: l.periode, nomorRekening: l.nomorRekening, nik: l.nik, nama: l.debiturNama, outstanding: null, bungaPersen: null, hari: null, kol: l.kol,
-    diklaim: l.rincian?.jumlah ?? 0, plafon: null, tanggalAkad: null,
+    nomorBaris,
+    periode: l.periode,
+    nomorRekening: l.nomorRekening,
+    nik: l.nik,
+    nama: l.debiturNama,
+    outstanding: null,
+    bungaPersen: null,
+    hari: null,
+    kol: l.kol,
+    diklaim: l.rincian?.jumlah ?? 0,
+    plafon: null,
+    tanggalAkad: null,
   };
 }
 
@@ -73,7 +83,12 @@ async function figures(r: TempRuntime, paguId: number, bankId: number) {
   const dash = (await call(r, 'dashboard.summary', { tahun: 2026 })).realisasi.subsidi;
   const rekap = await buildRekapBulanan(rekapContext(r), { jenis: 'rekapBulanan', periode: '2026-11' });
   const t = rekap.blocks.find((b): b is TableBlock => b.type === 'table' && (b.title ?? '').startsWith('Subsidi bunga: bruto'))!;
-  const col = (i: number) => ({ bruto: t.rows[0]!.bulanIni as number, lebih: t.rows[1]!.bulanIni as number, kurang: t.rows[2]!.bulanIni as number, bersih: t.rows[i]!.bulanIni as number });
+  const col = (i: number) => ({
+    bruto: t.rows[0]!.bulanIni as number,
+    lebih: t.rows[1]!.bulanIni as number,
+    kurang: t.rows[2]!.bulanIni as number,
+    bersih: t.rows[i]!.bulanIni as number,
+  });
   void bankId;
   return {
     budget: { bruto: budget.realisasiBruto, koreksi: budget.koreksi, bersih: budget.realisasi, sisa: budget.sisa },
@@ -89,7 +104,11 @@ describe('corrections after payment', () => {
     const { bankId, lines, paguId } = await demo(r);
     expect(lines.length).toBeGreaterThanOrEqual(5);
     const [a, b, c, d, e] = lines as [Eligible, Eligible, Eligible, Eligible, Eligible];
-    const A = a.rincian.jumlah, B = b.rincian.jumlah, C = c.rincian.jumlah, D = d.rincian.jumlah, E = e.rincian.jumlah;
+    const A = a.rincian.jumlah,
+      B = b.rincian.jumlah,
+      C = c.rincian.jumlah,
+      D = d.rincian.jumlah,
+      E = e.rincian.jumlah;
     // The amounts found wrong, chosen here: each below what its line was paid.
     const X = 12_345; // overpaid on line a (BPK), offset on the next claim
     const Y = 6_789; // overpaid on line b, deposited back by STS
@@ -102,7 +121,8 @@ describe('corrections after payment', () => {
     const budi = sessionAs(r, 'verifikator', { username: 'budi' });
     const before = await figures(r, paguId, bankId);
     const officer = sessionAs(r, 'bank', { bankId });
-    const ownDash = async () => (await ok<{ realisasi: { subsidi: { bruto: number; koreksi: number; realisasi: number } } }>(r, officer, 'dashboard.summary', { tahun: 2026 })).realisasi.subsidi;
+    const ownDash = async () =>
+      (await ok<{ realisasi: { subsidi: { bruto: number; koreksi: number; realisasi: number } } }>(r, officer, 'dashboard.summary', { tahun: 2026 })).realisasi.subsidi;
     const ownBefore = await ownDash();
 
     // The first claim: a, b, c, reconciled, approved by budi and paid on 20 November.
@@ -118,24 +138,50 @@ describe('corrections after payment', () => {
     const second = newClaim(r, bankId, [d, e]);
     const [ld] = lineIds(r, second) as [number];
     expect(await as(r, rina, 'claims.recordCorrection', { barisId: ld, jenis: 'lebih_bayar', jumlah: 1, alasan: 'x', ...bpk })).toMatchObject({
-      ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('belum dibayar') },
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('belum dibayar') },
     });
 
     // Overpayment X on line a, found by BPK; recorded by rina.
     const kx = await ok<{ id: number; status: string; jumlah: number; dibayarBaris: number }>(r, rina, 'claims.recordCorrection', {
-      barisId: la, jenis: 'lebih_bayar', jumlah: X, alasan: 'Baki debet bank dipakai sebelum angsuran', ...bpk,
+      barisId: la,
+      jenis: 'lebih_bayar',
+      jumlah: X,
+      alasan: 'Baki debet bank dipakai sebelum angsuran',
+      ...bpk,
     });
     expect(kx).toMatchObject({ status: 'terbuka', jumlah: X, dibayarBaris: A });
     // Too large: more than the line was paid (less what is already found overpaid), by the service and by the database.
     expect(await as(r, rina, 'claims.recordCorrection', { barisId: la, jenis: 'lebih_bayar', jumlah: A - X + 1, alasan: 'x', ...bpk })).toMatchObject({
-      ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('melebihi yang dibayar') },
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('melebihi yang dibayar') },
     });
     expect(() =>
-      r.db.prepare("INSERT INTO koreksi (tagihan_baris_id, jenis, jumlah, alasan, dokumen_jenis, dokumen_nomor, dokumen_tanggal, dicatat_oleh) VALUES (?, 'lebih_bayar', ?, 'x', 'bpk', 'x', '2026-11-21', 'x')").run(la, A - X + 1),
+      r.db
+        .prepare(
+          "INSERT INTO koreksi (tagihan_baris_id, jenis, jumlah, alasan, dokumen_jenis, dokumen_nomor, dokumen_tanggal, dicatat_oleh) VALUES (?, 'lebih_bayar', ?, 'x', 'bpk', 'x', '2026-11-21', 'x')",
+        )
+        .run(la, A - X + 1),
     ).toThrow(/melebihi/);
     // Y on line b (to be deposited), Z underpaid on line c (the bank's own correction).
-    const ky = await ok<{ id: number }>(r, rina, 'claims.recordCorrection', { barisId: lb, jenis: 'lebih_bayar', jumlah: Y, alasan: 'Hari dihitung ganda', dokumenJenis: 'inspektorat', dokumenNomor: 'LHP-ITDA/3', dokumenTanggal: '2026-11-21' });
-    const kz = await ok<{ id: number }>(r, rina, 'claims.recordCorrection', { barisId: lc, jenis: 'kurang_bayar', jumlah: Z, alasan: 'Tarif bank lebih tinggi sah', dokumenJenis: 'koreksi_bank', dokumenNomor: 'BANK/KOR/9', dokumenTanggal: '2026-11-21' });
+    const ky = await ok<{ id: number }>(r, rina, 'claims.recordCorrection', {
+      barisId: lb,
+      jenis: 'lebih_bayar',
+      jumlah: Y,
+      alasan: 'Hari dihitung ganda',
+      dokumenJenis: 'inspektorat',
+      dokumenNomor: 'LHP-ITDA/3',
+      dokumenTanggal: '2026-11-21',
+    });
+    const kz = await ok<{ id: number }>(r, rina, 'claims.recordCorrection', {
+      barisId: lc,
+      jenis: 'kurang_bayar',
+      jumlah: Z,
+      alasan: 'Tarif bank lebih tinggi sah',
+      dokumenJenis: 'koreksi_bank',
+      dokumenNomor: 'BANK/KOR/9',
+      dokumenTanggal: '2026-11-21',
+    });
 
     // The paid lines, their payment and periode_dibayar are untouched; the database still refuses editing a paid line.
     expect(snapshot(r, first)).toBe(paidBefore);
@@ -151,13 +197,21 @@ describe('corrections after payment', () => {
     expect(await as(r, rinaV, 'claims.settleCorrectionSts', sts)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('empat mata') } });
     const rinaId = (r.db.prepare("SELECT id FROM pengguna WHERE username = 'rina'").get() as { id: number }).id;
     expect(() => r.db.prepare('UPDATE koreksi SET penyelesaian_oleh_id = ? WHERE id = ?').run(rinaId, ky.id)).toThrow(/empat mata/);
-    expect(await as(r, budi, 'claims.settleCorrectionSts', { ...sts, koreksiId: kz.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Hanya lebih bayar') } });
+    expect(await as(r, budi, 'claims.settleCorrectionSts', { ...sts, koreksiId: kz.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('Hanya lebih bayar') },
+    });
     // Not in a closed month (service and database).
     r.db.prepare("INSERT INTO tutup_buku (periode, ditutup_oleh) VALUES ('2026-11', 'uji')").run();
     expect(await as(r, budi, 'claims.settleCorrectionSts', sts)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('tutup buku') } });
     expect(() => r.db.prepare("UPDATE koreksi SET tanggal_sts = '2026-11-22' WHERE id = ?").run(ky.id)).toThrow(/tutup buku/);
     r.db.prepare("DELETE FROM tutup_buku WHERE periode = '2026-11'").run();
-    expect(await ok(r, budi, 'claims.settleCorrectionSts', sts)).toMatchObject({ status: 'diselesaikan', penyelesaian: 'sts', nomorSts: 'STS/2026/77', tanggalSelesai: '2026-11-22' });
+    expect(await ok(r, budi, 'claims.settleCorrectionSts', sts)).toMatchObject({
+      status: 'diselesaikan',
+      penyelesaian: 'sts',
+      nomorSts: 'STS/2026/77',
+      tanggalSelesai: '2026-11-22',
+    });
     expect(await as(r, budi, 'claims.settleCorrectionSts', sts)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
     // The next claim: approved by budi with X and Z offset on it; the net payable worked by hand.
@@ -165,7 +219,10 @@ describe('corrections after payment', () => {
     const open = await ok<{ id: number }[]>(r, budi, 'claims.corrections', { bankId, tersedia: true });
     expect(open.map((k) => k.id).sort()).toEqual([kx.id, kz.id].sort());
     // rina (as verifier) may not offset what she recorded.
-    expect(await as(r, rinaV, 'claims.approve', { tagihanId: second, koreksiIds: [kx.id] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('empat mata') } });
+    expect(await as(r, rinaV, 'claims.approve', { tagihanId: second, koreksiIds: [kx.id] })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('empat mata') },
+    });
     await ok(r, budi, 'claims.approve', { tagihanId: second, nomorBa: 'BA-REK/K/2', tanggalBa: '2026-11-21', koreksiIds: [kx.id, kz.id] });
     const net = D + E - X + Z;
     const detail = await call(r, 'claims.get', { tagihanId: second });
@@ -174,15 +231,22 @@ describe('corrections after payment', () => {
 
     // An SP2D above the net is refused (service and database); the net is accepted and settles X and Z.
     expect(await as(r, budi, 'claims.recordPayment', { tagihanId: second, nomorSp2d: 'SP2D/K/2', tanggalSp2d: '2026-11-21', jumlah: net + 1, paguId })).toMatchObject({
-      ok: false, error: { code: 'VALIDATION', message: expect.stringContaining(formatRupiah(net)) },
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining(formatRupiah(net)) },
     });
-    expect(() => r.db.prepare("INSERT INTO pembayaran (tagihan_id, nomor_sp2d, tanggal_sp2d, jumlah, pagu_id) VALUES (?, 'SP2D/X', '2026-11-21', ?, ?)").run(second, net + 1, paguId)).toThrow(
-      /melebihi jumlah bersih/,
-    );
-    expect(await ok(r, budi, 'claims.recordPayment', { tagihanId: second, nomorSp2d: 'SP2D/K/2', tanggalSp2d: '2026-11-21', jumlah: net, paguId })).toMatchObject({ status: 'dibayar', sisaBayar: 0 });
+    expect(() =>
+      r.db.prepare("INSERT INTO pembayaran (tagihan_id, nomor_sp2d, tanggal_sp2d, jumlah, pagu_id) VALUES (?, 'SP2D/X', '2026-11-21', ?, ?)").run(second, net + 1, paguId),
+    ).toThrow(/melebihi jumlah bersih/);
+    expect(await ok(r, budi, 'claims.recordPayment', { tagihanId: second, nomorSp2d: 'SP2D/K/2', tanggalSp2d: '2026-11-21', jumlah: net, paguId })).toMatchObject({
+      status: 'dibayar',
+      sisaBayar: 0,
+    });
     const settled = await call(r, 'claims.corrections', { tagihanKompensasiId: second });
     expect(settled.map((k) => [k.id, k.status, k.penyelesaian, k.tanggalSelesai])).toEqual(
-      [[kx.id, 'diselesaikan', 'kompensasi', '2026-11-21'], [kz.id, 'diselesaikan', 'kompensasi', '2026-11-21']].sort((p, q) => (p[0] as number) - (q[0] as number)),
+      [
+        [kx.id, 'diselesaikan', 'kompensasi', '2026-11-21'],
+        [kz.id, 'diselesaikan', 'kompensasi', '2026-11-21'],
+      ].sort((p, q) => (p[0] as number) - (q[0] as number)),
     );
     expect(snapshot(r, first)).toBe(paidBefore);
     // A settled correction is settled once.
@@ -190,7 +254,10 @@ describe('corrections after payment', () => {
 
     // The berita acara of the offsetting claim lists each offset and the net in figures and words.
     const html = (await call(r, 'documents.render', { dokumen: { jenis: 'beritaAcaraRekonsiliasi', tagihanId: second }, format: 'html' })).html!;
-    const text = html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ');
+    const text = html
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/\s+/g, ' ');
     expect(text).toContain('Koreksi yang dikompensasikan pada tagihan ini');
     expect(text).toContain('Temuan BPK No. LHP-BPK/12/2026');
     expect(text).toContain('Koreksi bank No. BANK/KOR/9');
@@ -207,7 +274,11 @@ describe('corrections after payment', () => {
     const corrections = -X - Y + Z; // X offset, Y deposited, Z paid later
     const moved = A + B + C + net - Y; // SP2Ds less the STS
     expect(gross + corrections).toBe(moved);
-    const delta = (x: { bruto: number; koreksi?: number; bersih: number }, y: typeof x) => ({ bruto: y.bruto - x.bruto, bersih: y.bersih - x.bersih, koreksi: (y.koreksi ?? 0) - (x.koreksi ?? 0) });
+    const delta = (x: { bruto: number; koreksi?: number; bersih: number }, y: typeof x) => ({
+      bruto: y.bruto - x.bruto,
+      bersih: y.bersih - x.bersih,
+      koreksi: (y.koreksi ?? 0) - (x.koreksi ?? 0),
+    });
     expect(delta(before.budget, after.budget)).toEqual({ bruto: gross, koreksi: corrections, bersih: moved });
     expect(after.budget.sisa - before.budget.sisa).toBe(-moved);
     expect(delta(before.dash, after.dash)).toEqual({ bruto: gross, koreksi: corrections, bersih: moved });
@@ -215,7 +286,9 @@ describe('corrections after payment', () => {
     // The bank's liaison officer sees the same for their bank (every claim here is theirs).
     const ownAfter = await ownDash();
     expect({ bruto: ownAfter.bruto - ownBefore.bruto, koreksi: ownAfter.koreksi - ownBefore.koreksi, bersih: ownAfter.realisasi - ownBefore.realisasi }).toEqual({
-      bruto: gross, koreksi: corrections, bersih: moved,
+      bruto: gross,
+      koreksi: corrections,
+      bersih: moved,
     });
     expect({
       bruto: after.rekapNov.bruto - before.rekapNov.bruto,
@@ -230,8 +303,15 @@ describe('corrections after payment', () => {
     expect(trail.length).toBe(4); // three recorded, one STS
     expect(await call(r, 'audit.verify', {})).toMatchObject({ ok: true });
     // A correction written around the app is named by verify (the entry is what an auditor follows).
-    r.db.prepare("INSERT INTO koreksi (tagihan_baris_id, jenis, jumlah, alasan, dokumen_jenis, dokumen_nomor, dokumen_tanggal, dicatat_oleh) VALUES (?, 'kurang_bayar', 5, 'x', 'lainnya', 'x', '2026-11-21', 'x')").run(la);
-    expect(await call(r, 'audit.verify', {})).toMatchObject({ ok: false, firstBroken: { id: null, reason: expect.stringContaining('koreksi setelah pembayaran tanpa jejak audit') } });
+    r.db
+      .prepare(
+        "INSERT INTO koreksi (tagihan_baris_id, jenis, jumlah, alasan, dokumen_jenis, dokumen_nomor, dokumen_tanggal, dicatat_oleh) VALUES (?, 'kurang_bayar', 5, 'x', 'lainnya', 'x', '2026-11-21', 'x')",
+      )
+      .run(la);
+    expect(await call(r, 'audit.verify', {})).toMatchObject({
+      ok: false,
+      firstBroken: { id: null, reason: expect.stringContaining('koreksi setelah pembayaran tanpa jejak audit') },
+    });
   });
 
   it('an offset larger than the next claim is refused with the figures, and stays open; a cancelled claim gives its offsets back', async () => {
@@ -252,7 +332,8 @@ describe('corrections after payment', () => {
     const second = newClaim(r, bankId, [small]);
     await ok(r, rina, 'claims.reconcile', { tagihanId: second });
     expect(await as(r, budi, 'claims.approve', { tagihanId: second, koreksiIds: [k.id] })).toMatchObject({
-      ok: false, error: { code: 'VALIDATION', message: expect.stringContaining(formatRupiah(small.rincian.jumlah)) },
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining(formatRupiah(small.rincian.jumlah)) },
     });
     expect((await call(r, 'claims.get', { tagihanId: second })).claim.status).toBe('diverifikasi');
     expect((await call(r, 'claims.corrections', { bankId, tersedia: true })).map((x) => x.id)).toEqual([k.id]);
@@ -282,7 +363,10 @@ describe('corrections after payment', () => {
     const before = await figures(r, paguId, bankId);
     const k = await call(r, 'claims.recordCorrection', { barisId: old!.id, jenis: 'lebih_bayar', jumlah: 100, alasan: 'Temuan BPK tahun lalu', ...bpk });
     const budi = sessionAs(r, 'verifikator', { username: 'budi' });
-    expect(await ok(r, budi, 'claims.settleCorrectionSts', { koreksiId: k.id, nomorSts: 'STS/2026/LAMA', tanggalSts: '2026-11-22' })).toMatchObject({ status: 'diselesaikan', penyelesaian: 'sts' });
+    expect(await ok(r, budi, 'claims.settleCorrectionSts', { koreksiId: k.id, nomorSts: 'STS/2026/LAMA', tanggalSts: '2026-11-22' })).toMatchObject({
+      status: 'diselesaikan',
+      penyelesaian: 'sts',
+    });
     expect((r.db.prepare('SELECT pagu_id FROM koreksi WHERE id = ?').get(k.id) as { pagu_id: number | null }).pagu_id).toBeNull();
     expect(await line2025()).toEqual(before2025);
     expect(await figures(r, paguId, bankId)).toEqual(before);
@@ -305,7 +389,10 @@ describe('corrections after payment', () => {
     }
     const k = await ok<{ id: number }>(r, budi, 'claims.recordCorrection', input);
     for (const token of [officer, pemantau]) {
-      expect(await as(r, token, 'claims.settleCorrectionSts', { koreksiId: k.id, nomorSts: 'STS/1', tanggalSts: '2026-11-22' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await as(r, token, 'claims.settleCorrectionSts', { koreksiId: k.id, nomorSts: 'STS/1', tanggalSts: '2026-11-22' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     }
     expect((await ok<unknown[]>(r, officer, 'claims.corrections', { tagihanId: first })).length).toBe(1);
     const otherBank = (r.db.prepare('SELECT id FROM bank WHERE id <> ? LIMIT 1').get(bankId) as { id: number }).id;

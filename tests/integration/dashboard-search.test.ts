@@ -8,7 +8,17 @@ import { call, createTempRuntime, type TempRuntime } from '../helpers/runtime';
  * with a filter written here over the raw rows, and the searches that must answer as the clerk
  * types at 100,000 rows are checked to read indexes, not whole tables (EXPLAIN QUERY PLAN).
  */
-interface Row { id: number; debitur_id: number; nomor_rekening: string; nomor_akad: string; nik: string; nama: string; nama_usaha: string | null; kecamatan_id: number | null; aktif: number }
+interface Row {
+  id: number;
+  debitur_id: number;
+  nomor_rekening: string;
+  nomor_akad: string;
+  nik: string;
+  nama: string;
+  nama_usaha: string | null;
+  kecamatan_id: number | null;
+  aktif: number;
+}
 
 let rt: TempRuntime;
 beforeAll(async () => {
@@ -96,7 +106,9 @@ describe('search as you type', () => {
     expect(await debtorsFound(some.nomor_rekening)).toEqual([some.debitur_id]);
 
     const nikPrefix = some.nik.slice(0, 8);
-    expect(await debtorsFound(nikPrefix)).toEqual(ids(debtors.filter((d) => d.nik.startsWith(nikPrefix) || loans.some((l) => l.debitur_id === d.id && l.nomor_rekening.startsWith(nikPrefix)))));
+    expect(await debtorsFound(nikPrefix)).toEqual(
+      ids(debtors.filter((d) => d.nik.startsWith(nikPrefix) || loans.some((l) => l.debitur_id === d.id && l.nomor_rekening.startsWith(nikPrefix)))),
+    );
     const word = 'ernak'; // Ternak Sapi, Ternak Ayam
     const byWord = debtors.filter((d) => has(d.nama, word) || has(d.nama_usaha, word));
     expect(byWord.length).toBeGreaterThan(2);
@@ -119,12 +131,20 @@ describe('search as you type', () => {
 describe('the loan list filters the dashboard links to', () => {
   it('kol in a month: the loans whose bank position that month has that kol', async () => {
     const positions = rt.db.prepare("SELECT pinjaman_id, kol FROM posisi_bank WHERE periode = '2026-06'").all() as { pinjaman_id: number; kol: number }[];
-    const bad = positions.filter((p) => p.kol >= 3).map((p) => p.pinjaman_id).sort((a, b) => a - b);
+    const bad = positions
+      .filter((p) => p.kol >= 3)
+      .map((p) => p.pinjaman_id)
+      .sort((a, b) => a - b);
     expect(bad.length).toBeGreaterThan(0);
     expect(await loansFound({ kol: [3, 4, 5], periodePosisi: '2026-06' })).toEqual(bad);
-    expect(await loansFound({ kol: [1], periodePosisi: '2026-06' })).toEqual(positions.filter((p) => p.kol === 1).map((p) => p.pinjaman_id).sort((a, b) => a - b));
+    expect(await loansFound({ kol: [1], periodePosisi: '2026-06' })).toEqual(
+      positions
+        .filter((p) => p.kol === 1)
+        .map((p) => p.pinjaman_id)
+        .sort((a, b) => a - b),
+    );
     // Without a month: the latest month reported.
-    const latest = rt.db.prepare("SELECT pinjaman_id FROM posisi_bank WHERE periode = (SELECT max(periode) FROM posisi_bank) AND kol = 5").all() as { pinjaman_id: number }[];
+    const latest = rt.db.prepare('SELECT pinjaman_id FROM posisi_bank WHERE periode = (SELECT max(periode) FROM posisi_bank) AND kol = 5').all() as { pinjaman_id: number }[];
     expect(await loansFound({ kol: [5] })).toEqual(latest.map((p) => p.pinjaman_id).sort((a, b) => a - b));
   });
 

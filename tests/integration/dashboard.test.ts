@@ -8,10 +8,32 @@ import { TODAY, call, callError, createTempRuntime, sessionAs, type TempRuntime 
  * SP2D payments recorded: every figure is checked against a sum computed here, in JavaScript,
  * from the raw rows read with plain SELECTs — not against the service's own SQL.
  */
-interface LoanRow { id: number; debitur_id: number; bank_id: number; plafon: number; status: string; tanggal_pencairan: string | null }
-interface PositionRow { pinjaman_id: number; periode: string; outstanding: number; kol: number }
-interface PaymentRow { jumlah: number; tanggal_sp2d: string; pagu_id: number; bank_id: number }
-interface PaguRow { id: number; tahun: number; jenis: string; jumlah: number }
+interface LoanRow {
+  id: number;
+  debitur_id: number;
+  bank_id: number;
+  plafon: number;
+  status: string;
+  tanggal_pencairan: string | null;
+}
+interface PositionRow {
+  pinjaman_id: number;
+  periode: string;
+  outstanding: number;
+  kol: number;
+}
+interface PaymentRow {
+  jumlah: number;
+  tanggal_sp2d: string;
+  pagu_id: number;
+  bank_id: number;
+}
+interface PaguRow {
+  id: number;
+  tahun: number;
+  jenis: string;
+  jumlah: number;
+}
 
 let rt: TempRuntime;
 let paid: { subsidi2026: number; subsidi2025: number; premi2026: number };
@@ -47,7 +69,12 @@ function expected(bankId: number | null, tahun: number) {
   const akhir = tahun < Number(TODAY.slice(0, 4)) ? `${tahun}-12` : thisMonth;
   const awal = addPeriods(akhir, -23);
   const months = periodsBetween(awal, akhir);
-  const posisi = positions.map((p) => p.periode).filter((p) => p <= akhir).sort().at(-1) ?? null;
+  const posisi =
+    positions
+      .map((p) => p.periode)
+      .filter((p) => p <= akhir)
+      .sort()
+      .at(-1) ?? null;
   const inPeriod = positions.filter((p) => p.periode === posisi);
   const running = loans.filter((l) => l.status === 'aktif' || l.status === 'macet');
   const disbursed = loans.filter((l) => l.tanggal_pencairan !== null && ['aktif', 'lunas', 'macet', 'klaim', 'hapus_buku'].includes(l.status));
@@ -63,7 +90,10 @@ function expected(bankId: number | null, tahun: number) {
       bruto: sum(ours, (p) => p.jumlah),
       koreksi: 0,
       bulanan: periodsBetween(`${tahun}-01`, `${tahun}-12`).map((periode) => {
-        const jumlah = sum(ours.filter((p) => p.tanggal_sp2d.startsWith(periode)), (p) => p.jumlah);
+        const jumlah = sum(
+          ours.filter((p) => p.tanggal_sp2d.startsWith(periode)),
+          (p) => p.jumlah,
+        );
         cumulative += jumlah;
         return { periode, jumlah, kumulatif: cumulative };
       }),
@@ -98,9 +128,15 @@ function expected(bankId: number | null, tahun: number) {
     ringkasan: {
       debiturAktif: new Set(running.map((l) => l.debitur_id)).size,
       pinjamanAktif: running.filter((l) => l.status === 'aktif').length,
-      plafonAktif: sum(running.filter((l) => l.status === 'aktif'), (l) => l.plafon),
+      plafonAktif: sum(
+        running.filter((l) => l.status === 'aktif'),
+        (l) => l.plafon,
+      ),
       pinjamanMacet: running.filter((l) => l.status === 'macet').length,
-      plafonMacet: sum(running.filter((l) => l.status === 'macet'), (l) => l.plafon),
+      plafonMacet: sum(
+        running.filter((l) => l.status === 'macet'),
+        (l) => l.plafon,
+      ),
       outstanding: sum(inPeriod, (p) => p.outstanding),
       posisiJumlah: inPeriod.length,
     },
@@ -113,7 +149,14 @@ function expected(bankId: number | null, tahun: number) {
       subsidi: { ...realisation(subsidyPayments, 'subsidi_bunga'), ...(bankId === null ? {} : { pagu: null }) },
       premi: bankId === null ? realisation(r.premiumPayments, 'premi') : null,
     },
-    kualitas: { perKol, persenKol35Outstanding: pct(sum(bad, (p) => p.outstanding), sum(inPeriod, (p) => p.outstanding)), persenKol35Jumlah: pct(bad.length, inPeriod.length) },
+    kualitas: {
+      perKol,
+      persenKol35Outstanding: pct(
+        sum(bad, (p) => p.outstanding),
+        sum(inPeriod, (p) => p.outstanding),
+      ),
+      persenKol35Jumlah: pct(bad.length, inPeriod.length),
+    },
     kecamatan: [...byKec.entries()]
       .map(([kecamatanId, g]) => ({ kecamatanId, nama: kecamatanId === null ? null : (kecName.get(kecamatanId) ?? null), ...g }))
       .sort((a, b) => b.outstanding - a.outstanding || b.plafon - a.plafon || String(a.nama).localeCompare(String(b.nama)))
@@ -136,16 +179,39 @@ beforeAll(async () => {
   await call(rt, 'app.loadDemo', {});
   // The demo data's paid history (every bank-month by SP2D but the last three months), and on top
   // of it interest subsidy paid to two banks for those open months; one insurer's premiums paid this year.
-  await call(rt, 'subsidy.recordPayment', { bankId: bankIdOf('BSB'), periodeAwal: '2026-08', nomorSp2d: 'SP2D/2026/U01', tanggalSp2d: '2026-09-10', paguId: paguIdOf(2026, 'subsidi_bunga') });
-  await call(rt, 'subsidy.recordPayment', { bankId: bankIdOf('BRI'), periodeAwal: '2026-08', periodeAkhir: '2026-10', nomorSp2d: 'SP2D/2026/U02', tanggalSp2d: '2026-11-02', paguId: paguIdOf(2026, 'subsidi_bunga') });
+  await call(rt, 'subsidy.recordPayment', {
+    bankId: bankIdOf('BSB'),
+    periodeAwal: '2026-08',
+    nomorSp2d: 'SP2D/2026/U01',
+    tanggalSp2d: '2026-09-10',
+    paguId: paguIdOf(2026, 'subsidi_bunga'),
+  });
+  await call(rt, 'subsidy.recordPayment', {
+    bankId: bankIdOf('BRI'),
+    periodeAwal: '2026-08',
+    periodeAkhir: '2026-10',
+    nomorSp2d: 'SP2D/2026/U02',
+    tanggalSp2d: '2026-11-02',
+    paguId: paguIdOf(2026, 'subsidi_bunga'),
+  });
   const premiums = await call(rt, 'premiums.list', {});
   const insurer = premiums[0]!.penjaminId;
   const some = premiums.filter((p) => p.penjaminId === insurer).slice(0, 5);
   await call(rt, 'premiums.recordInvoice', { penjaminId: insurer, premiIds: some.map((p) => p.id), nomorTagihan: 'TG/1', tanggalTagihan: '2026-08-01' });
-  const d = await call(rt, 'premiums.recordPayment', { penjaminId: insurer, premiIds: some.map((p) => p.id), nomorSp2d: 'SP2D/2026/P01', tanggalSp2d: '2026-08-20', paguId: paguIdOf(2026, 'premi') });
+  const d = await call(rt, 'premiums.recordPayment', {
+    penjaminId: insurer,
+    premiIds: some.map((p) => p.id),
+    nomorSp2d: 'SP2D/2026/P01',
+    tanggalSp2d: '2026-08-20',
+    paguId: paguIdOf(2026, 'premi'),
+  });
   // What was paid against each year's lines, summed from the payment rows themselves.
   const paidFrom = (table: string, paguId: number) => (rt.db.prepare(`SELECT coalesce(sum(jumlah), 0) AS n FROM ${table} WHERE pagu_id = ?`).get(paguId) as { n: number }).n;
-  paid = { subsidi2026: paidFrom('pembayaran', paguIdOf(2026, 'subsidi_bunga')), subsidi2025: paidFrom('pembayaran', paguIdOf(2025, 'subsidi_bunga')), premi2026: paidFrom('pembayaran_premi', paguIdOf(2026, 'premi')) };
+  paid = {
+    subsidi2026: paidFrom('pembayaran', paguIdOf(2026, 'subsidi_bunga')),
+    subsidi2025: paidFrom('pembayaran', paguIdOf(2025, 'subsidi_bunga')),
+    premi2026: paidFrom('pembayaran_premi', paguIdOf(2026, 'premi')),
+  };
   expect(paid.subsidi2025).toBeGreaterThan(0);
   expect(paid.premi2026).toBeGreaterThanOrEqual(d.jumlah);
 });
@@ -172,8 +238,18 @@ describe('dashboard.summary', () => {
     expect(s.realisasi.premi).toMatchObject({ pagu: 400_000_000, realisasi: paid.premi2026 });
     // The same realisation as the budget screen shows.
     const budget = await call(rt, 'budget.year', { tahun: 2026 });
-    expect(s.realisasi.subsidi.pagu).toBe(sum(budget.lines.filter((l) => l.jenis === 'subsidi_bunga'), (l) => l.pagu));
-    expect(s.realisasi.subsidi.realisasi).toBe(sum(budget.lines.filter((l) => l.jenis === 'subsidi_bunga'), (l) => l.realisasi));
+    expect(s.realisasi.subsidi.pagu).toBe(
+      sum(
+        budget.lines.filter((l) => l.jenis === 'subsidi_bunga'),
+        (l) => l.pagu,
+      ),
+    );
+    expect(s.realisasi.subsidi.realisasi).toBe(
+      sum(
+        budget.lines.filter((l) => l.jenis === 'subsidi_bunga'),
+        (l) => l.realisasi,
+      ),
+    );
   });
 
   it('a past year is seen as at its December, with that year’s pagu and payments', async () => {
@@ -209,7 +285,9 @@ describe('dashboard.summary', () => {
 
   it('answers again after data changes (the kept answer is dropped)', async () => {
     const before = await call(rt, 'dashboard.summary', {});
-    const loan = rt.db.prepare("SELECT l.id, p.outstanding FROM pinjaman l JOIN posisi_bank p ON p.pinjaman_id = l.id WHERE l.status = 'aktif' AND p.periode = '2026-10' AND p.kol = 1 LIMIT 1").get() as { id: number; outstanding: number };
+    const loan = rt.db
+      .prepare("SELECT l.id, p.outstanding FROM pinjaman l JOIN posisi_bank p ON p.pinjaman_id = l.id WHERE l.status = 'aktif' AND p.periode = '2026-10' AND p.kol = 1 LIMIT 1")
+      .get() as { id: number; outstanding: number };
     await call(rt, 'positions.save', { pinjamanId: loan.id, periode: '2026-10', outstanding: loan.outstanding, kol: 5, hariTunggakan: 200, angsuranDibayar: false });
     const after = await call(rt, 'dashboard.summary', {});
     expect(after).toEqual(expected(null, 2026));

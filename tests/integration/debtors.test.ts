@@ -184,7 +184,7 @@ describe('debtors.save: update', () => {
     expect(corrected).toMatchObject({ nik: '1603015707850001', jenisKelamin: 'P', tanggalLahir: '1985-07-17' });
   });
 
-  it('refuses changing a NIK to another debtor\'s NIK, writing nothing', async () => {
+  it("refuses changing a NIK to another debtor's NIK, writing nothing", async () => {
     await call(rt(), 'debtors.save', budi);
     const w = await call(rt(), 'debtors.save', siti);
     const before = snapshot(rt().db, TABLES);
@@ -264,11 +264,7 @@ describe('debtors.list', () => {
     await seed();
     expect((await call(rt(), 'debtors.list', { search: 'budi' })).rows.map((d) => d.nama)).toEqual(['Budi Santoso']);
     expect((await call(rt(), 'debtors.list', { search: 'KOPI' })).rows.map((d) => d.nama)).toEqual(['Budi Santoso', 'Dedi Kurniawan']);
-    expect((await call(rt(), 'debtors.list', { search: 'an' })).rows.map((d) => d.nama)).toEqual([
-      'Budi Santoso',
-      'Dedi Kurniawan',
-      'Gita Ramadhani',
-    ]);
+    expect((await call(rt(), 'debtors.list', { search: 'an' })).rows.map((d) => d.nama)).toEqual(['Budi Santoso', 'Dedi Kurniawan', 'Gita Ramadhani']);
     expect((await call(rt(), 'debtors.list', { search: 'Palembang' })).total).toBe(0);
   });
 
@@ -331,7 +327,7 @@ describe('debtors.checkNik', () => {
     expect(future.message).toMatch(/masa depan/);
   });
 
-  it('uses the runtime\'s today for the century and future checks', async () => {
+  it("uses the runtime's today for the century and future checks", async () => {
     const nik = makeNik({ day: 1, month: 1, yy: 20 });
     expect((await call(rt(), 'debtors.checkNik', { nik })).tanggalLahir).toBe('2020-01-01');
   });

@@ -16,12 +16,22 @@ const rt = useTempRuntime({ prefix: 'gs-skimport-' });
 
 async function world(r: TempRuntime) {
   const bsb = await call(r, 'banks.save', {
-    kode: 'BSB', nama: 'Bank Sumsel Babel',
-    cabang: [{ kode: 'ME', nama: 'Muara Enim' }, { kode: 'GM', nama: 'Gunung Megang' }, { kode: 'TE', nama: 'Cabang Pembantu Tanjung Enim' }],
+    kode: 'BSB',
+    nama: 'Bank Sumsel Babel',
+    cabang: [
+      { kode: 'ME', nama: 'Muara Enim' },
+      { kode: 'GM', nama: 'Gunung Megang' },
+      { kode: 'TE', nama: 'Cabang Pembantu Tanjung Enim' },
+    ],
   });
   const bri = await call(r, 'banks.save', { kode: 'BRI', nama: 'BRI', cabang: [{ kode: 'UME', nama: 'Unit Pasar Muara Enim' }] });
   const scheme = await call(r, 'schemes.save', {
-    kode: 'GS-2025', nama: 'GS 2025', berlakuDari: '2025-01-01', bungaBankPersen: '11', bungaDebiturPersen: '3', metodeBunga: 'efektif',
+    kode: 'GS-2025',
+    nama: 'GS 2025',
+    berlakuDari: '2025-01-01',
+    bungaBankPersen: '11',
+    bungaDebiturPersen: '3',
+    metodeBunga: 'efektif',
   });
   const sk = await call(r, 'decrees.save', { nomor: '188.45/123/KPTS/2025', tanggal: '2025-01-02', tahun: 2025, skemaId: scheme.id });
   const unit = (b: typeof bsb, kode: string) => b.cabang.find((c) => c.kode === kode)!.id;
@@ -101,7 +111,15 @@ describe('importing a decree list', () => {
     // The decree now names Siti at BSB Muara Enim: her loan there is not flagged.
     const debtor = await call(r, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
     const flags = await call(r, 'loans.check', {
-      debiturId: debtor.id, bankId: w.bsb.id, cabangId: w.me, skemaId: w.scheme.id, nomorRekening: '001', nomorAkad: 'AK/1', tanggalAkad: '2025-01-10', plafon: 12_000_000, tenorBulan: 12,
+      debiturId: debtor.id,
+      bankId: w.bsb.id,
+      cabangId: w.me,
+      skemaId: w.scheme.id,
+      nomorRekening: '001',
+      nomorAkad: 'AK/1',
+      tanggalAkad: '2025-01-10',
+      plafon: 12_000_000,
+      tenorBulan: 12,
     });
     expect(flags).toEqual([]);
 
@@ -134,7 +152,11 @@ describe('importing a decree list', () => {
     await call(r, 'decrees.addRow', { skId: w.sk.id, nik: '1603106710850001', nama: 'Siti Aminah', bankId: w.bsb.id, cabangId: w.me, plafon: 15_000_000 });
     const file = writeCsv(r.dir);
     const res = await importFileFromPath(r.handlers, { file, jenis: 'sk_penerima', skId: w.sk.id });
-    expect(res.preview.masalah.find((p) => p.baris === 4)).toMatchObject({ tingkat: 'peringatan', kolom: 'NIK', pesan: 'NIK 1603106710850001 sudah tercantum dalam SK ini untuk Bank Sumsel Babel; baris ini dilewati' });
+    expect(res.preview.masalah.find((p) => p.baris === 4)).toMatchObject({
+      tingkat: 'peringatan',
+      kolom: 'NIK',
+      pesan: 'NIK 1603106710850001 sudah tercantum dalam SK ini untuk Bank Sumsel Babel; baris ini dilewati',
+    });
     expect(countRows(r.db, 'sk_penerima_baris')).toBe(3);
     expect(auditRows(r.db, 'sk_penerima').at(-1)).toMatchObject({ sesudah: { ditambahkan: 2, dilewati: 1, jumlahBaris: 3 } });
 
@@ -143,11 +165,21 @@ describe('importing a decree list', () => {
     const debtor = await call(r, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
     await call(r, 'decrees.addRow', { skId: other.id, nik: debtor.nik, nama: 'Siti Aminah', bankId: w.bsb.id, cabangId: w.me });
     const loan = await call(r, 'loans.save', {
-      debiturId: debtor.id, bankId: w.bsb.id, cabangId: w.me, skemaId: w.scheme.id, nomorRekening: '001', nomorAkad: 'AK/1', tanggalAkad: '2025-02-10', plafon: 12_000_000, tenorBulan: 12,
+      debiturId: debtor.id,
+      bankId: w.bsb.id,
+      cabangId: w.me,
+      skemaId: w.scheme.id,
+      nomorRekening: '001',
+      nomorAkad: 'AK/1',
+      tanggalAkad: '2025-02-10',
+      plafon: 12_000_000,
+      tenorBulan: 12,
     });
     await call(r, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2025-02-11' });
     await call(r, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2025-02-12' });
-    const paguId = Number(r.db.prepare("INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (2025, 'subsidi_bunga', '5.1', 'Subsidi', 10000000)").run().lastInsertRowid);
+    const paguId = Number(
+      r.db.prepare("INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (2025, 'subsidi_bunga', '5.1', 'Subsidi', 10000000)").run().lastInsertRowid,
+    );
     await call(r, 'subsidy.recordPayment', { bankId: w.bsb.id, periodeAwal: '2025-02', nomorSp2d: 'SP2D/1', tanggalSp2d: '2025-03-10', paguId });
     expect((await call(r, 'decrees.get', { id: other.id })).terkunci).toBe(true);
     const locked = await importFileFromPath(r.handlers, { file: await writeXlsx(r.dir), jenis: 'sk_penerima', skId: other.id, previewOnly: true });

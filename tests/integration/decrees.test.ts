@@ -33,14 +33,32 @@ interface World {
 }
 
 async function world(r: TempRuntime): Promise<World> {
-  const bsb = await call(r, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [{ kode: 'ME', nama: 'Muara Enim' }, { kode: 'GM', nama: 'Gunung Megang' }] });
+  const bsb = await call(r, 'banks.save', {
+    kode: 'BSB',
+    nama: 'Bank Sumsel Babel',
+    cabang: [
+      { kode: 'ME', nama: 'Muara Enim' },
+      { kode: 'GM', nama: 'Gunung Megang' },
+    ],
+  });
   const bri = await call(r, 'banks.save', { kode: 'BRI', nama: 'BRI', cabang: [{ kode: 'UME', nama: 'Unit Pasar Muara Enim' }] });
   // 11 % bank, 3 % debtor: the regency pays 8 % a year on the outstanding, actual/360, half-up.
   const scheme = await call(r, 'schemes.save', {
-    kode: 'GS-2025', nama: 'GS 2025', berlakuDari: '2025-01-01', berlakuSampai: '2025-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3', metodeBunga: 'efektif',
+    kode: 'GS-2025',
+    nama: 'GS 2025',
+    berlakuDari: '2025-01-01',
+    berlakuSampai: '2025-12-31',
+    bungaBankPersen: '11',
+    bungaDebiturPersen: '3',
+    metodeBunga: 'efektif',
   });
   const other = await call(r, 'schemes.save', {
-    kode: 'LAIN', nama: 'Skema lain', berlakuDari: '2025-01-01', bungaBankPersen: '11', bungaDebiturPersen: '3', metodeBunga: 'efektif',
+    kode: 'LAIN',
+    nama: 'Skema lain',
+    berlakuDari: '2025-01-01',
+    bungaBankPersen: '11',
+    bungaDebiturPersen: '3',
+    metodeBunga: 'efektif',
   });
   const debtor = {} as Record<keyof typeof NIK, number>;
   for (const [name, nik] of Object.entries(NIK) as [keyof typeof NIK, string][]) {
@@ -51,8 +69,17 @@ async function world(r: TempRuntime): Promise<World> {
 }
 
 const loanInput = (w: World, who: keyof typeof NIK, n: number, extra: Partial<LoanSaveInput> = {}): LoanSaveInput => ({
-  debiturId: w.debtor[who], bankId: w.bsb, cabangId: w.me, skemaId: w.schemeId, nomorRekening: `00123000${n}`, nomorAkad: `AK/${n}/2025`, tanggalAkad: '2025-01-10',
-  plafon: 12_000_000, tenorBulan: 12, tanggalAngsuranPertama: '2025-02-15', ...extra,
+  debiturId: w.debtor[who],
+  bankId: w.bsb,
+  cabangId: w.me,
+  skemaId: w.schemeId,
+  nomorRekening: `00123000${n}`,
+  nomorAkad: `AK/${n}/2025`,
+  tanggalAkad: '2025-01-10',
+  plafon: 12_000_000,
+  tenorBulan: 12,
+  tanggalAngsuranPertama: '2025-02-15',
+  ...extra,
 });
 
 async function disbursed(r: TempRuntime, input: LoanSaveInput) {
@@ -139,7 +166,9 @@ describe('decrees: register, list, rows', () => {
     const w = await world(r);
     const sk = await decrees(r, w);
     const loan = await disbursed(r, loanInput(w, 'siti', 1));
-    const paguId = Number(r.db.prepare("INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (2025, 'subsidi_bunga', '5.1.05', 'Subsidi bunga', 10000000)").run().lastInsertRowid);
+    const paguId = Number(
+      r.db.prepare("INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (2025, 'subsidi_bunga', '5.1.05', 'Subsidi bunga', 10000000)").run().lastInsertRowid,
+    );
     await call(r, 'subsidy.recordPayment', { bankId: w.bsb, periodeAwal: '2025-01', nomorSp2d: 'SP2D/1', tanggalSp2d: '2025-02-10', paguId });
     expect(r.db.prepare('SELECT count(*) AS n FROM periode_dibayar WHERE pinjaman_id = ?').get(loan.id)).toEqual({ n: 1 });
 
@@ -150,7 +179,14 @@ describe('decrees: register, list, rows', () => {
     expect((await callError(r, 'decrees.removeRow', { id: rowId })).code).toBe('CONFLICT');
     const year = await callError(r, 'decrees.save', { id: sk.id, nomor: sk.nomor, tanggal: sk.tanggal, tahun: 2024, skemaId: w.schemeId });
     expect(year.fields).toEqual({ tahun: 'Tidak dapat diubah' });
-    const renamed = await call(r, 'decrees.save', { id: sk.id, nomor: '188.45/123/KPTS/2025 (ralat)', tanggal: sk.tanggal, tahun: 2025, skemaId: w.schemeId, keterangan: 'Ralat nomor' });
+    const renamed = await call(r, 'decrees.save', {
+      id: sk.id,
+      nomor: '188.45/123/KPTS/2025 (ralat)',
+      tanggal: sk.tanggal,
+      tahun: 2025,
+      skemaId: w.schemeId,
+      keterangan: 'Ralat nomor',
+    });
     expect(renamed).toMatchObject({ nomor: '188.45/123/KPTS/2025 (ralat)', keterangan: 'Ralat nomor', jumlahBaris: 4 });
   });
 });
@@ -186,10 +222,16 @@ describe('the decree check', () => {
       ['sk_unit_lain', 'Tercantum di SK untuk unit lain: Gunung Megang (SK 188.45/123/KPTS/2025 (2025)). Skema ini hanya memberi peringatan.', false],
     ]);
     expect(await flagsOf('ani', 3)).toEqual([
-      ['tidak_tercantum_sk', 'Tidak tercantum dalam SK untuk bank ini; tercantum di SK 188.45/123/KPTS/2025 (2025) untuk BRI unit Unit Pasar Muara Enim. Skema ini hanya memberi peringatan.', false],
+      [
+        'tidak_tercantum_sk',
+        'Tidak tercantum dalam SK untuk bank ini; tercantum di SK 188.45/123/KPTS/2025 (2025) untuk BRI unit Unit Pasar Muara Enim. Skema ini hanya memberi peringatan.',
+        false,
+      ],
     ]);
     // Budi is named only in a 2026 decree (later than the 2025 agreement) and in another scheme's.
-    expect(await flagsOf('budi', 4)).toEqual([['tidak_tercantum_sk', 'Tidak tercantum dalam SK penerima skema GS-2025 sampai tahun 2025. Skema ini hanya memberi peringatan.', false]]);
+    expect(await flagsOf('budi', 4)).toEqual([
+      ['tidak_tercantum_sk', 'Tidak tercantum dalam SK penerima skema GS-2025 sampai tahun 2025. Skema ini hanya memberi peringatan.', false],
+    ]);
     // …but a 2026 agreement finds him (a decree of the agreement's year or earlier counts).
     expect(await flagsOf('budi', 4, { tanggalAkad: '2026-01-10', tanggalAngsuranPertama: '2026-02-15' })).not.toContainEqual(expect.arrayContaining(['tidak_tercantum_sk']));
     expect(await flagsOf('eko', 5)).toEqual([['sk_plafon_melebihi', 'Plafon Rp12.000.000 melebihi plafon dalam SK 188.45/123/KPTS/2025 (2025): Rp10.000.000.', false]]);
@@ -253,7 +295,9 @@ describe('the decree check', () => {
       computeSubsidyRun(r.db, { bankId: w.bsb, periodeAwal: '2025-01', periodeAkhir: '2025-03' }),
     );
     // Recording the SP2D pays only the two lines.
-    const paguId = Number(r.db.prepare("INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (2025, 'subsidi_bunga', '5.1.05', 'Subsidi bunga', 10000000)").run().lastInsertRowid);
+    const paguId = Number(
+      r.db.prepare("INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (2025, 'subsidi_bunga', '5.1.05', 'Subsidi bunga', 10000000)").run().lastInsertRowid,
+    );
     const paid = await call(r, 'subsidy.recordPayment', { bankId: w.bsb, periodeAwal: '2025-01', nomorSp2d: 'SP2D/1', tanggalSp2d: '2025-02-10', paguId });
     expect(paid).toMatchObject({ jumlah: 2 * JANUARY, jumlahBaris: 2 });
   });
@@ -266,7 +310,18 @@ describe('the decree check', () => {
     // The bank reported January (nothing repaid yet), so no line is worked from the schedule.
     for (const loan of Object.values(loans)) await call(r, 'positions.save', { pinjamanId: loan.id, periode: '2025-01', outstanding: 12_000_000, kol: 1 });
     const claimLine = (n: number, loan: { nomorRekening: string }, nik: string): NewClaimLine => ({
-      nomorBaris: n, periode: '2025-01', nomorRekening: loan.nomorRekening, nik, nama: 'x', outstanding: null, bungaPersen: null, hari: null, kol: 1, diklaim: JANUARY, plafon: null, tanggalAkad: null,
+      nomorBaris: n,
+      periode: '2025-01',
+      nomorRekening: loan.nomorRekening,
+      nik,
+      nama: 'x',
+      outstanding: null,
+      bungaPersen: null,
+      hari: null,
+      kol: 1,
+      diklaim: JANUARY,
+      plafon: null,
+      tanggalAkad: null,
     });
     const lines = [
       claimLine(1, loans.siti, NIK.siti),

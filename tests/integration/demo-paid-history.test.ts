@@ -41,7 +41,11 @@ describe('demo paid history', () => {
       }
       expect(checked).toBeGreaterThan(0);
       // SP2Ds are dated the 15th of the following month and charged to that year's subsidy pagu.
-      const sp2d = db.prepare("SELECT p.tanggal_sp2d, g.tahun, g.jenis FROM pembayaran p JOIN pagu g ON g.id = p.pagu_id JOIN tagihan t ON t.id = p.tagihan_id WHERE t.periode_awal = '2026-07' LIMIT 1").get() as { tanggal_sp2d: string; tahun: number; jenis: string };
+      const sp2d = db
+        .prepare(
+          "SELECT p.tanggal_sp2d, g.tahun, g.jenis FROM pembayaran p JOIN pagu g ON g.id = p.pagu_id JOIN tagihan t ON t.id = p.tagihan_id WHERE t.periode_awal = '2026-07' LIMIT 1",
+        )
+        .get() as { tanggal_sp2d: string; tahun: number; jenis: string };
       expect(sp2d).toEqual({ tanggal_sp2d: '2026-08-15', tahun: 2026, jenis: 'subsidi_bunga' });
     } finally {
       withHistory.dispose();

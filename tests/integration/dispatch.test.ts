@@ -93,7 +93,8 @@ describe('dispatch', () => {
         'banks.list': async () => db.prepare("UPDATE tagihan SET status = 'disetujui', disetujui_oleh_id = 5 WHERE id = 1").run(),
       });
       expect(await dispatch(handlers, 'banks.list', {})).toEqual({
-        ok: false, error: { code: 'FORBIDDEN', message: 'Prinsip empat mata: tagihan tidak dapat disetujui oleh yang memasukkannya. Tidak ada yang diubah.' },
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Prinsip empat mata: tagihan tidak dapat disetujui oleh yang memasukkannya. Tidak ada yang diubah.' },
       });
       expect(log).not.toHaveBeenCalled();
     } finally {

@@ -31,8 +31,14 @@ let dir: string;
 let ctx: ServiceContext;
 
 const db = () => rt.db;
-const all = <T>(sql: string, ...params: unknown[]) => db().prepare(sql).all(...params) as T[];
-const one = <T>(sql: string, ...params: unknown[]) => db().prepare(sql).get(...params) as T;
+const all = <T>(sql: string, ...params: unknown[]) =>
+  db()
+    .prepare(sql)
+    .all(...params) as T[];
+const one = <T>(sql: string, ...params: unknown[]) =>
+  db()
+    .prepare(sql)
+    .get(...params) as T;
 
 async function render(dokumen: DocumentRequestInput, format: 'html' | 'pdf' | 'xlsx' | 'csv' = 'html'): Promise<RenderedDocument> {
   return call(rt, 'documents.render', { dokumen, format });
@@ -83,7 +89,9 @@ beforeAll(async () => {
   const operator = sessionAs(rt, 'operator', { username: 'rina' });
   const verifier = sessionAs(rt, 'verifikator', { username: 'budi' });
   expect((await as(operator, 'premiums.recordInvoice', { penjaminId: insurer, premiIds: ids, nomorTagihan: 'TG/10', tanggalTagihan: '2026-10-05' })).ok).toBe(true);
-  expect((await as(verifier, 'premiums.recordPayment', { penjaminId: insurer, premiIds: ids, nomorSp2d: 'SP2D/PREMI/10', tanggalSp2d: '2026-10-20', paguId: paguPremi })).ok).toBe(true);
+  expect((await as(verifier, 'premiums.recordPayment', { penjaminId: insurer, premiIds: ids, nomorSp2d: 'SP2D/PREMI/10', tanggalSp2d: '2026-10-20', paguId: paguPremi })).ok).toBe(
+    true,
+  );
   const trusted = { userId: null, username: 'uji', role: 'sistem' as const, bankId: null, token: null };
   ctx = { db: rt.db, user: 'uji', caller: () => trusted, sessions: rt.sessions, now: Date.now, today: () => TODAY, appVersion: '0', databasePath: '', dataSafety: rt.dataSafety };
 }, 60_000);
@@ -103,7 +111,10 @@ describe('rekap bulanan', () => {
        WHERE l.tanggal_pencairan <= ? AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')`,
       monthEnd,
     );
-    const positions = all<{ pinjaman_id: number; periode: string; outstanding: number; kol: number }>('SELECT pinjaman_id, periode, outstanding, kol FROM posisi_bank WHERE periode <= ? ORDER BY periode', periode);
+    const positions = all<{ pinjaman_id: number; periode: string; outstanding: number; kol: number }>(
+      'SELECT pinjaman_id, periode, outstanding, kol FROM posisi_bank WHERE periode <= ? ORDER BY periode',
+      periode,
+    );
     const latest = new Map<number, { outstanding: number; kol: number }>();
     for (const p of positions) latest.set(p.pinjaman_id, p);
     return loans.map((l) => ({ ...l, running: l.lunas === null || l.lunas > monthEnd, position: latest.get(l.id) }));
@@ -130,12 +141,7 @@ describe('rekap bulanan', () => {
     ]);
     expect(running.length).toBeGreaterThan(100);
     const b = table(doc, 'B. Plafon').rows.map((r) => r.jumlah);
-    expect(b).toEqual([
-      loans.filter((l) => l.cair >= '2026-10-01').reduce((s, l) => s + l.plafon, 0),
-      running.reduce((s, l) => s + l.plafon, 0),
-      outstanding,
-      badOutstanding,
-    ]);
+    expect(b).toEqual([loans.filter((l) => l.cair >= '2026-10-01').reduce((s, l) => s + l.plafon, 0), running.reduce((s, l) => s + l.plafon, 0), outstanding, badOutstanding]);
 
     const byBank = table(doc, 'D. Menurut bank');
     for (const row of byBank.rows) {
@@ -163,7 +169,8 @@ describe('rekap bulanan', () => {
 
   it('subsidy and premium paid this month and this year, against the pagu and the projection', async () => {
     const doc = await buildRekapBulanan(ctx, { jenis: 'rekapBulanan', periode: '2026-10' });
-    const sp2d = (table: string, from: string, to: string) => one<{ n: number }>(`SELECT coalesce(sum(jumlah), 0) AS n FROM ${table} WHERE tanggal_sp2d BETWEEN ? AND ?`, from, to).n;
+    const sp2d = (table: string, from: string, to: string) =>
+      one<{ n: number }>(`SELECT coalesce(sum(jumlah), 0) AS n FROM ${table} WHERE tanggal_sp2d BETWEEN ? AND ?`, from, to).n;
     const subsidiBulan = sp2d('pembayaran', '2026-10-01', '2026-10-31');
     const subsidiTahun = sp2d('pembayaran', '2026-01-01', '2026-10-31');
     const premiBulan = sp2d('pembayaran_premi', '2026-10-01', '2026-10-31');
@@ -176,7 +183,13 @@ describe('rekap bulanan', () => {
     const pagu = (jenis: string) => one<{ n: number }>('SELECT sum(jumlah) AS n FROM pagu WHERE tahun = 2026 AND jenis = ?', jenis).n;
     const projection = projectCosts(db(), '2026-11');
     const budget = table(doc, 'C. Anggaran');
-    expect(budget.rows[0]).toMatchObject({ pagu: pagu('subsidi_bunga'), bulanIni: subsidiBulan, sdBulanIni: subsidiTahun, sisa: pagu('subsidi_bunga') - subsidiTahun, proyeksi: projection.subsidyByYear.get(2026) ?? 0 });
+    expect(budget.rows[0]).toMatchObject({
+      pagu: pagu('subsidi_bunga'),
+      bulanIni: subsidiBulan,
+      sdBulanIni: subsidiTahun,
+      sisa: pagu('subsidi_bunga') - subsidiTahun,
+      proyeksi: projection.subsidyByYear.get(2026) ?? 0,
+    });
     expect(budget.rows[1]).toMatchObject({ pagu: pagu('premi'), bulanIni: premiBulan, sdBulanIni: sp2d('pembayaran_premi', '2026-01-01', '2026-10-31') });
 
     // Per bank: the SP2D of each bank's claims.
@@ -208,18 +221,22 @@ describe('rekap bulanan', () => {
     expect(doc.notes?.[0]).toContain(`(${fromSchedule} pinjaman, dianggap kol 1)`);
   });
 
-  it('a debtor who borrows from a second bank counts in both banks\' rows and once in their kecamatan', async () => {
+  it("a debtor who borrows from a second bank counts in both banks' rows and once in their kecamatan", async () => {
     // The app refuses a second running subsidised loan, but data carried over from the spreadsheets
     // may hold one: a running debtor with a loan at another bank, disbursed in November (no
     // position yet, so the schedule stands in).
-    const first = one<{ id: number; debitur_id: number; bank_id: number }>("SELECT id, debitur_id, bank_id FROM pinjaman WHERE status = 'aktif' AND tanggal_lunas IS NULL ORDER BY id LIMIT 1");
+    const first = one<{ id: number; debitur_id: number; bank_id: number }>(
+      "SELECT id, debitur_id, bank_id FROM pinjaman WHERE status = 'aktif' AND tanggal_lunas IS NULL ORDER BY id LIMIT 1",
+    );
     const other = one<{ id: number }>('SELECT id FROM bank WHERE id <> ? ORDER BY id LIMIT 1', first.bank_id);
-    db().prepare(
-      `INSERT INTO pinjaman (debitur_id, bank_id, skema_id, nomor_rekening, nomor_akad, tanggal_akad, tanggal_pencairan, plafon, tenor_bulan,
+    db()
+      .prepare(
+        `INSERT INTO pinjaman (debitur_id, bank_id, skema_id, nomor_rekening, nomor_akad, tanggal_akad, tanggal_pencairan, plafon, tenor_bulan,
          bunga_bank_persen, bunga_debitur_persen, tanggal_angsuran_pertama, status)
        SELECT debitur_id, ?, skema_id, '9900112233', 'AK/DUA-BANK/2026', '2026-11-02', '2026-11-04', 15000000, 12, bunga_bank_persen, bunga_debitur_persen, '2026-12-04', 'aktif'
        FROM pinjaman WHERE id = ?`,
-    ).run(other.id, first.id);
+      )
+      .run(other.id, first.id);
 
     const doc = await buildRekapBulanan(ctx, { jenis: 'rekapBulanan', periode: '2026-11' });
     const running = expectedLoans('2026-11', '2026-11-30').filter((l) => l.running);
@@ -276,11 +293,15 @@ describe('rekap bulanan', () => {
     const summary = wb.getWorksheet('Ringkasan')!;
     const words: string[] = [];
     summary.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && c.value.endsWith('rupiah') && words.push(c.value)));
-    expect(words[0]).toBe(terbilangRupiahKapital(doc.blocks.find((b) => b.type === 'amount')!.type === 'amount' ? (doc.blocks.find((b) => b.type === 'amount') as { amount: number }).amount : 0));
+    expect(words[0]).toBe(
+      terbilangRupiahKapital(doc.blocks.find((b) => b.type === 'amount')!.type === 'amount' ? (doc.blocks.find((b) => b.type === 'amount') as { amount: number }).amount : 0),
+    );
     // Set up to print on A4 (Excel paper 9), or on F4 (Excel's Folio, 14) when asked.
     expect(wb.worksheets.map((w) => w.pageSetup.paperSize)).toEqual(wb.worksheets.map(() => 9));
     const f4 = new ExcelJS.Workbook();
-    await f4.xlsx.load(Buffer.from((await call(rt, 'documents.render', { dokumen: { jenis: 'rekapBulanan', periode: '2026-10' }, format: 'xlsx', kertas: 'F4' })).isiBase64!, 'base64') as never);
+    await f4.xlsx.load(
+      Buffer.from((await call(rt, 'documents.render', { dokumen: { jenis: 'rekapBulanan', periode: '2026-10' }, format: 'xlsx', kertas: 'F4' })).isiBase64!, 'base64') as never,
+    );
     expect(f4.worksheets.map((w) => w.pageSetup.paperSize)).toEqual(f4.worksheets.map(() => 14));
   });
 });
@@ -303,7 +324,23 @@ describe('registers', () => {
 
     const csv = (await render(filter, 'csv')).teks!;
     const parsed = parse<string[]>(csv, { delimiter: ';' });
-    expect(parsed.data[0]).toEqual(['No', 'No. rekening', 'No. akad', 'Tgl akad', 'Debitur', 'NIK', 'Kecamatan', 'Bank', 'Skema', 'Plafon', 'Tenor (bln)', 'Bunga bank / debitur', 'Status', 'Baki debet', 'Kol']);
+    expect(parsed.data[0]).toEqual([
+      'No',
+      'No. rekening',
+      'No. akad',
+      'Tgl akad',
+      'Debitur',
+      'NIK',
+      'Kecamatan',
+      'Bank',
+      'Skema',
+      'Plafon',
+      'Tenor (bln)',
+      'Bunga bank / debitur',
+      'Status',
+      'Baki debet',
+      'Kol',
+    ]);
     const rows = parsed.data.slice(1).filter((r) => r.length > 1);
     expect(rows.map((r) => r[1])).toEqual(expected.map((r) => r.nomor_rekening));
     expect(rows.reduce((s, r) => s + Number(r[9]), 0)).toBe(plafon);
@@ -331,7 +368,9 @@ describe('registers', () => {
     const kec = one<{ id: number; nama: string }>('SELECT k.id, k.nama FROM kecamatan k JOIN debitur d ON d.kecamatan_id = k.id GROUP BY k.id ORDER BY count(*) DESC LIMIT 1');
     const expected = all<{ nik: string }>("SELECT nik FROM debitur WHERE kecamatan_id = ? AND skala = 'mikro' AND aktif = 1", kec.id);
     const csv = (await render({ jenis: 'registerDebitur', kecamatanId: kec.id, skala: 'mikro' }, 'csv')).teks!;
-    const rows = parse<string[]>(csv, { delimiter: ';' }).data.slice(1).filter((r) => r.length > 1);
+    const rows = parse<string[]>(csv, { delimiter: ';' })
+      .data.slice(1)
+      .filter((r) => r.length > 1);
     expect(rows.map((r) => r[1]).sort()).toEqual(expected.map((r) => r.nik).sort());
     const pdf = Buffer.from((await render({ jenis: 'registerDebitur', kecamatanId: kec.id, skala: 'mikro' }, 'pdf')).isiBase64!, 'base64');
     const t = squash(text(pdf));
@@ -342,7 +381,10 @@ describe('registers', () => {
 
   it('loan history: schedule, positions and the subsidy paid, as the loan page shows them', async () => {
     const loan = one<{ id: number }>('SELECT pinjaman_id AS id FROM periode_dibayar GROUP BY pinjaman_id ORDER BY pinjaman_id LIMIT 1');
-    const paid = one<{ n: number }>('SELECT sum(tb.disetujui) AS n FROM periode_dibayar pd JOIN tagihan_baris tb ON tb.id = pd.tagihan_baris_id WHERE pd.pinjaman_id = ?', loan.id).n;
+    const paid = one<{ n: number }>(
+      'SELECT sum(tb.disetujui) AS n FROM periode_dibayar pd JOIN tagihan_baris tb ON tb.id = pd.tagihan_baris_id WHERE pd.pinjaman_id = ?',
+      loan.id,
+    ).n;
     const detail = await call(rt, 'loans.get', { id: loan.id });
     const pdf = Buffer.from((await render({ jenis: 'riwayatPinjaman', pinjamanId: loan.id }, 'pdf')).isiBase64!, 'base64');
     const t = squash(text(pdf));
@@ -350,7 +392,9 @@ describe('registers', () => {
     expect(t).toContain(detail.nomorRekening);
     expect(t).toContain(`Terbilang: ${terbilangRupiahKapital(paid)}`);
     expect(t).toContain(formatRupiah(detail.jadwal!.totalAngsuran));
-    const csv = parse<string[]>((await render({ jenis: 'riwayatPinjaman', pinjamanId: loan.id }, 'csv')).teks!, { delimiter: ';' }).data.slice(1).filter((r) => r.length > 1);
+    const csv = parse<string[]>((await render({ jenis: 'riwayatPinjaman', pinjamanId: loan.id }, 'csv')).teks!, { delimiter: ';' })
+      .data.slice(1)
+      .filter((r) => r.length > 1);
     expect(csv).toHaveLength(detail.jadwal!.rows.length);
     png(pdf, 'dokumen-riwayat-pinjaman');
   }, 60_000);
@@ -365,8 +409,15 @@ describe('who may print what', () => {
     expect(await as(liaison, 'documents.render', { dokumen: { jenis: 'registerPinjaman' } })).toEqual(own);
     const mine = await as(liaison, 'documents.render', { dokumen: { jenis: 'registerPinjaman', bankId: a!.id }, format: 'csv' });
     expect(mine.ok).toBe(true);
-    const accounts = parse<string[]>((mine as { value: RenderedDocument }).value.teks!, { delimiter: ';' }).data.slice(1).filter((r) => r.length > 1).map((r) => r[1]);
-    expect(accounts.sort()).toEqual(all<{ r: string }>('SELECT nomor_rekening AS r FROM pinjaman WHERE bank_id = ?', a!.id).map((r) => r.r).sort());
+    const accounts = parse<string[]>((mine as { value: RenderedDocument }).value.teks!, { delimiter: ';' })
+      .data.slice(1)
+      .filter((r) => r.length > 1)
+      .map((r) => r[1]);
+    expect(accounts.sort()).toEqual(
+      all<{ r: string }>('SELECT nomor_rekening AS r FROM pinjaman WHERE bank_id = ?', a!.id)
+        .map((r) => r.r)
+        .sort(),
+    );
 
     const otherLoan = one<{ id: number }>('SELECT id FROM pinjaman WHERE bank_id = ? LIMIT 1', b!.id);
     const ownLoan = one<{ id: number }>('SELECT id FROM pinjaman WHERE bank_id = ? LIMIT 1', a!.id);
@@ -387,7 +438,8 @@ describe('who may print what', () => {
     const viewer = sessionAs(rt, 'pemantau');
     expect((await as(viewer, 'documents.render', { dokumen: { jenis: 'rekapBulanan', periode: '2026-10' } })).ok).toBe(true);
     expect(await as(viewer, 'documents.print', { dokumen: { jenis: 'rekapBulanan', periode: '2026-10' } })).toMatchObject({
-      ok: false, error: { code: 'CONFLICT', fields: { printer: expect.any(String) } },
+      ok: false,
+      error: { code: 'CONFLICT', fields: { printer: expect.any(String) } },
     });
     expect(await as(viewer, 'documents.render', { dokumen: { jenis: 'laporanLain' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await as(viewer, 'documents.render', { dokumen: { jenis: 'rekapBulanan', periode: '2026-13' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -396,7 +448,14 @@ describe('who may print what', () => {
 
 describe('document settings', () => {
   const settings = {
-    kop: { pemerintah: 'PEMERINTAH KABUPATEN MUARA ENIM', instansi: 'SEKRETARIAT PROGRAM GERBANG SERASAN', alamat: 'Jl. Sudirman No. 7, Muara Enim 31311', telepon: '(0734) 421000', email: 'gerbang@muaraenimkab.go.id', logo: 'data:image/png;base64,iVBORw0KGgo=' },
+    kop: {
+      pemerintah: 'PEMERINTAH KABUPATEN MUARA ENIM',
+      instansi: 'SEKRETARIAT PROGRAM GERBANG SERASAN',
+      alamat: 'Jl. Sudirman No. 7, Muara Enim 31311',
+      telepon: '(0734) 421000',
+      email: 'gerbang@muaraenimkab.go.id',
+      logo: 'data:image/png;base64,iVBORw0KGgo=',
+    },
     tempat: 'Muara Enim',
     penandatangan: {
       kepalaSekretariat: { nama: 'Drs. H. Ahmad Rizal, M.Si.', jabatan: 'Kepala Sekretariat', nip: '197003121995031002' },
@@ -430,7 +489,10 @@ describe('document settings', () => {
     expect(entry.sesudah).not.toContain('iVBORw0KGgo');
 
     const tooBig = { ...settings, kop: { ...settings.kop, logo: `data:image/png;base64,${'A'.repeat(500_000)}` } };
-    expect(await as(admin, 'settings.saveDocuments', tooBig)).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'kop.logo': expect.stringContaining('Logo terlalu besar') } } });
+    expect(await as(admin, 'settings.saveDocuments', tooBig)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { 'kop.logo': expect.stringContaining('Logo terlalu besar') } },
+    });
     const svg = { ...settings, kop: { ...settings.kop, logo: 'data:image/svg+xml;base64,PHN2Zz4=' } };
     expect(await as(admin, 'settings.saveDocuments', svg)).toMatchObject({ ok: false, error: { fields: { 'kop.logo': 'Logo harus gambar PNG atau JPEG' } } });
   });

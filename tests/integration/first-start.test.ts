@@ -82,7 +82,9 @@ describe('the admin/admin hint (app.info initialPassword, no session needed)', (
   it('migration first_start keeps the hint only for a database whose only user is an admin that never changed the password', () => {
     const sql = loadMigrations().find((m) => m.name === 'first_start')!.sql;
     const insert = (username: string, mustChange: number) =>
-      rt.db.prepare("INSERT INTO pengguna (username, nama, peran, password_hash, wajib_ganti_sandi) VALUES (?, ?, 'admin', ?, ?)").run(username, username, `hash-${username}`, mustChange);
+      rt.db
+        .prepare("INSERT INTO pengguna (username, nama, peran, password_hash, wajib_ganti_sandi) VALUES (?, ?, 'admin', ?, ?)")
+        .run(username, username, `hash-${username}`, mustChange);
     const hintHash = () => (rt.db.prepare("SELECT value FROM settings WHERE key = 'sandi_admin_awal'").get() as { value: string } | undefined)?.value ?? null;
 
     insert('admin', 1);
@@ -134,7 +136,14 @@ describe('the setup wizard after an empty start', () => {
 
     // 1–2. Office, letterhead with logo, and the signers: settings.saveDocuments (the settings page's channel).
     const settings = await ok<{ penandatangan: Record<string, { nip: string | null }> }>(admin, 'settings.saveDocuments', {
-      kop: { pemerintah: 'PEMERINTAH KABUPATEN MUARA ENIM', instansi: 'SEKRETARIAT PROGRAM GERBANG SERASAN', alamat: 'Jl. Jenderal Sudirman No. 7, Muara Enim', telepon: '(0734) 421000', email: null, logo: 'data:image/png;base64,iVBORw0KGgo=' },
+      kop: {
+        pemerintah: 'PEMERINTAH KABUPATEN MUARA ENIM',
+        instansi: 'SEKRETARIAT PROGRAM GERBANG SERASAN',
+        alamat: 'Jl. Jenderal Sudirman No. 7, Muara Enim',
+        telepon: '(0734) 421000',
+        email: null,
+        logo: 'data:image/png;base64,iVBORw0KGgo=',
+      },
       tempat: 'Muara Enim',
       penandatangan: {
         kepalaSekretariat: { nama: 'Drs. H. Ahmad Rizal, M.Si.', jabatan: 'Kepala Sekretariat', nip: '196804111993031009' },
@@ -150,19 +159,39 @@ describe('the setup wizard after an empty start', () => {
 
     // 3. Banks and their units.
     const bank = await ok<{ id: number; cabang: unknown[] }>(admin, 'banks.save', {
-      kode: 'BSB', nama: 'Bank Sumsel Babel', jenis: 'umum', picNama: 'Rahmat Hidayat',
-      cabang: [{ kode: 'BSB-ME', nama: 'Cabang Muara Enim' }, { kode: 'BSB-GM', nama: 'Capem Gunung Megang' }],
+      kode: 'BSB',
+      nama: 'Bank Sumsel Babel',
+      jenis: 'umum',
+      picNama: 'Rahmat Hidayat',
+      cabang: [
+        { kode: 'BSB-ME', nama: 'Cabang Muara Enim' },
+        { kode: 'BSB-GM', nama: 'Capem Gunung Megang' },
+      ],
     });
     expect(bank.cabang).toHaveLength(2);
     // 4. Insurers.
     const insurer = await ok<{ id: number }>(admin, 'insurers.save', { kode: 'JAMKRINDO', nama: 'PT Jamkrindo', jenis: 'penjaminan' });
     // 5. The first scheme, with its insurer.
     const scheme = await ok<{ id: number; paguIds: number[] }>(admin, 'schemes.save', {
-      kode: 'GS-2027', nama: 'Gerbang Serasan 2027', berlakuDari: '2027-01-01', bungaBankPersen: '11', bungaDebiturPersen: '3', metodeBunga: 'efektif',
-      penjaminId: insurer.id, premiTarifPersen: '1.5', plafonMaks: 50_000_000, tenorMaks: 36,
+      kode: 'GS-2027',
+      nama: 'Gerbang Serasan 2027',
+      berlakuDari: '2027-01-01',
+      bungaBankPersen: '11',
+      bungaDebiturPersen: '3',
+      metodeBunga: 'efektif',
+      penjaminId: insurer.id,
+      premiTarifPersen: '1.5',
+      plafonMaks: 50_000_000,
+      tenorMaks: 36,
     });
     // 6. The pagu, then linked to the scheme it pays (schemes.save with the scheme as it is plus the line).
-    const line = await ok<{ id: number }>(admin, 'budget.save', { tahun: 2027, jenis: 'subsidi_bunga', kodeRekening: '5.1.05.05.01.0001', uraian: 'Subsidi bunga Gerbang Serasan', pagu: 2_500_000_000 });
+    const line = await ok<{ id: number }>(admin, 'budget.save', {
+      tahun: 2027,
+      jenis: 'subsidi_bunga',
+      kodeRekening: '5.1.05.05.01.0001',
+      uraian: 'Subsidi bunga Gerbang Serasan',
+      pagu: 2_500_000_000,
+    });
     const current = await ok<Record<string, unknown>>(admin, 'schemes.get', { id: scheme.id });
     const linked = await ok<{ paguIds: number[] }>(admin, 'schemes.save', { ...current, paguIds: [line.id] });
     expect(linked.paguIds).toEqual([line.id]);
@@ -172,7 +201,9 @@ describe('the setup wizard after an empty start', () => {
     expect(await publicInfo()).toMatchObject({ setupPending: false, initialPassword: false, counts: { bank: 1, penjamin: 1, debitur: 0 } });
 
     // Everything was written by the admin, each with its audit entry.
-    const trail = auditRows(rt.db).filter((e) => e.pengguna === 'admin').map((e) => `${e.aksi} ${e.entitas}`);
+    const trail = auditRows(rt.db)
+      .filter((e) => e.pengguna === 'admin')
+      .map((e) => `${e.aksi} ${e.entitas}`);
     expect(trail).toEqual(['ubah pengguna', 'ubah pengaturan', 'buat bank', 'buat penjamin', 'buat skema', 'buat pagu', 'ubah skema', 'ubah pengaturan']);
     expect(bank.id).toBeGreaterThan(0);
   });

@@ -65,7 +65,12 @@ describe('rows across the worker as columns', () => {
       { baris: 9, values: { a: -12_345_678_901, b: '', c: null, d: null }, galat: false },
     ];
     const { columns, transfer } = rowsToColumns(rows);
-    expect(columns.columns.map((c) => [c.key, c.kind])).toEqual([['a', 'angka'], ['b', 'nilai'], ['c', 'nilai'], ['d', 'angka']]);
+    expect(columns.columns.map((c) => [c.key, c.kind])).toEqual([
+      ['a', 'angka'],
+      ['b', 'nilai'],
+      ['c', 'nilai'],
+      ['d', 'angka'],
+    ]);
     expect(transfer.length).toBe(6);
     expect(columnsToRows(columns)).toEqual(rows);
     expect(columnsToRows(rowsToColumns([]).columns)).toEqual([]);
@@ -74,7 +79,13 @@ describe('rows across the worker as columns', () => {
 
 describe('the inspection reads the head', () => {
   const big = (lines: number, header = 'No;No Rekening;Periode;Nilai Subsidi') =>
-    ['BANK SUMSEL BABEL', 'TAGIHAN SUBSIDI BUNGA PERIODE OKTOBER 2026', '', header, ...Array.from({ length: lines }, (_, i) => `${i + 1};00123${String(i).padStart(5, '0')};2026-10;1.234,00`)].join('\r\n');
+    [
+      'BANK SUMSEL BABEL',
+      'TAGIHAN SUBSIDI BUNGA PERIODE OKTOBER 2026',
+      '',
+      header,
+      ...Array.from({ length: lines }, (_, i) => `${i + 1};00123${String(i).padStart(5, '0')};2026-10;1.234,00`),
+    ].join('\r\n');
 
   it('and answers as reading the whole file did: header, columns, samples, the title period', async () => {
     const bytes = new Uint8Array(Buffer.from(big(5000), 'latin1'));
@@ -92,7 +103,11 @@ describe('the inspection reads the head', () => {
       expect(dataRows > 0).toBe(allRows > 0);
     }
     const withHeader = await inspectFile(bytes, 'a.csv', 'tagihan', { headerRow: 4 }, null);
-    expect(withHeader).toMatchObject({ headerRow: 4, saranTetap: { periode: '2026-10' }, pemetaan: { nomorRekening: 'No Rekening', periode: 'Periode', diklaim: 'Nilai Subsidi' } });
+    expect(withHeader).toMatchObject({
+      headerRow: 4,
+      saranTetap: { periode: '2026-10' },
+      pemetaan: { nomorRekening: 'No Rekening', periode: 'Periode', diklaim: 'Nilai Subsidi' },
+    });
   });
 
   it('and reads the whole file when the header row asked for lies beyond the head', async () => {

@@ -20,7 +20,12 @@ async function uploadText(r: TempRuntime, owner: Owner, name: string, content: B
   return call(r, 'imports.upload', { ...owner, namaBerkas: name, isiBase64: Buffer.from(content).toString('base64'), opsi: {} });
 }
 
-async function preview(r: TempRuntime, owner: Owner, up: ImportInspection, extra: Partial<InputOf<'imports.preview'>> = {}): Promise<{ jobId: string; hasil: ImportPreviewResult }> {
+async function preview(
+  r: TempRuntime,
+  owner: Owner,
+  up: ImportInspection,
+  extra: Partial<InputOf<'imports.preview'>> = {},
+): Promise<{ jobId: string; hasil: ImportPreviewResult }> {
   const opsi = up.tanpaJudul ? { tanpaJudul: true } : { headerRow: up.headerRow };
   const { jobId } = await call(r, 'imports.preview', { ...owner, berkas: up.berkas, namaBerkas: up.namaBerkas, opsi, pemetaan: up.pemetaan, ...extra });
   await getJob(jobId)!.done;
@@ -37,7 +42,12 @@ describe('a claim file without a header row', () => {
     const content = fs.readFileSync(path.join(FIX, 'tagihan-pipa-tanpa-judul.txt'));
     const up = await uploadText(r, owner, 'SIKP_BSB_202610.txt', content);
     expect(up).toMatchObject({ delimiter: '|', tanpaJudul: true, headerRow: 0, pemetaan: {} });
-    expect(up.kolom.slice(0, 4).map((c) => `${c.key}: ${c.contoh}`)).toEqual(['Kolom 1: 0012300001', 'Kolom 2: SUTISNA AJENG RAHAYU', 'Kolom 3: 1603014503800001', 'Kolom 4: 202610']);
+    expect(up.kolom.slice(0, 4).map((c) => `${c.key}: ${c.contoh}`)).toEqual([
+      'Kolom 1: 0012300001',
+      'Kolom 2: SUTISNA AJENG RAHAYU',
+      'Kolom 3: 1603014503800001',
+      'Kolom 4: 202610',
+    ]);
     expect(up.catatan.join(' ')).toContain('dibaca tanpa baris judul');
 
     const pemetaan = { nomorRekening: 'Kolom 1', nama: 'Kolom 2', nik: 'Kolom 3', periode: 'Kolom 4', outstanding: 'Kolom 5', diklaim: 'Kolom 9' };
@@ -56,11 +66,25 @@ describe('a claim file without a header row', () => {
     const page1 = await call(r, 'imports.rows', { jobId, page: 1, pageSize: 2 });
     expect(page1).toMatchObject({ total: 6, page: 1, pageSize: 2, isian: ['nomorRekening', 'periode', 'nik', 'nama', 'outstanding', 'diklaim'] });
     expect(page1.rows).toEqual([
-      { baris: 1, galat: false, masalah: [], nilai: { nomorRekening: '0012300001', periode: '2026-10', nik: '1603014503800001', nama: 'SUTISNA AJENG RAHAYU', outstanding: 11_500_000, diklaim: 79_236 } },
-      { baris: 2, galat: false, masalah: [], nilai: { nomorRekening: '0012300002', periode: '2026-10', nik: '1603014603800002', nama: 'MUH MARUF', outstanding: 11_000_000, diklaim: 75_778 } },
+      {
+        baris: 1,
+        galat: false,
+        masalah: [],
+        nilai: { nomorRekening: '0012300001', periode: '2026-10', nik: '1603014503800001', nama: 'SUTISNA AJENG RAHAYU', outstanding: 11_500_000, diklaim: 79_236 },
+      },
+      {
+        baris: 2,
+        galat: false,
+        masalah: [],
+        nilai: { nomorRekening: '0012300002', periode: '2026-10', nik: '1603014603800002', nama: 'MUH MARUF', outstanding: 11_000_000, diklaim: 75_778 },
+      },
     ]);
     const flagged = await call(r, 'imports.rows', { jobId, hanya: 'bermasalah' });
-    expect(flagged.rows.map((x) => [x.baris, x.masalah.length])).toEqual([[3, 1], [5, 1], [6, 2]]);
+    expect(flagged.rows.map((x) => [x.baris, x.masalah.length])).toEqual([
+      [3, 1],
+      [5, 1],
+      [6, 2],
+    ]);
     expect((await call(r, 'imports.rows', { jobId, hanya: 'galat' })).total).toBe(0);
 
     const done = await call(r, 'imports.commit', { jobId });
@@ -114,7 +138,14 @@ describe('the same unknown account twice in a claim with a header', () => {
     const r = rt();
     const w = await buildWorld(r);
     const owner: Owner = { jenis: 'tagihan', bankId: w.bsb };
-    const csv = ['No Rekening;Nama;Periode;Nilai Tagihan', '0012300001;Debitur 1;10/2026;79.236', '5550001234;Toko Baru;10/2026;50.000', '0012300002;Debitur 2;10/2026;75.778', '555-000-1234;Toko Baru;10/2026;50.000', '5550001234;Toko Baru;09/2026;50.000'].join('\r\n');
+    const csv = [
+      'No Rekening;Nama;Periode;Nilai Tagihan',
+      '0012300001;Debitur 1;10/2026;79.236',
+      '5550001234;Toko Baru;10/2026;50.000',
+      '0012300002;Debitur 2;10/2026;75.778',
+      '555-000-1234;Toko Baru;10/2026;50.000',
+      '5550001234;Toko Baru;09/2026;50.000',
+    ].join('\r\n');
     const up = await uploadText(r, owner, 'tagihan.csv', csv);
     const { jobId, hasil } = await preview(r, owner, up);
     // Claims keep what the bank sent: all five lines, the repeat marked for reconciliation.

@@ -64,7 +64,15 @@ describe('limits on what a file may hold', () => {
 describe('limits on the reading worker', () => {
   const file = path.join(dir, 'tagihan.csv');
   fs.writeFileSync(file, csv(50_000));
-  const task = { kind: 'parse', file, name: 'tagihan.csv', jenis: 'tagihan', opts: {}, mapping: { nomorRekening: 'No Rek', periode: 'Periode', diklaim: 'Nilai Tagihan' }, fixed: {} } as const;
+  const task = {
+    kind: 'parse',
+    file,
+    name: 'tagihan.csv',
+    jenis: 'tagihan',
+    opts: {},
+    mapping: { nomorRekening: 'No Rek', periode: 'Periode', diklaim: 'Nilai Tagihan' },
+    fixed: {},
+  } as const;
 
   it('reads the file within its memory and time', async () => {
     const out = await runWorker<{ rows: unknown[] }>({ ...task, opts: { headerRow: 1 } });
@@ -74,7 +82,9 @@ describe('limits on the reading worker', () => {
   it('a file that needs more memory than the worker may have ends the worker, not the app, with the limit named', async () => {
     const err = await runWorker({ ...task, opts: { headerRow: 1 } }, undefined, { memoriMb: 4, waktuDetik: 300 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkerFileError);
-    expect((err as Error).message).toBe('Berkas terlalu besar untuk diperiksa: pembacaannya memerlukan lebih dari 4 MB memori, batas satu impor. Bagi berkas menjadi beberapa berkas lalu impor satu per satu.');
+    expect((err as Error).message).toBe(
+      'Berkas terlalu besar untuk diperiksa: pembacaannya memerlukan lebih dari 4 MB memori, batas satu impor. Bagi berkas menjadi beberapa berkas lalu impor satu per satu.',
+    );
   });
 
   it('a file that keeps the worker busy past the limit is given up, with the limit named', async () => {

@@ -32,33 +32,86 @@ interface LoanWorld {
 async function loanWorld(r: TempRuntime): Promise<LoanWorld> {
   const kecamatan = (nama: string) => (r.db.prepare('SELECT id FROM kecamatan WHERE nama = ?').get(nama) as { id: number }).id;
   const sektor = (nama: string) => (r.db.prepare('SELECT id FROM sektor WHERE nama = ?').get(nama) as { id: number }).id;
-  const bsb = (await call(r, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [{ kode: 'ME01', nama: 'Cabang Muara Enim' }, { kode: 'GLB', nama: 'Unit Gelumbang' }] })).id;
+  const bsb = (
+    await call(r, 'banks.save', {
+      kode: 'BSB',
+      nama: 'Bank Sumsel Babel',
+      cabang: [
+        { kode: 'ME01', nama: 'Cabang Muara Enim' },
+        { kode: 'GLB', nama: 'Unit Gelumbang' },
+      ],
+    })
+  ).id;
   const bri = (await call(r, 'banks.save', { kode: 'BRI', nama: 'Bank Rakyat Indonesia', cabang: [] })).id;
   const insurer = (await call(r, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' })).id;
   // The old scheme: 6 % of the plafon a year, 30/360, so a month is plafon × 6 % / 12.
   const lama = (
     await call(r, 'schemes.save', {
-      kode: 'GS-LAMA', nama: 'Gerbang Serasan 2018–2023', berlakuDari: '2018-01-01', berlakuSampai: '2023-12-31', bungaBankPersen: '12', bungaDebiturPersen: '6',
-      metodeBunga: 'flat', basisSubsidi: 'plafon', konvensiHari: '30360', plafonMaks: 50_000_000, tenorMaks: 60,
+      kode: 'GS-LAMA',
+      nama: 'Gerbang Serasan 2018–2023',
+      berlakuDari: '2018-01-01',
+      berlakuSampai: '2023-12-31',
+      bungaBankPersen: '12',
+      bungaDebiturPersen: '6',
+      metodeBunga: 'flat',
+      basisSubsidi: 'plafon',
+      konvensiHari: '30360',
+      plafonMaks: 50_000_000,
+      tenorMaks: 60,
     })
   ).id;
   const baru = (
     await call(r, 'schemes.save', {
-      kode: 'GS-2026', nama: 'GS 2026', berlakuDari: '2026-01-01', berlakuSampai: '2026-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
-      metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer, premiTarifPersen: '1.5', porsiJaminanPersen: '70',
+      kode: 'GS-2026',
+      nama: 'GS 2026',
+      berlakuDari: '2026-01-01',
+      berlakuSampai: '2026-12-31',
+      bungaBankPersen: '11',
+      bungaDebiturPersen: '3',
+      metodeBunga: 'efektif',
+      plafonMaks: 50_000_000,
+      tenorMaks: 36,
+      penjaminId: insurer,
+      premiTarifPersen: '1.5',
+      porsiJaminanPersen: '70',
     })
   ).id;
   const fauzi = (
     await call(r, 'debtors.save', {
-      nik: NIK.man.nik, nama: 'Ahmad Fauzi', namaUsaha: 'Bengkel Fauzi', sektorId: sektor('Jasa'), skala: 'mikro', alamat: 'Jl. Lama No. 1',
-      kecamatanId: kecamatan('Muara Enim'), desa: 'Gelumbang', telepon: '0812-7000-2222',
+      nik: NIK.man.nik,
+      nama: 'Ahmad Fauzi',
+      namaUsaha: 'Bengkel Fauzi',
+      sektorId: sektor('Jasa'),
+      skala: 'mikro',
+      alamat: 'Jl. Lama No. 1',
+      kecamatanId: kecamatan('Muara Enim'),
+      desa: 'Gelumbang',
+      telepon: '0812-7000-2222',
     })
   ).id;
   const siti = (await call(r, 'debtors.save', { nik: NIK.woman.nik, nama: 'Siti Aminah', skala: 'kecil' })).id;
-  await call(r, 'loans.save', { debiturId: siti, bankId: bri, skemaId: baru, nomorRekening: '7770000001', nomorAkad: 'BRI/2026/1', tanggalAkad: '2026-02-01', plafon: 10_000_000, tenorBulan: 12 });
+  await call(r, 'loans.save', {
+    debiturId: siti,
+    bankId: bri,
+    skemaId: baru,
+    nomorRekening: '7770000001',
+    nomorAkad: 'BRI/2026/1',
+    tanggalAkad: '2026-02-01',
+    plafon: 10_000_000,
+    tenorBulan: 12,
+  });
   const pemilik = (await call(r, 'debtors.save', { nik: makeNik({ day: 1, month: 1, yy: 90, serial: 30 }), nama: 'Pemilik Lama', skala: 'mikro' })).id;
   const storedLoan = (
-    await call(r, 'loans.save', { debiturId: pemilik, bankId: bsb, skemaId: baru, nomorRekening: '0012399999', nomorAkad: 'AK/2026/001', tanggalAkad: '2026-02-01', plafon: 10_000_000, tenorBulan: 12 })
+    await call(r, 'loans.save', {
+      debiturId: pemilik,
+      bankId: bsb,
+      skemaId: baru,
+      nomorRekening: '0012399999',
+      nomorAkad: 'AK/2026/001',
+      tanggalAkad: '2026-02-01',
+      plafon: 10_000_000,
+      tenorBulan: 12,
+    })
   ).id;
   return { bsb, bri, lama, baru, fauzi, storedLoan, kecamatan };
 }
@@ -69,8 +122,20 @@ async function upload(r: TempRuntime, owner: Owner, file: string): Promise<Impor
   return call(r, 'imports.upload', { ...owner, namaBerkas: path.basename(file), isiBase64: fs.readFileSync(file).toString('base64'), opsi: {} });
 }
 
-async function preview(r: TempRuntime, owner: Owner, up: ImportInspection, extra: Partial<InputOf<'imports.preview'>> = {}): Promise<{ jobId: string; hasil: ImportPreviewResult }> {
-  const { jobId } = await call(r, 'imports.preview', { ...owner, berkas: up.berkas, namaBerkas: up.namaBerkas, opsi: { headerRow: up.headerRow, sheet: up.sheet ?? undefined }, pemetaan: up.pemetaan, ...extra });
+async function preview(
+  r: TempRuntime,
+  owner: Owner,
+  up: ImportInspection,
+  extra: Partial<InputOf<'imports.preview'>> = {},
+): Promise<{ jobId: string; hasil: ImportPreviewResult }> {
+  const { jobId } = await call(r, 'imports.preview', {
+    ...owner,
+    berkas: up.berkas,
+    namaBerkas: up.namaBerkas,
+    opsi: { headerRow: up.headerRow, sheet: up.sheet ?? undefined },
+    pemetaan: up.pemetaan,
+    ...extra,
+  });
   await getJob(jobId)!.done;
   const p: ImportProgress = await call(r, 'imports.progress', { jobId });
   if (p.status !== 'selesai') throw new Error(`pratinjau ${p.status}: ${p.pesan}`);
@@ -89,11 +154,24 @@ async function allProblems(r: TempRuntime, jobId: string, opts: { sk?: boolean }
 const TABLES = ['debitur', 'pinjaman', 'pinjaman_riwayat', 'premi', 'impor_berkas', 'impor_templat', 'audit_log'];
 
 const loanByAccount = (r: TempRuntime, rek: string) =>
-  r.db.prepare('SELECT id, debitur_id, status, tanggal_akad, tanggal_pencairan, tanggal_lunas, plafon, tenor_bulan, cabang_id, impor_id FROM pinjaman WHERE nomor_rekening = ?').get(rek) as
-    | { id: number; debitur_id: number; status: string; tanggal_akad: string; tanggal_pencairan: string | null; tanggal_lunas: string | null; plafon: number; tenor_bulan: number; cabang_id: number | null; impor_id: number | null }
+  r.db
+    .prepare('SELECT id, debitur_id, status, tanggal_akad, tanggal_pencairan, tanggal_lunas, plafon, tenor_bulan, cabang_id, impor_id FROM pinjaman WHERE nomor_rekening = ?')
+    .get(rek) as
+    | {
+        id: number;
+        debitur_id: number;
+        status: string;
+        tanggal_akad: string;
+        tanggal_pencairan: string | null;
+        tanggal_lunas: string | null;
+        plafon: number;
+        tenor_bulan: number;
+        cabang_id: number | null;
+        impor_id: number | null;
+      }
     | undefined;
 
-describe('the secretariat\'s old spreadsheet (XLSX): old loans with their real dates and states', () => {
+describe("the secretariat's old spreadsheet (XLSX): old loans with their real dates and states", () => {
   it('reads the damaged spreadsheet, refuses each bad row with file, row, column and reason, enters the good ones in their state', async () => {
     const r = rt();
     const w = await loanWorld(r);
@@ -103,9 +181,27 @@ describe('the secretariat\'s old spreadsheet (XLSX): old loans with their real d
     const up = await upload(r, owner, file);
     expect(up).toMatchObject({ format: 'xlsx', headerRow: 3 });
     expect(up.pemetaan).toMatchObject({
-      nik: 'NIK', nama: 'Nama Debitur', namaUsaha: 'Nama Usaha', sektor: 'Sektor', skala: 'Skala', alamat: 'Alamat', kecamatan: 'Kecamatan', desa: 'Desa', telepon: 'No HP',
-      nomorRekening: 'No Rekening', nomorAkad: 'No Akad', tanggalAkad: 'Tgl Akad', tanggalPencairan: 'Tgl Pencairan', plafon: 'Plafon', tenorBulan: 'Jangka Waktu',
-      bungaBankPersen: 'Bunga Bank', bungaDebiturPersen: 'Bunga Debitur', skema: 'Skema', cabang: 'Cabang', status: 'Status', tanggalStatus: 'Tgl Lunas',
+      nik: 'NIK',
+      nama: 'Nama Debitur',
+      namaUsaha: 'Nama Usaha',
+      sektor: 'Sektor',
+      skala: 'Skala',
+      alamat: 'Alamat',
+      kecamatan: 'Kecamatan',
+      desa: 'Desa',
+      telepon: 'No HP',
+      nomorRekening: 'No Rekening',
+      nomorAkad: 'No Akad',
+      tanggalAkad: 'Tgl Akad',
+      tanggalPencairan: 'Tgl Pencairan',
+      plafon: 'Plafon',
+      tenorBulan: 'Jangka Waktu',
+      bungaBankPersen: 'Bunga Bank',
+      bungaDebiturPersen: 'Bunga Debitur',
+      skema: 'Skema',
+      cabang: 'Cabang',
+      status: 'Status',
+      tanggalStatus: 'Tgl Lunas',
     });
 
     const { jobId, hasil } = await preview(r, owner, up);
@@ -118,7 +214,12 @@ describe('the secretariat\'s old spreadsheet (XLSX): old loans with their real d
       ['data-lama.xlsx', 9, 'NIK', 'Tanggal lahir pada NIK (digit 7–12) bukan tanggal yang sah'],
       ['data-lama.xlsx', 10, 'Plafon', 'Plafon Rp75.000.000 melebihi batas skema GS-LAMA (Rp50.000.000).'],
       ['data-lama.xlsx', 11, 'Tgl Akad', 'Tanggal akad 02/05/2017 di luar masa berlaku skema GS-LAMA (01/01/2018 – 31/12/2023).'],
-      ['data-lama.xlsx', 12, 'NIK', 'Debitur ini sudah memiliki pinjaman bersubsidi yang masih berjalan: rekening 0012345001 di Bank Sumsel Babel (akad PK/2021/001, status aktif).'],
+      [
+        'data-lama.xlsx',
+        12,
+        'NIK',
+        'Debitur ini sudah memiliki pinjaman bersubsidi yang masih berjalan: rekening 0012345001 di Bank Sumsel Babel (akad PK/2021/001, status aktif).',
+      ],
       ['data-lama.xlsx', 13, 'No Rekening', 'Nomor rekening 0012345001 sudah ada di baris 4 berkas ini'],
       ['data-lama.xlsx', 14, 'No Rekening', `Nomor rekening 0012399999 sudah tercatat di bank ini (pinjaman no. ${w.storedLoan})`],
       ['data-lama.xlsx', 15, 'Tgl Lunas', 'Pinjaman lunas perlu tanggal lunas'],
@@ -126,7 +227,10 @@ describe('the secretariat\'s old spreadsheet (XLSX): old loans with their real d
       ['data-lama.xlsx', 18, 'Tgl Lunas', 'Tanggal sebelum tanggal pencairan (05/04/2021)'],
     ]);
     const warnings = problems.filter((p) => p.tingkat === 'peringatan');
-    expect(warnings.map((p) => [p.baris, p.kolom])).toEqual([[8, 'No Rekening'], [17, 'No HP']]);
+    expect(warnings.map((p) => [p.baris, p.kolom])).toEqual([
+      [8, 'No Rekening'],
+      [17, 'No HP'],
+    ]);
     expect(warnings[1]!.pesan).toBe(`Data debitur NIK ${N.budi} berbeda dengan baris 4 (telepon); dipakai data baris 4`);
     expect(warnings[0]!.pesan).toContain('Nomor rekening 12345005 tersimpan sebagai angka di Excel dan lebih pendek (8 angka) dari nomor lain di berkas ini (10 angka)');
     expect(warnings[0]!.pesan).toContain('Nomor akad PK/0012345005/2022 memuat 0012345005: nomor rekening kemungkinan 0012345005.');
@@ -137,7 +241,13 @@ describe('the secretariat\'s old spreadsheet (XLSX): old loans with their real d
     expect(done).toMatchObject({ jumlahBaris: 5, debiturBaru: 4, debiturDiperbarui: 0, pinjamanBaru: 5 });
 
     // Real dates and states, whatever shape the file wrote them in.
-    expect(loanByAccount(r, '0012345001')).toMatchObject({ status: 'aktif', tanggal_akad: '2021-03-15', tanggal_pencairan: '2021-03-15', tanggal_lunas: null, impor_id: done.imporId });
+    expect(loanByAccount(r, '0012345001')).toMatchObject({
+      status: 'aktif',
+      tanggal_akad: '2021-03-15',
+      tanggal_pencairan: '2021-03-15',
+      tanggal_lunas: null,
+      impor_id: done.imporId,
+    });
     expect(loanByAccount(r, '0012345002')).toMatchObject({ status: 'lunas', tanggal_akad: '2019-06-10', tanggal_pencairan: '2019-06-10', tanggal_lunas: '2021-10-27' });
     expect(loanByAccount(r, '0012345003')).toMatchObject({ status: 'macet', tanggal_akad: '2020-06-18', tanggal_pencairan: '2020-06-23' });
     expect(loanByAccount(r, '12345005')).toMatchObject({ status: 'aktif', tanggal_akad: '2022-02-01', tanggal_pencairan: '2022-02-03' });
@@ -153,14 +263,29 @@ describe('the secretariat\'s old spreadsheet (XLSX): old loans with their real d
 
     // The lifecycle keeps its steps with the file as the reason; the trail an 'impor' entry per debtor and loan.
     const lunas = loanByAccount(r, '0012345002')!;
-    const steps = r.db.prepare('SELECT dari, ke, tanggal, alasan FROM pinjaman_riwayat WHERE pinjaman_id = ? ORDER BY id').all(lunas.id) as { dari: string; ke: string; tanggal: string; alasan: string }[];
-    expect(steps.map((s) => [s.dari, s.ke, s.tanggal])).toEqual([['diajukan', 'aktif', '2019-06-10'], ['aktif', 'lunas', '2021-10-27']]);
+    const steps = r.db.prepare('SELECT dari, ke, tanggal, alasan FROM pinjaman_riwayat WHERE pinjaman_id = ? ORDER BY id').all(lunas.id) as {
+      dari: string;
+      ke: string;
+      tanggal: string;
+      alasan: string;
+    }[];
+    expect(steps.map((s) => [s.dari, s.ke, s.tanggal])).toEqual([
+      ['diajukan', 'aktif', '2019-06-10'],
+      ['aktif', 'lunas', '2021-10-27'],
+    ]);
     expect(steps[0]!.alasan).toBe(`Impor pinjaman lama dari berkas "data-lama.xlsx" (impor no. ${done.imporId}, baris 5)`);
     const macet = loanByAccount(r, '0012345003')!;
-    expect(r.db.prepare('SELECT ke, tanggal FROM pinjaman_riwayat WHERE pinjaman_id = ? ORDER BY id').all(macet.id)).toEqual([{ ke: 'aktif', tanggal: '2020-06-23' }, { ke: 'macet', tanggal: '2022-01-31' }]);
+    expect(r.db.prepare('SELECT ke, tanggal FROM pinjaman_riwayat WHERE pinjaman_id = ? ORDER BY id').all(macet.id)).toEqual([
+      { ke: 'aktif', tanggal: '2020-06-23' },
+      { ke: 'macet', tanggal: '2022-01-31' },
+    ]);
     const loanAudit = auditRows(r.db, 'pinjaman').filter((a) => a.aksi === 'impor');
     expect(loanAudit).toHaveLength(5);
-    expect(loanAudit.find((a) => a.entitasId === lunas.id)!.sesudah).toMatchObject({ status: 'lunas', tanggalLunas: '2021-10-27', impor: { id: done.imporId, berkas: 'data-lama.xlsx', baris: 5 } });
+    expect(loanAudit.find((a) => a.entitasId === lunas.id)!.sesudah).toMatchObject({
+      status: 'lunas',
+      tanggalLunas: '2021-10-27',
+      impor: { id: done.imporId, berkas: 'data-lama.xlsx', baris: 5 },
+    });
     expect(auditRows(r.db, 'debitur').filter((a) => a.aksi === 'impor')).toHaveLength(4);
     expect(auditRows(r.db, 'impor_berkas').at(-1)).toMatchObject({ aksi: 'impor', sesudah: { jenis: 'pinjaman', pinjamanBaru: 5, debiturBaru: 4 } });
     expect((await call(r, 'imports.get', { id: done.imporId })).hasil).toMatchObject({ pinjaman: 5, tagihan: [] });
@@ -195,7 +320,7 @@ describe('the secretariat\'s old spreadsheet (XLSX): old loans with their real d
   }, 60_000);
 });
 
-describe('a bank\'s nominative list: new applications', () => {
+describe("a bank's nominative list: new applications", () => {
   it('CSV (semicolon, Indonesian numbers): new loans enter as diajukan; the registered debtor is matched; bad rows named', async () => {
     const r = rt();
     const w = await loanWorld(r);
@@ -204,11 +329,24 @@ describe('a bank\'s nominative list: new applications', () => {
     const owner: Owner = { jenis: 'pinjaman', bankId: w.bsb };
     const up = await upload(r, owner, file);
     expect(up).toMatchObject({ format: 'csv', delimiter: ';', headerRow: 1 });
-    expect(up.pemetaan).toMatchObject({ nama: 'Nama Nasabah', tanggalAkad: 'Tgl Akad', tanggalPencairan: 'Tgl Realisasi', plafon: 'Plafond', skema: 'Kode Skema', cabang: 'Unit', npwp: 'NPWP' });
+    expect(up.pemetaan).toMatchObject({
+      nama: 'Nama Nasabah',
+      tanggalAkad: 'Tgl Akad',
+      tanggalPencairan: 'Tgl Realisasi',
+      plafon: 'Plafond',
+      skema: 'Kode Skema',
+      cabang: 'Unit',
+      npwp: 'NPWP',
+    });
     const { jobId, hasil } = await preview(r, owner, up);
     const errors = (await allProblems(r, jobId)).filter((p) => p.tingkat === 'galat').map((p) => [p.berkas, p.baris, p.kolom, p.pesan]);
     expect(errors).toEqual([
-      ['nominatif-bsb.csv', 4, 'NIK', 'Debitur ini sudah memiliki pinjaman bersubsidi yang masih berjalan: rekening 7770000001 di Bank Rakyat Indonesia (akad BRI/2026/1, status diajukan).'],
+      [
+        'nominatif-bsb.csv',
+        4,
+        'NIK',
+        'Debitur ini sudah memiliki pinjaman bersubsidi yang masih berjalan: rekening 7770000001 di Bank Rakyat Indonesia (akad BRI/2026/1, status diajukan).',
+      ],
       ['nominatif-bsb.csv', 5, 'NPWP', 'NPWP harus 15 digit (format lama) atau 16 digit (tertulis 12 digit)'],
       ['nominatif-bsb.csv', 6, 'No. Rekening', `Nomor rekening 0012399999 sudah tercatat di bank ini (pinjaman no. ${w.storedLoan})`],
     ]);
@@ -231,7 +369,13 @@ describe('a bank\'s nominative list: new applications', () => {
     expect(r.db.prepare('SELECT npwp FROM debitur WHERE nama = ?').get('Rina Marlina')).toEqual({ npwp: '092542943407000' });
     expect(r.db.prepare('SELECT count(*) AS n FROM pinjaman_riwayat WHERE pinjaman_id = ?').get(a.id)).toEqual({ n: 0 });
     // Rates from the scheme, as the form takes them.
-    expect(await call(r, 'loans.get', { id: a.id })).toMatchObject({ bungaBankPersen: '11', bungaDebiturPersen: '3', alasanUbahBunga: null, skemaKode: 'GS-2026', cabangNama: 'Unit Gelumbang' });
+    expect(await call(r, 'loans.get', { id: a.id })).toMatchObject({
+      bungaBankPersen: '11',
+      bungaDebiturPersen: '3',
+      alasanUbahBunga: null,
+      skemaKode: 'GS-2026',
+      cabangNama: 'Unit Gelumbang',
+    });
     // The same content again: refused naming the earlier import; replacing is refused too (loans are never deleted).
     const again = await preview(r, owner, await upload(r, owner, file));
     expect(again.hasil.sebelumnya?.id).toBe(done.imporId);
@@ -254,7 +398,10 @@ describe('a bank\'s nominative list: new applications', () => {
     expect(await call(r, 'debtors.get', { id: w.fauzi })).toMatchObject({ alamat: 'Jl. Baru No. 9', kecamatanNama: 'Muara Enim' });
     const entry = auditRows(r.db, 'debitur').filter((a) => a.entitasId === w.fauzi && a.aksi === 'ubah');
     expect(entry).toHaveLength(1);
-    expect(entry[0]).toMatchObject({ sebelum: { alamat: 'Jl. Lama No. 1' }, sesudah: { alamat: 'Jl. Baru No. 9', diperbarui: ['alamat'], impor: { id: done.imporId, berkas: 'nominatif-bsb.csv', baris: 2 } } });
+    expect(entry[0]).toMatchObject({
+      sebelum: { alamat: 'Jl. Lama No. 1' },
+      sesudah: { alamat: 'Jl. Baru No. 9', diperbarui: ['alamat'], impor: { id: done.imporId, berkas: 'nominatif-bsb.csv', baris: 2 } },
+    });
   }, 60_000);
 
   it('"update" for all debtors takes every differing field', async () => {
@@ -276,7 +423,11 @@ describe('a bank\'s nominative list: new applications', () => {
     const owner: Owner = { jenis: 'pinjaman', bankId: w.bsb };
     const { jobId, hasil } = await preview(r, owner, await upload(r, owner, file));
     expect(hasil).toMatchObject({ jumlahBaris: 5, jumlahValid: 2, totalNilai: 55_000_000, jumlahDebiturBerbeda: 2 });
-    expect((await allProblems(r, jobId)).filter((p) => p.tingkat === 'galat').map((p) => [p.baris, p.kolom])).toEqual([[4, 'NIK'], [5, 'NPWP'], [6, 'No. Rekening']]);
+    expect((await allProblems(r, jobId)).filter((p) => p.tingkat === 'galat').map((p) => [p.baris, p.kolom])).toEqual([
+      [4, 'NIK'],
+      [5, 'NPWP'],
+      [6, 'No. Rekening'],
+    ]);
     expect((await call(r, 'imports.commit', { jobId })).pinjamanBaru).toBe(2);
   }, 60_000);
 });
@@ -288,12 +439,15 @@ describe('what the form asks for, asked of the file', () => {
     const nikA = makeNik({ day: 12, month: 12, yy: 92, serial: 41 });
     const nikB = makeNik({ day: 13, month: 12, yy: 92, serial: 42 });
     const file = path.join(r.dir, 'tanpa-skema.csv');
-    fs.writeFileSync(file, [
-      'NIK;Nama;Skala;No Rekening;No Akad;Tgl Akad;Plafon;Tenor;Bunga Bank;Bunga Debitur',
-      `${nikA};Tanpa Skala;;0012300201;AK/2026/201;01/10/2026;10.000.000;12;11;3`,
-      `${nikB};Bunga Lain;Mikro;0012300202;AK/2026/202;01/10/2026;10.000.000;12;12;3`,
-      `${makeNik({ day: 14, month: 12, yy: 92, serial: 43 })};Nol Hilang;Mikro;12300203;PK/0012300203/2026;01/10/2026;10.000.000;12;11;3`,
-    ].join('\n'));
+    fs.writeFileSync(
+      file,
+      [
+        'NIK;Nama;Skala;No Rekening;No Akad;Tgl Akad;Plafon;Tenor;Bunga Bank;Bunga Debitur',
+        `${nikA};Tanpa Skala;;0012300201;AK/2026/201;01/10/2026;10.000.000;12;11;3`,
+        `${nikB};Bunga Lain;Mikro;0012300202;AK/2026/202;01/10/2026;10.000.000;12;12;3`,
+        `${makeNik({ day: 14, month: 12, yy: 92, serial: 43 })};Nol Hilang;Mikro;12300203;PK/0012300203/2026;01/10/2026;10.000.000;12;11;3`,
+      ].join('\n'),
+    );
     const owner: Owner = { jenis: 'pinjaman', bankId: w.bsb };
     const up = await upload(r, owner, file);
     expect(up.pemetaan.skema).toBeUndefined();
@@ -302,7 +456,11 @@ describe('what the form asks for, asked of the file', () => {
       [2, 'Skala', 'Skala usaha wajib dipilih'],
       [3, 'Alasan bunga berbeda dari skema', 'Bunga berbeda dari skema GS-2026 (11 % / 3 %): tulis alasannya'],
       // A text account the akad number carries with zeros: a CSV cannot say it was a number, the akad can.
-      [4, 'No Rekening', 'Angka nol di depan nomor rekening 12300203 mungkin hilang. Nomor akad PK/0012300203/2026 memuat 0012300203: nomor rekening kemungkinan 0012300203. Periksa dengan bank sebelum disimpan.'],
+      [
+        4,
+        'No Rekening',
+        'Angka nol di depan nomor rekening 12300203 mungkin hilang. Nomor akad PK/0012300203/2026 memuat 0012300203: nomor rekening kemungkinan 0012300203. Periksa dengan bank sebelum disimpan.',
+      ],
     ]);
     // Loan entry checks the recipient decree as the form does: no decree names these people: a warning on the row that passed the other checks.
     expect((await allProblems(r, first.jobId, { sk: true })).filter((p) => DECREE.test(p.pesan)).map((p) => [p.baris, p.kolom, p.tingkat, p.pesan])).toEqual(
@@ -312,7 +470,12 @@ describe('what the form asks for, asked of the file', () => {
     expect(second.hasil.jumlahValid).toBe(2);
     await call(r, 'imports.commit', { jobId: second.jobId });
     const loan = loanByAccount(r, '0012300202')!;
-    expect(await call(r, 'loans.get', { id: loan.id })).toMatchObject({ bungaBankPersen: '12', bungaDebiturPersen: '3', alasanUbahBunga: 'Suku bunga bank naik sejak Oktober 2026', status: 'diajukan' });
+    expect(await call(r, 'loans.get', { id: loan.id })).toMatchObject({
+      bungaBankPersen: '12',
+      bungaDebiturPersen: '3',
+      alasanUbahBunga: 'Suku bunga bank naik sejak Oktober 2026',
+      status: 'diajukan',
+    });
 
     // What must never happen is refused by the database too: paid off without a payoff date, disbursed without a disbursement date.
     expect(() => r.db.prepare("UPDATE pinjaman SET status = 'lunas' WHERE id = ?").run(loan.id)).toThrow(/tanggal pencairan atau tanggal lunas/);
@@ -326,11 +489,14 @@ describe('premiums', () => {
     const r = rt();
     const w = await loanWorld(r);
     const file = path.join(r.dir, 'campuran.csv');
-    fs.writeFileSync(file, [
-      'NIK;Nama;Skala;No Rekening;No Akad;Tgl Akad;Tgl Pencairan;Plafon;Tenor;Skema;Status',
-      `${makeNik({ day: 1, month: 2, yy: 93, serial: 51 })};Lama Aktif;Mikro;0012300401;AK/2026/401;01/03/2026;05/03/2026;12.000.000;24;GS-2026;aktif`,
-      `${makeNik({ day: 2, month: 2, yy: 93, serial: 52 })};Baru Ajukan;Mikro;0012300402;AK/2026/402;01/11/2026;;12.000.000;24;GS-2026;`,
-    ].join('\n'));
+    fs.writeFileSync(
+      file,
+      [
+        'NIK;Nama;Skala;No Rekening;No Akad;Tgl Akad;Tgl Pencairan;Plafon;Tenor;Skema;Status',
+        `${makeNik({ day: 1, month: 2, yy: 93, serial: 51 })};Lama Aktif;Mikro;0012300401;AK/2026/401;01/03/2026;05/03/2026;12.000.000;24;GS-2026;aktif`,
+        `${makeNik({ day: 2, month: 2, yy: 93, serial: 52 })};Baru Ajukan;Mikro;0012300402;AK/2026/402;01/11/2026;;12.000.000;24;GS-2026;`,
+      ].join('\n'),
+    );
     const res = await importFileFromPath(r.handlers, { file, jenis: 'pinjaman', bankId: w.bsb });
     expect(res.commit).toMatchObject({ pinjamanBaru: 2 });
     const old = loanByAccount(r, '0012300401')!;
@@ -344,11 +510,20 @@ describe('premiums', () => {
   }, 60_000);
 });
 
-describe('the lifecycle\'s date rules, shared with the import of old loans', () => {
+describe("the lifecycle's date rules, shared with the import of old loans", () => {
   it('a payoff dated before the disbursement is refused by the form as by the import (and the database)', async () => {
     const r = rt();
     const w = await loanWorld(r);
-    const loan = await call(r, 'loans.save', { debiturId: w.fauzi, bankId: w.bsb, skemaId: w.baru, nomorRekening: '0012300301', nomorAkad: 'AK/2026/301', tanggalAkad: '2026-02-01', plafon: 10_000_000, tenorBulan: 12 });
+    const loan = await call(r, 'loans.save', {
+      debiturId: w.fauzi,
+      bankId: w.bsb,
+      skemaId: w.baru,
+      nomorRekening: '0012300301',
+      nomorAkad: 'AK/2026/301',
+      tanggalAkad: '2026-02-01',
+      plafon: 10_000_000,
+      tenorBulan: 12,
+    });
     await call(r, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2026-02-02' });
     await call(r, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2026-03-01' });
     const err = await callError(r, 'loans.transition', { id: loan.id, ke: 'lunas', tanggal: '2026-02-15' });
@@ -370,8 +545,20 @@ describe('approval after import', () => {
       if (!res.ok) throw new Error(`${channel}: ${res.error.message}`);
       return res.value as T;
     };
-    const up = await as<ImportInspection>(admin, 'imports.upload', { jenis: 'pinjaman', bankId: w.bsb, namaBerkas: 'nominatif-bsb.csv', isiBase64: fs.readFileSync(file).toString('base64') });
-    const { jobId } = await as<{ jobId: string }>(admin, 'imports.preview', { jenis: 'pinjaman', bankId: w.bsb, berkas: up.berkas, namaBerkas: up.namaBerkas, opsi: { headerRow: up.headerRow }, pemetaan: up.pemetaan });
+    const up = await as<ImportInspection>(admin, 'imports.upload', {
+      jenis: 'pinjaman',
+      bankId: w.bsb,
+      namaBerkas: 'nominatif-bsb.csv',
+      isiBase64: fs.readFileSync(file).toString('base64'),
+    });
+    const { jobId } = await as<{ jobId: string }>(admin, 'imports.preview', {
+      jenis: 'pinjaman',
+      bankId: w.bsb,
+      berkas: up.berkas,
+      namaBerkas: up.namaBerkas,
+      opsi: { headerRow: up.headerRow },
+      pemetaan: up.pemetaan,
+    });
     await getJob(jobId)!.done;
     await as(admin, 'imports.commit', { jobId });
     const loan = loanByAccount(r, '0012300101')!;
@@ -382,7 +569,12 @@ describe('approval after import', () => {
 
     // A bank's liaison officer sends the list; the secretariat imports it.
     const officer = sessionAs(r, 'bank', { username: 'petugas-bsb', bankId: w.bsb });
-    const refused = await r.callWithSession(officer, 'imports.upload', { jenis: 'pinjaman', bankId: w.bsb, namaBerkas: 'x.csv', isiBase64: fs.readFileSync(file).toString('base64') });
+    const refused = await r.callWithSession(officer, 'imports.upload', {
+      jenis: 'pinjaman',
+      bankId: w.bsb,
+      namaBerkas: 'x.csv',
+      isiBase64: fs.readFileSync(file).toString('base64'),
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Petugas bank tidak mengimpor daftar pinjaman; berkas ini diimpor oleh sekretariat.' } });
   }, 60_000);
 });

@@ -21,8 +21,20 @@ async function upload(r: TempRuntime, owner: Owner, file: string): Promise<Impor
   return call(r, 'imports.upload', { ...owner, namaBerkas: path.basename(file), isiBase64: fs.readFileSync(file).toString('base64'), opsi: {} });
 }
 
-async function preview(r: TempRuntime, owner: Owner, up: ImportInspection, extra: Partial<InputOf<'imports.preview'>> = {}): Promise<{ jobId: string; hasil: ImportPreviewResult }> {
-  const { jobId } = await call(r, 'imports.preview', { ...owner, berkas: up.berkas, namaBerkas: up.namaBerkas, opsi: { headerRow: up.headerRow, sheet: up.sheet ?? undefined }, pemetaan: up.pemetaan, ...extra });
+async function preview(
+  r: TempRuntime,
+  owner: Owner,
+  up: ImportInspection,
+  extra: Partial<InputOf<'imports.preview'>> = {},
+): Promise<{ jobId: string; hasil: ImportPreviewResult }> {
+  const { jobId } = await call(r, 'imports.preview', {
+    ...owner,
+    berkas: up.berkas,
+    namaBerkas: up.namaBerkas,
+    opsi: { headerRow: up.headerRow, sheet: up.sheet ?? undefined },
+    pemetaan: up.pemetaan,
+    ...extra,
+  });
   await getJob(jobId)!.done;
   const p: ImportProgress = await call(r, 'imports.progress', { jobId });
   if (p.status !== 'selesai') throw new Error(`pratinjau ${p.status}: ${p.pesan}`);
@@ -54,13 +66,23 @@ describe('import kind riwayat (payment history)', () => {
   it('CSV then XLSX: good rows become paid months per SP2D, the duplicate month and the unknown account are refused, the run shows them paid', async () => {
     const r = rt();
     const w = await buildWorld(r);
-    const pagu = Number(r.db.prepare("INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (2026, 'subsidi_bunga', '5.1.05', 'Subsidi bunga', 50000000)").run().lastInsertRowid);
+    const pagu = Number(
+      r.db.prepare("INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (2026, 'subsidi_bunga', '5.1.05', 'Subsidi bunga', 50000000)").run().lastInsertRowid,
+    );
     const owner: Owner = { jenis: 'riwayat', bankId: w.bsb };
 
     // --- CSV: semicolons, Indonesian numbers, title and total rows, SP2D per row.
     const up = await upload(r, owner, path.join(FIX, 'riwayat-bsb.csv'));
     expect(up.headerRow).toBe(4);
-    expect(up.pemetaan).toEqual({ nomorRekening: 'No. Rek', nama: 'Nama Nasabah', nik: 'NIK', periode: 'Bulan', jumlah: 'Subsidi Dibayar', nomorSp2d: 'No SP2D', tanggalSp2d: 'Tgl SP2D' });
+    expect(up.pemetaan).toEqual({
+      nomorRekening: 'No. Rek',
+      nama: 'Nama Nasabah',
+      nik: 'NIK',
+      periode: 'Bulan',
+      jumlah: 'Subsidi Dibayar',
+      nomorSp2d: 'No SP2D',
+      tanggalSp2d: 'Tgl SP2D',
+    });
     const { jobId, hasil } = await preview(r, owner, up);
     expect(hasil).toMatchObject({ jumlahBaris: 6, jumlahValid: 4, jumlahGalat: 2, masalahBerkas: [], totalNilai: 80_000 + 79_500 + 78_000 + 77_000, bisaDisimpan: true });
     const problems = await call(r, 'imports.problems', { jobId });
@@ -72,7 +94,7 @@ describe('import kind riwayat (payment history)', () => {
     const done = await call(r, 'imports.commit', { jobId });
     expect(done).toMatchObject({ jenis: 'riwayat', jumlahBaris: 4, jumlahDilewati: 2, totalNilai: 314_500, tagihanId: null });
     const payments = r.db
-      .prepare("SELECT p.nomor_sp2d, p.tanggal_sp2d, p.jumlah, p.pagu_id, t.sumber, t.status, t.impor_id FROM pembayaran p JOIN tagihan t ON t.id = p.tagihan_id ORDER BY p.id")
+      .prepare('SELECT p.nomor_sp2d, p.tanggal_sp2d, p.jumlah, p.pagu_id, t.sumber, t.status, t.impor_id FROM pembayaran p JOIN tagihan t ON t.id = p.tagihan_id ORDER BY p.id')
       .all();
     expect(payments).toEqual([
       { nomor_sp2d: 'SP2D/0101/2026', tanggal_sp2d: '2026-03-10', jumlah: 159_500, pagu_id: pagu, sumber: 'riwayat', status: 'dibayar', impor_id: done.imporId },
@@ -124,8 +146,14 @@ describe('import kind riwayat (payment history)', () => {
     const w = await buildWorld(r);
     const officer = sessionAs(r, 'bank', { bankId: w.bsb });
     const res = await r.callWithSession(officer, 'imports.upload', {
-      jenis: 'riwayat', bankId: w.bsb, namaBerkas: 'riwayat-bsb.csv', isiBase64: fs.readFileSync(path.join(FIX, 'riwayat-bsb.csv')).toString('base64'),
+      jenis: 'riwayat',
+      bankId: w.bsb,
+      namaBerkas: 'riwayat-bsb.csv',
+      isiBase64: fs.readFileSync(path.join(FIX, 'riwayat-bsb.csv')).toString('base64'),
     });
-    expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Petugas bank tidak mengimpor riwayat pembayaran subsidi; berkas ini diimpor oleh sekretariat.' } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Petugas bank tidak mengimpor riwayat pembayaran subsidi; berkas ini diimpor oleh sekretariat.' },
+    });
   });
 });

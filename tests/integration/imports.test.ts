@@ -23,8 +23,20 @@ async function upload(r: TempRuntime, owner: Owner, name: string, opsi: InputOf<
 }
 
 /** Starts the preview and waits for the job through imports.progress, as the screen does. */
-async function preview(r: TempRuntime, owner: Owner, up: ImportInspection, extra: Partial<InputOf<'imports.preview'>> = {}): Promise<{ jobId: string; hasil: ImportPreviewResult }> {
-  const { jobId } = await call(r, 'imports.preview', { ...owner, berkas: up.berkas, namaBerkas: up.namaBerkas, opsi: { headerRow: up.headerRow, sheet: up.sheet ?? undefined }, pemetaan: up.pemetaan, ...extra });
+async function preview(
+  r: TempRuntime,
+  owner: Owner,
+  up: ImportInspection,
+  extra: Partial<InputOf<'imports.preview'>> = {},
+): Promise<{ jobId: string; hasil: ImportPreviewResult }> {
+  const { jobId } = await call(r, 'imports.preview', {
+    ...owner,
+    berkas: up.berkas,
+    namaBerkas: up.namaBerkas,
+    opsi: { headerRow: up.headerRow, sheet: up.sheet ?? undefined },
+    pemetaan: up.pemetaan,
+    ...extra,
+  });
   await getJob(jobId)!.done;
   const p: ImportProgress = await call(r, 'imports.progress', { jobId });
   if (p.status !== 'selesai') throw new Error(`pratinjau ${p.status}: ${p.pesan}`);
@@ -61,14 +73,25 @@ describe('a claim file, from upload to a draft claim', () => {
     expect(done).toMatchObject({ jumlahBaris: 3, jumlahDilewati: 0, diganti: false });
     const claim = r.db.prepare('SELECT * FROM tagihan WHERE id = ?').get(done.tagihanId) as { status: string; total_diklaim: number; impor_id: number; bank_id: number };
     expect(claim).toMatchObject({ status: 'draf', impor_id: done.imporId, bank_id: w.bsb, total_diklaim: hasil.totalNilai });
-    const lines = r.db.prepare('SELECT nomor_baris, nomor_rekening, periode, diklaim, nama, outstanding, tanggal_akad FROM tagihan_baris WHERE tagihan_id = ? ORDER BY nomor_baris').all(done.tagihanId);
+    const lines = r.db
+      .prepare('SELECT nomor_baris, nomor_rekening, periode, diklaim, nama, outstanding, tanggal_akad FROM tagihan_baris WHERE tagihan_id = ? ORDER BY nomor_baris')
+      .all(done.tagihanId);
     expect(lines).toEqual([
       { nomor_baris: 5, nomor_rekening: '0012300001', periode: '2026-10', diklaim: 79_236, nama: 'Siti; Aminah', outstanding: 11_500_000, tanggal_akad: '2026-01-10' },
       { nomor_baris: 6, nomor_rekening: '0012300002', periode: '2026-10', diklaim: 75_779, nama: 'Rudi Hartono', outstanding: 11_000_000, tanggal_akad: '2026-01-10' },
       { nomor_baris: 7, nomor_rekening: '0012300003', periode: '2026-10', diklaim: 1_234_568, nama: 'Dewi Lestari', outstanding: 10_500_000, tanggal_akad: '2026-01-10' },
     ]);
     const file = r.db.prepare('SELECT * FROM impor_berkas WHERE id = ?').get(done.imporId) as Record<string, unknown>;
-    expect(file).toMatchObject({ jenis: 'tagihan', bank_id: w.bsb, nama_berkas: 'tagihan-titikkoma-bom.csv', sha256: up.berkas, lokasi: kept, jumlah_baris: 3, total_nilai: hasil.totalNilai, dibuat_oleh: 'uji' });
+    expect(file).toMatchObject({
+      jenis: 'tagihan',
+      bank_id: w.bsb,
+      nama_berkas: 'tagihan-titikkoma-bom.csv',
+      sha256: up.berkas,
+      lokasi: kept,
+      jumlah_baris: 3,
+      total_nilai: hasil.totalNilai,
+      dibuat_oleh: 'uji',
+    });
     const audit = auditRows(r.db, 'impor_berkas');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ pengguna: 'uji', aksi: 'impor', entitasId: done.imporId, sesudah: { tagihanId: done.tagihanId, totalNilai: hasil.totalNilai } });
@@ -99,14 +122,21 @@ describe('a claim file, from upload to a draft claim', () => {
 
     const replaced = await call(r, 'imports.commit', { jobId, ganti: true });
     expect(replaced).toMatchObject({ imporId: first.commit!.imporId, diganti: true });
-    const claims = r.db.prepare('SELECT id, status, total_diklaim FROM tagihan WHERE impor_id = ? ORDER BY id').all(first.commit!.imporId) as { id: number; status: string; total_diklaim: number }[];
+    const claims = r.db.prepare('SELECT id, status, total_diklaim FROM tagihan WHERE impor_id = ? ORDER BY id').all(first.commit!.imporId) as {
+      id: number;
+      status: string;
+      total_diklaim: number;
+    }[];
     expect(claims.map((c) => c.status)).toEqual(['dibatalkan', 'draf']);
     // Counted once: only one claim of this content is alive, and the file row is one.
     const expected = [79_236, 75_778, 72_333, 68_889, 65_444].reduce((a, b) => a + b, 0);
     expect(claims.filter((c) => c.status !== 'dibatalkan').map((c) => c.total_diklaim)).toEqual([expected]);
     expect(countRows(r.db, 'impor_berkas')).toBe(1);
     expect(r.db.prepare('SELECT diganti_kali FROM impor_berkas').get()).toEqual({ diganti_kali: 1 });
-    expect(auditRows(r.db, 'impor_berkas').at(-1)).toMatchObject({ sebelum: { id: first.commit!.imporId, dihapus: { tagihanDibatalkan: [first.commit!.tagihanId] } }, sesudah: { diganti: true } });
+    expect(auditRows(r.db, 'impor_berkas').at(-1)).toMatchObject({
+      sebelum: { id: first.commit!.imporId, dihapus: { tagihanDibatalkan: [first.commit!.tagihanId] } },
+      sesudah: { diganti: true },
+    });
   });
 
   it('a replacement is refused once the claim has moved on', async () => {
@@ -133,7 +163,12 @@ describe('a claim file, from upload to a draft claim', () => {
     const { jobId } = await preview(r, owner, up, { pemetaan: withoutNik });
     await call(r, 'imports.commit', { jobId });
     // Another file of the same layout from the same bank: the template, without NIK.
-    const again = await call(r, 'imports.upload', { ...owner, namaBerkas: 'november.csv', isiBase64: Buffer.from(fs.readFileSync(path.join(FIX, 'tagihan-koma.csv'), 'utf8').replaceAll('2026-10', '2026-11')).toString('base64'), opsi: {} });
+    const again = await call(r, 'imports.upload', {
+      ...owner,
+      namaBerkas: 'november.csv',
+      isiBase64: Buffer.from(fs.readFileSync(path.join(FIX, 'tagihan-koma.csv'), 'utf8').replaceAll('2026-10', '2026-11')).toString('base64'),
+      opsi: {},
+    });
     expect(again.sumberPemetaan).toBe('templat');
     expect(again.pemetaan).toEqual(withoutNik);
     // Another bank has no template.
@@ -155,7 +190,10 @@ describe('a claim file, from upload to a draft claim', () => {
     expect(hasil.jumlahValid).toBe(made.rows.length);
     expect(hasil.totalNilai).toBe(made.rows.reduce((s, x) => s + Math.round(x.diklaim), 0));
     const done = await call(r, 'imports.commit', { jobId });
-    const accounts = r.db.prepare('SELECT nomor_rekening FROM tagihan_baris WHERE tagihan_id = ? ORDER BY nomor_baris').all(done.tagihanId).map((x) => (x as { nomor_rekening: string }).nomor_rekening);
+    const accounts = r.db
+      .prepare('SELECT nomor_rekening FROM tagihan_baris WHERE tagihan_id = ? ORDER BY nomor_baris')
+      .all(done.tagihanId)
+      .map((x) => (x as { nomor_rekening: string }).nomor_rekening);
     expect(accounts).toEqual(made.rows.map((x) => x.rek));
   });
 });
@@ -230,7 +268,15 @@ describe('bank positions', () => {
     const owner: Owner = { jenis: 'posisi', bankId: w.bsb };
     const up = await upload(r, owner, 'posisi-pipa.txt');
     expect(up).toMatchObject({ delimiter: '|', headerRow: 1 });
-    expect(up.pemetaan).toEqual({ nomorRekening: 'REKENING', nama: 'NAMA', periode: 'BULAN', outstanding: 'OUTSTANDING', kol: 'KOLEKTIBILITAS', hariTunggakan: 'DPD', angsuranDibayar: 'ANGSURAN' });
+    expect(up.pemetaan).toEqual({
+      nomorRekening: 'REKENING',
+      nama: 'NAMA',
+      periode: 'BULAN',
+      outstanding: 'OUTSTANDING',
+      kol: 'KOLEKTIBILITAS',
+      hariTunggakan: 'DPD',
+      angsuranDibayar: 'ANGSURAN',
+    });
     // An earlier manual position of loan 1 is overwritten by the file's.
     await call(r, 'positions.save', { pinjamanId: w.loans.get(BSB_ACCOUNTS[0]!)!, periode: '2026-10', outstanding: 11_600_000, kol: 1, hariTunggakan: 0, angsuranDibayar: true });
     const { jobId, hasil } = await preview(r, owner, up);
@@ -252,7 +298,16 @@ describe('bank positions', () => {
         [BSB_ACCOUNTS[1], 11_000_000, 1, 0, 1],
         [BSB_ACCOUNTS[2], 10_500_000, 2, 35, 0],
         [BSB_ACCOUNTS[3], 10_000_000, 1, 0, 1],
-      ].map(([rek, os, kol, dpd, paid]) => ({ pinjaman_id: w.loans.get(rek as string), periode: '2026-10', outstanding: os, kol, hari_tunggakan: dpd, angsuran_dibayar: paid, sumber: 'impor', impor_id: done.imporId })),
+      ].map(([rek, os, kol, dpd, paid]) => ({
+        pinjaman_id: w.loans.get(rek as string),
+        periode: '2026-10',
+        outstanding: os,
+        kol,
+        hari_tunggakan: dpd,
+        angsuran_dibayar: paid,
+        sumber: 'impor',
+        impor_id: done.imporId,
+      })),
     );
   });
 
@@ -326,9 +381,16 @@ describe('insurer premium invoices', () => {
     const done = await call(r, 'imports.commit', { jobId });
     const invoiced = r.db.prepare("SELECT p.pinjaman_id, p.nomor_tagihan, p.tanggal_tagihan, p.impor_id FROM premi p WHERE p.status = 'ditagih' ORDER BY p.pinjaman_id").all();
     expect(invoiced).toEqual(
-      [BSB_ACCOUNTS[0], BSB_ACCOUNTS[1], BRI_ACCOUNTS[0]].map((rek) => ({ pinjaman_id: w.loans.get(rek!), nomor_tagihan: 'INV/JMK/2026/014', tanggal_tagihan: '2026-02-05', impor_id: done.imporId })),
+      [BSB_ACCOUNTS[0], BSB_ACCOUNTS[1], BRI_ACCOUNTS[0]].map((rek) => ({
+        pinjaman_id: w.loans.get(rek!),
+        nomor_tagihan: 'INV/JMK/2026/014',
+        tanggal_tagihan: '2026-02-05',
+        impor_id: done.imporId,
+      })),
     );
-    expect(auditRows(r.db, 'tagihan_premi')).toEqual([expect.objectContaining({ sesudah: expect.objectContaining({ nomorTagihan: 'INV/JMK/2026/014', jumlah: 540_000, imporId: done.imporId }) })]);
+    expect(auditRows(r.db, 'tagihan_premi')).toEqual([
+      expect.objectContaining({ sesudah: expect.objectContaining({ nomorTagihan: 'INV/JMK/2026/014', jumlah: 540_000, imporId: done.imporId }) }),
+    ]);
     // Uploaded for the wrong insurer: one clear message.
     const wrong = await preview(r, { jenis: 'premi', penjaminId: w.otherInsurer }, await upload(r, { jenis: 'premi', penjaminId: w.otherInsurer }, 'premi-jamkrindo.csv'));
     expect(wrong.hasil.masalahBerkas[0]).toContain('tampaknya tagihan Perum Jamkrindo, bukan PT Askrindo');

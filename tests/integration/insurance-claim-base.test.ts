@@ -11,13 +11,30 @@ async function loan(rt: TempRuntime) {
   const bank = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [{ kode: 'ME', nama: 'Muara Enim' }] });
   const insurer = await call(rt, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' });
   const scheme = await call(rt, 'schemes.save', {
-    kode: 'GS-2025', nama: 'GS 2025', berlakuDari: '2025-01-01', berlakuSampai: '2025-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
-    metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1.5', porsiJaminanPersen: '70',
+    kode: 'GS-2025',
+    nama: 'GS 2025',
+    berlakuDari: '2025-01-01',
+    berlakuSampai: '2025-12-31',
+    bungaBankPersen: '11',
+    bungaDebiturPersen: '3',
+    metodeBunga: 'efektif',
+    plafonMaks: 50_000_000,
+    tenorMaks: 36,
+    penjaminId: insurer.id,
+    premiTarifPersen: '1.5',
+    porsiJaminanPersen: '70',
   });
   const debtor = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
   const saved = await call(rt, 'loans.save', {
-    debiturId: debtor.id, bankId: bank.id, skemaId: scheme.id, nomorRekening: '0012300045', nomorAkad: 'AK/001/2025', tanggalAkad: '2025-01-10',
-    plafon: 12_000_000, tenorBulan: 12, tanggalAngsuranPertama: '2025-02-15',
+    debiturId: debtor.id,
+    bankId: bank.id,
+    skemaId: scheme.id,
+    nomorRekening: '0012300045',
+    nomorAkad: 'AK/001/2025',
+    tanggalAkad: '2025-01-10',
+    plafon: 12_000_000,
+    tenorBulan: 12,
+    tanggalAngsuranPertama: '2025-02-15',
   });
   await call(rt, 'loans.transition', { id: saved.id, ke: 'disetujui', tanggal: '2025-01-12' });
   await call(rt, 'loans.transition', { id: saved.id, ke: 'aktif', tanggal: '2025-01-15' });
@@ -37,7 +54,11 @@ describe('insurance claim base', () => {
     // On 10 April the 15 April instalment was not yet due: the principal is March's month-end
     // 10.000.000 (not April's 9.000.000); 70 % × 10.000.000 = 7.000.000.
     expect(claimed.klaimAsuransi).toMatchObject({
-      tanggal: '2025-04-20', tanggalDasar: '2025-04-10', outstanding: 10_000_000, porsiPersen: '70', jumlah: 7_000_000,
+      tanggal: '2025-04-20',
+      tanggalDasar: '2025-04-10',
+      outstanding: 10_000_000,
+      porsiPersen: '70',
+      jumlah: 7_000_000,
       dasar: 'Baki debet pada 10 April 2025 (tanggal macet): posisi bank akhir Maret 2025',
     });
   });
@@ -49,7 +70,9 @@ describe('insurance claim base', () => {
     const claimed = await call(rt, 'loans.transition', { id, ke: 'klaim', tanggal: '2025-04-20' });
     // After the 15 April instalment: April's report 9.000.000; 70 % = 6.300.000.
     expect(claimed.klaimAsuransi).toMatchObject({
-      tanggalDasar: '2025-04-16', outstanding: 9_000_000, jumlah: 6_300_000,
+      tanggalDasar: '2025-04-16',
+      outstanding: 9_000_000,
+      jumlah: 6_300_000,
       dasar: 'Baki debet pada 16 April 2025 (tanggal macet): posisi bank akhir April 2025 (sesudah angsuran 15 April 2025)',
     });
   });
@@ -58,7 +81,11 @@ describe('insurance claim base', () => {
     const rt = rtOf();
     const id = await loan(rt);
     expect(() =>
-      rt.db.prepare("INSERT INTO klaim_asuransi (pinjaman_id, tanggal, tanggal_dasar, dasar, outstanding, porsi_persen, jumlah) VALUES (?, '2025-04-20', '2025-04-21', 'x', 1, '70', 1)").run(id),
+      rt.db
+        .prepare(
+          "INSERT INTO klaim_asuransi (pinjaman_id, tanggal, tanggal_dasar, dasar, outstanding, porsi_persen, jumlah) VALUES (?, '2025-04-20', '2025-04-21', 'x', 1, '70', 1)",
+        )
+        .run(id),
     ).toThrow(/CHECK/);
     // The service refuses it first: a claim dated before the default it is about.
     await call(rt, 'loans.transition', { id, ke: 'macet', tanggal: '2025-04-16' });

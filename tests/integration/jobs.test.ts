@@ -31,13 +31,25 @@ const CLAIM_TABLES = ['tagihan', 'tagihan_baris', 'tagihan_tidak_diklaim', 'audi
 function world(r: TempRuntime) {
   const { paidHistory: _paid, ...unpaid } = DEMO_SET;
   seedDemo(r.db, { ...unpaid, today: TODAY });
-  const banks = (r.db.prepare('SELECT id FROM bank ORDER BY id').all() as { id: number }[]).map((b) => computeSubsidyRun(r.db, { bankId: b.id, periodeAwal: PERIODE, periodeAkhir: PERIODE }));
+  const banks = (r.db.prepare('SELECT id FROM bank ORDER BY id').all() as { id: number }[]).map((b) =>
+    computeSubsidyRun(r.db, { bankId: b.id, periodeAwal: PERIODE, periodeAkhir: PERIODE }),
+  );
   const run = banks.sort((a, b) => b.lines.length - a.lines.length)[0]!;
   const lines = run.lines
     .filter((l) => l.layak && l.rincian)
     .map((l, i) => ({
-      nomorBaris: i + 1, periode: l.periode, nomorRekening: l.nomorRekening, nik: l.nik, nama: l.debiturNama, outstanding: null, bungaPersen: null, hari: null, kol: l.kol,
-      diklaim: l.rincian!.jumlah, plafon: null, tanggalAkad: null,
+      nomorBaris: i + 1,
+      periode: l.periode,
+      nomorRekening: l.nomorRekening,
+      nik: l.nik,
+      nama: l.debiturNama,
+      outstanding: null,
+      bungaPersen: null,
+      hari: null,
+      kol: l.kol,
+      diklaim: l.rincian!.jumlah,
+      plafon: null,
+      tanggalAkad: null,
     }));
   const tagihanId = insertClaim(r.db, { bankId: run.bankId, periodeAwal: PERIODE, periodeAkhir: PERIODE, imporId: null, lines, dibuatOleh: 'rina' }).tagihanId;
   return { run, tagihanId, lineCount: lines.length };
@@ -159,7 +171,7 @@ describe('a warm worker (the app, the bridge)', () => {
 });
 
 describe('cancelling a job', () => {
-  it('inside the reconciliation\'s transaction, after the lines were written: rolls all of it back', async () => {
+  it("inside the reconciliation's transaction, after the lines were written: rolls all of it back", async () => {
     const r = rt();
     const { tagihanId } = world(r);
     const before = snapshot(r.db, CLAIM_TABLES);
@@ -178,12 +190,15 @@ describe('cancelling a job', () => {
     expect(done.tagihanId).toBe(tagihanId);
   });
 
-  it('through the renderer\'s door: cancel by who started it; nobody else sees the job', async () => {
+  it("through the renderer's door: cancel by who started it; nobody else sees the job", async () => {
     const r = rt();
     const { tagihanId } = world(r);
     const operator = sessionAs(r, 'operator');
     const other = sessionAs(r, 'verifikator');
-    const started = (await r.callWithSession(operator, 'jobs.start', { channel: 'claims.reconcile', input: { tagihanId, versi: claimVersion(r, tagihanId) } })) as Result<JobStatus>;
+    const started = (await r.callWithSession(operator, 'jobs.start', {
+      channel: 'claims.reconcile',
+      input: { tagihanId, versi: claimVersion(r, tagihanId) },
+    })) as Result<JobStatus>;
     if (!started.ok) throw new Error(started.error.message);
     const { jobId } = started.value;
     expect(await r.callWithSession(other, 'jobs.status', { jobId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -205,7 +220,7 @@ describe('cancelling a job', () => {
 });
 
 describe('a job that fails', () => {
-  it('ends with the channel\'s typed error in Indonesian', async () => {
+  it("ends with the channel's typed error in Indonesian", async () => {
     const r = rt();
     world(r);
     const end = await r.jobs.start('claims.reconcile', { tagihanId: 99_999, versi: 1 }, SYSTEM).done;
@@ -237,7 +252,7 @@ describe('a job that fails', () => {
   });
 });
 
-describe('the worker\'s connection', () => {
+describe("the worker's connection", () => {
   it('is read-only for a job that only reads: a write is refused by SQLite itself', () => {
     const r = rt();
     const db = openJobConnection(r.databasePath, true);

@@ -30,8 +30,18 @@ async function world(): Promise<World> {
   // 11 % bank, 3 % debtor: the regency pays 8 % a year on the outstanding, actual/360, half-up.
   const scheme = ok(
     await invoke(rt.handlers, 'schemes.save', {
-      kode: 'GS-2025', nama: 'GS 2025', berlakuDari: '2025-01-01', berlakuSampai: '2025-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
-      metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, penjaminId: insurer.id, premiTarifPersen: '1.5', porsiJaminanPersen: '70',
+      kode: 'GS-2025',
+      nama: 'GS 2025',
+      berlakuDari: '2025-01-01',
+      berlakuSampai: '2025-12-31',
+      bungaBankPersen: '11',
+      bungaDebiturPersen: '3',
+      metodeBunga: 'efektif',
+      plafonMaks: 50_000_000,
+      tenorMaks: 36,
+      penjaminId: insurer.id,
+      premiTarifPersen: '1.5',
+      porsiJaminanPersen: '70',
     }),
   );
   const d1 = ok(await invoke(rt.handlers, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' }));
@@ -43,8 +53,16 @@ async function world(): Promise<World> {
 }
 
 const loanInput = (w: World, extra: Partial<LoanSaveInput> = {}): LoanSaveInput => ({
-  debiturId: w.debtorId, bankId: w.bankId, skemaId: w.schemeId, nomorRekening: '0012300045', nomorAkad: 'AK/001/2025', tanggalAkad: '2025-01-10',
-  plafon: 12_000_000, tenorBulan: 12, tanggalAngsuranPertama: '2025-02-15', ...extra,
+  debiturId: w.debtorId,
+  bankId: w.bankId,
+  skemaId: w.schemeId,
+  nomorRekening: '0012300045',
+  nomorAkad: 'AK/001/2025',
+  tanggalAkad: '2025-01-10',
+  plafon: 12_000_000,
+  tenorBulan: 12,
+  tanggalAngsuranPertama: '2025-02-15',
+  ...extra,
 });
 
 async function disbursedLoan(w: World, extra: Partial<LoanSaveInput> = {}) {
@@ -154,7 +172,12 @@ describe('subsidy run', () => {
     // 8 % × (12.000.000 × 14 days [1–15 Feb] + 11.000.000 × 14 days [15 Feb–1 Mar]) / 360
     //   = 0,08 × 322.000.000 / 360 = 71.555,55… → Rp71.556 (half-up)
     expect(line.rincian).toMatchObject({
-      basis: 'outstanding', konvensiHari: 'act360', tarifSubsidiPersen: '8', pembulatan: 'half_up', jumlah: 71_556, dariJadwal: true,
+      basis: 'outstanding',
+      konvensiHari: 'act360',
+      tarifSubsidiPersen: '8',
+      pembulatan: 'half_up',
+      jumlah: 71_556,
+      dariJadwal: true,
       segmen: [
         { dari: '2025-02-01', sampai: '2025-02-15', pokok: 12_000_000, hari: 14 },
         { dari: '2025-02-15', sampai: '2025-03-01', pokok: 11_000_000, hari: 14 },
@@ -190,16 +213,29 @@ describe('subsidy run', () => {
     const w = await world();
     await disbursedLoan(w);
     const paid = ok(
-      await invoke(rt.handlers, 'subsidy.recordPayment', { bankId: w.bankId, periodeAwal: '2025-01', periodeAkhir: '2025-02', nomorSp2d: 'SP2D-001/2025', tanggalSp2d: '2025-03-10', paguId: w.paguId }),
+      await invoke(rt.handlers, 'subsidy.recordPayment', {
+        bankId: w.bankId,
+        periodeAwal: '2025-01',
+        periodeAkhir: '2025-02',
+        nomorSp2d: 'SP2D-001/2025',
+        tanggalSp2d: '2025-03-10',
+        paguId: w.paguId,
+      }),
     );
     // January 45.333 + February 71.556
     expect(paid).toMatchObject({ jumlah: 116_889, jumlahBaris: 2, sisaPagu: 200_000 - 116_889 });
-    const again = await invoke(rt.handlers, 'subsidy.recordPayment', { bankId: w.bankId, periodeAwal: '2025-02', nomorSp2d: 'SP2D-002/2025', tanggalSp2d: '2025-03-11', paguId: w.paguId });
+    const again = await invoke(rt.handlers, 'subsidy.recordPayment', {
+      bankId: w.bankId,
+      periodeAwal: '2025-02',
+      nomorSp2d: 'SP2D-002/2025',
+      tanggalSp2d: '2025-03-11',
+      paguId: w.paguId,
+    });
     expect(!again.ok && again.error.message).toContain('Tidak ada baris subsidi yang layak');
     const rerun = ok(await invoke(rt.handlers, 'subsidy.run', { bankId: w.bankId, periodeAwal: '2025-02' }));
     expect(rerun.lines[0]).toMatchObject({ layak: false, alasan: 'sudah_dibayar' });
     // Even behind the service's back, the database refuses a second payment of a loan-month.
-    expect(() => rt.db.prepare("INSERT INTO periode_dibayar (pinjaman_id, periode, tagihan_baris_id) SELECT pinjaman_id, periode, id FROM tagihan_baris LIMIT 1").run()).toThrow(
+    expect(() => rt.db.prepare('INSERT INTO periode_dibayar (pinjaman_id, periode, tagihan_baris_id) SELECT pinjaman_id, periode, id FROM tagihan_baris LIMIT 1').run()).toThrow(
       /UNIQUE|PRIMARY KEY/,
     );
   });
@@ -208,7 +244,14 @@ describe('subsidy run', () => {
     const w = await world();
     await disbursedLoan(w);
     rt.db.prepare('UPDATE pagu SET jumlah = 50000 WHERE id = ?').run(w.paguId);
-    const r = await invoke(rt.handlers, 'subsidy.recordPayment', { bankId: w.bankId, periodeAwal: '2025-01', periodeAkhir: '2025-02', nomorSp2d: 'X-1', tanggalSp2d: '2025-03-10', paguId: w.paguId });
+    const r = await invoke(rt.handlers, 'subsidy.recordPayment', {
+      bankId: w.bankId,
+      periodeAwal: '2025-01',
+      periodeAkhir: '2025-02',
+      nomorSp2d: 'X-1',
+      tanggalSp2d: '2025-03-10',
+      paguId: w.paguId,
+    });
     expect(!r.ok && r.error.message).toContain('melebihi sisa pagu');
     for (const table of ['tagihan', 'tagihan_baris', 'periode_dibayar', 'pembayaran']) {
       expect(rt.db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
@@ -238,10 +281,30 @@ describe('budget', () => {
     // 8 % of a principal falling from 10 to 1 juta: between Rp6.000 and Rp80.000 a month, never zero.
     expect(expected).toBeGreaterThan(10 * 6_000);
 
-    ok(await invoke(rt.handlers, 'subsidy.recordPayment', { bankId: w.bankId, periodeAwal: '2025-01', periodeAkhir: '2025-02', nomorSp2d: 'SP-1', tanggalSp2d: '2025-03-10', paguId: w.paguId }));
+    ok(
+      await invoke(rt.handlers, 'subsidy.recordPayment', {
+        bankId: w.bankId,
+        periodeAwal: '2025-01',
+        periodeAkhir: '2025-02',
+        nomorSp2d: 'SP-1',
+        tanggalSp2d: '2025-03-10',
+        paguId: w.paguId,
+      }),
+    );
     const year = ok(await invoke(rt.handlers, 'budget.year', { tahun: 2025 }));
     expect(year.lines).toEqual([
-      { id: w.paguId, tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05', uraian: 'Subsidi bunga', pagu: 200_000, realisasi: 116_889, realisasiBruto: 116_889, koreksi: 0, sisa: 83_111 },
+      {
+        id: w.paguId,
+        tahun: 2025,
+        jenis: 'subsidi_bunga',
+        kodeRekening: '5.1.05',
+        uraian: 'Subsidi bunga',
+        pagu: 200_000,
+        realisasi: 116_889,
+        realisasiBruto: 116_889,
+        koreksi: 0,
+        sisa: 83_111,
+      },
     ]);
     expect(year.proyeksiSisaTahun.subsidi).toBe(expected);
     // January 2026 holds the last instalment (15 Jan): it falls in a later year.
@@ -256,7 +319,9 @@ describe('budget', () => {
     ok(await invoke(rt.handlers, 'subsidy.recordPayment', { bankId: w.bankId, periodeAwal: '2025-01', nomorSp2d: 'SP-1', tanggalSp2d: '2025-02-10', paguId: w.paguId }));
     const r = await invoke(rt.handlers, 'budget.save', { id: w.paguId, tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05', uraian: 'Subsidi bunga', pagu: 40_000 });
     expect(!r.ok && r.error.message).toContain('tidak boleh lebih kecil');
-    const raised = ok(await invoke(rt.handlers, 'budget.save', { id: w.paguId, tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05', uraian: 'Subsidi bunga', pagu: 300_000 }));
+    const raised = ok(
+      await invoke(rt.handlers, 'budget.save', { id: w.paguId, tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05', uraian: 'Subsidi bunga', pagu: 300_000 }),
+    );
     expect(raised).toMatchObject({ pagu: 300_000, realisasi: 45_333, sisa: 254_667 });
   });
 });
@@ -265,25 +330,53 @@ describe('premiums', () => {
   it('are invoiced and paid once, within the premium pagu', async () => {
     const w = await world();
     const loan = await disbursedLoan(w);
-    const paguPremi = Number(rt.db.prepare("INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (2025, 'premi', '5.1.06', 'Premi', 1000000)").run().lastInsertRowid);
+    const paguPremi = Number(
+      rt.db.prepare("INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (2025, 'premi', '5.1.06', 'Premi', 1000000)").run().lastInsertRowid,
+    );
     const listed = ok(await invoke(rt.handlers, 'premiums.list', {}));
     expect(listed).toEqual([expect.objectContaining({ pinjamanId: loan.id, jumlah: 180_000, status: 'terhitung', debiturNama: 'Siti Aminah', nomorRekening: '0012300045' })]);
     const premiId = listed[0]!.id;
 
     // Paid on the insurer's invoice only.
-    const uninvoiced = await invoke(rt.handlers, 'premiums.recordPayment', { penjaminId: loan.premi!.penjaminId, premiIds: [premiId], nomorSp2d: 'P-1', tanggalSp2d: '2025-02-05', paguId: paguPremi });
+    const uninvoiced = await invoke(rt.handlers, 'premiums.recordPayment', {
+      penjaminId: loan.premi!.penjaminId,
+      premiIds: [premiId],
+      nomorSp2d: 'P-1',
+      tanggalSp2d: '2025-02-05',
+      paguId: paguPremi,
+    });
     expect(!uninvoiced.ok && uninvoiced.error.fields).toEqual({ premiIds: 'Belum ditagih' });
     ok(await invoke(rt.handlers, 'premiums.recordInvoice', { penjaminId: loan.premi!.penjaminId, premiIds: [premiId], nomorTagihan: 'INV/JK/01', tanggalTagihan: '2025-01-31' }));
 
     // The subsidy pagu cannot pay a premium.
-    const wrongLine = await invoke(rt.handlers, 'premiums.recordPayment', { penjaminId: loan.premi!.penjaminId, premiIds: [premiId], nomorSp2d: 'P-1', tanggalSp2d: '2025-02-01', paguId: w.paguId });
+    const wrongLine = await invoke(rt.handlers, 'premiums.recordPayment', {
+      penjaminId: loan.premi!.penjaminId,
+      premiIds: [premiId],
+      nomorSp2d: 'P-1',
+      tanggalSp2d: '2025-02-01',
+      paguId: w.paguId,
+    });
     expect(!wrongLine.ok && wrongLine.error.fields).toHaveProperty('paguId');
 
-    const paid = ok(await invoke(rt.handlers, 'premiums.recordPayment', { penjaminId: loan.premi!.penjaminId, premiIds: [premiId], nomorSp2d: 'P-1', tanggalSp2d: '2025-02-05', paguId: paguPremi }));
+    const paid = ok(
+      await invoke(rt.handlers, 'premiums.recordPayment', {
+        penjaminId: loan.premi!.penjaminId,
+        premiIds: [premiId],
+        nomorSp2d: 'P-1',
+        tanggalSp2d: '2025-02-05',
+        paguId: paguPremi,
+      }),
+    );
     expect(paid).toMatchObject({ jumlah: 180_000, sisaPagu: 820_000 });
     expect(ok(await invoke(rt.handlers, 'premiums.list', { status: 'dibayar' }))[0]).toMatchObject({ nomorTagihan: 'INV/JK/01', nomorSp2d: 'P-1' });
 
-    const twice = await invoke(rt.handlers, 'premiums.recordPayment', { penjaminId: loan.premi!.penjaminId, premiIds: [premiId], nomorSp2d: 'P-2', tanggalSp2d: '2025-02-06', paguId: paguPremi });
+    const twice = await invoke(rt.handlers, 'premiums.recordPayment', {
+      penjaminId: loan.premi!.penjaminId,
+      premiIds: [premiId],
+      nomorSp2d: 'P-2',
+      tanggalSp2d: '2025-02-06',
+      paguId: paguPremi,
+    });
     expect(!twice.ok && twice.error.message).toContain('sudah dibayar');
     const year = ok(await invoke(rt.handlers, 'budget.year', { tahun: 2025 }));
     expect(year.lines.find((l) => l.id === paguPremi)).toMatchObject({ realisasi: 180_000, sisa: 820_000 });

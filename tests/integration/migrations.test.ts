@@ -38,7 +38,11 @@ describe('migrations', () => {
     raw.pragma('foreign_keys = ON');
     migrate(raw, all.slice(0, before));
     raw.prepare("INSERT INTO bank (id, kode, nama) VALUES (3, 'X', 'Bank X')").run();
-    raw.prepare("INSERT INTO impor_berkas (id, jenis, bank_id, nama_berkas, sha256, jumlah_baris, total_nilai, dibuat_oleh) VALUES (7, 'tagihan', 3, 'okt.csv', 'ab', 2, 150000, 'rina')").run();
+    raw
+      .prepare(
+        "INSERT INTO impor_berkas (id, jenis, bank_id, nama_berkas, sha256, jumlah_baris, total_nilai, dibuat_oleh) VALUES (7, 'tagihan', 3, 'okt.csv', 'ab', 2, 150000, 'rina')",
+      )
+      .run();
     raw.prepare("INSERT INTO tagihan (id, bank_id, periode_awal, periode_akhir, total_diklaim, impor_id) VALUES (5, 3, '2026-10', '2026-10', 150000, 7)").run();
     raw.prepare("INSERT INTO impor_templat (jenis, bank_id, pemetaan, diubah_oleh) VALUES ('tagihan', 3, '{}', 'rina')").run();
     raw.close();
@@ -137,9 +141,7 @@ describe('migrations', () => {
 
   it('enforces the domain rules in CHECK constraints', () => {
     const db = openDatabase(tmpDb());
-    expect(() =>
-      db.prepare("INSERT INTO debitur (nik, nama, jenis_kelamin, tanggal_lahir, skala) VALUES ('123', 'A', 'L', '1980-01-01', 'mikro')").run(),
-    ).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO debitur (nik, nama, jenis_kelamin, tanggal_lahir, skala) VALUES ('123', 'A', 'L', '1980-01-01', 'mikro')").run()).toThrow(/CHECK/);
     expect(() => db.prepare("INSERT INTO bank_cabang (bank_id, kode, nama) VALUES (12345, 'C', 'Cabang')").run()).toThrow(/FOREIGN KEY/);
     db.close();
   });

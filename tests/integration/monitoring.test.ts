@@ -32,12 +32,25 @@ function seed(r: TempRuntime): World {
     n++;
     const debtor = run(
       "INSERT INTO debitur (nik, nama, jenis_kelamin, tanggal_lahir, nama_usaha, sektor_id, skala, alamat, kecamatan_id, desa) VALUES (?, ?, 'P', '1985-10-27', ?, ?, 'mikro', ?, ?, 'Desa Uji')",
-      `16031067108500${String(n).padStart(2, '0')}`, `Debitur ${n}`, `Usaha ${n}`, sektor, `Jl. Uji No. ${n}`, kec,
+      `16031067108500${String(n).padStart(2, '0')}`,
+      `Debitur ${n}`,
+      `Usaha ${n}`,
+      sektor,
+      `Jl. Uji No. ${n}`,
+      kec,
     );
     return run(
       `INSERT INTO pinjaman (debitur_id, bank_id, skema_id, nomor_rekening, nomor_akad, tanggal_akad, tanggal_pencairan, plafon, tenor_bulan, bunga_bank_persen, bunga_debitur_persen, status, tanggal_lunas)
        VALUES (?, ?, ?, ?, ?, ?, ?, 10000000, 24, '11', '3', ?, ?)`,
-      debtor, bank, scheme, `00${n}`, `AK/${n}`, cair.slice(0, 8) + '01', cair, status, lunas,
+      debtor,
+      bank,
+      scheme,
+      `00${n}`,
+      `AK/${n}`,
+      cair.slice(0, 8) + '01',
+      cair,
+      status,
+      lunas,
     );
   };
   const L1 = loan(bankA, 1, 1, 'aktif', '2025-02-10');
@@ -48,7 +61,14 @@ function seed(r: TempRuntime): World {
   const L6 = loan(bankA, 1, 1, 'aktif', '2024-06-10'); // another year: never in the 2025 figures
 
   const profile = (id: number, omzet: number, paid: number, family: number, status: string) =>
-    run('INSERT INTO profil_usaha (pinjaman_id, omzet_bulanan, pekerja_dibayar, pekerja_keluarga, aset, status_usaha) VALUES (?, ?, ?, ?, 1000000, ?)', id, omzet, paid, family, status);
+    run(
+      'INSERT INTO profil_usaha (pinjaman_id, omzet_bulanan, pekerja_dibayar, pekerja_keluarga, aset, status_usaha) VALUES (?, ?, ?, ?, 1000000, ?)',
+      id,
+      omzet,
+      paid,
+      family,
+      status,
+    );
   profile(L1, 10_000_000, 2, 1, 'baru');
   profile(L2, 5_000_000, 1, 1, 'berjalan');
   profile(L3, 8_000_000, 0, 2, 'baru');
@@ -58,7 +78,12 @@ function seed(r: TempRuntime): World {
   const visit = (id: number, tanggal: string, omzet: number, paid: number, family: number, status: string) =>
     run(
       "INSERT INTO kunjungan_monev (pinjaman_id, tanggal, petugas, omzet_bulanan, pekerja_dibayar, pekerja_keluarga, status_usaha, dana_sesuai, pengguna) VALUES (?, ?, 'Petugas', ?, ?, ?, ?, 1, 'uji')",
-      id, tanggal, omzet, paid, family, status,
+      id,
+      tanggal,
+      omzet,
+      paid,
+      family,
+      status,
     );
   visit(L1, '2025-08-01', 8_000_000, 2, 0, 'menurun'); // an earlier visit: only the latest counts
   visit(L1, '2026-03-01', 12_000_000, 3, 1, 'berkembang');
@@ -81,7 +106,15 @@ function seed(r: TempRuntime): World {
   const cb = claim(bankB);
   let line = 0;
   const paid = (claimId: number, id: number, periode: string, diklaim: number, disetujui: number | null) => {
-    const lineId = run("INSERT INTO tagihan_baris (tagihan_id, nomor_baris, pinjaman_id, periode, nomor_rekening, diklaim, disetujui) VALUES (?, ?, ?, ?, 'x', ?, ?)", claimId, ++line, id, periode, diklaim, disetujui);
+    const lineId = run(
+      "INSERT INTO tagihan_baris (tagihan_id, nomor_baris, pinjaman_id, periode, nomor_rekening, diklaim, disetujui) VALUES (?, ?, ?, ?, 'x', ?, ?)",
+      claimId,
+      ++line,
+      id,
+      periode,
+      diklaim,
+      disetujui,
+    );
     run('INSERT INTO periode_dibayar (pinjaman_id, periode, tagihan_baris_id) VALUES (?, ?, ?)', id, periode, lineId);
   };
   paid(ca, L1, '2025-03', 310_000, 300_000); // agreed below what was claimed: the agreed amount counts
@@ -193,17 +226,35 @@ describe('business profile', () => {
     const scheme = rt().db.prepare('SELECT id FROM skema').get() as { id: number };
     const loans = (rt().db.prepare('SELECT count(*) AS n FROM pinjaman').get() as { n: number }).n;
     const half = await callError(rt(), 'loans.save', {
-      debiturId: debtor.id, bankId: w.bankA, skemaId: scheme.id, nomorRekening: '0099', nomorAkad: 'AK/99', tanggalAkad: '2026-01-10', plafon: 5_000_000, tenorBulan: 12,
+      debiturId: debtor.id,
+      bankId: w.bankA,
+      skemaId: scheme.id,
+      nomorRekening: '0099',
+      nomorAkad: 'AK/99',
+      tanggalAkad: '2026-01-10',
+      plafon: 5_000_000,
+      tenorBulan: 12,
       profilUsaha: { omzetBulanan: 4_000_000, pekerjaDibayar: 0, pekerjaKeluarga: 1, aset: null, statusUsaha: 'baru' },
     });
     expect(half.fields).toEqual({ 'profilUsaha.aset': 'Aset harus berupa angka rupiah' });
     expect((rt().db.prepare('SELECT count(*) AS n FROM pinjaman').get() as { n: number }).n).toBe(loans);
     const loan = await call(rt(), 'loans.save', {
-      debiturId: debtor.id, bankId: w.bankA, skemaId: scheme.id, nomorRekening: '0099', nomorAkad: 'AK/99', tanggalAkad: '2026-01-10', plafon: 5_000_000, tenorBulan: 12,
+      debiturId: debtor.id,
+      bankId: w.bankA,
+      skemaId: scheme.id,
+      nomorRekening: '0099',
+      nomorAkad: 'AK/99',
+      tanggalAkad: '2026-01-10',
+      plafon: 5_000_000,
+      tenorBulan: 12,
       profilUsaha: { omzetBulanan: 4_000_000, pekerjaDibayar: 0, pekerjaKeluarga: 1, aset: 2_000_000, statusUsaha: 'baru' },
     });
     expect((await call(rt(), 'monev.loan', { pinjamanId: loan.id })).profil).toMatchObject({ omzetBulanan: 4_000_000, statusUsaha: 'baru' });
-    expect(auditRows(rt().db, 'profil_usaha').filter((a) => a.entitasId === loan.id).map((a) => a.aksi)).toEqual(['buat']);
+    expect(
+      auditRows(rt().db, 'profil_usaha')
+        .filter((a) => a.entitasId === loan.id)
+        .map((a) => a.aksi),
+    ).toEqual(['buat']);
   });
 });
 
@@ -212,13 +263,31 @@ describe('visits and follow-ups', () => {
     const w = seed(rt());
     const { L2, L5 } = w.loans;
     const visit = await call(rt(), 'monev.save', {
-      pinjamanId: L5, tanggal: '2026-11-02', petugas: 'Andi', omzetBulanan: 1_500_000, pekerjaDibayar: 1, pekerjaKeluarga: 1, statusUsaha: 'berkembang',
-      danaSesuai: false, penggunaanDana: 'Sebagian untuk biaya sekolah', masalah: 'Stok kurang', tindakLanjut: 'Pendampingan pembukuan', tindakLanjutBatas: '2026-11-20',
+      pinjamanId: L5,
+      tanggal: '2026-11-02',
+      petugas: 'Andi',
+      omzetBulanan: 1_500_000,
+      pekerjaDibayar: 1,
+      pekerjaKeluarga: 1,
+      statusUsaha: 'berkembang',
+      danaSesuai: false,
+      penggunaanDana: 'Sebagian untuk biaya sekolah',
+      masalah: 'Stok kurang',
+      tindakLanjut: 'Pendampingan pembukuan',
+      tindakLanjutBatas: '2026-11-20',
     });
     expect(visit.terlambat).toBe(true); // due 20 Nov, today 23 Nov
     await call(rt(), 'monev.save', {
-      pinjamanId: L2, tanggal: '2026-11-10', petugas: 'Andi', omzetBulanan: 1, pekerjaDibayar: 0, pekerjaKeluarga: 0, statusUsaha: 'berjalan', danaSesuai: true,
-      tindakLanjut: 'Telepon ulang', tindakLanjutBatas: '2026-12-01',
+      pinjamanId: L2,
+      tanggal: '2026-11-10',
+      petugas: 'Andi',
+      omzetBulanan: 1,
+      pekerjaDibayar: 0,
+      pekerjaKeluarga: 0,
+      statusUsaha: 'berjalan',
+      danaSesuai: true,
+      tindakLanjut: 'Telepon ulang',
+      tindakLanjutBatas: '2026-12-01',
     });
     const overdue = await call(rt(), 'monev.overdue', {});
     expect(overdue.jumlah).toBe(1);
@@ -247,9 +316,15 @@ describe('visits and follow-ups', () => {
     expect((await callError(rt(), 'monev.save', { ...base, tanggal: '2025-01-01' })).fields).toEqual({ tanggal: 'Tanggal kunjungan sebelum tanggal akad pinjaman' });
     expect((await callError(rt(), 'monev.save', { ...base, tanggal: '2026-11-24' })).fields).toEqual({ tanggal: 'Tanggal kunjungan tidak boleh sesudah hari ini' });
     expect((await callError(rt(), 'monev.save', { ...base, tanggal: '2026-11-01', danaSesuai: false })).fields).toEqual({ penggunaanDana: 'Tulis untuk apa dana dipakai' });
-    expect((await callError(rt(), 'monev.save', { ...base, tanggal: '2026-11-01', tindakLanjutBatas: '2026-10-01' })).fields).toMatchObject({ tindakLanjut: 'Tulis tindak lanjutnya' });
+    expect((await callError(rt(), 'monev.save', { ...base, tanggal: '2026-11-01', tindakLanjutBatas: '2026-10-01' })).fields).toMatchObject({
+      tindakLanjut: 'Tulis tindak lanjutnya',
+    });
     const insert = (tanggal: string, dana: number, how: string | null) => () =>
-      rt().db.prepare("INSERT INTO kunjungan_monev (pinjaman_id, tanggal, petugas, omzet_bulanan, pekerja_dibayar, pekerja_keluarga, status_usaha, dana_sesuai, penggunaan_dana, pengguna) VALUES (?, ?, 'x', 0, 0, 0, 'berjalan', ?, ?, 'x')").run(w.loans.L1, tanggal, dana, how);
+      rt()
+        .db.prepare(
+          "INSERT INTO kunjungan_monev (pinjaman_id, tanggal, petugas, omzet_bulanan, pekerja_dibayar, pekerja_keluarga, status_usaha, dana_sesuai, penggunaan_dana, pengguna) VALUES (?, ?, 'x', 0, 0, 0, 'berjalan', ?, ?, 'x')",
+        )
+        .run(w.loans.L1, tanggal, dana, how);
     expect(insert('2025-01-01', 1, null)).toThrow('Tanggal kunjungan sebelum tanggal akad pinjaman');
     expect(insert('2026-01-01', 0, null)).toThrow(/CHECK constraint/);
   });
@@ -265,7 +340,9 @@ describe('visit plans', () => {
     // Running on 30 Nov 2026: L1, L2, L3 (macet), L5, L6 in strata A:1 (L1, L5, L6), A:2 (L2), B:1 (L3); L4 is paid off.
     expect(first.populasi).toBe(5);
     expect(first.alokasi.map((a) => [a.strata, a.populasi, a.sampel])).toEqual([
-      [`${w.bankA}:1`, 3, 1], [`${w.bankA}:2`, 1, 1], [`${w.bankB}:1`, 1, 1],
+      [`${w.bankA}:1`, 3, 1],
+      [`${w.bankA}:2`, 1, 1],
+      [`${w.bankB}:1`, 1, 1],
     ]);
     const chosenA1 = first.baris.find((b) => b.strata === `${w.bankA}:1`)!.pinjamanId;
     expect([w.loans.L1, w.loans.L5, w.loans.L6]).toContain(chosenA1);

@@ -17,10 +17,20 @@ describe('a database on a network share, at start', () => {
   });
 
   it('the CLI and the headless server refuse it and exit with an error', () => {
-    const cli = spawnSync(tsx, [path.join(ROOT, 'electron', 'cli.ts'), 'info', '--db', SHARE], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, GERBANG_DB: '' } });
+    const cli = spawnSync(tsx, [path.join(ROOT, 'electron', 'cli.ts'), 'info', '--db', SHARE], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, GERBANG_DB: '' },
+    });
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain('berada di folder jaringan');
-    const server = spawnSync(tsx, [path.join(ROOT, 'electron', 'office', 'server-cli.ts'), '--db', SHARE, '--port', '0'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, GERBANG_DB: '' } });
+    const server = spawnSync(tsx, [path.join(ROOT, 'electron', 'office', 'server-cli.ts'), '--db', SHARE, '--port', '0'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, GERBANG_DB: '' },
+    });
     expect(server.status).toBe(1);
     expect(server.stderr).toContain('Basis data tidak dapat dibuka: Berkas basis data //server-kantor/bersama/gerbang-serasan.sqlite berada di folder jaringan');
   });

@@ -82,13 +82,23 @@ describe('office server and two client PCs over TLS', () => {
     const debtors = ok(await pcA.call(sari, 'debtors.list', {})) as Page<{ id: number }>;
     const loan = ok(
       await pcA.call(sari, 'loans.save', {
-        debiturId: debtors.rows[0]!.id, bankId: banks[0]!.id, skemaId: schemes[0]!.id, nomorRekening: '0012300045', nomorAkad: 'AK/001/2025',
-        tanggalAkad: '2025-01-10', plafon: 12_000_000, tenorBulan: 12, tanggalAngsuranPertama: '2025-02-15',
+        debiturId: debtors.rows[0]!.id,
+        bankId: banks[0]!.id,
+        skemaId: schemes[0]!.id,
+        nomorRekening: '0012300045',
+        nomorAkad: 'AK/001/2025',
+        tanggalAkad: '2025-01-10',
+        plafon: 12_000_000,
+        tenorBulan: 12,
+        tanggalAngsuranPertama: '2025-02-15',
       }),
     ) as LoanDetail;
     expect(loan.status).toBe('diajukan');
     // The operator's PC cannot approve; the verifier's can.
-    expect(await pcA.call(sari, 'loans.transition', { id: loan.id, versi: loan.versi, ke: 'disetujui', tanggal: '2025-01-12' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await pcA.call(sari, 'loans.transition', { id: loan.id, versi: loan.versi, ke: 'disetujui', tanggal: '2025-01-12' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const approved = ok(await pcB.call(budi, 'loans.transition', { id: loan.id, versi: loan.versi, ke: 'disetujui', tanggal: '2025-01-12' })) as LoanDetail;
     expect(approved.status).toBe('disetujui');
 
@@ -111,7 +121,8 @@ describe('office server and two client PCs over TLS', () => {
 
   it('slows a password guesser per address: the guessing PC waits, another PC signs in at once; a new PC name or a forwarded-for header does not help', async () => {
     const guesser = client(pin, '127.0.0.4', 'PC-TAMU');
-    for (let i = 0; i < 4; i++) expect(await guesser.call(null, 'auth.login', { username: ADMIN.username, password: `tebakan${i}` })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    for (let i = 0; i < 4; i++)
+      expect(await guesser.call(null, 'auth.login', { username: ADMIN.username, password: `tebakan${i}` })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     const refused = await guesser.call(null, 'auth.login', ADMIN);
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(!refused.ok && refused.error.message).toMatch(/Terlalu banyak percobaan masuk yang salah dari perangkat ini\. Coba lagi dalam \d+ detik/);
@@ -121,7 +132,13 @@ describe('office server and two client PCs over TLS', () => {
     const spoofed = await new Promise<Result<unknown>>((resolve, reject) => {
       const req = https.request(
         `https://127.0.0.1:${server.port}/api/auth.login`,
-        { method: 'POST', localAddress: '127.0.0.4', ca: [pin.sertifikat], checkServerIdentity: () => undefined, headers: { 'content-type': 'application/json', 'x-gerbang-klien': '1', 'x-forwarded-for': '10.9.9.9', 'x-real-ip': '10.9.9.9' } },
+        {
+          method: 'POST',
+          localAddress: '127.0.0.4',
+          ca: [pin.sertifikat],
+          checkServerIdentity: () => undefined,
+          headers: { 'content-type': 'application/json', 'x-gerbang-klien': '1', 'x-forwarded-for': '10.9.9.9', 'x-real-ip': '10.9.9.9' },
+        },
         (res) => {
           let text = '';
           res.on('data', (c: Buffer) => (text += c.toString('utf8')));
@@ -143,10 +160,14 @@ describe('office server and two client PCs over TLS', () => {
   it('refuses a request from a web page (no client header, or an Origin) and a Host name that is not this PC', async () => {
     const raw = (headers: Record<string, string>) =>
       new Promise<number>((resolve, reject) => {
-        const req = https.request(`https://127.0.0.1:${server.port}/api/app.info`, { method: 'POST', ca: [pin.sertifikat], checkServerIdentity: () => undefined, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        });
+        const req = https.request(
+          `https://127.0.0.1:${server.port}/api/app.info`,
+          { method: 'POST', ca: [pin.sertifikat], checkServerIdentity: () => undefined, headers: { 'content-type': 'application/json', ...headers } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
         req.on('error', reject);
         req.end('{}');
       });
@@ -161,10 +182,20 @@ describe('office server and two client PCs over TLS', () => {
     const pc = client(pin, '127.0.0.6', 'PC-IMPOR');
     const kepala = await signIn(pc, ADMIN);
     // 45 MB of file as base64 reaches the server's import service (it answers about the unknown bank, not the size).
-    const near = await pc.call(kepala, 'imports.upload', { jenis: 'tagihan', bankId: 999, namaBerkas: 'besar.csv', isiBase64: Buffer.alloc(45 * 1024 * 1024, 65).toString('base64') });
+    const near = await pc.call(kepala, 'imports.upload', {
+      jenis: 'tagihan',
+      bankId: 999,
+      namaBerkas: 'besar.csv',
+      isiBase64: Buffer.alloc(45 * 1024 * 1024, 65).toString('base64'),
+    });
     expect(near).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { bankId: 'Bank tidak dikenal' } } });
     expect(pc.state().online).toBe(true);
-    const over = await pc.call(kepala, 'imports.upload', { jenis: 'tagihan', bankId: 999, namaBerkas: 'besar.csv', isiBase64: Buffer.alloc(52 * 1024 * 1024, 65).toString('base64') });
+    const over = await pc.call(kepala, 'imports.upload', {
+      jenis: 'tagihan',
+      bankId: 999,
+      namaBerkas: 'besar.csv',
+      isiBase64: Buffer.alloc(52 * 1024 * 1024, 65).toString('base64'),
+    });
     expect(over).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'Berkas terlalu besar (paling besar 50 MB)' } });
   }, 120_000);
 
@@ -190,7 +221,8 @@ describe('office server and two client PCs over TLS', () => {
     expect(!refused.ok && refused.error.message).toContain('Sertifikat server kantor berbeda dari yang disimpan saat pertama terhubung');
     expect(pc.state()).toMatchObject({ online: false });
     // Nothing reached its app: four wrong passwords would have left a delay entry in its trail.
-    for (let i = 0; i < 4; i++) expect(await pc.call(null, 'auth.login', { username: OPERATOR.username, password: `salah${i}` })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    for (let i = 0; i < 4; i++)
+      expect(await pc.call(null, 'auth.login', { username: OPERATOR.username, password: `salah${i}` })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await impostor.stop();
     const fake = new Database(fakeDb, { readonly: true });
     expect(fake.prepare("SELECT count(*) AS n FROM audit_log WHERE entitas = 'masuk'").get()).toEqual({ n: 0 });
@@ -252,7 +284,10 @@ describe('the server killed in the middle of a long write', () => {
     // kill came while the write lock was held, so in practice none: it never committed).
     const db = new Database(dbFile, { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const counts = db.prepare('SELECT (SELECT count(*) FROM bank) AS bank, (SELECT count(*) FROM debitur) AS debitur, (SELECT count(*) FROM pinjaman) AS pinjaman').get() as Record<string, number>;
+    const counts = db.prepare('SELECT (SELECT count(*) FROM bank) AS bank, (SELECT count(*) FROM debitur) AS debitur, (SELECT count(*) FROM pinjaman) AS pinjaman').get() as Record<
+      string,
+      number
+    >;
     const demoAuditEntries = (db.prepare("SELECT count(*) AS n FROM audit_log WHERE entitas = 'data_contoh'").get() as { n: number }).n;
     db.close();
     const committed = counts.pinjaman! > 0;
@@ -289,7 +324,10 @@ describe('the office settings are this PC’s own (electron/office/switchboard.t
       ok(await invoke(rt.handlers, 'users.save', { username: 'rina', nama: 'Rina', peran: 'operator', passwordAwal: 'Operator-2026' }));
       const rina = ok(await rt.callWithSession(null, 'auth.login', { username: 'rina', password: 'Operator-2026' }, 'ipc:jendela')) as SessionInfo;
       expect(await board.call(rina.token, 'kantor.setServer', { aktif: true, port: 7443 }, 'ipc:jendela')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(await board.call(null, 'kantor.setServer', { aktif: true, port: 80 }, 'ipc:jendela')).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { port: 'Port paling kecil 1024' } } });
+      expect(await board.call(null, 'kantor.setServer', { aktif: true, port: 80 }, 'ipc:jendela')).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', fields: { port: 'Port paling kecil 1024' } },
+      });
 
       // A wrong pairing code for the server at that address: nothing pinned, still working alone.
       const server = servers.find((s) => s.child.exitCode === null && s.child.signalCode === null)!;

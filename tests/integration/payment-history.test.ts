@@ -23,28 +23,60 @@ async function world(r: TempRuntime) {
     banks.push(await call(r, 'banks.save', { kode: `B${i + 1}`, nama, cabang: [{ kode: 'ME', nama: 'Muara Enim' }] }));
     schemes.push(
       await call(r, 'schemes.save', {
-        kode: `GS-${i + 1}`, nama: `Skema ${i + 1}`, berlakuDari: '2024-01-01', bungaBankPersen: '11', bungaDebiturPersen: '3', metodeBunga: 'efektif',
-        plafonMaks: 50_000_000, tenorMaks: 36, tolakPembiayaanGanda: false,
+        kode: `GS-${i + 1}`,
+        nama: `Skema ${i + 1}`,
+        berlakuDari: '2024-01-01',
+        bungaBankPersen: '11',
+        bungaDebiturPersen: '3',
+        metodeBunga: 'efektif',
+        plafonMaks: 50_000_000,
+        tenorMaks: 36,
+        tolakPembiayaanGanda: false,
       }),
     );
   }
   const siti = await call(r, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
   const rudi = await call(r, 'debtors.save', { nik: '1603101203800002', nama: 'Rudi Hartono', skala: 'kecil' });
   // 2025 has a subsidy budget line; 2024 (before the app) has none.
-  const pagu2025 = Number(r.db.prepare("INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (2025, 'subsidi_bunga', '5.1.05', 'Subsidi bunga', 10000000)").run().lastInsertRowid);
+  const pagu2025 = Number(
+    r.db.prepare("INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (2025, 'subsidi_bunga', '5.1.05', 'Subsidi bunga', 10000000)").run().lastInsertRowid,
+  );
   const loan = async (input: Pick<LoanSaveInput, 'debiturId' | 'bankId' | 'skemaId' | 'nomorRekening' | 'nomorAkad' | 'tanggalAkad'>, cair: string) => {
     const saved = await call(r, 'loans.save', { plafon: 12_000_000, tenorBulan: 24, ...input });
     await call(r, 'loans.transition', { id: saved.id, ke: 'disetujui', tanggal: input.tanggalAkad });
     return call(r, 'loans.transition', { id: saved.id, ke: 'aktif', tanggal: cair });
   };
-  const sitiA = await loan({ debiturId: siti.id, bankId: banks[0]!.id, skemaId: schemes[0]!.id, nomorRekening: '0012300045', nomorAkad: 'AK/1', tanggalAkad: '2024-09-02' }, '2024-09-05');
-  const rudiA = await loan({ debiturId: rudi.id, bankId: banks[0]!.id, skemaId: schemes[0]!.id, nomorRekening: '0099000001', nomorAkad: 'AK/2', tanggalAkad: '2024-09-03' }, '2024-09-06');
-  const sitiB = await loan({ debiturId: siti.id, bankId: banks[1]!.id, skemaId: schemes[1]!.id, nomorRekening: '7788990011', nomorAkad: 'BRI/7', tanggalAkad: '2024-12-01' }, '2024-12-02');
+  const sitiA = await loan(
+    { debiturId: siti.id, bankId: banks[0]!.id, skemaId: schemes[0]!.id, nomorRekening: '0012300045', nomorAkad: 'AK/1', tanggalAkad: '2024-09-02' },
+    '2024-09-05',
+  );
+  const rudiA = await loan(
+    { debiturId: rudi.id, bankId: banks[0]!.id, skemaId: schemes[0]!.id, nomorRekening: '0099000001', nomorAkad: 'AK/2', tanggalAkad: '2024-09-03' },
+    '2024-09-06',
+  );
+  const sitiB = await loan(
+    { debiturId: siti.id, bankId: banks[1]!.id, skemaId: schemes[1]!.id, nomorRekening: '7788990011', nomorAkad: 'BRI/7', tanggalAkad: '2024-12-01' },
+    '2024-12-02',
+  );
   return { banks, schemes, pagu2025, sitiA, rudiA, sitiB };
 }
 
-const row = (baris: number, nomorRekening: string, periode: string, jumlah: number, nomorSp2d: string | null, tanggalSp2d: string | null, extra: Partial<HistoricPaymentRow> = {}): HistoricPaymentRow => ({
-  baris, nomorRekening, periode, jumlah, nomorSp2d, tanggalSp2d, ...extra,
+const row = (
+  baris: number,
+  nomorRekening: string,
+  periode: string,
+  jumlah: number,
+  nomorSp2d: string | null,
+  tanggalSp2d: string | null,
+  extra: Partial<HistoricPaymentRow> = {},
+): HistoricPaymentRow => ({
+  baris,
+  nomorRekening,
+  periode,
+  jumlah,
+  nomorSp2d,
+  tanggalSp2d,
+  ...extra,
 });
 
 describe('recordHistoricPayments', () => {
@@ -127,18 +159,42 @@ describe('recordHistoricPayments', () => {
     const r = rt();
     const w = await world(r);
     recordHistoricPayments(ctxOf(r), w.banks[0]!.id, [row(2, '0012300045', '2024-12', 80_000, 'SP2D/A/1', '2025-01-10')], null);
-    const b = recordHistoricPayments(ctxOf(r), w.banks[1]!.id, [row(2, '7788990011', '2024-12', 60_000, 'SP2D/B/1', '2025-01-11'), row(3, '7788990011', '2025-01', 60_000, 'SP2D/B/2', '2025-02-11')], null);
+    const b = recordHistoricPayments(
+      ctxOf(r),
+      w.banks[1]!.id,
+      [row(2, '7788990011', '2024-12', 60_000, 'SP2D/B/1', '2025-01-11'), row(3, '7788990011', '2025-01', 60_000, 'SP2D/B/2', '2025-02-11')],
+      null,
+    );
     expect(b.ditolak).toEqual([{ baris: 2, kolom: 'periode', pesan: 'Desember 2024: Bulan ini sudah disubsidi melalui pinjaman 0012300045 (Bank Sumsel Babel)' }]);
     expect(b.pembayaran.map((p) => [p.nomorSp2d, p.jumlah])).toEqual([['SP2D/B/2', 60_000]]);
     // In the app, the direct payment of bank A for January finds January taken by the BRI loan.
     const run = await call(r, 'subsidy.run', { bankId: w.banks[0]!.id, periodeAwal: '2025-01' });
-    expect(run.lines.find((l) => l.pinjamanId === w.sitiA.id)).toMatchObject({ alasan: 'sudah_disubsidi_lain', alasanLabel: 'Bulan ini sudah disubsidi melalui pinjaman 7788990011 (Bank Rakyat Indonesia)' });
+    expect(run.lines.find((l) => l.pinjamanId === w.sitiA.id)).toMatchObject({
+      alasan: 'sudah_disubsidi_lain',
+      alasanLabel: 'Bulan ini sudah disubsidi melalui pinjaman 7788990011 (Bank Rakyat Indonesia)',
+    });
     // Two rows of one file for two loans of the person at the same bank in one month: the second is refused.
-    const extra = await call(r, 'loans.save', { debiturId: w.sitiA.debiturId, bankId: w.banks[0]!.id, skemaId: w.schemes[0]!.id, nomorRekening: '0012399999', nomorAkad: 'AK/9', tanggalAkad: '2024-09-20', plafon: 5_000_000, tenorBulan: 12 });
+    const extra = await call(r, 'loans.save', {
+      debiturId: w.sitiA.debiturId,
+      bankId: w.banks[0]!.id,
+      skemaId: w.schemes[0]!.id,
+      nomorRekening: '0012399999',
+      nomorAkad: 'AK/9',
+      tanggalAkad: '2024-09-20',
+      plafon: 5_000_000,
+      tenorBulan: 12,
+    });
     await call(r, 'loans.transition', { id: extra.id, ke: 'disetujui', tanggal: '2024-09-20' });
     await call(r, 'loans.transition', { id: extra.id, ke: 'aktif', tanggal: '2024-09-21' });
-    const both = recordHistoricPayments(ctxOf(r), w.banks[0]!.id, [row(2, '0012399999', '2024-10', 1000, 'S/10', '2024-11-10'), row(3, '0012300045', '2024-10', 1000, 'S/10', '2024-11-10')], null);
-    expect(both.ditolak).toEqual([{ baris: 3, kolom: 'periode', pesan: 'Oktober 2024: Bulan ini disubsidi melalui pinjaman 0012399999 (Bank Sumsel Babel) dalam berkas yang sama' }]);
+    const both = recordHistoricPayments(
+      ctxOf(r),
+      w.banks[0]!.id,
+      [row(2, '0012399999', '2024-10', 1000, 'S/10', '2024-11-10'), row(3, '0012300045', '2024-10', 1000, 'S/10', '2024-11-10')],
+      null,
+    );
+    expect(both.ditolak).toEqual([
+      { baris: 3, kolom: 'periode', pesan: 'Oktober 2024: Bulan ini disubsidi melalui pinjaman 0012399999 (Bank Sumsel Babel) dalam berkas yang sama' },
+    ]);
     expect(both.pembayaran.map((p) => [p.nomorSp2d, p.baris])).toEqual([['S/10', 1]]);
   });
 
@@ -146,7 +202,10 @@ describe('recordHistoricPayments', () => {
     const r = rt();
     const w = await world(r);
     // 2025 now has two subsidy lines; scheme 1 names the second, scheme 2 names none.
-    const second = Number(r.db.prepare("INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (2025, 'subsidi_bunga', '5.1.06', 'Subsidi bunga (perubahan)', 5000000)").run().lastInsertRowid);
+    const second = Number(
+      r.db.prepare("INSERT INTO pagu (tahun, jenis, kode_rekening, uraian, jumlah) VALUES (2025, 'subsidi_bunga', '5.1.06', 'Subsidi bunga (perubahan)', 5000000)").run()
+        .lastInsertRowid,
+    );
     r.db.prepare('INSERT INTO skema_pagu (skema_id, pagu_id) VALUES (?, ?)').run(w.schemes[0]!.id, second);
     const a = recordHistoricPayments(ctxOf(r), w.banks[0]!.id, [row(2, '0012300045', '2025-01', 50_000, 'SP2D/P/1', '2025-02-10')], null);
     expect(a.pembayaran.map((p) => p.paguId)).toEqual([second]);
@@ -155,7 +214,11 @@ describe('recordHistoricPayments', () => {
     const b = recordHistoricPayments(ctxOf(r), w.banks[1]!.id, [row(2, '7788990011', '2025-02', 40_000, 'SP2D/P/2', '2025-03-10')], null);
     expect(b.pembayaran).toEqual([]);
     expect(b.ditolak).toEqual([
-      { baris: 2, kolom: 'nomorSp2d', pesan: 'SP2D nomor SP2D/P/2: tahun 2025 memiliki 2 pos anggaran subsidi bunga (5.1.05, 5.1.06) dan skema pinjamannya tidak menunjuk tepat satu pos' },
+      {
+        baris: 2,
+        kolom: 'nomorSp2d',
+        pesan: 'SP2D nomor SP2D/P/2: tahun 2025 memiliki 2 pos anggaran subsidi bunga (5.1.05, 5.1.06) dan skema pinjamannya tidak menunjuk tepat satu pos',
+      },
     ]);
   });
 

@@ -28,8 +28,16 @@ async function world(r: TempRuntime, bankCount = 2): Promise<World> {
     const bank = await call(r, 'banks.save', { kode: `B${i + 1}`, nama: names[i]!, cabang: [{ kode: 'ME', nama: 'Muara Enim' }] });
     banks.push({ id: bank.id, nama: bank.nama });
     const scheme = await call(r, 'schemes.save', {
-      kode: `GS-${i + 1}`, nama: `Skema ${i + 1}`, berlakuDari: '2025-01-01', berlakuSampai: '2025-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
-      metodeBunga: 'efektif', plafonMaks: 50_000_000, tenorMaks: 36, tolakPembiayaanGanda: false,
+      kode: `GS-${i + 1}`,
+      nama: `Skema ${i + 1}`,
+      berlakuDari: '2025-01-01',
+      berlakuSampai: '2025-12-31',
+      bungaBankPersen: '11',
+      bungaDebiturPersen: '3',
+      metodeBunga: 'efektif',
+      plafonMaks: 50_000_000,
+      tenorMaks: 36,
+      tolakPembiayaanGanda: false,
     });
     schemes.push(scheme.id);
   }
@@ -55,8 +63,16 @@ describe('one person, one subsidy per month', () => {
   /** Siti: a loan at Bank Sumsel Babel (akad 10 January) and one at BRI (akad 5 March), both running in April. */
   async function twoLoans(r: TempRuntime) {
     const w = await world(r);
-    const first = await loan(r, { debiturId: w.debtors[0]!, bankId: w.banks[0]!.id, skemaId: w.schemes[0]!, nomorRekening: '0012300045', nomorAkad: 'AK/001/2025', tanggalAkad: '2025-01-10' }, '2025-01-15');
-    const second = await loan(r, { debiturId: w.debtors[0]!, bankId: w.banks[1]!.id, skemaId: w.schemes[1]!, nomorRekening: '7788990011', nomorAkad: 'BRI/77/2025', tanggalAkad: '2025-03-05' }, '2025-03-06');
+    const first = await loan(
+      r,
+      { debiturId: w.debtors[0]!, bankId: w.banks[0]!.id, skemaId: w.schemes[0]!, nomorRekening: '0012300045', nomorAkad: 'AK/001/2025', tanggalAkad: '2025-01-10' },
+      '2025-01-15',
+    );
+    const second = await loan(
+      r,
+      { debiturId: w.debtors[0]!, bankId: w.banks[1]!.id, skemaId: w.schemes[1]!, nomorRekening: '7788990011', nomorAkad: 'BRI/77/2025', tanggalAkad: '2025-03-05' },
+      '2025-03-06',
+    );
     return { w, first, second };
   }
 
@@ -70,8 +86,27 @@ describe('one person, one subsidy per month', () => {
       const line = run.lines.find((x) => x.pinjamanId === l.id)!;
       expect(line.layak).toBe(true);
       const tagihanId = insertClaim(r.db, {
-        bankId: w.banks[i]!.id, periodeAwal: '2025-04', periodeAkhir: '2025-04', imporId: null, dibuatOleh: 'rina',
-        lines: [{ nomorBaris: 1, periode: '2025-04', nomorRekening: l.nomorRekening, nik: line.nik, nama: line.debiturNama, outstanding: null, bungaPersen: null, hari: null, kol: null, diklaim: line.rincian!.jumlah, plafon: null, tanggalAkad: null }],
+        bankId: w.banks[i]!.id,
+        periodeAwal: '2025-04',
+        periodeAkhir: '2025-04',
+        imporId: null,
+        dibuatOleh: 'rina',
+        lines: [
+          {
+            nomorBaris: 1,
+            periode: '2025-04',
+            nomorRekening: l.nomorRekening,
+            nik: line.nik,
+            nama: line.debiturNama,
+            outstanding: null,
+            bungaPersen: null,
+            hari: null,
+            kol: null,
+            diklaim: line.rincian!.jumlah,
+            plafon: null,
+            tanggalAkad: null,
+          },
+        ],
       }).tagihanId;
       await call(r, 'claims.reconcile', { tagihanId });
       const approved = await call(r, 'claims.approve', { tagihanId });
@@ -79,7 +114,13 @@ describe('one person, one subsidy per month', () => {
     }
     await call(r, 'claims.recordPayment', { tagihanId: claims[0]!.tagihanId, nomorSp2d: 'SP2D-0401', tanggalSp2d: '2025-05-10', jumlah: claims[0]!.jumlah, paguId: w.paguId });
     const before = countRows(r.db, 'periode_dibayar');
-    const refused = await callError(r, 'claims.recordPayment', { tagihanId: claims[1]!.tagihanId, nomorSp2d: 'SP2D-0402', tanggalSp2d: '2025-05-11', jumlah: claims[1]!.jumlah, paguId: w.paguId });
+    const refused = await callError(r, 'claims.recordPayment', {
+      tagihanId: claims[1]!.tagihanId,
+      nomorSp2d: 'SP2D-0402',
+      tanggalSp2d: '2025-05-11',
+      jumlah: claims[1]!.jumlah,
+      paguId: w.paguId,
+    });
     expect(refused.code).toBe('CONFLICT');
     expect(refused.message).toMatch(INDONESIAN);
     expect(refused.message).toContain('baris 1 (rekening 7788990011, April 2025): bulan ini sudah disubsidi melalui pinjaman 0012300045 (Bank Sumsel Babel)');
@@ -90,11 +131,33 @@ describe('one person, one subsidy per month', () => {
     // From now on the run of BRI names the loan that took April, and so does a new reconciliation.
     const run = await call(r, 'subsidy.run', { bankId: w.banks[1]!.id, periodeAwal: '2025-04' });
     expect(run.lines.find((x) => x.pinjamanId === second.id)).toMatchObject({
-      layak: false, alasan: 'sudah_disubsidi_lain', alasanLabel: 'Bulan ini sudah disubsidi melalui pinjaman 0012300045 (Bank Sumsel Babel)', rincian: null,
+      layak: false,
+      alasan: 'sudah_disubsidi_lain',
+      alasanLabel: 'Bulan ini sudah disubsidi melalui pinjaman 0012300045 (Bank Sumsel Babel)',
+      rincian: null,
     });
     const again = insertClaim(r.db, {
-      bankId: w.banks[1]!.id, periodeAwal: '2025-04', periodeAkhir: '2025-04', imporId: null, dibuatOleh: 'rina',
-      lines: [{ nomorBaris: 1, periode: '2025-04', nomorRekening: '7788990011', nik: null, nama: null, outstanding: null, bungaPersen: null, hari: null, kol: null, diklaim: 50_000, plafon: null, tanggalAkad: null }],
+      bankId: w.banks[1]!.id,
+      periodeAwal: '2025-04',
+      periodeAkhir: '2025-04',
+      imporId: null,
+      dibuatOleh: 'rina',
+      lines: [
+        {
+          nomorBaris: 1,
+          periode: '2025-04',
+          nomorRekening: '7788990011',
+          nik: null,
+          nama: null,
+          outstanding: null,
+          bungaPersen: null,
+          hari: null,
+          kol: null,
+          diklaim: 50_000,
+          plafon: null,
+          tanggalAkad: null,
+        },
+      ],
     }).tagihanId;
     await call(r, 'claims.reconcile', { tagihanId: again });
     const lines = (await call(r, 'claims.get', { tagihanId: again })).lines.rows;
@@ -108,7 +171,14 @@ describe('one person, one subsidy per month', () => {
     await call(r, 'subsidy.recordPayment', { bankId: w.banks[0]!.id, periodeAwal: '2025-04', nomorSp2d: 'SP2D-A', tanggalSp2d: '2025-05-10', paguId: w.paguId });
     const none = await callError(r, 'subsidy.recordPayment', { bankId: w.banks[1]!.id, periodeAwal: '2025-04', nomorSp2d: 'SP2D-B', tanggalSp2d: '2025-05-10', paguId: w.paguId });
     expect(none.message).toContain('Tidak ada baris subsidi yang layak');
-    const may = await call(r, 'subsidy.recordPayment', { bankId: w.banks[1]!.id, periodeAwal: '2025-04', periodeAkhir: '2025-05', nomorSp2d: 'SP2D-C', tanggalSp2d: '2025-06-10', paguId: w.paguId });
+    const may = await call(r, 'subsidy.recordPayment', {
+      bankId: w.banks[1]!.id,
+      periodeAwal: '2025-04',
+      periodeAkhir: '2025-05',
+      nomorSp2d: 'SP2D-C',
+      tanggalSp2d: '2025-06-10',
+      paguId: w.paguId,
+    });
     expect(may.jumlahBaris).toBe(1);
     expect(r.db.prepare('SELECT periode FROM periode_dibayar WHERE pinjaman_id = ?').pluck().all(second.id)).toEqual(['2025-05']);
   });
@@ -116,12 +186,22 @@ describe('one person, one subsidy per month', () => {
   it('within one bank’s run the month goes to the first account; the second is excluded naming it', async () => {
     const r = rt();
     const w = await world(r);
-    const a = await loan(r, { debiturId: w.debtors[0]!, bankId: w.banks[0]!.id, skemaId: w.schemes[0]!, nomorRekening: '001', nomorAkad: 'AK/1', tanggalAkad: '2025-01-10' }, '2025-01-15');
-    const b = await loan(r, { debiturId: w.debtors[0]!, bankId: w.banks[0]!.id, skemaId: w.schemes[0]!, nomorRekening: '002', nomorAkad: 'AK/2', tanggalAkad: '2025-02-03' }, '2025-02-04');
+    const a = await loan(
+      r,
+      { debiturId: w.debtors[0]!, bankId: w.banks[0]!.id, skemaId: w.schemes[0]!, nomorRekening: '001', nomorAkad: 'AK/1', tanggalAkad: '2025-01-10' },
+      '2025-01-15',
+    );
+    const b = await loan(
+      r,
+      { debiturId: w.debtors[0]!, bankId: w.banks[0]!.id, skemaId: w.schemes[0]!, nomorRekening: '002', nomorAkad: 'AK/2', tanggalAkad: '2025-02-03' },
+      '2025-02-04',
+    );
     const run = await call(r, 'subsidy.run', { bankId: w.banks[0]!.id, periodeAwal: '2025-03' });
     expect(run.lines.find((l) => l.pinjamanId === a.id)!.layak).toBe(true);
     expect(run.lines.find((l) => l.pinjamanId === b.id)).toMatchObject({
-      layak: false, alasan: 'sudah_disubsidi_lain', alasanLabel: 'Bulan ini disubsidi melalui pinjaman 001 (Bank Sumsel Babel) dalam perhitungan yang sama',
+      layak: false,
+      alasan: 'sudah_disubsidi_lain',
+      alasanLabel: 'Bulan ini disubsidi melalui pinjaman 001 (Bank Sumsel Babel) dalam perhitungan yang sama',
     });
     const paid = await call(r, 'subsidy.recordPayment', { bankId: w.banks[0]!.id, periodeAwal: '2025-03', nomorSp2d: 'S-1', tanggalSp2d: '2025-04-02', paguId: w.paguId });
     expect(paid.jumlahBaris).toBe(1);
@@ -143,7 +223,9 @@ describe('one person, one subsidy per month', () => {
     expect(() => insert.run(first.id, '2025-04', lineId)).toThrow(/UNIQUE|PRIMARY/);
     insert.run(second.id, '2025-05', lineId);
     // Nor can a paid month be moved onto the other loan, or the loan onto another debtor.
-    expect(() => r.db.prepare("UPDATE periode_dibayar SET pinjaman_id = ? WHERE pinjaman_id = ? AND periode = '2025-05'").run(first.id, second.id)).toThrow(/tidak dapat dipindahkan/);
+    expect(() => r.db.prepare("UPDATE periode_dibayar SET pinjaman_id = ? WHERE pinjaman_id = ? AND periode = '2025-05'").run(first.id, second.id)).toThrow(
+      /tidak dapat dipindahkan/,
+    );
     expect(() => r.db.prepare('UPDATE pinjaman SET debitur_id = ? WHERE id = ?').run(w.debtors[1], first.id)).toThrow(/tidak dapat dipindahkan/);
     // N is the smallest limit of the schemes involved: raising one scheme alone is not enough.
     r.db.prepare('UPDATE skema SET maks_pinjaman_per_orang = 2 WHERE id = ?').run(w.schemes[1]);
@@ -173,10 +255,28 @@ describe('property: random payments across loans, banks and schemes never pay a 
     r = createTempRuntime({ prefix: 'gs-person-month-prop-' });
     w = await world(r, 3);
     // Siti: four loans over three banks and schemes; Rudi: two at one bank.
-    const plan: [number, number, number][] = [[0, 0, 0], [0, 1, 1], [0, 2, 2], [0, 1, 2], [1, 0, 0], [1, 0, 1]];
+    const plan: [number, number, number][] = [
+      [0, 0, 0],
+      [0, 1, 1],
+      [0, 2, 2],
+      [0, 1, 2],
+      [1, 0, 0],
+      [1, 0, 1],
+    ];
     for (const [i, [debtor, bank, scheme]] of plan.entries()) {
       const rekening = `R${i + 1}`;
-      const l = await loan(r, { debiturId: w.debtors[debtor]!, bankId: w.banks[bank]!.id, skemaId: w.schemes[scheme]!, nomorRekening: rekening, nomorAkad: `AK/${i + 1}`, tanggalAkad: `2025-01-${10 + i}` }, `2025-02-0${1 + i}`);
+      const l = await loan(
+        r,
+        {
+          debiturId: w.debtors[debtor]!,
+          bankId: w.banks[bank]!.id,
+          skemaId: w.schemes[scheme]!,
+          nomorRekening: rekening,
+          nomorAkad: `AK/${i + 1}`,
+          tanggalAkad: `2025-01-${10 + i}`,
+        },
+        `2025-02-0${1 + i}`,
+      );
       loans.push({ id: l.id, bankId: w.banks[bank]!.id, skemaId: w.schemes[scheme]!, debiturId: w.debtors[debtor]!, rekening });
     }
   });
@@ -217,8 +317,28 @@ describe('property: random payments across loans, banks and schemes never pay a 
             try {
               r.db.transaction(() =>
                 insertPaidClaim(r.db, {
-                  bankId: l.bankId, periodeAwal: o.month, periodeAkhir: o.month, nomorSp2d: `P-${++sp2d}`, tanggalSp2d: '2025-07-01', paguId: w.paguId,
-                  lines: [{ nomorBaris: 1, pinjamanId: l.id, periode: o.month, nomorRekening: l.rekening, nik: '', nama: '', outstanding: null, bungaPersen: '8', hari: 30, kol: 1, jumlah: 1000, keterangan: 'uji' }],
+                  bankId: l.bankId,
+                  periodeAwal: o.month,
+                  periodeAkhir: o.month,
+                  nomorSp2d: `P-${++sp2d}`,
+                  tanggalSp2d: '2025-07-01',
+                  paguId: w.paguId,
+                  lines: [
+                    {
+                      nomorBaris: 1,
+                      pinjamanId: l.id,
+                      periode: o.month,
+                      nomorRekening: l.rekening,
+                      nik: '',
+                      nama: '',
+                      outstanding: null,
+                      bungaPersen: '8',
+                      hari: 30,
+                      kol: 1,
+                      jumlah: 1000,
+                      keterangan: 'uji',
+                    },
+                  ],
                 }),
               )();
             } catch (err) {
@@ -232,7 +352,14 @@ describe('property: random payments across loans, banks and schemes never pay a 
             const to = o.two ? MONTHS[Math.min(MONTHS.indexOf(o.month) + 1, MONTHS.length - 1)]! : o.month;
             const run = await call(r, 'subsidy.run', { bankId: l.bankId, periodeAwal: o.month, periodeAkhir: to });
             seen.directExcluded += run.lines.filter((x) => x.alasan === 'sudah_disubsidi_lain').length;
-            const res = await attempt(r, 'subsidy.recordPayment', { bankId: l.bankId, periodeAwal: o.month, periodeAkhir: to, nomorSp2d: `D-${++sp2d}`, tanggalSp2d: '2025-07-01', paguId: w.paguId });
+            const res = await attempt(r, 'subsidy.recordPayment', {
+              bankId: l.bankId,
+              periodeAwal: o.month,
+              periodeAkhir: to,
+              nomorSp2d: `D-${++sp2d}`,
+              tanggalSp2d: '2025-07-01',
+              paguId: w.paguId,
+            });
             if (res.ok) seen.directPaid++;
             // Either something was paid, or nothing was left to pay: never a raw database error.
             if (!res.ok) expect(res.error.message).toContain('Tidak ada baris subsidi yang layak');

@@ -50,7 +50,9 @@ function plainOutcomes(db: Database, tagihanId: number, bankId: number, periodeA
     }
     return { ...base, diharapkan: e.rincian.jumlah, status: Math.abs(line.diklaim - e.rincian.jumlah) <= m.loan.toleransi ? 'cocok' : 'selisih' };
   });
-  const unclaimed = run.lines.filter((l) => l.layak && l.rincian && l.rincian.jumlah > 0 && !seen.has(`${l.pinjamanId}|${l.periode}`)).map((l) => `${l.pinjamanId}|${l.periode}|${l.rincian!.jumlah}`);
+  const unclaimed = run.lines
+    .filter((l) => l.layak && l.rincian && l.rincian.jumlah > 0 && !seen.has(`${l.pinjamanId}|${l.periode}`))
+    .map((l) => `${l.pinjamanId}|${l.periode}|${l.rincian!.jumlah}`);
   return { lines, unclaimed };
 }
 
@@ -58,18 +60,35 @@ function storedOutcomes(db: Database, tagihanId: number): { lines: Outcome[]; un
   const lines = db
     .prepare('SELECT id, pinjaman_id AS pinjamanId, status, diharapkan, alasan_kode AS alasanKode FROM tagihan_baris WHERE tagihan_id = ? ORDER BY nomor_baris, id')
     .all(tagihanId) as Outcome[];
-  const unclaimed = (db.prepare('SELECT pinjaman_id AS p, periode, diharapkan AS d FROM tagihan_tidak_diklaim WHERE tagihan_id = ? ORDER BY id').all(tagihanId) as { p: number; periode: string; d: number }[]).map(
-    (u) => `${u.p}|${u.periode}|${u.d}`,
-  );
+  const unclaimed = (
+    db.prepare('SELECT pinjaman_id AS p, periode, diharapkan AS d FROM tagihan_tidak_diklaim WHERE tagihan_id = ? ORDER BY id').all(tagihanId) as {
+      p: number;
+      periode: string;
+      d: number;
+    }[]
+  ).map((u) => `${u.p}|${u.periode}|${u.d}`);
   return { lines, unclaimed };
 }
 
 function claimOf(db: Database, bankId: number, periodeAwal: string, periodeAkhir: string, lines: ClaimFileLine[]): number {
   return insertClaim(db, {
-    bankId, periodeAwal, periodeAkhir, imporId: null,
+    bankId,
+    periodeAwal,
+    periodeAkhir,
+    imporId: null,
     lines: lines.map((l, i) => ({
-      nomorBaris: i + 5, periode: l.periode, nomorRekening: l.nomorRekening, nik: l.nik, nama: l.nama, outstanding: l.outstanding, bungaPersen: l.bungaPersen,
-      hari: l.hari, kol: l.kol, diklaim: l.diklaim, plafon: l.plafon, tanggalAkad: l.tanggalAkad,
+      nomorBaris: i + 5,
+      periode: l.periode,
+      nomorRekening: l.nomorRekening,
+      nik: l.nik,
+      nama: l.nama,
+      outstanding: l.outstanding,
+      bungaPersen: l.bungaPersen,
+      hari: l.hari,
+      kol: l.kol,
+      diklaim: l.diklaim,
+      plafon: l.plafon,
+      tanggalAkad: l.tanggalAkad,
     })),
   }).tagihanId;
 }
@@ -106,14 +125,11 @@ describe('the streamed reconciliation', () => {
     const set = plantClaim(db, bank.id, '2026-08', { each: 2, periodeAkhir: '2026-10' });
     const first = set.lines.find((l) => l.planted === 'cocok')!;
     // A month already paid in the demo's paid history, one outside the claim's months, one before the loan ran.
-    const paidMonth = db.prepare("SELECT l.nomor_rekening AS a, pd.periode FROM periode_dibayar pd JOIN pinjaman l ON l.id = pd.pinjaman_id WHERE l.bank_id = ? ORDER BY pd.periode DESC LIMIT 1").get(bank.id) as
-      | { a: string; periode: string }
-      | undefined;
+    const paidMonth = db
+      .prepare('SELECT l.nomor_rekening AS a, pd.periode FROM periode_dibayar pd JOIN pinjaman l ON l.id = pd.pinjaman_id WHERE l.bank_id = ? ORDER BY pd.periode DESC LIMIT 1')
+      .get(bank.id) as { a: string; periode: string } | undefined;
     const late = db.prepare("SELECT nomor_rekening AS a FROM pinjaman WHERE bank_id = ? AND tanggal_pencairan > '2026-10-31' LIMIT 1").get(bank.id) as { a: string } | undefined;
-    const extra: ClaimFileLine[] = [
-      { ...first, periode: '2026-07' },
-      ...(late ? [{ ...first, nomorRekening: late.a, periode: '2026-09' }] : []),
-    ];
+    const extra: ClaimFileLine[] = [{ ...first, periode: '2026-07' }, ...(late ? [{ ...first, nomorRekening: late.a, periode: '2026-09' }] : [])];
     const { stored } = await expectSame(bank.id, '2026-08', '2026-10', [...set.lines, ...extra]);
     expect(stored.lines.some((l) => l.alasanKode === 'di_luar_periode')).toBe(true);
     expect(stored.unclaimed.length).toBeGreaterThan(0);

@@ -43,8 +43,18 @@ async function reconciledClaim(r: TempRuntime) {
   const eligible = run.lines.filter((l): l is SubsidyLine & { rincian: NonNullable<SubsidyLine['rincian']> } => l.layak && (l.rincian?.jumlah ?? 0) > 0).slice(0, 3);
   expect(eligible).toHaveLength(3);
   const lines: NewClaimLine[] = eligible.map((l, i) => ({
-    nomorBaris: i + 1, periode: l.periode, nomorRekening: l.nomorRekening, nik: l.nik, nama: l.debiturNama, outstanding: null, bungaPersen: null, hari: null,
-    kol: l.kol, diklaim: l.rincian.jumlah, plafon: null, tanggalAkad: null,
+    nomorBaris: i + 1,
+    periode: l.periode,
+    nomorRekening: l.nomorRekening,
+    nik: l.nik,
+    nama: l.debiturNama,
+    outstanding: null,
+    bungaPersen: null,
+    hari: null,
+    kol: l.kol,
+    diklaim: l.rincian.jumlah,
+    plafon: null,
+    tanggalAkad: null,
   }));
   const tagihanId = insertClaim(r.db, { bankId: bank.id, periodeAwal: PERIODE, periodeAkhir: PERIODE, imporId: null, lines, dibuatOleh: null }).tagihanId;
   await call(r, 'claims.reconcile', { tagihanId });
@@ -60,14 +70,36 @@ async function application(r: TempRuntime): Promise<LoanDetail> {
   const scheme = r.db
     .prepare("SELECT id FROM skema WHERE berlaku_dari <= '2026-11-10' AND (berlaku_sampai IS NULL OR berlaku_sampai >= '2026-11-10') ORDER BY id LIMIT 1")
     .get() as { id: number };
-  return call(r, 'loans.save', { debiturId: debtor.id, bankId: bank.id, skemaId: scheme.id, nomorRekening: '9900000001', nomorAkad: 'AK/VERSI/1', tanggalAkad: '2026-11-10', plafon: 10_000_000, tenorBulan: 12 });
+  return call(r, 'loans.save', {
+    debiturId: debtor.id,
+    bankId: bank.id,
+    skemaId: scheme.id,
+    nomorRekening: '9900000001',
+    nomorAkad: 'AK/VERSI/1',
+    tanggalAkad: '2026-11-10',
+    plafon: 10_000_000,
+    tenorBulan: 12,
+  });
 }
 
 const editOf = (loan: LoanDetail, over: Partial<LoanEditInput>): LoanEditInput => ({
-  id: loan.id, versi: loan.versi, debiturId: loan.debiturId, bankId: loan.bankId, cabangId: loan.cabangId, skemaId: loan.skemaId,
-  nomorRekening: loan.nomorRekening, nomorAkad: loan.nomorAkad, tanggalAkad: loan.tanggalAkad, tanggalPencairan: loan.tanggalPencairan, plafon: loan.plafon,
-  tenorBulan: loan.tenorBulan, bungaBankPersen: loan.bungaBankPersen, bungaDebiturPersen: loan.bungaDebiturPersen, alasanUbahBunga: loan.alasanUbahBunga,
-  tanggalAngsuranPertama: loan.tanggalAngsuranPertama, ...over,
+  id: loan.id,
+  versi: loan.versi,
+  debiturId: loan.debiturId,
+  bankId: loan.bankId,
+  cabangId: loan.cabangId,
+  skemaId: loan.skemaId,
+  nomorRekening: loan.nomorRekening,
+  nomorAkad: loan.nomorAkad,
+  tanggalAkad: loan.tanggalAkad,
+  tanggalPencairan: loan.tanggalPencairan,
+  plafon: loan.plafon,
+  tenorBulan: loan.tenorBulan,
+  bungaBankPersen: loan.bungaBankPersen,
+  bungaDebiturPersen: loan.bungaDebiturPersen,
+  alasanUbahBunga: loan.alasanUbahBunga,
+  tanggalAngsuranPertama: loan.tanggalAngsuranPertama,
+  ...over,
 });
 
 describe('two people on one record, two sessions on one runtime', () => {
@@ -128,7 +160,10 @@ describe('two people on one record, two sessions on one runtime', () => {
     const budi = sessionAs(r, 'verifikator', { username: 'budi' });
     const citra = sessionAs(r, 'verifikator', { username: 'citra' });
     const pay = (sp2d: string, versi: number) => ({ tagihanId, versi, nomorSp2d: sp2d, tanggalSp2d: '2026-11-20', jumlah: total, paguId });
-    const [first, second] = await Promise.all([as(r, budi, 'claims.recordPayment', pay('SP2D/1/2026', approved.versi)), as(r, citra, 'claims.recordPayment', pay('SP2D/2/2026', approved.versi))]);
+    const [first, second] = await Promise.all([
+      as(r, budi, 'claims.recordPayment', pay('SP2D/1/2026', approved.versi)),
+      as(r, citra, 'claims.recordPayment', pay('SP2D/2/2026', approved.versi)),
+    ]);
     expect(first).toMatchObject({ ok: true, value: { totalDibayar: total, sisaBayar: 0, status: 'dibayar' } });
     expect(staleOf(second).message).toMatch(/^Tagihan ini sudah diubah oleh budi pada /);
     expect(countRows(r.db, 'pembayaran')).toBe(1);
@@ -144,7 +179,13 @@ describe('two people on one record, two sessions on one runtime', () => {
     // A correction of a paid line deposited by STS: two verifiers entering the same deposit.
     const line = (await call(r, 'claims.get', { tagihanId })).lines.rows[0]!;
     const koreksi = await call(r, 'claims.recordCorrection', {
-      barisId: line.id, jenis: 'lebih_bayar', jumlah: 1_000, alasan: 'Temuan BPK', dokumenJenis: 'bpk', dokumenNomor: 'LHP/1/2026', dokumenTanggal: '2026-11-21',
+      barisId: line.id,
+      jenis: 'lebih_bayar',
+      jumlah: 1_000,
+      alasan: 'Temuan BPK',
+      dokumenJenis: 'bpk',
+      dokumenNomor: 'LHP/1/2026',
+      dokumenTanggal: '2026-11-21',
     });
     const sts = (nomor: string) => ({ koreksiId: koreksi.id, versi: koreksi.versi, nomorSts: nomor, tanggalSts: '2026-11-22' });
     const [sts1, sts2] = await Promise.all([as(r, budi, 'claims.settleCorrectionSts', sts('STS/1')), as(r, citra, 'claims.settleCorrectionSts', sts('STS/2'))]);
@@ -162,7 +203,13 @@ describe('two people on one record, two sessions on one runtime', () => {
     expect(invoiced.versi).toBeGreaterThan(premium.versi);
     // The invoice screen opened before the invoice was recorded: refused naming the account.
     const oldScreen = staleOf(
-      await as(r, sessionAs(r, 'operator'), 'premiums.recordInvoice', { penjaminId: premium.penjaminId, premiIds: [premium.id], versi: [premium.versi], nomorTagihan: 'INV/2', tanggalTagihan: '2026-11-20' }),
+      await as(r, sessionAs(r, 'operator'), 'premiums.recordInvoice', {
+        penjaminId: premium.penjaminId,
+        premiIds: [premium.id],
+        versi: [premium.versi],
+        nomorTagihan: 'INV/2',
+        tanggalTagihan: '2026-11-20',
+      }),
     );
     expect(oldScreen.message).toContain(`Premi pinjaman rekening ${premium.nomorRekening} ini sudah diubah`);
     const paguId = (r.db.prepare("SELECT id FROM pagu WHERE tahun = 2026 AND jenis = 'premi'").get() as { id: number }).id;
@@ -236,7 +283,13 @@ describe('the version lives in the database', () => {
     await call(r, 'claims.recordPayment', { tagihanId, nomorSp2d: 'SP2D/K', tanggalSp2d: '2026-11-20', jumlah: total, paguId });
     const line = (await call(r, 'claims.get', { tagihanId })).lines.rows[0]!;
     const k = await call(r, 'claims.recordCorrection', {
-      barisId: line.id, jenis: 'lebih_bayar', jumlah: 500, alasan: 'Temuan', dokumenJenis: 'bpk', dokumenNomor: 'LHP/2', dokumenTanggal: '2026-11-21',
+      barisId: line.id,
+      jenis: 'lebih_bayar',
+      jumlah: 500,
+      alasan: 'Temuan',
+      dokumenJenis: 'bpk',
+      dokumenNomor: 'LHP/2',
+      dokumenTanggal: '2026-11-21',
     });
     r.db.prepare('UPDATE koreksi SET pagu_id = pagu_id WHERE id = ?').run(k.id);
     expect(versionOf(r, 'koreksi', k.id)).toBe(k.versi + 1);

@@ -5,9 +5,28 @@ const rt = useTempRuntime({ prefix: 'gs-reference-' });
 const TABLES = ['kecamatan', 'sektor', 'audit_log'];
 
 const KECAMATAN = [
-  'Semende Darat Laut', 'Semende Darat Ulu', 'Semende Darat Tengah', 'Tanjung Agung', 'Panang Enim', 'Rambang', 'Lubai',
-  'Lubai Ulu', 'Lawang Kidul', 'Muara Enim', 'Ujan Mas', 'Gunung Megang', 'Benakat', 'Rambang Niru', 'Empat Petulai Dangku',
-  'Belimbing', 'Lembak', 'Sungai Rotan', 'Gelumbang', 'Muara Belida', 'Kelekar', 'Belida Darat',
+  'Semende Darat Laut',
+  'Semende Darat Ulu',
+  'Semende Darat Tengah',
+  'Tanjung Agung',
+  'Panang Enim',
+  'Rambang',
+  'Lubai',
+  'Lubai Ulu',
+  'Lawang Kidul',
+  'Muara Enim',
+  'Ujan Mas',
+  'Gunung Megang',
+  'Benakat',
+  'Rambang Niru',
+  'Empat Petulai Dangku',
+  'Belimbing',
+  'Lembak',
+  'Sungai Rotan',
+  'Gelumbang',
+  'Muara Belida',
+  'Kelekar',
+  'Belida Darat',
 ];
 
 describe('reference.list', () => {
@@ -22,8 +41,16 @@ describe('reference.list', () => {
   it('holds the seeded business sectors', async () => {
     const ref = await call(rt(), 'reference.list', undefined);
     expect(ref.sektor.map((s) => s.nama)).toEqual([
-      'Industri pengolahan', 'Jasa', 'Kerajinan', 'Kuliner', 'Perdagangan', 'Perikanan', 'Perkebunan', 'Pertanian tanaman pangan',
-      'Peternakan', 'Transportasi',
+      'Industri pengolahan',
+      'Jasa',
+      'Kerajinan',
+      'Kuliner',
+      'Perdagangan',
+      'Perikanan',
+      'Perkebunan',
+      'Pertanian tanaman pangan',
+      'Peternakan',
+      'Transportasi',
     ]);
     expect(ref.sektor.every((s) => s.aktif)).toBe(true);
   });

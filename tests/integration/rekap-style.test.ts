@@ -41,7 +41,13 @@ describe('rekap bulanan charts', () => {
   });
 
   it('a donut labels only the slices that hold something', () => {
-    const block: ChartBlock = { type: 'chart', chart: 'pie', title: 'Kol', categories: ['Kol 1', 'Kol 2', 'Kol 3', 'Kol 4', 'Kol 5'], series: [{ name: 'Baki debet', kind: 'rupiah', values: [900, 100, 0, 0, 0] }] };
+    const block: ChartBlock = {
+      type: 'chart',
+      chart: 'pie',
+      title: 'Kol',
+      categories: ['Kol 1', 'Kol 2', 'Kol 3', 'Kol 4', 'Kol 5'],
+      series: [{ name: 'Baki debet', kind: 'rupiah', values: [900, 100, 0, 0, 0] }],
+    };
     const labels = texts(chartSvg(block, 600)).filter((t) => /%$/.test(t));
     expect(labels).toEqual(['90 %', '10 %']);
   });

@@ -34,8 +34,17 @@ describe('schemes', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value).toMatchObject({
-      kode: 'KURDA-SDA', bungaBankPersen: '11.5', bungaDebiturPersen: '3', jenisSubsidi: 'selisih', konvensiHari: 'act360',
-      pembulatan: 'half_up', kolMaks: 2, tolakPembiayaanGanda: true, plafonMaks: 250_000_000, premiTabel: [], aktif: true,
+      kode: 'KURDA-SDA',
+      bungaBankPersen: '11.5',
+      bungaDebiturPersen: '3',
+      jenisSubsidi: 'selisih',
+      konvensiHari: 'act360',
+      pembulatan: 'half_up',
+      kolMaks: 2,
+      tolakPembiayaanGanda: true,
+      plafonMaks: 250_000_000,
+      premiTabel: [],
+      aktif: true,
     });
     const stored = rt.db.prepare('SELECT bunga_bank_persen, typeof(bunga_bank_persen) AS t FROM skema').get();
     expect(stored).toEqual({ bunga_bank_persen: '11.5', t: 'text' });

@@ -38,11 +38,15 @@ interface Report {
 
 function startShell(userData: string): Report {
   const reportFile = path.join(dir, `report-${path.basename(userData)}.json`);
-  const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['--require', path.join(ROOT, 'tests', 'fixtures', 'electron-stub.cjs'), path.join(ROOT, 'electron', 'main.ts')], {
-    env: { ...process.env, STUB_USER_DATA: userData, STUB_REPORT: reportFile, GERBANG_DB: '' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const r = spawnSync(
+    path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+    ['--require', path.join(ROOT, 'tests', 'fixtures', 'electron-stub.cjs'), path.join(ROOT, 'electron', 'main.ts')],
+    {
+      env: { ...process.env, STUB_USER_DATA: userData, STUB_REPORT: reportFile, GERBANG_DB: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   if (!fs.existsSync(reportFile)) throw new Error(`shell did not report: ${r.stderr}`);
   return JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
 }

@@ -12,13 +12,30 @@ const rtOf = useTempRuntime({ prefix: 'gs-restr-rate-' });
 async function restructuredLoan(rt: TempRuntime, restructure: { berlakuMulai: string; bungaBankPersen?: string; tenorBulan?: number }) {
   const bank = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [{ kode: 'ME', nama: 'Muara Enim' }] });
   const scheme = await call(rt, 'schemes.save', {
-    kode: 'GS-2024', nama: 'GS 2024', berlakuDari: '2024-01-01', berlakuSampai: '2024-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
-    metodeBunga: 'efektif', basisSubsidi: 'outstanding', konvensiHari: 'act360', pembulatan: 'half_up', plafonMaks: 50_000_000, tenorMaks: 36,
+    kode: 'GS-2024',
+    nama: 'GS 2024',
+    berlakuDari: '2024-01-01',
+    berlakuSampai: '2024-12-31',
+    bungaBankPersen: '11',
+    bungaDebiturPersen: '3',
+    metodeBunga: 'efektif',
+    basisSubsidi: 'outstanding',
+    konvensiHari: 'act360',
+    pembulatan: 'half_up',
+    plafonMaks: 50_000_000,
+    tenorMaks: 36,
   });
   const debtor = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
   const loan = await call(rt, 'loans.save', {
-    debiturId: debtor.id, bankId: bank.id, skemaId: scheme.id, nomorRekening: '0012300045', nomorAkad: 'AK/001/2024', tanggalAkad: '2024-01-01',
-    plafon: 12_000_000, tenorBulan: 12, tanggalAngsuranPertama: '2024-02-15',
+    debiturId: debtor.id,
+    bankId: bank.id,
+    skemaId: scheme.id,
+    nomorRekening: '0012300045',
+    nomorAkad: 'AK/001/2024',
+    tanggalAkad: '2024-01-01',
+    plafon: 12_000_000,
+    tenorBulan: 12,
+    tanggalAngsuranPertama: '2024-02-15',
   });
   await call(rt, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2024-01-01' });
   await call(rt, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2024-01-01' });

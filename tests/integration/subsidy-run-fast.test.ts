@@ -27,7 +27,9 @@ const SETUPS: { name: string; sql: string[] }[] = [
   },
   {
     name: 'anuitas, share of interest, 30E/360, budget year only, kol 3',
-    sql: ["UPDATE skema SET metode_bunga = 'anuitas', jenis_subsidi = 'persentase', porsi_subsidi_persen = '37.5', konvensi_hari = '30360', hanya_tahun_anggaran = 1, kol_maks = 3, wajib_angsuran = 0, pembulatan = 'half_up', basis_subsidi = 'outstanding'"],
+    sql: [
+      "UPDATE skema SET metode_bunga = 'anuitas', jenis_subsidi = 'persentase', porsi_subsidi_persen = '37.5', konvensi_hari = '30360', hanya_tahun_anggaran = 1, kol_maks = 3, wajib_angsuran = 0, pembulatan = 'half_up', basis_subsidi = 'outstanding'",
+    ],
   },
   {
     name: 'efektif, rate difference, actual/360, odd loan rates',
@@ -48,7 +50,9 @@ const SETUPS: { name: string; sql: string[] }[] = [
 
 /** Months every second month over the data, a quarter, a half year and a month with nothing yet. */
 const RANGES: [string, string][] = [
-  ...periodsBetween('2024-07', '2026-11').filter((_, i) => i % 2 === 0).map((p) => [p, p] as [string, string]),
+  ...periodsBetween('2024-07', '2026-11')
+    .filter((_, i) => i % 2 === 0)
+    .map((p) => [p, p] as [string, string]),
   ['2025-10', '2025-12'],
   ['2026-01', '2026-06'],
   ['2027-03', '2027-03'],
@@ -59,7 +63,10 @@ beforeAll(() => {
   const db = rt.db;
   seedDemo(db, { today: TODAY, loans: 450, months: 30, seed: 4242 });
   // Insurance claims on some loans, and months already paid (as recording an SP2D leaves them).
-  const running = db.prepare("SELECT id, tanggal_pencairan FROM pinjaman WHERE status IN ('aktif', 'macet') AND tanggal_pencairan IS NOT NULL ORDER BY id").all() as { id: number; tanggal_pencairan: string }[];
+  const running = db.prepare("SELECT id, tanggal_pencairan FROM pinjaman WHERE status IN ('aktif', 'macet') AND tanggal_pencairan IS NOT NULL ORDER BY id").all() as {
+    id: number;
+    tanggal_pencairan: string;
+  }[];
   const claim = db.prepare("INSERT INTO klaim_asuransi (pinjaman_id, tanggal, outstanding, porsi_persen, jumlah) VALUES (?, ?, 1000000, '70', 700000)");
   running.filter((_, i) => i % 17 === 0).forEach((l, i) => claim.run(l.id, i % 2 ? '2026-02-14' : l.tanggal_pencairan > '2025-09-30' ? l.tanggal_pencairan : '2025-10-01'));
   // Some debtors with two or three running loans (the double-financing warning on every line).
@@ -72,13 +79,32 @@ beforeAll(() => {
   plantDecrees();
   const pagu = db.prepare("SELECT id FROM pagu WHERE jenis = 'subsidi_bunga' ORDER BY id LIMIT 1").get() as { id: number };
   const banks = (db.prepare('SELECT id FROM bank ORDER BY id').all() as { id: number }[]).map((b) => b.id);
-  for (const [bankId, periode] of [[banks[0]!, '2026-06'], [banks[1]!, '2025-11'], [banks[0]!, '2025-12']] as const) {
+  for (const [bankId, periode] of [
+    [banks[0]!, '2026-06'],
+    [banks[1]!, '2025-11'],
+    [banks[0]!, '2025-12'],
+  ] as const) {
     const lines = computeSubsidyRunReference(db, { bankId, periodeAwal: periode, periodeAkhir: periode }).lines.filter((l, i) => l.layak && i % 3 !== 1);
     insertPaidClaim(db, {
-      bankId, periodeAwal: periode, periodeAkhir: periode, nomorSp2d: `SP2D/UJI/${bankId}/${periode}`, tanggalSp2d: '2026-11-02', paguId: pagu.id,
+      bankId,
+      periodeAwal: periode,
+      periodeAkhir: periode,
+      nomorSp2d: `SP2D/UJI/${bankId}/${periode}`,
+      tanggalSp2d: '2026-11-02',
+      paguId: pagu.id,
       lines: lines.map((l, i) => ({
-        nomorBaris: i + 1, pinjamanId: l.pinjamanId, periode: l.periode, nomorRekening: l.nomorRekening, nik: l.nik, nama: l.debiturNama,
-        outstanding: l.rincian!.segmen[0]?.pokok ?? null, bungaPersen: l.rincian!.tarifSubsidiPersen, hari: 30, kol: l.kol, jumlah: l.rincian!.jumlah, keterangan: 'uji',
+        nomorBaris: i + 1,
+        pinjamanId: l.pinjamanId,
+        periode: l.periode,
+        nomorRekening: l.nomorRekening,
+        nik: l.nik,
+        nama: l.debiturNama,
+        outstanding: l.rincian!.segmen[0]?.pokok ?? null,
+        bungaPersen: l.rincian!.tarifSubsidiPersen,
+        hari: 30,
+        kol: l.kol,
+        jumlah: l.rincian!.jumlah,
+        keterangan: 'uji',
       })),
     });
   }
@@ -97,7 +123,9 @@ function plantDecrees(): void {
   // The demo's own decrees name nearly everyone: start from none, to plant every case.
   db.prepare('DELETE FROM sk_penerima_baris').run();
   const loans = db
-    .prepare('SELECT l.id, l.skema_id, l.bank_id, l.cabang_id, l.plafon, CAST(substr(l.tanggal_akad, 1, 4) AS INTEGER) AS tahun, d.nik FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id ORDER BY l.id')
+    .prepare(
+      'SELECT l.id, l.skema_id, l.bank_id, l.cabang_id, l.plafon, CAST(substr(l.tanggal_akad, 1, 4) AS INTEGER) AS tahun, d.nik FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id ORDER BY l.id',
+    )
     .all() as { id: number; skema_id: number; bank_id: number; cabang_id: number; plafon: number; tahun: number; nik: string }[];
   const branches = db.prepare('SELECT id, bank_id FROM bank_cabang ORDER BY id').all() as { id: number; bank_id: number }[];
   const decree = db.prepare("INSERT INTO sk_penerima (nomor, tanggal, tahun, skema_id, dibuat_oleh, diubah_oleh) VALUES (?, ?, ?, ?, 'uji', 'uji')");
@@ -114,12 +142,23 @@ function plantDecrees(): void {
     const otherBank = branches.find((b) => b.bank_id !== l.bank_id)!;
     const sk = decreeId(l.skema_id, l.tahun);
     switch (l.id % 6) {
-      case 0: row.run(sk, l.nik, l.bank_id, l.cabang_id, l.plafon); break;
-      case 1: row.run(sk, l.nik, l.bank_id, otherUnit.id, l.plafon); break;
-      case 2: row.run(sk, l.nik, otherBank.bank_id, otherBank.id, null); break;
-      case 3: row.run(sk, l.nik, l.bank_id, l.cabang_id, l.plafon - 1); break;
-      case 4: row.run(decreeId(l.skema_id, l.tahun + 1), l.nik, l.bank_id, l.cabang_id, l.plafon); break;
-      default: break;
+      case 0:
+        row.run(sk, l.nik, l.bank_id, l.cabang_id, l.plafon);
+        break;
+      case 1:
+        row.run(sk, l.nik, l.bank_id, otherUnit.id, l.plafon);
+        break;
+      case 2:
+        row.run(sk, l.nik, otherBank.bank_id, otherBank.id, null);
+        break;
+      case 3:
+        row.run(sk, l.nik, l.bank_id, l.cabang_id, l.plafon - 1);
+        break;
+      case 4:
+        row.run(decreeId(l.skema_id, l.tahun + 1), l.nik, l.bank_id, l.cabang_id, l.plafon);
+        break;
+      default:
+        break;
     }
   }
 }
@@ -134,8 +173,12 @@ function projectionReference(fromPeriod: string): Projection {
     const scheme = getScheme(db, loan.skemaId)!;
     if (loan.status === 'disetujui' && scheme.penjaminId !== null) {
       pendingPremiums += computePremium({
-        plafon: loan.plafon, tenorMonths: loan.tenorBulan, basis: scheme.premiBasis, ratePercent: scheme.premiTarifPersen,
-        table: scheme.premiTabel.map((b) => ({ tenorMin: b.tenorMin, tenorMax: b.tenorMaks, ratePercent: b.tarifPersen })), rounding: scheme.pembulatan,
+        plafon: loan.plafon,
+        tenorMonths: loan.tenorBulan,
+        basis: scheme.premiBasis,
+        ratePercent: scheme.premiTarifPersen,
+        table: scheme.premiTabel.map((b) => ({ tenorMin: b.tenorMin, tenorMax: b.tenorMaks, ratePercent: b.tarifPersen })),
+        rounding: scheme.pembulatan,
       }).amount;
     }
     const paid = loansRepo.paidPeriodSet(db, [id]).get(id) ?? new Set<string>();
@@ -180,7 +223,18 @@ describe('fast subsidy run = reference run', () => {
             if (l.rincian) shapes.add(`${l.rincian.segmen.length} segmen, ${l.rincian.dariJadwal ? 'jadwal' : 'posisi'}`);
             if (l.rincian && new Set(l.rincian.segmen.map((sg) => sg.tarifPersen)).size > 1) shapes.add('tarif berubah');
             if (l.peringatan.length) shapes.add('peringatan');
-            for (const w of l.peringatan) shapes.add(/unit lain/.test(w) ? 'sk unit lain' : /untuk bank ini/.test(w) ? 'sk bank lain' : /melebihi plafon dalam SK/.test(w) ? 'sk plafon' : /sampai tahun/.test(w) ? 'sk tidak ada' : 'lain');
+            for (const w of l.peringatan)
+              shapes.add(
+                /unit lain/.test(w)
+                  ? 'sk unit lain'
+                  : /untuk bank ini/.test(w)
+                    ? 'sk bank lain'
+                    : /melebihi plafon dalam SK/.test(w)
+                      ? 'sk plafon'
+                      : /sampai tahun/.test(w)
+                        ? 'sk tidak ada'
+                        : 'lain',
+              );
           }
         }
       }
@@ -196,11 +250,35 @@ describe('fast subsidy run = reference run', () => {
   }
 
   it('the comparison covered every reason, split months, reported and scheduled months, and warnings', () => {
-    for (const r of ['layak', 'belum_cair', 'lunas', 'lewat_jatuh_tempo', 'kol_melebihi_batas', 'sudah_klaim_asuransi', 'tidak_ada_angsuran', 'sudah_dibayar', 'di_luar_tahun_anggaran', 'sudah_disubsidi_lain', 'tidak_tercantum_sk']) {
+    for (const r of [
+      'layak',
+      'belum_cair',
+      'lunas',
+      'lewat_jatuh_tempo',
+      'kol_melebihi_batas',
+      'sudah_klaim_asuransi',
+      'tidak_ada_angsuran',
+      'sudah_dibayar',
+      'di_luar_tahun_anggaran',
+      'sudah_disubsidi_lain',
+      'tidak_tercantum_sk',
+    ]) {
       expect(reasons, r).toContain(r);
     }
     // (A scheme that requires an instalment projects its months as if the instalment is paid.)
     expect(projectedYears).toBeGreaterThan(6);
-    for (const s of ['1 segmen, posisi', '1 segmen, jadwal', '2 segmen, posisi', '2 segmen, jadwal', 'tarif berubah', 'peringatan', 'sk unit lain', 'sk bank lain', 'sk plafon', 'sk tidak ada']) expect(shapes, s).toContain(s);
+    for (const s of [
+      '1 segmen, posisi',
+      '1 segmen, jadwal',
+      '2 segmen, posisi',
+      '2 segmen, jadwal',
+      'tarif berubah',
+      'peringatan',
+      'sk unit lain',
+      'sk bank lain',
+      'sk plafon',
+      'sk tidak ada',
+    ])
+      expect(shapes, s).toContain(s);
   });
 });

@@ -28,8 +28,14 @@ async function setup(rt: TempRuntime) {
   const otherBank = (rt.db.prepare('SELECT id FROM bank WHERE id <> ? ORDER BY id LIMIT 1').get(loan.bank_id) as { id: number }).id;
   // The visit is the loan's latest: today, after anything the demo may have recorded.
   const visit = await call(rt, 'monev.save', {
-    pinjamanId: loan.id, tanggal: TODAY, petugas: 'Rina (lapangan)', omzetBulanan: 7_500_000, pekerjaDibayar: 2, pekerjaKeluarga: 1,
-    statusUsaha: 'berkembang', danaSesuai: true,
+    pinjamanId: loan.id,
+    tanggal: TODAY,
+    petugas: 'Rina (lapangan)',
+    omzetBulanan: 7_500_000,
+    pekerjaDibayar: 2,
+    pekerjaKeluarga: 1,
+    statusUsaha: 'berkembang',
+    danaSesuai: true,
   });
   return { loan, otherBank, visit };
 }
@@ -42,7 +48,8 @@ describe('photos on monitoring visits', () => {
     const { loan, visit } = await setup(rt);
     expect(visit.jumlahLampiran).toBe(0);
     const operator = asUser(rt, sessionAs(rt, 'operator'));
-    const up = (nama: string, bytes: Buffer) => operator('attachments.upload', { pemilikJenis: 'kunjungan', pemilikId: visit.id, namaBerkas: nama, isiBase64: bytes.toString('base64'), jenisDokumen: 'foto' });
+    const up = (nama: string, bytes: Buffer) =>
+      operator('attachments.upload', { pemilikJenis: 'kunjungan', pemilikId: visit.id, namaBerkas: nama, isiBase64: bytes.toString('base64'), jenisDokumen: 'foto' });
 
     const first = await up('warung-depan.jpg', JPG);
     expect(first).toMatchObject({ ok: true, value: { pemilikJenis: 'kunjungan', pemilikId: visit.id, tipe: 'jpg', dibuatOleh: 'uji-operator' } });
@@ -74,7 +81,13 @@ describe('photos on monitoring visits', () => {
     const rt = rtOf();
     await setup(rt);
     const before = { rows: countRows(rt.db, 'lampiran'), audit: countRows(rt.db, 'audit_log') };
-    const err = await callError(rt, 'attachments.upload', { pemilikJenis: 'kunjungan', pemilikId: 999_999, namaBerkas: 'foto.jpg', isiBase64: JPG.toString('base64'), jenisDokumen: 'foto' });
+    const err = await callError(rt, 'attachments.upload', {
+      pemilikJenis: 'kunjungan',
+      pemilikId: 999_999,
+      namaBerkas: 'foto.jpg',
+      isiBase64: JPG.toString('base64'),
+      jenisDokumen: 'foto',
+    });
     expect(err).toMatchObject({ code: 'NOT_FOUND', message: 'Data kunjungan monev no. 999999 tidak ditemukan; lampiran tidak disimpan.' });
     expect({ rows: countRows(rt.db, 'lampiran'), audit: countRows(rt.db, 'audit_log') }).toEqual(before);
     const dir = attachmentDir(rt.databasePath);
@@ -108,7 +121,13 @@ describe('photos on monitoring visits', () => {
   it("a bank's liaison officer of another bank sees neither the visit nor its photos", async () => {
     const rt = rtOf();
     const { loan, otherBank, visit } = await setup(rt);
-    const a = await call(rt, 'attachments.upload', { pemilikJenis: 'kunjungan', pemilikId: visit.id, namaBerkas: 'foto.jpg', isiBase64: JPG.toString('base64'), jenisDokumen: 'foto' });
+    const a = await call(rt, 'attachments.upload', {
+      pemilikJenis: 'kunjungan',
+      pemilikId: visit.id,
+      namaBerkas: 'foto.jpg',
+      isiBase64: JPG.toString('base64'),
+      jenisDokumen: 'foto',
+    });
     const other = asUser(rt, sessionAs(rt, 'bank', { username: 'bank-lain', bankId: otherBank }));
     expect(await other('attachments.list', { pemilikJenis: 'kunjungan', pemilikId: visit.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await other('attachments.content', { id: a.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

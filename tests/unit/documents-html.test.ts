@@ -28,7 +28,15 @@ const doc = (over: Partial<ReportDocument> = {}): ReportDocument => ({
       totals: { nama: 'Jumlah', jumlah: 1_234_562 },
     },
     { type: 'amount', label: 'Disetujui', amount: 1_200_000 },
-    { type: 'signatures', place: 'Muara Enim', date: '2025-10-27', signers: [{ heading: 'Mengetahui,', position: 'Kepala', name: 'Ahmad', nip: '1970' }, { heading: 'Dibuat,', position: 'Verifikator', name: 'Budi' }] },
+    {
+      type: 'signatures',
+      place: 'Muara Enim',
+      date: '2025-10-27',
+      signers: [
+        { heading: 'Mengetahui,', position: 'Kepala', name: 'Ahmad', nip: '1970' },
+        { heading: 'Dibuat,', position: 'Verifikator', name: 'Budi' },
+      ],
+    },
   ],
   ...over,
 });
@@ -86,7 +94,16 @@ describe('the HTML print template', () => {
     const kept = renderHtml(
       doc({
         blocks: [
-          { type: 'table', columns: [{ key: 'nama', label: 'Nama', kind: 'text' }, { key: 'periode', label: 'Periode', kind: 'text', nowrap: true }, { key: 'jumlah', label: 'Jumlah', kind: 'rupiah' }], rows, totals: { nama: 'Jumlah', jumlah: 10_000 } },
+          {
+            type: 'table',
+            columns: [
+              { key: 'nama', label: 'Nama', kind: 'text' },
+              { key: 'periode', label: 'Periode', kind: 'text', nowrap: true },
+              { key: 'jumlah', label: 'Jumlah', kind: 'rupiah' },
+            ],
+            rows,
+            totals: { nama: 'Jumlah', jumlah: 10_000 },
+          },
           { type: 'paragraph', text: 'Demikian berita acara ini.' },
           { type: 'signatures', place: 'Muara Enim', date: '2025-10-27', signers: [{ heading: 'Dibuat,', position: 'Verifikator', name: 'Budi' }] },
         ],
@@ -104,7 +121,9 @@ describe('the HTML print template', () => {
 
   it('draws charts as inline SVG', () => {
     const withChart = renderHtml(
-      doc({ blocks: [{ type: 'chart', title: 'Per bulan', chart: 'bar', categories: ['Jan', 'Feb'], series: [{ name: 'Subsidi', kind: 'rupiah', values: [1_500_000, 2_000_000] }] }] }),
+      doc({
+        blocks: [{ type: 'chart', title: 'Per bulan', chart: 'bar', categories: ['Jan', 'Feb'], series: [{ name: 'Subsidi', kind: 'rupiah', values: [1_500_000, 2_000_000] }] }],
+      }),
       { settings: DEFAULT_DOCUMENT_SETTINGS, printedOn: '2026-11-23' },
     );
     expect(withChart).toMatch(/<svg[^>]*width="\d+"/);

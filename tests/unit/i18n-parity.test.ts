@@ -17,7 +17,9 @@ const read = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8')
 
 /** Every leaf's dotted key, with a marker for a leaf that is not a string. */
 function keys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}${typeof v === 'string' ? '' : ' (not text)'}`]));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}${typeof v === 'string' ? '' : ' (not text)'}`],
+  );
 }
 
 const featureFiles = fs
@@ -29,8 +31,14 @@ describe('translations: every key in Indonesian and in English', () => {
   it('the shared messages', () => {
     const id = keys(read(path.join(I18N, 'id.json')) as Tree);
     const en = keys(read(path.join(I18N, 'en.json')) as Tree);
-    expect(id.filter((k) => !en.includes(k)), 'in id.json, missing in en.json').toEqual([]);
-    expect(en.filter((k) => !id.includes(k)), 'in en.json, missing in id.json').toEqual([]);
+    expect(
+      id.filter((k) => !en.includes(k)),
+      'in id.json, missing in en.json',
+    ).toEqual([]);
+    expect(
+      en.filter((k) => !id.includes(k)),
+      'in en.json, missing in id.json',
+    ).toEqual([]);
   });
 
   it.each(featureFiles.map((f) => [path.relative(ROOT, f), f]))('%s', (_name, file) => {
@@ -38,8 +46,14 @@ describe('translations: every key in Indonesian and in English', () => {
     expect(Object.keys(messages).sort()).toEqual(['en', 'id']);
     const id = keys(messages.id);
     const en = keys(messages.en);
-    expect(id.filter((k) => !en.includes(k)), 'in id, missing in en').toEqual([]);
-    expect(en.filter((k) => !id.includes(k)), 'in en, missing in id').toEqual([]);
+    expect(
+      id.filter((k) => !en.includes(k)),
+      'in id, missing in en',
+    ).toEqual([]);
+    expect(
+      en.filter((k) => !id.includes(k)),
+      'in en, missing in id',
+    ).toEqual([]);
   });
 
   it('no two files bring the same top-level section (they are merged shallowly: the later would replace the earlier)', () => {

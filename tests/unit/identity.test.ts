@@ -19,7 +19,7 @@ function refusal(raw: string, today = TODAY): string {
 }
 
 describe('parseNik: valid numbers', () => {
-  it('reads a man\'s NIK: region codes, gender L, birth date as written', () => {
+  it("reads a man's NIK: region codes, gender L, birth date as written", () => {
     expect(info('1603011707850001')).toEqual({
       nik: '1603011707850001',
       provinsi: '16',
@@ -31,7 +31,7 @@ describe('parseNik: valid numbers', () => {
     });
   });
 
-  it('reads a woman\'s NIK: day + 40, gender P, real day of birth', () => {
+  it("reads a woman's NIK: day + 40, gender P, real day of birth", () => {
     const i = info('1603025202900002');
     expect(i.jenisKelamin).toBe('P');
     expect(i.tanggalLahir).toBe('1990-02-12');
@@ -152,7 +152,7 @@ describe('parseNpwp', () => {
     expect(parseNpwp(' 01 234 567 8 901 000 ')).toEqual({ ok: true, npwp: '012345678901000' });
   });
 
-  it('accepts the 16-digit form (a person\'s NIK since 2024)', () => {
+  it("accepts the 16-digit form (a person's NIK since 2024)", () => {
     expect(parseNpwp('1603011707850001')).toEqual({ ok: true, npwp: '1603011707850001' });
     expect(parseNpwp('0012 3456 7890 1234')).toEqual({ ok: true, npwp: '0012345678901234' });
   });

@@ -27,7 +27,10 @@ describe('wrong-way imports fail lint', () => {
     ['renderer/src/features/loans/x.ts', "import { loanHandlers } from '../../../../electron/services/loans/handlers';\nvoid loanHandlers;"],
     ['renderer/src/features/loans/x.ts', "import { openDatabase } from '../../../../database/connection';\nvoid openDatabase;"],
     ['renderer/src/features/loans/x.ts', "import type { Database } from 'better-sqlite3';\nexport type D = Database;"],
-    ['renderer/src/features/loans/LoanList.vue', "<script setup lang=\"ts\">\nimport { listLoans } from '../../../../database/repositories/loans';\nvoid listLoans;\n</script>\n<template><div /></template>\n"],
+    [
+      'renderer/src/features/loans/LoanList.vue',
+      '<script setup lang="ts">\nimport { listLoans } from \'../../../../database/repositories/loans\';\nvoid listLoans;\n</script>\n<template><div /></template>\n',
+    ],
     ['database/repositories/x.ts', "import { ServiceError } from '../../electron/services/errors';\nvoid ServiceError;"],
     ['database/repositories/x.ts', "import { startBridge } from '../../electron/bridge/http';\nvoid startBridge;"],
     ['electron/contract/x.ts', "import { ServiceError } from '../services/errors';\nvoid ServiceError;"],
@@ -57,11 +60,20 @@ describe('SQL outside the repositories fails lint', () => {
 
 describe('the allowed directions pass', () => {
   it.each([
-    ['renderer/src/features/loans/x.ts', "import type { Loan } from '@contract';\nimport { formatRupiah } from '@domain/format';\nexport const f = (l: Loan) => formatRupiah(l.plafon);"],
-    ['database/repositories/x.ts', "import type { Loan } from '../../electron/contract';\nimport type { Database } from 'better-sqlite3';\nexport const f = (db: Database): Loan[] => db.prepare<[], Loan>('SELECT 1').all();"],
+    [
+      'renderer/src/features/loans/x.ts',
+      "import type { Loan } from '@contract';\nimport { formatRupiah } from '@domain/format';\nexport const f = (l: Loan) => formatRupiah(l.plafon);",
+    ],
+    [
+      'database/repositories/x.ts',
+      "import type { Loan } from '../../electron/contract';\nimport type { Database } from 'better-sqlite3';\nexport const f = (db: Database): Loan[] => db.prepare<[], Loan>('SELECT 1').all();",
+    ],
     ['electron/contract/x.ts', "import { z } from 'zod';\nimport { isIsoDate } from '../domain/loan/dates';\nexport const d = z.string().refine(isIsoDate);"],
     ['electron/domain/x.ts', "import Decimal from 'decimal.js';\nimport { formatRupiah } from './format';\nexport const f = () => formatRupiah(new Decimal(1).toNumber());"],
-    ['electron/domain/loan/x.ts', "import { formatRupiah } from '../format';\nimport { addPeriods } from './dates';\nexport const f = () => formatRupiah(Number(addPeriods('2025-01', 1).length));"],
+    [
+      'electron/domain/loan/x.ts',
+      "import { formatRupiah } from '../format';\nimport { addPeriods } from './dates';\nexport const f = () => formatRupiah(Number(addPeriods('2025-01', 1).length));",
+    ],
     // A service opens a transaction and calls repositories; RegExp#exec is not SQL.
     [
       'electron/services/loans/x.ts',
@@ -74,4 +86,3 @@ describe('the allowed directions pass', () => {
     expect(await rulesFired(file, code)).toEqual([]);
   });
 });
-

@@ -64,7 +64,13 @@ describe('the files app:// serves', () => {
       // `..` is resolved against the folder's root, never above it: at worst a file that is not there.
       expect(f === null || f.startsWith(dir + path.sep), url).toBe(true);
     }
-    for (const url of ['app://gerbang/%E0%A4%A', 'app://gerbang/a%00.html', 'app://gerbang/..%5c..%5cwindows', 'app://other/index.html', 'file:///opt/gs/dist/renderer/index.html']) {
+    for (const url of [
+      'app://gerbang/%E0%A4%A',
+      'app://gerbang/a%00.html',
+      'app://gerbang/..%5c..%5cwindows',
+      'app://other/index.html',
+      'file:///opt/gs/dist/renderer/index.html',
+    ]) {
       expect(rendererFileFor(url, dir), url).toBeNull();
     }
   });

@@ -63,9 +63,7 @@ export interface EligibilityInput {
   notInDecree?: string | null | undefined;
 }
 
-export type EligibilityResult =
-  | { eligible: true }
-  | { eligible: false; reason: IneligibilityReason; label: string; detail: string };
+export type EligibilityResult = { eligible: true } | { eligible: false; reason: IneligibilityReason; label: string; detail: string };
 
 function no(reason: IneligibilityReason, detail: string): EligibilityResult {
   return { eligible: false, reason, label: INELIGIBILITY_LABELS[reason], detail };

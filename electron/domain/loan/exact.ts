@@ -138,7 +138,6 @@ function floorDiv(n: number, d: number): [number, number] {
   return [q, r];
 }
 
-
 /**
  * The plain digits of N / D as `D` prints it (40 significant digits, half-up) and the quotient
  * rounded to rupiah from those digits, in safe-integer arithmetic: a number of the working is

@@ -135,7 +135,15 @@ export function outlineSchedule(params: ScheduleParams): ScheduleOutline {
     firstDueMonth: first.year * 12 + first.month - 1,
     firstDueDay: first.day,
     rounding,
-    runs: [{ startNo: 1, count: params.tenorMonths, method: params.method, annualRatePercent: rate.exact.text, amounts: runAmounts(params.plafon, params.tenorMonths, rate, params.method, rounding) }],
+    runs: [
+      {
+        startNo: 1,
+        count: params.tenorMonths,
+        method: params.method,
+        annualRatePercent: rate.exact.text,
+        amounts: runAmounts(params.plafon, params.tenorMonths, rate, params.method, rounding),
+      },
+    ],
     periodCount: params.tenorMonths,
   };
 }

@@ -120,7 +120,8 @@ function amountsOf(outstanding: Rupiah, tenorMonths: number, rate: Decimal, meth
     // Flat charges the run's starting principal every month; the others the current outstanding.
     const interest = roundRupiah(monthlyInterest(method === 'flat' ? outstanding : opening, rate), rounding);
     let principal: Rupiah;
-    if (k === tenorMonths) principal = opening; // the last period absorbs the rounding residue
+    if (k === tenorMonths)
+      principal = opening; // the last period absorbs the rounding residue
     else if (method === 'anuitas') principal = Math.min(Math.max(annuity - interest, 0), opening);
     else principal = Math.min(regularPrincipal, opening);
     out.push(principal, interest);
@@ -200,7 +201,14 @@ export function generateSchedule(params: ScheduleParams): Schedule {
     firstDueDate: params.firstDueDate,
     rounding,
     terms: [
-      { effectiveDate: params.disbursementDate, fromPeriodNo: 1, outstanding: params.plafon, tenorMonths: params.tenorMonths, annualRatePercent: decString(rate), method: params.method },
+      {
+        effectiveDate: params.disbursementDate,
+        fromPeriodNo: 1,
+        outstanding: params.plafon,
+        tenorMonths: params.tenorMonths,
+        annualRatePercent: decString(rate),
+        method: params.method,
+      },
     ],
     periods,
     totals: totalsOf(periods),

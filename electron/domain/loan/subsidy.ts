@@ -185,10 +185,12 @@ export interface RateChange {
  * the line's rate). A change to the rate already in force splits nothing.
  */
 export function splitAtRateChanges(segments: readonly OutstandingSegment[], lineRatePercent: DecimalInput, changes: readonly RateChange[]): OutstandingSegment[] {
-  const sorted = changes.map((c, i) => {
-    assertIsoDate(c.date, 'Tanggal perubahan tarif');
-    return { date: c.date, rate: percent(c.ratePercent, 'Tarif subsidi'), i };
-  }).sort((a, b) => compareDates(a.date, b.date) || a.i - b.i);
+  const sorted = changes
+    .map((c, i) => {
+      assertIsoDate(c.date, 'Tanggal perubahan tarif');
+      return { date: c.date, rate: percent(c.ratePercent, 'Tarif subsidi'), i };
+    })
+    .sort((a, b) => compareDates(a.date, b.date) || a.i - b.i);
   if (sorted.length === 0) return segments.map((s) => ({ ...s }));
   const lineRate = percent(lineRatePercent, 'Tarif subsidi');
   const rateOn = (date: IsoDate): Decimal => {

@@ -24,11 +24,25 @@ export interface EvaluationInput {
 }
 
 export const FIGURE_KEYS = [
-  'usaha', 'usahaBaru', 'denganProfil', 'dikunjungi',
-  'tenagaKerjaAkad', 'tenagaKerjaAkadBanding', 'tenagaKerjaKunjungan',
-  'omzetMedianPerubahan', 'omzetTumbuhPersen', 'usahaTutup',
-  'nplJumlah', 'nplPersen', 'nplOutstandingPersen',
-  'subsidi', 'premi', 'subsidiPerUsaha', 'premiPerUsaha', 'subsidiPerTenagaKerja', 'premiPerTenagaKerja',
+  'usaha',
+  'usahaBaru',
+  'denganProfil',
+  'dikunjungi',
+  'tenagaKerjaAkad',
+  'tenagaKerjaAkadBanding',
+  'tenagaKerjaKunjungan',
+  'omzetMedianPerubahan',
+  'omzetTumbuhPersen',
+  'usahaTutup',
+  'nplJumlah',
+  'nplPersen',
+  'nplOutstandingPersen',
+  'subsidi',
+  'premi',
+  'subsidiPerUsaha',
+  'premiPerUsaha',
+  'subsidiPerTenagaKerja',
+  'premiPerTenagaKerja',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
@@ -63,8 +77,7 @@ const percentOf = (part: InstanceType<typeof D> | number, whole: number): string
   whole === 0 ? null : new D(part).times(100).div(whole).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2);
 
 /** Rupiah per unit: the exact quotient rounded half-up to whole rupiah, once. */
-export const perUnit = (amount: number, units: number): number | null =>
-  units === 0 ? null : new D(amount).div(units).toDecimalPlaces(0, D.ROUND_HALF_UP).toNumber();
+export const perUnit = (amount: number, units: number): number | null => (units === 0 ? null : new D(amount).div(units).toDecimalPlaces(0, D.ROUND_HALF_UP).toNumber());
 
 export function evaluate(rows: readonly EvaluationInput[]): EvaluationFigure[] {
   const ids = (list: readonly EvaluationInput[]) => list.map((r) => r.pinjamanId);
@@ -89,14 +102,27 @@ export function evaluate(rows: readonly EvaluationInput[]): EvaluationFigure[] {
   const premi = sum(rows, (r) => r.premi);
 
   const f = (kunci: FigureKey, jenis: EvaluationFigure['jenis'], nilai: number | string | null, list: readonly EvaluationInput[]): EvaluationFigure => ({
-    kunci, jenis, nilai, pinjamanIds: ids(list),
+    kunci,
+    jenis,
+    nilai,
+    pinjamanIds: ids(list),
   });
   return [
     f('usaha', 'count', rows.length, rows),
-    f('usahaBaru', 'count', withProfile.filter((r) => r.profil!.statusUsaha === 'baru').length, withProfile.filter((r) => r.profil!.statusUsaha === 'baru')),
+    f(
+      'usahaBaru',
+      'count',
+      withProfile.filter((r) => r.profil!.statusUsaha === 'baru').length,
+      withProfile.filter((r) => r.profil!.statusUsaha === 'baru'),
+    ),
     f('denganProfil', 'count', withProfile.length, withProfile),
     f('dikunjungi', 'count', visited.length, visited),
-    f('tenagaKerjaAkad', 'count', sum(withProfile, (r) => r.profil!.tenagaKerja), withProfile),
+    f(
+      'tenagaKerjaAkad',
+      'count',
+      sum(withProfile, (r) => r.profil!.tenagaKerja),
+      withProfile,
+    ),
     f('tenagaKerjaAkadBanding', 'count', paired.length ? sum(paired, (r) => r.profil!.tenagaKerja) : null, paired),
     f('tenagaKerjaKunjungan', 'count', paired.length ? sum(paired, (r) => r.kunjungan!.tenagaKerja) : null, paired),
     f('omzetMedianPerubahan', 'percent', med === null ? null : med.times(100).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2), turnoverPaired),
@@ -104,12 +130,36 @@ export function evaluate(rows: readonly EvaluationInput[]): EvaluationFigure[] {
     f('usahaTutup', 'count', closed.length, closed),
     f('nplJumlah', 'count', npl.length, npl),
     f('nplPersen', 'percent', percentOf(npl.length, rows.length), npl),
-    f('nplOutstandingPersen', 'percent', percentOf(sum(runningNpl, (r) => r.posisi!.outstanding), runningOutstanding), running),
+    f(
+      'nplOutstandingPersen',
+      'percent',
+      percentOf(
+        sum(runningNpl, (r) => r.posisi!.outstanding),
+        runningOutstanding,
+      ),
+      running,
+    ),
     f('subsidi', 'rupiah', subsidi, rows),
     f('premi', 'rupiah', premi, rows),
     f('subsidiPerUsaha', 'rupiah', perUnit(subsidi, rows.length), rows),
     f('premiPerUsaha', 'rupiah', perUnit(premi, rows.length), rows),
-    f('subsidiPerTenagaKerja', 'rupiah', perUnit(sum(profiledJobs, (r) => r.subsidi), jobs), profiledJobs),
-    f('premiPerTenagaKerja', 'rupiah', perUnit(sum(profiledJobs, (r) => r.premi), jobs), profiledJobs),
+    f(
+      'subsidiPerTenagaKerja',
+      'rupiah',
+      perUnit(
+        sum(profiledJobs, (r) => r.subsidi),
+        jobs,
+      ),
+      profiledJobs,
+    ),
+    f(
+      'premiPerTenagaKerja',
+      'rupiah',
+      perUnit(
+        sum(profiledJobs, (r) => r.premi),
+        jobs,
+      ),
+      profiledJobs,
+    ),
   ];
 }

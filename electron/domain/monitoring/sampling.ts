@@ -95,9 +95,18 @@ export function allocate(strata: { stratum: string; population: number }[], size
   let counts: number[];
   if (size >= total) counts = sorted.map((s) => s.population);
   else if (size >= sorted.length) {
-    const extra = hamilton(keys, sorted.map((s) => s.population - 1), size - sorted.length);
+    const extra = hamilton(
+      keys,
+      sorted.map((s) => s.population - 1),
+      size - sorted.length,
+    );
     counts = extra.map((e) => e + 1);
-  } else counts = hamilton(keys, sorted.map((s) => s.population), size);
+  } else
+    counts = hamilton(
+      keys,
+      sorted.map((s) => s.population),
+      size,
+    );
   return sorted.map((s, i) => ({ stratum: s.stratum, population: s.population, sample: counts[i]! }));
 }
 
@@ -114,7 +123,10 @@ export function drawSample(units: readonly SampleUnit[], size: number, seed: num
     if (list) list.push(u.id);
     else byStratum.set(u.stratum, [u.id]);
   }
-  const allocation = allocate([...byStratum].map(([stratum, ids]) => ({ stratum, population: ids.length })), size);
+  const allocation = allocate(
+    [...byStratum].map(([stratum, ids]) => ({ stratum, population: ids.length })),
+    size,
+  );
   const chosen: { id: number; stratum: string }[] = [];
   for (const a of allocation) {
     const ids = [...byStratum.get(a.stratum)!].sort((x, y) => x - y);

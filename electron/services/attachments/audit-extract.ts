@@ -38,7 +38,14 @@ export interface ExtractCheck {
 
 export function checkAuditExtract(extract: AuditExtract): ExtractCheck {
   const masalah: string[] = [];
-  const result = (): ExtractCheck => ({ ok: masalah.length === 0, entri: extract.entri?.length ?? 0, rantai: extract.rantai?.length ?? 0, ujungId: extract.ujung?.id ?? null, ujungHash: extract.ujung?.hash ?? null, masalah });
+  const result = (): ExtractCheck => ({
+    ok: masalah.length === 0,
+    entri: extract.entri?.length ?? 0,
+    rantai: extract.rantai?.length ?? 0,
+    ujungId: extract.ujung?.id ?? null,
+    ujungHash: extract.ujung?.hash ?? null,
+    masalah,
+  });
   if (extract.format !== EXTRACT_FORMAT || !Array.isArray(extract.entri) || !Array.isArray(extract.rantai)) {
     masalah.push(`Berkas ini bukan ekstrak jejak audit Gerbang Serasan (format ${EXTRACT_FORMAT}).`);
     return result();

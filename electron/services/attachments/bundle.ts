@@ -27,7 +27,11 @@ export const ATTACHMENT_LIST_FILE = 'DAFTAR-LAMPIRAN.csv';
 export const NO_PDF_FILE = 'berita-acara-TIDAK-ADA.txt';
 
 /** A name safe in every ZIP tool and file system (the name as given stays in the list). */
-const safeName = (name: string) => name.replace(/[^\w.\- ]+/g, '_').replace(/^\.+/, '_').slice(0, 120);
+const safeName = (name: string) =>
+  name
+    .replace(/[^\w.\- ]+/g, '_')
+    .replace(/^\.+/, '_')
+    .slice(0, 120);
 
 /**
  * Which attachment owners' records an entity's ids are (bundle records → attachment owner kinds).
@@ -39,31 +43,33 @@ const OWNER_OF = ['tagihan', 'pembayaran', 'pembayaran_premi', 'pinjaman', 'debi
 export async function buildBundle(ctx: ServiceContext, input: { tagihanId: number } | { periode: string }): Promise<AuditBundle> {
   const { db } = ctx;
   // One read snapshot: the lines, the attachments and the trail describe the same moment.
-  const snapshot = db.transaction(() => {
-    let records: repo.BundleRecords;
-    let title: string;
-    let fileName: string;
-    if ('tagihanId' in input) {
-      if (!repo.claimExists(db, input.tagihanId)) throw new ServiceError('NOT_FOUND', `Tagihan no. ${input.tagihanId} tidak ditemukan.`);
-      records = repo.recordsOfClaim(db, input.tagihanId);
-      const h = getClaimHeader(db, input.tagihanId)!;
-      title = `tagihan no. ${h.id} (${h.bankNama}, ${formatPeriod(h.periodeAwal.slice(0, 7))}${h.periodeAkhir !== h.periodeAwal ? ` s.d. ${formatPeriod(h.periodeAkhir.slice(0, 7))}` : ''})`;
-      fileName = `bundel-audit-tagihan-${h.id}.zip`;
-    } else {
-      records = repo.recordsOfMonth(db, input.periode);
-      if (records.tagihan.length === 0 && records.pembayaran_premi.length === 0) {
-        throw new ServiceError('NOT_FOUND', `Tidak ada tagihan atau SP2D pada periode ${formatPeriod(input.periode)}; bundel tidak dibuat.`);
+  const snapshot = db
+    .transaction(() => {
+      let records: repo.BundleRecords;
+      let title: string;
+      let fileName: string;
+      if ('tagihanId' in input) {
+        if (!repo.claimExists(db, input.tagihanId)) throw new ServiceError('NOT_FOUND', `Tagihan no. ${input.tagihanId} tidak ditemukan.`);
+        records = repo.recordsOfClaim(db, input.tagihanId);
+        const h = getClaimHeader(db, input.tagihanId)!;
+        title = `tagihan no. ${h.id} (${h.bankNama}, ${formatPeriod(h.periodeAwal.slice(0, 7))}${h.periodeAkhir !== h.periodeAwal ? ` s.d. ${formatPeriod(h.periodeAkhir.slice(0, 7))}` : ''})`;
+        fileName = `bundel-audit-tagihan-${h.id}.zip`;
+      } else {
+        records = repo.recordsOfMonth(db, input.periode);
+        if (records.tagihan.length === 0 && records.pembayaran_premi.length === 0) {
+          throw new ServiceError('NOT_FOUND', `Tidak ada tagihan atau SP2D pada periode ${formatPeriod(input.periode)}; bundel tidak dibuat.`);
+        }
+        title = `periode ${formatPeriod(input.periode)}`;
+        fileName = `bundel-audit-${input.periode}.zip`;
       }
-      title = `periode ${formatPeriod(input.periode)}`;
-      fileName = `bundel-audit-${input.periode}.zip`;
-    }
-    const attachments: Attachment[] = OWNER_OF.flatMap((kind) => repo.attachmentsOfOwners(db, kind, records[kind]));
-    const entries = auditEntriesOf(db, { records: { ...records, lampiran: attachments.map((a) => a.id) }, claimIds: records.tagihan });
-    const end = auditChainEnd(db);
-    const spine = entries.length > 0 ? auditSpine(db, entries[0]!.id) : [];
-    const headers = records.tagihan.map((id) => getClaimHeader(db, id)!);
-    return { records, title, fileName, attachments, entries, end, spine, headers };
-  }).deferred();
+      const attachments: Attachment[] = OWNER_OF.flatMap((kind) => repo.attachmentsOfOwners(db, kind, records[kind]));
+      const entries = auditEntriesOf(db, { records: { ...records, lampiran: attachments.map((a) => a.id) }, claimIds: records.tagihan });
+      const end = auditChainEnd(db);
+      const spine = entries.length > 0 ? auditSpine(db, entries[0]!.id) : [];
+      const headers = records.tagihan.map((id) => getClaimHeader(db, id)!);
+      return { records, title, fileName, attachments, entries, end, spine, headers };
+    })
+    .deferred();
 
   const zip = new JSZip();
   const notes: string[] = [];
@@ -94,12 +100,33 @@ export async function buildBundle(ctx: ServiceContext, input: { tagihanId: numbe
     const state = checkKept(file, a.sha256);
     const inZip = `lampiran/${a.pemilikJenis}-${a.pemilikId}/${a.id}-${safeName(a.namaBerkas)}`;
     if (state === 'ok') zip.file(inZip, fs.readFileSync(file));
-    else notes.push(`Lampiran no. ${a.id} "${a.namaBerkas}" (${a.pemilikJenis} no. ${a.pemilikId}) TIDAK disertakan: berkasnya ${state === 'hilang' ? 'hilang dari folder data' : 'berubah (tidak cocok dengan hash yang dicatat)'}.`);
-    listRows.push([a.id, a.pemilikJenis, a.pemilikId, a.namaBerkas, a.jenisDokumen, a.tipe, a.ukuran, a.sha256, a.dibuatOleh, a.dibuatPada, state === 'ok' ? inZip : `TIDAK DISERTAKAN (${state})`]);
+    else
+      notes.push(
+        `Lampiran no. ${a.id} "${a.namaBerkas}" (${a.pemilikJenis} no. ${a.pemilikId}) TIDAK disertakan: berkasnya ${state === 'hilang' ? 'hilang dari folder data' : 'berubah (tidak cocok dengan hash yang dicatat)'}.`,
+      );
+    listRows.push([
+      a.id,
+      a.pemilikJenis,
+      a.pemilikId,
+      a.namaBerkas,
+      a.jenisDokumen,
+      a.tipe,
+      a.ukuran,
+      a.sha256,
+      a.dibuatOleh,
+      a.dibuatPada,
+      state === 'ok' ? inZip : `TIDAK DISERTAKAN (${state})`,
+    ]);
   }
   zip.file(
     ATTACHMENT_LIST_FILE,
-    unparse({ fields: ['No lampiran', 'Pemilik', 'ID pemilik', 'Nama berkas', 'Jenis dokumen', 'Tipe', 'Ukuran (bita)', 'SHA-256', 'Diunggah oleh', 'Diunggah pada', 'Dalam ZIP'], data: listRows }, { delimiter: ';', newline: '\r\n', escapeFormulae: true }),
+    unparse(
+      {
+        fields: ['No lampiran', 'Pemilik', 'ID pemilik', 'Nama berkas', 'Jenis dokumen', 'Tipe', 'Ukuran (bita)', 'SHA-256', 'Diunggah oleh', 'Diunggah pada', 'Dalam ZIP'],
+        data: listRows,
+      },
+      { delimiter: ';', newline: '\r\n', escapeFormulae: true },
+    ),
   );
 
   const extract: AuditExtract = {
@@ -111,7 +138,18 @@ export async function buildBundle(ctx: ServiceContext, input: { tagihanId: numbe
     rantai: snapshot.spine,
   };
   zip.file(EXTRACT_FILE, JSON.stringify(extract, null, 1));
-  zip.file(README_FILE, readme(ctx, snapshot.title, snapshot.headers.map((h) => h.id), snapshot.attachments.length, extract, pdfNote, notes));
+  zip.file(
+    README_FILE,
+    readme(
+      ctx,
+      snapshot.title,
+      snapshot.headers.map((h) => h.id),
+      snapshot.attachments.length,
+      extract,
+      pdfNote,
+      notes,
+    ),
+  );
 
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return {

@@ -4,7 +4,16 @@
  * served), removal (recorded, never deleted) and the auditor's bundle.
  */
 import fs from 'node:fs';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_MB, ATTACHMENT_OWNERS, ROLE_LABEL, attachmentWriteRoles, type Attachment, type AttachmentContent, type AttachmentOwnerKind } from '../../contract';
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_MAX_MB,
+  ATTACHMENT_OWNERS,
+  ROLE_LABEL,
+  attachmentWriteRoles,
+  type Attachment,
+  type AttachmentContent,
+  type AttachmentOwnerKind,
+} from '../../contract';
 import * as repo from '../../../database/repositories/attachments';
 import { appendAudit } from '../../../database/repositories/audit';
 import { attachmentDir, checkKept, keepBytes, keptPath, sha256Hex } from '../../../database/attachment-files';
@@ -66,7 +75,8 @@ export function attachmentHandlers(ctx: ServiceContext): HandlersFor<'attachment
       const refuse = (why: string) => new ServiceError('VALIDATION', `Berkas "${name}" ditolak: ${why}`, { isiBase64: `Berkas "${name}" ditolak: ${why}` });
       const bytes = Buffer.from(input.isiBase64, 'base64');
       // Checked first, before anything is read or kept: the limit is the one the screen states.
-      if (bytes.length > ATTACHMENT_MAX_BYTES) throw refuse(`ukurannya ${megabytes(bytes.length)}, melebihi batas ${ATTACHMENT_MAX_MB} MB. Perkecil resolusi pindaian atau bagi dokumennya.`);
+      if (bytes.length > ATTACHMENT_MAX_BYTES)
+        throw refuse(`ukurannya ${megabytes(bytes.length)}, melebihi batas ${ATTACHMENT_MAX_MB} MB. Perkecil resolusi pindaian atau bagi dokumennya.`);
       const verdict = recogniseAttachment(bytes);
       if (!verdict.ok) throw refuse(verdict.alasan);
       requireOwner(ctx, input.pemilikJenis, input.pemilikId);
@@ -102,8 +112,16 @@ export function attachmentHandlers(ctx: ServiceContext): HandlersFor<'attachment
       const a = requireAttachment(ctx, id);
       const file = keptPath(dir, a.sha256, a.tipe);
       const state = checkKept(file, a.sha256);
-      if (state === 'hilang') throw new ServiceError('NOT_FOUND', `Berkas lampiran "${a.namaBerkas}" (no. ${a.id}) tidak ada lagi di folder data. Jalankan Periksa keutuhan di Jejak Audit; pulihkan dari cadangan.`);
-      if (state === 'berubah') throw new ServiceError('CONFLICT', `Isi berkas lampiran "${a.namaBerkas}" (no. ${a.id}) tidak cocok lagi dengan hash yang dicatat: berkas diganti di luar aplikasi dan tidak ditampilkan.`);
+      if (state === 'hilang')
+        throw new ServiceError(
+          'NOT_FOUND',
+          `Berkas lampiran "${a.namaBerkas}" (no. ${a.id}) tidak ada lagi di folder data. Jalankan Periksa keutuhan di Jejak Audit; pulihkan dari cadangan.`,
+        );
+      if (state === 'berubah')
+        throw new ServiceError(
+          'CONFLICT',
+          `Isi berkas lampiran "${a.namaBerkas}" (no. ${a.id}) tidak cocok lagi dengan hash yang dicatat: berkas diganti di luar aplikasi dan tidak ditampilkan.`,
+        );
       const bytes = fs.readFileSync(file);
       return { namaBerkas: a.namaBerkas, mime: TYPE_MIME[a.tipe], isiBase64: bytes.toString('base64') };
     },

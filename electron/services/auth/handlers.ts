@@ -82,7 +82,13 @@ export function authHandlers(ctx: ServiceContext): HandlersFor<'auth'> & Handler
       if (!user || !user.aktif || !passwordOk) {
         const { failures, delayMs } = throttle.fail(originKey(origin));
         if (delayMs > 0 && failures === FREE_TRIES + 1) {
-          appendAudit(db, { user: ctx.user, action: 'ubah', entity: 'masuk', entityId: null, after: { asal: origin, percobaanSalah: failures, alasan: 'salah kata sandi berulang; percobaan berikutnya ditunda' } });
+          appendAudit(db, {
+            user: ctx.user,
+            action: 'ubah',
+            entity: 'masuk',
+            entityId: null,
+            after: { asal: origin, percobaanSalah: failures, alasan: 'salah kata sandi berulang; percobaan berikutnya ditunda' },
+          });
         }
         throw new ServiceError('UNAUTHENTICATED', WRONG);
       }

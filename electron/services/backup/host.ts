@@ -145,7 +145,10 @@ export class DatabaseHost implements DataSafety {
     }
     if (nonEmpty(`${backupPath}-wal`)) {
       // Its latest changes would be in that -wal, which a copy of the file alone leaves behind.
-      throw new ServiceError('VALIDATION', `Berkas ${name} sedang dipakai program lain atau belum ditutup dengan benar (ada berkas -wal di sampingnya). Data saat ini tidak diubah.`);
+      throw new ServiceError(
+        'VALIDATION',
+        `Berkas ${name} sedang dipakai program lain atau belum ditutup dengan benar (ada berkas -wal di sampingnya). Data saat ini tidak diubah.`,
+      );
     }
     removeWithSideFiles(staging);
     try {
@@ -200,9 +203,7 @@ export class DatabaseHost implements DataSafety {
       }
       this.onReplaced(db, true);
       try {
-        db.transaction(() =>
-          appendAudit(db, { user, action: 'pulihkan', entity: 'pemulihan_cadangan', entityId: null, after: { dari: name, salinanSebelumnya: safety.name } }),
-        )();
+        db.transaction(() => appendAudit(db, { user, action: 'pulihkan', entity: 'pemulihan_cadangan', entityId: null, after: { dari: name, salinanSebelumnya: safety.name } }))();
       } catch (err) {
         // The restore has happened; the app must run on it even if the trail could not take the entry.
         console.error('[pulih] jejak audit tidak tercatat', err);

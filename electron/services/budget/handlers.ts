@@ -14,8 +14,16 @@ export function budgetHandlers(ctx: ServiceContext): HandlersFor<'budget'> {
   const toLine = (p: PaguRow): BudgetLine => {
     const r = realisasiPaguRincian(db, p.id);
     return {
-      id: p.id, tahun: p.tahun, jenis: p.jenis, kodeRekening: p.kode_rekening, uraian: p.uraian, pagu: p.jumlah,
-      realisasi: r.bersih, realisasiBruto: r.bruto, koreksi: r.koreksi, sisa: p.jumlah - r.bersih,
+      id: p.id,
+      tahun: p.tahun,
+      jenis: p.jenis,
+      kodeRekening: p.kode_rekening,
+      uraian: p.uraian,
+      pagu: p.jumlah,
+      realisasi: r.bersih,
+      realisasiBruto: r.bruto,
+      koreksi: r.koreksi,
+      sisa: p.jumlah - r.bersih,
     };
   };
 
@@ -37,7 +45,9 @@ export function budgetHandlers(ctx: ServiceContext): HandlersFor<'budget'> {
         const needed = jenis === 'subsidi_bunga' ? proyeksiSisaTahun.subsidi : proyeksiSisaTahun.premi;
         const label = jenis === 'subsidi_bunga' ? 'subsidi bunga' : 'premi';
         if (needed > sisa) {
-          peringatan.push(`Proyeksi ${label} sampai akhir tahun ${tahun} (${formatRupiah(needed)}) melebihi sisa pagu ${label} (${formatRupiah(sisa)}): kurang ${formatRupiah(needed - sisa)}.`);
+          peringatan.push(
+            `Proyeksi ${label} sampai akhir tahun ${tahun} (${formatRupiah(needed)}) melebihi sisa pagu ${label} (${formatRupiah(sisa)}): kurang ${formatRupiah(needed - sisa)}.`,
+          );
         }
       }
       return { tahun, lines, proyeksiSisaTahun, proyeksiTahunBerikut, peringatan };
@@ -49,7 +59,8 @@ export function budgetHandlers(ctx: ServiceContext): HandlersFor<'budget'> {
         if (input.id && !before) throw notFound('Pos anggaran');
         const fields = { tahun: input.tahun, jenis: input.jenis, kodeRekening: input.kodeRekening, uraian: input.uraian, jumlah: input.pagu };
         const same = findPaguId(db, input.tahun, input.kodeRekening);
-        if (same !== null && same !== input.id) throw new ServiceError('CONFLICT', `Kode rekening ${input.kodeRekening} sudah ada untuk tahun ${input.tahun}`, { kodeRekening: 'Sudah ada' });
+        if (same !== null && same !== input.id)
+          throw new ServiceError('CONFLICT', `Kode rekening ${input.kodeRekening} sudah ada untuk tahun ${input.tahun}`, { kodeRekening: 'Sudah ada' });
         if (before) {
           const realisasi = realisasiPagu(db, before.id);
           if (input.pagu < realisasi) {

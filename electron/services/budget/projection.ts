@@ -24,7 +24,10 @@ export interface Projection {
   pendingPremiums: number;
 }
 
-type ProjectedLoan = Pick<Loan, 'id' | 'tanggalAkad' | 'tanggalPencairan' | 'tanggalLunas' | 'plafon' | 'tenorBulan' | 'bungaBankPersen' | 'bungaDebiturPersen' | 'tanggalAngsuranPertama'>;
+type ProjectedLoan = Pick<
+  Loan,
+  'id' | 'tanggalAkad' | 'tanggalPencairan' | 'tanggalLunas' | 'plafon' | 'tenorBulan' | 'bungaBankPersen' | 'bungaDebiturPersen' | 'tanggalAngsuranPertama'
+>;
 
 /** Months by 'YYYY-MM', their dates worked out once for every loan. */
 const runPeriods = new Map<string, RunPeriod>();
@@ -49,10 +52,23 @@ function addProjection(
   const disbursed = loan.tanggalPencairan ?? loan.tanggalAkad;
   const view = runLoan(
     {
-      id: loan.id, nomorRekening: '', debiturNama: '', nik: '', skemaKode: scheme.kode, tanggalPencairan: disbursed, tanggalLunas: loan.tanggalLunas,
-      plafon: loan.plafon, tenorBulan: loan.tenorBulan, bungaBankPersen: loan.bungaBankPersen, bungaDebiturPersen: loan.bungaDebiturPersen,
-      tanggalAngsuranPertama: loan.tanggalAngsuranPertama, budgetYear: Number(loan.tanggalAkad.slice(0, 4)), scheme, restructurings,
-      claimDate: null, warning: null,
+      id: loan.id,
+      nomorRekening: '',
+      debiturNama: '',
+      nik: '',
+      skemaKode: scheme.kode,
+      tanggalPencairan: disbursed,
+      tanggalLunas: loan.tanggalLunas,
+      plafon: loan.plafon,
+      tenorBulan: loan.tenorBulan,
+      bungaBankPersen: loan.bungaBankPersen,
+      bungaDebiturPersen: loan.bungaDebiturPersen,
+      tanggalAngsuranPertama: loan.tanggalAngsuranPertama,
+      budgetYear: Number(loan.tanggalAkad.slice(0, 4)),
+      scheme,
+      restructurings,
+      claimDate: null,
+      warning: null,
     },
     disbursed,
   );

@@ -124,7 +124,14 @@ export function diagnose(our: OurWorking, bank: BankFigures, tolerance: number):
     if (fits(n)) return explained('outstanding', `Baki debet bank ${formatRupiah(bank.outstanding!)} (kami ${ourBaseText})`, n);
   }
   if (rateDiffers) {
-    const n = roundRupiah(amountOf(our.segments.map((s) => ({ base: s.base, days: s.days })), bankRate!, yearDays), our.rounding);
+    const n = roundRupiah(
+      amountOf(
+        our.segments.map((s) => ({ base: s.base, days: s.days })),
+        bankRate!,
+        yearDays,
+      ),
+      our.rounding,
+    );
     if (fits(n)) return explained('bunga', `Tarif bank ${pct(bankRate!.toFixed())} (kami ${ourRateText})`, n);
   }
   // The bank's days: our bases weighted by their days, over the bank's count.
@@ -146,9 +153,7 @@ export function diagnose(our: OurWorking, bank: BankFigures, tolerance: number):
     // Our segments' days scaled to the bank's count, at the bank's outstanding; the bank's rate for
     // every day, else each segment keeps ours.
     const segs =
-      base !== null && ourDays === 0
-        ? [{ base, days }]
-        : scaledToDays(days).map((x) => ({ base: base ?? x.base, days: x.days, rate: rateDiffers ? undefined : x.rate }));
+      base !== null && ourDays === 0 ? [{ base, days }] : scaledToDays(days).map((x) => ({ base: base ?? x.base, days: x.days, rate: rateDiffers ? undefined : x.rate }));
     for (const year of [yearDays, yearDays === 360 ? 365 : 360]) {
       for (const rounding of [our.rounding, ...ROUNDINGS.filter((r) => r !== our.rounding)]) {
         const n = roundRupiah(amountOf(segs, rate, year), rounding);

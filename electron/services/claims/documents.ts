@@ -212,7 +212,10 @@ export function buildBeritaAcara(ctx: ServiceContext, p: BaParams): ReportDocume
         : []),
       {
         type: 'table',
-        title: shown.length === lines.length ? 'Rincian baris tagihan' : `Rincian baris yang tidak disetujui sebesar tagihannya (${shown.length} dari ${lines.length} baris; rincian lengkap pada lampiran)`,
+        title:
+          shown.length === lines.length
+            ? 'Rincian baris tagihan'
+            : `Rincian baris yang tidak disetujui sebesar tagihannya (${shown.length} dari ${lines.length} baris; rincian lengkap pada lampiran)`,
         columns: LINE_COLUMNS,
         rows: shown.map((l, i) => lineRow(l, i + 1)),
         totals: { no: null, rekening: 'Jumlah', diklaim: sumOf(shown, 'diklaim'), diharapkan: sumOf(shown, 'diharapkan'), disetujui: sumOf(shown, 'disetujui') },

@@ -91,10 +91,7 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
         refuseUnlessDeciding(claim.status);
         if (line.status === null) throw new ServiceError('CONFLICT', 'Baris ini belum direkonsiliasi.');
         if (!allowedDecisions(line.status).includes(input.keputusan)) {
-          throw invalid(
-            'keputusan',
-            `Baris berstatus "${CLAIM_LINE_STATUS_LABELS[line.status]}" tidak dapat dibayar; satu-satunya keputusan yang mungkin adalah mengeluarkannya.`,
-          );
+          throw invalid('keputusan', `Baris berstatus "${CLAIM_LINE_STATUS_LABELS[line.status]}" tidak dapat dibayar; satu-satunya keputusan yang mungkin adalah mengeluarkannya.`);
         }
         const asIs = line.status === 'cocok' && input.keputusan === 'terima_bank';
         if (!asIs && !input.alasan) throw invalid('alasan', 'Alasan keputusan wajib diisi');
@@ -121,7 +118,14 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
         refuseUnlessDeciding(claim.status);
         const asIs = input.status === 'cocok' && input.keputusan === 'terima_bank';
         if (!asIs && !input.alasan) throw invalid('alasan', 'Alasan keputusan wajib diisi');
-        const changed = repo.decideLinesOfStatus(db, { tagihanId: input.tagihanId, status: input.status, keputusan: input.keputusan, alasan: input.alasan, oleh: ctx.user, pada: nowIso() });
+        const changed = repo.decideLinesOfStatus(db, {
+          tagihanId: input.tagihanId,
+          status: input.status,
+          keputusan: input.keputusan,
+          alasan: input.alasan,
+          oleh: ctx.user,
+          pada: nowIso(),
+        });
         repo.refreshAgreedTotal(db, input.tagihanId);
         appendAudit(db, {
           user: ctx.user,
@@ -145,7 +149,8 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
           throw new ServiceError('CONFLICT', `Masih ada ${sums.belumDiputuskan} baris yang belum diputuskan. Putuskan semua baris sebelum menyetujui.`);
         }
         // Backstops: nothing unpayable carries an amount; nothing paid since the reconciliation.
-        if (repo.unpayableAgreedCount(db, claim.id) > 0) throw new ServiceError('CONFLICT', 'Ada baris yang tidak memenuhi syarat tetapi bernilai disetujui. Jalankan rekonsiliasi ulang.');
+        if (repo.unpayableAgreedCount(db, claim.id) > 0)
+          throw new ServiceError('CONFLICT', 'Ada baris yang tidak memenuhi syarat tetapi bernilai disetujui. Jalankan rekonsiliasi ulang.');
         const paidElsewhere = repo.alreadyPaidOf(db, claim.id);
         if (paidElsewhere.length > 0) throw alreadyPaid(paidElsewhere, 'disetujui');
         refusePersonMonth(db, repo.payableLines(db, claim.id), lineText, 'Tagihan tidak dapat disetujui', 'Jalankan rekonsiliasi ulang agar baris itu ditandai.');
@@ -165,7 +170,12 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
           entityId: claim.id,
           before: { status: claim.status, totalDisetujui: claim.totalDisetujui },
           after: {
-            langkah: 'persetujuan', status: after.status, totalDiklaim: after.totalDiklaim, totalDisetujui: after.totalDisetujui, nomorBa, tanggalBa,
+            langkah: 'persetujuan',
+            status: after.status,
+            totalDiklaim: after.totalDiklaim,
+            totalDisetujui: after.totalDisetujui,
+            nomorBa,
+            tanggalBa,
             ...(input.koreksiIds.length > 0 ? { koreksiIds: [...new Set(input.koreksiIds)], koreksiKompensasi: koreksi, totalBersih: sums.disetujui + koreksi } : {}),
           },
         });
@@ -252,7 +262,11 @@ export function claimHandlers(ctx: ServiceContext): HandlersFor<'claims'> {
           entity: 'pembayaran',
           entityId: pembayaranId,
           after: {
-            ...input, totalDisetujui: claim.totalDisetujui ?? 0, totalDibayar, statusTagihan: status, bulanDitandaiDibayar: marked,
+            ...input,
+            totalDisetujui: claim.totalDisetujui ?? 0,
+            totalDibayar,
+            statusTagihan: status,
+            bulanDitandaiDibayar: marked,
             ...(koreksi !== 0 ? { koreksiKompensasi: koreksi, totalBersih: total, koreksiDiselesaikan: koreksiSelesai } : {}),
           },
         });

@@ -43,8 +43,25 @@ function result(
   alasanKode: string | null = null,
 ): LineResult {
   return {
-    id, pinjamanId, cocokOleh, status, keterangan, alasanKode, diharapkan: null, hitungPokok: null, hitungHari: null, hitungTarif: null, hitungKonvensi: null,
-    diagnosis: null, diagnosisRincian: null, keputusan: null, alasanKeputusan: null, keputusanOtomatis: false, disetujui: null, diputuskanOleh: null, diputuskanPada: null,
+    id,
+    pinjamanId,
+    cocokOleh,
+    status,
+    keterangan,
+    alasanKode,
+    diharapkan: null,
+    hitungPokok: null,
+    hitungHari: null,
+    hitungTarif: null,
+    hitungKonvensi: null,
+    diagnosis: null,
+    diagnosisRincian: null,
+    keputusan: null,
+    alasanKeputusan: null,
+    keputusanOtomatis: false,
+    disetujui: null,
+    diputuskanOleh: null,
+    diputuskanPada: null,
   };
 }
 
@@ -102,7 +119,10 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
   const t1 = performance.now();
   // A claimed loan-month the run has no line for: the loan was not running then.
   for (const { index: i, loan, by } of waiting.values()) {
-    results[i] = decided(lines[i]!, result(lines[i]!.id, loan.id, by, 'tidak_memenuhi_syarat', `Pinjaman tidak berjalan pada periode ini (status ${loan.status})`, 'tidak_berjalan'));
+    results[i] = decided(
+      lines[i]!,
+      result(lines[i]!.id, loan.id, by, 'tidak_memenuhi_syarat', `Pinjaman tidak berjalan pada periode ini (status ${loan.status})`, 'tidak_berjalan'),
+    );
   }
 
   function beforeRun(line: LineForMatching): LineResult | { key: string; loan: LoanForMatching; by: 'rekening' | 'nik' } {
@@ -139,7 +159,13 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
     if (Math.abs(line.diklaim - r.jumlah) <= loan.toleransi) return out;
     const d = diagnose(
       {
-        segments: r.segmen.map((s) => ({ from: s.dari, toExclusive: s.sampai, base: s.pokok, days: s.hari, ...(s.tarifPersen === r.tarifSubsidiPersen ? {} : { ratePercent: s.tarifPersen }) })),
+        segments: r.segmen.map((s) => ({
+          from: s.dari,
+          toExclusive: s.sampai,
+          base: s.pokok,
+          days: s.hari,
+          ...(s.tarifPersen === r.tarifSubsidiPersen ? {} : { ratePercent: s.tarifPersen }),
+        })),
         ratePercent: r.tarifSubsidiPersen,
         dayCount: r.konvensiHari,
         rounding: r.pembulatan,
@@ -202,7 +228,10 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
     // status is named as such; any other change since the person loaded the claim is a stale version.
     const latest = repo.getClaimHeader(db, tagihanId);
     if (!latest || latest.status !== header.status) {
-      throw new ServiceError('CONFLICT', `Tagihan diubah selama rekonsiliasi (status sekarang ${latest?.status ?? 'dihapus'}); tidak ada yang diubah. Jalankan rekonsiliasi lagi bila perlu.`);
+      throw new ServiceError(
+        'CONFLICT',
+        `Tagihan diubah selama rekonsiliasi (status sekarang ${latest?.status ?? 'dihapus'}); tidak ada yang diubah. Jalankan rekonsiliasi lagi bila perlu.`,
+      );
     }
     requireVersion(ctx, 'tagihan', tagihanId, versi);
     repo.writeLineResults(db, results);

@@ -39,7 +39,8 @@ export function closingHandlers(ctx: ServiceContext): HandlersFor<'closing'> {
     'closing.close': async ({ periode, termasukSebelumnya }) =>
       db.transaction(() => {
         // A month can be closed once it is over, never while entries may still arrive for it.
-        if (periode >= ctx.today().slice(0, 7)) throw new ServiceError('VALIDATION', `${formatPeriod(periode)} belum berakhir; bulan hanya dapat ditutup setelah lewat.`, { periode: 'Bulan belum berakhir' });
+        if (periode >= ctx.today().slice(0, 7))
+          throw new ServiceError('VALIDATION', `${formatPeriod(periode)} belum berakhir; bulan hanya dapat ditutup setelah lewat.`, { periode: 'Bulan belum berakhir' });
         const already = closingRepo.getClosedMonth(db, periode);
         if (already) throw new ServiceError('CONFLICT', `${formatPeriod(periode)} sudah ditutup oleh ${already.ditutupOleh}.`);
         const open = openBefore(periode);

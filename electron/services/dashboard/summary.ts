@@ -93,8 +93,14 @@ export function dashboardSummary(db: Database, opts: { today: string; tahun?: nu
     realisasi: { subsidi, premi },
     kualitas: {
       perKol,
-      persenKol35Outstanding: percentOf(bad.reduce((s, k) => s + k.outstanding, 0), outstanding),
-      persenKol35Jumlah: percentOf(bad.reduce((s, k) => s + k.jumlah, 0), posisiJumlah),
+      persenKol35Outstanding: percentOf(
+        bad.reduce((s, k) => s + k.outstanding, 0),
+        outstanding,
+      ),
+      persenKol35Jumlah: percentOf(
+        bad.reduce((s, k) => s + k.jumlah, 0),
+        posisiJumlah,
+      ),
     },
     kecamatan: periodePosisi ? repo.topKecamatan(db, periodePosisi, bankId, TOP_KECAMATAN) : [],
   };

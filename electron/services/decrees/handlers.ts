@@ -43,7 +43,9 @@ export function decreeHandlers(ctx: ServiceContext): HandlersFor<'decrees'> {
     if (!unit) throw invalid('cabangId', `Unit/cabang ini bukan cabang ${bank.nama}`);
     const same = repo.findDecreeRow(db, input.skId, nik.info.nik, bank.id);
     if (same) {
-      throw new ServiceError('CONFLICT', `NIK ${nik.info.nik} sudah tercantum dalam SK ini untuk ${bank.nama} atas nama ${same.nama}`, { nik: `Sudah tercantum atas nama ${same.nama}` });
+      throw new ServiceError('CONFLICT', `NIK ${nik.info.nik} sudah tercantum dalam SK ini untuk ${bank.nama} atas nama ${same.nama}`, {
+        nik: `Sudah tercantum atas nama ${same.nama}`,
+      });
     }
     return { skId: input.skId, noUrut: input.noUrut, nik: nik.info.nik, nama: input.nama, bankId: bank.id, cabangId: unit.id, unitTertulis: null, plafon: input.plafon };
   };
@@ -57,7 +59,8 @@ export function decreeHandlers(ctx: ServiceContext): HandlersFor<'decrees'> {
         const scheme = getScheme(db, input.skemaId);
         if (!scheme) throw invalid('skemaId', 'Skema tidak dikenal');
         const same = repo.findDecreeByNomor(db, input.nomor);
-        if (same && same.id !== input.id) throw new ServiceError('CONFLICT', `Nomor SK ${input.nomor} sudah terdaftar (tahun ${same.tahun})`, { nomor: 'Nomor SK sudah terdaftar' });
+        if (same && same.id !== input.id)
+          throw new ServiceError('CONFLICT', `Nomor SK ${input.nomor} sudah terdaftar (tahun ${same.tahun})`, { nomor: 'Nomor SK sudah terdaftar' });
         if (Number(input.tanggal.slice(0, 4)) > input.tahun + 1 || Number(input.tanggal.slice(0, 4)) < input.tahun - 1) {
           throw invalid('tanggal', `Tanggal SK ${input.tanggal} jauh dari tahun SK ${input.tahun}`);
         }

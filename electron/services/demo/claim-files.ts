@@ -191,8 +191,34 @@ const title = (set: ClaimFileSet) =>
 function rowsOf(set: ClaimFileSet, style: 'indonesia' | 'plain'): string[][] {
   return set.lines.map((l, i) =>
     style === 'indonesia'
-      ? [String(i + 1), l.nomorRekening, l.nama, l.nik, monthYear(l.periode), idNumber(l.plafon), dmy(l.tanggalAkad), idNumber(l.outstanding), idRate(l.bungaPersen), String(l.hari), String(l.kol ?? ''), idNumber(l.diklaim)]
-      : [String(i + 1), l.nomorRekening, l.nama, l.nik, l.periode, String(l.plafon), l.tanggalAkad, String(l.outstanding), l.bungaPersen, String(l.hari), String(l.kol ?? ''), String(l.diklaim)],
+      ? [
+          String(i + 1),
+          l.nomorRekening,
+          l.nama,
+          l.nik,
+          monthYear(l.periode),
+          idNumber(l.plafon),
+          dmy(l.tanggalAkad),
+          idNumber(l.outstanding),
+          idRate(l.bungaPersen),
+          String(l.hari),
+          String(l.kol ?? ''),
+          idNumber(l.diklaim),
+        ]
+      : [
+          String(i + 1),
+          l.nomorRekening,
+          l.nama,
+          l.nik,
+          l.periode,
+          String(l.plafon),
+          l.tanggalAkad,
+          String(l.outstanding),
+          l.bungaPersen,
+          String(l.hari),
+          String(l.kol ?? ''),
+          String(l.diklaim),
+        ],
   );
 }
 

@@ -67,9 +67,7 @@ export function seedDemoLoans(db: Database, opts: DemoLoanOptions): DemoLoanSumm
      VALUES (?, ?, ?, ?, ?, ?, 'impor')`,
   );
   const insertPremium = db.prepare('INSERT INTO premi (pinjaman_id, penjamin_id, tarif_persen, jumlah, rincian) VALUES (?, ?, ?, ?, ?)');
-  const insertRestructuring = db.prepare(
-    'INSERT INTO restrukturisasi (pinjaman_id, berlaku_mulai, tenor_bulan, alasan) VALUES (?, ?, ?, ?)',
-  );
+  const insertRestructuring = db.prepare('INSERT INTO restrukturisasi (pinjaman_id, berlaku_mulai, tenor_bulan, alasan) VALUES (?, ?, ?, ?)');
 
   const lastReported = previousPeriod(periodOf(opts.today));
   const firstAkad = addMonths(opts.today, -opts.months);
@@ -88,8 +86,13 @@ export function seedDemoLoans(db: Database, opts: DemoLoanOptions): DemoLoanSumm
     const pencairan = addDays(tanggalAkad, rnd.int(1, 7));
     const angsuranPertama = addMonths(pencairan, 1);
     let schedule: Schedule = loanSchedule({
-      plafon, tenorBulan: tenor, bungaBankPersen: scheme.bungaBankPersen, metodeBunga: scheme.metodeBunga,
-      tanggalPencairan: pencairan, tanggalAngsuranPertama: angsuranPertama, pembulatan: scheme.pembulatan,
+      plafon,
+      tenorBulan: tenor,
+      bungaBankPersen: scheme.bungaBankPersen,
+      metodeBunga: scheme.metodeBunga,
+      tanggalPencairan: pencairan,
+      tanggalAngsuranPertama: angsuranPertama,
+      pembulatan: scheme.pembulatan,
     });
 
     // What happened to the loan: most run as planned; some pay off early, some go bad.
@@ -113,9 +116,21 @@ export function seedDemoLoans(db: Database, opts: DemoLoanOptions): DemoLoanSumm
     const rekening = `${String(branch.bank_id).padStart(2, '0')}${String(100_000_000 + i * 7919).slice(1)}`;
     const loanId = Number(
       insertLoan.run({
-        debitur: order[i], bank: branch.bank_id, cabang: branch.id, skema: scheme.id, rekening,
-        akad: `AKAD/${tanggalAkad.slice(0, 4)}/${String(i + 1).padStart(6, '0')}`, tanggalAkad, pencairan, plafon, tenor,
-        bungaBank: scheme.bungaBankPersen, bungaDebitur: scheme.bungaDebiturPersen, angsuranPertama, status, lunas,
+        debitur: order[i],
+        bank: branch.bank_id,
+        cabang: branch.id,
+        skema: scheme.id,
+        rekening,
+        akad: `AKAD/${tanggalAkad.slice(0, 4)}/${String(i + 1).padStart(6, '0')}`,
+        tanggalAkad,
+        pencairan,
+        plafon,
+        tenor,
+        bungaBank: scheme.bungaBankPersen,
+        bungaDebitur: scheme.bungaDebiturPersen,
+        angsuranPertama,
+        status,
+        lunas,
       }).lastInsertRowid,
     );
     appendAudit(db, {
@@ -136,7 +151,15 @@ export function seedDemoLoans(db: Database, opts: DemoLoanOptions): DemoLoanSumm
         const remaining = schedule.periods.filter((p) => p.dueDate >= from).length;
         insertRestructuring.run(loanId, from, remaining + 12, 'Usaha terdampak penurunan harga karet');
         schedule = loanSchedule(
-          { plafon, tenorBulan: tenor, bungaBankPersen: scheme.bungaBankPersen, metodeBunga: scheme.metodeBunga, tanggalPencairan: pencairan, tanggalAngsuranPertama: angsuranPertama, pembulatan: scheme.pembulatan },
+          {
+            plafon,
+            tenorBulan: tenor,
+            bungaBankPersen: scheme.bungaBankPersen,
+            metodeBunga: scheme.metodeBunga,
+            tanggalPencairan: pencairan,
+            tanggalAngsuranPertama: angsuranPertama,
+            pembulatan: scheme.pembulatan,
+          },
           [{ id: 0, berlakuMulai: from, tenorBulan: remaining + 12, bungaBankPersen: null, bungaDebiturPersen: null, alasan: '' }],
         );
         summary.restrukturisasi++;
@@ -145,10 +168,20 @@ export function seedDemoLoans(db: Database, opts: DemoLoanOptions): DemoLoanSumm
 
     if (scheme.penjaminId !== null) {
       const premium = computePremium({
-        plafon, tenorMonths: tenor, basis: scheme.premiBasis, ratePercent: scheme.premiTarifPersen,
-        table: scheme.premiTabel.map((b) => ({ tenorMin: b.tenorMin, tenorMax: b.tenorMaks, ratePercent: b.tarifPersen })), rounding: scheme.pembulatan,
+        plafon,
+        tenorMonths: tenor,
+        basis: scheme.premiBasis,
+        ratePercent: scheme.premiTarifPersen,
+        table: scheme.premiTabel.map((b) => ({ tenorMin: b.tenorMin, tenorMax: b.tenorMaks, ratePercent: b.tarifPersen })),
+        rounding: scheme.pembulatan,
       });
-      insertPremium.run(loanId, scheme.penjaminId, premium.ratePercent, premium.amount, `${premium.ratePercent.replace('.', ',')} % × ${formatRupiah(plafon)} = ${formatRupiah(premium.amount)}`);
+      insertPremium.run(
+        loanId,
+        scheme.penjaminId,
+        premium.ratePercent,
+        premium.amount,
+        `${premium.ratePercent.replace('.', ',')} % × ${formatRupiah(plafon)} = ${formatRupiah(premium.amount)}`,
+      );
     }
 
     // The bank's month-end positions up to last month, until payoff.

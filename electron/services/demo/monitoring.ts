@@ -25,7 +25,13 @@ export function seedDemoMonitoring(db: Database, opts: { today: string; seed: nu
     const omzet = Math.round((loan.plafon * rnd.int(20, 50)) / 100 / 1000) * 1000;
     const paid = rnd.int(0, 4);
     const family = rnd.int(paid === 0 ? 1 : 0, 3);
-    upsertProfile(db, loan.id, { omzetBulanan: omzet, pekerjaDibayar: paid, pekerjaKeluarga: family, aset: Math.round((loan.plafon * rnd.int(80, 300)) / 100 / 1000) * 1000, statusUsaha: rnd.chance(0.3) ? 'baru' : 'berjalan' });
+    upsertProfile(db, loan.id, {
+      omzetBulanan: omzet,
+      pekerjaDibayar: paid,
+      pekerjaKeluarga: family,
+      aset: Math.round((loan.plafon * rnd.int(80, 300)) / 100 / 1000) * 1000,
+      statusUsaha: rnd.chance(0.3) ? 'baru' : 'berjalan',
+    });
     profil++;
 
     // Visits from three months after disbursement, up to today (and up to the payoff for a paid-off loan).
@@ -54,9 +60,20 @@ export function seedDemoMonitoring(db: Database, opts: { today: string; seed: nu
       insertVisit(
         db,
         {
-          pinjamanId: loan.id, rencanaId: null, tanggal: date, petugas: rnd.pick(officers), omzetBulanan: lastOmzet, pekerjaDibayar: workers[0]!, pekerjaKeluarga: workers[1]!,
-          statusUsaha: status, danaSesuai: !misuse, penggunaanDana: misuse ? rnd.pick(MISUSE) : null, masalah: followUp ? rnd.pick(PROBLEMS) : null,
-          tindakLanjut: followUp ? rnd.pick(FOLLOW_UPS) : null, tindakLanjutBatas: due, tindakLanjutSelesai: done !== null && done <= opts.today ? done : null,
+          pinjamanId: loan.id,
+          rencanaId: null,
+          tanggal: date,
+          petugas: rnd.pick(officers),
+          omzetBulanan: lastOmzet,
+          pekerjaDibayar: workers[0]!,
+          pekerjaKeluarga: workers[1]!,
+          statusUsaha: status,
+          danaSesuai: !misuse,
+          penggunaanDana: misuse ? rnd.pick(MISUSE) : null,
+          masalah: followUp ? rnd.pick(PROBLEMS) : null,
+          tindakLanjut: followUp ? rnd.pick(FOLLOW_UPS) : null,
+          tindakLanjutBatas: due,
+          tindakLanjutSelesai: done !== null && done <= opts.today ? done : null,
         },
         'data-contoh',
         null,

@@ -22,7 +22,7 @@ export interface PaidHistory {
 
 export function seedPaidHistory(db: Database, opts: { today: string; unpaidMonths: number; user?: string }): PaidHistory {
   const lastPaid = addMonths(`${opts.today.slice(0, 7)}-01`, -(opts.unpaidMonths + 1)).slice(0, 7);
-  const first = (db.prepare("SELECT min(substr(tanggal_pencairan, 1, 7)) AS p FROM pinjaman WHERE tanggal_pencairan IS NOT NULL").get() as { p: string | null }).p;
+  const first = (db.prepare('SELECT min(substr(tanggal_pencairan, 1, 7)) AS p FROM pinjaman WHERE tanggal_pencairan IS NOT NULL').get() as { p: string | null }).p;
   const out: PaidHistory = { tagihan: 0, baris: 0, total: 0, melebihiPagu: 0 };
   if (!first) return out;
   const banks = db.prepare('SELECT id, kode FROM bank ORDER BY id').all() as { id: number; kode: string }[];
@@ -46,7 +46,18 @@ export function seedPaidHistory(db: Database, opts: { today: string; unpaidMonth
         action: 'buat',
         entity: 'pembayaran',
         entityId: paid.pembayaranId,
-        after: { sumber: 'data contoh', bankId: bank.id, periodeAwal: periode, periodeAkhir: periode, nomorSp2d, tanggalSp2d, paguId: pagu.id, jumlah: paid.total, baris: payable.length, tagihanId: paid.tagihanId },
+        after: {
+          sumber: 'data contoh',
+          bankId: bank.id,
+          periodeAwal: periode,
+          periodeAkhir: periode,
+          nomorSp2d,
+          tanggalSp2d,
+          paguId: pagu.id,
+          jumlah: paid.total,
+          baris: payable.length,
+          tagihanId: paid.tagihanId,
+        },
       });
       out.tagihan++;
       out.baris += payable.length;

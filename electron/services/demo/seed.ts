@@ -15,16 +15,37 @@ import { BUSINESS_KINDS, FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, VILLAGE_NAMES, 
 
 const BANKS = [
   {
-    kode: 'BSB', nama: 'Bank Sumsel Babel', jenis: 'umum' as const, alamat: 'Jl. Jenderal Sudirman, Muara Enim',
-    cabang: [['BSB-ME', 'Cabang Muara Enim'], ['BSB-TE', 'Cabang Pembantu Tanjung Enim'], ['BSB-GL', 'Cabang Pembantu Gelumbang']],
+    kode: 'BSB',
+    nama: 'Bank Sumsel Babel',
+    jenis: 'umum' as const,
+    alamat: 'Jl. Jenderal Sudirman, Muara Enim',
+    cabang: [
+      ['BSB-ME', 'Cabang Muara Enim'],
+      ['BSB-TE', 'Cabang Pembantu Tanjung Enim'],
+      ['BSB-GL', 'Cabang Pembantu Gelumbang'],
+    ],
   },
   {
-    kode: 'BRI', nama: 'Bank Rakyat Indonesia', jenis: 'umum' as const, alamat: 'Jl. Jenderal Sudirman, Muara Enim',
-    cabang: [['BRI-ME', 'Unit Muara Enim'], ['BRI-GM', 'Unit Gunung Megang'], ['BRI-LB', 'Unit Lubai'], ['BRI-SD', 'Unit Semende']],
+    kode: 'BRI',
+    nama: 'Bank Rakyat Indonesia',
+    jenis: 'umum' as const,
+    alamat: 'Jl. Jenderal Sudirman, Muara Enim',
+    cabang: [
+      ['BRI-ME', 'Unit Muara Enim'],
+      ['BRI-GM', 'Unit Gunung Megang'],
+      ['BRI-LB', 'Unit Lubai'],
+      ['BRI-SD', 'Unit Semende'],
+    ],
   },
   {
-    kode: 'BPRME', nama: 'BPR Muara Enim', jenis: 'bpr' as const, alamat: 'Muara Enim',
-    cabang: [['BPR-PST', 'Kantor Pusat'], ['BPR-BLM', 'Kantor Kas Belimbing']],
+    kode: 'BPRME',
+    nama: 'BPR Muara Enim',
+    jenis: 'bpr' as const,
+    alamat: 'Muara Enim',
+    cabang: [
+      ['BPR-PST', 'Kantor Pusat'],
+      ['BPR-BLM', 'Kantor Kas Belimbing'],
+    ],
   },
 ] as const;
 
@@ -73,8 +94,21 @@ export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
   return db.transaction((): DemoSummary => {
     let cabang = 0;
     for (const b of BANKS) {
-      const id = insertBank(db, { kode: b.kode, nama: b.nama, jenis: b.jenis, alamat: b.alamat, picNama: `${rnd.pick(MALE_NAMES)} ${rnd.pick(FAMILY_NAMES)}`, picJabatan: 'Petugas Penghubung', picTelepon: phone(rnd), picEmail: null });
-      saveBranches(db, id, b.cabang.map(([kode, nama]) => ({ kode, nama, alamat: null, aktif: true })));
+      const id = insertBank(db, {
+        kode: b.kode,
+        nama: b.nama,
+        jenis: b.jenis,
+        alamat: b.alamat,
+        picNama: `${rnd.pick(MALE_NAMES)} ${rnd.pick(FAMILY_NAMES)}`,
+        picJabatan: 'Petugas Penghubung',
+        picTelepon: phone(rnd),
+        picEmail: null,
+      });
+      saveBranches(
+        db,
+        id,
+        b.cabang.map(([kode, nama]) => ({ kode, nama, alamat: null, aktif: true })),
+      );
       cabang += b.cabang.length;
     }
     const insurerIds = INSURERS.map((i) => insertInsurer(db, { ...i, picNama: null, telepon: null, email: null }));
@@ -83,7 +117,14 @@ export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
     let schemes = 0;
     for (let year = firstYear; year <= referenceYear; year++) {
       // A province-size data set needs a province-size budget (about Rp2 juta of subsidy per loan a year).
-      const subsidiPagu = insertPagu(db, year, 'subsidi_bunga', `5.1.05.01.${year}`, `Belanja subsidi bunga Program Gerbang Serasan ${year}`, Math.max(2_500_000_000, loanCount * 2_000_000));
+      const subsidiPagu = insertPagu(
+        db,
+        year,
+        'subsidi_bunga',
+        `5.1.05.01.${year}`,
+        `Belanja subsidi bunga Program Gerbang Serasan ${year}`,
+        Math.max(2_500_000_000, loanCount * 2_000_000),
+      );
       const premiPagu = insertPagu(db, year, 'premi', `5.1.05.02.${year}`, `Belanja premi asuransi kredit Program Gerbang Serasan ${year}`, 400_000_000);
       const recent = year >= 2026;
       insertScheme(db, {
@@ -151,14 +192,21 @@ export function seedDemo(db: Database, opts: DemoOptions): DemoSummary {
         nib: rnd.chance(0.4) ? String(rnd.int(1, 9)) + String(rnd.int(0, 999_999)).padStart(6, '0') + String(rnd.int(0, 999_999)).padStart(6, '0') : null,
       });
     }
-    const loans = loanCount > 0 ? seedDemoLoans(db, { loans: loanCount, months, today: opts.today, seed: (opts.seed ?? 20251027) + 1, ...(opts.user ? { user: opts.user } : {}) }).pinjaman : 0;
+    const loans =
+      loanCount > 0 ? seedDemoLoans(db, { loans: loanCount, months, today: opts.today, seed: (opts.seed ?? 20251027) + 1, ...(opts.user ? { user: opts.user } : {}) }).pinjaman : 0;
     // The Bupati's recipient decrees naming the demo loans' debtors, all but every 97th loan.
     if (loans > 0) insertDemoDecrees(db, { leaveOut: 97, user: 'sistem' });
     // Business profiles and monitoring visits (own random stream: the figures above stay as they were).
     if (loans > 0) seedDemoMonitoring(db, { today: opts.today, seed: (opts.seed ?? 20251027) + 2 });
-    const paid = opts.paidHistory && loans > 0 ? seedPaidHistory(db, { today: opts.today, unpaidMonths: opts.paidHistory.unpaidMonths, ...(opts.user ? { user: opts.user } : {}) }) : null;
+    const paid =
+      opts.paidHistory && loans > 0 ? seedPaidHistory(db, { today: opts.today, unpaidMonths: opts.paidHistory.unpaidMonths, ...(opts.user ? { user: opts.user } : {}) }) : null;
     return {
-      bank: BANKS.length, cabang, penjamin: INSURERS.length, skema: schemes, debitur: debtorCount, pinjaman: loans,
+      bank: BANKS.length,
+      cabang,
+      penjamin: INSURERS.length,
+      skema: schemes,
+      debitur: debtorCount,
+      pinjaman: loans,
       ...(paid ? { tagihanDibayar: paid.tagihan, subsidiDibayar: paid.total } : {}),
     };
   })();

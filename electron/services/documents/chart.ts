@@ -82,7 +82,10 @@ export function chartSvg(block: ChartBlock, width: number): string {
           name: s.name,
           data: s.values,
           barMaxWidth: 36,
-          label: block.series.length === 1 && block.categories.length <= 12 ? { show: true, position: 'top', fontSize: 9, formatter: (p: { value: number }) => valueLabel(s.kind, p.value) } : undefined,
+          label:
+            block.series.length === 1 && block.categories.length <= 12
+              ? { show: true, position: 'top', fontSize: 9, formatter: (p: { value: number }) => valueLabel(s.kind, p.value) }
+              : undefined,
         })),
       });
     }

@@ -164,13 +164,19 @@ function table(b: TableBlock, closing?: string): string {
   const row = (r: DocumentRow) => `<tr>${b.columns.map((c) => `<td${cellClass(c)}>${escapeHtml(formatCell(c.kind, r[c.key]))}</td>`).join('')}</tr>`;
   const kept = closing === undefined ? 0 : Math.min(KEPT_ROWS, b.rows.length);
   const body = b.rows.length
-    ? b.rows.slice(0, b.rows.length - kept).map(row).join('\n')
+    ? b.rows
+        .slice(0, b.rows.length - kept)
+        .map(row)
+        .join('\n')
     : `<tr><td class="empty" colspan="${b.columns.length}">${escapeHtml(b.empty ?? 'Tidak ada data.')}</td></tr>`;
   const totals = b.totals ? `<tr class="total">${b.columns.map((c) => `<td${cellClass(c)}>${escapeHtml(formatCell(c.kind, b.totals?.[c.key]))}</td>`).join('')}</tr>` : '';
   const tail =
     closing === undefined
       ? `${totals}\n</tbody>`
-      : `</tbody><tbody class="keep">\n${b.rows.slice(b.rows.length - kept).map(row).join('\n')}\n${totals}\n<tr class="closing"><td colspan="${b.columns.length}">${closing}</td></tr>\n</tbody>`;
+      : `</tbody><tbody class="keep">\n${b.rows
+          .slice(b.rows.length - kept)
+          .map(row)
+          .join('\n')}\n${totals}\n<tr class="closing"><td colspan="${b.columns.length}">${closing}</td></tr>\n</tbody>`;
   return `${b.title ? `<h2>${escapeHtml(b.title)}</h2>` : ''}
 <table class="data${b.compact ? ' compact' : ''}"><colgroup>${cols}</colgroup><thead>${head}</thead><tbody>
 ${body}
@@ -244,7 +250,15 @@ function blocks(doc: ReportDocument, paper: Paper): string {
   const out: string[] = [];
   for (let i = 0; i < list.length; i++) {
     if (i === keepFrom) {
-      out.push(table(list[i] as TableBlock, list.slice(i + 1, sig + 1).map((b) => block(b, doc, paper)).join('\n')));
+      out.push(
+        table(
+          list[i] as TableBlock,
+          list
+            .slice(i + 1, sig + 1)
+            .map((b) => block(b, doc, paper))
+            .join('\n'),
+        ),
+      );
       i = sig;
     } else out.push(block(list[i]!, doc, paper));
   }

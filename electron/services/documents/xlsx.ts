@@ -24,7 +24,10 @@ export const DATE_FORMAT = 'dd/mm/yyyy';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } };
 const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF1F3F6' } };
 const THIN: ExcelJS.Borders = {
-  top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
 } as ExcelJS.Borders;
 
 function numFmt(kind: ColumnKind): string | undefined {
@@ -190,8 +193,13 @@ export async function renderXlsx(doc: ReportDocument, opts: { settings: Document
         const table: TableBlock = {
           type: 'table',
           title: b.title,
-          columns: [{ key: 'kategori', label: 'Kategori', kind: 'text' }, ...b.series.map((s, i) => ({ key: `s${i}`, label: s.name, kind: s.kind === 'percent' ? ('text' as const) : s.kind }))],
-          rows: b.categories.map((c, ci) => Object.fromEntries([['kategori', c], ...b.series.map((s, i) => [`s${i}`, s.kind === 'percent' ? formatPercentText(s.values[ci] ?? 0) : (s.values[ci] ?? 0)])])),
+          columns: [
+            { key: 'kategori', label: 'Kategori', kind: 'text' },
+            ...b.series.map((s, i) => ({ key: `s${i}`, label: s.name, kind: s.kind === 'percent' ? ('text' as const) : s.kind })),
+          ],
+          rows: b.categories.map((c, ci) =>
+            Object.fromEntries([['kategori', c], ...b.series.map((s, i) => [`s${i}`, s.kind === 'percent' ? formatPercentText(s.values[ci] ?? 0) : (s.values[ci] ?? 0)])]),
+          ),
         };
         r = writeTable(summary, table, r, summaryWidths).next;
         break;

@@ -18,7 +18,14 @@ export function checkRows(db: Database, t: CheckTarget, outcome: ParseOutcome): 
   const fileProblems = [...outcome.fileProblems];
   // The column's header; a field without a column (given for the whole file, or not in the file) by its name.
   const col = (field: string) => t.pemetaan[field] ?? IMPORT_KIND_SPECS[t.jenis].fields.find((f) => f.key === field)?.label ?? null;
-  const rows: CheckedRow[] = outcome.rows.map((r) => ({ baris: r.baris, values: { ...r.values }, galat: r.galat, pinjamanId: null, premiId: null, ...(r.rekeningAngka ? { rekeningAngka: true as const } : {}) }));
+  const rows: CheckedRow[] = outcome.rows.map((r) => ({
+    baris: r.baris,
+    values: { ...r.values },
+    galat: r.galat,
+    pinjamanId: null,
+    premiId: null,
+    ...(r.rekeningAngka ? { rekeningAngka: true as const } : {}),
+  }));
   const report: Report = {
     fail(row, field, pesan) {
       problems.push({ berkas: t.namaBerkas, baris: row.baris, kolom: col(field), pesan, tingkat: 'galat' });
@@ -59,7 +66,10 @@ export function summarize(
   sebelumnya: ImportPreviewResult['sebelumnya'],
 ): ImportPreviewResult {
   const valid = checked.rows.filter((r) => !r.galat);
-  const periods = valid.map((r) => r.values.periode).filter((p): p is string => typeof p === 'string').sort();
+  const periods = valid
+    .map((r) => r.values.periode)
+    .filter((p): p is string => typeof p === 'string')
+    .sort();
   let total = 0;
   for (const r of valid) total += amountOf(jenis, r.values);
   return {
@@ -80,8 +90,6 @@ export function summarize(
     contohValid: valid.slice(0, 10).map((r) => ({ baris: r.baris, ...r.values })),
     sebelumnya,
     bisaDisimpan: checked.fileProblems.length === 0 && valid.length > 0,
-    ...(checked.debiturBerbeda
-      ? { debiturBerbeda: checked.debiturBerbeda.slice(0, DEBTOR_DIFFERENCES_SHOWN), jumlahDebiturBerbeda: checked.debiturBerbeda.length }
-      : {}),
+    ...(checked.debiturBerbeda ? { debiturBerbeda: checked.debiturBerbeda.slice(0, DEBTOR_DIFFERENCES_SHOWN), jumlahDebiturBerbeda: checked.debiturBerbeda.length } : {}),
   };
 }

@@ -42,7 +42,11 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean, 
     // The same content imported before is said first: re-checking its rows against what it wrote would only list them as duplicates.
     const earlier = repo.findImportBySha(db, req.jenis, req.berkas);
     if (earlier && !ganti) {
-      throw new ServiceError('CONFLICT', `Berkas dengan isi yang sama sudah diimpor sebagai ${IMPORT_KIND_SPECS[req.jenis].label}: ${describeEarlier(earlier)}. Tidak ada yang disimpan; pilih "Ganti impor sebelumnya" bila memang hendak menggantinya.`, { ganti: 'Sudah pernah diimpor' });
+      throw new ServiceError(
+        'CONFLICT',
+        `Berkas dengan isi yang sama sudah diimpor sebagai ${IMPORT_KIND_SPECS[req.jenis].label}: ${describeEarlier(earlier)}. Tidak ada yang disimpan; pilih "Ganti impor sebelumnya" bila memang hendak menggantinya.`,
+        { ganti: 'Sudah pernah diimpor' },
+      );
     }
     if (earlier && kind.tidakDapatDiganti) throw new ServiceError('CONFLICT', kind.tidakDapatDiganti, { ganti: 'Tidak dapat diganti' });
 
@@ -51,9 +55,23 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean, 
     const bulanIni = ctx.today().slice(0, 7);
     const against = job.checkedAgainst;
     const unchanged = against !== null && against.db === db && against.bulanIni === bulanIni && against.version === dataVersion(db);
-    const checked = unchanged && job.checked
-      ? job.checked
-      : checkRows(db, { jenis: req.jenis, bankId: req.bankId, penjaminId: req.penjaminId, skId: req.skId, namaBerkas: req.namaBerkas, pemetaan: req.pemetaan, bulanIni, hariIni: ctx.today() }, job.outcome!);
+    const checked =
+      unchanged && job.checked
+        ? job.checked
+        : checkRows(
+            db,
+            {
+              jenis: req.jenis,
+              bankId: req.bankId,
+              penjaminId: req.penjaminId,
+              skId: req.skId,
+              namaBerkas: req.namaBerkas,
+              pemetaan: req.pemetaan,
+              bulanIni,
+              hariIni: ctx.today(),
+            },
+            job.outcome!,
+          );
     if (checked.fileProblems.length > 0) throw new ServiceError('CONFLICT', `Tidak ada yang disimpan: ${checked.fileProblems[0]}`);
     const valid = checked.rows.filter((r) => !r.galat);
     if (valid.length === 0) throw new ServiceError('CONFLICT', 'Tidak ada baris yang valid untuk disimpan.');
@@ -61,7 +79,10 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean, 
       throw new ServiceError('CONFLICT', `Data berubah sejak pratinjau (${previewValid} baris valid, sekarang ${valid.length}). Jalankan pratinjau lagi; tidak ada yang disimpan.`);
     }
 
-    const periods = valid.map((r) => r.values.periode).filter((p): p is string => typeof p === 'string').sort();
+    const periods = valid
+      .map((r) => r.values.periode)
+      .filter((p): p is string => typeof p === 'string')
+      .sort();
     let total = 0;
     for (const r of valid) total += amountOf(req.jenis, r.values);
     const write: repo.ImportWrite = {

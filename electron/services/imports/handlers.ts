@@ -48,7 +48,8 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
   /** Who the file is from, as its kind says, checked: the bank (own bank for a liaison officer), the insurer or the decree. */
   const ownerOf = (o: Owner): { bankId: number | null; penjaminId: number | null; skId: number | null } => {
     const { pemilik, label } = IMPORT_KIND_SPECS[o.jenis];
-    if (callerBank(ctx) !== null && !bankOfficerMayImport(o.jenis)) throw new ServiceError('FORBIDDEN', `Petugas bank tidak mengimpor ${label}; berkas ini diimpor oleh sekretariat.`);
+    if (callerBank(ctx) !== null && !bankOfficerMayImport(o.jenis))
+      throw new ServiceError('FORBIDDEN', `Petugas bank tidak mengimpor ${label}; berkas ini diimpor oleh sekretariat.`);
     if (pemilik === 'penjamin') {
       if (!o.penjaminId || !getInsurer(db, o.penjaminId)) throw invalid('penjaminId', 'Penjamin tidak dikenal');
       return { bankId: null, penjaminId: o.penjaminId, skId: null };

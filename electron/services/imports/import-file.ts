@@ -44,7 +44,12 @@ async function ok<T>(handlers: Handlers, channel: string, input: unknown): Promi
 export async function importFileFromPath(handlers: Handlers, input: ImportFromPathInput, onProgress?: (percent: number, stage: string) => void): Promise<ImportFromPathResult> {
   const owner = { jenis: input.jenis, bankId: input.bankId, penjaminId: input.penjaminId, skId: input.skId };
   const namaBerkas = path.basename(input.file);
-  const inspection = await ok<ImportInspection>(handlers, 'imports.upload', { ...owner, namaBerkas, isiBase64: fs.readFileSync(input.file).toString('base64'), opsi: input.opsi ?? {} });
+  const inspection = await ok<ImportInspection>(handlers, 'imports.upload', {
+    ...owner,
+    namaBerkas,
+    isiBase64: fs.readFileSync(input.file).toString('base64'),
+    opsi: input.opsi ?? {},
+  });
   const { jobId } = await ok<{ jobId: string }>(handlers, 'imports.preview', {
     ...owner,
     berkas: inspection.berkas,

@@ -53,7 +53,14 @@ export function runWorker<T>(task: WorkerTask, onProgress?: (stage: string, done
     };
     // A file that keeps the worker busy longer than the limit is given up, with the limit named.
     const timer = setTimeout(
-      () => settle(() => reject(new WorkerFileError(`Pemeriksaan berkas dihentikan: lebih dari ${limits.waktuDetik / 60 >= 1 ? `${limits.waktuDetik / 60} menit` : `${limits.waktuDetik} detik`}, batas satu impor. Bagi berkas menjadi beberapa berkas lalu impor satu per satu.`))),
+      () =>
+        settle(() =>
+          reject(
+            new WorkerFileError(
+              `Pemeriksaan berkas dihentikan: lebih dari ${limits.waktuDetik / 60 >= 1 ? `${limits.waktuDetik / 60} menit` : `${limits.waktuDetik} detik`}, batas satu impor. Bagi berkas menjadi beberapa berkas lalu impor satu per satu.`,
+            ),
+          ),
+        ),
       limits.waktuDetik * 1000,
     );
     worker.on('message', (msg: WorkerReply) => {
@@ -65,7 +72,9 @@ export function runWorker<T>(task: WorkerTask, onProgress?: (stage: string, done
       settle(() =>
         reject(
           (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new WorkerFileError(`Berkas terlalu besar untuk diperiksa: pembacaannya memerlukan lebih dari ${limits.memoriMb.toLocaleString('id-ID')} MB memori, batas satu impor. Bagi berkas menjadi beberapa berkas lalu impor satu per satu.`)
+            ? new WorkerFileError(
+                `Berkas terlalu besar untuk diperiksa: pembacaannya memerlukan lebih dari ${limits.memoriMb.toLocaleString('id-ID')} MB memori, batas satu impor. Bagi berkas menjadi beberapa berkas lalu impor satu per satu.`,
+              )
             : err,
         ),
       ),

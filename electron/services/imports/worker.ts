@@ -39,12 +39,10 @@ function reply(result: unknown): void {
   port!.postMessage({ type: 'done', result } satisfies WorkerReply);
 }
 
-run(workerData as WorkerTask).then(
-  reply,
-  (err: unknown) =>
-    port.postMessage({
-      type: 'error',
-      message: err instanceof Error ? err.message : String(err),
-      expected: err instanceof SourceError,
-    } satisfies WorkerReply),
+run(workerData as WorkerTask).then(reply, (err: unknown) =>
+  port.postMessage({
+    type: 'error',
+    message: err instanceof Error ? err.message : String(err),
+    expected: err instanceof SourceError,
+  } satisfies WorkerReply),
 );

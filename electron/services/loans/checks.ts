@@ -101,7 +101,11 @@ export function loanFlagsFrom(loan: LoanCandidate, scheme: Scheme, facts: FlagFa
     });
   }
   if (scheme.plafonMaks !== null && loan.plafon > scheme.plafonMaks) {
-    flags.push({ kode: 'melebihi_plafon_skema', pesan: `Plafon ${formatRupiah(loan.plafon)} melebihi batas skema ${scheme.kode} (${formatRupiah(scheme.plafonMaks)}).`, menolak: true });
+    flags.push({
+      kode: 'melebihi_plafon_skema',
+      pesan: `Plafon ${formatRupiah(loan.plafon)} melebihi batas skema ${scheme.kode} (${formatRupiah(scheme.plafonMaks)}).`,
+      menolak: true,
+    });
   }
   if (scheme.tenorMaks !== null && loan.tenorBulan > scheme.tenorMaks) {
     flags.push({ kode: 'melebihi_tenor_skema', pesan: `Tenor ${loan.tenorBulan} bulan melebihi batas skema ${scheme.kode} (${scheme.tenorMaks} bulan).`, menolak: true });
@@ -199,10 +203,18 @@ export function stepDateRefusal(
 /** One account number and one agreement number per loan at a bank: the clash with a stored loan, or null. */
 export function accountRefusal(input: Pick<LoanInput, 'id' | 'nomorRekening' | 'nomorAkad'>, byAccount: { id: number } | null, byAkad: { id: number } | null): Refusal | null {
   if (byAccount && byAccount.id !== input.id) {
-    return { field: 'nomorRekening', message: `Nomor rekening ${input.nomorRekening} sudah tercatat di bank ini (pinjaman no. ${byAccount.id})`, conflict: { fieldMessage: 'Sudah tercatat' } };
+    return {
+      field: 'nomorRekening',
+      message: `Nomor rekening ${input.nomorRekening} sudah tercatat di bank ini (pinjaman no. ${byAccount.id})`,
+      conflict: { fieldMessage: 'Sudah tercatat' },
+    };
   }
   if (byAkad && byAkad.id !== input.id) {
-    return { field: 'nomorAkad', message: `Nomor akad ${input.nomorAkad} sudah tercatat di bank ini (pinjaman no. ${byAkad.id}): satu akad satu catatan`, conflict: { fieldMessage: 'Sudah tercatat' } };
+    return {
+      field: 'nomorAkad',
+      message: `Nomor akad ${input.nomorAkad} sudah tercatat di bank ini (pinjaman no. ${byAkad.id}): satu akad satu catatan`,
+      conflict: { fieldMessage: 'Sudah tercatat' },
+    };
   }
   return null;
 }

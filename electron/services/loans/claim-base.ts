@@ -35,7 +35,10 @@ export function claimBase(date: string, why: string, positions: readonly Pick<Ba
     const after = due === null ? '' : ` (sesudah angsuran ${formatDateLong(due)})`;
     return { tanggal: date, outstanding: own.outstanding, dasar: `${head}: posisi bank akhir ${formatPeriod(month)}${after}` };
   }
-  const earlier = positions.filter((p) => p.periode < month).sort((a, b) => (a.periode < b.periode ? -1 : 1)).at(-1);
+  const earlier = positions
+    .filter((p) => p.periode < month)
+    .sort((a, b) => (a.periode < b.periode ? -1 : 1))
+    .at(-1);
   if (earlier) return { tanggal: date, outstanding: earlier.outstanding, dasar: `${head}: posisi bank akhir ${formatPeriod(earlier.periode)}` };
   return { tanggal: date, outstanding: scheduledOutstandingOn(schedule, date), dasar: `${head}: menurut jadwal angsuran (bank belum melaporkan posisi)` };
 }

@@ -3,15 +3,7 @@
  * the rates in force on a date, and the contract's schedule view with the interest split.
  */
 import type { Loan, Restructuring, Schedule as ScheduleView, Scheme } from '../../contract';
-import {
-  addMonths,
-  compareDates,
-  generateSchedule,
-  restructure,
-  splitInterest,
-  type Schedule,
-  type SubsidyTerms,
-} from '../../domain/loan';
+import { addMonths, compareDates, generateSchedule, restructure, splitInterest, type Schedule, type SubsidyTerms } from '../../domain/loan';
 
 export interface LoanTerms {
   bungaBankPersen: string;

@@ -105,7 +105,10 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
         // The contract requires the version with an id: the form was filled from that version.
         if (input.id && versi !== undefined) requireVersion(ctx, 'pinjaman', input.id, versi);
         if (before && !isLoanEditable(before.status)) {
-          throw new ServiceError('CONFLICT', `Pinjaman berstatus ${LOAN_STATUS_LABEL[before.status]} tidak dapat diubah lagi; perubahan tenor atau bunga dicatat sebagai restrukturisasi.`);
+          throw new ServiceError(
+            'CONFLICT',
+            `Pinjaman berstatus ${LOAN_STATUS_LABEL[before.status]} tidak dapat diubah lagi; perubahan tenor atau bunga dicatat sebagai restrukturisasi.`,
+          );
         }
         const { fields, scheme } = checkedLoan(input);
         uniqueAccount(input);
@@ -151,7 +154,13 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
           const base = claimBase(defaulted ?? tanggal, defaulted !== null ? 'tanggal macet' : 'tanggal klaim', before.posisi, scheduleOf(before));
           const claim = computeInsuranceClaim(base.outstanding, scheme.porsiJaminanPersen, scheme.pembulatan);
           repo.insertInsuranceClaim(db, {
-            pinjamanId: id, tanggal, tanggalDasar: base.tanggal, dasar: base.dasar, outstanding: base.outstanding, porsiPersen: claim.coverageSharePercent, jumlah: claim.amount,
+            pinjamanId: id,
+            tanggal,
+            tanggalDasar: base.tanggal,
+            dasar: base.dasar,
+            outstanding: base.outstanding,
+            porsiPersen: claim.coverageSharePercent,
+            jumlah: claim.amount,
           });
           repo.setLoanStatus(db, id, 'klaim');
         } else {
@@ -215,8 +224,17 @@ export function loanHandlers(ctx: ServiceContext): HandlersFor<'loans' | 'positi
     const thisMonth = ctx.today().slice(0, 7);
     const from = thisMonth > `${year}-01` ? thisMonth : `${year}-01`;
     const candidate: Loan = {
-      ...fields, id: 0, debiturNama: '', debiturNik: '', bankNama: '', cabangNama: null, skemaKode: scheme.kode,
-      metodeBunga: scheme.metodeBunga, status: 'disetujui', tanggalLunas: null, versi: 0,
+      ...fields,
+      id: 0,
+      debiturNama: '',
+      debiturNik: '',
+      bankNama: '',
+      cabangNama: null,
+      skemaKode: scheme.kode,
+      metodeBunga: scheme.metodeBunga,
+      status: 'disetujui',
+      tanggalLunas: null,
+      versi: 0,
     };
     const own = projectLoan(candidate, scheme, from).get(year) ?? 0;
     const running = projectCosts(db, from).subsidyByYear.get(year) ?? 0;

@@ -119,7 +119,10 @@ export function buildEvaluasiProgram(ctx: ServiceContext, request: Extract<Docum
     blocks: [
       { type: 'fields', items: filterItems(ctx.db, params) },
       {
-        type: 'table', title: 'Ringkasan', sheet: 'Ringkasan', compact: false,
+        type: 'table',
+        title: 'Ringkasan',
+        sheet: 'Ringkasan',
+        compact: false,
         columns: [
           { key: 'uraian', label: 'Uraian', kind: 'text', width: 4 },
           { key: 'jumlah', label: 'Jumlah', kind: 'number', width: 1 },
@@ -130,7 +133,10 @@ export function buildEvaluasiProgram(ctx: ServiceContext, request: Extract<Docum
         rows: figureRows,
       },
       {
-        type: 'table', title: 'Baris (satu per pinjaman)', sheet: 'Baris', csv: true,
+        type: 'table',
+        title: 'Baris (satu per pinjaman)',
+        sheet: 'Baris',
+        csv: true,
         columns: [
           { key: 'no', label: 'No', kind: 'number', width: 0.4 },
           { key: 'rekening', label: 'Rekening', kind: 'text', width: 1.2 },

@@ -25,7 +25,10 @@ export function buildRencanaKunjungan(ctx: ServiceContext, p: Extract<DocumentRe
         ],
       },
       {
-        type: 'table', title: 'Daftar kunjungan', sheet: 'Kunjungan', csv: true,
+        type: 'table',
+        title: 'Daftar kunjungan',
+        sheet: 'Kunjungan',
+        csv: true,
         columns: [
           { key: 'no', label: 'No', kind: 'number', width: 0.4 },
           { key: 'debitur', label: 'Debitur / usaha', kind: 'text', width: 2 },
@@ -50,7 +53,10 @@ export function buildRencanaKunjungan(ctx: ServiceContext, p: Extract<DocumentRe
         })),
       },
       {
-        type: 'table', title: 'Alokasi per lapisan (bank × kecamatan)', sheet: 'Alokasi', compact: true,
+        type: 'table',
+        title: 'Alokasi per lapisan (bank × kecamatan)',
+        sheet: 'Alokasi',
+        compact: true,
         columns: [
           { key: 'bank', label: 'Bank', kind: 'text', width: 1.5 },
           { key: 'kecamatan', label: 'Kecamatan', kind: 'text', width: 1.5 },

@@ -18,7 +18,12 @@ export function createPlan(ctx: ServiceContext, input: { periode: string; ukuran
   return ctx.db.transaction(() => {
     const population = repo.planPopulation(ctx.db, periodLastDay(input.periode));
     if (population.length === 0) throw new ServiceError('CONFLICT', 'Tidak ada pinjaman berjalan (aktif atau macet) pada periode ini untuk dikunjungi.');
-    const sample = drawSample(population.map((l) => ({ id: l.id, stratum: stratumOf(l.bankId, l.kecamatanId) })), input.ukuran, seed, input.periode);
+    const sample = drawSample(
+      population.map((l) => ({ id: l.id, stratum: stratumOf(l.bankId, l.kecamatanId) })),
+      input.ukuran,
+      seed,
+      input.periode,
+    );
     const id = repo.insertPlan(
       ctx.db,
       { periode: input.periode, ukuran: input.ukuran, seed, populasi: population.length, pengguna: ctx.user },
@@ -26,8 +31,12 @@ export function createPlan(ctx: ServiceContext, input: { periode: string; ukuran
     );
     const plan = planDetail(ctx, id);
     appendAudit(ctx.db, {
-      user: ctx.user, action: 'buat', entity: 'rencana_monev', entityId: id,
-      before: null, after: { periode: plan.periode, ukuran: plan.ukuran, seed: plan.seed, populasi: plan.populasi, pinjamanIds: plan.baris.map((b) => b.pinjamanId) },
+      user: ctx.user,
+      action: 'buat',
+      entity: 'rencana_monev',
+      entityId: id,
+      before: null,
+      after: { periode: plan.periode, ukuran: plan.ukuran, seed: plan.seed, populasi: plan.populasi, pinjamanIds: plan.baris.map((b) => b.pinjamanId) },
     });
     return plan;
   })();
@@ -53,7 +62,7 @@ export function planDetail(ctx: ServiceContext, id: number): PlanDetail {
     return {
       strata,
       bankNama: names.banks.get(Number(bank)) ?? bank!,
-      kecamatanNama: kec === '-' ? null : names.kecamatan.get(Number(kec)) ?? kec!,
+      kecamatanNama: kec === '-' ? null : (names.kecamatan.get(Number(kec)) ?? kec!),
       populasi: population.get(strata) ?? 0,
       sampel: perStratum.get(strata) ?? 0,
     };

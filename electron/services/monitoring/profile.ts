@@ -12,8 +12,11 @@ export function writeProfile(ctx: ServiceContext, pinjamanId: number, fields: re
   const before = repo.getProfile(ctx.db, pinjamanId);
   const same =
     before !== null &&
-    before.omzetBulanan === fields.omzetBulanan && before.pekerjaDibayar === fields.pekerjaDibayar && before.pekerjaKeluarga === fields.pekerjaKeluarga &&
-    before.aset === fields.aset && before.statusUsaha === fields.statusUsaha;
+    before.omzetBulanan === fields.omzetBulanan &&
+    before.pekerjaDibayar === fields.pekerjaDibayar &&
+    before.pekerjaKeluarga === fields.pekerjaKeluarga &&
+    before.aset === fields.aset &&
+    before.statusUsaha === fields.statusUsaha;
   if (same) return before;
   repo.upsertProfile(ctx.db, pinjamanId, fields);
   const after = repo.getProfile(ctx.db, pinjamanId)!;

@@ -31,18 +31,26 @@ export function premiumHandlers(ctx: ServiceContext): HandlersFor<'premiums'> {
             { premiIds: 'Belum ditagih' },
           );
         }
-        refuseOwnEntry(ctx, rows.map((r) => r.tagihanDicatatOlehId), 'Tagihan premi ini Anda catat sendiri; pembayarannya harus dicatat verifikator lain (prinsip empat mata).');
+        refuseOwnEntry(
+          ctx,
+          rows.map((r) => r.tagihanDicatatOlehId),
+          'Tagihan premi ini Anda catat sendiri; pembayarannya harus dicatat verifikator lain (prinsip empat mata).',
+        );
         refuseClosedMonths(db, [input.tanggalSp2d.slice(0, 7)], 'Pembayaran premi tidak dapat dicatat', 'tanggalSp2d');
         const pagu = getPagu(db, input.paguId);
         if (!pagu) throw invalid('paguId', 'Pos anggaran tidak dikenal');
         if (pagu.jenis !== 'premi') throw invalid('paguId', 'Pos anggaran ini bukan untuk premi');
-        if (pagu.tahun !== Number(input.tanggalSp2d.slice(0, 4))) throw invalid('paguId', `Pos anggaran tahun ${pagu.tahun}, sedangkan SP2D bertanggal tahun ${input.tanggalSp2d.slice(0, 4)}`);
+        if (pagu.tahun !== Number(input.tanggalSp2d.slice(0, 4)))
+          throw invalid('paguId', `Pos anggaran tahun ${pagu.tahun}, sedangkan SP2D bertanggal tahun ${input.tanggalSp2d.slice(0, 4)}`);
         const same = findPaymentBySp2d(db, input.nomorSp2d);
         if (same) throw new ServiceError('CONFLICT', `SP2D nomor ${input.nomorSp2d} sudah dicatat (tanggal ${same.tanggal_sp2d})`, { nomorSp2d: 'Sudah dicatat' });
         const jumlah = rows.reduce((s, r) => s + r.jumlah, 0);
         const sisa = pagu.jumlah - realisasiPagu(db, pagu.id);
         if (jumlah > sisa) {
-          throw new ServiceError('CONFLICT', `Pembayaran ${formatRupiah(jumlah)} melebihi sisa pagu ${pagu.kode_rekening} tahun ${pagu.tahun} (${formatRupiah(sisa)}). Tidak ada yang dicatat.`);
+          throw new ServiceError(
+            'CONFLICT',
+            `Pembayaran ${formatRupiah(jumlah)} melebihi sisa pagu ${pagu.kode_rekening} tahun ${pagu.tahun} (${formatRupiah(sisa)}). Tidak ada yang dicatat.`,
+          );
         }
         const pembayaranId = repo.insertPremiumPayment(db, { ...input, jumlah, premiIds: rows.map((r) => r.id), dicatatOlehId: callerId(ctx) });
         const { versi: _versi, ...recorded } = input;

@@ -50,7 +50,14 @@ export function recordInsurerInvoice(
       premiIds: 'Sudah ditagih',
     });
   }
-  repo.markInvoiced(ctx.db, rows.map((r) => r.id), input.nomorTagihan, input.tanggalTagihan, { name: ctx.user, id: callerId(ctx) }, input.imporId ?? null);
+  repo.markInvoiced(
+    ctx.db,
+    rows.map((r) => r.id),
+    input.nomorTagihan,
+    input.tanggalTagihan,
+    { name: ctx.user, id: callerId(ctx) },
+    input.imporId ?? null,
+  );
   const jumlah = rows.reduce((s, r) => s + r.jumlah, 0);
   const { imporId, versi: _versi, ...rest } = input;
   appendAudit(ctx.db, { user: ctx.user, action: 'ubah', entity: 'tagihan_premi', entityId: null, after: imporId ? { ...rest, jumlah, imporId } : { ...rest, jumlah } });

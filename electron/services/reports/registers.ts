@@ -21,10 +21,11 @@ export const STATUS_LABEL: Readonly<Record<string, string>> = LOAN_STATUS_TITLE;
 export const SKALA_LABEL: Record<string, string> = { mikro: 'Mikro', kecil: 'Kecil', menengah: 'Menengah', koperasi: 'Koperasi' };
 
 const nameOf = (db: Database, table: 'bank' | 'kecamatan' | 'skema' | 'sektor', id: number | undefined): string | null =>
-  id === undefined ? null : filterName(db, table, id) ?? `(tidak dikenal: ${id})`;
+  id === undefined ? null : (filterName(db, table, id) ?? `(tidak dikenal: ${id})`);
 
 function periodText(p: { periodeAwal?: string | undefined; periodeAkhir?: string | undefined }): string | null {
-  if (p.periodeAwal && p.periodeAkhir) return p.periodeAwal === p.periodeAkhir ? formatPeriod(p.periodeAwal) : `${formatPeriod(p.periodeAwal)} s.d. ${formatPeriod(p.periodeAkhir)}`;
+  if (p.periodeAwal && p.periodeAkhir)
+    return p.periodeAwal === p.periodeAkhir ? formatPeriod(p.periodeAwal) : `${formatPeriod(p.periodeAwal)} s.d. ${formatPeriod(p.periodeAkhir)}`;
   if (p.periodeAwal) return `sejak ${formatPeriod(p.periodeAwal)}`;
   if (p.periodeAkhir) return `sampai ${formatPeriod(p.periodeAkhir)}`;
   return null;
@@ -47,10 +48,10 @@ function filterFields(db: Database, p: RegisterPinjaman | RegisterDebitur): { la
   add('Bank', nameOf(db, 'bank', p.bankId));
   add('Kecamatan', nameOf(db, 'kecamatan', p.kecamatanId));
   add('Skema', nameOf(db, 'skema', p.skemaId));
-  add('Status pinjaman', p.status ? STATUS_LABEL[p.status] ?? p.status : null);
+  add('Status pinjaman', p.status ? (STATUS_LABEL[p.status] ?? p.status) : null);
   if (p.jenis === 'registerDebitur') {
     add('Sektor', nameOf(db, 'sektor', p.sektorId));
-    add('Skala usaha', p.skala ? SKALA_LABEL[p.skala] ?? p.skala : null);
+    add('Skala usaha', p.skala ? (SKALA_LABEL[p.skala] ?? p.skala) : null);
   }
   add('Periode akad', periodText(p));
   if (items.length === 0) items.push({ label: 'Saringan', value: 'semua data' });
@@ -194,8 +195,18 @@ export function buildRegisterDebitur(ctx: ServiceContext, p: RegisterDebitur): R
           { key: 'plafon', label: 'Plafon berjalan', kind: 'rupiah', width: 1.3 },
         ],
         rows: rows.map((r, i) => ({
-          no: i + 1, nik: r.nik, nama: r.nama, jk: r.jenis_kelamin, lahir: r.tanggal_lahir, usaha: r.nama_usaha ?? '', sektor: r.sektor ?? '',
-          skala: SKALA_LABEL[r.skala] ?? r.skala, kecamatan: r.kecamatan ?? '', desa: r.desa ?? '', pinjaman: r.pinjaman, plafon: r.plafon_berjalan,
+          no: i + 1,
+          nik: r.nik,
+          nama: r.nama,
+          jk: r.jenis_kelamin,
+          lahir: r.tanggal_lahir,
+          usaha: r.nama_usaha ?? '',
+          sektor: r.sektor ?? '',
+          skala: SKALA_LABEL[r.skala] ?? r.skala,
+          kecamatan: r.kecamatan ?? '',
+          desa: r.desa ?? '',
+          pinjaman: r.pinjaman,
+          plafon: r.plafon_berjalan,
         })),
         totals: { nama: `Jumlah (${rows.length} debitur)`, pinjaman: total.pinjaman, plafon: total.plafon },
         empty: 'Tidak ada debitur yang memenuhi saringan.',

@@ -47,9 +47,9 @@ function labeller(db: Database): (dim: Dim, cell: Partial<CellKey> & Omit<CellKe
       case 'bank':
         return bank.get(c.bankId!) ?? '-';
       case 'kecamatan':
-        return c.kecamatanId === null ? TANPA_KECAMATAN : kecamatan.get(c.kecamatanId) ?? '-';
+        return c.kecamatanId === null ? TANPA_KECAMATAN : (kecamatan.get(c.kecamatanId) ?? '-');
       case 'sektor':
-        return c.sektorId === null ? TANPA_SEKTOR : sektor.get(c.sektorId) ?? '-';
+        return c.sektorId === null ? TANPA_SEKTOR : (sektor.get(c.sektorId) ?? '-');
       case 'skala':
         return SKALA_LABEL[c.skala] ?? c.skala;
       case 'gender':
@@ -89,7 +89,11 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
   // what moved (SP2D − STS deposits); corrections are those settled in the period (− overpayments
   // offset or deposited, + underpayments paid later); gross = net − corrections, the paid lines' worth.
   const subsidyNet = (paid: number, k: { koreksi: number; sts: number; lebih: number; kurang: number }) => ({
-    bersih: paid - k.sts, koreksi: k.koreksi, lebih: k.lebih, kurang: k.kurang, bruto: paid - k.sts - k.koreksi,
+    bersih: paid - k.sts,
+    koreksi: k.koreksi,
+    lebih: k.lebih,
+    kurang: k.kurang,
+    bruto: paid - k.sts - k.koreksi,
   });
   const netMonth = subsidyNet(paidMonth.subsidi, correctionsBetween(db, monthStart, monthEnd));
   const netYear = subsidyNet(paidYear.subsidi, correctionsBetween(db, yearStart, monthEnd));
@@ -346,10 +350,14 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
       `Proyeksi s.d. akhir tahun: subsidi yang diharapkan dari jadwal pinjaman berjalan untuk bulan sesudah ${formatPeriod(periode)} yang belum dibayar, dan premi pinjaman yang disetujui tetapi belum dicairkan (dihitung pada ${formatDateLong(ctx.today())}).`,
       'Jenis kelamin debitur menurut NIK.',
       ...(netMonth.koreksi !== 0 || netYear.koreksi !== 0
-        ? ['Koreksi setelah pembayaran (temuan bank, Inspektorat atau BPK) dihitung pada tanggal uangnya bergerak: tanggal SP2D yang melunasi tagihan kompensasinya, atau tanggal STS. Baris yang dibayar tidak diubah.']
+        ? [
+            'Koreksi setelah pembayaran (temuan bank, Inspektorat atau BPK) dihitung pada tanggal uangnya bergerak: tanggal SP2D yang melunasi tagihan kompensasinya, atau tanggal STS. Baris yang dibayar tidak diubah.',
+          ]
         : []),
       ...(lineTotal(subsidyMonth) !== netMonth.bruto || lineTotal(subsidyYear) !== netYear.bruto
-        ? [`Rincian subsidi per bank dan lainnya (${formatRupiah(lineTotal(subsidyMonth))} bulan ini, ${formatRupiah(lineTotal(subsidyYear))} s.d. bulan ini) berbeda dari jumlah SP2D karena ada tagihan yang dibayar bertahap; rincian mengikuti tanggal SP2D pertama tagihannya.`]
+        ? [
+            `Rincian subsidi per bank dan lainnya (${formatRupiah(lineTotal(subsidyMonth))} bulan ini, ${formatRupiah(lineTotal(subsidyYear))} s.d. bulan ini) berbeda dari jumlah SP2D karena ada tagihan yang dibayar bertahap; rincian mengikuti tanggal SP2D pertama tagihannya.`,
+          ]
         : []),
     ],
   };

@@ -46,10 +46,16 @@ export async function buildRiwayatPinjaman(ctx: ServiceContext, p: Params): Prom
           { label: 'Usaha', value: [debtor.nama_usaha, debtor.skala, debtor.kecamatan ? `Kec. ${debtor.kecamatan}` : null].filter(Boolean).join(', ') },
           { label: 'Bank / cabang', value: loan.cabangNama ? `${loan.bankNama}, ${loan.cabangNama}` : loan.bankNama },
           { label: 'Nomor rekening / akad', value: `${loan.nomorRekening} / ${loan.nomorAkad}` },
-          { label: 'Tanggal akad / pencairan', value: `${formatDateShort(loan.tanggalAkad)} / ${loan.tanggalPencairan ? formatDateShort(loan.tanggalPencairan) : 'belum dicairkan'}` },
+          {
+            label: 'Tanggal akad / pencairan',
+            value: `${formatDateShort(loan.tanggalAkad)} / ${loan.tanggalPencairan ? formatDateShort(loan.tanggalPencairan) : 'belum dicairkan'}`,
+          },
           { label: 'Skema', value: `${loan.skemaKode}, bunga ${loan.metodeBunga}` },
           { label: 'Plafon / tenor', value: `${formatRupiah(loan.plafon)} / ${loan.tenorBulan} bulan` },
-          { label: 'Bunga bank / debitur', value: `${loan.bungaBankPersen.replace('.', ',')}% / ${loan.bungaDebiturPersen.replace('.', ',')}% per tahun${loan.alasanUbahBunga ? ` (${loan.alasanUbahBunga})` : ''}` },
+          {
+            label: 'Bunga bank / debitur',
+            value: `${loan.bungaBankPersen.replace('.', ',')}% / ${loan.bungaDebiturPersen.replace('.', ',')}% per tahun${loan.alasanUbahBunga ? ` (${loan.alasanUbahBunga})` : ''}`,
+          },
           { label: 'Status', value: `${STATUS_LABEL[loan.status] ?? loan.status}${loan.tanggalLunas ? `, lunas ${formatDateShort(loan.tanggalLunas)}` : ''}` },
           ...loan.restrukturisasi.map((r) => ({
             label: 'Restrukturisasi',
@@ -75,7 +81,16 @@ export async function buildRiwayatPinjaman(ctx: ServiceContext, p: Params): Prom
         ],
         rows: (jadwal?.rows ?? []).map((r) => ({ ...r })),
         ...(jadwal
-          ? { totals: { jatuhTempo: 'Jumlah', pokok: jadwal.totalPokok, bunga: jadwal.totalBunga, angsuran: jadwal.totalAngsuran, bungaDebitur: jadwal.totalBungaDebitur, bungaSubsidi: jadwal.totalBungaSubsidi } }
+          ? {
+              totals: {
+                jatuhTempo: 'Jumlah',
+                pokok: jadwal.totalPokok,
+                bunga: jadwal.totalBunga,
+                angsuran: jadwal.totalAngsuran,
+                bungaDebitur: jadwal.totalBungaDebitur,
+                bungaSubsidi: jadwal.totalBungaSubsidi,
+              },
+            }
           : {}),
       },
       {
@@ -91,8 +106,12 @@ export async function buildRiwayatPinjaman(ctx: ServiceContext, p: Params): Prom
           { key: 'sumber', label: 'Sumber', kind: 'text', width: 0.7 },
         ],
         rows: loan.posisi.map((x) => ({
-          periode: formatPeriod(x.periode), outstanding: x.outstanding, kol: `${x.kol} ${KOL_LABEL[x.kol] ?? ''}`, hari: x.hariTunggakan,
-          angsuran: x.angsuranDibayar ? 'ya' : 'tidak', sumber: x.sumber === 'impor' ? 'berkas bank' : 'manual',
+          periode: formatPeriod(x.periode),
+          outstanding: x.outstanding,
+          kol: `${x.kol} ${KOL_LABEL[x.kol] ?? ''}`,
+          hari: x.hariTunggakan,
+          angsuran: x.angsuranDibayar ? 'ya' : 'tidak',
+          sumber: x.sumber === 'impor' ? 'berkas bank' : 'manual',
         })),
         empty: 'Bank belum melaporkan posisi pinjaman ini.',
       },
@@ -113,7 +132,12 @@ export async function buildRiwayatPinjaman(ctx: ServiceContext, p: Params): Prom
         type: 'fields',
         items: [
           { label: 'Premi asuransi/penjaminan', value: loan.premi ? `${loan.premi.penjaminNama}: ${loan.premi.rincian} (${loan.premi.status})` : 'tidak ada' },
-          { label: 'Klaim asuransi', value: loan.klaimAsuransi ? `${formatDateShort(loan.klaimAsuransi.tanggal)}: ${loan.klaimAsuransi.porsiPersen.replace('.', ',')}% × ${formatRupiah(loan.klaimAsuransi.outstanding)} = ${formatRupiah(loan.klaimAsuransi.jumlah)} (${loan.klaimAsuransi.status})${loan.klaimAsuransi.dasar ? `; ${loan.klaimAsuransi.dasar}` : ''}` : 'tidak ada' },
+          {
+            label: 'Klaim asuransi',
+            value: loan.klaimAsuransi
+              ? `${formatDateShort(loan.klaimAsuransi.tanggal)}: ${loan.klaimAsuransi.porsiPersen.replace('.', ',')}% × ${formatRupiah(loan.klaimAsuransi.outstanding)} = ${formatRupiah(loan.klaimAsuransi.jumlah)} (${loan.klaimAsuransi.status})${loan.klaimAsuransi.dasar ? `; ${loan.klaimAsuransi.dasar}` : ''}`
+              : 'tidak ada',
+          },
         ],
       },
       {
@@ -126,7 +150,12 @@ export async function buildRiwayatPinjaman(ctx: ServiceContext, p: Params): Prom
           { key: 'alasan', label: 'Alasan', kind: 'text', width: 2.5 },
           { key: 'pengguna', label: 'Dicatat oleh', kind: 'text', width: 1 },
         ],
-        rows: steps.map((s) => ({ tanggal: s.tanggal, langkah: `${STATUS_LABEL[s.dari] ?? s.dari} → ${STATUS_LABEL[s.ke] ?? s.ke}`, alasan: s.alasan ?? '', pengguna: s.pengguna })),
+        rows: steps.map((s) => ({
+          tanggal: s.tanggal,
+          langkah: `${STATUS_LABEL[s.dari] ?? s.dari} → ${STATUS_LABEL[s.ke] ?? s.ke}`,
+          alasan: s.alasan ?? '',
+          pengguna: s.pengguna,
+        })),
         empty: 'Tidak ada langkah tercatat (data dimuat langsung).',
       },
       { type: 'amount', label: 'Jumlah subsidi bunga yang telah dibayar', amount: subsidyTotal },

@@ -9,9 +9,21 @@ import type { HandlersFor } from '../index';
 
 /** Fields that decide money: once loans run under a scheme they are fixed (make a new scheme instead). */
 const MONEY_FIELDS = [
-  'bungaBankPersen', 'bungaDebiturPersen', 'jenisSubsidi', 'porsiSubsidiPersen', 'metodeBunga', 'basisSubsidi',
-  'konvensiHari', 'pembulatan', 'kolMaks', 'wajibAngsuran', 'hanyaTahunAnggaran', 'premiBasis', 'premiTarifPersen',
-  'premiTabel', 'porsiJaminanPersen',
+  'bungaBankPersen',
+  'bungaDebiturPersen',
+  'jenisSubsidi',
+  'porsiSubsidiPersen',
+  'metodeBunga',
+  'basisSubsidi',
+  'konvensiHari',
+  'pembulatan',
+  'kolMaks',
+  'wajibAngsuran',
+  'hanyaTahunAnggaran',
+  'premiBasis',
+  'premiTarifPersen',
+  'premiTabel',
+  'porsiJaminanPersen',
 ] as const satisfies readonly (keyof Scheme)[];
 
 export function schemeHandlers(ctx: ServiceContext): HandlersFor<'schemes'> {

@@ -43,7 +43,15 @@ export function subsidyHandlers(ctx: ServiceContext): HandlersFor<'subsidy'> {
         refusePersonMonth(db, lines, (l) => `rekening ${l.nomorRekening} (${formatPeriod(l.periode)})`, 'Pembayaran tidak dapat dicatat', 'Tidak ada yang dicatat.');
         let result: ReturnType<typeof insertPaidClaim>;
         try {
-          result = insertPaidClaim(db, { bankId: input.bankId, periodeAwal: input.periodeAwal, periodeAkhir, nomorSp2d: input.nomorSp2d, tanggalSp2d: input.tanggalSp2d, paguId: pagu.id, lines });
+          result = insertPaidClaim(db, {
+            bankId: input.bankId,
+            periodeAwal: input.periodeAwal,
+            periodeAkhir,
+            nomorSp2d: input.nomorSp2d,
+            tanggalSp2d: input.tanggalSp2d,
+            paguId: pagu.id,
+            lines,
+          });
         } catch (err) {
           if (isPersonMonthRefusal(err)) throw new ServiceError('CONFLICT', 'Sebagian bulan sudah disubsidi melalui pinjaman lain debitur yang sama. Tidak ada yang dicatat.');
           throw err;

@@ -91,9 +91,17 @@ export function checkHistoricPayments(db: Database, bankId: number, rows: readon
   const refuse = (row: HistoricPaymentRow, kolom: HistoryRefusal['kolom'], pesan: string) => ditolak.push({ baris: row.baris, kolom, pesan });
 
   const loans = bankLoansByAccount(db, bankId);
-  const periods = rows.map((r) => r.periode).filter((p) => isPeriod(p)).sort();
+  const periods = rows
+    .map((r) => r.periode)
+    .filter((p) => isPeriod(p))
+    .sort();
   const paid = periods.length === 0 ? new Map<string, string | null>() : paidMonthsOfBank(db, bankId, periods[0]!, periods.at(-1)!);
-  const closed = new Set(closedAmong(db, rows.flatMap((r) => (r.tanggalSp2d && isIsoDate(r.tanggalSp2d) ? [r.tanggalSp2d.slice(0, 7)] : []))));
+  const closed = new Set(
+    closedAmong(
+      db,
+      rows.flatMap((r) => (r.tanggalSp2d && isIsoDate(r.tanggalSp2d) ? [r.tanggalSp2d.slice(0, 7)] : [])),
+    ),
+  );
   const firstOfMonth = new Map<string, number>();
   const sp2dDate = new Map<string, { tanggal: string; baris: number }>();
   const recorded = new Map<string, { tanggal_sp2d: string } | null>();
@@ -191,7 +199,10 @@ export function checkHistoricPayments(db: Database, bankId: number, rows: readon
 
   // One person, one subsidy per month: against the months paid (any bank) and the rows before.
   const blocked = new Set<Pending>();
-  for (const c of personMonthConflicts(db, pending.map((p) => ({ pinjamanId: p.line.pinjamanId, periode: p.line.periode, p })))) {
+  for (const c of personMonthConflicts(
+    db,
+    pending.map((p) => ({ pinjamanId: p.line.pinjamanId, periode: p.line.periode, p })),
+  )) {
     blocked.add(c.candidate.p);
     refuse(c.candidate.p.row, 'periode', `${formatPeriod(c.candidate.p.line.periode)}: ${monthTakenText(c.block, 'berkas')}`);
   }
@@ -245,7 +256,15 @@ export function recordHistoricPayments(ctx: ServiceContext, bankId: number, rows
     const pembayaran: HistoryResult['pembayaran'] = [];
     for (const s of check.sp2d) {
       const written = insertHistoricPayment(db, { bankId, imporId, dibuatOleh: ctx.user, nomorSp2d: s.nomorSp2d, tanggalSp2d: s.tanggalSp2d, paguId: s.paguId, lines: s.lines });
-      const entry = { nomorSp2d: s.nomorSp2d, tanggalSp2d: s.tanggalSp2d, jumlah: written.total, baris: s.lines.length, tagihanId: written.tagihanId, pembayaranId: written.pembayaranId, paguId: s.paguId };
+      const entry = {
+        nomorSp2d: s.nomorSp2d,
+        tanggalSp2d: s.tanggalSp2d,
+        jumlah: written.total,
+        baris: s.lines.length,
+        tagihanId: written.tagihanId,
+        pembayaranId: written.pembayaranId,
+        paguId: s.paguId,
+      };
       pembayaran.push(entry);
       appendAudit(db, {
         user: ctx.user,

@@ -79,11 +79,7 @@ export function monthTakenText(block: MonthBlock, sama: 'perhitungan' | 'pembaya
  * A run line under the rule: an eligible line with an amount takes the person's month, or is
  * excluded naming the loan that holds it. `shared` is false for a debtor with one loan (no lookup).
  */
-export function personMonthLine(
-  ledger: PersonMonthLedger,
-  line: SubsidyLine,
-  loan: { debiturId: number; batas: number; bankNama: string; shared: boolean },
-): SubsidyLine {
+export function personMonthLine(ledger: PersonMonthLedger, line: SubsidyLine, loan: { debiturId: number; batas: number; bankNama: string; shared: boolean }): SubsidyLine {
   if (!loan.shared || !line.layak || line.rincian === null || line.rincian.jumlah <= 0) return line;
   const block = ledger.blocker(loan.debiturId, line.periode, line.pinjamanId, loan.batas);
   if (block !== null) return { ...line, layak: false, alasan: 'sudah_disubsidi_lain', alasanLabel: monthTakenText(block), rincian: null };

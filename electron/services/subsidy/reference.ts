@@ -206,7 +206,15 @@ export function projectLoanReference(loan: Loan, scheme: Scheme, fromPeriod: str
   const start = disbursed.slice(0, 7) > fromPeriod ? disbursed.slice(0, 7) : fromPeriod;
   if (lastPeriod < start) return byYear;
   const ctx: LoanContext = {
-    loan: { ...loan, tanggalPencairan: disbursed }, scheme, schedule, restructurings, positions: new Map(), paid, claimDate: null, otherActiveLoans: 0, assumeInstallmentPaid: true,
+    loan: { ...loan, tanggalPencairan: disbursed },
+    scheme,
+    schedule,
+    restructurings,
+    positions: new Map(),
+    paid,
+    claimDate: null,
+    otherActiveLoans: 0,
+    assumeInstallmentPaid: true,
   };
   for (const periode of periodsBetween(start, lastPeriod)) {
     const line = lineForReference(ctx, periode);

@@ -33,15 +33,7 @@ import {
   type IneligibilityReason,
 } from '../../domain/loan';
 import { divRound, pow10, quotient40, quotientRupiah, quotientText, quotientTextRupiah, scaled } from '../../domain/loan/exact';
-import {
-  dateInMonth,
-  outlineClosing,
-  outlineMaturityDate,
-  outlineMaturityMonth,
-  outlineSchedule,
-  restructureOutline,
-  type ScheduleOutline,
-} from '../../domain/loan/outline';
+import { dateInMonth, outlineClosing, outlineMaturityDate, outlineMaturityMonth, outlineSchedule, restructureOutline, type ScheduleOutline } from '../../domain/loan/outline';
 import { paidMonthsOfSharedDebtors, sharedDebtorIds } from '../../../database/repositories/payments';
 import { notFound } from '../errors';
 import { subsidyTerms, termsOn } from '../loans/engine';
@@ -71,8 +63,14 @@ export interface RunPeriod {
 export function runPeriod(periode: string): RunPeriod {
   const { year, month } = parsePeriod(periode);
   return {
-    periode, year, monthIndex: year * 12 + month - 1, first: periodFirstDay(periode), last: periodLastDay(periode), endEx: periodEndExclusive(periode),
-    days: daysInMonth(year, month), prefix: `${periode}-`,
+    periode,
+    year,
+    monthIndex: year * 12 + month - 1,
+    first: periodFirstDay(periode),
+    last: periodLastDay(periode),
+    endEx: periodEndExclusive(periode),
+    days: daysInMonth(year, month),
+    prefix: `${periode}-`,
   };
 }
 
@@ -207,7 +205,16 @@ const NO_DECREES: readonly DecreeEntry[] = Object.freeze([]);
 export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
   const lines: SubsidyLine[] = [];
   const t = forEachRunLine(db, req, (line) => lines.push(line));
-  return { bankId: t.bankId, bankNama: t.bankNama, periodeAwal: t.periodeAwal, periodeAkhir: t.periodeAkhir, lines, jumlahLayak: t.jumlahLayak, jumlahTidakLayak: t.jumlahTidakLayak, total: t.total };
+  return {
+    bankId: t.bankId,
+    bankNama: t.bankNama,
+    periodeAwal: t.periodeAwal,
+    periodeAkhir: t.periodeAkhir,
+    lines,
+    jumlahLayak: t.jumlahLayak,
+    jumlahTidakLayak: t.jumlahTidakLayak,
+    total: t.total,
+  };
 }
 
 /**
@@ -278,10 +285,7 @@ export function forEachRunLine(db: Database, req: RunRequest, onLine: (line: Sub
         warning = warnings.get(others) ?? `Debitur memiliki ${others} pinjaman bersubsidi lain yang masih berjalan (pembiayaan ganda)`;
         warnings.set(others, warning);
       }
-      const verdict = checkDecree(
-        { skemaId, skemaKode: scheme.kode, bankId: req.bankId, cabangId: row[22], tahunAkad: row[6], plafon: row[8] },
-        decrees.get(row[5]) ?? NO_DECREES,
-      );
+      const verdict = checkDecree({ skemaId, skemaKode: scheme.kode, bankId: req.bankId, cabangId: row[22], tahunAkad: row[6], plafon: row[8] }, decrees.get(row[5]) ?? NO_DECREES);
       const loan = runLoan(
         {
           id,
@@ -487,8 +491,18 @@ export function runLine(loan: RunLoan, p: RunPeriod, position: RunPosition | nul
   const no = ineligibility(loan, p, position, paid);
   if (no !== null) {
     return {
-      pinjamanId: loan.id, nomorRekening: loan.nomorRekening, debiturNama: loan.debiturNama, nik: loan.nik, skemaKode: loan.skemaKode, periode: p.periode,
-      kol, peringatan, layak: false, alasan: no[0], alasanLabel: `${INELIGIBILITY_LABELS[no[0]]} (${no[1]})`, rincian: null,
+      pinjamanId: loan.id,
+      nomorRekening: loan.nomorRekening,
+      debiturNama: loan.debiturNama,
+      nik: loan.nik,
+      skemaKode: loan.skemaKode,
+      periode: p.periode,
+      kol,
+      peringatan,
+      layak: false,
+      alasan: no[0],
+      alasanLabel: `${INELIGIBILITY_LABELS[no[0]]} (${no[1]})`,
+      rincian: null,
     };
   }
   const cut = monthCut(loan, p, position, previous);
@@ -496,8 +510,18 @@ export function runLine(loan: RunLoan, p: RunPeriod, position: RunPosition | nul
   const changes = rateChangesIn(loan, p, cut, rate);
   const rincian = changes.length === 0 ? working(loan, p, cut, rate, position === null) : splitWorking(loan, p, cut, rate, changes, position === null);
   return {
-    pinjamanId: loan.id, nomorRekening: loan.nomorRekening, debiturNama: loan.debiturNama, nik: loan.nik, skemaKode: loan.skemaKode, periode: p.periode,
-    kol, peringatan, layak: true, alasan: null, alasanLabel: null, rincian,
+    pinjamanId: loan.id,
+    nomorRekening: loan.nomorRekening,
+    debiturNama: loan.debiturNama,
+    nik: loan.nik,
+    skemaKode: loan.skemaKode,
+    periode: p.periode,
+    kol,
+    peringatan,
+    layak: true,
+    alasan: null,
+    alasanLabel: null,
+    rincian,
   };
 }
 

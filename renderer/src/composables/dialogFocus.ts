@@ -5,12 +5,9 @@
  * dialog's first field instead, and the × leaves the Tab order (Esc and the Batal button remain;
  * the mouse still reaches the ×).
  */
-const FIELD = [
-  'input:not([type="hidden"]):not([disabled]):not([readonly])',
-  'textarea:not([disabled]):not([readonly])',
-  'select:not([disabled])',
-  '[contenteditable="true"]',
-].join(',');
+const FIELD = ['input:not([type="hidden"]):not([disabled]):not([readonly])', 'textarea:not([disabled]):not([readonly])', 'select:not([disabled])', '[contenteditable="true"]'].join(
+  ',',
+);
 
 /** The first field of a dialog's body a clerk can type into, if any. */
 export function firstField(dialog: Element): HTMLElement | null {

@@ -22,7 +22,7 @@ export interface LatestOnly {
  */
 export function useLatestOnly(loading: Ref<boolean>): LatestOnly {
   let latest = 0;
-  const run = async <T,>(request: () => Promise<T>, apply: (result: T) => void, fail?: (err: unknown) => void): Promise<void> => {
+  const run = async <T>(request: () => Promise<T>, apply: (result: T) => void, fail?: (err: unknown) => void): Promise<void> => {
     const mine = ++latest;
     loading.value = true;
     try {

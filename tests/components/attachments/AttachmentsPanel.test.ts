@@ -13,8 +13,20 @@ import { byTestId, callsTo, mockBackend, mountWithApp, queryTestId, resetWorld }
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
 
 const ROW: Attachment = {
-  id: 7, pemilikJenis: 'pinjaman', pemilikId: 3, namaBerkas: 'akad-siti.pdf', tipe: 'pdf', ukuran: 1_572_864, sha256: 'a'.repeat(64), jenisDokumen: 'akad',
-  catatan: 'halaman tanda tangan', dibuatOleh: 'rina', dibuatPada: '2026-11-20T03:00:00.000Z', dihapusOleh: null, dihapusPada: null, alasanHapus: null,
+  id: 7,
+  pemilikJenis: 'pinjaman',
+  pemilikId: 3,
+  namaBerkas: 'akad-siti.pdf',
+  tipe: 'pdf',
+  ukuran: 1_572_864,
+  sha256: 'a'.repeat(64),
+  jenisDokumen: 'akad',
+  catatan: 'halaman tanda tangan',
+  dibuatOleh: 'rina',
+  dibuatPada: '2026-11-20T03:00:00.000Z',
+  dihapusOleh: null,
+  dihapusPada: null,
+  alasanHapus: null,
 };
 
 async function mountAs(role: Role, pemilikJenis: AttachmentOwnerKind = 'pinjaman') {
@@ -73,7 +85,7 @@ describe('AttachmentsPanel', () => {
     expect(hapus().map((b) => b.disabled)).toEqual([false]);
   });
 
-  it('is not shown to a bank\'s liaison officer, and asks nothing', async () => {
+  it("is not shown to a bank's liaison officer, and asks nothing", async () => {
     await mountAs('bank');
     expect(queryTestId('attachments-panel')).toBeNull();
     expect(callsTo('attachments.list')).toEqual([]);

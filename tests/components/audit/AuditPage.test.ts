@@ -17,24 +17,49 @@ const hash = (c: string) => c.repeat(64);
 
 function entry(overrides: Partial<AuditRow> = {}): AuditRow {
   return {
-    id: 1, waktu: local(2025, 10, 27, 14, 5), pengguna: 'budi', aksi: 'ubah', entitas: 'pinjaman', entitasId: 12,
-    asal: null, sebelum: null, sesudah: null, hash: hash('a'), prevHash: hash('0'), ...overrides,
+    id: 1,
+    waktu: local(2025, 10, 27, 14, 5),
+    pengguna: 'budi',
+    aksi: 'ubah',
+    entitas: 'pinjaman',
+    entitasId: 12,
+    asal: null,
+    sebelum: null,
+    sesudah: null,
+    hash: hash('a'),
+    prevHash: hash('0'),
+    ...overrides,
   };
 }
 
 const RATE = entry({
-  id: 4, pengguna: 'ani', sebelum: { nomorRekening: '0012345678', bungaBankPersen: '11', status: 'aktif' }, sesudah: { nomorRekening: '0012345678', bungaBankPersen: '12.5', status: 'aktif' },
-  hash: hash('d'), prevHash: hash('c'),
+  id: 4,
+  pengguna: 'ani',
+  sebelum: { nomorRekening: '0012345678', bungaBankPersen: '11', status: 'aktif' },
+  sesudah: { nomorRekening: '0012345678', bungaBankPersen: '12.5', status: 'aktif' },
+  hash: hash('d'),
+  prevHash: hash('c'),
 });
 const DEBTOR = entry({
-  id: 3, waktu: local(2025, 10, 26, 9, 0), aksi: 'buat', entitas: 'debitur', entitasId: 7, sesudah: { nama: 'Siti Aminah', nik: '1603106710850001', telepon: null },
-  hash: hash('c'), prevHash: hash('b'),
+  id: 3,
+  waktu: local(2025, 10, 26, 9, 0),
+  aksi: 'buat',
+  entitas: 'debitur',
+  entitasId: 7,
+  sesudah: { nama: 'Siti Aminah', nik: '1603106710850001', telepon: null },
+  hash: hash('c'),
+  prevHash: hash('b'),
 });
 const BANK = entry({
-  id: 2, waktu: local(2025, 10, 25, 8, 30), aksi: 'ubah', entitas: 'bank', entitasId: 1,
+  id: 2,
+  waktu: local(2025, 10, 25, 8, 30),
+  aksi: 'ubah',
+  entitas: 'bank',
+  entitasId: 1,
   sebelum: { kode: 'BSB', nama: 'Bank Sumsel', alamat: null, picNama: 'Andi', picTelepon: '0812', aktif: true },
   sesudah: { kode: 'BSB', nama: 'Bank Sumsel Babel', alamat: 'Muara Enim', picNama: 'Rahmat', picTelepon: '0813', aktif: true },
-  hash: hash('b'), prevHash: hash('a'),
+  hash: hash('b'),
+  prevHash: hash('a'),
 });
 const DEMO = entry({ id: 1, waktu: local(2025, 10, 24, 7, 0), pengguna: 'admin', aksi: 'impor', entitas: 'data_contoh', entitasId: null, sesudah: null, hash: hash('a') });
 const TRAIL = [RATE, DEBTOR, BANK, DEMO];
@@ -172,9 +197,7 @@ describe('AuditPage', () => {
       await mountPage();
       await click('audit-verify');
       expect(callsTo('audit.verify')).toEqual([{}]);
-      expect(alerts(document.body)).toEqual([
-        { type: 'success', text: 'Jejak audit utuh: 4 entri diperiksa, tidak ada yang diubah, dihapus atau ditukar urutannya.' },
-      ]);
+      expect(alerts(document.body)).toEqual([{ type: 'success', text: 'Jejak audit utuh: 4 entri diperiksa, tidak ada yang diubah, dihapus atau ditukar urutannya.' }]);
       expect(text('audit-verify-ok')).toContain(`Ujung rantai: entri no. 4, hash ${hash('d')}`);
     });
 

@@ -11,7 +11,15 @@ import { callsTo, mockBackend, mountWithApp, queryTestId, resetWorld } from '../
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
 
 function info(initialPassword: boolean): AppInfo {
-  return { version: '0.1.0', databasePath: 'C:/GerbangSerasan/gerbang.sqlite', schemaVersion: 14, firstRun: initialPassword, setupPending: false, initialPassword, counts: { bank: 0, penjamin: 0, debitur: 0 } };
+  return {
+    version: '0.1.0',
+    databasePath: 'C:/GerbangSerasan/gerbang.sqlite',
+    schemaVersion: 14,
+    firstRun: initialPassword,
+    setupPending: false,
+    initialPassword,
+    counts: { bank: 0, penjamin: 0, debitur: 0 },
+  };
 }
 
 async function mountLogin() {

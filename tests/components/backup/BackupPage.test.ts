@@ -160,9 +160,7 @@ describe('BackupPage', () => {
       await click(`backup-restore-${AUTO.name}`);
       expect(restoreDialog()).not.toBeNull();
       expect(text('backup-restore-question')).toBe(`Pulihkan data dari cadangan ${AUTO.name} (23/11/2026 08:01:02)?`);
-      expect(text('backup-restore-keeps')).toBe(
-        'Sebelum diganti, salinan data saat ini disimpan di folder cadangan sebagai sebelum-pulih-… sehingga dapat dipulihkan kembali.',
-      );
+      expect(text('backup-restore-keeps')).toBe('Sebelum diganti, salinan data saat ini disimpan di folder cadangan sebagai sebelum-pulih-… sehingga dapat dipulihkan kembali.');
       await click('backup-restore-cancel');
       await nextTick();
       expect(restoreDialog()).toBeNull();

@@ -42,7 +42,11 @@ describe('the "database damaged" screen', () => {
   afterEach(() => resetWorld());
 
   it('replaces the whole app when the start-up check refused the file: what is wrong, and restore as the way out', async () => {
-    await mountApp({ 'backup.health': () => health(), 'backup.list': () => LIST, 'backup.restore': ({ name }) => ({ restoredFrom: name, safetyCopy: 'sebelum-pulih-20261123-090000.sqlite', schemaVersion: 7, daftar: LIST }) });
+    await mountApp({
+      'backup.health': () => health(),
+      'backup.list': () => LIST,
+      'backup.restore': ({ name }) => ({ restoredFrom: name, safetyCopy: 'sebelum-pulih-20261123-090000.sqlite', schemaVersion: 7, daftar: LIST }),
+    });
     expect(queryTestId('database-damaged')).not.toBeNull();
     // The list is its own chunk (as for the /cadangan route): wait for it to load and ask.
     await vi.waitUntil(() => queryTestId('backup-table') !== null);

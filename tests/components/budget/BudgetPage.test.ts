@@ -9,7 +9,19 @@ import BudgetPage from '@/features/budget/BudgetPage.vue';
 import { byTestId, callsTo, fieldError, mockBackend, mountWithApp, queryTestId, resetWorld, selectedLabel, typeInto, visibleDialog } from '../setup';
 import { alerts, bodyRows, cells, chooseOptionContaining, tableCells, text, typeIn } from '../subsidy/fixtures';
 import {
-  KOPERASI_2025, KUR_2024, KUR_2025, KUR_2026, MIKRO_2025, PREMI_2025, PROJECTION_2025, fakeBudget, rupiahValue, step, toasts, typeNumber, type FakeBudget,
+  KOPERASI_2025,
+  KUR_2024,
+  KUR_2025,
+  KUR_2026,
+  MIKRO_2025,
+  PREMI_2025,
+  PROJECTION_2025,
+  fakeBudget,
+  rupiahValue,
+  step,
+  toasts,
+  typeNumber,
+  type FakeBudget,
 } from './fixtures';
 
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
@@ -98,7 +110,11 @@ describe('BudgetPage', () => {
           continue;
         }
         // A line: pagu, realisasi, sisa in columns 3–5; a total row spans the first three columns.
-        for (const [col, totalCol] of [[3, 1], [4, 2], [5, 3]] as const) {
+        for (const [col, totalCol] of [
+          [3, 1],
+          [4, 2],
+          [5, 3],
+        ] as const) {
           expect(rupiahValue(row[totalCol]!)).toBe(group.reduce((s, l) => s + rupiahValue(l[col]!), 0));
         }
         group = [];
@@ -137,11 +153,18 @@ describe('BudgetPage', () => {
       expect(alerts(byTestId('budget-warnings'))).toEqual([
         { type: 'warning', text: 'Proyeksi subsidi bunga sampai akhir tahun 2025 (Rp1.350.000.000) melebihi sisa pagu subsidi bunga (Rp1.205.000.000): kurang Rp145.000.000.' },
       ]);
-      expect(laterYears()).toEqual([['2026', 'Rp420.000.000'], ['2027', 'Rp35.500.000']]);
+      expect(laterYears()).toEqual([
+        ['2026', 'Rp420.000.000'],
+        ['2027', 'Rp35.500.000'],
+      ]);
     });
 
     it('shows the service’s message when the budget cannot be read', async () => {
-      mockBackend({ 'budget.year': () => { throw new ApiError({ code: 'INTERNAL', message: 'Tidak dapat menghubungi layanan aplikasi' }); } });
+      mockBackend({
+        'budget.year': () => {
+          throw new ApiError({ code: 'INTERNAL', message: 'Tidak dapat menghubungi layanan aplikasi' });
+        },
+      });
       await mountPage();
       expect(text('budget-error')).toBe('Tidak dapat menghubungi layanan aplikasi');
       expect(bodyRows('budget-table')).toEqual([]);
@@ -411,9 +434,7 @@ describe('BudgetPage', () => {
       expect(form()!.querySelector('.muted')).toBeNull();
       await chooseOptionContaining('Premi');
       await click('budget-form-save');
-      expect(saves()).toEqual<BudgetSaveInput[]>([
-        { id: 33, tahun: 2025, jenis: 'premi', kodeRekening: '5.1.05.01.003', uraian: 'Subsidi bunga koperasi', pagu: 50_000_000 },
-      ]);
+      expect(saves()).toEqual<BudgetSaveInput[]>([{ id: 33, tahun: 2025, jenis: 'premi', kodeRekening: '5.1.05.01.003', uraian: 'Subsidi bunga koperasi', pagu: 50_000_000 }]);
       expect(tableCells('budget-table').map((r) => r[0])).toEqual(['5.1.05.01.001', 'Jumlah Subsidi bunga', '5.1.05.01.003', 'Jumlah Premi']);
     });
   });

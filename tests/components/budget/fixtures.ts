@@ -14,15 +14,46 @@ import { budgetLine, budgetYear, typeIn } from '../subsidy/fixtures';
 // Budget lines of 2025 (today in these tests: 10 March 2025)
 // ---------------------------------------------------------------------------
 
-export const KUR_2025 = budgetLine({ id: 31, kodeRekening: '5.1.05.01.001', uraian: 'Subsidi bunga KUR Gerbang Serasan', pagu: 1_500_000_000, realisasi: 300_000_000, sisa: 1_200_000_000 });
+export const KUR_2025 = budgetLine({
+  id: 31,
+  kodeRekening: '5.1.05.01.001',
+  uraian: 'Subsidi bunga KUR Gerbang Serasan',
+  pagu: 1_500_000_000,
+  realisasi: 300_000_000,
+  sisa: 1_200_000_000,
+});
 /** Almost used up: 95 % paid. */
 export const MIKRO_2025 = budgetLine({ id: 32, kodeRekening: '5.1.05.01.002', uraian: 'Subsidi bunga usaha mikro', pagu: 100_000_000, realisasi: 95_000_000, sisa: 5_000_000 });
-export const PREMI_2025 = budgetLine({ id: 40, jenis: 'premi', kodeRekening: '5.1.05.02.001', uraian: 'Premi asuransi kredit', pagu: 200_000_000, realisasi: 12_345_678, sisa: 187_654_322 });
+export const PREMI_2025 = budgetLine({
+  id: 40,
+  jenis: 'premi',
+  kodeRekening: '5.1.05.02.001',
+  uraian: 'Premi asuransi kredit',
+  pagu: 200_000_000,
+  realisasi: 12_345_678,
+  sisa: 187_654_322,
+});
 /** Not used yet: its year and kind may still change. */
 export const KOPERASI_2025 = budgetLine({ id: 33, kodeRekening: '5.1.05.01.003', uraian: 'Subsidi bunga koperasi', pagu: 50_000_000, realisasi: 0, sisa: 50_000_000 });
 
-export const KUR_2026 = budgetLine({ id: 51, tahun: 2026, kodeRekening: '5.1.05.01.001', uraian: 'Subsidi bunga KUR Gerbang Serasan 2026', pagu: 2_000_000_000, realisasi: 0, sisa: 2_000_000_000 });
-export const KUR_2024 = budgetLine({ id: 21, tahun: 2024, kodeRekening: '5.1.05.01.001', uraian: 'Subsidi bunga KUR Gerbang Serasan 2024', pagu: 1_250_000_000, realisasi: 1_237_500_000, sisa: 12_500_000 });
+export const KUR_2026 = budgetLine({
+  id: 51,
+  tahun: 2026,
+  kodeRekening: '5.1.05.01.001',
+  uraian: 'Subsidi bunga KUR Gerbang Serasan 2026',
+  pagu: 2_000_000_000,
+  realisasi: 0,
+  sisa: 2_000_000_000,
+});
+export const KUR_2024 = budgetLine({
+  id: 21,
+  tahun: 2024,
+  kodeRekening: '5.1.05.01.001',
+  uraian: 'Subsidi bunga KUR Gerbang Serasan 2024',
+  pagu: 1_250_000_000,
+  realisasi: 1_237_500_000,
+  sisa: 12_500_000,
+});
 
 /** What running loans will still cost, per budget year (the real service computes it from the loans). */
 export interface YearProjection {
@@ -32,7 +63,14 @@ export interface YearProjection {
 }
 
 /** 2025: the subsidy still to come (Rp1.350.000.000) exceeds what is left of the subsidy pagu (Rp1.205.000.000). */
-export const PROJECTION_2025: YearProjection = { subsidi: 1_350_000_000, premi: 7_500_000, later: [{ tahun: 2026, subsidi: 420_000_000 }, { tahun: 2027, subsidi: 35_500_000 }] };
+export const PROJECTION_2025: YearProjection = {
+  subsidi: 1_350_000_000,
+  premi: 7_500_000,
+  later: [
+    { tahun: 2026, subsidi: 420_000_000 },
+    { tahun: 2027, subsidi: 35_500_000 },
+  ],
+};
 
 // ---------------------------------------------------------------------------
 // The fake service
@@ -68,10 +106,15 @@ export function fakeBudget(initial: BudgetLine[], projections: Record<number, Ye
     // The service projects only for this year and later ones.
     const p = tahun >= new Date().getFullYear() ? (projections[tahun] ?? { subsidi: 0, premi: 0 }) : { subsidi: 0, premi: 0 };
     const peringatan: string[] = [];
-    for (const [jenis, label, needed] of [['subsidi_bunga', 'subsidi bunga', p.subsidi], ['premi', 'premi', p.premi]] as const) {
+    for (const [jenis, label, needed] of [
+      ['subsidi_bunga', 'subsidi bunga', p.subsidi],
+      ['premi', 'premi', p.premi],
+    ] as const) {
       const sisa = own.filter((l) => l.jenis === jenis).reduce((s, l) => s + l.sisa, 0);
       if (needed > sisa) {
-        peringatan.push(`Proyeksi ${label} sampai akhir tahun ${tahun} (${formatRupiah(needed)}) melebihi sisa pagu ${label} (${formatRupiah(sisa)}): kurang ${formatRupiah(needed - sisa)}.`);
+        peringatan.push(
+          `Proyeksi ${label} sampai akhir tahun ${tahun} (${formatRupiah(needed)}) melebihi sisa pagu ${label} (${formatRupiah(sisa)}): kurang ${formatRupiah(needed - sisa)}.`,
+        );
       }
     }
     return budgetYear(own, { tahun, proyeksiSisaTahun: { subsidi: p.subsidi, premi: p.premi }, proyeksiTahunBerikut: p.later ?? [], peringatan });
@@ -88,14 +131,29 @@ export function fakeBudget(initial: BudgetLine[], projections: Record<number, Ye
       }
       if (before) {
         if (input.pagu < before.realisasi) {
-          throw new ApiError({ code: 'CONFLICT', message: `Pagu tidak boleh lebih kecil dari yang sudah dibayar (${formatRupiah(before.realisasi)})`, fields: { pagu: 'Di bawah realisasi' } });
+          throw new ApiError({
+            code: 'CONFLICT',
+            message: `Pagu tidak boleh lebih kecil dari yang sudah dibayar (${formatRupiah(before.realisasi)})`,
+            fields: { pagu: 'Di bawah realisasi' },
+          });
         }
         if (before.realisasi > 0 && (before.tahun !== input.tahun || before.jenis !== input.jenis)) {
           throw new ApiError({ code: 'CONFLICT', message: 'Tahun dan jenis pos anggaran yang sudah dipakai membayar tidak boleh diubah' });
         }
       }
       const realisasi = before?.realisasi ?? 0;
-      const saved: BudgetLine = { id: before?.id ?? nextId++, tahun: input.tahun, jenis: input.jenis, kodeRekening: input.kodeRekening, uraian: input.uraian, pagu: input.pagu, realisasi, realisasiBruto: realisasi, koreksi: 0, sisa: input.pagu - realisasi };
+      const saved: BudgetLine = {
+        id: before?.id ?? nextId++,
+        tahun: input.tahun,
+        jenis: input.jenis,
+        kodeRekening: input.kodeRekening,
+        uraian: input.uraian,
+        pagu: input.pagu,
+        realisasi,
+        realisasiBruto: realisasi,
+        koreksi: 0,
+        sisa: input.pagu - realisasi,
+      };
       if (before) lines.splice(lines.indexOf(before), 1, saved);
       else lines.push(saved);
       return { ...saved };

@@ -12,54 +12,154 @@ import { typeIn } from '../subsidy/fixtures';
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
 
 const summary = (over: Partial<ClaimSummary> = {}): ClaimSummary => ({
-  id: 5, bankId: 1, bankKode: 'BSB', bankNama: 'Bank Sumsel Babel', periodeAwal: '2026-10', periodeAkhir: '2026-10', status: 'diverifikasi', jumlahBaris: 3,
-  totalDiklaim: 180_000, totalDisetujui: 100_000, totalDibayar: 0, imporId: 2, namaBerkas: 'tagihan-bsb-okt.csv', dibuat: '2026-11-02T03:00:00Z', dibuatOleh: 'rina', versi: 1, ...over,
+  id: 5,
+  bankId: 1,
+  bankKode: 'BSB',
+  bankNama: 'Bank Sumsel Babel',
+  periodeAwal: '2026-10',
+  periodeAkhir: '2026-10',
+  status: 'diverifikasi',
+  jumlahBaris: 3,
+  totalDiklaim: 180_000,
+  totalDisetujui: 100_000,
+  totalDibayar: 0,
+  imporId: 2,
+  namaBerkas: 'tagihan-bsb-okt.csv',
+  dibuat: '2026-11-02T03:00:00Z',
+  dibuatOleh: 'rina',
+  versi: 1,
+  ...over,
 });
 
 const line = (over: Partial<ClaimLine>): ClaimLine => ({
-  id: 1, nomorBaris: 1, periode: '2026-10', nomorRekening: '0012300045', nik: '1603106710850001', nama: 'Siti Aminah', outstanding: 10_000_000, bungaPersen: '8', hari: 31,
-  kol: 1, plafon: null, tanggalAkad: null, diklaim: 68_889, diharapkan: 68_889, disetujui: 68_889, status: 'cocok', keterangan: null, pinjamanId: 11, cocokOleh: 'rekening',
-  alasanKode: null, hitung: { pokok: 10_000_000, hari: 31, tarifPersen: '8', konvensiHari: 'act360' }, diagnosis: null, diagnosisRincian: null, keputusan: 'terima_bank',
-  alasanKeputusan: null, keputusanOtomatis: true, diputuskanOleh: null, diputuskanPada: '2026-11-02T03:00:00Z', versi: 1, ...over,
+  id: 1,
+  nomorBaris: 1,
+  periode: '2026-10',
+  nomorRekening: '0012300045',
+  nik: '1603106710850001',
+  nama: 'Siti Aminah',
+  outstanding: 10_000_000,
+  bungaPersen: '8',
+  hari: 31,
+  kol: 1,
+  plafon: null,
+  tanggalAkad: null,
+  diklaim: 68_889,
+  diharapkan: 68_889,
+  disetujui: 68_889,
+  status: 'cocok',
+  keterangan: null,
+  pinjamanId: 11,
+  cocokOleh: 'rekening',
+  alasanKode: null,
+  hitung: { pokok: 10_000_000, hari: 31, tarifPersen: '8', konvensiHari: 'act360' },
+  diagnosis: null,
+  diagnosisRincian: null,
+  keputusan: 'terima_bank',
+  alasanKeputusan: null,
+  keputusanOtomatis: true,
+  diputuskanOleh: null,
+  diputuskanPada: '2026-11-02T03:00:00Z',
+  versi: 1,
+  ...over,
 });
 
 const LINES: ClaimLine[] = [
   line({}),
   line({
-    id: 2, nomorBaris: 2, nomorRekening: '0023456789', nama: 'Budi Santoso', outstanding: 11_000_000, diklaim: 75_778, diharapkan: 68_889, disetujui: null, status: 'selisih',
-    diagnosis: 'outstanding', diagnosisRincian: 'Baki debet bank Rp11.000.000 (kami Rp10.000.000) menghasilkan Rp75.778', keputusan: null, keputusanOtomatis: false, diputuskanPada: null,
+    id: 2,
+    nomorBaris: 2,
+    nomorRekening: '0023456789',
+    nama: 'Budi Santoso',
+    outstanding: 11_000_000,
+    diklaim: 75_778,
+    diharapkan: 68_889,
+    disetujui: null,
+    status: 'selisih',
+    diagnosis: 'outstanding',
+    diagnosisRincian: 'Baki debet bank Rp11.000.000 (kami Rp10.000.000) menghasilkan Rp75.778',
+    keputusan: null,
+    keputusanOtomatis: false,
+    diputuskanPada: null,
   }),
-  line({ id: 3, nomorBaris: 3, nomorRekening: '999', nama: 'Tidak Dikenal', diklaim: 35_333, diharapkan: null, disetujui: 0, status: 'rekening_tidak_dikenal', pinjamanId: null, cocokOleh: null, hitung: null, keputusan: 'keluarkan' }),
+  line({
+    id: 3,
+    nomorBaris: 3,
+    nomorRekening: '999',
+    nama: 'Tidak Dikenal',
+    diklaim: 35_333,
+    diharapkan: null,
+    disetujui: 0,
+    status: 'rekening_tidak_dikenal',
+    pinjamanId: null,
+    cocokOleh: null,
+    hitung: null,
+    keputusan: 'keluarkan',
+  }),
 ];
 
 function perStatus(): ClaimStatusTotal[] {
   return (['cocok', 'selisih', 'rekening_tidak_dikenal', 'tidak_memenuhi_syarat', 'ganda'] as const).map((status) => {
     const of = LINES.filter((l) => l.status === status);
-    return { status, jumlah: of.length, diklaim: of.reduce((s, l) => s + l.diklaim, 0), diharapkan: of.reduce((s, l) => s + (l.diharapkan ?? 0), 0), disetujui: of.reduce((s, l) => s + (l.disetujui ?? 0), 0) };
+    return {
+      status,
+      jumlah: of.length,
+      diklaim: of.reduce((s, l) => s + l.diklaim, 0),
+      diharapkan: of.reduce((s, l) => s + (l.diharapkan ?? 0), 0),
+      disetujui: of.reduce((s, l) => s + (l.disetujui ?? 0), 0),
+    };
   });
 }
 
 function detail(input: { status?: string; search?: string } = {}, over: Partial<ClaimDetail['claim']> = {}): ClaimDetail {
-  const rows = LINES.filter((l) => (!input.status || (input.status === 'belum_diputuskan' ? l.keputusan === null : l.status === input.status)));
+  const rows = LINES.filter((l) => !input.status || (input.status === 'belum_diputuskan' ? l.keputusan === null : l.status === input.status));
   return {
-    claim: { ...summary(), direkonsiliasiPada: '2026-11-02T03:00:00Z', direkonsiliasiOleh: 'rina', disetujuiOleh: null, disetujuiPada: null, nomorBa: null, tanggalBa: null, ...over },
-    perStatus: perStatus(), belumDiputuskan: 1, totalDiharapkan: 137_778, totalDisetujuiSementara: 68_889, totalDitolak: 35_333, tidakDiklaim: { jumlah: 2, total: 90_000 },
-    pembayaran: [], koreksiKompensasi: 0, totalBersih: null, sisaBayar: 0, lines: { rows, total: rows.length, page: 1, pageSize: 50 },
+    claim: {
+      ...summary(),
+      direkonsiliasiPada: '2026-11-02T03:00:00Z',
+      direkonsiliasiOleh: 'rina',
+      disetujuiOleh: null,
+      disetujuiPada: null,
+      nomorBa: null,
+      tanggalBa: null,
+      ...over,
+    },
+    perStatus: perStatus(),
+    belumDiputuskan: 1,
+    totalDiharapkan: 137_778,
+    totalDisetujuiSementara: 68_889,
+    totalDitolak: 35_333,
+    tidakDiklaim: { jumlah: 2, total: 90_000 },
+    pembayaran: [],
+    koreksiKompensasi: 0,
+    totalBersih: null,
+    sisaBayar: 0,
+    lines: { rows, total: rows.length, page: 1, pageSize: 50 },
   };
 }
 
 const text = (id: string) => byTestId(id).textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const rowsOf = (id: string) => [...byTestId(id).querySelectorAll('.el-table__body tr.el-table__row')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+const rowsOf = (id: string) =>
+  [...byTestId(id).querySelectorAll('.el-table__body tr.el-table__row')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
 
 function router() {
-  return createRouter({ history: createMemoryHistory(), routes: [{ path: '/tagihan', name: 'claims', component: ClaimsPage }, { path: '/tagihan/:id', name: 'claim', component: ClaimDetailPage, props: true }] });
+  return createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/tagihan', name: 'claims', component: ClaimsPage },
+      { path: '/tagihan/:id', name: 'claim', component: ClaimDetailPage, props: true },
+    ],
+  });
 }
 
 describe('ClaimsPage', () => {
   afterEach(() => resetWorld());
 
   it('lists the claims with their totals and filters by bank, period and status in the main process', async () => {
-    mockBackend({ 'banks.list': () => [bank()], 'claims.list': () => ({ rows: [summary(), summary({ id: 6, status: 'dibayar', totalDisetujui: 50_000, totalDibayar: 50_000 })], total: 2, page: 1, pageSize: 50 }) });
+    mockBackend({
+      'banks.list': () => [bank()],
+      'claims.list': () => ({ rows: [summary(), summary({ id: 6, status: 'dibayar', totalDisetujui: 50_000, totalDibayar: 50_000 })], total: 2, page: 1, pageSize: 50 }),
+    });
     const r = router();
     await r.push('/tagihan');
     mountWithApp(ClaimsPage, {}, { router: r });
@@ -76,7 +176,12 @@ describe('ClaimDetailPage', () => {
   beforeEach(() => {
     backend = {
       'claims.get': (input) => detail(input as { status?: string }),
-      'claims.unclaimed': () => ({ rows: [{ pinjamanId: 40, periode: '2026-10', nomorRekening: '0040', nik: '1603101203800002', nama: 'Rudi', diharapkan: 45_000 }], total: 1, page: 1, pageSize: 50 }),
+      'claims.unclaimed': () => ({
+        rows: [{ pinjamanId: 40, periode: '2026-10', nomorRekening: '0040', nik: '1603101203800002', nama: 'Rudi', diharapkan: 45_000 }],
+        total: 1,
+        page: 1,
+        pageSize: 50,
+      }),
       'claims.decide': (input) => ({ ...LINES[1]!, keputusan: input.keputusan, alasanKeputusan: input.alasan ?? null, disetujui: 75_778 }),
       'claims.reconcile': () => ({ tagihanId: 5, perStatus: perStatus(), tidakDiklaim: { jumlah: 2, total: 90_000 }, ms: { run: 1, rest: 1 } }),
     };
@@ -97,7 +202,13 @@ describe('ClaimDetailPage', () => {
     expect(text('sum-agreed')).toBe('Rp68.889');
     expect(text('sum-rejected')).toBe('Rp35.333');
     expect(text('sum-unclaimed')).toBe('2 · Rp90.000');
-    expect(rowsOf('claim-per-status').map((r) => r.slice(0, 2))).toEqual([['Cocok', '1'], ['Selisih nominal', '1'], ['Rekening tidak dikenal', '1'], ['Tidak memenuhi syarat', '0'], ['Ganda', '0']]);
+    expect(rowsOf('claim-per-status').map((r) => r.slice(0, 2))).toEqual([
+      ['Cocok', '1'],
+      ['Selisih nominal', '1'],
+      ['Rekening tidak dikenal', '1'],
+      ['Tidak memenuhi syarat', '0'],
+      ['Ganda', '0'],
+    ]);
     const rows = rowsOf('lines-table');
     expect(rows.map((r) => [r[2], r[5], r[6], r[7]])).toEqual([
       ['0012300045', 'Rp68.889', 'Rp68.889', 'Cocok'],
@@ -138,7 +249,14 @@ describe('ClaimDetailPage', () => {
 
   it('opening a draft claim changes nothing; those who may reconcile it with the button', async () => {
     let status: 'draf' | 'diverifikasi' = 'draf';
-    mockBackend({ ...backend, 'claims.get': (input) => detail(input as { status?: string }, { status }), 'claims.reconcile': () => { status = 'diverifikasi'; return backend['claims.reconcile']!({ tagihanId: 5, versi: 1 }) as never; } });
+    mockBackend({
+      ...backend,
+      'claims.get': (input) => detail(input as { status?: string }, { status }),
+      'claims.reconcile': () => {
+        status = 'diverifikasi';
+        return backend['claims.reconcile']!({ tagihanId: 5, versi: 1 }) as never;
+      },
+    });
     await mountDetail('operator');
     expect(callsTo('claims.reconcile')).toEqual([]);
     expect(text('claim-status')).toBe('Draf');
@@ -176,7 +294,15 @@ describe('ClaimDetailPage', () => {
     await mountDetail('verifikator');
     expect(byTestId<HTMLButtonElement>('claim-approve').disabled).toBe(true);
     resetWorld();
-    mockBackend({ ...backend, 'claims.get': (input) => ({ ...detail(input as { status?: string }, { status: 'disetujui', totalDisetujui: 144_667, nomorBa: '0005/BA-REK/BSB/2026', tanggalBa: '2026-11-21' }), belumDiputuskan: 0, sisaBayar: 144_667 }), 'budget.year': ({ tahun }) => ({ tahun, lines: [], total: { pagu: 0, realisasi: 0, sisa: 0 } }) as never });
+    mockBackend({
+      ...backend,
+      'claims.get': (input) => ({
+        ...detail(input as { status?: string }, { status: 'disetujui', totalDisetujui: 144_667, nomorBa: '0005/BA-REK/BSB/2026', tanggalBa: '2026-11-21' }),
+        belumDiputuskan: 0,
+        sisaBayar: 144_667,
+      }),
+      'budget.year': ({ tahun }) => ({ tahun, lines: [], total: { pagu: 0, realisasi: 0, sisa: 0 } }) as never,
+    });
     await mountDetail('verifikator');
     expect(queryTestId('claim-approve')).toBeNull();
     // Nothing paid yet: the verifier may still withdraw it.
@@ -192,9 +318,31 @@ describe('ClaimDetailPage', () => {
 
   it('approval lists the bank’s open corrections to offset and shows the net; a paid claim offers “Catat koreksi” per paid line', async () => {
     const k = (id: number, jenis: 'lebih_bayar' | 'kurang_bayar', jumlah: number) => ({
-      id, barisId: 90 + id, tagihanId: 4, bankId: 1, nomorBaris: id, nomorRekening: `00${id}`, nama: 'Lama', periode: '2026-09', dibayarBaris: 70_000, jenis, jumlah,
-      alasan: 'Temuan', dokumenJenis: 'bpk' as const, dokumenNomor: `LHP/${id}`, dokumenTanggal: '2026-11-01', dicatatOleh: 'rina', dicatatPada: '2026-11-01T00:00:00Z',
-      status: 'terbuka' as const, penyelesaian: null, tagihanKompensasiId: null, nomorSts: null, tanggalSts: null, penyelesaianOleh: null, tanggalSelesai: null, versi: 1,
+      id,
+      barisId: 90 + id,
+      tagihanId: 4,
+      bankId: 1,
+      nomorBaris: id,
+      nomorRekening: `00${id}`,
+      nama: 'Lama',
+      periode: '2026-09',
+      dibayarBaris: 70_000,
+      jenis,
+      jumlah,
+      alasan: 'Temuan',
+      dokumenJenis: 'bpk' as const,
+      dokumenNomor: `LHP/${id}`,
+      dokumenTanggal: '2026-11-01',
+      dicatatOleh: 'rina',
+      dicatatPada: '2026-11-01T00:00:00Z',
+      status: 'terbuka' as const,
+      penyelesaian: null,
+      tagihanKompensasiId: null,
+      nomorSts: null,
+      tanggalSts: null,
+      penyelesaianOleh: null,
+      tanggalSelesai: null,
+      versi: 1,
     });
     mockBackend({
       ...backend,
@@ -219,12 +367,18 @@ describe('ClaimDetailPage', () => {
     expect(callsTo('claims.approve')).toEqual([{ tagihanId: 5, versi: 1, koreksiIds: [1, 2] }]);
 
     resetWorld();
-    mockBackend({ ...backend, 'claims.get': (input) => ({ ...detail(input as { status?: string }, { status: 'dibayar', totalDisetujui: 68_889, totalDibayar: 68_889 }), belumDiputuskan: 0 }) });
+    mockBackend({
+      ...backend,
+      'claims.get': (input) => ({ ...detail(input as { status?: string }, { status: 'dibayar', totalDisetujui: 68_889, totalDibayar: 68_889 }), belumDiputuskan: 0 }),
+    });
     await mountDetail('verifikator');
     expect(queryTestId('correct-line-1')).not.toBeNull();
     expect(queryTestId('correct-line-3')).toBeNull(); // nothing paid on it
     resetWorld();
-    mockBackend({ ...backend, 'claims.get': (input) => ({ ...detail(input as { status?: string }, { status: 'dibayar', totalDisetujui: 68_889, totalDibayar: 68_889 }), belumDiputuskan: 0 }) });
+    mockBackend({
+      ...backend,
+      'claims.get': (input) => ({ ...detail(input as { status?: string }, { status: 'dibayar', totalDisetujui: 68_889, totalDibayar: 68_889 }), belumDiputuskan: 0 }),
+    });
     await mountDetail('pemantau');
     expect(queryTestId('correct-line-1')).toBeNull();
   });
@@ -232,9 +386,31 @@ describe('ClaimDetailPage', () => {
   it('records a correction against a paid line, and its STS from the Koreksi tab', async () => {
     const paid = (input: unknown) => ({ ...detail(input as { status?: string }, { status: 'dibayar', totalDisetujui: 68_889, totalDibayar: 68_889 }), belumDiputuskan: 0 });
     const recorded = {
-      id: 7, barisId: 1, tagihanId: 5, bankId: 1, nomorBaris: 1, nomorRekening: '0012300045', nama: 'Siti Aminah', periode: '2026-10', dibayarBaris: 68_889, jenis: 'lebih_bayar' as const,
-      jumlah: 12_345, alasan: 'Hari dihitung ganda', dokumenJenis: 'bpk' as const, dokumenNomor: 'LHP/12', dokumenTanggal: '2026-11-23', dicatatOleh: 'rina', dicatatPada: '2026-11-23T01:00:00Z',
-      status: 'terbuka' as const, penyelesaian: null, tagihanKompensasiId: null, nomorSts: null, tanggalSts: null, penyelesaianOleh: null, tanggalSelesai: null, versi: 1,
+      id: 7,
+      barisId: 1,
+      tagihanId: 5,
+      bankId: 1,
+      nomorBaris: 1,
+      nomorRekening: '0012300045',
+      nama: 'Siti Aminah',
+      periode: '2026-10',
+      dibayarBaris: 68_889,
+      jenis: 'lebih_bayar' as const,
+      jumlah: 12_345,
+      alasan: 'Hari dihitung ganda',
+      dokumenJenis: 'bpk' as const,
+      dokumenNomor: 'LHP/12',
+      dokumenTanggal: '2026-11-23',
+      dicatatOleh: 'rina',
+      dicatatPada: '2026-11-23T01:00:00Z',
+      status: 'terbuka' as const,
+      penyelesaian: null,
+      tagihanKompensasiId: null,
+      nomorSts: null,
+      tanggalSts: null,
+      penyelesaianOleh: null,
+      tanggalSelesai: null,
+      versi: 1,
     };
     mockBackend({
       ...backend,
@@ -254,7 +430,15 @@ describe('ClaimDetailPage', () => {
     byTestId<HTMLButtonElement>('correction-save').click();
     await flushPromises();
     expect(callsTo('claims.recordCorrection')).toEqual([
-      { barisId: 1, jenis: 'lebih_bayar', jumlah: 12_345, alasan: 'Hari dihitung ganda', dokumenJenis: 'bpk', dokumenNomor: 'LHP/12', dokumenTanggal: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      {
+        barisId: 1,
+        jenis: 'lebih_bayar',
+        jumlah: 12_345,
+        alasan: 'Hari dihitung ganda',
+        dokumenJenis: 'bpk',
+        dokumenNomor: 'LHP/12',
+        dokumenTanggal: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      },
     ]);
 
     [...document.querySelectorAll<HTMLElement>('.el-tabs__item')].find((el) => el.textContent?.includes('Koreksi'))!.click();

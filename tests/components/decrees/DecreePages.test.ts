@@ -14,19 +14,62 @@ import { chooseOptionContaining, text } from '../subsidy/fixtures';
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
 
 const decree = (over: Partial<Decree> = {}): Decree => ({
-  id: 3, nomor: '188.45/123/KPTS/2025', tanggal: '2025-01-02', tahun: 2025, skemaId: 1, skemaKode: 'GS-2025', keterangan: 'Tahap I', jumlahBaris: 2,
-  totalPlafon: 27_000_000, terkunci: false, dibuat: '2025-01-03T01:00:00Z', dibuatOleh: 'rina', diubah: '2025-01-03T01:00:00Z', diubahOleh: 'rina', ...over,
+  id: 3,
+  nomor: '188.45/123/KPTS/2025',
+  tanggal: '2025-01-02',
+  tahun: 2025,
+  skemaId: 1,
+  skemaKode: 'GS-2025',
+  keterangan: 'Tahap I',
+  jumlahBaris: 2,
+  totalPlafon: 27_000_000,
+  terkunci: false,
+  dibuat: '2025-01-03T01:00:00Z',
+  dibuatOleh: 'rina',
+  diubah: '2025-01-03T01:00:00Z',
+  diubahOleh: 'rina',
+  ...over,
 });
 
 const ROWS: DecreeRow[] = [
-  { id: 10, skId: 3, noUrut: 1, nik: '1603106710850001', nama: 'Siti Aminah', bankId: 1, bankNama: 'Bank Sumsel Babel', cabangId: 4, cabangNama: 'Muara Enim', unitTertulis: 'Cab. Muara Enim', plafon: 15_000_000 },
-  { id: 11, skId: 3, noUrut: 2, nik: '1603101203800002', nama: 'Rudi Hartono', bankId: 1, bankNama: 'Bank Sumsel Babel', cabangId: 5, cabangNama: 'Gunung Megang', unitTertulis: null, plafon: 12_000_000 },
+  {
+    id: 10,
+    skId: 3,
+    noUrut: 1,
+    nik: '1603106710850001',
+    nama: 'Siti Aminah',
+    bankId: 1,
+    bankNama: 'Bank Sumsel Babel',
+    cabangId: 4,
+    cabangNama: 'Muara Enim',
+    unitTertulis: 'Cab. Muara Enim',
+    plafon: 15_000_000,
+  },
+  {
+    id: 11,
+    skId: 3,
+    noUrut: 2,
+    nik: '1603101203800002',
+    nama: 'Rudi Hartono',
+    bankId: 1,
+    bankNama: 'Bank Sumsel Babel',
+    cabangId: 5,
+    cabangNama: 'Gunung Megang',
+    unitTertulis: null,
+    plafon: 12_000_000,
+  },
 ];
 
 const scheme = { id: 1, kode: 'GS-2025', nama: 'Gerbang Serasan 2025' } as Scheme;
-const BSB = bank({ cabang: [{ id: 4, kode: 'ME', nama: 'Muara Enim', alamat: null, aktif: true }, { id: 5, kode: 'GM', nama: 'Gunung Megang', alamat: null, aktif: true }] });
+const BSB = bank({
+  cabang: [
+    { id: 4, kode: 'ME', nama: 'Muara Enim', alamat: null, aktif: true },
+    { id: 5, kode: 'GM', nama: 'Gunung Megang', alamat: null, aktif: true },
+  ],
+});
 
-const rowsOf = (id: string) => [...byTestId(id).querySelectorAll('.el-table__body tr.el-table__row')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
+const rowsOf = (id: string) =>
+  [...byTestId(id).querySelectorAll('.el-table__body tr.el-table__row')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
 
 function router() {
   return createRouter({

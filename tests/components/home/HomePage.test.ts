@@ -34,7 +34,15 @@ vi.mock('@/features/home/echarts', async () => {
 });
 
 function info(): AppInfo {
-  return { version: '0.1.0', databasePath: '/data/gerbang-serasan.sqlite', schemaVersion: 8, firstRun: false, setupPending: false, initialPassword: false, counts: { bank: 3, penjamin: 3, debitur: 300 } };
+  return {
+    version: '0.1.0',
+    databasePath: '/data/gerbang-serasan.sqlite',
+    schemaVersion: 8,
+    firstRun: false,
+    setupPending: false,
+    initialPassword: false,
+    counts: { bank: 3, penjamin: 3, debitur: 300 },
+  };
 }
 
 const months = (from: number, n: number, year: number) => Array.from({ length: n }, (_, i) => `${year}-${String(from + i).padStart(2, '0')}`);
@@ -49,7 +57,15 @@ function summary(overrides: Partial<DashboardSummary> = {}): DashboardSummary {
     periodeAwal: '2024-12',
     periodeAkhir: '2026-11',
     periodePosisi: '2026-10',
-    ringkasan: { debiturAktif: 1234, pinjamanAktif: 1200, plafonAktif: 30_500_000_000, pinjamanMacet: 34, plafonMacet: 850_000_000, outstanding: 18_765_432_100, posisiJumlah: 1210 },
+    ringkasan: {
+      debiturAktif: 1234,
+      pinjamanAktif: 1200,
+      plafonAktif: 30_500_000_000,
+      pinjamanMacet: 34,
+      plafonMacet: 850_000_000,
+      outstanding: 18_765_432_100,
+      posisiJumlah: 1210,
+    },
     bulanan: trend.map((periode, i) => ({
       periode,
       pencairanJumlah: 10 + i,

@@ -14,7 +14,13 @@ vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), c
 /** The loan list opened by the dashboard's links: the query's filters reach loans.list and show as removable tags. */
 async function open(url: string) {
   const stub = defineComponent({ render: () => h('div') });
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/pinjaman', component: stub }, { path: '/pinjaman/:id', component: stub }] });
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/pinjaman', component: stub },
+      { path: '/pinjaman/:id', component: stub },
+    ],
+  });
   await router.push(url);
   await router.isReady();
   const { pinia } = mountWithApp(LoansPage, {}, { router });

@@ -31,19 +31,49 @@ const DIFFS: DebtorDifference[] = [
 
 function inspection(): ImportInspection {
   return {
-    berkas: SHA, namaBerkas: 'nominatif.csv', ukuran: CSV.length, format: 'csv', delimiter: ';', encoding: 'utf-8', bom: false, sheets: [], sheet: null, headerRow: 1, tanpaJudul: false, saranTetap: {},
+    berkas: SHA,
+    namaBerkas: 'nominatif.csv',
+    ukuran: CSV.length,
+    format: 'csv',
+    delimiter: ';',
+    encoding: 'utf-8',
+    bom: false,
+    sheets: [],
+    sheet: null,
+    headerRow: 1,
+    tanpaJudul: false,
+    saranTetap: {},
     contoh: [{ baris: 1, sel: COLUMNS }],
     kolom: COLUMNS.map((key, index) => ({ key, index })),
     pemetaan: Object.fromEntries(FIELDS.map((f, i) => [f, COLUMNS[i]!])),
-    sumberPemetaan: 'nama_kolom', catatan: [], sebelumnya: null,
+    sumberPemetaan: 'nama_kolom',
+    catatan: [],
+    sebelumnya: null,
   };
 }
 
 function previewResult(overrides: Partial<ImportPreviewResult> = {}): ImportPreviewResult {
   return {
-    jenis: 'pinjaman', namaBerkas: 'nominatif.csv', jumlahBaris: 2, jumlahValid: 2, jumlahGalat: 0, jumlahPeringatan: 0, dilewati: [], jumlahKosong: 0, masalahBerkas: [],
-    totalNilai: 55_000_000, periodeAwal: null, periodeAkhir: null, masalah: [], jumlahMasalah: 0, contohValid: [], sebelumnya: null, bisaDisimpan: true,
-    debiturBerbeda: DIFFS, jumlahDebiturBerbeda: DIFFS.length, ...overrides,
+    jenis: 'pinjaman',
+    namaBerkas: 'nominatif.csv',
+    jumlahBaris: 2,
+    jumlahValid: 2,
+    jumlahGalat: 0,
+    jumlahPeringatan: 0,
+    dilewati: [],
+    jumlahKosong: 0,
+    masalahBerkas: [],
+    totalNilai: 55_000_000,
+    periodeAwal: null,
+    periodeAkhir: null,
+    masalah: [],
+    jumlahMasalah: 0,
+    contohValid: [],
+    sebelumnya: null,
+    bisaDisimpan: true,
+    debiturBerbeda: DIFFS,
+    jumlahDebiturBerbeda: DIFFS.length,
+    ...overrides,
   };
 }
 
@@ -56,13 +86,28 @@ function backend(overrides: Backend = {}): Backend {
     'imports.preview': () => ({ jobId: 'job-9' }),
     'imports.progress': () => ({ jobId: 'job-9', status: 'selesai', tahap: 'Selesai', persen: 100, hasil: previewResult(), pesan: null }),
     'imports.problems': () => ({ rows: [], total: 0, page: 1, pageSize: 20 }),
-    'imports.commit': () => ({ imporId: 5, jenis: 'pinjaman', jumlahBaris: 2, jumlahDilewati: 0, totalNilai: 55_000_000, tagihanId: null, diganti: false, pinjamanBaru: 2, debiturBaru: 1, debiturDiperbarui: 1 }),
+    'imports.commit': () => ({
+      imporId: 5,
+      jenis: 'pinjaman',
+      jumlahBaris: 2,
+      jumlahDilewati: 0,
+      totalNilai: 55_000_000,
+      tagihanId: null,
+      diganti: false,
+      pinjamanBaru: 2,
+      debiturBaru: 1,
+      debiturDiperbarui: 1,
+    }),
     ...overrides,
   };
 }
 
 async function toPreview(): Promise<void> {
-  mountWithApp(ImportPage, {}, { router: createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { template: '<div />' } }] }), signedInAs: 'admin' });
+  mountWithApp(
+    ImportPage,
+    {},
+    { router: createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { template: '<div />' } }] }), signedInAs: 'admin' },
+  );
   await flushPromises();
   await clickRadio('kind-pinjaman');
   await chooseOptionContaining('Bank Sumsel Babel');
@@ -131,7 +176,18 @@ describe('registered debtors with different data in a loan list', () => {
   });
 
   it('files of other kinds show no such section and send no choices', async () => {
-    mockBackend(backend({ 'imports.progress': () => ({ jobId: 'job-9', status: 'selesai', tahap: 'Selesai', persen: 100, hasil: previewResult({ debiturBerbeda: undefined, jumlahDebiturBerbeda: undefined }), pesan: null }) }));
+    mockBackend(
+      backend({
+        'imports.progress': () => ({
+          jobId: 'job-9',
+          status: 'selesai',
+          tahap: 'Selesai',
+          persen: 100,
+          hasil: previewResult({ debiturBerbeda: undefined, jumlahDebiturBerbeda: undefined }),
+          pesan: null,
+        }),
+      }),
+    );
     await toPreview();
     expect(queryTestId('import-debtor-differences')).toBeNull();
     await save();

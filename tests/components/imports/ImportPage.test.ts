@@ -17,16 +17,33 @@ const SHA = 'a'.repeat(64);
 
 function inspection(overrides: Partial<ImportInspection> = {}): ImportInspection {
   return {
-    berkas: SHA, namaBerkas: 'tagihan-okt.csv', ukuran: CSV.length, format: 'csv', delimiter: ';', encoding: 'utf-8', bom: false, sheets: [], sheet: null, headerRow: 2,
-    tanpaJudul: false, saranTetap: {},
+    berkas: SHA,
+    namaBerkas: 'tagihan-okt.csv',
+    ukuran: CSV.length,
+    format: 'csv',
+    delimiter: ';',
+    encoding: 'utf-8',
+    bom: false,
+    sheets: [],
+    sheet: null,
+    headerRow: 2,
+    tanpaJudul: false,
+    saranTetap: {},
     contoh: [
       { baris: 1, sel: ['LAPORAN TAGIHAN'] },
       { baris: 2, sel: ['No. Rek', 'Bulan', 'Subsidi Bunga'] },
       { baris: 3, sel: ['0012300001', '10/2026', '79.236'] },
     ],
-    kolom: [{ key: 'No. Rek', index: 0 }, { key: 'Bulan', index: 1 }, { key: 'Subsidi Bunga', index: 2 }],
+    kolom: [
+      { key: 'No. Rek', index: 0 },
+      { key: 'Bulan', index: 1 },
+      { key: 'Subsidi Bunga', index: 2 },
+    ],
     pemetaan: { nomorRekening: 'No. Rek', periode: 'Bulan', diklaim: 'Subsidi Bunga' },
-    sumberPemetaan: 'nama_kolom', catatan: [], sebelumnya: null, ...overrides,
+    sumberPemetaan: 'nama_kolom',
+    catatan: [],
+    sebelumnya: null,
+    ...overrides,
   };
 }
 
@@ -34,15 +51,47 @@ const PROBLEM: ImportProblem = { berkas: 'tagihan-okt.csv', baris: 7, kolom: 'Su
 
 function previewResult(overrides: Partial<ImportPreviewResult> = {}): ImportPreviewResult {
   return {
-    jenis: 'tagihan', namaBerkas: 'tagihan-okt.csv', jumlahBaris: 5, jumlahValid: 4, jumlahGalat: 1, jumlahPeringatan: 0, dilewati: [{ baris: 9, alasan: 'Baris total', isi: 'TOTAL | 300.000' }],
-    jumlahKosong: 1, masalahBerkas: [], totalNilai: 300_000, periodeAwal: '2026-10', periodeAkhir: '2026-10', masalah: [PROBLEM], jumlahMasalah: 1, contohValid: [],
-    sebelumnya: null, bisaDisimpan: true, ...overrides,
+    jenis: 'tagihan',
+    namaBerkas: 'tagihan-okt.csv',
+    jumlahBaris: 5,
+    jumlahValid: 4,
+    jumlahGalat: 1,
+    jumlahPeringatan: 0,
+    dilewati: [{ baris: 9, alasan: 'Baris total', isi: 'TOTAL | 300.000' }],
+    jumlahKosong: 1,
+    masalahBerkas: [],
+    totalNilai: 300_000,
+    periodeAwal: '2026-10',
+    periodeAkhir: '2026-10',
+    masalah: [PROBLEM],
+    jumlahMasalah: 1,
+    contohValid: [],
+    sebelumnya: null,
+    bisaDisimpan: true,
+    ...overrides,
   };
 }
 
 const HISTORY: ImportRecord = {
-  id: 3, jenis: 'posisi', bankId: 1, bankNama: 'Bank Sumsel Babel', penjaminId: null, penjaminNama: null, skId: null, namaBerkas: 'posisi-sep.csv', sha256: 'b'.repeat(64), format: 'csv',
-  jumlahBaris: 250, jumlahDilewati: 0, totalNilai: 2_500_000_000, periodeAwal: '2026-09', periodeAkhir: '2026-09', dibuat: '2026-10-05T03:00:00Z', dibuatOleh: 'rina', digantiKali: 0, tagihanId: null,
+  id: 3,
+  jenis: 'posisi',
+  bankId: 1,
+  bankNama: 'Bank Sumsel Babel',
+  penjaminId: null,
+  penjaminNama: null,
+  skId: null,
+  namaBerkas: 'posisi-sep.csv',
+  sha256: 'b'.repeat(64),
+  format: 'csv',
+  jumlahBaris: 250,
+  jumlahDilewati: 0,
+  totalNilai: 2_500_000_000,
+  periodeAwal: '2026-09',
+  periodeAkhir: '2026-09',
+  dibuat: '2026-10-05T03:00:00Z',
+  dibuatOleh: 'rina',
+  digantiKali: 0,
+  tagihanId: null,
 };
 
 function backend(overrides: Backend = {}): Backend {
@@ -92,7 +141,16 @@ afterEach(() => resetWorld());
 describe('the import page', () => {
   it('goes from the file to a saved claim: mapping suggested, preview with progress, problems by row and column, save, link to the claim', async () => {
     await mountPage();
-    expect(tableCells('import-history')[0]).toEqual(['05/10/2026', 'Posisi bulanan bank', 'Bank Sumsel Babel', 'posisi-sep.csv', 'September 2026', '250', 'Rp2.500.000.000', 'rina']);
+    expect(tableCells('import-history')[0]).toEqual([
+      '05/10/2026',
+      'Posisi bulanan bank',
+      'Bank Sumsel Babel',
+      'posisi-sep.csv',
+      'September 2026',
+      '250',
+      'Rp2.500.000.000',
+      'rina',
+    ]);
     // Nothing can be uploaded before the sender is chosen.
     expect(byTestId<HTMLButtonElement>('import-browse').disabled).toBe(true);
     await chooseOptionContaining('Bank Sumsel Babel');
@@ -115,7 +173,11 @@ describe('the import page', () => {
 
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     await click('import-preview');
-    expect(callsTo('imports.preview')[0]).toMatchObject({ berkas: SHA, opsi: { headerRow: 2 }, pemetaan: { nomorRekening: 'No. Rek', periode: 'Bulan', diklaim: 'Subsidi Bunga' } });
+    expect(callsTo('imports.preview')[0]).toMatchObject({
+      berkas: SHA,
+      opsi: { headerRow: 2 },
+      pemetaan: { nomorRekening: 'No. Rek', periode: 'Bulan', diklaim: 'Subsidi Bunga' },
+    });
     // Step 3 while the job runs: the progress bar.
     expect(byTestId('import-progress').getAttribute('aria-valuenow')).toBe('40');
     await vi.advanceTimersByTimeAsync(300);
@@ -141,10 +203,12 @@ describe('the import page', () => {
 
   it('a file imported before needs an explicit, confirmed replacement', async () => {
     const earlier = { id: 3, namaBerkas: 'tagihan-okt.csv', dibuat: '2026-11-02T01:00:00Z', dibuatOleh: 'rina', bankNama: 'Bank Sumsel Babel', penjaminNama: null, jumlahBaris: 4 };
-    mockBackend(backend({
-      'imports.upload': () => inspection({ sebelumnya: earlier }),
-      'imports.progress': () => ({ jobId: 'job-1', status: 'selesai', tahap: 'Selesai', persen: 100, hasil: previewResult({ sebelumnya: earlier }), pesan: null }),
-    }));
+    mockBackend(
+      backend({
+        'imports.upload': () => inspection({ sebelumnya: earlier }),
+        'imports.progress': () => ({ jobId: 'job-1', status: 'selesai', tahap: 'Selesai', persen: 100, hasil: previewResult({ sebelumnya: earlier }), pesan: null }),
+      }),
+    );
     await mountPage();
     await chooseOptionContaining('Bank Sumsel Babel');
     await chooseFile();
@@ -166,12 +230,18 @@ describe('the import page', () => {
   });
 
   it('a file that cannot be saved says why, and the way back is open', async () => {
-    mockBackend(backend({
-      'imports.progress': () => ({
-        jobId: 'job-1', status: 'selesai', tahap: 'Selesai', persen: 100, pesan: null,
-        hasil: previewResult({ bisaDisimpan: false, masalahBerkas: ['Berkas ini tampaknya berkas Bank Rakyat Indonesia, bukan Bank Sumsel Babel: 4 dari 4 nomor rekening.'] }),
+    mockBackend(
+      backend({
+        'imports.progress': () => ({
+          jobId: 'job-1',
+          status: 'selesai',
+          tahap: 'Selesai',
+          persen: 100,
+          pesan: null,
+          hasil: previewResult({ bisaDisimpan: false, masalahBerkas: ['Berkas ini tampaknya berkas Bank Rakyat Indonesia, bukan Bank Sumsel Babel: 4 dari 4 nomor rekening.'] }),
+        }),
       }),
-    }));
+    );
     await mountPage();
     await chooseOptionContaining('Bank Sumsel Babel');
     await chooseFile();
@@ -194,12 +264,14 @@ describe('the import page', () => {
   });
 
   it('a bank officer: own bank fixed, no premium invoices or loan lists; an unreadable file is explained and nothing moves on', async () => {
-    mockBackend(backend({
-      'banks.list': () => [BSB],
-      'imports.upload': () => {
-        throw new ApiError({ code: 'VALIDATION', message: 'Berkas XLSX rusak atau tidak lengkap; tidak dapat dibuka.', fields: { berkas: 'rusak' } });
-      },
-    }));
+    mockBackend(
+      backend({
+        'banks.list': () => [BSB],
+        'imports.upload': () => {
+          throw new ApiError({ code: 'VALIDATION', message: 'Berkas XLSX rusak atau tidak lengkap; tidak dapat dibuka.', fields: { berkas: 'rusak' } });
+        },
+      }),
+    );
     await mountPage('bank');
     expect(queryTestId('kind-premi')).toBeNull();
     // Loan lists are imported by the secretariat.
@@ -225,8 +297,15 @@ describe('the rows as read, in the preview', () => {
             ? [{ kolom: 'No. Rek', pesan: 'Rekening 0012300001 untuk Oktober 2026 sudah ada di baris 5: tagihan ganda', tingkat: 'peringatan' as const }]
             : [];
       return {
-        baris, galat: baris === 7, masalah,
-        nilai: { nomorRekening: baris === 9 ? '0012300001' : `00123000${String(i + 1).padStart(2, '0')}`, periode: '2026-10', nama: `Debitur ${i + 1}`, diklaim: baris === 7 ? null : 79_236 + i },
+        baris,
+        galat: baris === 7,
+        masalah,
+        nilai: {
+          nomorRekening: baris === 9 ? '0012300001' : `00123000${String(i + 1).padStart(2, '0')}`,
+          periode: '2026-10',
+          nama: `Debitur ${i + 1}`,
+          diklaim: baris === 7 ? null : 79_236 + i,
+        },
       };
     });
     const chosen = hanya === 'bermasalah' ? all.filter((r) => r.masalah.length > 0) : all;
@@ -234,10 +313,12 @@ describe('the rows as read, in the preview', () => {
   }
 
   it('shows each row’s parsed values (rupiah, month) and the problem text of problem rows; pages; only problem rows on request', async () => {
-    mockBackend(backend({
-      'imports.rows': (input) => rowsPage(input as { page: number; pageSize: number; hanya: string }),
-      'imports.progress': () => ({ jobId: 'job-1', status: 'selesai', tahap: 'Selesai', persen: 100, hasil: previewResult({ jumlahBaris: 45 }), pesan: null }),
-    }));
+    mockBackend(
+      backend({
+        'imports.rows': (input) => rowsPage(input as { page: number; pageSize: number; hanya: string }),
+        'imports.progress': () => ({ jobId: 'job-1', status: 'selesai', tahap: 'Selesai', persen: 100, hasil: previewResult({ jumlahBaris: 45 }), pesan: null }),
+      }),
+    );
     await mountPage();
     await chooseOptionContaining('Bank Sumsel Babel');
     await chooseFile();
@@ -271,23 +352,31 @@ describe('the rows as read, in the preview', () => {
 
 describe('a file without a header row, and the period from the title', () => {
   const HEADERLESS = inspection({
-    namaBerkas: 'SIKP_BSB_202610.txt', delimiter: '|', headerRow: 0, tanpaJudul: true, pemetaan: {},
+    namaBerkas: 'SIKP_BSB_202610.txt',
+    delimiter: '|',
+    headerRow: 0,
+    tanpaJudul: true,
+    pemetaan: {},
     contoh: [
       { baris: 1, sel: ['0012300001', 'SUTISNA', '202610', '79236'] },
       { baris: 2, sel: ['0012300002', 'RUDI', '202610', '75778'] },
     ],
     kolom: [
-      { key: 'Kolom 1', index: 0, contoh: '0012300001' }, { key: 'Kolom 2', index: 1, contoh: 'SUTISNA' },
-      { key: 'Kolom 3', index: 2, contoh: '202610' }, { key: 'Kolom 4', index: 3, contoh: '79236' },
+      { key: 'Kolom 1', index: 0, contoh: '0012300001' },
+      { key: 'Kolom 2', index: 1, contoh: 'SUTISNA' },
+      { key: 'Kolom 3', index: 2, contoh: '202610' },
+      { key: 'Kolom 4', index: 3, contoh: '79236' },
     ],
     catatan: ['Tidak ada baris yang tampak seperti baris judul …'],
   });
 
   it('the clerk says "no header row": read again without one, columns named Kolom 1 … with a sample, the preview reads it so', async () => {
-    mockBackend(backend({
-      'imports.upload': () => inspection({ namaBerkas: 'SIKP_BSB_202610.txt', headerRow: 1, pemetaan: {} }),
-      'imports.inspect': () => HEADERLESS,
-    }));
+    mockBackend(
+      backend({
+        'imports.upload': () => inspection({ namaBerkas: 'SIKP_BSB_202610.txt', headerRow: 1, pemetaan: {} }),
+        'imports.inspect': () => HEADERLESS,
+      }),
+    );
     await mountPage();
     await chooseOptionContaining('Bank Sumsel Babel');
     await chooseFile('0012300001|SUTISNA|202610|79236\n', 'SIKP_BSB_202610.txt');
@@ -324,9 +413,16 @@ describe('a file without a header row, and the period from the title', () => {
   });
 
   it('the period named in the title fills the whole-file period, marked as such, and is sent', async () => {
-    mockBackend(backend({
-      'imports.upload': () => inspection({ pemetaan: { nomorRekening: 'No. Rek', diklaim: 'Subsidi Bunga' }, saranTetap: { periode: '2026-10' }, catatan: ['Periode Oktober 2026 dibaca dari judul berkas (baris 3: "PERIODE: 01/10/2026 s.d. 31/10/2026") …'] }),
-    }));
+    mockBackend(
+      backend({
+        'imports.upload': () =>
+          inspection({
+            pemetaan: { nomorRekening: 'No. Rek', diklaim: 'Subsidi Bunga' },
+            saranTetap: { periode: '2026-10' },
+            catatan: ['Periode Oktober 2026 dibaca dari judul berkas (baris 3: "PERIODE: 01/10/2026 s.d. 31/10/2026") …'],
+          }),
+      }),
+    );
     await mountPage();
     await chooseOptionContaining('Bank Sumsel Babel');
     await chooseFile();

@@ -18,7 +18,7 @@ const headerOf = (pairs: [string, string][]) => Object.fromEntries(pairs);
 describe('LoanDetailPage: one loan as the clerk reads it', () => {
   afterEach(() => resetWorld());
 
-  it('opens /pinjaman/41 and shows the loan\'s terms, its status and the steps its status allows', async () => {
+  it("opens /pinjaman/41 and shows the loan's terms, its status and the steps its status allows", async () => {
     mockBackend(fakeLoanService(runningLoan()).backend);
     await openLoanPage('41');
     // The route's id reaches the service as a number.
@@ -61,7 +61,7 @@ describe('LoanDetailPage: one loan as the clerk reads it', () => {
     expect(total).toEqual(['Jumlah', '', 'Rp12.000.000', 'Rp219.999', 'Rp12.219.999', 'Rp60.000', 'Rp159.999', '']);
   });
 
-  it('shows the bank\'s monthly positions, the premium and the subsidy paid, each on its tab', async () => {
+  it("shows the bank's monthly positions, the premium and the subsidy paid, each on its tab", async () => {
     mockBackend(fakeLoanService(runningLoan()).backend);
     await openLoanPage();
 
@@ -112,7 +112,11 @@ describe('LoanDetailPage: one loan as the clerk reads it', () => {
   });
 
   it('says what is not there yet on a loan still being applied for, with its warnings', async () => {
-    const flag = { kode: 'pembiayaan_ganda' as const, pesan: 'Debitur ini sudah memiliki pinjaman bersubsidi yang masih berjalan: rekening 777 di BRI Unit Lawang Kidul (akad B-1, status aktif).', menolak: true };
+    const flag = {
+      kode: 'pembiayaan_ganda' as const,
+      pesan: 'Debitur ini sudah memiliki pinjaman bersubsidi yang masih berjalan: rekening 777 di BRI Unit Lawang Kidul (akad B-1, status aktif).',
+      menolak: true,
+    };
     mockBackend(fakeLoanService(loanDetail({ flags: [flag] })).backend);
     await openLoanPage();
     expect(byTestId('loan-status').textContent?.trim()).toBe('Diajukan');
@@ -133,7 +137,7 @@ describe('LoanDetailPage: one loan as the clerk reads it', () => {
     expect(byTestId('paid-table').textContent).toContain('Belum ada subsidi yang dibayar untuk pinjaman ini');
   });
 
-  it('shows the service\'s message when the loan does not exist, and nothing else', async () => {
+  it("shows the service's message when the loan does not exist, and nothing else", async () => {
     mockBackend({
       'loans.get': () => {
         throw new ApiError({ code: 'NOT_FOUND', message: 'Pinjaman tidak ditemukan' });
@@ -148,7 +152,10 @@ describe('LoanDetailPage: one loan as the clerk reads it', () => {
   });
 
   it('loads the other loan when the route moves to it, and clears an earlier error', async () => {
-    const loans = new Map([[41, runningLoan()], [42, loanDetail({ id: 42, nomorRekening: '0099887766', debiturNama: 'Budi Santoso', status: 'disetujui' })]]);
+    const loans = new Map([
+      [41, runningLoan()],
+      [42, loanDetail({ id: 42, nomorRekening: '0099887766', debiturNama: 'Budi Santoso', status: 'disetujui' })],
+    ]);
     mockBackend({
       'loans.get': ({ id }) => {
         const found = loans.get(id);
@@ -208,8 +215,21 @@ describe('LoanDetailPage: one loan as the clerk reads it', () => {
     await flushPromises();
     expect(callsTo('loans.save')).toEqual([
       {
-        id: 41, debiturId: 7, bankId: 1, cabangId: 11, skemaId: 3, nomorRekening: '0012345678', nomorAkad: 'AK/2025/001', tanggalAkad: '2025-03-10',
-        tanggalPencairan: null, plafon: 10_000_000, tenorBulan: 3, bungaBankPersen: null, bungaDebiturPersen: null, alasanUbahBunga: null, tanggalAngsuranPertama: null,
+        id: 41,
+        debiturId: 7,
+        bankId: 1,
+        cabangId: 11,
+        skemaId: 3,
+        nomorRekening: '0012345678',
+        nomorAkad: 'AK/2025/001',
+        tanggalAkad: '2025-03-10',
+        tanggalPencairan: null,
+        plafon: 10_000_000,
+        tenorBulan: 3,
+        bungaBankPersen: null,
+        bungaDebiturPersen: null,
+        alasanUbahBunga: null,
+        tanggalAngsuranPertama: null,
         versi: 1,
       },
     ]);
@@ -228,18 +248,39 @@ describe('LoanDetailPage: one loan as the clerk reads it', () => {
     expect(buttonTexts(byTestId('loan-actions'))).toEqual(['Paid off (early)', 'Default', 'Restructure']);
     expect(byTestId('loan-back').textContent).toBe('← Back to the loan list');
     expect(descriptionPairs('loan-header').map(([label]) => label)).toEqual([
-      'Debtor', 'NIK', 'Partner bank', 'Scheme', 'Account no.', 'Agreement', 'Principal (plafon)', 'Term', 'Disbursement date', 'Bank / debtor rate',
-      'First instalment date', 'Paid-off date',
+      'Debtor',
+      'NIK',
+      'Partner bank',
+      'Scheme',
+      'Account no.',
+      'Agreement',
+      'Principal (plafon)',
+      'Term',
+      'Disbursement date',
+      'Bank / debtor rate',
+      'First instalment date',
+      'Paid-off date',
     ]);
     expect(headerOf(descriptionPairs('loan-header'))).toMatchObject({ Scheme: 'GS-2025 · effective (declining)', Term: '3 months' });
     expect(byTestId('loan-rates').textContent).toBe('11,5 % / 2,5 %');
     expect([...byTestId('loan-tabs').querySelectorAll('.el-tabs__item')].map((e) => e.textContent?.trim())).toEqual([
-      'Instalment schedule', 'Bank positions', 'Restructurings', 'Premium & claim', 'Subsidy paid', 'Business & monitoring', 'Attachments',
+      'Instalment schedule',
+      'Bank positions',
+      'Restructurings',
+      'Premium & claim',
+      'Subsidy paid',
+      'Business & monitoring',
+      'Attachments',
     ]);
     await openTab('posisi');
     expect(elTableRows(byTestId('position-table'))[1]).toEqual(['April 2025', 'Rp8.000.000', '2 – Special mention', '12', 'No', 'Bank file import']);
     expect([...byTestId('position-table').querySelectorAll('.el-table__header th')].map((th) => th.textContent?.trim())).toEqual([
-      'Period', 'Outstanding', 'Collectibility', 'Days past due', 'Instalment paid', 'Source',
+      'Period',
+      'Outstanding',
+      'Collectibility',
+      'Days past due',
+      'Instalment paid',
+      'Source',
     ]);
   });
 });

@@ -64,13 +64,35 @@ async function afterLiveDelay(): Promise<void> {
 }
 
 const previewOf = (overrides: Partial<SchedulePreviewInput> = {}): SchedulePreviewInput => ({
-  plafon: 12_000_000, tenorBulan: 3, bungaBankPersen: '11', bungaDebiturPersen: '3', metodeBunga: 'efektif', jenisSubsidi: 'selisih', porsiSubsidiPersen: null,
-  tanggalPencairan: '2025-03-10', tanggalAngsuranPertama: null, pembulatan: 'half_up', ...overrides,
+  plafon: 12_000_000,
+  tenorBulan: 3,
+  bungaBankPersen: '11',
+  bungaDebiturPersen: '3',
+  metodeBunga: 'efektif',
+  jenisSubsidi: 'selisih',
+  porsiSubsidiPersen: null,
+  tanggalPencairan: '2025-03-10',
+  tanggalAngsuranPertama: null,
+  pembulatan: 'half_up',
+  ...overrides,
 });
 
 const savedLoan = (overrides: Partial<LoanEditInput> = {}): LoanEditInput => ({
-  id: undefined, debiturId: 7, bankId: 1, cabangId: 11, skemaId: 3, nomorRekening: '0012345678', nomorAkad: 'AK/2025/001', tanggalAkad: '2025-03-10',
-  tanggalPencairan: null, plafon: 12_000_000, tenorBulan: 3, bungaBankPersen: null, bungaDebiturPersen: null, alasanUbahBunga: null, tanggalAngsuranPertama: null,
+  id: undefined,
+  debiturId: 7,
+  bankId: 1,
+  cabangId: 11,
+  skemaId: 3,
+  nomorRekening: '0012345678',
+  nomorAkad: 'AK/2025/001',
+  tanggalAkad: '2025-03-10',
+  tanggalPencairan: null,
+  plafon: 12_000_000,
+  tenorBulan: 3,
+  bungaBankPersen: null,
+  bungaDebiturPersen: null,
+  alasanUbahBunga: null,
+  tanggalAngsuranPertama: null,
   ...overrides,
 });
 
@@ -81,7 +103,7 @@ describe('LoanForm', () => {
   });
   afterEach(() => resetWorld());
 
-  it('offers the active debtors, banks and schemes, and only the chosen bank\'s branches', async () => {
+  it("offers the active debtors, banks and schemes, and only the chosen bank's branches", async () => {
     await openForm();
     expect(visibleDialog('loan-form')!.textContent).toContain('Pinjaman baru');
     expect(callsTo('debtors.list')).toEqual([{ search: '', page: 1, pageSize: 20 }]);
@@ -132,16 +154,24 @@ describe('LoanForm', () => {
     typeNumber('profile-keluarga', '1');
     await chooseOption('Usaha baru');
     await nextTick();
-    mockBackend(backend({ 'loans.save': () => { throw new ApiError({ code: 'VALIDATION', message: 'Aset harus berupa angka rupiah', fields: { 'profilUsaha.aset': 'Aset harus berupa angka rupiah' } }); } }));
+    mockBackend(
+      backend({
+        'loans.save': () => {
+          throw new ApiError({ code: 'VALIDATION', message: 'Aset harus berupa angka rupiah', fields: { 'profilUsaha.aset': 'Aset harus berupa angka rupiah' } });
+        },
+      }),
+    );
     byTestId('loan-save').click();
     await flushPromises();
     // The live checks never carry the half-typed profile; the save does, as typed (the empty asset goes as it is and is named).
     expect(callsTo('loans.check').every((c) => !('profilUsaha' in (c as object)))).toBe(true);
-    expect(callsTo('loans.save')).toEqual([savedLoan({ profilUsaha: { omzetBulanan: 15_000_000, pekerjaDibayar: 2, pekerjaKeluarga: 1, aset: null, statusUsaha: 'baru' } as never })]);
+    expect(callsTo('loans.save')).toEqual([
+      savedLoan({ profilUsaha: { omzetBulanan: 15_000_000, pekerjaDibayar: 2, pekerjaKeluarga: 1, aset: null, statusUsaha: 'baru' } as never }),
+    ]);
     expect(await fieldError('profile-aset')).toBe('Aset harus berupa angka rupiah');
   });
 
-  it('treats a typed rate equal to the scheme\'s (11,0 against 11) as the scheme\'s', async () => {
+  it("treats a typed rate equal to the scheme's (11,0 against 11) as the scheme's", async () => {
     await openForm();
     await fillLoan();
     typeInto('loan-bunga-bank', '11,0');
@@ -171,11 +201,15 @@ describe('LoanForm', () => {
     expect(queryTestId('loan-alasan')).toBeNull();
   });
 
-  it('shows the service\'s message beside the reason when it refuses an override without one', async () => {
+  it("shows the service's message beside the reason when it refuses an override without one", async () => {
     mockBackend(
       backend({
         'loans.save': () => {
-          throw new ApiError({ code: 'VALIDATION', message: 'Bunga berbeda dari skema GS-2025 (11 % / 3 %): tulis alasannya', fields: { alasanUbahBunga: 'Bunga berbeda dari skema GS-2025 (11 % / 3 %): tulis alasannya' } });
+          throw new ApiError({
+            code: 'VALIDATION',
+            message: 'Bunga berbeda dari skema GS-2025 (11 % / 3 %): tulis alasannya',
+            fields: { alasanUbahBunga: 'Bunga berbeda dari skema GS-2025 (11 % / 3 %): tulis alasannya' },
+          });
         },
       }),
     );
@@ -190,7 +224,7 @@ describe('LoanForm', () => {
     expect(visibleDialog('loan-form')).not.toBeNull();
   });
 
-  it('asks for the schedule only after the clerk pauses, with the scheme\'s method and the akad date, and shows rows and totals', async () => {
+  it("asks for the schedule only after the clerk pauses, with the scheme's method and the akad date, and shows rows and totals", async () => {
     await openForm();
     await fillLoan();
     vi.advanceTimersByTime(299);
@@ -220,8 +254,14 @@ describe('LoanForm', () => {
     await afterLiveDelay();
     expect(callsTo('loans.previewSchedule')).toEqual([
       previewOf({
-        bungaBankPersen: '12.5', bungaDebiturPersen: '2.4', metodeBunga: 'flat', jenisSubsidi: 'persentase', porsiSubsidiPersen: '80', pembulatan: 'floor',
-        tanggalPencairan: '2025-03-15', tanggalAngsuranPertama: '2025-04-25',
+        bungaBankPersen: '12.5',
+        bungaDebiturPersen: '2.4',
+        metodeBunga: 'flat',
+        jenisSubsidi: 'persentase',
+        porsiSubsidiPersen: '80',
+        pembulatan: 'floor',
+        tanggalPencairan: '2025-03-15',
+        tanggalAngsuranPertama: '2025-04-25',
       }),
     ]);
   });
@@ -352,8 +392,15 @@ describe('LoanForm', () => {
 
   it('opens an existing loan with its values, its override and reason, and saves it under its id', async () => {
     const existing = loan({
-      id: 41, cabangId: 12, cabangNama: 'Capem Tanjung Enim', bungaBankPersen: '11', bungaDebiturPersen: '2', alasanUbahBunga: 'Persetujuan Sekretariat 12/2025',
-      tanggalPencairan: '2025-03-20', skemaId: 5, skemaKode: 'GS-2019',
+      id: 41,
+      cabangId: 12,
+      cabangNama: 'Capem Tanjung Enim',
+      bungaBankPersen: '11',
+      bungaDebiturPersen: '2',
+      alasanUbahBunga: 'Persetujuan Sekretariat 12/2025',
+      tanggalPencairan: '2025-03-20',
+      skemaId: 5,
+      skemaKode: 'GS-2019',
     });
     const wrapper = await openForm(existing);
     expect(visibleDialog('loan-form')!.textContent).toContain('Ubah pinjaman');

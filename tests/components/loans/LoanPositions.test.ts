@@ -39,10 +39,10 @@ async function toggleDibayar(): Promise<void> {
   await flushPromises();
 }
 
-describe('LoanDetailPage: the bank\'s monthly positions', () => {
+describe("LoanDetailPage: the bank's monthly positions", () => {
   afterEach(() => resetWorld());
 
-  it('records a month\'s position, says so, shows it from the reloaded loan and empties the form', async () => {
+  it("records a month's position, says so, shows it from the reloaded loan and empties the form", async () => {
     await openPositions();
     expect(fieldLabel('position-periode')).toEqual({ label: 'Periode', required: true });
     expect(fieldLabel('position-kol')).toEqual({ label: 'Kolektibilitas', required: true });
@@ -90,7 +90,7 @@ describe('LoanDetailPage: the bank\'s monthly positions', () => {
     ]);
   });
 
-  it('shows the service\'s refusals beside their fields and keeps what was typed', async () => {
+  it("shows the service's refusals beside their fields and keeps what was typed", async () => {
     await openPositions();
     await typeDate('position-periode', '06/2025');
     typeInto('position-outstanding', '15.000.000');
@@ -146,7 +146,7 @@ describe('LoanDetailPage: the bank\'s monthly positions', () => {
     await flushPromises();
     expect(fieldLabel('position-outstanding').label).toBe('Outstanding');
     expect(byTestId('position-form').querySelector('.position-title')!.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      'Record or correct one month\'s position Click a row in the table to correct that month.',
+      "Record or correct one month's position Click a row in the table to correct that month.",
     );
     expect(selectedLabel('position-kol')).toBe('1 – Current');
     await typeDate('position-periode', '05/2025');

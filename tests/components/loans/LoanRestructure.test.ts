@@ -93,12 +93,15 @@ describe('LoanDetailPage: restructuring a running loan', () => {
     await typeDate('restructure-berlaku', '15/06/2025');
     await save();
     expect(callsTo('loans.restructure').map((r) => [r.berlakuMulai, r.tenorBulan])).toEqual([
-      [null, null], ['2025-03-10', null], ['2025-03-10', 6], ['2025-06-15', 6],
+      [null, null],
+      ['2025-03-10', null],
+      ['2025-03-10', 6],
+      ['2025-06-15', 6],
     ]);
     expect(visibleDialog('restructure-dialog')).toBeNull();
   });
 
-  it('shows the service\'s message when the loan is no longer running, and opens clean the next time', async () => {
+  it("shows the service's message when the loan is no longer running, and opens clean the next time", async () => {
     await openRestructure({ stored: { status: 'lunas', tanggalLunas: '2025-09-30' } });
     await typeDate('restructure-berlaku', '01/10/2025');
     typeNumber('restructure-tenor', '12');

@@ -29,7 +29,8 @@ async function openAfterAniSaved(): Promise<void> {
       if (step.versi !== service.stored().versi) {
         throw new ApiError({
           code: 'STALE',
-          message: 'Pinjaman ini sudah diubah oleh ani pada 23/11/2026 09:15 sejak Anda membukanya. Tidak ada yang disimpan; data terbaru sudah dimuat ulang, periksa lalu ulangi bila masih perlu.',
+          message:
+            'Pinjaman ini sudah diubah oleh ani pada 23/11/2026 09:15 sejak Anda membukanya. Tidak ada yang disimpan; data terbaru sudah dimuat ulang, periksa lalu ulangi bila masih perlu.',
           perubahan: { versi: 2, oleh: 'ani', pada: CHANGED_AT },
         });
       }

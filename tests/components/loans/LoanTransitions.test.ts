@@ -37,7 +37,7 @@ async function save(): Promise<void> {
   await flushPromises();
 }
 
-describe('LoanDetailPage: the steps of a loan\'s life', () => {
+describe("LoanDetailPage: the steps of a loan's life", () => {
   afterEach(() => resetWorld());
 
   // What a clerk sees offered at each status, written out from NEXT in the loan service.
@@ -75,11 +75,22 @@ describe('LoanDetailPage: the steps of a loan\'s life', () => {
   const STEPS: Step[] = [
     { from: 'diajukan', button: 'Setujui', ke: 'disetujui', dateLabel: 'Tanggal persetujuan', now: 'Disetujui', then: ['Ubah', 'Cairkan', 'Tolak'] },
     {
-      from: 'diajukan', button: 'Tolak', ke: 'ditolak', dateLabel: 'Tanggal penolakan', reasonRequired: true, alasan: 'Usaha belum berjalan 6 bulan', now: 'Ditolak',
+      from: 'diajukan',
+      button: 'Tolak',
+      ke: 'ditolak',
+      dateLabel: 'Tanggal penolakan',
+      reasonRequired: true,
+      alasan: 'Usaha belum berjalan 6 bulan',
+      now: 'Ditolak',
       then: [],
     },
     {
-      from: 'disetujui', button: 'Cairkan', ke: 'aktif', dateLabel: 'Tanggal pencairan', now: 'Aktif (dicairkan)', then: ['Lunas (dipercepat)', 'Macet', 'Restrukturisasi'],
+      from: 'disetujui',
+      button: 'Cairkan',
+      ke: 'aktif',
+      dateLabel: 'Tanggal pencairan',
+      now: 'Aktif (dicairkan)',
+      then: ['Lunas (dipercepat)', 'Macet', 'Restrukturisasi'],
       hint: 'Jadwal angsuran dihitung dari tanggal pencairan; premi asuransi dihitung sekali pada pencairan.',
       shows: async () => {
         expect(header()['Tanggal pencairan']).toBe('20/03/2025');
@@ -91,17 +102,39 @@ describe('LoanDetailPage: the steps of a loan\'s life', () => {
     },
     { from: 'disetujui', button: 'Tolak', ke: 'ditolak', dateLabel: 'Tanggal penolakan', reasonRequired: true, alasan: 'Agunan tidak memadai', now: 'Ditolak', then: [] },
     {
-      from: 'aktif', button: 'Lunas (dipercepat)', ke: 'lunas', dateLabel: 'Tanggal pelunasan', now: 'Lunas', then: [],
+      from: 'aktif',
+      button: 'Lunas (dipercepat)',
+      ke: 'lunas',
+      dateLabel: 'Tanggal pelunasan',
+      now: 'Lunas',
+      then: [],
       shows: async () => expect(header()['Tanggal lunas']).toBe('20/03/2025'),
     },
     {
-      from: 'aktif', button: 'Macet', ke: 'macet', dateLabel: 'Tanggal dinyatakan macet', alasan: 'Tunggakan lebih dari 180 hari', now: 'Macet',
+      from: 'aktif',
+      button: 'Macet',
+      ke: 'macet',
+      dateLabel: 'Tanggal dinyatakan macet',
+      alasan: 'Tunggakan lebih dari 180 hari',
+      now: 'Macet',
       then: ['Lancar kembali', 'Lunas (dipercepat)', 'Klaim asuransi', 'Restrukturisasi'],
     },
-    { from: 'macet', button: 'Lancar kembali', ke: 'aktif', dateLabel: 'Tanggal lancar kembali', now: 'Aktif (dicairkan)', then: ['Lunas (dipercepat)', 'Macet', 'Restrukturisasi'] },
+    {
+      from: 'macet',
+      button: 'Lancar kembali',
+      ke: 'aktif',
+      dateLabel: 'Tanggal lancar kembali',
+      now: 'Aktif (dicairkan)',
+      then: ['Lunas (dipercepat)', 'Macet', 'Restrukturisasi'],
+    },
     { from: 'macet', button: 'Lunas (dipercepat)', ke: 'lunas', dateLabel: 'Tanggal pelunasan', now: 'Lunas', then: [] },
     {
-      from: 'macet', button: 'Klaim asuransi', ke: 'klaim', dateLabel: 'Tanggal pengajuan klaim', now: 'Klaim asuransi', then: ['Lunas (dipercepat)', 'Hapus buku'],
+      from: 'macet',
+      button: 'Klaim asuransi',
+      ke: 'klaim',
+      dateLabel: 'Tanggal pengajuan klaim',
+      now: 'Klaim asuransi',
+      then: ['Lunas (dipercepat)', 'Hapus buku'],
       hint: 'Klaim dihitung dari baki debet pada tanggal pinjaman dinyatakan macet (posisi bank, atau jadwal) dikali porsi penjaminan skema.',
       shows: async () => {
         await openTab('premi');
@@ -165,7 +198,7 @@ describe('LoanDetailPage: the steps of a loan\'s life', () => {
     expect(status()).toBe('Macet');
   });
 
-  it('shows the service\'s refusal of a disbursement in the dialog and keeps the loan as it was', async () => {
+  it("shows the service's refusal of a disbursement in the dialog and keeps the loan as it was", async () => {
     const message = 'Debitur ini sudah memiliki pinjaman bersubsidi yang masih berjalan: rekening 777 di BRI Unit Lawang Kidul (akad B-1, status aktif).';
     const service = fakeLoanService(loanAt('disetujui'));
     mockBackend({
@@ -203,7 +236,7 @@ describe('LoanDetailPage: the steps of a loan\'s life', () => {
     expect(status()).toBe('Diajukan');
   });
 
-  it('shows the service\'s message when another clerk already moved the loan on', async () => {
+  it("shows the service's message when another clerk already moved the loan on", async () => {
     // The page was opened while the loan was running; meanwhile it was paid off.
     await openAt('aktif', { stored: { status: 'lunas', tanggalLunas: '2025-09-30' } });
     await clickAction('Macet');

@@ -14,13 +14,25 @@ vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), c
 /** 120 loans, newest first, so that paging has three pages of 50. */
 const ALL: Loan[] = Array.from({ length: 120 }, (_, i) =>
   loan({
-    id: i + 1, nomorRekening: `00${String(1000 + i)}`, debiturNama: `Debitur ${i + 1}`, debiturNik: `16031001018500${String(i).padStart(2, '0')}`,
+    id: i + 1,
+    nomorRekening: `00${String(1000 + i)}`,
+    debiturNama: `Debitur ${i + 1}`,
+    debiturNik: `16031001018500${String(i).padStart(2, '0')}`,
     status: i % 2 === 0 ? 'aktif' : 'diajukan',
   }),
 );
 ALL[0] = loan({
-  id: 1, nomorRekening: '0012345678', debiturNama: 'Siti Aminah', debiturNik: '1603106710850001', bankNama: 'Bank Sumsel Babel', cabangNama: 'Cabang Muara Enim',
-  skemaKode: 'GS-2025', plafon: 25_000_000, tenorBulan: 24, tanggalAkad: '2025-10-27', status: 'macet',
+  id: 1,
+  nomorRekening: '0012345678',
+  debiturNama: 'Siti Aminah',
+  debiturNik: '1603106710850001',
+  bankNama: 'Bank Sumsel Babel',
+  cabangNama: 'Cabang Muara Enim',
+  skemaKode: 'GS-2025',
+  plafon: 25_000_000,
+  tenorBulan: 24,
+  tanggalAkad: '2025-10-27',
+  status: 'macet',
 });
 
 function listBackend(overrides: Backend = {}): Backend {
@@ -76,7 +88,15 @@ describe('LoansPage', () => {
     expect(rows()).toHaveLength(50);
     // nomor rekening, debitur (nama NIK), bank (nama cabang), skema, plafon, tenor, tanggal akad, status, aksi
     expect(rows()[0]).toEqual([
-      '0012345678', 'Siti Aminah 1603106710850001', 'Bank Sumsel Babel Cabang Muara Enim', 'GS-2025', 'Rp25.000.000', '24 bulan', '27/10/2025', 'Macet', 'Buka',
+      '0012345678',
+      'Siti Aminah 1603106710850001',
+      'Bank Sumsel Babel Cabang Muara Enim',
+      'GS-2025',
+      'Rp25.000.000',
+      '24 bulan',
+      '27/10/2025',
+      'Macet',
+      'Buka',
     ]);
     expect(rows()[1]![0]).toBe('001001');
     expect(byTestId('loan-total').textContent).toBe('Jumlah: 120');

@@ -1,29 +1,80 @@
 /** Loans, schemes and schedules for the loan screens' component tests. */
 import { z } from 'zod';
-import { contract, type BankPosition, type Channel, type InputOf, type InsuranceClaim, type Loan, type LoanDetail, type ParsedInputOf, type Premium, type Schedule, type ScheduleRow, type Scheme, LOAN_NEXT, LOAN_STATUS_LABEL, isLoanEditable } from '@contract';
+import {
+  contract,
+  type BankPosition,
+  type Channel,
+  type InputOf,
+  type InsuranceClaim,
+  type Loan,
+  type LoanDetail,
+  type ParsedInputOf,
+  type Premium,
+  type Schedule,
+  type ScheduleRow,
+  type Scheme,
+  LOAN_NEXT,
+  LOAN_STATUS_LABEL,
+  isLoanEditable,
+} from '@contract';
 import { formatRupiah } from '@domain/format';
 import { ApiError } from '@/api';
 import { bank, type Backend } from '../setup';
 
 export function scheme(overrides: Partial<Scheme> = {}): Scheme {
   return {
-    id: 3, kode: 'GS-2025', nama: 'Gerbang Serasan 2025', berlakuDari: '2025-01-01', berlakuSampai: '2025-12-31', bungaBankPersen: '11', bungaDebiturPersen: '3',
-    jenisSubsidi: 'selisih', porsiSubsidiPersen: null, metodeBunga: 'efektif', basisSubsidi: 'outstanding', konvensiHari: '30360', pembulatan: 'half_up',
-    kolMaks: 2, wajibAngsuran: false, hanyaTahunAnggaran: false, plafonMaks: 50_000_000, tenorMaks: 36, tolakPembiayaanGanda: true, tolakTanpaSk: false, penjaminId: null,
-    penjaminNama: null, premiBasis: 'sekali', premiTarifPersen: null, premiTabel: [], porsiJaminanPersen: null, toleransiRekonsiliasi: 1, maksPinjamanPerOrang: 1, paguIds: [], aktif: true,
+    id: 3,
+    kode: 'GS-2025',
+    nama: 'Gerbang Serasan 2025',
+    berlakuDari: '2025-01-01',
+    berlakuSampai: '2025-12-31',
+    bungaBankPersen: '11',
+    bungaDebiturPersen: '3',
+    jenisSubsidi: 'selisih',
+    porsiSubsidiPersen: null,
+    metodeBunga: 'efektif',
+    basisSubsidi: 'outstanding',
+    konvensiHari: '30360',
+    pembulatan: 'half_up',
+    kolMaks: 2,
+    wajibAngsuran: false,
+    hanyaTahunAnggaran: false,
+    plafonMaks: 50_000_000,
+    tenorMaks: 36,
+    tolakPembiayaanGanda: true,
+    tolakTanpaSk: false,
+    penjaminId: null,
+    penjaminNama: null,
+    premiBasis: 'sekali',
+    premiTarifPersen: null,
+    premiTabel: [],
+    porsiJaminanPersen: null,
+    toleransiRekonsiliasi: 1,
+    maksPinjamanPerOrang: 1,
+    paguIds: [],
+    aktif: true,
     ...overrides,
   };
 }
 
 /** Klaten-like: the regency pays 80 % of the interest, flat loans, floor rounding. */
 export const SCHEME_KLATEN = scheme({
-  id: 4, kode: 'KLT-80', nama: 'Subsidi 80 %', bungaBankPersen: '12', bungaDebiturPersen: '2.4', jenisSubsidi: 'persentase', porsiSubsidiPersen: '80',
-  metodeBunga: 'flat', pembulatan: 'floor',
+  id: 4,
+  kode: 'KLT-80',
+  nama: 'Subsidi 80 %',
+  bungaBankPersen: '12',
+  bungaDebiturPersen: '2.4',
+  jenisSubsidi: 'persentase',
+  porsiSubsidiPersen: '80',
+  metodeBunga: 'flat',
+  pembulatan: 'floor',
 });
 export const SCHEME_OLD = scheme({ id: 5, kode: 'GS-2019', nama: 'Gerbang Serasan 2019', aktif: false });
 
 export const BSB = bank({
-  id: 1, kode: 'BSB', nama: 'Bank Sumsel Babel',
+  id: 1,
+  kode: 'BSB',
+  nama: 'Bank Sumsel Babel',
   cabang: [
     { id: 11, kode: 'BSB-ME', nama: 'Cabang Muara Enim', alamat: null, aktif: true },
     { id: 12, kode: 'BSB-TJ', nama: 'Capem Tanjung Enim', alamat: null, aktif: true },
@@ -33,29 +84,71 @@ export const BRI = bank({ id: 2, kode: 'BRI', nama: 'BRI Unit Lawang Kidul', cab
 
 export function loan(overrides: Partial<Loan> = {}): Loan {
   return {
-    id: 41, debiturId: 7, debiturNama: 'Siti Aminah', debiturNik: '1603106710850001', bankId: 1, bankNama: 'Bank Sumsel Babel', cabangId: 11,
-    cabangNama: 'Cabang Muara Enim', skemaId: 3, skemaKode: 'GS-2025', nomorRekening: '0012345678', nomorAkad: 'AK/2025/001', tanggalAkad: '2025-03-10',
-    tanggalPencairan: null, plafon: 12_000_000, tenorBulan: 3, bungaBankPersen: '11', bungaDebiturPersen: '3', alasanUbahBunga: null, metodeBunga: 'efektif',
-    tanggalAngsuranPertama: null, status: 'diajukan', tanggalLunas: null, versi: 1, ...overrides,
+    id: 41,
+    debiturId: 7,
+    debiturNama: 'Siti Aminah',
+    debiturNik: '1603106710850001',
+    bankId: 1,
+    bankNama: 'Bank Sumsel Babel',
+    cabangId: 11,
+    cabangNama: 'Cabang Muara Enim',
+    skemaId: 3,
+    skemaKode: 'GS-2025',
+    nomorRekening: '0012345678',
+    nomorAkad: 'AK/2025/001',
+    tanggalAkad: '2025-03-10',
+    tanggalPencairan: null,
+    plafon: 12_000_000,
+    tenorBulan: 3,
+    bungaBankPersen: '11',
+    bungaDebiturPersen: '3',
+    alasanUbahBunga: null,
+    metodeBunga: 'efektif',
+    tanggalAngsuranPertama: null,
+    status: 'diajukan',
+    tanggalLunas: null,
+    versi: 1,
+    ...overrides,
   };
 }
 
 /** A schedule whose rows and totals are distinct, recognisable numbers. */
 export function schedule(rows: Partial<ScheduleRow>[] = [{}, {}, {}]): Schedule {
   const full: ScheduleRow[] = rows.map((r, i) => ({
-    no: i + 1, jatuhTempo: `2025-0${4 + i}-10`, periode: `2025-0${4 + i}`, pokokAwal: 12_000_000 - i * 4_000_000, pokok: 4_000_000, bunga: 110_000 - i * 36_667,
-    angsuran: 4_110_000 - i * 36_667, pokokAkhir: 8_000_000 - i * 4_000_000, bungaDebitur: 30_000 - i * 10_000, bungaSubsidi: 80_000 - i * 26_667, ...r,
+    no: i + 1,
+    jatuhTempo: `2025-0${4 + i}-10`,
+    periode: `2025-0${4 + i}`,
+    pokokAwal: 12_000_000 - i * 4_000_000,
+    pokok: 4_000_000,
+    bunga: 110_000 - i * 36_667,
+    angsuran: 4_110_000 - i * 36_667,
+    pokokAkhir: 8_000_000 - i * 4_000_000,
+    bungaDebitur: 30_000 - i * 10_000,
+    bungaSubsidi: 80_000 - i * 26_667,
+    ...r,
   }));
   const sum = (pick: (r: ScheduleRow) => number) => full.reduce((s, r) => s + pick(r), 0);
   return {
-    rows: full, totalPokok: sum((r) => r.pokok), totalBunga: sum((r) => r.bunga), totalAngsuran: sum((r) => r.angsuran),
-    totalBungaDebitur: sum((r) => r.bungaDebitur), totalBungaSubsidi: sum((r) => r.bungaSubsidi),
+    rows: full,
+    totalPokok: sum((r) => r.pokok),
+    totalBunga: sum((r) => r.bunga),
+    totalAngsuran: sum((r) => r.angsuran),
+    totalBungaDebitur: sum((r) => r.bungaDebitur),
+    totalBungaSubsidi: sum((r) => r.bungaSubsidi),
   };
 }
 
 export function loanDetail(overrides: Partial<LoanDetail> = {}): LoanDetail {
   return {
-    ...loan(), jadwal: schedule(), restrukturisasi: [], posisi: [], premi: null, klaimAsuransi: null, subsidiDibayar: [], flags: [], ...overrides,
+    ...loan(),
+    jadwal: schedule(),
+    restrukturisasi: [],
+    posisi: [],
+    premi: null,
+    klaimAsuransi: null,
+    subsidiDibayar: [],
+    flags: [],
+    ...overrides,
   };
 }
 
@@ -92,13 +185,27 @@ export function position(overrides: Partial<BankPosition> = {}): BankPosition {
 }
 
 export const PREMI: Premium = {
-  id: 5, pinjamanId: 41, penjaminId: 2, penjaminNama: 'PT Jamkrida Sumsel', tarifPersen: '1.5', jumlah: 180_000, status: 'ditagih',
-  rincian: '1,5 % × Rp12.000.000 = Rp180.000', versi: 1,
+  id: 5,
+  pinjamanId: 41,
+  penjaminId: 2,
+  penjaminNama: 'PT Jamkrida Sumsel',
+  tarifPersen: '1.5',
+  jumlah: 180_000,
+  status: 'ditagih',
+  rincian: '1,5 % × Rp12.000.000 = Rp180.000',
+  versi: 1,
 };
 
 export const KLAIM: InsuranceClaim = {
-  id: 3, pinjamanId: 41, tanggal: '2025-10-20', tanggalDasar: '2025-10-06', dasar: 'Baki debet pada 6 Oktober 2025 (tanggal macet): posisi bank akhir September 2025',
-  outstanding: 8_000_000, porsiPersen: '70', jumlah: 5_600_000, status: 'diajukan',
+  id: 3,
+  pinjamanId: 41,
+  tanggal: '2025-10-20',
+  tanggalDasar: '2025-10-06',
+  dasar: 'Baki debet pada 6 Oktober 2025 (tanggal macet): posisi bank akhir September 2025',
+  outstanding: 8_000_000,
+  porsiPersen: '70',
+  jumlah: 5_600_000,
+  status: 'diajukan',
 };
 
 /**
@@ -107,14 +214,21 @@ export const KLAIM: InsuranceClaim = {
  */
 export function runningLoan(overrides: Partial<LoanDetail> = {}): LoanDetail {
   return loanDetail({
-    status: 'aktif', tanggalPencairan: '2025-03-15', tanggalAngsuranPertama: '2025-04-10', bungaBankPersen: '11.5', bungaDebiturPersen: '2.5',
+    status: 'aktif',
+    tanggalPencairan: '2025-03-15',
+    tanggalAngsuranPertama: '2025-04-10',
+    bungaBankPersen: '11.5',
+    bungaDebiturPersen: '2.5',
     alasanUbahBunga: 'Surat Sekretariat 12/2025',
     posisi: [
       position({ id: 301, periode: '2025-03', outstanding: 12_000_000 }),
       position({ id: 302, periode: '2025-04', outstanding: 8_000_000, kol: 2, hariTunggakan: 12, angsuranDibayar: false, sumber: 'impor' }),
     ],
     premi: PREMI,
-    subsidiDibayar: [{ periode: '2025-04', jumlah: 80_000, nomorSp2d: '0123/SP2D/LS/2025' }, { periode: '2025-05', jumlah: 53_333, nomorSp2d: null }],
+    subsidiDibayar: [
+      { periode: '2025-04', jumlah: 80_000, nomorSp2d: '0123/SP2D/LS/2025' },
+      { periode: '2025-05', jumlah: 53_333, nomorSp2d: null },
+    ],
     ...overrides,
   });
 }

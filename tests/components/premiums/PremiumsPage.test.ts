@@ -12,7 +12,15 @@ import { ALL, ASKRINDO, BUDI, DEDI, JAMKRINDO, LAMA, SITI, listOf } from './fixt
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
 
 const SUBSIDI_2025 = budgetLine({ id: 31 });
-const PREMI_2025 = budgetLine({ id: 40, jenis: 'premi', kodeRekening: '5.1.05.02.001', uraian: 'Premi asuransi kredit', pagu: 200_000_000, realisasi: 20_000_000, sisa: 180_000_000 });
+const PREMI_2025 = budgetLine({
+  id: 40,
+  jenis: 'premi',
+  kodeRekening: '5.1.05.02.001',
+  uraian: 'Premi asuransi kredit',
+  pagu: 200_000_000,
+  realisasi: 20_000_000,
+  sisa: 180_000_000,
+});
 const PREMI_2025_B = budgetLine({ id: 41, jenis: 'premi', kodeRekening: '5.1.05.02.002', uraian: 'Premi penjaminan koperasi', pagu: 1_000_000, realisasi: 400_000, sisa: 600_000 });
 
 const WHY_NONE = 'Centang premi di tabel untuk mencatat tagihan atau pembayarannya.';
@@ -84,7 +92,20 @@ describe('PremiumsPage', () => {
     expect(callsTo('premiums.list')).toEqual([{}]);
     // checkbox, rekening, debitur, bank, penjamin, plafon, pencairan, tarif, premi, status, tagihan, SP2D
     expect(tableCells('premium-table')).toEqual([
-      ['', '0056789012', 'Wati Susanti', 'Bank Sumsel Babel', 'Perum Jamkrindo', 'Rp8.000.000', '05/01/2025', '1,5 %', 'Rp120.000', 'Dibayar', 'INV/JK/2024/12 10/01/2025', 'SP2D/0007/LS/2025'],
+      [
+        '',
+        '0056789012',
+        'Wati Susanti',
+        'Bank Sumsel Babel',
+        'Perum Jamkrindo',
+        'Rp8.000.000',
+        '05/01/2025',
+        '1,5 %',
+        'Rp120.000',
+        'Dibayar',
+        'INV/JK/2024/12 10/01/2025',
+        'SP2D/0007/LS/2025',
+      ],
       ['', '0012300045', 'Siti Aminah', 'Bank Sumsel Babel', 'Perum Jamkrindo', 'Rp12.000.000', '15/01/2025', '1,5 %', 'Rp180.000', 'Terhitung', '', ''],
       ['', '0045678901', 'Dedi Kurniawan', 'Bank Sumsel Babel', 'Perum Jamkrindo', 'Rp16.000.000', '20/01/2025', '1,5 %', 'Rp240.000', 'Ditagih', 'INV/JK/2025/01 31/01/2025', ''],
       ['', '0023456789', 'Budi Santoso', 'Bank Sumsel Babel', 'Perum Jamkrindo', 'Rp50.000.000', '03/02/2025', '1,5 %', 'Rp750.000', 'Terhitung', '', ''],
@@ -175,7 +196,8 @@ describe('PremiumsPage', () => {
     let invoiced = false;
     mockBackend(
       backend({
-        'premiums.list': (q) => listOf(invoiced ? ALL.map((p) => (p === SITI || p === BUDI ? { ...p, status: 'ditagih', nomorTagihan: 'INV/JK/2025/03', tanggalTagihan: '2025-03-10' } : p)) : ALL)(q),
+        'premiums.list': (q) =>
+          listOf(invoiced ? ALL.map((p) => (p === SITI || p === BUDI ? { ...p, status: 'ditagih', nomorTagihan: 'INV/JK/2025/03', tanggalTagihan: '2025-03-10' } : p)) : ALL)(q),
         'premiums.recordInvoice': () => {
           invoiced = true;
           return { jumlah: 930_000, jumlahPremi: 2 };
@@ -200,7 +222,11 @@ describe('PremiumsPage', () => {
     expect(text('invoice-result')).toContain('Tagihan tercatat');
     expect(text('invoice-result')).toContain('Rp930.000 untuk 2 premi');
     expect(callsTo('premiums.list')).toEqual([{}, {}]);
-    expect(tableCells('premium-table').map((r) => [r[2], r[9], r[10]]).filter(([, status]) => status === 'Ditagih')).toEqual([
+    expect(
+      tableCells('premium-table')
+        .map((r) => [r[2], r[9], r[10]])
+        .filter(([, status]) => status === 'Ditagih'),
+    ).toEqual([
       ['Siti Aminah', 'Ditagih', 'INV/JK/2025/03 10/03/2025'],
       ['Dedi Kurniawan', 'Ditagih', 'INV/JK/2025/01 31/01/2025'],
       ['Budi Santoso', 'Ditagih', 'INV/JK/2025/03 10/03/2025'],
@@ -217,7 +243,8 @@ describe('PremiumsPage', () => {
     mockBackend(
       backend({
         'premiums.recordInvoice': ({ nomorTagihan }) => {
-          if (!nomorTagihan) throw new ApiError({ code: 'VALIDATION', message: 'Isian belum benar: Nomor tagihan wajib diisi', fields: { nomorTagihan: 'Nomor tagihan wajib diisi' } });
+          if (!nomorTagihan)
+            throw new ApiError({ code: 'VALIDATION', message: 'Isian belum benar: Nomor tagihan wajib diisi', fields: { nomorTagihan: 'Nomor tagihan wajib diisi' } });
           throw new ApiError({ code: 'CONFLICT', message: '1 premi yang dipilih sudah dibayar; tidak ada yang dicatat.', fields: { premiIds: 'Sudah dibayar' } });
         },
       }),
@@ -247,7 +274,8 @@ describe('PremiumsPage', () => {
     let paid = false;
     mockBackend(
       backend({
-        'premiums.list': (q) => listOf(paid ? BILLED.map((p) => (p.id === DEDI.id || p.id === BUDI.id ? { ...p, status: 'dibayar', nomorSp2d: 'SP2D/0101/LS/2025' } : p)) : BILLED)(q),
+        'premiums.list': (q) =>
+          listOf(paid ? BILLED.map((p) => (p.id === DEDI.id || p.id === BUDI.id ? { ...p, status: 'dibayar', nomorSp2d: 'SP2D/0101/LS/2025' } : p)) : BILLED)(q),
         'premiums.recordPayment': () => {
           paid = true;
           return { pembayaranId: 9, jumlah: 990_000, sisaPagu: 179_010_000 };
@@ -278,13 +306,19 @@ describe('PremiumsPage', () => {
     expect(queryTestId('pay-over')).toBeNull();
     await click('pay-save');
 
-    expect(callsTo('premiums.recordPayment')).toEqual([{ penjaminId: 2, premiIds: [14, 12], versi: [1, 1], nomorSp2d: 'SP2D/0101/LS/2025', tanggalSp2d: '2025-03-10', paguId: 40 }]);
+    expect(callsTo('premiums.recordPayment')).toEqual([
+      { penjaminId: 2, premiIds: [14, 12], versi: [1, 1], nomorSp2d: 'SP2D/0101/LS/2025', tanggalSp2d: '2025-03-10', paguId: 40 },
+    ]);
     const result = text('pay-result');
     expect(result).toContain('Pembayaran tercatat');
     expect(result).toContain('Rp990.000 untuk 2 premi');
     expect(result).toContain('Sisa pagu: Rp179.010.000');
     expect(callsTo('premiums.list')).toHaveLength(2);
-    expect(tableCells('premium-table').filter((r) => r[9] === 'Dibayar').map((r) => [r[2], r[11]])).toEqual([
+    expect(
+      tableCells('premium-table')
+        .filter((r) => r[9] === 'Dibayar')
+        .map((r) => [r[2], r[11]]),
+    ).toEqual([
       ['Wati Susanti', 'SP2D/0007/LS/2025'],
       ['Dedi Kurniawan', 'SP2D/0101/LS/2025'],
       ['Budi Santoso', 'SP2D/0101/LS/2025'],
@@ -314,7 +348,9 @@ describe('PremiumsPage', () => {
     await clockMovesOn();
     await pressEnter(input);
 
-    expect(callsTo('premiums.recordPayment')).toEqual([{ penjaminId: 2, premiIds: [14, 12], versi: [1, 1], nomorSp2d: 'SP2D/0102/LS/2025', tanggalSp2d: '2025-03-10', paguId: 41 }]);
+    expect(callsTo('premiums.recordPayment')).toEqual([
+      { penjaminId: 2, premiIds: [14, 12], versi: [1, 1], nomorSp2d: 'SP2D/0102/LS/2025', tanggalSp2d: '2025-03-10', paguId: 41 },
+    ]);
     expect(text('pay-error')).toBe(refusal);
     expect(queryTestId('pay-result')).toBeNull();
     expect(visibleDialog('premium-payment-dialog')).not.toBeNull();

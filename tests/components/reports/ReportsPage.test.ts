@@ -21,7 +21,13 @@ const PAGE = '<!doctype html><html><body><h1>REKAP</h1></body></html>';
 
 function rendered(input: DocumentRenderInput): RenderedDocument {
   const format = input.format ?? 'html';
-  const base = { namaBerkas: `dokumen.${format}`, mime: format === 'pdf' ? 'application/pdf' : 'text/plain', judul: 'Rekap', orientasi: 'landscape' as const, kertas: input.kertas ?? 'A4' };
+  const base = {
+    namaBerkas: `dokumen.${format}`,
+    mime: format === 'pdf' ? 'application/pdf' : 'text/plain',
+    judul: 'Rekap',
+    orientasi: 'landscape' as const,
+    kertas: input.kertas ?? 'A4',
+  };
   if (format === 'html') return { ...base, html: PAGE };
   if (format === 'csv') return { ...base, teks: 'No;Nama\r\n1;Siti' };
   return { ...base, isiBase64: btoa('%PDF-1.7 isi') };
@@ -70,7 +76,11 @@ describe('DocumentView', () => {
     await flushPromises();
     byTestId('document-csv').click();
     await flushPromises();
-    expect(callsTo('documents.render').slice(1).map((c) => c.format)).toEqual(['pdf', 'csv']);
+    expect(
+      callsTo('documents.render')
+        .slice(1)
+        .map((c) => c.format),
+    ).toEqual(['pdf', 'csv']);
     expect(downloads).toEqual([
       { name: 'dokumen.pdf', type: 'application/pdf' },
       { name: 'dokumen.csv', type: 'text/plain' },
@@ -78,8 +88,14 @@ describe('DocumentView', () => {
     expect(document.body.textContent).toContain('Berkas dokumen.csv diunduh.');
   });
 
-  it("says in Indonesian why a document cannot be shown, and shows nothing for no request", async () => {
-    mockBackend(backend({ 'documents.render': () => { throw new ApiError({ code: 'FORBIDDEN', message: 'Petugas bank hanya dapat melihat data banknya sendiri.' }); } }));
+  it('says in Indonesian why a document cannot be shown, and shows nothing for no request', async () => {
+    mockBackend(
+      backend({
+        'documents.render': () => {
+          throw new ApiError({ code: 'FORBIDDEN', message: 'Petugas bank hanya dapat melihat data banknya sendiri.' });
+        },
+      }),
+    );
     mountWithApp(DocumentView, { props: { request: { jenis: 'registerPinjaman', bankId: 2 } } });
     await flushPromises();
     expect(byTestId('document-error').textContent).toContain('Dokumen tidak dapat ditampilkan');
@@ -121,9 +137,13 @@ describe('DocumentView', () => {
     expect(callsTo('documents.print')).toEqual([{ dokumen: { jenis: 'rekapBulanan', periode: '2026-10' }, kertas: 'A4' }]);
     expect(print).not.toHaveBeenCalled();
 
-    mockBackend(backend({
-      'documents.print': () => { throw new ApiError({ code: 'CONFLICT', message: PRINT_UNAVAILABLE_MESSAGE, fields: { [PRINT_UNAVAILABLE_FIELD]: PRINT_UNAVAILABLE_MESSAGE } }); },
-    }));
+    mockBackend(
+      backend({
+        'documents.print': () => {
+          throw new ApiError({ code: 'CONFLICT', message: PRINT_UNAVAILABLE_MESSAGE, fields: { [PRINT_UNAVAILABLE_FIELD]: PRINT_UNAVAILABLE_MESSAGE } });
+        },
+      }),
+    );
     byTestId('document-print').click();
     await flushPromises();
     expect(print).toHaveBeenCalledTimes(1);
@@ -164,7 +184,7 @@ describe('the reports page', () => {
     expect(callsTo('documents.render')).toEqual([{ dokumen: { jenis: 'registerPinjaman', bankId: 1 }, format: 'html', kertas: 'A4' }]);
   });
 
-  it('draws each report\'s declared parameters: the debtor register\'s sector and scale, the history\'s loan, which it asks for before showing', async () => {
+  it("draws each report's declared parameters: the debtor register's sector and scale, the history's loan, which it asks for before showing", async () => {
     mockBackend(backend());
     mountWithApp(ReportsPage);
     await flushPromises();
@@ -185,4 +205,3 @@ describe('the reports page', () => {
     expect(callsTo('documents.render')).toEqual([]);
   });
 });
-

@@ -37,7 +37,11 @@ describe('document settings page', () => {
     byTestId('settings-save').click();
     await flushPromises();
     expect(callsTo('settings.saveDocuments')).toEqual([
-      { ...SETTINGS, kop: { ...SETTINGS.kop, instansi: 'BAPPEDA KABUPATEN MUARA ENIM' }, penandatangan: { ...SETTINGS.penandatangan, kepalaSekretariat: { ...SETTINGS.penandatangan.kepalaSekretariat, nip: '197003121995031002' } } },
+      {
+        ...SETTINGS,
+        kop: { ...SETTINGS.kop, instansi: 'BAPPEDA KABUPATEN MUARA ENIM' },
+        penandatangan: { ...SETTINGS.penandatangan, kepalaSekretariat: { ...SETTINGS.penandatangan.kepalaSekretariat, nip: '197003121995031002' } },
+      },
     ]);
     expect(document.body.textContent).toContain('Pengaturan dokumen disimpan.');
   });
@@ -94,9 +98,23 @@ describe('document settings page', () => {
 
   it('offers the unfinished setup wizard to an admin, and only then', async () => {
     mockBackend({ 'settings.documents': () => SETTINGS });
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { render: () => null } }, { path: '/persiapan', component: { render: () => null } }] });
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [
+        { path: '/', component: { render: () => null } },
+        { path: '/persiapan', component: { render: () => null } },
+      ],
+    });
     mountWithApp(DocumentSettingsPage, {}, { router });
-    useAppStore().info = { version: '0.1.0', databasePath: 'x', schemaVersion: 14, firstRun: false, setupPending: true, initialPassword: false, counts: { bank: 0, penjamin: 0, debitur: 0 } };
+    useAppStore().info = {
+      version: '0.1.0',
+      databasePath: 'x',
+      schemaVersion: 14,
+      firstRun: false,
+      setupPending: true,
+      initialPassword: false,
+      counts: { bank: 0, penjamin: 0, debitur: 0 },
+    };
     await flushPromises();
     expect(byTestId('settings-setup-offer').textContent).toContain('Persiapan awal kantor belum selesai.');
     byTestId('settings-open-setup').click();

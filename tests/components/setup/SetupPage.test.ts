@@ -16,7 +16,14 @@ vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), c
 const THIS_YEAR = new Date().getFullYear();
 
 const DEFAULTS: DocumentSettings = {
-  kop: { pemerintah: 'PEMERINTAH KABUPATEN MUARA ENIM', instansi: 'SEKRETARIAT PROGRAM GERBANG SERASAN', alamat: 'Jl. Jenderal Sudirman No. 1, Muara Enim', telepon: null, email: null, logo: null },
+  kop: {
+    pemerintah: 'PEMERINTAH KABUPATEN MUARA ENIM',
+    instansi: 'SEKRETARIAT PROGRAM GERBANG SERASAN',
+    alamat: 'Jl. Jenderal Sudirman No. 1, Muara Enim',
+    telepon: null,
+    email: null,
+    logo: null,
+  },
   tempat: 'Muara Enim',
   penandatangan: {
     kepalaSekretariat: { nama: '....................................', jabatan: 'Kepala Sekretariat Program Gerbang Serasan', nip: null },
@@ -34,7 +41,13 @@ function info(setupPending: boolean): AppInfo {
  * (so a refusal looks like the main process's).
  */
 function office(initial: { banks?: Bank[]; insurers?: Insurer[]; schemes?: Scheme[] } = {}, overrides: Backend = {}) {
-  const state = { settings: structuredClone(DEFAULTS), banks: [...(initial.banks ?? [])], insurers: [...(initial.insurers ?? [])], schemes: [...(initial.schemes ?? [])], setupPending: true };
+  const state = {
+    settings: structuredClone(DEFAULTS),
+    banks: [...(initial.banks ?? [])],
+    insurers: [...(initial.insurers ?? [])],
+    schemes: [...(initial.schemes ?? [])],
+    setupPending: true,
+  };
   const budget = fakeBudget([]);
   const backend: Backend = {
     ...budget.backend,
@@ -98,7 +111,8 @@ function pressAlt(key: string): void {
 function pressEnter(testId: string): void {
   byTestId(testId).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
 }
-const rows = (testId: string) => [...byTestId(testId).querySelectorAll('.el-table__body tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? ''));
+const rows = (testId: string) =>
+  [...byTestId(testId).querySelectorAll('.el-table__body tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? ''));
 
 afterEach(() => {
   resetWorld();
@@ -146,7 +160,11 @@ describe('setup wizard: office and signers', () => {
     expect(queryTestId('settings-kepalaSekretariat-nip-warning')).toBeNull();
     expect(byTestId('settings-bendahara-nip-warning').textContent).toContain('Digit ke-15 NIP (jenis kelamin) biasanya 1 atau 2.');
     await click('setup-save-next');
-    expect(state.settings.penandatangan.kepalaSekretariat).toEqual({ nama: 'Drs. H. Ahmad Rizal, M.Si.', jabatan: 'Kepala Sekretariat Program Gerbang Serasan', nip: '19680411 199303 1 009' });
+    expect(state.settings.penandatangan.kepalaSekretariat).toEqual({
+      nama: 'Drs. H. Ahmad Rizal, M.Si.',
+      jabatan: 'Kepala Sekretariat Program Gerbang Serasan',
+      nip: '19680411 199303 1 009',
+    });
     expect(state.settings.penandatangan.bendahara.nip).toBe('19820517 200604 3 011');
     expect(activeStep()).toBe('setup-step-bank');
   });
@@ -192,7 +210,9 @@ describe('setup wizard: banks, insurers, scheme and pagu through their own forms
     typeInto('cabang-kode-1', 'BSB-GM');
     typeInto('cabang-nama-1', 'Capem Gunung Megang');
     await click('bank-save');
-    expect(callsTo('banks.save')).toEqual([expect.objectContaining({ kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [expect.objectContaining({ kode: 'BSB-ME' }), expect.objectContaining({ kode: 'BSB-GM' })] })]);
+    expect(callsTo('banks.save')).toEqual([
+      expect.objectContaining({ kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [expect.objectContaining({ kode: 'BSB-ME' }), expect.objectContaining({ kode: 'BSB-GM' })] }),
+    ]);
     expect(rows('setup-banks')[0]!.slice(0, 4)).toEqual(['BSB', 'Bank Sumsel Babel', 'Bank umum', 'Cabang Muara Enim, Capem Gunung Megang']);
   });
 
@@ -234,7 +254,9 @@ describe('setup wizard: banks, insurers, scheme and pagu through their own forms
     typeInto('budget-form-pagu', '2.500.000.000');
     await click('budget-form-save');
     await flushPromises();
-    expect(callsTo('budget.save')).toEqual([{ id: undefined, tahun: THIS_YEAR, jenis: 'subsidi_bunga', kodeRekening: '5.1.05.05.01.0001', uraian: 'Subsidi bunga Gerbang Serasan', pagu: 2_500_000_000 }]);
+    expect(callsTo('budget.save')).toEqual([
+      { id: undefined, tahun: THIS_YEAR, jenis: 'subsidi_bunga', kodeRekening: '5.1.05.05.01.0001', uraian: 'Subsidi bunga Gerbang Serasan', pagu: 2_500_000_000 },
+    ]);
     expect(callsTo('schemes.get')).toEqual([{ id: 7 }]);
     const linked = callsTo('schemes.save')[0]!;
     expect(linked).toMatchObject({ id: 7, kode: 'GS-2027', plafonMaks: 25_000_000, paguIds: [90] });
@@ -283,11 +305,14 @@ describe('setup wizard: the end', () => {
   });
 
   it('a refusal to finish keeps the wizard where it is, with the message', async () => {
-    office({}, {
-      'app.finishSetup': () => {
-        throw new ApiError({ code: 'FORBIDDEN', message: 'Peran Operator tidak berwenang untuk tindakan ini.' });
+    office(
+      {},
+      {
+        'app.finishSetup': () => {
+          throw new ApiError({ code: 'FORBIDDEN', message: 'Peran Operator tidak berwenang untuk tindakan ini.' });
+        },
       },
-    });
+    );
     const router = await mountWizard();
     useSetupStore().step = 6;
     await flushPromises();

@@ -7,9 +7,7 @@ import { ApiError } from '@/api';
 import { setLocale } from '@/i18n';
 import SubsidyPage from '@/features/subsidy/SubsidyPage.vue';
 import { bank, byTestId, callsTo, mockBackend, mountWithApp, queryTestId, resetWorld, selectedLabel, typeInto, type Backend } from '../setup';
-import {
-  ANI, alerts, bodyRows, budgetLine, budgetYear, cells, clickRadio, manyLines, subsidyRun, tableCells, text,
-} from './fixtures';
+import { ANI, alerts, bodyRows, budgetLine, budgetYear, cells, clickRadio, manyLines, subsidyRun, tableCells, text } from './fixtures';
 
 vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
 
@@ -169,19 +167,33 @@ describe('SubsidyPage', () => {
     expect(callsTo('subsidy.run')).toEqual([{ bankId: 1, periodeAwal: '2025-02', periodeAkhir: '2025-04' }]);
   });
 
-  it('shows the job\'s step, percentage and Cancel while the run computes; Cancel stops it and keeps nothing', async () => {
+  it("shows the job's step, percentage and Cancel while the run computes; Cancel stops it and keeps nothing", async () => {
     const JOB = '11111111-1111-4111-8111-111111111111';
-    const status = (over: Partial<JobStatus>): JobStatus => ({ jobId: JOB, channel: 'subsidy.run', status: 'berjalan', tahap: 'Menghitung subsidi', persen: null, hasilJson: null, galat: null, ...over });
+    const status = (over: Partial<JobStatus>): JobStatus => ({
+      jobId: JOB,
+      channel: 'subsidy.run',
+      status: 'berjalan',
+      tahap: 'Menghitung subsidi',
+      persen: null,
+      hasilJson: null,
+      galat: null,
+      ...over,
+    });
     let cancelled = false;
-    mockBackend(backend({
-      'jobs.start': () => status({ tahap: 'Memulai' }),
-      // The main process reports its step; once cancelled, the job ends as cancelled.
-      'jobs.status': () => (cancelled ? status({ status: 'dibatalkan', tahap: 'Dibatalkan', galat: { code: 'CONFLICT', message: 'Pekerjaan dibatalkan; tidak ada yang diubah.' } }) : status({ tahap: 'Mencocokkan baris tagihan', persen: 40 })),
-      'jobs.cancel': () => {
-        cancelled = true;
-        return status({ tahap: 'Membatalkan' });
-      },
-    }));
+    mockBackend(
+      backend({
+        'jobs.start': () => status({ tahap: 'Memulai' }),
+        // The main process reports its step; once cancelled, the job ends as cancelled.
+        'jobs.status': () =>
+          cancelled
+            ? status({ status: 'dibatalkan', tahap: 'Dibatalkan', galat: { code: 'CONFLICT', message: 'Pekerjaan dibatalkan; tidak ada yang diubah.' } })
+            : status({ tahap: 'Mencocokkan baris tagihan', persen: 40 }),
+        'jobs.cancel': () => {
+          cancelled = true;
+          return status({ tahap: 'Membatalkan' });
+        },
+      }),
+    );
     await mountPage();
     await compute();
     expect(callsTo('subsidy.run')).toEqual([{ bankId: 1, periodeAwal: '2025-02', periodeAkhir: '2025-02' }]);
@@ -201,9 +213,22 @@ describe('SubsidyPage', () => {
     expect(byTestId('subsidy-run').classList.contains('is-loading')).toBe(false);
   });
 
-  it('shows the job\'s step in English in the English UI', async () => {
+  it("shows the job's step in English in the English UI", async () => {
     setLocale('en');
-    mockBackend(backend({ 'jobs.start': () => ({ jobId: '22222222-2222-4222-8222-222222222222', channel: 'subsidy.run', status: 'berjalan', tahap: 'Menghitung subsidi', persen: null, hasilJson: null, galat: null }), 'jobs.status': () => new Promise<never>(() => undefined) }));
+    mockBackend(
+      backend({
+        'jobs.start': () => ({
+          jobId: '22222222-2222-4222-8222-222222222222',
+          channel: 'subsidy.run',
+          status: 'berjalan',
+          tahap: 'Menghitung subsidi',
+          persen: null,
+          hasilJson: null,
+          galat: null,
+        }),
+        'jobs.status': () => new Promise<never>(() => undefined),
+      }),
+    );
     await mountPage();
     await compute();
     expect(text('job-step')).toBe('Computing the subsidy');
@@ -212,7 +237,13 @@ describe('SubsidyPage', () => {
   });
 
   it('shows the message when the run fails', async () => {
-    mockBackend(backend({ 'subsidy.run': () => { throw new ApiError({ code: 'NOT_FOUND', message: 'Bank mitra tidak ditemukan' }); } }));
+    mockBackend(
+      backend({
+        'subsidy.run': () => {
+          throw new ApiError({ code: 'NOT_FOUND', message: 'Bank mitra tidak ditemukan' });
+        },
+      }),
+    );
     await mountPage();
     await compute();
     expect(text('subsidy-error')).toBe('Bank mitra tidak ditemukan');

@@ -25,12 +25,18 @@ function recomputed(line: SubsidyLine) {
 }
 
 describe('the subsidy fixtures follow the subsidy rule', () => {
-  it.each([['Siti', SITI], ['Budi', BUDI], ['Ani', ANI]] as const)('%s: days, unrounded amounts and the rounded total', (_name, line) => {
+  it.each([
+    ['Siti', SITI],
+    ['Budi', BUDI],
+    ['Ani', ANI],
+  ] as const)('%s: days, unrounded amounts and the rounded total', (_name, line) => {
     const w = recomputed(line);
     // The run writes its exact quotients to fewer digits than decimal.js does; they agree far below a rupiah.
     const same = (a: string, b: string) => new Decimal(a).minus(b).abs().lt('1e-25');
     expect(w.segments.map((s) => s.days)).toEqual(line.rincian!.segmen.map((s) => s.hari));
-    w.segments.forEach((s, i) => expect(same(s.unroundedAmount, line.rincian!.segmen[i]!.tidakDibulatkan), `${s.unroundedAmount} ~ ${line.rincian!.segmen[i]!.tidakDibulatkan}`).toBe(true));
+    w.segments.forEach((s, i) =>
+      expect(same(s.unroundedAmount, line.rincian!.segmen[i]!.tidakDibulatkan), `${s.unroundedAmount} ~ ${line.rincian!.segmen[i]!.tidakDibulatkan}`).toBe(true),
+    );
     expect(same(w.totalUnrounded, line.rincian!.tidakDibulatkan), `${w.totalUnrounded} ~ ${line.rincian!.tidakDibulatkan}`).toBe(true);
     expect(w.amount).toBe(line.rincian!.jumlah);
   });

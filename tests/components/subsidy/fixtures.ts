@@ -8,10 +8,23 @@ import { byTestId } from '../setup';
  * after the instalment of 15 February: 8 % × (12.000.000 × 14 + 11.000.000 × 14) / 360 = 71.555,5…
  */
 export const SITI: SubsidyLine = {
-  pinjamanId: 1, nomorRekening: '0012345678', debiturNama: 'Siti Aminah', nik: '1603106710850001', skemaKode: 'GS-2025', periode: '2025-02',
-  layak: true, alasan: null, alasanLabel: null, kol: 1, peringatan: [],
+  pinjamanId: 1,
+  nomorRekening: '0012345678',
+  debiturNama: 'Siti Aminah',
+  nik: '1603106710850001',
+  skemaKode: 'GS-2025',
+  periode: '2025-02',
+  layak: true,
+  alasan: null,
+  alasanLabel: null,
+  kol: 1,
+  peringatan: [],
   rincian: {
-    basis: 'outstanding', konvensiHari: 'act360', tarifSubsidiPersen: '8', pembulatan: 'half_up', dariJadwal: false,
+    basis: 'outstanding',
+    konvensiHari: 'act360',
+    tarifSubsidiPersen: '8',
+    pembulatan: 'half_up',
+    dariJadwal: false,
     segmen: [
       { dari: '2025-02-01', sampai: '2025-02-15', pokok: 12_000_000, hari: 14, tarifPersen: '8', tidakDibulatkan: '37333.33333333333333333333333333333333' },
       { dari: '2025-02-15', sampai: '2025-03-01', pokok: 11_000_000, hari: 14, tarifPersen: '8', tidakDibulatkan: '34222.22222222222222222222222222222222' },
@@ -23,11 +36,23 @@ export const SITI: SubsidyLine = {
 
 /** Budi: 5 % on 30/360, the bank has not reported February, and he has another subsidised loan. */
 export const BUDI: SubsidyLine = {
-  pinjamanId: 2, nomorRekening: '0023456789', debiturNama: 'Budi Santoso', nik: '1603101203800002', skemaKode: 'GS-2024', periode: '2025-02',
-  layak: true, alasan: null, alasanLabel: null, kol: 2,
+  pinjamanId: 2,
+  nomorRekening: '0023456789',
+  debiturNama: 'Budi Santoso',
+  nik: '1603101203800002',
+  skemaKode: 'GS-2024',
+  periode: '2025-02',
+  layak: true,
+  alasan: null,
+  alasanLabel: null,
+  kol: 2,
   peringatan: ['Debitur memiliki 1 pinjaman bersubsidi lain yang masih berjalan (pembiayaan ganda)'],
   rincian: {
-    basis: 'outstanding', konvensiHari: '30360', tarifSubsidiPersen: '5', pembulatan: 'half_up', dariJadwal: true,
+    basis: 'outstanding',
+    konvensiHari: '30360',
+    tarifSubsidiPersen: '5',
+    pembulatan: 'half_up',
+    dariJadwal: true,
     segmen: [{ dari: '2025-02-01', sampai: '2025-03-01', pokok: 10_000_000, hari: 30, tarifPersen: '5', tidakDibulatkan: '41666.66666666666666666666666666666667' }],
     tidakDibulatkan: '41666.66666666666666666666666666666667',
     jumlah: 41_667,
@@ -40,10 +65,23 @@ export const BUDI: SubsidyLine = {
  * (10.000.000 × 19 × 8 % + 10.000.000 × 9 × 11 %) / 360 = (1.520.000.000 + 990.000.000) / 36.000 = 69.722,22… → Rp69.722.
  */
 export const ANI: SubsidyLine = {
-  pinjamanId: 4, nomorRekening: '0045678901', debiturNama: 'Ani Lestari', nik: '1603104101880004', skemaKode: 'GS-2025', periode: '2025-02',
-  layak: true, alasan: null, alasanLabel: null, kol: 1, peringatan: [],
+  pinjamanId: 4,
+  nomorRekening: '0045678901',
+  debiturNama: 'Ani Lestari',
+  nik: '1603104101880004',
+  skemaKode: 'GS-2025',
+  periode: '2025-02',
+  layak: true,
+  alasan: null,
+  alasanLabel: null,
+  kol: 1,
+  peringatan: [],
   rincian: {
-    basis: 'outstanding', konvensiHari: 'act360', tarifSubsidiPersen: '8', pembulatan: 'half_up', dariJadwal: false,
+    basis: 'outstanding',
+    konvensiHari: 'act360',
+    tarifSubsidiPersen: '8',
+    pembulatan: 'half_up',
+    dariJadwal: false,
     segmen: [
       { dari: '2025-02-01', sampai: '2025-02-20', pokok: 10_000_000, hari: 19, tarifPersen: '8', tidakDibulatkan: '42222.22222222222222222222222222222222' },
       { dari: '2025-02-20', sampai: '2025-03-01', pokok: 10_000_000, hari: 9, tarifPersen: '11', tidakDibulatkan: '27500' },
@@ -55,15 +93,30 @@ export const ANI: SubsidyLine = {
 
 /** Rina: kol 3 under a scheme that stops at kol 2. */
 export const RINA: SubsidyLine = {
-  pinjamanId: 3, nomorRekening: '0034567890', debiturNama: 'Rina Marlina', nik: '1603104505900003', skemaKode: 'GS-2025', periode: '2025-02',
-  layak: false, alasan: 'kol_melebihi_batas', alasanLabel: 'Kolektibilitas melebihi batas skema (kol 3, batas 2)', kol: 3, peringatan: [], rincian: null,
+  pinjamanId: 3,
+  nomorRekening: '0034567890',
+  debiturNama: 'Rina Marlina',
+  nik: '1603104505900003',
+  skemaKode: 'GS-2025',
+  periode: '2025-02',
+  layak: false,
+  alasan: 'kol_melebihi_batas',
+  alasanLabel: 'Kolektibilitas melebihi batas skema (kol 3, batas 2)',
+  kol: 3,
+  peringatan: [],
+  rincian: null,
 };
 
 export function subsidyRun(lines: SubsidyLine[] = [SITI, BUDI, RINA], overrides: Partial<SubsidyRun> = {}): SubsidyRun {
   const eligible = lines.filter((l) => l.layak);
   return {
-    bankId: 1, bankNama: 'Bank Sumsel Babel', periodeAwal: '2025-02', periodeAkhir: '2025-02', lines,
-    jumlahLayak: eligible.length, jumlahTidakLayak: lines.length - eligible.length,
+    bankId: 1,
+    bankNama: 'Bank Sumsel Babel',
+    periodeAwal: '2025-02',
+    periodeAkhir: '2025-02',
+    lines,
+    jumlahLayak: eligible.length,
+    jumlahTidakLayak: lines.length - eligible.length,
     total: eligible.reduce((s, l) => s + (l.rincian?.jumlah ?? 0), 0),
     ...overrides,
   };
@@ -86,7 +139,19 @@ export function manyLines(n: number): SubsidyLine[] {
 }
 
 export function budgetLine(overrides: Partial<BudgetLine> = {}): BudgetLine {
-  return { id: 31, tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05.01.001', uraian: 'Subsidi bunga KUR Gerbang Serasan', pagu: 1_500_000_000, realisasi: 300_000_000, realisasiBruto: overrides.realisasi ?? 300_000_000, koreksi: 0, sisa: 1_200_000_000, ...overrides };
+  return {
+    id: 31,
+    tahun: 2025,
+    jenis: 'subsidi_bunga',
+    kodeRekening: '5.1.05.01.001',
+    uraian: 'Subsidi bunga KUR Gerbang Serasan',
+    pagu: 1_500_000_000,
+    realisasi: 300_000_000,
+    realisasiBruto: overrides.realisasi ?? 300_000_000,
+    koreksi: 0,
+    sisa: 1_200_000_000,
+    ...overrides,
+  };
 }
 
 export function budgetYear(lines: BudgetLine[], overrides: Partial<BudgetYear> = {}): BudgetYear {

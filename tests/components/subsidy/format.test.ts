@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { SubsidyWorking } from '@contract';
 import {
-  formatDecimal, formatPercentId, formatPeriodRange, formatUnrounded, formulaText, lastDayInclusive, periodEnd, previousMonth, roundToRupiah,
+  formatDecimal,
+  formatPercentId,
+  formatPeriodRange,
+  formatUnrounded,
+  formulaText,
+  lastDayInclusive,
+  periodEnd,
+  previousMonth,
+  roundToRupiah,
 } from '@/features/subsidy/format';
 
 describe('formatDecimal (exact decimal strings, Indonesian separators)', () => {
@@ -80,7 +88,12 @@ describe('formatUnrounded (the value before rounding, as the formula shows it)',
 
 describe('working helpers', () => {
   const working: SubsidyWorking = {
-    basis: 'outstanding', konvensiHari: 'act360', tarifSubsidiPersen: '8', pembulatan: 'half_up', jumlah: 71556, dariJadwal: false,
+    basis: 'outstanding',
+    konvensiHari: 'act360',
+    tarifSubsidiPersen: '8',
+    pembulatan: 'half_up',
+    jumlah: 71556,
+    dariJadwal: false,
     tidakDibulatkan: '71555.55555555555555555555555555555556',
     segmen: [
       { dari: '2025-02-01', sampai: '2025-02-15', pokok: 12_000_000, hari: 14, tarifPersen: '8', tidakDibulatkan: '37333.33333333333333333333333333333333' },

@@ -190,7 +190,9 @@ describe('UsersPage', () => {
       expect(queryTestId('user-bank')).toBeNull();
       expect(byTestId<HTMLInputElement>('user-password').type).toBe('password');
       expect(text(byTestId('user-password-rule'))).toContain('Min 8 karakter, huruf dan angka');
-      const peranOptions = [...document.getElementById(byTestId('user-peran').querySelector('input')!.getAttribute('aria-controls')!)!.querySelectorAll('.el-select-dropdown__item')].map(text);
+      const peranOptions = [
+        ...document.getElementById(byTestId('user-peran').querySelector('input')!.getAttribute('aria-controls')!)!.querySelectorAll('.el-select-dropdown__item'),
+      ].map(text);
       expect(peranOptions).toEqual(['Admin', 'Operator', 'Verifikator', 'Petugas bank', 'Pemantau']);
     });
 
@@ -217,7 +219,9 @@ describe('UsersPage', () => {
       await chooseOption('Petugas bank', 'user-peran');
       expect(queryTestId('user-bank')).not.toBeNull();
       expect(callsTo('banks.list')).toEqual([{ includeInactive: true }]);
-      const offered = [...document.getElementById(byTestId('user-bank').querySelector('input')!.getAttribute('aria-controls')!)!.querySelectorAll('.el-select-dropdown__item')].map(text);
+      const offered = [...document.getElementById(byTestId('user-bank').querySelector('input')!.getAttribute('aria-controls')!)!.querySelectorAll('.el-select-dropdown__item')].map(
+        text,
+      );
       expect(offered).toEqual(['Bank Sumsel Babel', 'BRI Unit Lawang Kidul']);
       typeInto('user-username', 'andi.bri');
       typeInto('user-nama', 'Andi Saputra');
@@ -225,7 +229,11 @@ describe('UsersPage', () => {
       typeInto('user-password', 'lawang2025');
       await clickTestId('user-save');
       expect(callsTo('users.save')).toStrictEqual([{ username: 'andi.bri', nama: 'Andi Saputra', peran: 'bank', bankId: 2, passwordAwal: 'lawang2025' }]);
-      expect(tableRows().find((r) => r[0] === 'andi.bri')!.slice(2, 4)).toEqual(['Petugas bank', 'BRI Unit Lawang Kidul']);
+      expect(
+        tableRows()
+          .find((r) => r[0] === 'andi.bri')!
+          .slice(2, 4),
+      ).toEqual(['Petugas bank', 'BRI Unit Lawang Kidul']);
     });
 
     it('requires a bank for a bank officer: the message sits beside the field and nothing is sent', async () => {
@@ -279,7 +287,11 @@ describe('UsersPage', () => {
         'users.list': () => [ADMIN],
         'banks.list': () => [],
         'users.save': () => {
-          throw new ApiError({ code: 'VALIDATION', message: 'Isian belum benar: Kata sandi harus berisi huruf dan angka', fields: { passwordAwal: 'Kata sandi harus berisi huruf dan angka' } });
+          throw new ApiError({
+            code: 'VALIDATION',
+            message: 'Isian belum benar: Kata sandi harus berisi huruf dan angka',
+            fields: { passwordAwal: 'Kata sandi harus berisi huruf dan angka' },
+          });
         },
       });
       await mountPage();
@@ -403,7 +415,11 @@ describe('UsersPage', () => {
       mockBackend({
         'users.list': () => [ADMIN, RINA],
         'users.resetPassword': () => {
-          throw new ApiError({ code: 'VALIDATION', message: 'Isian belum benar: Kata sandi paling sedikit 8 karakter', fields: { passwordBaru: 'Kata sandi paling sedikit 8 karakter' } });
+          throw new ApiError({
+            code: 'VALIDATION',
+            message: 'Isian belum benar: Kata sandi paling sedikit 8 karakter',
+            fields: { passwordBaru: 'Kata sandi paling sedikit 8 karakter' },
+          });
         },
       });
       await mountPage();

@@ -3,7 +3,15 @@ import type { BenchReport, StepResult } from '../../../build/bench/bench';
 import { formatGrowth, growthRows } from '../../../build/bench/growth';
 
 const step = (no: string, step: string, medianMs: number | null): StepResult => ({
-  no, step, medianMs, baselineMs: null, baseline: null, ratio: null, target: '—', met: null, peakMb: null,
+  no,
+  step,
+  medianMs,
+  baselineMs: null,
+  baseline: null,
+  ratio: null,
+  target: '—',
+  met: null,
+  peakMb: null,
 });
 const report = (loans: number, steps: StepResult[]): BenchReport => ({
   machine: { cpu: 'x', cores: 2, totalMemMb: 1, node: 'v20', platform: 'linux' },
@@ -15,8 +23,18 @@ const report = (loans: number, steps: StepResult[]): BenchReport => ({
 
 describe('the bench growth table', () => {
   const reports = [
-    report(10_000, [step('1', 'impor klaim CSV, 10000 baris (Bank A 2026-09)', 100), step('3', 'perhitungan subsidi (6000 baris)', 50), step('6a', 'cari', 2), step('7a', 'layar', null)]),
-    report(100_000, [step('1', 'impor klaim CSV, 100000 baris (Bank A 2026-09)', 1000), step('3', 'perhitungan subsidi (60000 baris)', 1000), step('6a', 'cari', 2), step('7a', 'layar', 250)]),
+    report(10_000, [
+      step('1', 'impor klaim CSV, 10000 baris (Bank A 2026-09)', 100),
+      step('3', 'perhitungan subsidi (6000 baris)', 50),
+      step('6a', 'cari', 2),
+      step('7a', 'layar', null),
+    ]),
+    report(100_000, [
+      step('1', 'impor klaim CSV, 100000 baris (Bank A 2026-09)', 1000),
+      step('3', 'perhitungan subsidi (60000 baris)', 1000),
+      step('6a', 'cari', 2),
+      step('7a', 'layar', 250),
+    ]),
   ];
 
   it('gives per step the time growth over the data growth, and flags only what grows faster than the data (beyond the noise margin)', () => {

@@ -15,7 +15,11 @@ const october: OurWorking = {
   amount: 68_889,
 };
 const bank = (diklaim: number, over: Partial<{ outstanding: number | null; bungaPersen: string | null; hari: number | null }> = {}) => ({
-  outstanding: null, bungaPersen: null, hari: null, diklaim, ...over,
+  outstanding: null,
+  bungaPersen: null,
+  hari: null,
+  diklaim,
+  ...over,
 });
 
 describe('diagnosing a nominal difference', () => {
@@ -66,7 +70,12 @@ describe('diagnosing a nominal difference', () => {
         { from: '2024-03-15', toExclusive: '2024-03-20', base: 10_000_000, days: 5 },
         { from: '2024-03-20', toExclusive: '2024-04-01', base: 10_000_000, days: 12, ratePercent: '11' },
       ],
-      ratePercent: '8', dayCount: 'act360', rounding: 'half_up', basis: 'outstanding', unrounded: '82000', amount: 82_000,
+      ratePercent: '8',
+      dayCount: 'act360',
+      rounding: 'half_up',
+      basis: 'outstanding',
+      unrounded: '82000',
+      amount: 82_000,
     };
     // The bank's 8 % on every day: (154.000.000 + 50.000.000 + 120.000.000) × 8 / 36.000 = 72.000.
     const r = diagnose(march, bank(72_000, { bungaPersen: '8', hari: 31 }), 0);

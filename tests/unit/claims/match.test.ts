@@ -10,7 +10,11 @@ const loans: MatchableLoan[] = [
 ];
 const index = indexLoans(loans);
 const line = (over: Partial<{ nomorRekening: string; nik: string | null; plafon: number | null; tanggalAkad: string | null }>) => ({
-  nomorRekening: 'tidak-ada', nik: null, plafon: null, tanggalAkad: null, ...over,
+  nomorRekening: 'tidak-ada',
+  nik: null,
+  plafon: null,
+  tanggalAkad: null,
+  ...over,
 });
 
 describe('matching a claim line to a loan', () => {

@@ -64,9 +64,27 @@ describe('visit plan sampling', () => {
 
   it('allocates by hand-worked largest remainders', () => {
     // 3 strata of 10, 5 and 1 loans, 6 asked: one each, then 3 more by 9 : 4 : 0 of 13 → 2.08, 0.92, 0 → 2 + 1.
-    expect(allocate([{ stratum: 'a', population: 10 }, { stratum: 'b', population: 5 }, { stratum: 'c', population: 1 }], 6).map((a) => a.sample)).toEqual([3, 2, 1]);
+    expect(
+      allocate(
+        [
+          { stratum: 'a', population: 10 },
+          { stratum: 'b', population: 5 },
+          { stratum: 'c', population: 1 },
+        ],
+        6,
+      ).map((a) => a.sample),
+    ).toEqual([3, 2, 1]);
     // Fewer than the strata: proportional to 10 : 5 : 1 of 16 for 2 → 1.25, 0.625, 0.125 → a 1, then b by the larger remainder.
-    expect(allocate([{ stratum: 'a', population: 10 }, { stratum: 'b', population: 5 }, { stratum: 'c', population: 1 }], 2).map((a) => a.sample)).toEqual([1, 1, 0]);
+    expect(
+      allocate(
+        [
+          { stratum: 'a', population: 10 },
+          { stratum: 'b', population: 5 },
+          { stratum: 'c', population: 1 },
+        ],
+        2,
+      ).map((a) => a.sample),
+    ).toEqual([1, 1, 0]);
     expect(() => drawSample([], 0, 1, '2026-11')).toThrow('Jumlah sampel paling sedikit 1');
     expect(() => drawSample([], 1, 0, '2026-11')).toThrow('Seed');
   });

@@ -22,8 +22,15 @@ describe('a file without a header row (SIKP-style pipe export)', () => {
     expect(found.headerRow).toBe(0);
     expect(found.dataRows).toBe(6);
     expect(found.kolom.map((c) => [c.key, c.contoh])).toEqual([
-      ['Kolom 1', '0012300001'], ['Kolom 2', 'SUTISNA AJENG RAHAYU'], ['Kolom 3', '1603014503800001'], ['Kolom 4', '202610'], ['Kolom 5', '11500000'],
-      ['Kolom 6', '8'], ['Kolom 7', '31'], ['Kolom 8', '1'], ['Kolom 9', '79236'],
+      ['Kolom 1', '0012300001'],
+      ['Kolom 2', 'SUTISNA AJENG RAHAYU'],
+      ['Kolom 3', '1603014503800001'],
+      ['Kolom 4', '202610'],
+      ['Kolom 5', '11500000'],
+      ['Kolom 6', '8'],
+      ['Kolom 7', '31'],
+      ['Kolom 8', '1'],
+      ['Kolom 9', '79236'],
     ]);
     // No header names, so nothing is suggested from them.
     expect(found.pemetaan).toEqual({});
@@ -60,7 +67,10 @@ describe('a file without a header row (SIKP-style pipe export)', () => {
 
   it('told the first line is the header, the file stops with a message instead of losing money lines', async () => {
     const out = await parseFile(bytes(FILE), FILE, {
-      kind: 'tagihan', opts: { headerRow: 1 }, mapping: { nomorRekening: '0012300001', periode: '202610', diklaim: '79236' }, fixed: {},
+      kind: 'tagihan',
+      opts: { headerRow: 1 },
+      mapping: { nomorRekening: '0012300001', periode: '202610', diklaim: '79236' },
+      fixed: {},
     });
     // The line identical to the "header" is data, not a repeated header.
     expect(out.skipped).toEqual([]);
@@ -70,7 +80,12 @@ describe('a file without a header row (SIKP-style pipe export)', () => {
 
   it('a repeated header under a real header is still set aside', async () => {
     const csv = 'No Rekening;Periode;Nilai Tagihan\n0012300001;2026-10;79.236\nNo Rekening;Periode;Nilai Tagihan\n0012300002;2026-10;75.778\n';
-    const out = await parseFile(text(csv), 'a.csv', { kind: 'tagihan', opts: {}, mapping: { nomorRekening: 'No Rekening', periode: 'Periode', diklaim: 'Nilai Tagihan' }, fixed: {} });
+    const out = await parseFile(text(csv), 'a.csv', {
+      kind: 'tagihan',
+      opts: {},
+      mapping: { nomorRekening: 'No Rekening', periode: 'Periode', diklaim: 'Nilai Tagihan' },
+      fixed: {},
+    });
     expect(out.skipped.map((s) => [s.baris, s.alasan])).toEqual([[3, 'Judul kolom berulang']]);
     expect(out.rows.map((r) => r.values.diklaim)).toEqual([79_236, 75_778]);
   });
@@ -78,18 +93,31 @@ describe('a file without a header row (SIKP-style pipe export)', () => {
   it('a bank position file repeating an account-month: the repeat is an error (positions are written as they are)', async () => {
     const csv = ['0012300001|10/2026|11.500.000|1', '0012300002|10/2026|11.000.000|1', '12300001|10/2026|11.400.000|1'].join('\n');
     const out = await parseFile(text(csv), 'posisi.txt', {
-      kind: 'posisi', opts: { tanpaJudul: true }, mapping: { nomorRekening: 'Kolom 1', periode: 'Kolom 2', outstanding: 'Kolom 3', kol: 'Kolom 4' }, fixed: {},
+      kind: 'posisi',
+      opts: { tanpaJudul: true },
+      mapping: { nomorRekening: 'Kolom 1', periode: 'Kolom 2', outstanding: 'Kolom 3', kol: 'Kolom 4' },
+      fixed: {},
     });
     expect(out.rows.map((r) => r.galat)).toEqual([false, false, true]);
     expect(out.problems).toEqual([{ baris: 3, kolom: 'Kolom 1', tingkat: 'galat', pesan: 'Rekening 12300001 untuk Oktober 2026 sudah ada di baris 1; baris ini tidak disimpan' }]);
   });
 
   it('headers are still found: with known names, with unknown names, a data row naming "Bunga" and "Saldo" is not one', () => {
-    expect(detectHeaderRow('tagihan', [['ACCT', 'CUSTNAME', 'AMT'], ['0012300001', 'SITI', '79236']])).toBe(0);
+    expect(
+      detectHeaderRow('tagihan', [
+        ['ACCT', 'CUSTNAME', 'AMT'],
+        ['0012300001', 'SITI', '79236'],
+      ]),
+    ).toBe(0);
     expect(detectHeaderRow('tagihan', [['LAPORAN'], [], ['No Rekening', 'Nama', 'Subsidi'], ['0012300001', 'Siti', '79.236']])).toBe(2);
     expect(detectHeaderRow('tagihan', [['0012300001', 'TOKO BUNGA SALDO', '202610', '61000']])).toBe(-1);
     // A two-cell title line above a wider table is not its header.
-    expect(detectHeaderRow('tagihan', [['Periode', 'Oktober 2026'], ['0012300001', 'SITI', '202610', '79236', '1']])).toBe(-1);
+    expect(
+      detectHeaderRow('tagihan', [
+        ['Periode', 'Oktober 2026'],
+        ['0012300001', 'SITI', '202610', '79236', '1'],
+      ]),
+    ).toBe(-1);
   });
 });
 
@@ -111,9 +139,12 @@ describe('the period in the title lines', () => {
     expect(periodInText(title)).toEqual({ awal, akhir });
   });
 
-  it.each(['Dicetak tanggal 05/11/2026', 'Laporan per cabang', 'Muara Enim, 5 November 2026', 'Bunga 8% per tahun', 'PT BANK SUMSEL BABEL', 'Periode'])('not a period: %s', (title) => {
-    expect(periodInText(title)).toBeNull();
-  });
+  it.each(['Dicetak tanggal 05/11/2026', 'Laporan per cabang', 'Muara Enim, 5 November 2026', 'Bunga 8% per tahun', 'PT BANK SUMSEL BABEL', 'Periode'])(
+    'not a period: %s',
+    (title) => {
+      expect(periodInText(title)).toBeNull();
+    },
+  );
 
   it('a CSV with two title lines and the period line above the header: the month offered for the whole file, the note says where from', async () => {
     const found = await inspectFile(bytes('tagihan-judul-periode.csv'), 'tagihan-judul-periode.csv', 'tagihan', {}, null);
@@ -141,8 +172,16 @@ describe('the period in the title lines', () => {
     const txt = 'PERIODE: 01/10/2026 s.d. 31/10/2026\n0012300001|SITI|202610|79236\n0012300002|RUDI|202610|75778\n';
     const found = await inspectFile(text(txt), 'a.txt', 'tagihan', {}, null);
     expect(found).toMatchObject({ tanpaJudul: true, saranTetap: { periode: '2026-10' } });
-    const out = await parseFile(text(txt), 'a.txt', { kind: 'tagihan', opts: { tanpaJudul: true }, mapping: { nomorRekening: 'Kolom 1', diklaim: 'Kolom 4' }, fixed: { periode: '2026-10' } });
-    expect(out.rows.map((r) => [r.baris, r.values.diklaim, r.values.periode])).toEqual([[2, 79_236, '2026-10'], [3, 75_778, '2026-10']]);
+    const out = await parseFile(text(txt), 'a.txt', {
+      kind: 'tagihan',
+      opts: { tanpaJudul: true },
+      mapping: { nomorRekening: 'Kolom 1', diklaim: 'Kolom 4' },
+      fixed: { periode: '2026-10' },
+    });
+    expect(out.rows.map((r) => [r.baris, r.values.diklaim, r.values.periode])).toEqual([
+      [2, 79_236, '2026-10'],
+      [3, 75_778, '2026-10'],
+    ]);
     expect(out.skipped.map((s) => s.baris)).toEqual([1]);
   });
 
@@ -176,10 +215,16 @@ describe('the period in the title lines', () => {
 
 describe('row numbers are the file’s line numbers', () => {
   it('a quoted field spanning lines does not shift the later rows', async () => {
-    const csv = 'No Rekening;Alamat;Periode;Nilai Tagihan\r\n0012300001;"Jl. Merdeka\r\nNo. 5";2026-10;79.236\r\n0012300002;"Desa Lubai\nRT 01\nRW 02";2026-10;abc\r\n0012300003;Muara Enim;2026-10;72.333\r\n';
+    const csv =
+      'No Rekening;Alamat;Periode;Nilai Tagihan\r\n0012300001;"Jl. Merdeka\r\nNo. 5";2026-10;79.236\r\n0012300002;"Desa Lubai\nRT 01\nRW 02";2026-10;abc\r\n0012300003;Muara Enim;2026-10;72.333\r\n';
     const { grid } = await readSource(text(csv), 'a.csv', {});
     expect(grid.rowNumbers).toEqual([1, 2, 4, 7]);
-    const out = await parseFile(text(csv), 'a.csv', { kind: 'tagihan', opts: {}, mapping: { nomorRekening: 'No Rekening', periode: 'Periode', diklaim: 'Nilai Tagihan' }, fixed: {} });
+    const out = await parseFile(text(csv), 'a.csv', {
+      kind: 'tagihan',
+      opts: {},
+      mapping: { nomorRekening: 'No Rekening', periode: 'Periode', diklaim: 'Nilai Tagihan' },
+      fixed: {},
+    });
     expect(out.rows.map((r) => r.baris)).toEqual([2, 4, 7]);
     expect(out.problems.map((p) => [p.baris, p.kolom])).toEqual([[4, 'Nilai Tagihan']]);
   });
@@ -187,13 +232,30 @@ describe('row numbers are the file’s line numbers', () => {
 
 describe('the shapes the demo claim-file writer produces (written by other code, read back here)', () => {
   const line = (i: number, planted: ClaimFileLine['planted'] = 'cocok'): ClaimFileLine => ({
-    nomorRekening: `00123000${String(i).padStart(2, '0')}`, nama: `Debitur ${i}`, nik: `16030145038000${String(i).padStart(2, '0')}`, periode: '2026-10', plafon: 12_000_000,
-    tanggalAkad: '2026-01-10', outstanding: 11_500_000 - i * 100_000, bungaPersen: '8', hari: 31, kol: 1, diklaim: 79_236 - i * 700, planted,
+    nomorRekening: `00123000${String(i).padStart(2, '0')}`,
+    nama: `Debitur ${i}`,
+    nik: `16030145038000${String(i).padStart(2, '0')}`,
+    periode: '2026-10',
+    plafon: 12_000_000,
+    tanggalAkad: '2026-01-10',
+    outstanding: 11_500_000 - i * 100_000,
+    bungaPersen: '8',
+    hari: 31,
+    kol: 1,
+    diklaim: 79_236 - i * 700,
+    planted,
   });
   const lines = [line(1), line(2), line(3), { ...line(2), planted: 'ganda' as const }, line(4)];
   const set = (periodeAkhir = '2026-10'): ClaimFileSet => ({
-    bankId: 1, bankNama: 'Bank Sumsel Babel', periode: '2026-10', periodeAkhir, lines, planted: { cocok: 4, selisih_outstanding: 0, selisih_konvensi_hari: 0, rekening_tidak_dikenal: 0, tidak_memenuhi_syarat: 0, ganda: 1 },
-    tidakDiklaim: [], totalDiklaim: lines.reduce((s, l) => s + l.diklaim, 0), totalCocok: 0,
+    bankId: 1,
+    bankNama: 'Bank Sumsel Babel',
+    periode: '2026-10',
+    periodeAkhir,
+    lines,
+    planted: { cocok: 4, selisih_outstanding: 0, selisih_konvensi_hari: 0, rekening_tidak_dikenal: 0, tidak_memenuhi_syarat: 0, ganda: 1 },
+    tidakDiklaim: [],
+    totalDiklaim: lines.reduce((s, l) => s + l.diklaim, 0),
+    totalCocok: 0,
   });
 
   it.each(CLAIM_FILE_FORMATS)('%s: the header found, every line read, the repeat flagged, the title period offered', async (format) => {

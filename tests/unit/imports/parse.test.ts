@@ -72,20 +72,38 @@ describe('header and mapping', () => {
     expect(grid.rowNumbers[h]).toBe(4);
     const cols = columnsOf(grid.rows[h]!, 7);
     expect(suggestMapping('tagihan', cols)).toEqual({
-      nomorRekening: 'No. Rek', nama: 'Nama Nasabah', periode: 'Bulan', outstanding: 'Baki Debet', tanggalAkad: 'Tgl Akad', diklaim: 'Subsidi Bunga',
+      nomorRekening: 'No. Rek',
+      nama: 'Nama Nasabah',
+      periode: 'Bulan',
+      outstanding: 'Baki Debet',
+      tanggalAkad: 'Tgl Akad',
+      diklaim: 'Subsidi Bunga',
     });
   });
 
   it('synonyms across kinds and languages', () => {
     const cols = (names: string[]) => columnsOf(names, names.length);
     expect(suggestMapping('tagihan', cols(['Account', 'Name', 'Period', 'Outstanding', 'Subsidi', 'Bunga (%)']))).toEqual({
-      nomorRekening: 'Account', nama: 'Name', periode: 'Period', outstanding: 'Outstanding', diklaim: 'Subsidi', bungaPersen: 'Bunga (%)',
+      nomorRekening: 'Account',
+      nama: 'Name',
+      periode: 'Period',
+      outstanding: 'Outstanding',
+      diklaim: 'Subsidi',
+      bungaPersen: 'Bunga (%)',
     });
     expect(suggestMapping('posisi', cols(['REKENING', 'BULAN', 'OUTSTANDING', 'KOLEKTIBILITAS', 'DPD', 'ANGSURAN']))).toEqual({
-      nomorRekening: 'REKENING', periode: 'BULAN', outstanding: 'OUTSTANDING', kol: 'KOLEKTIBILITAS', hariTunggakan: 'DPD', angsuranDibayar: 'ANGSURAN',
+      nomorRekening: 'REKENING',
+      periode: 'BULAN',
+      outstanding: 'OUTSTANDING',
+      kol: 'KOLEKTIBILITAS',
+      hariTunggakan: 'DPD',
+      angsuranDibayar: 'ANGSURAN',
     });
     expect(suggestMapping('premi', cols(['No. Rekening', 'IJP', 'No Invoice', 'Tgl Invoice']))).toEqual({
-      nomorRekening: 'No. Rekening', nilaiPremi: 'IJP', nomorTagihan: 'No Invoice', tanggalTagihan: 'Tgl Invoice',
+      nomorRekening: 'No. Rekening',
+      nilaiPremi: 'IJP',
+      nomorTagihan: 'No Invoice',
+      tanggalTagihan: 'Tgl Invoice',
     });
     // Blank and repeated headers still get a key each.
     expect(columnsOf(['Tanggal', '', 'Tanggal'], 3).map((c) => c.key)).toEqual(['Tanggal', 'Kolom B', 'Tanggal (2)']);
@@ -109,7 +127,10 @@ describe('rows: values, problems, total and footer rows', () => {
       [7, '0012300003', '2026-10', 1_234_568, '2026-01-10'],
     ]);
     expect(out.rows.every((r) => !r.galat)).toBe(true);
-    expect(out.problems.filter((p) => p.tingkat === 'peringatan').map((p) => [p.baris, p.kolom])).toEqual([[6, 'Subsidi Bunga'], [7, 'Subsidi Bunga']]);
+    expect(out.problems.filter((p) => p.tingkat === 'peringatan').map((p) => [p.baris, p.kolom])).toEqual([
+      [6, 'Subsidi Bunga'],
+      [7, 'Subsidi Bunga'],
+    ]);
     expect(out.skipped.map((s) => [s.baris, s.alasan])).toEqual([
       [9, 'Baris total'],
       [11, 'Baris penutup (tanda tangan/keterangan)'],
@@ -121,7 +142,10 @@ describe('rows: values, problems, total and footer rows', () => {
 
   it('a broken account, a missing amount: errors with row and column', async () => {
     const out = await parseFile(bytes('tagihan-tab.tsv'), 'x.tsv', {
-      kind: 'tagihan', opts: {}, mapping: { nomorRekening: 'Account', periode: 'Period', diklaim: 'Subsidi' }, fixed: {},
+      kind: 'tagihan',
+      opts: {},
+      mapping: { nomorRekening: 'Account', periode: 'Period', diklaim: 'Subsidi' },
+      fixed: {},
     });
     expect(out.rows.map((r) => r.galat)).toEqual([false, false, true]);
     expect(out.problems).toEqual([expect.objectContaining({ baris: 4, kolom: 'Account', tingkat: 'galat', pesan: expect.stringContaining('format ilmiah') })]);
@@ -129,7 +153,10 @@ describe('rows: values, problems, total and footer rows', () => {
 
   it('a wrong mapping is said once for the file', async () => {
     const out = await parseFile(bytes('tagihan-koma.csv'), 'x.csv', {
-      kind: 'tagihan', opts: {}, mapping: { nomorRekening: 'No Rekening', periode: 'Periode', diklaim: 'Nama Debitur' }, fixed: {},
+      kind: 'tagihan',
+      opts: {},
+      mapping: { nomorRekening: 'No Rekening', periode: 'Periode', diklaim: 'Nama Debitur' },
+      fixed: {},
     });
     expect(out.fileProblems).toHaveLength(1);
     expect(out.fileProblems[0]).toMatch(/Pemetaan kolom tampaknya salah: 5 dari 5 nilai di kolom "Nama Debitur"/);
@@ -137,9 +164,16 @@ describe('rows: values, problems, total and footer rows', () => {
 
   it('a period for the whole file fills a missing period column', async () => {
     const out = await parseFile(bytes('tagihan-cp1252.csv'), 'x.csv', {
-      kind: 'tagihan', opts: {}, mapping: { nomorRekening: 'No Rekening', nama: 'Nama Debitur', diklaim: 'Nilai Tagihan' }, fixed: { periode: '2026-09' },
+      kind: 'tagihan',
+      opts: {},
+      mapping: { nomorRekening: 'No Rekening', nama: 'Nama Debitur', diklaim: 'Nilai Tagihan' },
+      fixed: { periode: '2026-09' },
     });
-    expect(out.rows.map((r) => [r.values.periode, r.values.diklaim])).toEqual([['2026-09', 79_236], ['2026-09', 75_778], ['2026-09', 72_333]]);
+    expect(out.rows.map((r) => [r.values.periode, r.values.diklaim])).toEqual([
+      ['2026-09', 79_236],
+      ['2026-09', 75_778],
+      ['2026-09', 72_333],
+    ]);
   });
 
   it('XLSX: chosen sheet, header on row 5, text and zero-padded numeric accounts, date cells and serials, total row', async () => {
@@ -151,7 +185,14 @@ describe('rows: values, problems, total and footer rows', () => {
     expect(first.info.sheet).toBe('Catatan');
     const found = await inspectFile(b, 'tagihan.xlsx', 'tagihan', { sheet: 'Tagihan Okt' }, null);
     expect(found.headerRow).toBe(5);
-    expect(found.pemetaan).toMatchObject({ nomorRekening: 'Nomor Rekening', periode: 'Periode', tanggalAkad: 'Tgl Akad', outstanding: 'Outstanding', kol: 'Kol', diklaim: 'Jumlah Subsidi' });
+    expect(found.pemetaan).toMatchObject({
+      nomorRekening: 'Nomor Rekening',
+      periode: 'Periode',
+      tanggalAkad: 'Tgl Akad',
+      outstanding: 'Outstanding',
+      kol: 'Kol',
+      diklaim: 'Jumlah Subsidi',
+    });
     const out = await parseFile(b, 'tagihan.xlsx', { kind: 'tagihan', opts: { sheet: 'Tagihan Okt' }, mapping: found.pemetaan, fixed: {} });
     expect(out.rows.map((r) => r.values.nomorRekening)).toEqual(made.rows.map((r) => r.rek));
     expect(out.rows.every((r) => r.values.periode === '2026-10' && r.values.tanggalAkad === '2026-01-10')).toBe(true);
@@ -206,8 +247,11 @@ describe('rows: values, problems, total and footer rows', () => {
     const written = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
     // Excel's own order: the workbook first, then the sheets, styles and shared strings last.
     // (A one-pass unzip that meets the sheets before those can lose them.)
-    const rank = (name: string) => ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/', 'xl/styles.xml', 'xl/sharedStrings.xml'].findIndex((p) => name.startsWith(p));
-    const names = Object.keys(written.files).filter((f) => !written.files[f]!.dir).sort((a, b) => rank(a) - rank(b));
+    const rank = (name: string) =>
+      ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/', 'xl/styles.xml', 'xl/sharedStrings.xml'].findIndex((p) => name.startsWith(p));
+    const names = Object.keys(written.files)
+      .filter((f) => !written.files[f]!.dir)
+      .sort((a, b) => rank(a) - rank(b));
     const reordered = new JSZip();
     for (const name of names) reordered.file(name, await written.file(name)!.async('nodebuffer'));
     const b = new Uint8Array(await reordered.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));

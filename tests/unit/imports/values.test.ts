@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import {
-  excelSerialToIso, parseDecimalText, readAccount, readDate, readInteger, readMoney, readNik, readPeriod, readRate, readYesNo,
+  excelSerialToIso,
+  parseDecimalText,
+  readAccount,
+  readDate,
+  readInteger,
+  readMoney,
+  readNik,
+  readPeriod,
+  readRate,
+  readYesNo,
 } from '../../../electron/services/imports/parse/values';
 
 const value = <T>(r: { ok: boolean; value?: T }) => (r.ok ? r.value : undefined);
@@ -49,7 +58,8 @@ describe('numbers as banks write them', () => {
   it('the quick shapes (plain digits, Indonesian grouping) read as the general rules read them, in every style', () => {
     // A leading space takes the general path (it strips spaces first), so the two can be compared.
     const digits = fc.stringMatching(/^\d{1,16}$/);
-    const grouped = fc.tuple(fc.stringMatching(/^\d{1,3}$/), fc.array(fc.stringMatching(/^\d{3}$/), { minLength: 1, maxLength: 5 }), fc.option(fc.stringMatching(/^\d{1,4}$/)))
+    const grouped = fc
+      .tuple(fc.stringMatching(/^\d{1,3}$/), fc.array(fc.stringMatching(/^\d{3}$/), { minLength: 1, maxLength: 5 }), fc.option(fc.stringMatching(/^\d{1,4}$/)))
       .map(([head, groups, frac]) => `${[head, ...groups].join('.')}${frac === null ? '' : `,${frac}`}`);
     fc.assert(
       fc.property(fc.oneof(digits, grouped), fc.constantFrom('otomatis' as const, 'id' as const, 'en' as const), (text, style) => {

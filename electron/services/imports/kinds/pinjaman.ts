@@ -25,7 +25,16 @@
 import { appendAudit } from '../../../../database/repositories/audit';
 import { getBank } from '../../../../database/repositories/banks';
 import { debtorsByNik, getDebtor, insertDebtor, updateDebtor, type DebtorFields } from '../../../../database/repositories/debtors';
-import { insertLoan, insertLoanHistory, loanKeysOfBank, loansOfDebtors, paidMonthsOfDebtors, setLoanStatus, type LoanFields, type PaidMonthOfDebtor } from '../../../../database/repositories/loans';
+import {
+  insertLoan,
+  insertLoanHistory,
+  loanKeysOfBank,
+  loansOfDebtors,
+  paidMonthsOfDebtors,
+  setLoanStatus,
+  type LoanFields,
+  type PaidMonthOfDebtor,
+} from '../../../../database/repositories/loans';
 import { listReference } from '../../../../database/repositories/reference';
 import { listSchemes } from '../../../../database/repositories/schemes';
 import { debtorSaveInput, loanSaveInput, type Debtor, type DebtorChoice, type DebtorDifference, type ImportDebtorChoices, type StatusPinjaman } from '../../../contract';
@@ -43,14 +52,34 @@ const label = (key: string) => SPEC.fields.find((f) => f.key === key)?.label ?? 
 
 /** The debtor form's fields as the file's columns name them. */
 const DEBTOR_FIELD: Record<string, string> = {
-  nik: 'nik', nama: 'nama', namaUsaha: 'namaUsaha', sektorId: 'sektor', skala: 'skala', alamat: 'alamat',
-  kecamatanId: 'kecamatan', desa: 'desa', telepon: 'telepon', npwp: 'npwp', nib: 'nib',
+  nik: 'nik',
+  nama: 'nama',
+  namaUsaha: 'namaUsaha',
+  sektorId: 'sektor',
+  skala: 'skala',
+  alamat: 'alamat',
+  kecamatanId: 'kecamatan',
+  desa: 'desa',
+  telepon: 'telepon',
+  npwp: 'npwp',
+  nib: 'nib',
 };
 /** The loan form's fields as the file's columns name them (the debtor is the NIK, the bank the account's). */
 const LOAN_FIELD: Record<string, string> = {
-  debiturId: 'nik', bankId: 'nomorRekening', cabangId: 'cabang', skemaId: 'skema', nomorRekening: 'nomorRekening', nomorAkad: 'nomorAkad',
-  tanggalAkad: 'tanggalAkad', tanggalPencairan: 'tanggalPencairan', plafon: 'plafon', tenorBulan: 'tenorBulan', bungaBankPersen: 'bungaBankPersen',
-  bungaDebiturPersen: 'bungaDebiturPersen', alasanUbahBunga: 'alasanUbahBunga', tanggalAngsuranPertama: 'tanggalAngsuranPertama',
+  debiturId: 'nik',
+  bankId: 'nomorRekening',
+  cabangId: 'cabang',
+  skemaId: 'skema',
+  nomorRekening: 'nomorRekening',
+  nomorAkad: 'nomorAkad',
+  tanggalAkad: 'tanggalAkad',
+  tanggalPencairan: 'tanggalPencairan',
+  plafon: 'plafon',
+  tenorBulan: 'tenorBulan',
+  bungaBankPersen: 'bungaBankPersen',
+  bungaDebiturPersen: 'bungaDebiturPersen',
+  alasanUbahBunga: 'alasanUbahBunga',
+  tanggalAngsuranPertama: 'tanggalAngsuranPertama',
 };
 
 /** The debtor fields a file can change on a registered debtor, in the order the preview lists them. */
@@ -72,9 +101,14 @@ interface RowData {
 }
 
 const STATUS_WORDS: Record<string, 'diajukan' | LegacyState> = {
-  diajukan: 'diajukan', baru: 'diajukan', pengajuan: 'diajukan',
-  aktif: 'aktif', lancar: 'aktif', berjalan: 'aktif',
-  lunas: 'lunas', 'sudah lunas': 'lunas',
+  diajukan: 'diajukan',
+  baru: 'diajukan',
+  pengajuan: 'diajukan',
+  aktif: 'aktif',
+  lancar: 'aktif',
+  berjalan: 'aktif',
+  lunas: 'lunas',
+  'sudah lunas': 'lunas',
   macet: 'macet',
 };
 
@@ -147,7 +181,8 @@ export const pinjaman: ImportKindModule = {
 
     // How long this file's account numbers usually are (text cells): a numeric cell shorter than that lost its zeros.
     const lengths = new Map<number, number>();
-    for (const r of rows) if (typeof r.values.nomorRekening === 'string' && !r.rekeningAngka) lengths.set(r.values.nomorRekening.length, (lengths.get(r.values.nomorRekening.length) ?? 0) + 1);
+    for (const r of rows)
+      if (typeof r.values.nomorRekening === 'string' && !r.rekeningAngka) lengths.set(r.values.nomorRekening.length, (lengths.get(r.values.nomorRekening.length) ?? 0) + 1);
     // (All numeric: the longest, read without spreading 100,000 arguments.)
     const longest = rows.reduce((m, r) => (typeof r.values.nomorRekening === 'string' ? Math.max(m, r.values.nomorRekening.length) : m), 0);
     const usual = [...lengths.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? longest;
@@ -250,10 +285,28 @@ export const pinjaman: ImportKindModule = {
         if (!first) {
           const f = checked.fields;
           const proposed: Record<Compared, string | number | null> = {
-            nama: f.nama, namaUsaha: f.namaUsaha, sektor: f.sektorId, skala: f.skala, alamat: f.alamat, kecamatan: f.kecamatanId, desa: f.desa, telepon: f.telepon, npwp: f.npwp, nib: f.nib,
+            nama: f.nama,
+            namaUsaha: f.namaUsaha,
+            sektor: f.sektorId,
+            skala: f.skala,
+            alamat: f.alamat,
+            kecamatan: f.kecamatanId,
+            desa: f.desa,
+            telepon: f.telepon,
+            npwp: f.npwp,
+            nib: f.nib,
           };
           const current: Record<Compared, string | number | null> = {
-            nama: known.nama, namaUsaha: known.namaUsaha, sektor: known.sektorId, skala: known.skala, alamat: known.alamat, kecamatan: known.kecamatanId, desa: known.desa, telepon: known.telepon, npwp: known.npwp, nib: known.nib,
+            nama: known.nama,
+            namaUsaha: known.namaUsaha,
+            sektor: known.sektorId,
+            skala: known.skala,
+            alamat: known.alamat,
+            kecamatan: known.kecamatanId,
+            desa: known.desa,
+            telepon: known.telepon,
+            npwp: known.npwp,
+            nib: known.nib,
           };
           for (const k of COMPARED) if (proposed[k] !== current[k]) perbarui[k] = proposed[k];
         }
@@ -301,9 +354,20 @@ export const pinjaman: ImportKindModule = {
         continue;
       }
       const parsed = loanSaveInput.safeParse({
-        debiturId, bankId: bank.id, cabangId, skemaId: scheme.id, nomorRekening: v.nomorRekening, nomorAkad: v.nomorAkad, tanggalAkad: v.tanggalAkad,
-        tanggalPencairan: v.tanggalPencairan, plafon: v.plafon, tenorBulan: v.tenorBulan, bungaBankPersen: v.bungaBankPersen, bungaDebiturPersen: v.bungaDebiturPersen,
-        alasanUbahBunga: v.alasanUbahBunga, tanggalAngsuranPertama: v.tanggalAngsuranPertama,
+        debiturId,
+        bankId: bank.id,
+        cabangId,
+        skemaId: scheme.id,
+        nomorRekening: v.nomorRekening,
+        nomorAkad: v.nomorAkad,
+        tanggalAkad: v.tanggalAkad,
+        tanggalPencairan: v.tanggalPencairan,
+        plafon: v.plafon,
+        tenorBulan: v.tenorBulan,
+        bungaBankPersen: v.bungaBankPersen,
+        bungaDebiturPersen: v.bungaDebiturPersen,
+        alasanUbahBunga: v.alasanUbahBunga,
+        tanggalAngsuranPertama: v.tanggalAngsuranPertama,
       });
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
@@ -340,7 +404,11 @@ export const pinjaman: ImportKindModule = {
       }
       const sameDigits = byDigits.get(accountDigits(account).replace(/^0+/, ''));
       if (sameDigits) {
-        fail(row, 'nomorRekening', `Nomor rekening ${account} sama dengan rekening ${sameDigits.nomorRekening} yang sudah tercatat di bank ini (pinjaman no. ${sameDigits.id}) bila angka nol di depan atau tanda bacanya diabaikan`);
+        fail(
+          row,
+          'nomorRekening',
+          `Nomor rekening ${account} sama dengan rekening ${sameDigits.nomorRekening} yang sudah tercatat di bank ini (pinjaman no. ${sameDigits.id}) bila angka nol di depan atau tanda bacanya diabaikan`,
+        );
         continue;
       }
       // The agreement number often carries the account with its zeros (PK/0012345005/2022): a hint in any file,
@@ -392,7 +460,12 @@ export const pinjaman: ImportKindModule = {
 
       // Double financing, months paid on another loan, the scheme's ceilings and validity: as the form, with the file's earlier good rows saved.
       const candidate = {
-        debiturId, bankId: input.bankId, cabangId: input.cabangId ?? null, plafon: input.plafon, tenorBulan: input.tenorBulan, tanggalAkad: input.tanggalAkad,
+        debiturId,
+        bankId: input.bankId,
+        cabangId: input.cabangId ?? null,
+        plafon: input.plafon,
+        tenorBulan: input.tenorBulan,
+        tanggalAkad: input.tanggalAkad,
         tanggalLunas: status === 'lunas' ? tanggalStatus : null,
       };
       const flags = loanFlagsFrom(candidate, prepared.scheme, {
@@ -415,7 +488,9 @@ export const pinjaman: ImportKindModule = {
       const firstSeen = firstFieldsOf.get(nik);
       if (!firstSeen) firstFieldsOf.set(nik, { baris: row.baris, fields: rowFields });
       else {
-        const differs = (['nama', 'namaUsaha', 'sektorId', 'skala', 'alamat', 'kecamatanId', 'desa', 'telepon', 'npwp', 'nib'] as const).filter((k) => rowFields[k] !== firstSeen.fields[k]);
+        const differs = (['nama', 'namaUsaha', 'sektorId', 'skala', 'alamat', 'kecamatanId', 'desa', 'telepon', 'npwp', 'nib'] as const).filter(
+          (k) => rowFields[k] !== firstSeen.fields[k],
+        );
         if (differs.length > 0) {
           report.warn(
             row.baris,
@@ -451,7 +526,16 @@ export const pinjaman: ImportKindModule = {
       const known = registered.get(nik)!;
       const data = row.data as unknown as RowData;
       const current: Record<Compared, string | number | null> = {
-        nama: known.nama, namaUsaha: known.namaUsaha, sektor: known.sektorId, skala: known.skala, alamat: known.alamat, kecamatan: known.kecamatanId, desa: known.desa, telepon: known.telepon, npwp: known.npwp, nib: known.nib,
+        nama: known.nama,
+        namaUsaha: known.namaUsaha,
+        sektor: known.sektorId,
+        skala: known.skala,
+        alamat: known.alamat,
+        kecamatan: known.kecamatanId,
+        desa: known.desa,
+        telepon: known.telepon,
+        npwp: known.npwp,
+        nib: known.nib,
       };
       for (const k of COMPARED) {
         if (!(k in data.perbarui)) continue;
@@ -505,7 +589,15 @@ export const pinjaman: ImportKindModule = {
           status = 'lunas';
         } else if (data.status === 'macet') {
           setLoanStatus(db, loanId, 'macet');
-          insertLoanHistory(db, { pinjamanId: loanId, dari: 'aktif', ke: 'macet', tanggal: data.tanggalStatus ?? ctx.today(), alasan, pengguna: ctx.user, penggunaId: callerId(ctx) });
+          insertLoanHistory(db, {
+            pinjamanId: loanId,
+            dari: 'aktif',
+            ke: 'macet',
+            tanggal: data.tanggalStatus ?? ctx.today(),
+            alasan,
+            pengguna: ctx.user,
+            penggunaId: callerId(ctx),
+          });
           status = 'macet';
         }
       }
@@ -537,7 +629,13 @@ function choiceFor(pilihan: ImportDebtorChoices | undefined, nik: string, field:
 }
 
 /** Updates a registered debtor with the fields the clerk chose to take from the file (checked by the form's rules again, audited). */
-function applyChoices(ctx: Parameters<ImportKindModule['write']>[0], id: number, data: RowData, pilihan: ImportDebtorChoices | undefined, impor: { id: number; berkas: string; baris: number }): boolean {
+function applyChoices(
+  ctx: Parameters<ImportKindModule['write']>[0],
+  id: number,
+  data: RowData,
+  pilihan: ImportDebtorChoices | undefined,
+  impor: { id: number; berkas: string; baris: number },
+): boolean {
   const chosen = (Object.keys(data.perbarui) as Compared[]).filter((k) => choiceFor(pilihan, data.nik, k) === 'perbarui');
   if (chosen.length === 0) return false;
   const before = getDebtor(ctx.db, id)!;

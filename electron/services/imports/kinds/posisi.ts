@@ -22,7 +22,11 @@ export const posisi: ImportKindModule = {
       if (!m || row.galat) return;
       const account = row.values.nomorRekening as string;
       if (!m.loan) {
-        report.fail(row, 'nomorRekening', m.candidates > 1 ? `Nomor rekening "${account}" cocok dengan lebih dari satu pinjaman ${bankName}` : `Nomor rekening "${account}" bukan pinjaman ${bankName}`);
+        report.fail(
+          row,
+          'nomorRekening',
+          m.candidates > 1 ? `Nomor rekening "${account}" cocok dengan lebih dari satu pinjaman ${bankName}` : `Nomor rekening "${account}" bukan pinjaman ${bankName}`,
+        );
         return;
       }
       const periode = row.values.periode as string;

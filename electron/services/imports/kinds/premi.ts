@@ -28,7 +28,12 @@ export const premi: ImportKindModule = {
       withAccount++;
       const { found, loose } = mine(account);
       if (found.length === 0) {
-        for (const p of new Set(anywhere(account).found.filter((p) => p.penjaminId !== t.penjaminId).map((p) => p.penjaminId))) otherHits.set(p, (otherHits.get(p) ?? 0) + 1);
+        for (const p of new Set(
+          anywhere(account)
+            .found.filter((p) => p.penjaminId !== t.penjaminId)
+            .map((p) => p.penjaminId),
+        ))
+          otherHits.set(p, (otherHits.get(p) ?? 0) + 1);
       } else ours++;
       if (row.galat) continue;
       if (found.length === 0) {

@@ -16,7 +16,11 @@ import { ServiceError } from '../../errors';
 import type { ImportKindModule } from './types';
 
 /** Names compared without case, punctuation or extra spaces. */
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 /** What decrees and banks put before a unit's name: "Cabang Pembantu Tanjung Enim", "KCP Tanjung Enim", "Unit Lubai". */
 const UNIT_WORDS = /^(kantor cabang pembantu|cabang pembantu|kantor cabang|kantor kas|kantor unit|kantor|cabang|cab|kcp|kc|unit|kk)\s+/;
 const bare = (s: string) => norm(s).replace(UNIT_WORDS, '');
@@ -63,7 +67,10 @@ export const skPenerima: ImportKindModule = {
     if (decree.terkunci) report.file(`SK ${decree.nomor} sudah terkunci: pinjaman yang tercantum di dalamnya sudah dibayar subsidinya, daftarnya tidak dapat ditambah.`);
     const banks = listBanks(db, { includeInactive: true });
     const findBank = bankFinder(banks);
-    const bankList = banks.filter((b) => b.aktif).map((b) => `${b.nama} (${b.kode})`).join(', ');
+    const bankList = banks
+      .filter((b) => b.aktif)
+      .map((b) => `${b.nama} (${b.kode})`)
+      .join(', ');
     const inDecree = decrees.decreeNikBankKeys(db, decree.id);
     const today = periodLastDay(t.bulanIni);
     const seen = new Map<string, number>();
@@ -85,7 +92,10 @@ export const skPenerima: ImportKindModule = {
       const unitText = String(v.unit);
       const found = findUnit(bank, unitText);
       if (!found) {
-        const units = bank.cabang.filter((c) => c.aktif).map((c) => c.nama).join(', ');
+        const units = bank.cabang
+          .filter((c) => c.aktif)
+          .map((c) => c.nama)
+          .join(', ');
         report.fail(row, 'unit', `Unit/cabang "${unitText}" tidak dikenal di ${bank.nama}${units ? ` (yang terdaftar: ${units})` : ''}`);
         continue;
       }

@@ -24,7 +24,9 @@ export const tagihan: ImportKindModule = {
       report.warn(
         row.baris,
         'nomorRekening',
-        m.candidates > 1 ? `Nomor rekening "${account}" cocok dengan lebih dari satu pinjaman ${bankName}` : `Nomor rekening "${account}" bukan pinjaman ${bankName} yang terdaftar; rekonsiliasi akan menandainya`,
+        m.candidates > 1
+          ? `Nomor rekening "${account}" cocok dengan lebih dari satu pinjaman ${bankName}`
+          : `Nomor rekening "${account}" bukan pinjaman ${bankName} yang terdaftar; rekonsiliasi akan menandainya`,
       );
     });
   },
@@ -33,7 +35,15 @@ export const tagihan: ImportKindModule = {
     const periods = valid.map((r) => r.values.periode as string).sort();
     let total = 0;
     for (const r of valid) total += r.values.diklaim as number;
-    const claim = insertClaim(ctx.db, { bankId: req.bankId!, periodeAwal: periods[0]!, periodeAkhir: periods.at(-1)!, imporId, lines: valid.map(claimLine), dibuatOleh: ctx.user, dibuatOlehId: callerId(ctx) });
+    const claim = insertClaim(ctx.db, {
+      bankId: req.bankId!,
+      periodeAwal: periods[0]!,
+      periodeAkhir: periods.at(-1)!,
+      imporId,
+      lines: valid.map(claimLine),
+      dibuatOleh: ctx.user,
+      dibuatOlehId: callerId(ctx),
+    });
     if (claim.totalDiklaim !== total) throw new Error(`Total tagihan ${claim.totalDiklaim} berbeda dengan total baris ${total}`);
     afterWrite(valid.length);
     return { tagihanId: claim.tagihanId };

@@ -47,7 +47,10 @@ function headerIndexOf(kind: ImportKind, grid: Grid, opts: ImportOptions): numbe
   const found = detectHeaderRow(kind, grid.rows);
   if (found >= 0 || opts.tanpaJudul === undefined) return found;
   // Told there is a header but none looks like one: the first row with something in it.
-  return Math.max(0, grid.rows.findIndex((r) => r.some((c) => !isBlank(c))));
+  return Math.max(
+    0,
+    grid.rows.findIndex((r) => r.some((c) => !isBlank(c))),
+  );
 }
 
 /** The file's columns: named by the header row, or "Kolom 1", "Kolom 2", … without one; each with its first value. */
@@ -61,7 +64,11 @@ function columnsAfter(grid: Grid, headerIndex: number): ImportColumn[] {
   for (let i = headerIndex + 1; i < end && columns.some((c) => c.contoh === undefined); i++) {
     const row = grid.rows[i] ?? [];
     if (row.filter((c) => !isBlank(c)).length * 2 < width) continue;
-    for (const c of columns) if (c.contoh === undefined && !isBlank(row[c.index] ?? null)) c.contoh = display(row[c.index] ?? null).trim().slice(0, 60);
+    for (const c of columns)
+      if (c.contoh === undefined && !isBlank(row[c.index] ?? null))
+        c.contoh = display(row[c.index] ?? null)
+          .trim()
+          .slice(0, 60);
   }
   return columns;
 }
@@ -77,7 +84,11 @@ function titleEnd(grid: Grid, headerIndex: number): number {
  * The template's mapping when all its columns are still in the file (fields left out on purpose
  * stay out); when some are gone, what is left of it, the gaps suggested from the header names.
  */
-export function mergeMapping(template: Record<string, string> | null, byNames: Record<string, string>, columns: ImportColumn[]): { pemetaan: Record<string, string>; fromTemplate: boolean } {
+export function mergeMapping(
+  template: Record<string, string> | null,
+  byNames: Record<string, string>,
+  columns: ImportColumn[],
+): { pemetaan: Record<string, string>; fromTemplate: boolean } {
   if (!template) return { pemetaan: byNames, fromTemplate: false };
   const keys = new Set(columns.map((c) => c.key));
   const kept = Object.fromEntries(Object.entries(template).filter(([, col]) => keys.has(col)));
@@ -127,7 +138,9 @@ export async function inspectFile(
   const contoh = grid.rows.slice(0, Math.max(SAMPLE_ROWS, headerIndex + 11)).map((r, i) => ({ baris: grid.rowNumbers[i]!, sel: r.map(display) }));
   const notes: string[] = [];
   if (headerIndex < 0 && !opts.tanpaJudul) {
-    notes.push('Tidak ada baris yang tampak seperti baris judul (nama kolom yang dikenal), jadi berkas dibaca tanpa baris judul: kolom dinamai Kolom 1, Kolom 2, … dan setiap baris dibaca sebagai data. Bila berkas punya baris judul, pilih nomor barisnya.');
+    notes.push(
+      'Tidak ada baris yang tampak seperti baris judul (nama kolom yang dikenal), jadi berkas dibaca tanpa baris judul: kolom dinamai Kolom 1, Kolom 2, … dan setiap baris dibaca sebagai data. Bila berkas punya baris judul, pilih nomor barisnya.',
+    );
   }
   const title = titleSuggestion(findTitlePeriod(grid.rows, grid.rowNumbers, titleEnd(grid, headerIndex)));
   if (title.note) notes.push(title.note);
@@ -153,7 +166,12 @@ export interface ParseFileRequest {
   fixed: ParseRequest['fixed'];
 }
 
-export async function parseFile(bytes: Uint8Array, name: string, req: ParseFileRequest, progress?: Progress): Promise<ParseOutcome & { info: SourceInfo; headerRow: number; columns: ImportColumn[] }> {
+export async function parseFile(
+  bytes: Uint8Array,
+  name: string,
+  req: ParseFileRequest,
+  progress?: Progress,
+): Promise<ParseOutcome & { info: SourceInfo; headerRow: number; columns: ImportColumn[] }> {
   const { info, grid } = await readSource(bytes, name, req.opts, (d, t) => progress?.('membaca', d, t));
   const headerIndex = headerIndexOf(req.kind, grid, req.opts);
   const columns = columnsAfter(grid, headerIndex);
@@ -165,9 +183,8 @@ export async function parseFile(bytes: Uint8Array, name: string, req: ParseFileR
         : `Kolom ${missing.map(([, c]) => `"${c}"`).join(', ')} tidak ada di berkas ini (dibaca tanpa baris judul, ${columns.length} kolom). Periksa baris judul dan pemetaan kolom.`,
     );
   }
-  const outcome = parseRows(
-    { kind: req.kind, grid, headerIndex, columns, mapping: req.mapping, fixed: req.fixed, numberStyle: req.opts.formatAngka ?? 'otomatis' },
-    (d, t) => progress?.('memeriksa', d, t),
+  const outcome = parseRows({ kind: req.kind, grid, headerIndex, columns, mapping: req.mapping, fixed: req.fixed, numberStyle: req.opts.formatAngka ?? 'otomatis' }, (d, t) =>
+    progress?.('memeriksa', d, t),
   );
   return { ...outcome, info, headerRow: headerIndex >= 0 ? (grid.rowNumbers[headerIndex] ?? 1) : 0, columns };
 }

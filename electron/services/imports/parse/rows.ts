@@ -5,10 +5,7 @@
  * database (does the account exist, is the month closed) is checked by the service afterwards.
  */
 import { IMPORT_KIND_SPECS, type ImportColumn, type ImportField, type ImportKind, type ImportProblem, type SkippedRow } from '../../../contract/imports';
-import {
-  isBlank, readAccount, readDate, readInteger, readMoney, readNik, readPeriod, readRate, readText, readYesNo, show,
-  type Cell, type NumberStyle, type Read,
-} from './values';
+import { isBlank, readAccount, readDate, readInteger, readMoney, readNik, readPeriod, readRate, readText, readYesNo, show, type Cell, type NumberStyle, type Read } from './values';
 import type { Grid } from './source';
 import { formatPeriod } from '../../../domain/format';
 
@@ -70,7 +67,11 @@ const AMOUNT_TYPES = new Set(['uang', 'bulat', 'kol', 'persen']);
  * How one account is recognised twice in a file however it was written: letters and digits only,
  * upper case, leading zeros aside ("001-23-00001", "0012300001" and "12300001" are one account).
  */
-const duplicateKey = (account: string) => account.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/^0+/, '');
+const duplicateKey = (account: string) =>
+  account
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/^0+/, '');
 
 /**
  * A claim keeps a repeated loan-month as the bank sent it (a warning; reconciliation marks the
@@ -179,7 +180,7 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
       const cell = row[col.index] ?? null;
       if (isBlank(cell)) {
         values[field.key] = null;
-        if (field.required && !(fixedFields.has(field.key))) {
+        if (field.required && !fixedFields.has(field.key)) {
           problems.push({ baris, kolom: col.key, pesan: `${field.label} kosong`, tingkat: 'galat' });
           galat = true;
         }

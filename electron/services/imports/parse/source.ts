@@ -46,9 +46,13 @@ export interface ReadLimits {
 }
 const DEFAULT_LIMITS: ReadLimits = { barisMaks: IMPORT_LIMITS.barisMaks, teruraiMb: IMPORT_LIMITS.teruraiMb };
 const tooManyRows = (l: ReadLimits) =>
-  new SourceError(`Berkas berisi lebih dari ${formatCount(l.barisMaks)} baris, batas satu impor. Bagi berkas menjadi beberapa berkas (misalnya per bulan) lalu impor satu per satu.`);
+  new SourceError(
+    `Berkas berisi lebih dari ${formatCount(l.barisMaks)} baris, batas satu impor. Bagi berkas menjadi beberapa berkas (misalnya per bulan) lalu impor satu per satu.`,
+  );
 const tooBig = (l: ReadLimits, what: string) =>
-  new SourceError(`Berkas XLSX terlalu besar setelah diurai: ${what} melebihi ${formatCount(l.teruraiMb)} MB, batas satu impor. Bagi berkas menjadi beberapa berkas lalu impor satu per satu.`);
+  new SourceError(
+    `Berkas XLSX terlalu besar setelah diurai: ${what} melebihi ${formatCount(l.teruraiMb)} MB, batas satu impor. Bagi berkas menjadi beberapa berkas lalu impor satu per satu.`,
+  );
 const formatCount = (n: number) => n.toLocaleString('id-ID');
 
 /** The size a zip entry declares it unpacks to (JSZip keeps it from the central directory), or null. */
@@ -105,8 +109,8 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncoding): { text: st
 
 /** Windows-1252's characters for bytes 0x80–0x9F (the rest equal Latin-1); 0 where the byte is undefined. */
 const CP1252_HIGH = [
-  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
-  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+  0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
 ];
 
 /**
@@ -190,7 +194,11 @@ export function readCsv(bytes: Uint8Array, opts: SourceOptions, limits: ReadLimi
   const complete = headRows === undefined || rows.length <= headRows;
   if (!complete) rows.length = headRows!;
   if (rows.length > limits.barisMaks) throw tooManyRows(limits);
-  return { info: { format: 'csv', delimiter, encoding, bom, sheets: [], sheet: null, notes }, grid: { rows, rowNumbers: lineNumbers(parsed.data).slice(0, rows.length) }, complete };
+  return {
+    info: { format: 'csv', delimiter, encoding, bom, sheets: [], sheet: null, notes },
+    grid: { rows, rowNumbers: lineNumbers(parsed.data).slice(0, rows.length) },
+    complete,
+  };
 }
 
 /**
@@ -302,7 +310,11 @@ export async function readXlsx(
   const [{ default: Excel }, { default: Zip }] = await Promise.all([import('exceljs'), import('jszip')]);
   // Its input stream is never read: the parts are handed to its parsers one by one below.
   const book = new Excel.stream.xlsx.WorkbookReader(Readable.from([]), {
-    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
   }) as unknown as WorkbookParts;
   const missing = PART_PARSERS.filter((m) => typeof book[m] !== 'function');
   if (missing.length > 0) throw new Error(`exceljs tidak lagi menyediakan ${missing.join(', ')} (WorkbookReader); readXlsx perlu disesuaikan.`);

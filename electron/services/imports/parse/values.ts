@@ -47,7 +47,11 @@ export function show(c: Cell): string {
 export function parseDecimalText(raw: string, style: NumberStyle = 'otomatis'): string | null {
   const quick = quickDecimalText(raw, style);
   if (quick !== undefined) return quick;
-  let s = raw.replace(/[\s\u00a0\u202f]/g, '').replace(/^rp\.?/i, '').replace(/,-$/, '').replace(/\.-$/, '');
+  let s = raw
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/^rp\.?/i, '')
+    .replace(/,-$/, '')
+    .replace(/\.-$/, '');
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
     negative = true;
@@ -205,10 +209,49 @@ export function readRate(cell: Cell): Read<string> {
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Month names and abbreviations (Indonesian and English), lower case → month number. */
 export const BULAN_ID: Record<string, number> = {
-  jan: 1, januari: 1, feb: 2, februari: 2, peb: 2, pebruari: 2, mar: 3, maret: 3, apr: 4, april: 4, mei: 5, may: 5,
-  jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, agu: 8, agt: 8, ags: 8, agus: 8, agustus: 8, aug: 8, august: 8,
-  sep: 9, sept: 9, september: 9, okt: 10, oktober: 10, oct: 10, october: 10, nov: 11, nop: 11, november: 11, nopember: 11,
-  des: 12, desember: 12, dec: 12, december: 12, january: 1, february: 2, march: 3,
+  jan: 1,
+  januari: 1,
+  feb: 2,
+  februari: 2,
+  peb: 2,
+  pebruari: 2,
+  mar: 3,
+  maret: 3,
+  apr: 4,
+  april: 4,
+  mei: 5,
+  may: 5,
+  jun: 6,
+  juni: 6,
+  june: 6,
+  jul: 7,
+  juli: 7,
+  july: 7,
+  agu: 8,
+  agt: 8,
+  ags: 8,
+  agus: 8,
+  agustus: 8,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  okt: 10,
+  oktober: 10,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  nop: 11,
+  november: 11,
+  nopember: 11,
+  des: 12,
+  desember: 12,
+  dec: 12,
+  december: 12,
+  january: 1,
+  february: 2,
+  march: 3,
 };
 
 function isoOf(y: number, m: number, d: number): string | null {
@@ -309,7 +352,8 @@ export function readPeriod(cell: Cell): Read<string> {
  */
 export function readAccount(cell: Cell, zeroPadTo?: number): Read<string> {
   if (typeof cell === 'number') {
-    if (!Number.isSafeInteger(cell) || cell < 0 || String(cell).length > 15) return fail(`Nomor rekening ${show(cell)} rusak: angkanya terlalu panjang untuk sel angka Excel; simpan kolom ini sebagai teks`);
+    if (!Number.isSafeInteger(cell) || cell < 0 || String(cell).length > 15)
+      return fail(`Nomor rekening ${show(cell)} rusak: angkanya terlalu panjang untuk sel angka Excel; simpan kolom ini sebagai teks`);
     const s = String(cell);
     return ok(zeroPadTo && s.length < zeroPadTo ? s.padStart(zeroPadTo, '0') : s);
   }
@@ -318,7 +362,8 @@ export function readAccount(cell: Cell, zeroPadTo?: number): Read<string> {
   if (formula) t = formula[1]!.trim();
   if (t.startsWith("'")) t = t.slice(1).trim();
   if (t === '') return fail('Nomor rekening kosong');
-  if (/^\d+([.,]\d+)?E\+?\d+$/i.test(t)) return fail(`Nomor rekening ${show(cell)} rusak (format ilmiah Excel); angka aslinya sudah hilang, minta berkas dengan kolom rekening sebagai teks`);
+  if (/^\d+([.,]\d+)?E\+?\d+$/i.test(t))
+    return fail(`Nomor rekening ${show(cell)} rusak (format ilmiah Excel); angka aslinya sudah hilang, minta berkas dengan kolom rekening sebagai teks`);
   if (t.length > 40) return fail(`Nomor rekening ${show(cell)} terlalu panjang`);
   if (looksLikeFormula(t)) return fail(`Nomor rekening ${show(cell)} ditolak: tampak seperti rumus spreadsheet (diawali "${t[0]}"), bukan nomor rekening`);
   return ok(t);
@@ -341,7 +386,8 @@ export const accountDigits = (s: string): string => s.replace(/\D/g, '');
 export function readNik(cell: Cell): Read<string> {
   if (typeof cell === 'number') {
     // Excel keeps 15 significant digits: a 16-digit NIK in a numeric cell has lost its last digit.
-    if (!Number.isSafeInteger(cell) || String(cell).length > 15) return fail(`NIK ${show(cell)} tersimpan sebagai angka di Excel dan angka terakhirnya hilang; simpan kolom NIK sebagai teks`);
+    if (!Number.isSafeInteger(cell) || String(cell).length > 15)
+      return fail(`NIK ${show(cell)} tersimpan sebagai angka di Excel dan angka terakhirnya hilang; simpan kolom NIK sebagai teks`);
     cell = String(cell);
   }
   const raw = (cell ?? '').trim().replace(/^'/, '');

@@ -86,7 +86,27 @@ export const useDecreesStore = defineStore('decrees', () => {
   }
 
   return {
-    decrees, loading, search, skemaId, schemes, banks, load, loadSchemes, save, loadBanks,
-    decree, rows, total, page, pageSize, rowSearch, rowBankId, rowsLoading, open, loadRows, addRow, removeRow,
+    decrees,
+    loading,
+    search,
+    skemaId,
+    schemes,
+    banks,
+    load,
+    loadSchemes,
+    save,
+    loadBanks,
+    decree,
+    rows,
+    total,
+    page,
+    pageSize,
+    rowSearch,
+    rowBankId,
+    rowsLoading,
+    open,
+    loadRows,
+    addRow,
+    removeRow,
   };
 });

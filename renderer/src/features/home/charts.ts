@@ -98,14 +98,29 @@ export function realisationOption(s: DashboardSummary, tx: ChartTexts, locale: L
     },
     xAxis: { type: 'category', data: months },
     yAxis: asShare
-      ? { type: 'value', min: 0, max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10), axisLabel: { formatter: (v: number) => (locale === 'en' ? `${v}%` : `${v} %`) } }
+      ? {
+          type: 'value',
+          min: 0,
+          max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10),
+          axisLabel: { formatter: (v: number) => (locale === 'en' ? `${v}%` : `${v} %`) },
+        }
       : { type: 'value', axisLabel: { formatter: (v: number) => shortRupiah(v, locale) } },
     series: kinds.map((k, index) => ({
       name: k.name,
       type: 'line' as const,
       itemStyle: { color: k.color },
       data: k.r.bulanan.map((m) => (asShare ? Number(percentOfPagu(m.kumulatif, k.r.pagu)) : m.kumulatif)),
-      ...(asShare && index === 0 ? { markLine: { symbol: 'none', silent: true, lineStyle: { color: '#c0392b', type: 'dashed' as const }, label: { formatter: tx.pagu, position: 'insideEndTop' }, data: [{ yAxis: 100 }] } } : {}),
+      ...(asShare && index === 0
+        ? {
+            markLine: {
+              symbol: 'none',
+              silent: true,
+              lineStyle: { color: '#c0392b', type: 'dashed' as const },
+              label: { formatter: tx.pagu, position: 'insideEndTop' },
+              data: [{ yAxis: 100 }],
+            },
+          }
+        : {}),
     })),
   };
 }

@@ -64,7 +64,10 @@ export const useLoansStore = defineStore('loans', () => {
     if (![q.status, q.kol, q.kecamatan].some((v) => text(v) !== undefined)) return;
     const s = text(q.status);
     status.value = STATUS_PINJAMAN.includes(s as StatusPinjaman) ? (s as StatusPinjaman) : undefined;
-    const kols = (text(q.kol) ?? '').split(',').map(Number).filter((k) => Number.isInteger(k) && k >= 1 && k <= 5);
+    const kols = (text(q.kol) ?? '')
+      .split(',')
+      .map(Number)
+      .filter((k) => Number.isInteger(k) && k >= 1 && k <= 5);
     kol.value = kols.length ? [...new Set(kols)].sort((a, b) => a - b) : undefined;
     const p = text(q.periode);
     periodePosisi.value = p && /^\d{4}-(0[1-9]|1[0-2])$/.test(p) ? p : undefined;
@@ -88,7 +91,22 @@ export const useLoansStore = defineStore('loans', () => {
   }
 
   return {
-    rows, total, page, pageSize, search, bankId, status, kol, periodePosisi, kecamatanId, kecamatanNama, loading, load, applyRouteQuery, clearKol, clearKecamatan,
+    rows,
+    total,
+    page,
+    pageSize,
+    search,
+    bankId,
+    status,
+    kol,
+    periodePosisi,
+    kecamatanId,
+    kecamatanNama,
+    loading,
+    load,
+    applyRouteQuery,
+    clearKol,
+    clearKecamatan,
   };
 });
 

@@ -64,6 +64,5 @@ export const useSubsidyStore = defineStore('subsidy', () => {
     if (r) await execute({ bankId: r.bankId, periodeAwal: r.periodeAwal, periodeAkhir: r.periodeAkhir });
   }
 
-
   return { banks, bankId, periode, quarterly, periodeAkhir, canRun, run, loading, error, cancelled, job: job.state, cancel: job.cancel, loadBanks, compute, rerun };
 });

@@ -16,9 +16,7 @@ export const useUsersStore = defineStore('users', () => {
 
   const rows = computed(() => {
     const q = search.value.trim().toLowerCase();
-    return all.value.filter(
-      (u) => (includeInactive.value || u.aktif) && (!q || [u.username, u.nama, u.bankNama ?? ''].some((v) => v.toLowerCase().includes(q))),
-    );
+    return all.value.filter((u) => (includeInactive.value || u.aktif) && (!q || [u.username, u.nama, u.bankNama ?? ''].some((v) => v.toLowerCase().includes(q))));
   });
 
   async function load(): Promise<void> {

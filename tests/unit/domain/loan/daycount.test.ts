@@ -36,9 +36,7 @@ describe('interestDays', () => {
     fc.assert(
       fc.property(day, day, day, (a, b, c) => {
         const [x, y, z] = [a, b, c].sort();
-        return (
-          interestDays(x as string, y as string, '30360') + interestDays(y as string, z as string, '30360') === interestDays(x as string, z as string, '30360')
-        );
+        return interestDays(x as string, y as string, '30360') + interestDays(y as string, z as string, '30360') === interestDays(x as string, z as string, '30360');
       }),
       { seed: 20250101, numRuns: 500 },
     );

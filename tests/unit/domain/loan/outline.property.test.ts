@@ -75,7 +75,10 @@ function build(l: LoanCase): { full: Schedule | { error: string }; outline: Sche
   const dates = l.restructurings.map((r) => addDays(l.disbursementDate, r.afterDays)).sort();
   const changes = (i: number) => {
     const r = l.restructurings[i]!;
-    return { ...(r.newTenorMonths === undefined ? {} : { newTenorMonths: r.newTenorMonths }), ...(r.newAnnualRatePercent === undefined ? {} : { newAnnualRatePercent: r.newAnnualRatePercent }) };
+    return {
+      ...(r.newTenorMonths === undefined ? {} : { newTenorMonths: r.newTenorMonths }),
+      ...(r.newAnnualRatePercent === undefined ? {} : { newAnnualRatePercent: r.newAnnualRatePercent }),
+    };
   };
   const full = attempt(() => {
     let s = generateSchedule(params);
@@ -145,7 +148,10 @@ describe('exact integer working', () => {
 
   it('the safe-integer path gives the same digits and rupiah, including carries through nines', () => {
     const nearHalf = fc.tuple(fc.integer({ min: 1, max: 2 ** 20 }), fc.integer({ min: 1, max: 2 ** 30 })).map(([k, d]) => [k * d + Math.floor(d / 2), d] as const);
-    const arbitrary = fc.tuple(fc.integer({ min: 0, max: 2 ** 52 - 1 }), fc.oneof(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom(36000, 36500, 360000, 3650000, 99999999, 3, 7)));
+    const arbitrary = fc.tuple(
+      fc.integer({ min: 0, max: 2 ** 52 - 1 }),
+      fc.oneof(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom(36000, 36500, 360000, 3650000, 99999999, 3, 7)),
+    );
     fc.assert(
       fc.property(fc.oneof(arbitrary, nearHalf), fc.constantFrom(...ROUNDING_RULES), ([n, d], rule) => {
         const fast = quotientTextRupiah(n, d, rule);

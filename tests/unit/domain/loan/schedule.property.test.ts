@@ -65,12 +65,18 @@ describe('schedules over generated loans', () => {
           // Independent integer arithmetic: plafon × bp / 120 000, half-up or floor.
           const a = BigInt(l.plafon) * BigInt(Math.round(Number(l.annualRatePercent) * 100));
           const interest = Number(l.rounding === 'floor' ? a / 120_000n : (2n * a + 120_000n) / 240_000n);
-          check(s.periods.every((p) => p.interest === interest), 'bunga flat');
+          check(
+            s.periods.every((p) => p.interest === interest),
+            'bunga flat',
+          );
         }
         if (l.method === 'anuitas' && l.tenorMonths > 1) {
           // Equal instalments except the last, which settles the residue (a few rupiah at most).
           const a = roundRupiah(annuityPayment(l.plafon, l.annualRatePercent, l.tenorMonths), l.rounding);
-          check(s.periods.slice(0, -1).every((p) => p.installment === a), 'angsuran anuitas tidak sama');
+          check(
+            s.periods.slice(0, -1).every((p) => p.installment === a),
+            'angsuran anuitas tidak sama',
+          );
           const i = Number(l.annualRatePercent) / 1200;
           const drift = i === 0 ? l.tenorMonths : (Math.pow(1 + i, l.tenorMonths) - 1) / i;
           expect(Math.abs(s.periods.at(-1)!.installment - a)).toBeLessThanOrEqual(drift + 1);

@@ -189,15 +189,24 @@ describe('splitInterest', () => {
 
   it("'persentase' 50 % and 80 %", () => {
     // 100.001 × 50 % = 50.000,5 → 50.001 half_up; 120.000 × 80 % = 96.000
-    expect(splitInterest(100_001, { mode: 'persentase', bankRatePercent: '12', debtorRatePercent: '12', sharePercent: '50' })).toEqual({ debtorInterest: 50_000, subsidyInterest: 50_001 });
-    expect(splitInterest(120_000, { mode: 'persentase', bankRatePercent: '12', debtorRatePercent: '0', sharePercent: '80' })).toEqual({ debtorInterest: 24_000, subsidyInterest: 96_000 });
+    expect(splitInterest(100_001, { mode: 'persentase', bankRatePercent: '12', debtorRatePercent: '12', sharePercent: '50' })).toEqual({
+      debtorInterest: 50_000,
+      subsidyInterest: 50_001,
+    });
+    expect(splitInterest(120_000, { mode: 'persentase', bankRatePercent: '12', debtorRatePercent: '0', sharePercent: '80' })).toEqual({
+      debtorInterest: 24_000,
+      subsidyInterest: 96_000,
+    });
     expect(() => splitInterest(1, { mode: 'persentase', bankRatePercent: '12', debtorRatePercent: '0' })).toThrow(RangeError);
   });
 
   it('never subsidises more than the interest nor less than nothing', () => {
     expect(splitInterest(50_000, { mode: 'selisih', bankRatePercent: '6', debtorRatePercent: '9' })).toEqual({ debtorInterest: 50_000, subsidyInterest: 0 });
     expect(splitInterest(50_000, { mode: 'selisih', bankRatePercent: '0', debtorRatePercent: '0' })).toEqual({ debtorInterest: 50_000, subsidyInterest: 0 });
-    expect(splitInterest(50_000, { mode: 'persentase', bankRatePercent: '6', debtorRatePercent: '0', sharePercent: '100' })).toEqual({ debtorInterest: 0, subsidyInterest: 50_000 });
+    expect(splitInterest(50_000, { mode: 'persentase', bankRatePercent: '6', debtorRatePercent: '0', sharePercent: '100' })).toEqual({
+      debtorInterest: 0,
+      subsidyInterest: 50_000,
+    });
   });
 
   it('splits a whole schedule and totals both parts', () => {

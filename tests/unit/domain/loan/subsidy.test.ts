@@ -84,7 +84,12 @@ describe('a period split where the principal changed', () => {
   it('act360: 10 juta until the instalment on 15 March, 9 juta after', () => {
     // [1, 15) 14 days × 10.000.000 + [15, 1 Apr) 17 days × 9.000.000 = 293.000.000 rupiah-days
     // 8 % × 293.000.000 / 360 = 23.440.000 / 360 = 65.111,11 → 65.111
-    const segments = segmentsFromChanges({ start: '2025-03-01', endExclusive: '2025-04-01', openingOutstanding: 10_000_000, changes: [{ date: '2025-03-15', outstanding: 9_000_000 }] });
+    const segments = segmentsFromChanges({
+      start: '2025-03-01',
+      endExclusive: '2025-04-01',
+      openingOutstanding: 10_000_000,
+      changes: [{ date: '2025-03-15', outstanding: 9_000_000 }],
+    });
     expect(segments).toEqual([
       { from: '2025-03-01', toExclusive: '2025-03-15', outstanding: 10_000_000 },
       { from: '2025-03-15', toExclusive: '2025-04-01', outstanding: 9_000_000 },
@@ -105,7 +110,12 @@ describe('a period split where the principal changed', () => {
     // 2.000.100 × 12 % × 15/360 = 10.000,5 ; 1.000.100 × 12 % × 15/360 = 5.000,5 ; sum 15.001
     // (rounding each segment half-up would give 10.001 + 5.001 = 15.002)
     for (const dayCount of ['act360', '30360'] as const) {
-      const segments = segmentsFromChanges({ start: '2025-04-01', endExclusive: '2025-05-01', openingOutstanding: 2_000_100, changes: [{ date: '2025-04-16', outstanding: 1_000_100 }] });
+      const segments = segmentsFromChanges({
+        start: '2025-04-01',
+        endExclusive: '2025-05-01',
+        openingOutstanding: 2_000_100,
+        changes: [{ date: '2025-04-16', outstanding: 1_000_100 }],
+      });
       const w = computeSubsidy({ segments, ratePercent: '12', dayCount, basis: 'outstanding' });
       expect(w.segments.map((s) => s.unroundedAmount)).toEqual(['10000.5', '5000.5']);
       expect(w.totalUnrounded).toBe('15001');
@@ -116,7 +126,12 @@ describe('a period split where the principal changed', () => {
   it('30/360: a split whole month still counts 30 days, February too', () => {
     // [1 Feb, 15 Feb) = 14, [15 Feb, 1 Mar) = 16 under 30E/360; 10 juta then 5 juta at 12 %
     // 12 % × (14 × 10.000.000 + 16 × 5.000.000) / 360 = 12 % × 220.000.000 / 360 = 73.333,33
-    const segments = segmentsFromChanges({ start: '2025-02-01', endExclusive: '2025-03-01', openingOutstanding: 10_000_000, changes: [{ date: '2025-02-15', outstanding: 5_000_000 }] });
+    const segments = segmentsFromChanges({
+      start: '2025-02-01',
+      endExclusive: '2025-03-01',
+      openingOutstanding: 10_000_000,
+      changes: [{ date: '2025-02-15', outstanding: 5_000_000 }],
+    });
     const w = computeSubsidy({ segments, ratePercent: '12', dayCount: '30360', basis: 'outstanding' });
     expect(w.segments.map((s) => s.days)).toEqual([14, 16]);
     expect(w.totalDays).toBe(30);
