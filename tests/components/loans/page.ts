@@ -17,7 +17,12 @@ function loanRoute(): RouteRecordRaw {
 export async function openLoanPage(id: number | string = 41, extras: Omit<MountExtras, 'router'> = {}): Promise<Router> {
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/pinjaman', name: 'loans', component: { render: () => h('div', { 'data-testid': 'page-loans' }) } }, loanRoute()],
+    routes: [
+      { path: '/pinjaman', name: 'loans', component: { render: () => h('div', { 'data-testid': 'page-loans' }) } },
+      // The page links to the loan's history in the audit trail (for those who may read it).
+      { path: '/audit', name: 'audit', component: { render: () => h('div', { 'data-testid': 'page-audit' }) } },
+      loanRoute(),
+    ],
   });
   await router.push(`/pinjaman/${id}`);
   await router.isReady();
