@@ -1,5 +1,6 @@
 /** Monitoring and evaluation: business profiles, visits, visit plans and the evaluation's rows (docs/monitoring.md). */
 import type { Database } from 'better-sqlite3';
+import { optionalFilters } from './sql';
 import type {
   BusinessProfile,
   EvaluationParams,
@@ -402,24 +403,15 @@ interface EvaluationDbRow {
  * amounts of its paid claim lines, gross of later corrections) and its premium when paid.
  */
 export function evaluationRows(db: Database, p: EvaluationParams): EvaluationRow[] {
-  const where = ['l.tanggal_pencairan BETWEEN @dari AND @sampai', "l.status <> 'ditolak'"];
-  const params: Record<string, unknown> = { dari: `${p.tahun}-01-01`, sampai: `${p.tahun}-12-31` };
-  if (p.skemaId !== undefined) {
-    where.push('l.skema_id = @skemaId');
-    params.skemaId = p.skemaId;
-  }
-  if (p.bankId !== undefined) {
-    where.push('l.bank_id = @bankId');
-    params.bankId = p.bankId;
-  }
-  if (p.kecamatanId !== undefined) {
-    where.push('d.kecamatan_id = @kecamatanId');
-    params.kecamatanId = p.kecamatanId;
-  }
-  if (p.sektorId !== undefined) {
-    where.push('d.sektor_id = @sektorId');
-    params.sektorId = p.sektorId;
-  }
+  const { where, params } = optionalFilters(
+    [
+      ['l.skema_id = @skemaId', 'skemaId', p.skemaId],
+      ['l.bank_id = @bankId', 'bankId', p.bankId],
+      ['d.kecamatan_id = @kecamatanId', 'kecamatanId', p.kecamatanId],
+      ['d.sektor_id = @sektorId', 'sektorId', p.sektorId],
+    ],
+    { where: ['l.tanggal_pencairan BETWEEN @dari AND @sampai', "l.status <> 'ditolak'"], params: { dari: `${p.tahun}-01-01`, sampai: `${p.tahun}-12-31` } },
+  );
   return db
     .prepare<Record<string, unknown>, EvaluationDbRow>(
       `SELECT l.id AS pinjaman_id, l.nomor_rekening, d.nama AS debitur_nama, d.nama_usaha, b.nama AS bank_nama, s.kode AS skema_kode,

@@ -3,6 +3,7 @@
  * summed in SQL (integer rupiah).
  */
 import type { Database } from 'better-sqlite3';
+import { optionalFilters } from './sql';
 
 /** What the clerk filtered the loans on; `akadFrom`/`akadTo` are dates (the period's first and last day). */
 export interface LoanFilter {
@@ -21,32 +22,15 @@ export interface DebtorFilter extends LoanFilter {
 
 /** The WHERE clause of both registers over pinjaman l / debitur d. */
 function loanWhere(p: LoanFilter): { sql: string; params: Record<string, unknown> } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (p.bankId !== undefined) {
-    where.push('l.bank_id = @bankId');
-    params.bankId = p.bankId;
-  }
-  if (p.kecamatanId !== undefined) {
-    where.push('d.kecamatan_id = @kecamatanId');
-    params.kecamatanId = p.kecamatanId;
-  }
-  if (p.skemaId !== undefined) {
-    where.push('l.skema_id = @skemaId');
-    params.skemaId = p.skemaId;
-  }
-  if (p.status !== undefined) {
-    where.push('l.status = @status');
-    params.status = p.status;
-  }
-  if (p.akadFrom) {
-    where.push('l.tanggal_akad >= @dari');
-    params.dari = p.akadFrom;
-  }
-  if (p.akadTo) {
-    where.push('l.tanggal_akad <= @sampai');
-    params.sampai = p.akadTo;
-  }
+  const { where, params } = optionalFilters([
+    ['l.bank_id = @bankId', 'bankId', p.bankId],
+    ['d.kecamatan_id = @kecamatanId', 'kecamatanId', p.kecamatanId],
+    ['l.skema_id = @skemaId', 'skemaId', p.skemaId],
+    ['l.status = @status', 'status', p.status],
+    // An empty date is no bound.
+    ['l.tanggal_akad >= @dari', 'dari', p.akadFrom || undefined],
+    ['l.tanggal_akad <= @sampai', 'sampai', p.akadTo || undefined],
+  ]);
   return { sql: where.length ? where.join(' AND ') : '1 = 1', params };
 }
 

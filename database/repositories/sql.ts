@@ -25,3 +25,28 @@ export function cachedStatement(db: Database, sql: string): Statement {
   if (!stmt) byDb.set(sql, (stmt = db.prepare(sql)));
   return stmt;
 }
+
+/** One optional filter: its condition with a named parameter, the parameter's name, and its value (undefined: not filtered). */
+export type OptionalFilter = readonly [condition: string, param: string, value: unknown];
+
+/**
+ * The conditions and named parameters of a filtered read: `fixed` always applies, each optional
+ * filter only when its value is given. One builder for the registers, the evaluation and any
+ * other list filtered by bank, kecamatan, scheme and the like.
+ */
+export function optionalFilters(
+  filters: readonly OptionalFilter[],
+  fixed: { where: string[]; params: Record<string, unknown> } = { where: [], params: {} },
+): {
+  where: string[];
+  params: Record<string, unknown>;
+} {
+  const where = [...fixed.where];
+  const params = { ...fixed.params };
+  for (const [condition, param, value] of filters) {
+    if (value === undefined) continue;
+    where.push(condition);
+    params[param] = value;
+  }
+  return { where, params };
+}
