@@ -9,7 +9,14 @@ import App from '@/App.vue';
 import { i18n, setLocale } from '@/i18n';
 import { byTestId, callMock, callsTo, mockBackend, mountWithApp, queryTestId, resetWorld, typeInto, visibleDialog, type Backend } from './setup';
 
-vi.mock('@/api', async (orig) => ({ ...(await orig<typeof import('@/api')>()), call: vi.fn() }));
+vi.mock('@/api', async (orig) => ({
+  ...(await orig<typeof import('@/api')>()),
+  call: vi.fn(),
+  // The header's office badge asks this PC's main process (not the backend) how it is connected:
+  // a PC on its own, as the app starts by default. Unmocked, happy-dom's fetch went to a port
+  // nobody listens on and printed ECONNREFUSED over the run's output.
+  callOffice: vi.fn(async () => ({ mode: 'mandiri', server: null, klien: null })),
+}));
 
 // Pages are stand-ins: this file is about the shell (menu, language), not the pages.
 const page = (name: string) => defineComponent({ name, render: () => h('div', { 'data-testid': `page-${name}` }, name) });

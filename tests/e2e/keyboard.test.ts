@@ -89,9 +89,11 @@ describe('keyboard only: a debtor, then a loan', () => {
     await page.keyboard.type('AK/001/2025');
     await page.keyboard.press('Tab');
     await page.keyboard.type('10/01/2025');
-    // No calendar opened over the fields below while the clerk types the date.
-    expect(await page.locator('.el-picker-panel:visible').count()).toBe(0);
+    // Element Plus shows the calendar while a date is typed (it marks the typed day); Tab takes it
+    // away, so no calendar is left over the fields below. (An earlier check that none opened at all
+    // passed only when it ran before the panel was drawn.) Polled: the panel fades out.
     await page.keyboard.press('Tab');
+    await expect.poll(() => page.locator('.el-picker-panel:visible').count()).toBe(0);
     await page.keyboard.press('Tab');
     await expect.poll(() => focusedTestId(page)).toBe('loan-plafon');
     await page.keyboard.type('12000000');
@@ -99,8 +101,8 @@ describe('keyboard only: a debtor, then a loan', () => {
     await page.keyboard.type('12');
     await page.keyboard.press('Tab');
     await page.keyboard.type('15/02/2025');
-    expect(await page.locator('.el-picker-panel:visible').count()).toBe(0);
     await page.keyboard.press('Tab');
+    await expect.poll(() => page.locator('.el-picker-panel:visible').count()).toBe(0);
     await expect.poll(() => page.getByTestId('loan-form').innerText()).toContain('Rp1.000.000');
     await page.keyboard.press('Enter');
     await page.getByTestId('loan-form').waitFor({ state: 'hidden' });

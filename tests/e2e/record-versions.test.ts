@@ -111,7 +111,8 @@ describe('two clerks save the same loan', () => {
     await dedi.getByTestId('loan-tenor').locator('input').fill('10');
     await dedi.getByTestId('loan-save').click();
     await expect.poll(() => app.runtime.db.prepare('SELECT tenor_bulan AS t FROM pinjaman WHERE id = ?').get(loanId)).toEqual({ t: 10 });
-    expect(await dedi.getByTestId('stale-notice').count()).toBe(0);
+    // The notice closes once the save's answer is in (polled: it is taken down after the reload).
+    await expect.poll(() => dedi.getByTestId('stale-notice').count()).toBe(0);
     expect(app.problems).toEqual([]);
   }, 120_000);
 });
