@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    // The workers bundled once per run (tests/global-setup.ts).
+    globalSetup: ['tests/global-setup.ts'],
     environment: 'node',
     // Files run in parallel, one worker per core (each e2e file starts its own Chromium and its
     // own server on a free port, so files never share state). Run one layer at a time with the

@@ -124,14 +124,14 @@ const isJobChannel = (c: Channel): c is JobChannel => (JOB_CHANNELS as readonly 
 const BENCH_CALLER: Caller = { userId: null, username: 'bench', role: 'sistem', bankId: null, token: null };
 
 /** Each long job awaited on the thread, then as a job (a writing job, the reconciliation, may be run again). */
-export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: string) => void = () => undefined): Promise<JobStallResult[]> {
+export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: string) => void = () => undefined, idleMs = 3000): Promise<JobStallResult[]> {
   const out: JobStallResult[] = [];
   // The reference: the same watch while nothing runs. On a loaded machine the thread is also
   // descheduled now and then; a job's stall is only meaningful beside this.
   collectGarbage();
-  const idle = await withStalls(rt, () => new Promise((resolve) => setTimeout(resolve, 3000)));
+  const idle = await withStalls(rt, () => new Promise((resolve) => setTimeout(resolve, idleMs)));
   out.push({
-    step: 'tanpa pekerjaan (acuan, 3 s)',
+    step: `tanpa pekerjaan (acuan, ${idleMs / 1000} s)`,
     channel: 'app.info',
     mode: 'langsung',
     ms: idle.ms,

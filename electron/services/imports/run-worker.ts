@@ -2,9 +2,7 @@
  * Starts the import worker for one task and answers its result. Works compiled (worker.js beside
  * this file) and from source under tsx or vitest (worker.ts): see ../worker-start.ts.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../worker-start';
 import { IMPORT_LIMITS, type ImportKind, type ImportOptions } from '../../contract/imports';
 import { columnsToRows, type RowColumns } from './parse/columns';
@@ -32,11 +30,6 @@ const DEFAULT_LIMITS: WorkerLimits = { memoriMb: IMPORT_LIMITS.memoriMb, waktuDe
 function startImportWorker(task: WorkerTask, limits: WorkerLimits): Worker {
   // A file that would need more memory ends the worker, not the app (ERR_WORKER_OUT_OF_MEMORY).
   const resourceLimits = { maxOldGenerationSizeMb: limits.memoriMb };
-  // A compiled bundle of worker.ts (the bench makes one, build/bench/worker-bundle.ts) when no
-  // worker.js sits beside this file: what the packaged app starts, without tsx compiling the
-  // worker's modules at every start (~0.4–2 s). execArgv: [] — a compiled file needs no loader.
-  const bundle = process.env.GERBANG_IMPORT_WORKER;
-  if (!fs.existsSync(path.join(__dirname, 'worker.js')) && bundle && fs.existsSync(bundle)) return new Worker(bundle, { workerData: task, resourceLimits, execArgv: [] });
   return startWorker(__dirname, 'worker', task, resourceLimits);
 }
 
