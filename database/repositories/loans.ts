@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { cachedStatement, containsPattern, prefixGlob } from './sql';
+import { cachedStatement, containsPattern, prefixGlob, trigramPhrase } from './sql';
 import type { BankPosition, InsuranceClaim, Loan, Page, Restructuring, StatusPinjaman } from '../../electron/contract';
 
 interface LoanRow {
@@ -138,16 +138,23 @@ export function listLoans(db: Database, q: LoanQuery): Page<Loan> {
       where.push(`(${prefixes})`);
     } else {
       // Words: the debtor's name or business name, or part of the agreement number, anywhere.
-      // The debtors are searched first (one pass over debitur), not once per loan through the join.
-      where.push(
-        `(${prefixes} OR l.nomor_akad LIKE @like ESCAPE '\\'
-          OR l.debitur_id IN (SELECT id FROM debitur WHERE nama LIKE @like ESCAPE '\\' OR nama_usaha LIKE @like ESCAPE '\\'))`,
-      );
+      // The debtors are searched first, not once per loan through the join: 3 or more characters
+      // through the trigram index (as the debtor search), shorter ones with one pass over debitur.
+      const debtors =
+        [...search].length >= 3
+          ? 'SELECT rowid FROM debitur_cari WHERE debitur_cari MATCH @phrase'
+          : "SELECT id FROM debitur WHERE nama LIKE @like ESCAPE '\\' OR nama_usaha LIKE @like ESCAPE '\\'";
+      where.push(`(${prefixes} OR l.nomor_akad LIKE @like ESCAPE '\\' OR l.debitur_id IN (${debtors}))`);
       params.like = containsPattern(search);
+      params.phrase = trigramPhrase(search);
     }
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id ${whereSql}`).get(params) as { n: number }).n;
+  // Every loan has its debtor (NOT NULL foreign key), so the count joins debitur only when the
+  // filter names a debtor's column: unfiltered at 1,000,000 loans the join made the page's count
+  // read both tables whole (~100 ms); pinjaman alone is counted from its narrowest index.
+  const countFrom = q.kecamatanId !== undefined ? 'pinjaman l JOIN debitur d ON d.id = l.debitur_id' : 'pinjaman l';
+  const total = db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM ${countFrom} ${whereSql}`).get(params)!.n;
   const rows = db
     .prepare(`${SELECT} ${whereSql} ORDER BY l.tanggal_akad DESC, l.id DESC LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as LoanRow[];
