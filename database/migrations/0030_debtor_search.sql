@@ -36,3 +36,8 @@ END;
 -- (aktif, kecamatan) and sorted by name from here, not from the wide debitur row. At 40,000
 -- matches out of 1,000,000 that is ~30 ms instead of ~100 ms.
 CREATE INDEX debitur_urut ON debitur (id, aktif, kecamatan_id, nama COLLATE NOCASE);
+
+-- The debtor list of one kecamatan (active debtors by name, the screen's filter): counted and paged
+-- from this index alone. Through debitur_kecamatan each of a kecamatan's ~45,000 debtors (at
+-- 1,000,000) was read to test aktif, for the count and again for the sort: 320 ms → 1 ms.
+CREATE INDEX debitur_kecamatan_nama ON debitur (kecamatan_id, aktif, nama COLLATE NOCASE);

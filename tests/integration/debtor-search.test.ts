@@ -144,6 +144,30 @@ describe('debtor search through the trigram index', () => {
   });
 });
 
+describe("one kecamatan's debtors", () => {
+  it('are counted and paged by name from one index, never the debtor rows', async () => {
+    await call(rt(), 'app.loadDemo', {});
+    const db = rt().db;
+    const kecamatanId = db.prepare<[], { k: number }>('SELECT kecamatan_id AS k FROM debitur WHERE kecamatan_id IS NOT NULL LIMIT 1').get()!.k;
+    const page = await call(rt(), 'debtors.list', { kecamatanId, pageSize: 20 });
+    const expected = db
+      .prepare<[number], { id: number }>('SELECT id FROM debitur WHERE aktif = 1 AND kecamatan_id = ? ORDER BY nama COLLATE NOCASE, id')
+      .all(kecamatanId)
+      .map((r) => r.id);
+    expect([page.total, page.rows.map((d) => d.id)]).toEqual([expected.length, expected.slice(0, 20)]);
+    for (const sql of [
+      'SELECT count(*) AS n FROM debitur d WHERE d.aktif = 1 AND d.kecamatan_id = ?',
+      'SELECT d.id FROM debitur d WHERE d.aktif = 1 AND d.kecamatan_id = ? ORDER BY d.nama COLLATE NOCASE, d.id LIMIT 50',
+    ]) {
+      const plan = db
+        .prepare<[number], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(kecamatanId)
+        .map((r) => r.detail);
+      expect(plan).toEqual(['SEARCH d USING COVERING INDEX debitur_kecamatan_nama (kecamatan_id=? AND aktif=?)']);
+    }
+  });
+});
+
 describe('migration debtor_search', () => {
   const dirs: string[] = [];
   afterEach(() => {
