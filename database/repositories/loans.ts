@@ -96,7 +96,8 @@ export interface LoanQuery {
   pageSize: number;
 }
 
-export function listLoans(db: Database, q: LoanQuery): Page<Loan> {
+/** `walk`: how many of the newest loans a page is looked for among (below); tests make it small. */
+export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: number } = { min: WALK_MIN, max: WALK_MAX }): Page<Loan> {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   for (const [key, column] of [
@@ -155,30 +156,43 @@ export function listLoans(db: Database, q: LoanQuery): Page<Loan> {
     return all.length ? `WHERE ${all.join(' AND ')}` : '';
   };
   const total = countLoans(db, q, where, kolList, whereSql(kolList), params);
+  const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  const order = 'ORDER BY l.tanggal_akad DESC, l.id DESC LIMIT @limit OFFSET @offset';
   // The page, newest akad first. SQLite has no statistics here and takes an equality on an index
   // (a bank, the month's kol) for a handful of rows: at 1,000,000 loans it then read and sorted a
-  // bank's 330,000 loans (2.3 s) or 716,000 loans of kol 1 (5.5 s) for 50 rows. When the filter
-  // keeps at least 1 loan in 100, walking the akad index from the newest and keeping the matching
-  // loans finds a page within ~5,000 loans; a rarer filter reads its few loans and sorts them.
-  const dense = total * DENSE_SHARE >= loanCount(db);
-  const rows = db
-    .prepare<[Record<string, unknown>], LoanRow>(
-      `${dense ? SELECT_BY_AKAD : SELECT} ${whereSql(dense ? kolLookup : kolList)} ORDER BY l.tanggal_akad DESC, l.id DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  // bank's 330,000 loans (2.3 s) or kol 1's 716,000 (5.5 s) for 50 rows. So the page is first
+  // looked for among the newest loans only (the akad index walked from the top, as many loans as
+  // the filter keeps, within WALK_MIN–WALK_MAX): when they hold the whole page, it is the page
+  // (the loans past them are all older). Else — a rare filter, or one whose loans are old (kol
+  // 3–5: loans in arrears are not the newest) — the filter's own loans are read and sorted.
+  if (total > 0) {
+    // The oldest of the loans looked through; none: there are fewer loans than that, all are.
+    const floor = db
+      .prepare<[number], { tanggal_akad: string; id: number }>(
+        'SELECT tanggal_akad, id FROM pinjaman INDEXED BY pinjaman_tanggal_akad ORDER BY tanggal_akad DESC, id DESC LIMIT 1 OFFSET ?',
+      )
+      .get(Math.min(walk.max, Math.max(walk.min, total)) - 1);
+    const bounded = floor ? [...where, '(l.tanggal_akad, l.id) >= (@floorAkad, @floorId)'] : where;
+    const conditions = kolLookup ? [...bounded, kolLookup] : bounded;
+    const rows = db
+      .prepare<[Record<string, unknown>], LoanRow>(`${SELECT_BY_AKAD} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ${order}`)
+      .all({ ...params, ...page, ...(floor ? { floorAkad: floor.tanggal_akad, floorId: floor.id } : {}) });
+    if (!floor || rows.length === page.limit || page.offset + rows.length === total) return { rows: rows.map(toLoan), total, page: q.page, pageSize: q.pageSize };
+  }
+  const rows = db.prepare<[Record<string, unknown>], LoanRow>(`${SELECT} ${whereSql(kolList)} ${order}`).all({ ...params, ...page });
   return { rows: rows.map(toLoan), total, page: q.page, pageSize: q.pageSize };
 }
 
-/** A filter keeping at least 1 loan in DENSE_SHARE is paged by walking the akad index (listLoans). */
-const DENSE_SHARE = 100;
+/**
+ * How many of the newest loans listLoans looks through for a page before it sorts the filter's
+ * loans instead: as many as the filter keeps (the sort would read those), at least WALK_MIN (a
+ * rare filter costs a few ms more), at most WALK_MAX (~1 s at 1,000,000 loans, in the worst case).
+ */
+const WALK_MIN = 2_000;
+const WALK_MAX = 200_000;
 
-/** SELECT, walking pinjaman by its (tanggal_akad, id) index: a page in akad order without reading the rest. */
+/** SELECT walking pinjaman by its (tanggal_akad, id) index from the newest: a page without reading the rest. */
 const SELECT_BY_AKAD = SELECT.replace('FROM pinjaman l', 'FROM pinjaman l INDEXED BY pinjaman_tanggal_akad');
-
-/** All loans (SQLite counts a table without reading its rows' contents). */
-function loanCount(db: Database): number {
-  return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM pinjaman').get()!.n;
-}
 
 /**
  * How many loans the list's filter selects. Every loan has its debtor (NOT NULL foreign key), so
