@@ -166,17 +166,21 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
   // (the loans past them are all older). Else — a rare filter, or one whose loans are old (kol
   // 3–5: loans in arrears are not the newest) — the filter's own loans are read and sorted.
   if (total > 0) {
-    // The oldest of the loans looked through; none: there are fewer loans than that, all are.
+    // The akad date from which on about that many of the newest loans lie, estimated from the
+    // first and last akad (both read from the index at once; counting down the index to the
+    // exact loan took 30 ms at 200,000). Any bound is right: the page found above it is checked.
+    const loans = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM pinjaman').get()!.n;
     const floor = db
-      .prepare<[number], { tanggal_akad: string; id: number }>(
-        'SELECT tanggal_akad, id FROM pinjaman INDEXED BY pinjaman_tanggal_akad ORDER BY tanggal_akad DESC, id DESC LIMIT 1 OFFSET ?',
+      .prepare<[{ bagian: number }], { batas: string | null }>(
+        `SELECT CASE WHEN @bagian < 1 THEN date(julianday(akhir) - (julianday(akhir) - julianday(awal)) * @bagian) END AS batas
+         FROM (SELECT (SELECT min(tanggal_akad) FROM pinjaman) AS awal, (SELECT max(tanggal_akad) FROM pinjaman) AS akhir)`,
       )
-      .get(Math.min(walk.max, Math.max(walk.min, total)) - 1);
-    const bounded = floor ? [...where, '(l.tanggal_akad, l.id) >= (@floorAkad, @floorId)'] : where;
+      .get({ bagian: Math.min(walk.max, Math.max(walk.min, total)) / loans })!.batas;
+    const bounded = floor ? [...where, 'l.tanggal_akad >= @floorAkad'] : where;
     const conditions = kolLookup ? [...bounded, kolLookup] : bounded;
     const rows = db
       .prepare<[Record<string, unknown>], LoanRow>(`${SELECT_BY_AKAD} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ${order}`)
-      .all({ ...params, ...page, ...(floor ? { floorAkad: floor.tanggal_akad, floorId: floor.id } : {}) });
+      .all({ ...params, ...page, ...(floor ? { floorAkad: floor } : {}) });
     if (!floor || rows.length === page.limit || page.offset + rows.length === total) return { rows: rows.map(toLoan), total, page: q.page, pageSize: q.pageSize };
   }
   const rows = db.prepare<[Record<string, unknown>], LoanRow>(`${SELECT} ${whereSql(kolList)} ${order}`).all({ ...params, ...page });
