@@ -237,12 +237,12 @@ export function rotateAutomatic(dir: string, keep: number): string[] {
  * The automatic backup of the day, made at start: at most one per (local) day, then rotation
  * keeps the newest `keep`. Returns the new backup, or null when today's already exists.
  */
-export async function dailyBackupIfDue(db: Database, dir: string, opts: { now?: Date; keep?: number } = {}): Promise<BackupEntry | null> {
+export async function dailyBackupIfDue(db: Database, dir: string, opts: { now?: Date; keep?: number; onProgress?: BackupOptions['onProgress'] } = {}): Promise<BackupEntry | null> {
   const now = opts.now ?? new Date();
   const today = timestamp(now).slice(0, 8);
   const done = listBackups(dir).some((b) => b.kind === 'otomatis' && b.name.startsWith(`${PREFIX.otomatis}-${today}-`));
   if (done) return null;
-  const entry = await backupTo(db, dir, { now, kind: 'otomatis' });
+  const entry = await backupTo(db, dir, { now, kind: 'otomatis', ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
   rotateAutomatic(dir, opts.keep ?? DEFAULT_KEEP_AUTOMATIC);
   return entry;
 }

@@ -99,6 +99,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     ...(opts.printer ? { printer: opts.printer } : {}),
     jobs,
   };
+  // The daily backup's copy and integrity check take seconds on a big file: in a job's worker.
+  host.dailyBackupElsewhere = (keep) => jobs.dailyBackup(keep, trusted);
   // A restore replaces the file under the jobs' own connections: they are cancelled (or, past
   // their commit, finished) before it starts.
   const restore = host.restore.bind(host);

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { cachedStatement, containsPattern, prefixGlob } from './sql';
+import { cachedStatement, containsPattern, prefixGlob, trigramPhrase } from './sql';
 import type { Debtor, Page } from '../../electron/contract';
 
 interface DebtorRow {
@@ -66,10 +66,15 @@ export interface DebtorQuery {
  */
 const ACCOUNT_PREFIX_DEBTORS = `d.id IN (SELECT debitur_id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_rekening GLOB @prefix)`;
 
+/** A search of 3 or more characters (not all digits) goes through the trigram index (migration debtor_search). */
+const TRIGRAM_MIN = 3;
+
 /**
  * One page of debtors. A search of digits matches the NIK or the account number of one of the
  * debtor's loans by prefix (both through indexes, so it answers at once at 100,000 debtors);
- * other text matches name or business name anywhere, or an account number by prefix.
+ * other text matches name or business name anywhere, or an account number by prefix. Text of 3
+ * or more characters is found through the trigram index (case and accents ignored); 1–2
+ * characters have no trigram and are matched with LIKE over every debtor (ASCII case ignored).
  */
 export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
   const search = q.search?.trim() ?? '';
@@ -80,6 +85,16 @@ export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
     where.push('d.kecamatan_id = @kecamatanId');
     params.kecamatanId = q.kecamatanId;
   }
+  const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  if (search && !/^\d+$/.test(search) && [...search].length >= TRIGRAM_MIN) {
+    where.push(
+      `d.id IN (SELECT rowid FROM debitur_cari WHERE debitur_cari MATCH @phrase
+                UNION ALL SELECT debitur_id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_rekening GLOB @prefix)`,
+    );
+    params.phrase = trigramPhrase(search);
+    params.prefix = prefixGlob(search);
+    return searchPage(db, where, params, q, page);
+  }
   if (/^\d+$/.test(search)) {
     where.push(`(d.nik GLOB @prefix OR ${ACCOUNT_PREFIX_DEBTORS})`);
     params.prefix = prefixGlob(search);
@@ -89,10 +104,31 @@ export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
     params.prefix = prefixGlob(search);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM debitur d ${whereSql}`).get(params) as { n: number }).n;
+  const total = db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM debitur d ${whereSql}`).get(params)!.n;
   const rows = db
-    .prepare(`${SELECT} ${whereSql} ORDER BY d.nama COLLATE NOCASE, d.id LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as DebtorRow[];
+    .prepare<[Record<string, unknown>], DebtorRow>(`${SELECT} ${whereSql} ORDER BY d.nama COLLATE NOCASE, d.id LIMIT @limit OFFSET @offset`)
+    .all({ ...params, ...page });
+  return { rows: rows.map(toDebtor), total, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * A page of the trigram search's matches. The matches (thousands for a common part of a name at
+ * 1,000,000 debtors) are filtered, counted and sorted in one pass over the narrow debitur_urut
+ * index (the count as a window over the same rows), and only the page's rows are read whole.
+ */
+function searchPage(db: Database, where: string[], params: Record<string, unknown>, q: DebtorQuery, page: { limit: number; offset: number }): Page<Debtor> {
+  const whereSql = `WHERE ${where.join(' AND ')}`;
+  const hits = db
+    .prepare<[Record<string, unknown>], { id: number; n: number }>(
+      `SELECT d.id, count(*) OVER () AS n FROM debitur d INDEXED BY debitur_urut ${whereSql}
+       ORDER BY d.nama COLLATE NOCASE, d.id LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, ...page });
+  // A page past the last match has no row to carry the count: counted on its own.
+  const total = hits[0]?.n ?? db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM debitur d INDEXED BY debitur_urut ${whereSql}`).get(params)!.n;
+  const rows = hits.length
+    ? db.prepare<[string], DebtorRow>(`${SELECT} WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.nama COLLATE NOCASE, d.id`).all(JSON.stringify(hits.map((h) => h.id)))
+    : [];
   return { rows: rows.map(toDebtor), total, page: q.page, pageSize: q.pageSize };
 }
 

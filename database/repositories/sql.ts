@@ -10,6 +10,15 @@ export function prefixGlob(text: string): string {
   return `${text.replace(/[*?[]/g, (c) => `[${c}]`)}*`;
 }
 
+/**
+ * An FTS5 query for `text` anywhere in an indexed column of a trigram table: one quoted phrase,
+ * its own quotes doubled, so nothing the clerk types is read as an operator (AND, *, :, …).
+ * Only for text of 3 or more characters: shorter text has no trigram and matches nothing.
+ */
+export function trigramPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
 import type { Database, Statement } from 'better-sqlite3';
 
 const statements = new WeakMap<Database, Map<string, Statement>>();

@@ -77,6 +77,11 @@ export class DatabaseHost implements DataSafety {
    * is true when a backup was installed (the data, and its users, may now differ).
    */
   onReplaced: (db: Database, restored: boolean) => void = () => undefined;
+  /**
+   * Set by the runtime: makes the daily backup off this thread (a job's worker, from its own
+   * read-only connection), still one at a time with restores. Unset: made here (scripts).
+   */
+  dailyBackupElsewhere: ((keep: number) => Promise<BackupEntry | null>) | null = null;
   private restoring = false;
   /** Backups and restores run one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -117,7 +122,9 @@ export class DatabaseHost implements DataSafety {
   dailyBackup(): Promise<BackupEntry | null> {
     return this.exclusive(async () => {
       if (this.health.status !== 'ok') return null;
-      return dailyBackupIfDue(this.db, this.backupDir, { now: new Date(this.opts.now()), keep: this.opts.keepAutomatic ?? DEFAULT_KEEP_AUTOMATIC });
+      const keep = this.opts.keepAutomatic ?? DEFAULT_KEEP_AUTOMATIC;
+      if (this.dailyBackupElsewhere) return this.dailyBackupElsewhere(keep);
+      return dailyBackupIfDue(this.db, this.backupDir, { now: new Date(this.opts.now()), keep });
     });
   }
 

@@ -32,6 +32,10 @@ export interface JobWorkerData {
   appVersion: string;
   /** Whether the runtime has a PDF printer the worker may ask (documents.render as PDF). */
   printer: boolean;
+  /** Whether that printer also opens the system print dialog (documents.print; the app's shell only). */
+  canPrint: boolean;
+  /** Not a channel but one of the runtime's own jobs (the automatic daily backup); null: run `channel`. */
+  task: WorkerTask | null;
   state: SharedArrayBuffer;
   /** After the job the worker waits for another (a warm runner reuses it) instead of ending. */
   stay: boolean;
@@ -39,15 +43,24 @@ export interface JobWorkerData {
   pauseAt: string | null;
 }
 
+/** The runtime's own jobs, run in a worker as the channels are (progress, cancel), but not callable by anyone. */
+export type WorkerTask = { kind: 'daily-backup'; keep: number };
+
 export type FromWorker =
   | { type: 'progress'; tahap: string; done: number | null; total: number | null }
   | { type: 'paused'; tahap: string }
   | { type: 'pdf'; id: number; html: string; opts: PrintOptions }
+  /** Print this page with the system dialog; answered when the dialog closed. */
+  | { type: 'print'; id: number; html: string; opts: PrintOptions }
   /** `json`: the output serialised in the worker (see JobStatus.hasilJson). */
   | { type: 'done'; result: { ok: true; json: string } | { ok: false; error: AppError }; readOnly: boolean };
 
-/** 'start' hands a waiting (warm) worker its job; 'pdf' answers its PDF requests. */
-export type ToWorker = { type: 'start'; data: JobWorkerData } | { type: 'pdf'; id: number; pdf: Uint8Array } | { type: 'pdf'; id: number; error: string };
+/** 'start' hands a waiting (warm) worker its job; 'pdf' answers its PDF requests, 'print' its print requests. */
+export type ToWorker =
+  | { type: 'start'; data: JobWorkerData }
+  | { type: 'pdf'; id: number; pdf: Uint8Array }
+  | { type: 'pdf'; id: number; error: string }
+  | { type: 'print'; id: number; error: string | null };
 
 export const CANCELLED_MESSAGE = 'Pekerjaan dibatalkan; tidak ada yang diubah.';
 

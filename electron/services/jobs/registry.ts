@@ -21,4 +21,10 @@ export const JOBS: { readonly [C in JobChannel]: JobDefinition } = {
   // The copy is read from the worker's own read-only connection (WAL: one consistent snapshot),
   // and the new file's integrity check — seconds on a large file — runs there too.
   'backup.create': { readOnly: true, tahap: 'Membuat cadangan' },
+  // The document is gathered and laid out in the worker; only the print dialog is the runtime's
+  // (the shell's printer, asked for by message as a PDF is).
+  'documents.print': { readOnly: true, tahap: 'Menyiapkan cetakan' },
 };
+
+/** The automatic backup of the day: not a channel (nobody asks for it), the runtime starts it after start. */
+export const DAILY_BACKUP_TAHAP = 'Membuat cadangan otomatis';

@@ -8,13 +8,13 @@
 import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
-import type { AppError, JobChannel, JobStatus, Result } from '../../contract';
+import type { AppError, BackupEntry, JobChannel, JobStatus, Result } from '../../contract';
 import type { Caller } from '../auth/caller';
 import type { DocumentPrinter } from '../documents/printer';
 import { ServiceError } from '../errors';
 import { startWorker } from '../worker-start';
-import { CANCELLED, CANCELLED_MESSAGE, GATE, RUNNING, STATE, type FromWorker, type JobWorkerData, type ToWorker } from './protocol';
-import { JOBS } from './registry';
+import { CANCELLED, CANCELLED_MESSAGE, GATE, RUNNING, STATE, type FromWorker, type JobWorkerData, type ToWorker, type WorkerTask } from './protocol';
+import { DAILY_BACKUP_TAHAP, JOBS } from './registry';
 
 /** A worker's heap: a 1,000,000-loan run must fit; more ends the worker, not the app. */
 const WORKER_HEAP_MB = 2048;
@@ -40,6 +40,8 @@ export interface JobRunnerOptions {
 export interface StartOptions {
   /** Tests only: the worker waits at this step (reported with 'paused') until cancelled or resumed. */
   pauseAt?: string;
+  /** One of the runtime's own jobs instead of the channel (the runner's dailyBackup). */
+  task?: WorkerTask;
 }
 
 /**
@@ -152,6 +154,8 @@ export class JobRunner {
       now: this.opts.now(),
       appVersion: this.opts.appVersion,
       printer: Boolean(this.opts.printer),
+      canPrint: Boolean(this.opts.printer?.print),
+      task: options.task ?? null,
       state: shared,
       stay: this.opts.warmWorker === true,
       pauseAt: options.pauseAt ?? null,
@@ -193,6 +197,26 @@ export class JobRunner {
       }
     });
     return job;
+  }
+
+  /**
+   * The automatic backup of the day (database/backup.ts dailyBackupIfDue) in a worker, from its
+   * read-only connection: at 1,000,000 loans the copy and its integrity check held the runtime's
+   * thread ~9 s at every start. Null when today's was made already. A restore cancels it (cancelAll)
+   * like any job; its partial file is removed by the housekeeping.
+   */
+  startDailyBackup(keep: number, caller: Caller, options: Omit<StartOptions, 'task'> = {}): Job {
+    // Shown as a backup: the job's channel is the manual backup's, its step says which.
+    const job = this.start('backup.create', null, caller, { ...options, task: { kind: 'daily-backup', keep } });
+    job.tahap = DAILY_BACKUP_TAHAP;
+    return job;
+  }
+
+  /** startDailyBackup, awaited: the new backup, null when today's exists; a failure or cancel as a ServiceError. */
+  async dailyBackup(keep: number, caller: Caller): Promise<BackupEntry | null> {
+    const result = await this.startDailyBackup(keep, caller).result();
+    if (!result.ok) throw new ServiceError(result.error.code, result.error.message);
+    return result.value as BackupEntry | null;
   }
 
   /** Starts a job and awaits its result, parsed on this thread (trusted callers: the CLI, tests). */
@@ -264,6 +288,9 @@ export class JobRunner {
       case 'pdf':
         void this.printPdf(job, msg.id, msg.html, msg.opts);
         return;
+      case 'print':
+        void this.printDialog(job, msg.id, msg.html, msg.opts);
+        return;
       case 'done':
         job.readOnly = msg.readOnly;
         if (msg.result.ok) job.hasilJson = msg.result.json;
@@ -304,6 +331,18 @@ export class JobRunner {
       reply = { type: 'pdf', id, error: err instanceof Error ? err.message : String(err) };
     }
     if (job.status === 'berjalan') job.worker.postMessage(reply);
+  }
+
+  /** The system print dialog is the shell's (an Electron window): opened here with the page the worker made. */
+  private async printDialog(job: Job, id: number, html: string, opts: Parameters<DocumentPrinter['pdf']>[1]): Promise<void> {
+    let error: string | null = null;
+    try {
+      if (!this.opts.printer?.print) throw new Error('Dialog cetak tidak tersedia di sini.');
+      await this.opts.printer.print(html, opts);
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+    }
+    if (job.status === 'berjalan') job.worker.postMessage({ type: 'print', id, error } satisfies ToWorker);
   }
 
   private forgetOld(): void {

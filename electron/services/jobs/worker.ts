@@ -5,17 +5,18 @@
  * result. Loaded by ./runner.ts through ../worker-start.ts (compiled or under tsx).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { backupTo } from '../../../database/backup';
+import { backupTo, dailyBackupIfDue } from '../../../database/backup';
 import { openJobConnection, type Database } from '../../../database/connection';
 import { runAs, currentCaller } from '../auth/caller';
 import { SessionStore } from '../auth/sessions';
+import type { AppError } from '../../contract';
 import type { DataSafety } from '../backup/host';
 import type { ServiceContext } from '../context';
 import { dispatch } from '../dispatch';
 import type { DocumentPrinter, PrintOptions } from '../documents/printer';
 import { ServiceError } from '../errors';
 import { createHandlers } from '../index';
-import { CANCELLED, COMMITTING, GATE, JobCancelled, RUNNING, STATE, type FromWorker, type JobWorkerData, type ToWorker } from './protocol';
+import { CANCELLED, COMMITTING, GATE, JobCancelled, RUNNING, STATE, type FromWorker, type JobWorkerData, type ToWorker, type WorkerTask } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('jobs/worker.ts harus dijalankan sebagai worker thread');
@@ -62,17 +63,46 @@ function progress(tahap: string, done?: number, total?: number): void {
   post({ type: 'progress', tahap, done: done ?? null, total: total ?? null });
 }
 
-/** PDFs are drawn by the runtime's printer (Chromium or Electron's printToPDF): asked for by message. */
-let nextPdf = 0;
+/**
+ * PDFs are drawn by the runtime's printer (Chromium or Electron's printToPDF), and the system print
+ * dialog is the shell's: both asked for by message, the page made here.
+ */
+let nextRequest = 0;
 const waitingPdf = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
-const printerProxy: DocumentPrinter = {
-  pdf: (html: string, opts: PrintOptions) =>
-    new Promise<Buffer>((resolve, reject) => {
-      const id = ++nextPdf;
-      waitingPdf.set(id, { resolve, reject });
-      post({ type: 'pdf', id, html, opts });
-    }),
-};
+const waitingPrint = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+function printerProxy(canPrint: boolean): DocumentPrinter {
+  return {
+    pdf: (html: string, opts: PrintOptions) =>
+      new Promise<Buffer>((resolve, reject) => {
+        const id = ++nextRequest;
+        waitingPdf.set(id, { resolve, reject });
+        post({ type: 'pdf', id, html, opts });
+      }),
+    // Absent where the runtime's printer has no dialog: documents.print then says so (PRINT_UNAVAILABLE).
+    ...(canPrint
+      ? {
+          print: (html: string, opts: PrintOptions) =>
+            new Promise<void>((resolve, reject) => {
+              const id = ++nextRequest;
+              waitingPrint.set(id, { resolve, reject });
+              post({ type: 'print', id, html, opts });
+            }),
+        }
+      : {}),
+  };
+}
+
+/** The runtime's own jobs that are not channels. */
+async function runTask(task: WorkerTask, db: Database, now: () => number): Promise<unknown> {
+  switch (task.kind) {
+    case 'daily-backup':
+      return dailyBackupIfDue(db, data.backupDir, {
+        now: new Date(now()),
+        keep: task.keep,
+        onProgress: (done) => progress(done < 1 ? 'Menyalin basis data' : 'Memeriksa cadangan', Math.round(done * 100), 100),
+      });
+  }
+}
 
 /**
  * A job makes a backup from its own connection (backup.create); everything else about data
@@ -119,12 +149,13 @@ async function main(job: JobWorkerData): Promise<void> {
     databasePath: data.databasePath,
     dataSafety: jobDataSafety(db, () => data.now + (Date.now() - startedAt)),
     progress,
-    ...(data.printer ? { printer: printerProxy } : {}),
+    ...(data.printer ? { printer: printerProxy(data.canPrint) } : {}),
   };
   try {
     const handlers = createHandlers(ctx);
     progress('Memulai');
-    const result = await runAs(data.caller, () => dispatch(handlers, data.channel, data.input));
+    const task = data.task;
+    const result = task ? await taskResult(() => runTask(task, db, ctx.now)) : await runAs(data.caller, () => dispatch(handlers, data.channel, data.input));
     post({ type: 'done', result: result.ok ? { ok: true, json: JSON.stringify(result.value) } : result, readOnly: db.readonly });
   } finally {
     db.close();
@@ -133,9 +164,27 @@ async function main(job: JobWorkerData): Promise<void> {
   }
 }
 
+/** A task's outcome as dispatch gives a channel's: a typed error, never a throw out of the worker. */
+async function taskResult(run: () => Promise<unknown>): Promise<{ ok: true; value: unknown } | { ok: false; error: AppError }> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (err) {
+    if (err instanceof ServiceError) return { ok: false, error: err.toAppError() };
+    return { ok: false, error: { code: 'INTERNAL', message: `Cadangan otomatis gagal: ${err instanceof Error ? err.message : String(err)}` } };
+  }
+}
+
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'start') {
     void main(msg.data);
+    return;
+  }
+  if (msg.type === 'print') {
+    const w = waitingPrint.get(msg.id);
+    if (!w) return;
+    waitingPrint.delete(msg.id);
+    if (msg.error === null) w.resolve();
+    else w.reject(new ServiceError('CONFLICT', msg.error));
     return;
   }
   const w = waitingPdf.get(msg.id);
