@@ -43,6 +43,12 @@ export interface ParseRequest {
   /** Values for the whole file of fields without a column (the kind's fileLevel fields). */
   fixed: Record<string, string | null | undefined>;
   numberStyle: NumberStyle;
+  /**
+   * Drop each data row from the grid once read (parseFile, which has no use for the grid after):
+   * the grid's cells and the parsed rows are then never both whole in memory (at 300,000+ lines
+   * they are each hundreds of MB).
+   */
+  release?: boolean;
 }
 
 const TOTAL = /^\s*(grand\s*total|sub\s*-?\s*total|total|jumlah|jml\.?|sub\s*jumlah)\b/i;
@@ -168,6 +174,7 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
   for (let i = headerIndex + 1; i < total; i++) {
     if (onProgress && i % 5000 === 0) onProgress(i, total);
     const row = grid.rows[i] ?? [];
+    if (req.release) (grid.rows as (Cell[] | undefined)[])[i] = undefined;
     const baris = grid.rowNumbers[i] ?? i + 1;
     if (row.every(isBlank)) {
       emptyRows++;
