@@ -44,8 +44,10 @@ async function main() {
     console.log(`${set.lines.length} lines, ${(original.length / 1e6).toFixed(1)} MB ${format}`);
     for (let n = 1; n <= 3; n++) {
       const t = performance.now();
+      const cpu = process.cpuUsage();
       bareInsert(rt.db, [set], `bare_${n}`);
-      console.log(`bare insert ${(performance.now() - t).toFixed(0)} ms`);
+      const used = process.cpuUsage(cpu);
+      console.log(`bare insert ${(performance.now() - t).toFixed(0)} ms, cpu ${((used.user + used.system) / 1000).toFixed(0)} ms`);
     }
     if (process.argv.includes('--save')) fs.writeFileSync(arg('save', ''), original);
     if (process.argv.includes('--in-process')) {
@@ -75,6 +77,7 @@ async function main() {
       const bytes = format === 'xlsx' ? original : Buffer.concat([original, Buffer.from(`\r\nsalinan ${n}`, 'latin1')]);
       if (format === 'xlsx' && n > 1) break;
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const owner = { jenis: 'tagihan', bankId: set.bankId };
       const namaBerkas = `tagihan-${n}.${format}`;
       const insp = await ok<{ berkas: string; headerRow: number; tanpaJudul: boolean; pemetaan: Record<string, string>; saranTetap: Record<string, string> }>(
@@ -109,9 +112,10 @@ async function main() {
       const t2 = performance.now();
       const c = await ok<{ jumlahBaris: number }>(rt.handlers, 'imports.commit', { jobId, ganti: false });
       const t3 = performance.now();
+      const cpu = process.cpuUsage(cpu0);
       const rss = process.memoryUsage().rss / 1e6;
       console.log(
-        `run ${n}: upload+inspect ${(t1 - t0).toFixed(0)} ms, preview ${(t2 - t1).toFixed(0)} ms (worker ~${(tParsed - t1).toFixed(0)}, checks ~${(t2 - tParsed).toFixed(0)}), commit ${(t3 - t2).toFixed(0)} ms, total ${(t3 - t0).toFixed(0)} ms; ${c.jumlahBaris} rows; rss ${rss.toFixed(0)} MB`,
+        `run ${n}: upload+inspect ${(t1 - t0).toFixed(0)} ms, preview ${(t2 - t1).toFixed(0)} ms (worker ~${(tParsed - t1).toFixed(0)}, checks ~${(t2 - tParsed).toFixed(0)}), commit ${(t3 - t2).toFixed(0)} ms, total ${(t3 - t0).toFixed(0)} ms, cpu (all threads) ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms; ${c.jumlahBaris} rows; rss ${rss.toFixed(0)} MB`,
       );
     }
   } finally {
