@@ -40,10 +40,12 @@ export interface BenchOptions {
   browser?: boolean;
   /** Lines of the claim of steps 1, 2 and 4 (at least; default: as many as loans). */
   claimLines?: number;
-  /** Lines per claim file before the claim is split by month (default 250,000; tests pass fewer). */
+  /** Lines per claim file before the claim is split by month (default MAX_FILE_LINES, 400,000; tests pass fewer). */
   claimFileLines?: number;
   /** How long the idle reference of the long-jobs table watches the thread (default 3,000 ms; tests pass less). */
   idleMs?: number;
+  /** Only these steps ('1', '3b', '6', '7', 'jobs' for the long jobs' stall, …); the others are reported as skipped. Default: all. */
+  steps?: string[];
   log?: (line: string) => void;
 }
 
@@ -286,18 +288,22 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       peakMb: null,
       note: `dilewati (${tooBig})`,
     });
-    const csv = await runStep(ctx, claims.csv).catch((err: unknown) => {
+    // --steps: a step not asked for is listed as skipped (4 needs 1's claim).
+    const wanted = (no: string) => !opts.steps || opts.steps.includes(no) || opts.steps.includes(no.replace(/[a-z]$/, ''));
+    const notAsked = (no: string, name: string): StepResult => ({ ...skipped(no, name), note: 'dilewati (--steps)' });
+    const maybe = async (no: string, s: BenchStep): Promise<StepResult> => (wanted(no) ? runStep(ctx, s) : notAsked(no, s.name));
+    const csv = await maybe('1', claims.csv).catch((err: unknown) => {
       if (!(err instanceof ClaimTooBig)) throw err;
       tooBig = err.message;
       return skipped('1', claims.csv.name);
     });
     const before2 = [
-      await runStep(ctx, subsidyRunStep(db)),
-      await runStep(ctx, projectionStep(db)),
-      tooBig ? skipped('4', claims.reconcile.name) : await runStep(ctx, claims.reconcile),
-      await runStep(ctx, summary.summary),
+      await maybe('3', subsidyRunStep(db)),
+      await maybe('3b', projectionStep(db)),
+      tooBig ? skipped('4', claims.reconcile.name) : await maybe('4', claims.reconcile),
+      await maybe('5', summary.summary),
       summary.pdf
-        ? await runStep(ctx, summary.pdf)
+        ? await maybe('5b', summary.pdf)
         : {
             no: '5b',
             step: `PDF ringkasan bulanan ${BENCH_PERIOD}`,
@@ -328,10 +334,12 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
             peakMb: null,
             note: `dilewati (${claims.shared.parts.length} berkas)`,
           }
-        : await runStep(ctx, claims.xlsx);
+        : await maybe('2', claims.xlsx);
     steps.push(csv, xlsx, ...before2);
-    steps.push(...(await searchSteps(rt, db, opts.runs)));
-    if (opts.browser === false) {
+    if (wanted('6')) steps.push(...(await searchSteps(rt, db, opts.runs)));
+    if (!wanted('7')) {
+      // --steps without 7: the screens are not measured.
+    } else if (opts.browser === false) {
       for (const [no, name] of [
         ['7a', 'layar Debitur, sampai baris pertama'],
         ['7b', 'layar Pinjaman, sampai baris pertama'],
@@ -341,7 +349,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     } else {
       steps.push(...(await screenSteps(rt, opts.runs)));
     }
-    const jobs = await jobStallSteps(rt, benchLongJobs(db, BENCH_PERIOD, BENCH_TODAY, Boolean(printer)), log, opts.idleMs);
+    const jobs = wanted('jobs') ? await jobStallSteps(rt, benchLongJobs(db, BENCH_PERIOD, BENCH_TODAY, Boolean(printer)), log, opts.idleMs) : [];
     const report: BenchReport = {
       machine: {
         cpu: os.cpus()[0]?.model ?? 'unknown',

@@ -57,7 +57,12 @@ export function insertClaim(
         .run(claim.bankId, claim.periodeAwal, claim.periodeAkhir, total, claim.imporId, claim.dibuatOleh ?? null, claim.dibuatOlehId ?? null).lastInsertRowid,
     );
     const insert = db.prepare(INSERT_LINE);
-    for (const l of claim.lines) insert.run(tagihanId, ...BANK_CLAIM_LINE_KEYS.map((k) => l[k]));
+    // One argument array for every line (not two new arrays per line).
+    const args: unknown[] = [tagihanId, ...BANK_CLAIM_LINE_KEYS.map(() => null)];
+    for (const l of claim.lines) {
+      for (let k = 0; k < BANK_CLAIM_LINE_KEYS.length; k++) args[k + 1] = l[BANK_CLAIM_LINE_KEYS[k]!];
+      insert.run(args);
+    }
     return { tagihanId, totalDiklaim: total };
   })();
 }

@@ -124,11 +124,14 @@ const NUMERIC_FIELD_TYPES: ReadonlySet<ImportField['type']> = new Set(['uang', '
  * text for the rest, null for an empty optional cell. The import's checks have already refused a
  * row without a required value.
  */
+/** The import fields and whether each is numeric, listed once (not per line: a claim has 100,000+). */
+const CLAIM_FIELD_LIST = Object.entries(CLAIM_IMPORT_FIELDS).map(([key, field]) => ({ key, numeric: NUMERIC_FIELD_TYPES.has(field.type) }));
+
 export function newClaimLineFrom(nomorBaris: number, values: Readonly<Record<string, unknown>>): NewClaimLine {
   const line: Record<string, unknown> = { nomorBaris };
-  for (const [key, field] of Object.entries(CLAIM_IMPORT_FIELDS)) {
+  for (const { key, numeric } of CLAIM_FIELD_LIST) {
     const v = values[key];
-    line[key] = NUMERIC_FIELD_TYPES.has(field.type) ? (typeof v === 'number' ? v : null) : typeof v === 'string' && v !== '' ? v : null;
+    line[key] = numeric ? (typeof v === 'number' ? v : null) : typeof v === 'string' && v !== '' ? v : null;
   }
   // Every key of NewClaimLine was set above from CLAIM_IMPORT_FIELDS, which is keyed by them.
   return line as NewClaimLine;

@@ -218,6 +218,18 @@ export const IMPORT_LIMITS = {
   waktuDetik: 300,
 } as const;
 
+/**
+ * A bank's claim may hold more rows than other files (issue 16): at a national scale (1,000,000
+ * loans) the biggest bank's month alone is ~330,000 lines, and a month cannot be split over two
+ * claims (each would list the other's lines as not claimed). Sized so the reading worker stays
+ * near half a gigabyte at the limit (measured in docs/performance.md, "The claim import at
+ * scale"); the upload's size stays IMPORT_LIMITS.berkasMb (a 330,000-line month is ~37 MB).
+ */
+export const CLAIM_ROW_LIMIT = 500_000;
+
+/** The rows one file of this kind may hold. */
+export const rowLimitOf = (jenis: ImportKind): number => (jenis === 'tagihan' ? CLAIM_ROW_LIMIT : IMPORT_LIMITS.barisMaks);
+
 /** The longest base64 text of an upload within IMPORT_LIMITS.berkasMb. */
 export const UPLOAD_BASE64_MAX = Math.ceil((IMPORT_LIMITS.berkasMb * 1024 * 1024) / 3) * 4;
 

@@ -20,7 +20,7 @@ export function checkRows(db: Database, t: CheckTarget, outcome: ParseOutcome): 
   const col = (field: string) => t.pemetaan[field] ?? IMPORT_KIND_SPECS[t.jenis].fields.find((f) => f.key === field)?.label ?? null;
   const rows: CheckedRow[] = outcome.rows.map((r) => ({
     baris: r.baris,
-    values: { ...r.values },
+    values: r.values,
     galat: r.galat,
     pinjamanId: null,
     premiId: null,

@@ -140,6 +140,46 @@ describe('rows: values, problems, total and footer rows', () => {
     expect(out.fileProblems).toEqual([]);
   });
 
+  it('a value repeated down the file (read once per column) still gives each row its own value and its own problem', async () => {
+    // Windows-1252, semicolons, a title line: the period, rate and days repeat; one bad period and one bad rate twice each.
+    const lines = ['TAGIHAN SUBSIDI BANK SUMSEL BABEL \u2013 PERIODE OKTOBER 2026', 'No Rekening;Nama;Periode;Suku Bunga;Jumlah Hari;Nilai Subsidi'];
+    const cells = [
+      ['0012300001', 'Désy', '10/2026', '6', '31', '79.236'],
+      ['0012300002', 'Ma\u2019ruf', '13/2026', '6', '31', '75.779'],
+      ['0012300003', 'Peña', '10/2026', 'enam', '31', '1.000'],
+      ['0012300004', 'Andi', '13/2026', 'enam', '30', '2.000'],
+      ['0012300005', 'Budi', '10/2026', '6', '31', '3.000,50'],
+      ['0012300006', 'Citra', '10/2026', '6', '31', '3.000,50'],
+    ];
+    const text = [...lines, ...cells.map((c) => c.join(';'))].join('\r\n').replace('\u2013', '-').replace('\u2019', "'");
+    const out = await parseFile(new Uint8Array(Buffer.from(text, 'latin1')), 'x.csv', {
+      kind: 'tagihan',
+      opts: {},
+      mapping: { nomorRekening: 'No Rekening', nama: 'Nama', periode: 'Periode', bungaPersen: 'Suku Bunga', hari: 'Jumlah Hari', diklaim: 'Nilai Subsidi' },
+      fixed: {},
+    });
+    expect(out.rows.map((r) => [r.baris, r.values.periode, r.values.bungaPersen, r.values.hari, r.values.diklaim, r.galat])).toEqual([
+      [3, '2026-10', '6', 31, 79_236, false],
+      [4, null, '6', 31, 75_779, true],
+      [5, '2026-10', null, 31, 1_000, false],
+      [6, null, null, 30, 2_000, true],
+      [7, '2026-10', '6', 31, 3_001, false],
+      [8, '2026-10', '6', 31, 3_001, false],
+    ]);
+    expect(out.rows[2]!.values.nama).toBe('Peña');
+    expect(out.problems.map((p) => [p.baris, p.kolom, p.tingkat])).toEqual([
+      [4, 'Periode', 'galat'],
+      [5, 'Suku Bunga', 'peringatan'],
+      [6, 'Periode', 'galat'],
+      [6, 'Suku Bunga', 'peringatan'],
+      [7, 'Nilai Subsidi', 'peringatan'],
+      [8, 'Nilai Subsidi', 'peringatan'],
+    ]);
+    // The same message for the same bad cell, on each of its rows.
+    expect(out.problems[0]!.pesan).toBe(out.problems[2]!.pesan);
+    expect(out.problems[1]!.pesan).toBe(out.problems[3]!.pesan);
+  });
+
   it('a broken account, a missing amount: errors with row and column', async () => {
     const out = await parseFile(bytes('tagihan-tab.tsv'), 'x.tsv', {
       kind: 'tagihan',

@@ -90,6 +90,16 @@ describe('money to integer rupiah', () => {
     expect(value(readMoney(2.675))).toBe(3);
   });
 
+  it('a whole XLSX figure (read without decimal.js) is what the exact way gives, up to 15 digits; beyond, Excel’s 15 digits', () => {
+    expect(readMoney(0)).toEqual({ ok: true, value: 0 });
+    expect(Object.is(value(readMoney(-0)), 0)).toBe(true);
+    expect(readMoney(79_236)).toEqual({ ok: true, value: 79_236 });
+    expect(readMoney(999_999_999_999_999)).toEqual({ ok: true, value: 999_999_999_999_999 });
+    // 16 digits: Excel shows (and holds) only 15 significant ones.
+    expect(readMoney(1_234_567_890_123_456)).toEqual({ ok: true, value: 1_234_567_890_123_460 });
+    expect(readMoney(-5000)).toEqual({ ok: false, reason: '"-5000" bernilai negatif' });
+  });
+
   it('an XLSX numeric cell is rounded once, to rupiah, and quoted as it was', () => {
     // 100,495 half-up to rupiah is 100 (not 100,50 → 101); 1.234.567,495 is 1.234.567 (not 1.234.567,50 → 1.234.568).
     expect(readMoney(100.495)).toEqual({ ok: true, value: 100, warning: 'Nilai 100,495 memuat sen; dibulatkan menjadi 100 rupiah' });

@@ -75,7 +75,7 @@ export function matchBankLoans(db: Database, t: CheckTarget, rows: CheckedRow[],
       row.pinjamanId = loan.id;
       if (loose) {
         report.warn(row.baris, 'nomorRekening', `Nomor rekening "${account}" dibaca sebagai ${loan.nomorRekening} (angka nol di depan hilang atau tanda baca berbeda)`);
-        row.values.nomorRekening = loan.nomorRekening;
+        row.values = { ...row.values, nomorRekening: loan.nomorRekening };
       }
     } else {
       const elsewhere = anywhere(account).found.filter((l) => l.bankId !== t.bankId);

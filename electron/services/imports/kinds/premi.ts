@@ -47,7 +47,7 @@ export const premi: ImportKindModule = {
       const premium = found[0]!;
       if (loose) {
         report.warn(row.baris, 'nomorRekening', `Nomor rekening "${account}" dibaca sebagai ${premium.nomorRekening}`);
-        row.values.nomorRekening = premium.nomorRekening;
+        row.values = { ...row.values, nomorRekening: premium.nomorRekening };
       }
       if (premium.status === 'dibayar') {
         report.fail(row, 'nomorRekening', 'Premi pinjaman ini sudah dibayar');

@@ -32,7 +32,11 @@ export interface CheckTarget {
 /** A row ready to write: its values (account number as the loan has it) and what it refers to. */
 export interface CheckedRow {
   baris: number;
-  values: RecordValues;
+  /**
+   * Shared with the parsed row it came from until a check changes a value (then replaced by a
+   * copy): the parse outcome stays as read, for the commit's re-check, without a copy of every row.
+   */
+  values: Readonly<RecordValues>;
   galat: boolean;
   pinjamanId: number | null;
   premiId: number | null;

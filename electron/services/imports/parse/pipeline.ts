@@ -3,7 +3,7 @@
  * a suggested mapping) and parse it whole (every row checked against the mapping). Pure apart
  * from reading the file; the service adds what needs the database.
  */
-import type { ImportColumn, ImportKind, ImportOptions } from '../../../contract/imports';
+import { rowLimitOf, type ImportColumn, type ImportKind, type ImportOptions } from '../../../contract/imports';
 import { columnsOf, detectHeaderRow, headerlessColumns, suggestMapping } from './mapping';
 import { parseRows, type ParseOutcome, type ParseRequest } from './rows';
 import { readSource, SourceError, type Grid, type SourceInfo } from './source';
@@ -130,8 +130,9 @@ export async function inspectFile(
   /** Rows read first (tests pass Infinity to compare with reading the whole file). */
   headRows: number = INSPECTION_HEAD_ROWS,
 ): Promise<Inspection> {
-  const head = await readSource(bytes, name, opts, (d, t) => progress?.('membaca', d, t), Number.isFinite(headRows) ? headRows : undefined);
-  const { info, grid } = head.complete || headSuffices(kind, head.grid, opts) ? head : await readSource(bytes, name, opts, (d, t) => progress?.('membaca', d, t));
+  const limit = rowLimitOf(kind);
+  const head = await readSource(bytes, name, opts, (d, t) => progress?.('membaca', d, t), Number.isFinite(headRows) ? headRows : undefined, limit);
+  const { info, grid } = head.complete || headSuffices(kind, head.grid, opts) ? head : await readSource(bytes, name, opts, (d, t) => progress?.('membaca', d, t), undefined, limit);
   const headerIndex = headerIndexOf(kind, grid, opts);
   const kolom = columnsAfter(grid, headerIndex);
   const { pemetaan, fromTemplate } = mergeMapping(template, headerIndex >= 0 ? suggestMapping(kind, kolom) : {}, kolom);
@@ -172,7 +173,7 @@ export async function parseFile(
   req: ParseFileRequest,
   progress?: Progress,
 ): Promise<ParseOutcome & { info: SourceInfo; headerRow: number; columns: ImportColumn[] }> {
-  const { info, grid } = await readSource(bytes, name, req.opts, (d, t) => progress?.('membaca', d, t));
+  const { info, grid } = await readSource(bytes, name, req.opts, (d, t) => progress?.('membaca', d, t), undefined, rowLimitOf(req.kind));
   const headerIndex = headerIndexOf(req.kind, grid, req.opts);
   const columns = columnsAfter(grid, headerIndex);
   const missing = Object.entries(req.mapping).filter(([, col]) => !columns.some((c) => c.key === col));
@@ -183,8 +184,9 @@ export async function parseFile(
         : `Kolom ${missing.map(([, c]) => `"${c}"`).join(', ')} tidak ada di berkas ini (dibaca tanpa baris judul, ${columns.length} kolom). Periksa baris judul dan pemetaan kolom.`,
     );
   }
-  const outcome = parseRows({ kind: req.kind, grid, headerIndex, columns, mapping: req.mapping, fixed: req.fixed, numberStyle: req.opts.formatAngka ?? 'otomatis' }, (d, t) =>
-    progress?.('memeriksa', d, t),
+  const outcome = parseRows(
+    { kind: req.kind, grid, headerIndex, columns, mapping: req.mapping, fixed: req.fixed, numberStyle: req.opts.formatAngka ?? 'otomatis', release: true },
+    (d, t) => progress?.('memeriksa', d, t),
   );
   return { ...outcome, info, headerRow: headerIndex >= 0 ? (grid.rowNumbers[headerIndex] ?? 1) : 0, columns };
 }

@@ -43,6 +43,12 @@ export interface ParseRequest {
   /** Values for the whole file of fields without a column (the kind's fileLevel fields). */
   fixed: Record<string, string | null | undefined>;
   numberStyle: NumberStyle;
+  /**
+   * Drop each data row from the grid once read (parseFile, which has no use for the grid after):
+   * the grid's cells and the parsed rows are then never both whole in memory (at 300,000+ lines
+   * they are each hundreds of MB).
+   */
+  release?: boolean;
 }
 
 const TOTAL = /^\s*(grand\s*total|sub\s*-?\s*total|total|jumlah|jml\.?|sub\s*jumlah)\b/i;
@@ -113,6 +119,31 @@ const rowText = (row: Cell[]) =>
     .join(' | ')
     .slice(0, 120);
 
+/**
+ * Field types whose values repeat down a file (a claim's period, rate, days, collectability and
+ * the few disbursement dates of a bank's batch): each distinct cell is read once per column and
+ * its result reused — the readers are pure functions of the cell and the number style. Money,
+ * accounts, NIKs and names differ on nearly every row and are read each time.
+ */
+const REPEATING_TYPES = new Set<ImportField['type']>(['periode', 'persen', 'bulat', 'kol', 'tanggal', 'yatidak']);
+/** Distinct values remembered per column; a column with more stops adding (memory stays small). */
+const MEMO_MAX = 4096;
+
+type FieldReader = (cell: Cell) => Read<string | number | boolean>;
+
+function readerFor(field: ImportField, style: NumberStyle): FieldReader {
+  if (!REPEATING_TYPES.has(field.type)) return (cell) => readField(field, cell, style);
+  const memo = new Map<Cell, Read<string | number | boolean>>();
+  return (cell) => {
+    let r = memo.get(cell);
+    if (r === undefined) {
+      r = readField(field, cell, style);
+      if (memo.size < MEMO_MAX) memo.set(cell, r);
+    }
+    return r;
+  };
+}
+
 export function parseRows(req: ParseRequest, onProgress?: (done: number, total: number) => void): ParseOutcome {
   const { kind, grid, headerIndex, columns, mapping } = req;
   const spec = IMPORT_KIND_SPECS[kind];
@@ -120,7 +151,7 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
   const byKey = new Map(columns.map((c) => [c.key, c]));
   const mapped = fields.flatMap((f) => {
     const col = mapping[f.key] ? byKey.get(mapping[f.key]!) : undefined;
-    return col ? [{ field: f, col }] : [];
+    return col ? [{ field: f, col, read: readerFor(f, req.numberStyle) }] : [];
   });
   const fixedFields = new Set(spec.fileLevel.filter((k) => !mapped.some((m) => m.field.key === k)));
   const accountCol = mapped.find((m) => m.field.type === 'rekening')?.col.index ?? -1;
@@ -143,6 +174,7 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
   for (let i = headerIndex + 1; i < total; i++) {
     if (onProgress && i % 5000 === 0) onProgress(i, total);
     const row = grid.rows[i] ?? [];
+    if (req.release) (grid.rows as (Cell[] | undefined)[])[i] = undefined;
     const baris = grid.rowNumbers[i] ?? i + 1;
     if (row.every(isBlank)) {
       emptyRows++;
@@ -150,8 +182,9 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
     }
     const account = accountCol >= 0 ? (row[accountCol] ?? null) : null;
     const accountBlank = isBlank(account);
-    const texts = row.filter((c): c is string => typeof c === 'string' && c.trim() !== '');
     const accountLike = looksLikeAccount(account);
+    // The row's texts, needed only for a row without an account (a total, footer or note line).
+    const texts = accountLike ? [] : row.filter((c): c is string => typeof c === 'string' && c.trim() !== '');
     // A header repeated on every printed page is not data; a line that only equals a "header"
     // holding an account number (a data line taken as the header) is money, and is kept.
     if (headerRow && !accountLike && row.length === headerCells.length && row.every((c, j) => (c === null ? '' : String(c).trim().toLowerCase()) === headerCells[j])) {
@@ -176,7 +209,7 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
 
     const values: RecordValues = {};
     let galat = false;
-    for (const { field, col } of mapped) {
+    for (const { field, col, read } of mapped) {
       const cell = row[col.index] ?? null;
       if (isBlank(cell)) {
         values[field.key] = null;
@@ -188,7 +221,7 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
       }
       const t = tally.get(col.key) ?? { filled: 0, failed: 0, field, sample: cell };
       t.filled++;
-      const r = readField(field, cell, req.numberStyle);
+      const r = read(cell);
       if (!r.ok) {
         t.failed++;
         if (t.failed === 1) t.sample = cell;

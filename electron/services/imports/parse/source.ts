@@ -429,8 +429,11 @@ export async function readSource(
   opts: SourceOptions,
   onRow?: (done: number, total: number) => void,
   headRows?: number,
+  /** The rows the file's kind may hold (rowLimitOf; default IMPORT_LIMITS.barisMaks). */
+  barisMaks: number = DEFAULT_LIMITS.barisMaks,
 ): Promise<{ info: SourceInfo; grid: Grid; complete: boolean }> {
   if (bytes.byteLength === 0) throw new SourceError('Berkas kosong (0 bita).');
   const format = sniffFormat(bytes, fileName);
-  return format === 'xlsx' ? readXlsx(bytes, opts, onRow, DEFAULT_LIMITS, headRows) : readCsv(bytes, opts, DEFAULT_LIMITS, headRows);
+  const limits = { ...DEFAULT_LIMITS, barisMaks };
+  return format === 'xlsx' ? readXlsx(bytes, opts, onRow, limits, headRows) : readCsv(bytes, opts, limits, headRows);
 }

@@ -136,6 +136,9 @@ const SMALL_MONEY = /^(\d{1,15})(?:\.(\d{1,2}))?$/;
 export function readMoney(cell: Cell, style: NumberStyle = 'otomatis'): Read<number> {
   let d: Decimal;
   if (typeof cell === 'number') {
+    // The common XLSX case without decimal.js: a whole, non-negative figure under 15 digits is
+    // already what Excel shows (its 15 significant digits) and whole rupiah.
+    if (Number.isSafeInteger(cell) && cell >= 0 && cell < 1e15) return ok(Math.abs(cell)); // abs: -0 reads as 0
     if (!Number.isFinite(cell)) return fail(`${show(cell)} bukan angka`);
     d = excelNumber(cell);
   } else {
