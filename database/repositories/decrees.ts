@@ -234,10 +234,20 @@ export function decreeEntriesOfNik(db: Database, nik: string): DecreeEntry[] {
  * banks and branches are named from small maps.
  */
 export function decreeEntriesForBank(db: Database, bankId: number): Map<string, DecreeEntry[]> {
+  // Driven from the smaller side: the bank's debtors looked up in the decree lines (one index
+  // search per loan), or the decree lines checked against the bank's debtors (one per line). The
+  // first took ~0.1 s per bank at 100,000 loans even with no decree at all. Either way a NIK's
+  // entries come in decree-line id order (the nik index, then rowid; or the table in rowid order).
+  const decreeLines = cachedStatement(db, 'SELECT count(*) FROM sk_penerima_baris').pluck().get() as number;
+  if (decreeLines === 0) return new Map();
+  const bankLoans = cachedStatement(db, 'SELECT count(*) FROM pinjaman WHERE bank_id = ?').pluck().get(bankId) as number;
   const rows = cachedStatement(
     db,
-    `SELECT b.nik, b.sk_id, b.bank_id, b.cabang_id, b.plafon FROM sk_penerima_baris b
-     WHERE b.nik IN (SELECT d.nik FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id WHERE l.bank_id = ?)`,
+    decreeLines <= bankLoans
+      ? `SELECT b.nik, b.sk_id, b.bank_id, b.cabang_id, b.plafon FROM sk_penerima_baris b
+         WHERE EXISTS (SELECT 1 FROM debitur d JOIN pinjaman l ON l.debitur_id = d.id WHERE d.nik = b.nik AND l.bank_id = ?)`
+      : `SELECT b.nik, b.sk_id, b.bank_id, b.cabang_id, b.plafon FROM sk_penerima_baris b
+         WHERE b.nik IN (SELECT d.nik FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id WHERE l.bank_id = ?)`,
   )
     .raw()
     .all(bankId) as [string, number, number, number, number | null][];
