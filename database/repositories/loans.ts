@@ -554,8 +554,6 @@ const RUN_SQL = {
                    FROM restrukturisasi r CROSS JOIN pinjaman l ON l.id = r.pinjaman_id
                    WHERE l.bank_id = ? ORDER BY r.pinjaman_id, r.berlaku_mulai, r.id`,
   claims: 'SELECT k.pinjaman_id, k.tanggal FROM klaim_asuransi k CROSS JOIN pinjaman l ON l.id = k.pinjaman_id WHERE l.bank_id = ?',
-  running: "SELECT debitur_id FROM pinjaman WHERE status IN ('aktif', 'macet')",
-  maxDebtor: 'SELECT max(id) FROM debitur',
 } as const;
 
 type RunStatement = keyof typeof RUN_SQL;
@@ -569,7 +567,6 @@ function runStatement(db: Database, which: RunStatement): Statement {
   if (!s) {
     s = db.prepare(RUN_SQL[which]);
     if (which === 'loans' || which === 'positions' || which === 'paid' || which === 'claims') s.raw();
-    if (which === 'running' || which === 'maxDebtor') s.pluck();
     prepared.set(which, s);
   }
   return s;
@@ -618,20 +615,22 @@ export function bankClaimDates(db: Database, bankId: number): Map<number, string
 }
 
 /**
- * Running subsidised loans ('aktif', 'macet') per debtor id, as runningLoansPerDebtor counts them,
- * in a typed array indexed by debtor id (ids are dense) instead of a Map of every debtor.
+ * The debtors holding more than one loan, each with how many of their loans are running
+ * ('aktif', 'macet'): a debtor with one loan has no other running loan (no double financing)
+ * and no month another loan of theirs can hold, so the run needs no count for anyone else.
+ * Reading every running loan's debtor, as the run first did, took ~0.05 s per bank at 100,000
+ * loans; this reads the debtor index and then only the shared debtors' loans.
  */
-export function runningLoanCounts(db: Database): { get(debiturId: number): number } {
-  const max = (runStatement(db, 'maxDebtor').get() as number | null) ?? 0;
-  const ids = runStatement(db, 'running').all() as number[];
-  if (max <= 20_000_000) {
-    const counts = new Uint16Array(max + 1);
-    for (const id of ids) if (id >= 0 && id <= max) counts[id] = Math.min(counts[id]! + 1, 65_535);
-    return { get: (id) => (id >= 0 && id <= max ? counts[id]! : 0) };
-  }
-  const counts = new Map<number, number>();
-  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return { get: (id) => counts.get(id) ?? 0 };
+export function sharedDebtorRunningLoans(db: Database): Map<number, number> {
+  return new Map(
+    cachedStatement(
+      db,
+      `SELECT g.debitur_id, (SELECT count(*) FROM pinjaman l WHERE l.debitur_id = g.debitur_id AND l.status IN ('aktif', 'macet'))
+       FROM (SELECT debitur_id FROM pinjaman GROUP BY debitur_id HAVING count(*) > 1) g`,
+    )
+      .raw()
+      .all() as [number, number][],
+  );
 }
 
 /** [id, skemaId, status, tanggalAkad, tanggalPencairan, tanggalLunas, plafon, tenorBulan, bungaBankPersen, bungaDebiturPersen, tanggalAngsuranPertama] */

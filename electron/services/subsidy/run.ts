@@ -34,7 +34,7 @@ import {
 } from '../../domain/loan';
 import { divRound, pow10, quotient40, quotientRupiah, quotientText, quotientTextRupiah, scaled } from '../../domain/loan/exact';
 import { dateInMonth, outlineClosing, outlineMaturityDate, outlineMaturityMonth, outlineSchedule, restructureOutline, type ScheduleOutline } from '../../domain/loan/outline';
-import { paidMonthsOfSharedDebtors, sharedDebtorIds } from '../../../database/repositories/payments';
+import { paidMonthsOfSharedDebtors } from '../../../database/repositories/payments';
 import { notFound } from '../errors';
 import { subsidyTerms, termsOn } from '../loans/engine';
 import { PersonMonthLedger, personMonthLine } from './person-month';
@@ -229,13 +229,13 @@ export function forEachRunLine(db: Database, req: RunRequest, onLine: (line: Sub
   const window: loansRepo.RunWindow = { bankId: req.bankId, firstDay: periodFirstDay(req.periodeAwal), lastDay: periodEndExclusive(req.periodeAkhir) };
   const restructuringsByLoan = loansRepo.bankRestructurings(db, req.bankId);
   const claimDates = loansRepo.bankClaimDates(db, req.bankId);
-  const running = loansRepo.runningLoanCounts(db);
   // The recipient decrees naming the bank's debtors: one query, by NIK.
   const decrees = decreeEntriesForBank(db, req.bankId);
   const schemes = new Map<number, Scheme>();
   const warnings = new Map<number, string>();
-  // One person, one subsidy per month: only debtors with several loans can be refused a month.
-  const shared = sharedDebtorIds(db);
+  // Debtors with several loans, with their running loans: only they can have another running
+  // loan (double financing) or be refused a month another loan holds (one person, one subsidy).
+  const shared = loansRepo.sharedDebtorRunningLoans(db);
   const ledger = new PersonMonthLedger(shared.size === 0 ? [] : paidMonthsOfSharedDebtors(db, req.periodeAwal, req.periodeAkhir));
 
   // Positions of the month before the run and of each run month, by offset (0: the month before),
@@ -279,7 +279,7 @@ export function forEachRunLine(db: Database, req: RunRequest, onLine: (line: Sub
         schemes.set(skemaId, scheme);
       }
       // Other running loans of the debtor: all of them, less this one when it is itself running.
-      const others = running.get(row[1]) - row[13];
+      const others = (shared.get(row[1]) ?? row[13]) - row[13];
       let warning: string | null = null;
       if (others > 0) {
         warning = warnings.get(others) ?? `Debitur memiliki ${others} pinjaman bersubsidi lain yang masih berjalan (pembiayaan ganda)`;
