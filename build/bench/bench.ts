@@ -41,6 +41,11 @@ export interface BenchOptions {
   claimLines?: number;
   /** Lines per claim file before the claim is split by month (default 250,000; tests pass fewer). */
   claimFileLines?: number;
+  /**
+   * Only these steps (e.g. ['3', '4', '5']); the others are reported as not run. Step 4 without
+   * step 1 imports the claim once, unmeasured, to have a claim to reconcile.
+   */
+  steps?: readonly string[];
   log?: (line: string) => void;
 }
 
@@ -283,18 +288,29 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       peakMb: null,
       note: `dilewati (${tooBig})`,
     });
-    const csv = await runStep(ctx, claims.csv).catch((err: unknown) => {
+    const wanted = (no: string) => !opts.steps || opts.steps.includes(no);
+    const notRun = (no: string, name: string): StepResult => ({ ...skipped(no, name), note: 'tidak dijalankan (--steps)' });
+    const measured = async (s: BenchStep): Promise<StepResult> => (wanted(s.no) ? runStep(ctx, s) : notRun(s.no, s.name));
+    const claimOnce = async (): Promise<StepResult> => {
+      // Step 4 alone still needs the claim: imported once, not measured.
+      if (wanted('4')) {
+        await claims.csv.setup?.(ctx);
+        await claims.csv.run(ctx);
+      }
+      return notRun('1', claims.csv.name);
+    };
+    const csv = await (wanted('1') ? runStep(ctx, claims.csv) : claimOnce()).catch((err: unknown) => {
       if (!(err instanceof ClaimTooBig)) throw err;
       tooBig = err.message;
       return skipped('1', claims.csv.name);
     });
     const before2 = [
-      await runStep(ctx, subsidyRunStep(db)),
-      await runStep(ctx, projectionStep(db)),
-      tooBig ? skipped('4', claims.reconcile.name) : await runStep(ctx, claims.reconcile),
-      await runStep(ctx, summary.summary),
+      await measured(subsidyRunStep(db)),
+      await measured(projectionStep(db)),
+      tooBig ? skipped('4', claims.reconcile.name) : await measured(claims.reconcile),
+      await measured(summary.summary),
       summary.pdf
-        ? await runStep(ctx, summary.pdf)
+        ? await measured(summary.pdf)
         : {
             no: '5b',
             step: `PDF ringkasan bulanan ${BENCH_PERIOD}`,
@@ -325,20 +341,31 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
             peakMb: null,
             note: `dilewati (${claims.shared.parts.length} berkas)`,
           }
-        : await runStep(ctx, claims.xlsx);
+        : await measured(claims.xlsx);
     steps.push(csv, xlsx, ...before2);
-    steps.push(...(await searchSteps(rt, db, opts.runs)));
-    if (opts.browser === false) {
+    if (wanted('6')) steps.push(...(await searchSteps(rt, db, opts.runs)));
+    if (opts.browser === false || !wanted('7')) {
       for (const [no, name] of [
         ['7a', 'layar Debitur, sampai baris pertama'],
         ['7b', 'layar Pinjaman, sampai baris pertama'],
       ] as const) {
-        steps.push({ no, step: name, medianMs: null, baselineMs: null, baseline: null, ratio: null, target: '—', met: null, peakMb: null, note: 'dilewati (--no-browser)' });
+        steps.push({
+          no,
+          step: name,
+          medianMs: null,
+          baselineMs: null,
+          baseline: null,
+          ratio: null,
+          target: '—',
+          met: null,
+          peakMb: null,
+          note: wanted('7') ? 'dilewati (--no-browser)' : 'tidak dijalankan (--steps)',
+        });
       }
     } else {
       steps.push(...(await screenSteps(rt, opts.runs)));
     }
-    const jobs = await jobStallSteps(rt, benchLongJobs(db, BENCH_PERIOD, BENCH_TODAY, Boolean(printer)), log);
+    const jobs = opts.steps ? [] : await jobStallSteps(rt, benchLongJobs(db, BENCH_PERIOD, BENCH_TODAY, Boolean(printer)), log);
     const report: BenchReport = {
       machine: {
         cpu: os.cpus()[0]?.model ?? 'unknown',

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --loans N[,N2,…]] [--growth] [--months M] [--seed S] [--runs R] [--claim-lines L] [--no-browser] [--out FILE]`:
+ * `npm run bench [-- --loans N[,N2,…]] [--growth] [--months M] [--seed S] [--runs R] [--claim-lines L] [--no-browser] [--steps 3,4,5] [--out FILE]`:
  * the issue-7/16 benchmark. Data sets are cached in .cache/bench/ by seed and size. `--loans`
  * with a list, or `--growth` (10,000 → 100,000 → 1,000,000 loans), runs the bench at each size and
  * prints how each step's time grows (build/bench/growth.ts). See docs/performance.md.
@@ -24,6 +24,9 @@ const loanSizes =
   loansArg >= 0 ? (args[loansArg + 1] ?? '').split(',').map((v) => positive('--loans', v.replace(/_/g, ''))) : args.includes('--growth') ? [...GROWTH_SIZES] : [100_000];
 const outIndex = args.indexOf('--out');
 const claimIndex = args.indexOf('--claim-lines');
+const stepsIndex = args.indexOf('--steps');
+// Step numbers as the table prints them: '3', '3b', '5b'; '6' and '7' stand for 6a–6c and 7a–7b.
+const steps = stepsIndex >= 0 ? (args[stepsIndex + 1] ?? '').split(',').filter(Boolean) : undefined;
 const cacheDir = path.resolve(__dirname, '..', '..', '.cache', 'bench');
 
 async function main(): Promise<void> {
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
             ? { out: path.join(cacheDir, `bench-results-${loans}.json`) }
             : {}),
         browser: !args.includes('--no-browser'),
+        ...(steps ? { steps } : {}),
       }),
     );
   }
