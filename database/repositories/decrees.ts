@@ -229,41 +229,17 @@ export function decreeEntriesOfNik(db: Database, nik: string): DecreeEntry[] {
 }
 
 /**
- * Every decree row naming a debtor who has a loan at the bank, by NIK: the subsidy run's one
- * query for decree membership (not one per loan). Read raw, without joins; the few decrees,
- * banks and branches are named from small maps.
+ * Names the decree lines the subsidy run streams beside its loans (runDecreeLines): the few
+ * decrees, banks and branches are read once into small maps, so the lines are read raw, without joins.
  */
-export function decreeEntriesForBank(db: Database, bankId: number): Map<string, DecreeEntry[]> {
-  const rows = cachedStatement(
-    db,
-    `SELECT b.nik, b.sk_id, b.bank_id, b.cabang_id, b.plafon FROM sk_penerima_baris b
-     WHERE b.nik IN (SELECT d.nik FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id WHERE l.bank_id = ?)`,
-  )
-    .raw()
-    .all(bankId) as [string, number, number, number, number | null][];
-  const out = new Map<string, DecreeEntry[]>();
-  if (rows.length === 0) return out;
+export function decreeEntryNamer(db: Database): (skId: number, bankId: number, cabangId: number, plafon: number | null) => DecreeEntry {
   const decrees = new Map((db.prepare('SELECT id, nomor, tahun, skema_id FROM sk_penerima').raw().all() as [number, string, number, number][]).map((d) => [d[0], d]));
   const banks = new Map(db.prepare('SELECT id, nama FROM bank').raw().all() as [number, string][]);
   const units = new Map(db.prepare('SELECT id, nama FROM bank_cabang').raw().all() as [number, string][]);
-  for (const [nik, skId, bank, cabang, plafon] of rows) {
+  return (skId, bankId, cabangId, plafon) => {
     const d = decrees.get(skId)!;
-    const entry: DecreeEntry = {
-      skId,
-      nomor: d[1],
-      tahun: d[2],
-      skemaId: d[3],
-      bankId: bank,
-      bankNama: banks.get(bank) ?? '',
-      cabangId: cabang,
-      cabangNama: units.get(cabang) ?? '',
-      plafon,
-    };
-    const list = out.get(nik);
-    if (list) list.push(entry);
-    else out.set(nik, [entry]);
-  }
-  return out;
+    return { skId, nomor: d[1], tahun: d[2], skemaId: d[3], bankId, bankNama: banks.get(bankId) ?? '', cabangId, cabangNama: units.get(cabangId) ?? '', plafon };
+  };
 }
 
 /** The decree rows an import wrote, removed when the import is replaced. Returns how many. */

@@ -152,7 +152,11 @@ interface PlaceRow {
   debitur: number;
 }
 
-/** Debtors with a running loan at the month end per (kecamatan, sector, scale, gender), whatever their bank. */
+/**
+ * Debtors with a running loan at the month end per (kecamatan, sector, scale, gender), whatever
+ * their bank, counted over every loan. The summary derives the same counts from the cube
+ * (reports/snapshot.ts); this full count is kept as the independent check its tests compare with.
+ */
 export function debtorsByPlace(db: Database, monthEnd: string): (Omit<CellKey, 'bankId'> & { debitur: number })[] {
   return db
     .prepare<[{ monthEnd: string }], PlaceRow>(
@@ -165,6 +169,29 @@ export function debtorsByPlace(db: Database, monthEnd: string): (Omit<CellKey, '
     )
     .all({ monthEnd })
     .map((r) => ({ kecamatanId: r.kecamatan_id, sektorId: r.sektor_id, skala: r.skala, jenisKelamin: r.jenis_kelamin, debitur: r.debitur }));
+}
+
+/**
+ * Debtors with running loans at the month end at more than one bank, per (kecamatan, sector, scale,
+ * gender), with `extra` = Σ (their banks − 1): what the cube's per-bank distinct debtors count
+ * twice or more. Read from the debtors with several loans only (the debtor index), not every loan.
+ */
+export function debtorsAtSeveralBanks(db: Database, monthEnd: string): (Omit<CellKey, 'bankId'> & { extra: number })[] {
+  return db
+    .prepare<[{ monthEnd: string }], Omit<PlaceRow, 'debitur'> & { extra: number }>(
+      `SELECT d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin, sum(x.banks - 1) AS extra
+         FROM (SELECT l.debitur_id, count(DISTINCT l.bank_id) AS banks
+                 FROM (SELECT debitur_id FROM pinjaman GROUP BY debitur_id HAVING count(*) > 1) g
+                 CROSS JOIN pinjaman l ON l.debitur_id = g.debitur_id
+                WHERE l.tanggal_pencairan IS NOT NULL AND l.tanggal_pencairan <= @monthEnd
+                  AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')
+                  AND (l.tanggal_lunas IS NULL OR l.tanggal_lunas > @monthEnd)
+                GROUP BY l.debitur_id HAVING count(DISTINCT l.bank_id) > 1) x
+         CROSS JOIN debitur d INDEXED BY debitur_kelompok ON d.id = x.debitur_id
+         GROUP BY d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin`,
+    )
+    .all({ monthEnd })
+    .map((r) => ({ kecamatanId: r.kecamatan_id, sektorId: r.sektor_id, skala: r.skala, jenisKelamin: r.jenis_kelamin, extra: r.extra }));
 }
 
 /** An amount paid, per cell. */

@@ -79,7 +79,7 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
   const yearStart = `${year}-01-01`;
 
   const cells = monthCells(db, periode);
-  const places = debtorsByPlace(db, periode);
+  const places = debtorsByPlace(db, periode, cells);
   const subsidyMonth = subsidyPaidCells(db, monthStart, monthEnd);
   const subsidyYear = subsidyPaidCells(db, yearStart, monthEnd);
   const premiumMonth = premiumPaidCells(db, monthStart, monthEnd);

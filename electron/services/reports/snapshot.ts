@@ -17,7 +17,7 @@
 import type { Database } from '../../../database/connection';
 import type { Loan } from '../../contract';
 import * as loansRepo from '../../../database/repositories/loans';
-import { debtorsByPlace as debtorsByPlaceAt, monthCube, premiumPaidCells, subsidyPaidCells, type CellKey, type MonthCell } from '../../../database/repositories/monthly-summary';
+import { debtorsAtSeveralBanks, monthCube, premiumPaidCells, subsidyPaidCells, type CellKey, type MonthCell } from '../../../database/repositories/monthly-summary';
 import { getScheme } from '../../../database/repositories/schemes';
 import { periodLastDay, scheduledOutstandingOn } from '../../domain/loan';
 import { loanSchedule } from '../loans/engine';
@@ -40,9 +40,25 @@ export function monthCells(db: Database, periode: string): MonthCell[] {
   });
 }
 
-/** Debtors with a running loan at the month end per (kecamatan, sector, scale, gender), whatever their bank. */
-export function debtorsByPlace(db: Database, periode: string): (Omit<CellKey, 'bankId'> & { debitur: number })[] {
-  return debtorsByPlaceAt(db, periodLastDay(periode));
+/**
+ * Debtors with a running loan at the month end per (kecamatan, sector, scale, gender), whatever
+ * their bank, from the month's cells: a debtor belongs to one place, so the cells' distinct
+ * debtors per bank, added up over the banks, count each debtor once per bank they have a running
+ * loan at; the few debtors at several banks are taken off again (debtorsAtSeveralBanks). A second
+ * pass over every loan took ~0.1 s at 100,000 loans.
+ */
+export function debtorsByPlace(db: Database, periode: string, cells: readonly MonthCell[]): (Omit<CellKey, 'bankId'> & { debitur: number })[] {
+  const key = (c: Omit<CellKey, 'bankId'>) => `${c.kecamatanId ?? ''}|${c.sektorId ?? ''}|${c.skala}|${c.jenisKelamin}`;
+  const places = new Map<string, Omit<CellKey, 'bankId'> & { debitur: number }>();
+  for (const c of cells) {
+    if (c.debitur === 0) continue;
+    const k = key(c);
+    const place = places.get(k);
+    if (place) place.debitur += c.debitur;
+    else places.set(k, { kecamatanId: c.kecamatanId, sektorId: c.sektorId, skala: c.skala, jenisKelamin: c.jenisKelamin, debitur: c.debitur });
+  }
+  for (const several of debtorsAtSeveralBanks(db, periodLastDay(periode))) places.get(key(several))!.debitur -= several.extra;
+  return [...places.values()];
 }
 
 /** The schedule's outstanding of a loan on a date (after restructurings), as the loan page computes it. */

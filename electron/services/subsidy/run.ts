@@ -16,7 +16,7 @@ import type { Restructuring, Scheme, SubsidyLine, SubsidyRun, SubsidySegment } f
 import * as loansRepo from '../../../database/repositories/loans';
 import { getBank } from '../../../database/repositories/banks';
 import { getScheme } from '../../../database/repositories/schemes';
-import { decreeEntriesForBank } from '../../../database/repositories/decrees';
+import { decreeEntryNamer } from '../../../database/repositories/decrees';
 import { checkDecree, type DecreeEntry } from '../../domain/decree';
 import {
   INELIGIBILITY_LABELS,
@@ -34,7 +34,7 @@ import {
 } from '../../domain/loan';
 import { divRound, pow10, quotient40, quotientRupiah, quotientText, quotientTextRupiah, scaled } from '../../domain/loan/exact';
 import { dateInMonth, outlineClosing, outlineMaturityDate, outlineMaturityMonth, outlineSchedule, restructureOutline, type ScheduleOutline } from '../../domain/loan/outline';
-import { paidMonthsOfSharedDebtors, sharedDebtorIds } from '../../../database/repositories/payments';
+import { paidMonthsOfSharedDebtors } from '../../../database/repositories/payments';
 import { notFound } from '../errors';
 import { subsidyTerms, termsOn } from '../loans/engine';
 import { PersonMonthLedger, personMonthLine } from './person-month';
@@ -199,6 +199,14 @@ function oneMonthAfter(date: string): string {
   return dateInMonth(d.year * 12 + d.month, d.day);
 }
 
+/** A loan's few decree entries sorted by their decree line's id. */
+function inLineOrder(entries: DecreeEntry[], lineIds: readonly number[]): DecreeEntry[] {
+  return entries
+    .map((e, i) => [lineIds[i]!, e] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, e]) => e);
+}
+
 const NO_RESTRUCTURINGS: readonly Restructuring[] = Object.freeze([]);
 const NO_DECREES: readonly DecreeEntry[] = Object.freeze([]);
 
@@ -229,13 +237,13 @@ export function forEachRunLine(db: Database, req: RunRequest, onLine: (line: Sub
   const window: loansRepo.RunWindow = { bankId: req.bankId, firstDay: periodFirstDay(req.periodeAwal), lastDay: periodEndExclusive(req.periodeAkhir) };
   const restructuringsByLoan = loansRepo.bankRestructurings(db, req.bankId);
   const claimDates = loansRepo.bankClaimDates(db, req.bankId);
-  const running = loansRepo.runningLoanCounts(db);
-  // The recipient decrees naming the bank's debtors: one query, by NIK.
-  const decrees = decreeEntriesForBank(db, req.bankId);
+  // The recipient decree lines naming each loan's debtor come in a fourth stream in loan order.
+  const decreeEntry = decreeEntryNamer(db);
   const schemes = new Map<number, Scheme>();
   const warnings = new Map<number, string>();
-  // One person, one subsidy per month: only debtors with several loans can be refused a month.
-  const shared = sharedDebtorIds(db);
+  // Debtors with several loans, with their running loans: only they can have another running
+  // loan (double financing) or be refused a month another loan holds (one person, one subsidy).
+  const shared = loansRepo.sharedDebtorRunningLoans(db);
   const ledger = new PersonMonthLedger(shared.size === 0 ? [] : paidMonthsOfSharedDebtors(db, req.periodeAwal, req.periodeAkhir));
 
   // Positions of the month before the run and of each run month, by offset (0: the month before),
@@ -249,6 +257,9 @@ export function forEachRunLine(db: Database, req: RunRequest, onLine: (line: Sub
   const paid = more ? loansRepo.runPaidPeriods(db, window, periods[1]!.periode, req.periodeAkhir) : null;
   let pos = positions?.next();
   let pay = paid?.next();
+  const decreeLines = loansRepo.runDecreeLines(db, window);
+  let dec = decreeLines.next();
+  const lineIds: number[] = [];
 
   let count = 0;
   let jumlahLayak = 0;
@@ -279,13 +290,22 @@ export function forEachRunLine(db: Database, req: RunRequest, onLine: (line: Sub
         schemes.set(skemaId, scheme);
       }
       // Other running loans of the debtor: all of them, less this one when it is itself running.
-      const others = running.get(row[1]) - row[13];
+      const others = (shared.get(row[1]) ?? row[13]) - row[13];
       let warning: string | null = null;
       if (others > 0) {
         warning = warnings.get(others) ?? `Debitur memiliki ${others} pinjaman bersubsidi lain yang masih berjalan (pembiayaan ganda)`;
         warnings.set(others, warning);
       }
-      const verdict = checkDecree({ skemaId, skemaKode: scheme.kode, bankId: req.bankId, cabangId: row[22], tahunAkad: row[6], plafon: row[8] }, decrees.get(row[5]) ?? NO_DECREES);
+      // The loan's decree lines in line order, as the per-NIK lookup gives them (checkDecree keeps it among equals).
+      let decrees: DecreeEntry[] | null = null;
+      lineIds.length = 0;
+      for (; !dec.done && dec.value[0] === id; dec = decreeLines.next()) {
+        const [, lineId, skId, bankId, cabangId, plafon] = dec.value;
+        (decrees ??= []).push(decreeEntry(skId, bankId, cabangId, plafon));
+        lineIds.push(lineId);
+      }
+      if (decrees !== null && decrees.length > 1) decrees = inLineOrder(decrees, lineIds);
+      const verdict = checkDecree({ skemaId, skemaKode: scheme.kode, bankId: req.bankId, cabangId: row[22], tahunAkad: row[6], plafon: row[8] }, decrees ?? NO_DECREES);
       const loan = runLoan(
         {
           id,
@@ -322,10 +342,11 @@ export function forEachRunLine(db: Database, req: RunRequest, onLine: (line: Sub
       }
     }
     // Rows left over would mean the statements disagree on the loans or their order.
-    if ((pos && !pos.done) || (pay && !pay.done)) throw new Error('Perhitungan subsidi: posisi atau periode dibayar tidak cocok dengan urutan pinjaman');
+    if ((pos && !pos.done) || (pay && !pay.done) || !dec.done) throw new Error('Perhitungan subsidi: posisi, periode dibayar atau SK tidak cocok dengan urutan pinjaman');
   } finally {
     positions?.return?.();
     paid?.return?.();
+    decreeLines.return?.();
   }
 
   return {
