@@ -12,6 +12,7 @@ import { importFileFromPath } from '../../electron/services/imports/import-file'
 import { getJob } from '../../electron/services/imports/jobs';
 import { auditRows, call, callError, countRows, sessionAs, snapshot, useTempRuntime, type TempRuntime } from '../helpers/runtime';
 import { makeNik, NIK } from '../helpers/nik';
+import { withPlantedCrash } from '../helpers/console';
 import { bankListCsv, bankListWorkbook, legacyWorkbook, N } from '../fixtures/loan-files/make';
 
 const rt = useTempRuntime({ prefix: 'gs-import-pinjaman-' });
@@ -313,7 +314,7 @@ describe("the secretariat's old spreadsheet (XLSX): old loans with their real da
     commitHooks.afterWrite = (n) => {
       if (n === 3) throw new Error('listrik padam');
     };
-    expect((await callError(r, 'imports.commit', { jobId })).code).toBe('INTERNAL');
+    expect((await withPlantedCrash('imports.commit', 'listrik padam', () => callError(r, 'imports.commit', { jobId }))).code).toBe('INTERNAL');
     expect(snapshot(r.db, TABLES)).toBe(before);
     commitHooks.afterWrite = null;
     expect((await call(r, 'imports.commit', { jobId })).pinjamanBaru).toBe(5);

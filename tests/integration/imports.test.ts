@@ -6,6 +6,7 @@ import { commitHooks } from '../../electron/services/imports/commit';
 import { getJob } from '../../electron/services/imports/jobs';
 import { importFileFromPath } from '../../electron/services/imports/import-file';
 import { auditRows, call, callError, countRows, sessionAs, snapshot, useTempRuntime, type TempRuntime } from '../helpers/runtime';
+import { withPlantedCrash } from '../helpers/console';
 import { BRI_ACCOUNTS, BSB_ACCOUNTS, buildWorld, PLAFON, type World } from '../fixtures/bank-files/world';
 import { claimWorkbook } from '../fixtures/bank-files/make-xlsx';
 
@@ -344,7 +345,7 @@ describe('bank positions', () => {
     commitHooks.afterWrite = (n) => {
       if (n === 2) throw new Error('listrik padam');
     };
-    const err = await callError(r, 'imports.commit', { jobId });
+    const err = await withPlantedCrash('imports.commit', 'listrik padam', () => callError(r, 'imports.commit', { jobId }));
     expect(err.code).toBe('INTERNAL');
     expect(snapshot(r.db, TABLES)).toBe(before);
     // After the "crash" the same job commits cleanly.
@@ -361,7 +362,7 @@ describe('bank positions', () => {
     commitHooks.afterWrite = () => {
       throw new Error('disk penuh');
     };
-    await callError(r, 'imports.commit', { jobId });
+    await withPlantedCrash('imports.commit', 'disk penuh', () => callError(r, 'imports.commit', { jobId }));
     expect(snapshot(r.db, TABLES)).toBe(before);
   });
 });
