@@ -231,6 +231,8 @@ describe('monitoring visits and the evaluation, in Chromium at 1366 × 768', () 
     expect(overdue).toBeGreaterThan(0);
     await page.getByTestId('nav-home').click();
     await expect.poll(() => page.getByTestId('tile-overdue-value').innerText()).toBe(String(overdue));
+    await page.getByTestId('tile-overdue').scrollIntoViewIfNeeded();
+    await screenshot(page, 'monev-dashboard-id');
     await page.getByTestId('tile-overdue').click();
     await expect.poll(() => page.url()).toContain('tindakLanjut=terlambat');
     await expect.poll(() => page.getByTestId('visit-total').innerText()).toBe(`${overdue} kunjungan`);
