@@ -28,6 +28,14 @@ Element.prototype.toString = function toString(this: Element): string {
 };
 
 /*
+ * No component test reaches a network: the backend is the mocked `call`. Anything else that
+ * fetches (the office badge and the sign-in page ask this PC's main process through callOffice)
+ * is refused at once, as by a main process without those channels, instead of happy-dom trying
+ * localhost:3000 and printing ECONNREFUSED over the run.
+ */
+globalThis.fetch = () => Promise.reject(new TypeError('component tests have no network'));
+
+/*
  * A message missing in either language fails the test that showed it (vue-i18n would only warn,
  * and a green run printed the warning over a hundred times).
  */
