@@ -12,7 +12,18 @@ describe('npm run bench with a claim of several files', () => {
   afterAll(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
 
   it('imports one file per month, reconciles each against what was planted, and leaves XLSX out', async () => {
-    const report = await runBench({ loans: 50, months: 12, seed: 7, runs: 1, cacheDir, browser: false, claimLines: 60, claimFileLines: 20, log: () => undefined });
+    const report = await runBench({
+      loans: 50,
+      months: 12,
+      seed: 7,
+      runs: 1,
+      cacheDir,
+      browser: false,
+      claimLines: 60,
+      claimFileLines: 20,
+      steps: ['1', '2', '4'],
+      log: () => undefined,
+    });
     const csv = report.steps.find((s) => s.no === '1')!;
     const files = Number(/, (\d+) berkas\)/.exec(csv.step)?.[1]);
     expect(files).toBeGreaterThan(1);
@@ -22,5 +33,8 @@ describe('npm run bench with a claim of several files', () => {
     const reconcile = report.steps.find((s) => s.no === '4')!.step;
     expect(reconcile).toContain(`(${files} tagihan)`);
     expect(reconcile).toContain('hasil = yang ditanam');
+    // Only the claim steps ran (--steps 1,2,4): the others are listed as skipped, no long-jobs table.
+    expect(report.steps.find((s) => s.no === '3')!.note).toBe('dilewati (--steps)');
+    expect(report.jobs).toEqual([]);
   });
 });
