@@ -276,22 +276,24 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     // (RSS rarely shrinks back) does not count in the peaks of the steps after it.
     // A bank's month over a file's lines (ClaimTooBig) skips the claim steps, with the reason.
     let tooBig: string | null = null;
-    const skipped = (no: string, step: string): StepResult => ({
+    // A step listed without a measurement, and why.
+    const noted = (no: string, step: string, note: string, target = '—'): StepResult => ({
       no,
       step,
       medianMs: null,
       baselineMs: null,
       baseline: null,
       ratio: null,
-      target: '—',
+      target,
       met: null,
       peakMb: null,
-      note: `dilewati (${tooBig})`,
+      note,
     });
+    const skipped = (no: string, step: string): StepResult => noted(no, step, `dilewati (${tooBig})`);
     // --steps: a step not asked for is listed as skipped; step 4 alone still needs the claim,
     // imported once, not measured.
     const wanted = (no: string) => !opts.steps || opts.steps.includes(no) || opts.steps.includes(no.replace(/[a-z]$/, ''));
-    const notAsked = (no: string, name: string): StepResult => ({ ...skipped(no, name), note: 'dilewati (--steps)' });
+    const notAsked = (no: string, name: string): StepResult => noted(no, name, 'dilewati (--steps)');
     const maybe = async (no: string, s: BenchStep): Promise<StepResult> => (wanted(no) ? runStep(ctx, s) : notAsked(no, s.name));
     const claimOnce = async (): Promise<StepResult> => {
       if (wanted('4')) {
@@ -310,63 +312,22 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       await maybe('3b', projectionStep(db)),
       tooBig ? skipped('4', claims.reconcile.name) : await maybe('4', claims.reconcile),
       await maybe('5', summary.summary),
-      summary.pdf
-        ? await maybe('5b', summary.pdf)
-        : {
-            no: '5b',
-            step: `PDF ringkasan bulanan ${BENCH_PERIOD}`,
-            medianMs: null,
-            baselineMs: null,
-            baseline: null,
-            ratio: null,
-            target: '< 3000 ms',
-            met: null,
-            peakMb: null,
-            note: 'dilewati (--no-browser)',
-          },
+      summary.pdf ? await maybe('5b', summary.pdf) : noted('5b', `PDF ringkasan bulanan ${BENCH_PERIOD}`, 'dilewati (--no-browser)', '< 3000 ms'),
     ];
     // A claim of several files (over MAX_FILE_LINES) is measured as CSV only: XLSX copies of a
     // million lines would take the bench longer than everything else together.
     const xlsx = tooBig
       ? skipped('2', claims.xlsx.name)
       : claims.shared.parts.length > 1
-        ? {
-            no: '2',
-            step: 'impor klaim XLSX',
-            medianMs: null,
-            baselineMs: null,
-            baseline: null,
-            ratio: null,
-            target: '—',
-            met: null,
-            peakMb: null,
-            note: `dilewati (${claims.shared.parts.length} berkas)`,
-          }
+        ? noted('2', 'impor klaim XLSX', `dilewati (${claims.shared.parts.length} berkas)`)
         : await maybe('2', claims.xlsx);
     steps.push(csv, xlsx, ...before2);
     if (wanted('6')) steps.push(...(await searchSteps(rt, db, opts.runs)));
-    if (!wanted('7')) {
-      // --steps without 7: the screens are not measured.
-    } else if (opts.browser === false) {
-      for (const [no, name] of [
-        ['7a', 'layar Debitur, sampai baris pertama'],
-        ['7b', 'layar Pinjaman, sampai baris pertama'],
-      ] as const) {
-        steps.push({
-          no,
-          step: name,
-          medianMs: null,
-          baselineMs: null,
-          baseline: null,
-          ratio: null,
-          target: '—',
-          met: null,
-          peakMb: null,
-          note: wanted('7') ? 'dilewati (--no-browser)' : 'tidak dijalankan (--steps)',
-        });
-      }
-    } else {
+    if (wanted('7') && opts.browser !== false) {
       steps.push(...(await screenSteps(rt, opts.runs)));
+    } else {
+      const why = wanted('7') ? 'dilewati (--no-browser)' : 'dilewati (--steps)';
+      steps.push(noted('7a', 'layar Debitur, sampai baris pertama', why), noted('7b', 'layar Pinjaman, sampai baris pertama', why));
     }
     const jobs = wanted('jobs') ? await jobStallSteps(rt, benchLongJobs(db, BENCH_PERIOD, BENCH_TODAY, Boolean(printer)), log, opts.idleMs) : [];
     const report: BenchReport = {
