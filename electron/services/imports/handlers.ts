@@ -20,6 +20,8 @@ import { IMPORT_KIND_MODULES } from './kinds';
 import type { Inspection } from './parse/pipeline';
 import type { ParseOutcome } from './parse/rows';
 import { runWorker, WorkerFileError } from './run-worker';
+import { dropStaging } from '../../../database/repositories/import-staging';
+import { stagedCommittable, stagePreview } from './staging';
 
 interface Owner {
   jenis: ImportKind;
@@ -145,6 +147,8 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       job.checked = checked;
       job.checkedAgainst = { db, version: dataVersion(db), bulanIni };
       job.result = summarize(req.jenis, req.namaBerkas, outcome, checked, repo.findImportBySha(db, req.jenis, req.berkas));
+      // For a commit run as a job (its worker sees the database, not this memory).
+      stagePreview(db, job);
       job.persen = 100;
       job.tahap = 'Selesai';
       job.status = 'selesai';
@@ -223,7 +227,7 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
         pemetaan,
         tetap,
       };
-      const job = createJob(ctx.user, ctx.databasePath, request);
+      const job = createJob(ctx.user, ctx.databasePath, request, (forgotten) => dropStaging(db, forgotten));
       job.done = runPreview(job);
       return { jobId: job.id };
     },
@@ -266,10 +270,13 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
     },
 
     'imports.commit': async ({ jobId, ganti, pilihan }) => {
+      // Run as a job (ctx.progress is given only there): in a worker, with its own connection and
+      // none of the runtime's memory; the preview's rows are read back from where it staged them.
+      if (ctx.progress) return commitJob(ctx, stagedCommittable(ctx, jobId), ganti, pilihan);
       const job = jobOf(jobId);
       if (job.status === 'berjalan') throw new ServiceError('CONFLICT', 'Pratinjau masih berjalan; tunggu sampai selesai.');
       if (job.status === 'gagal') throw new ServiceError('CONFLICT', job.pesan ?? 'Pratinjau gagal; tidak ada yang dapat disimpan.');
-      const result = commitJob(ctx, job, ganti, pilihan);
+      const result = commitJob(ctx, { ...job, jumlahValid: job.result?.jumlahValid ?? null }, ganti, pilihan);
       dropJob(job.id);
       return result;
     },

@@ -1,0 +1,100 @@
+/**
+ * A claim import's commit run as a job (docs/long-jobs.md): the worker has its own connection and
+ * none of the runtime's memory, so it commits from the rows the preview staged in the database
+ * (impor_staging, electron/services/imports/staging.ts), checked again there. The same claim as a
+ * commit on the runtime's thread; a cancel inside its transaction leaves nothing; only who
+ * previewed may commit; the staged rows are gone after the commit and when the runtime opens the file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ImportCommitResult, JobStatus } from '../../electron/contract';
+import { createRuntime } from '../../electron/runtime';
+import type { Caller } from '../../electron/services/auth/caller';
+import { getJob } from '../../electron/services/imports/jobs';
+import type { Job } from '../../electron/services/jobs/runner';
+import { call, countRows, snapshot, useTempRuntime, type TempRuntime } from '../helpers/runtime';
+import { buildWorld } from '../fixtures/bank-files/world';
+
+const FIX = path.join(__dirname, '..', 'fixtures', 'bank-files');
+const rt = useTempRuntime({ prefix: 'gs-import-job-' });
+const SYSTEM: Caller = { userId: null, username: 'uji', role: 'sistem', bankId: null, token: null };
+const TABLES = ['impor_berkas', 'impor_templat', 'tagihan', 'tagihan_baris', 'audit_log'];
+const hasilOf = <T>(s: JobStatus): T => JSON.parse(s.hasilJson!) as T;
+const paused = (job: Job) => new Promise<string>((resolve) => job.once('paused', resolve));
+
+async function previewClaim(r: TempRuntime, name = 'tagihan-titikkoma-bom.csv') {
+  const w = await buildWorld(r);
+  const owner = { jenis: 'tagihan' as const, bankId: w.bsb };
+  const up = await call(r, 'imports.upload', { ...owner, namaBerkas: name, isiBase64: fs.readFileSync(path.join(FIX, name)).toString('base64'), opsi: {} });
+  const { jobId } = await call(r, 'imports.preview', { ...owner, berkas: up.berkas, namaBerkas: name, opsi: { headerRow: up.headerRow }, pemetaan: up.pemetaan });
+  await getJob(jobId)!.done;
+  const p = await call(r, 'imports.progress', { jobId });
+  expect(p.status).toBe('selesai');
+  return { jobId, hasil: p.hasil! };
+}
+
+const lines = (r: TempRuntime, tagihanId: number | null) =>
+  r.db.prepare('SELECT nomor_baris, nomor_rekening, periode, diklaim, nama, outstanding, tanggal_akad FROM tagihan_baris WHERE tagihan_id = ? ORDER BY nomor_baris').all(tagihanId);
+const staged = (r: TempRuntime) => countRows(r.db, 'impor_staging') + countRows(r.db, 'impor_staging_tagihan');
+
+describe('the claim import committed as a job', () => {
+  it('writes the claim in the worker from the staged rows, as the commit on the runtime thread does', async () => {
+    const r = rt();
+    const { jobId, hasil } = await previewClaim(r);
+    // The preview staged all its parsed rows.
+    expect(countRows(r.db, 'impor_staging_tagihan')).toBe(hasil.jumlahBaris);
+    const status = await r.jobs.start('imports.commit', { jobId, ganti: false }, SYSTEM).done;
+    expect(status).toMatchObject({ status: 'selesai', galat: null });
+    const done = hasilOf<ImportCommitResult>(status);
+    expect(done).toMatchObject({ jumlahBaris: 3, jumlahDilewati: 0, diganti: false, totalNilai: hasil.totalNilai });
+    // The same lines as the runtime-thread commit of this file (tests/integration/imports.test.ts).
+    expect(lines(r, done.tagihanId)).toEqual([
+      { nomor_baris: 5, nomor_rekening: '0012300001', periode: '2026-10', diklaim: 79_236, nama: 'Siti; Aminah', outstanding: 11_500_000, tanggal_akad: '2026-01-10' },
+      { nomor_baris: 6, nomor_rekening: '0012300002', periode: '2026-10', diklaim: 75_779, nama: 'Rudi Hartono', outstanding: 11_000_000, tanggal_akad: '2026-01-10' },
+      { nomor_baris: 7, nomor_rekening: '0012300003', periode: '2026-10', diklaim: 1_234_568, nama: 'Dewi Lestari', outstanding: 10_500_000, tanggal_akad: '2026-01-10' },
+    ]);
+    expect(r.db.prepare('SELECT dibuat_oleh, total_nilai FROM impor_berkas WHERE id = ?').get(done.imporId)).toEqual({ dibuat_oleh: 'uji', total_nilai: hasil.totalNilai });
+    // Spent with the commit, in its transaction.
+    expect(staged(r)).toBe(0);
+  });
+
+  it('a cancel inside its transaction leaves nothing written and the preview still committable', async () => {
+    const r = rt();
+    const { jobId } = await previewClaim(r);
+    const before = snapshot(r.db, TABLES);
+    const job = r.jobs.start('imports.commit', { jobId, ganti: false }, SYSTEM, { pauseAt: 'Menyimpan baris' });
+    await paused(job);
+    r.jobs.cancel(job);
+    expect((await job.done).status).toBe('dibatalkan');
+    expect(snapshot(r.db, TABLES)).toEqual(before);
+    expect(staged(r)).toBeGreaterThan(0);
+    // The runtime's own commit of the same preview then goes through (and spends the staged rows).
+    const done = await call(r, 'imports.commit', { jobId });
+    expect(done.jumlahBaris).toBe(3);
+    expect(staged(r)).toBe(0);
+  });
+
+  it("another user cannot commit someone's preview; an unknown preview is unknown", async () => {
+    const r = rt();
+    const { jobId } = await previewClaim(r);
+    const other: Caller = { ...SYSTEM, username: 'budi' };
+    const status = await r.jobs.start('imports.commit', { jobId, ganti: false }, other).done;
+    expect(status).toMatchObject({ status: 'gagal', galat: { code: 'NOT_FOUND' } });
+    expect(status.galat!.message).toContain('Pekerjaan impor');
+    expect(countRows(r.db, 'tagihan')).toBe(0);
+  });
+
+  it('rows a preview staged are dropped when the runtime next opens the file', async () => {
+    const r = rt();
+    await previewClaim(r);
+    expect(staged(r)).toBeGreaterThan(0);
+    r.close();
+    const again = createRuntime({ databasePath: r.databasePath, user: 'uji' });
+    try {
+      expect(countRows(again.db, 'impor_staging') + countRows(again.db, 'impor_staging_tagihan')).toBe(0);
+    } finally {
+      again.close();
+    }
+  });
+});
