@@ -8,17 +8,15 @@
  */
 import type { Database } from '../../../database/connection';
 import { getStaging, stageClaimRows, stagedClaimRows } from '../../../database/repositories/import-staging';
+import { commitsAsJob } from '../../contract/imports';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
 import type { Committable } from './commit';
 import type { PreviewJob, PreviewRequest } from './jobs';
 
-/** Kinds whose preview is staged (the claim first: the biggest files, issue 16). */
-export const stagedKind = (jenis: PreviewRequest['jenis']) => jenis === 'tagihan';
-
 /** Stages a finished preview's rows (every parsed row, with the parse's whole-file problems). */
 export function stagePreview(db: Database, job: PreviewJob): void {
-  if (!stagedKind(job.request.jenis) || !job.outcome || !job.result) return;
+  if (!commitsAsJob(job.request.jenis) || !job.outcome || !job.result) return;
   stageClaimRows(
     db,
     {
