@@ -75,6 +75,20 @@ describe('the claim import committed as a job', () => {
     expect(staged(r)).toBe(0);
   });
 
+  it('checks the staged rows again in the worker: what changed since the preview stops the commit, with the same message', async () => {
+    const r = rt();
+    const { jobId } = await previewClaim(r);
+    // After the preview, the file's loans turn out to be another bank's (as if entered under the wrong one).
+    const bri = (r.db.prepare("SELECT id FROM bank WHERE kode = 'BRI'").get() as { id: number }).id;
+    r.db.prepare("UPDATE pinjaman SET bank_id = ? WHERE nomor_rekening IN ('0012300001', '0012300002', '0012300003')").run(bri);
+    const status = await r.jobs.start('imports.commit', { jobId, ganti: false }, SYSTEM).done;
+    expect(status).toMatchObject({ status: 'gagal', galat: { code: 'CONFLICT' } });
+    expect(status.galat!.message).toBe(
+      'Tidak ada yang disimpan: Berkas ini tampaknya berkas Bank Rakyat Indonesia, bukan Bank Sumsel Babel: 3 dari 3 nomor rekening adalah pinjaman Bank Rakyat Indonesia, hanya 0 pinjaman Bank Sumsel Babel. Periksa pilihan bank.',
+    );
+    expect(countRows(r.db, 'tagihan')).toBe(0);
+  });
+
   it("another user cannot commit someone's preview; an unknown preview is unknown", async () => {
     const r = rt();
     const { jobId } = await previewClaim(r);
