@@ -124,6 +124,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     ctx.db = db;
     current = createHandlers(ctx);
     if (restored) sessions.closeAll();
+    // A backup taken while a claim's preview was staged carries its rows: no preview of this run has them.
+    if (restored) dropAllStaging(db);
   };
   const handlers = guardedHandlers(() => current, host);
   const housekeeping = (atStart: boolean): LeftoversRemoved | null => {

@@ -13,7 +13,8 @@ import { createRuntime } from '../../electron/runtime';
 import type { Caller } from '../../electron/services/auth/caller';
 import { getJob } from '../../electron/services/imports/jobs';
 import type { Job } from '../../electron/services/jobs/runner';
-import { call, countRows, snapshot, useTempRuntime, type TempRuntime } from '../helpers/runtime';
+import { call, countRows, createTempRuntime, snapshot, useTempRuntime, type TempRuntime } from '../helpers/runtime';
+import { dropAllStaging, stagedRowCount } from '../../database/repositories/import-staging';
 import { buildWorld } from '../fixtures/bank-files/world';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'bank-files');
@@ -23,10 +24,25 @@ const TABLES = ['impor_berkas', 'impor_templat', 'tagihan', 'tagihan_baris', 'au
 const hasilOf = <T>(s: JobStatus): T => JSON.parse(s.hasilJson!) as T;
 const paused = (job: Job) => new Promise<string>((resolve) => job.once('paused', resolve));
 
-async function previewClaim(r: TempRuntime, name = 'tagihan-titikkoma-bom.csv') {
+/**
+ * A claim with what the staged write must get right: an account that lost its leading zeros
+ * (written as the loan's own number), a period not yet begun (refused by the check, not the
+ * parse), a row the parse refuses (no amount), an empty name (NULL, not '').
+ */
+const MIXED_CLAIM = [
+  'No. Rek;Nama Nasabah;Bulan;Baki Debet;Subsidi Bunga',
+  '12300001;Siti Aminah;10/2026;11.500.000;79.236',
+  '0012300002;;10/2026;11.000.000,00;75.778,50',
+  '0012300003;Dewi Lestari;01/2027;10.500.000;1.000',
+  '0012300004;Tanpa Nilai;10/2026;10.000.000;',
+  '0012300005;Ahmad;09/2026;9.500.000;61.000',
+].join('\r\n');
+
+async function previewClaim(r: TempRuntime, name = 'tagihan-titikkoma-bom.csv', isi?: string) {
   const w = await buildWorld(r);
   const owner = { jenis: 'tagihan' as const, bankId: w.bsb };
-  const up = await call(r, 'imports.upload', { ...owner, namaBerkas: name, isiBase64: fs.readFileSync(path.join(FIX, name)).toString('base64'), opsi: {} });
+  const bytes = isi === undefined ? fs.readFileSync(path.join(FIX, name)) : Buffer.from(isi, 'utf8');
+  const up = await call(r, 'imports.upload', { ...owner, namaBerkas: name, isiBase64: bytes.toString('base64'), opsi: {} });
   const { jobId } = await call(r, 'imports.preview', { ...owner, berkas: up.berkas, namaBerkas: name, opsi: { headerRow: up.headerRow }, pemetaan: up.pemetaan });
   await getJob(jobId)!.done;
   const p = await call(r, 'imports.progress', { jobId });
@@ -36,14 +52,18 @@ async function previewClaim(r: TempRuntime, name = 'tagihan-titikkoma-bom.csv') 
 
 const lines = (r: TempRuntime, tagihanId: number | null) =>
   r.db.prepare('SELECT nomor_baris, nomor_rekening, periode, diklaim, nama, outstanding, tanggal_akad FROM tagihan_baris WHERE tagihan_id = ? ORDER BY nomor_baris').all(tagihanId);
-const staged = (r: TempRuntime) => countRows(r.db, 'impor_staging') + countRows(r.db, 'impor_staging_tagihan');
+/** Staged previews and their row tables (one per preview, impor_staging_<id>). */
+const stagedIn = (db: TempRuntime['db']) =>
+  countRows(db, 'impor_staging') + (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name GLOB 'impor_staging_*'").get() as { n: number }).n;
+const staged = (r: TempRuntime) => stagedIn(r.db);
 
 describe('the claim import committed as a job', () => {
   it('writes the claim in the worker from the staged rows, as the commit on the runtime thread does', async () => {
     const r = rt();
     const { jobId, hasil } = await previewClaim(r);
     // The preview staged all its parsed rows.
-    expect(countRows(r.db, 'impor_staging_tagihan')).toBe(hasil.jumlahBaris);
+    expect(stagedRowCount(r.db, jobId)).toBe(hasil.jumlahBaris);
+    expect(staged(r)).toBe(2);
     const status = await r.jobs.start('imports.commit', { jobId, ganti: false }, SYSTEM).done;
     expect(status).toMatchObject({ status: 'selesai', galat: null });
     const done = hasilOf<ImportCommitResult>(status);
@@ -57,6 +77,31 @@ describe('the claim import committed as a job', () => {
     expect(r.db.prepare('SELECT dibuat_oleh, total_nilai FROM impor_berkas WHERE id = ?').get(done.imporId)).toEqual({ dibuat_oleh: 'uji', total_nilai: hasil.totalNilai });
     // Spent with the commit, in its transaction.
     expect(staged(r)).toBe(0);
+  });
+
+  it('the lines written from the staged rows equal those written from the checked rows (corrected accounts, refused rows)', async () => {
+    const r = rt();
+    const { jobId, hasil } = await previewClaim(r, 'campuran.csv', MIXED_CLAIM);
+    expect(hasil).toMatchObject({ jumlahBaris: 5, jumlahValid: 3, jumlahGalat: 2 });
+    const status = await r.jobs.start('imports.commit', { jobId, ganti: false }, SYSTEM).done;
+    const staged = lines(r, hasilOf<ImportCommitResult>(status).tagihanId);
+
+    // The same file committed on the runtime's thread with its staged rows gone (as after a
+    // restore): the lines then come from the checked rows, one insert each, as before staging.
+    const other = createTempRuntime({ prefix: 'gs-import-job-' });
+    try {
+      const second = await previewClaim(other, 'campuran.csv', MIXED_CLAIM);
+      dropAllStaging(other.db);
+      const done = await call(other, 'imports.commit', { jobId: second.jobId });
+      expect(lines(other, done.tagihanId)).toEqual(staged);
+    } finally {
+      other.dispose();
+    }
+    expect(staged).toEqual([
+      { nomor_baris: 2, nomor_rekening: '0012300001', periode: '2026-10', diklaim: 79_236, nama: 'Siti Aminah', outstanding: 11_500_000, tanggal_akad: null },
+      { nomor_baris: 3, nomor_rekening: '0012300002', periode: '2026-10', diklaim: 75_779, nama: null, outstanding: 11_000_000, tanggal_akad: null },
+      { nomor_baris: 6, nomor_rekening: '0012300005', periode: '2026-09', diklaim: 61_000, nama: 'Ahmad', outstanding: 9_500_000, tanggal_akad: null },
+    ]);
   });
 
   it('a cancel inside its transaction leaves nothing written and the preview still committable', async () => {
@@ -106,7 +151,7 @@ describe('the claim import committed as a job', () => {
     r.close();
     const again = createRuntime({ databasePath: r.databasePath, user: 'uji' });
     try {
-      expect(countRows(again.db, 'impor_staging') + countRows(again.db, 'impor_staging_tagihan')).toBe(0);
+      expect(stagedIn(again.db)).toBe(0);
     } finally {
       again.close();
     }

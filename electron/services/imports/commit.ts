@@ -129,7 +129,7 @@ export function commitJob(ctx: ServiceContext, job: Committable, ganti: boolean,
 
     // Inside the transaction: a job cancelled here rolls everything back.
     ctx.progress?.('Menyimpan baris');
-    const { tagihanId, ...produced } = kind.write(ctx, { req, imporId, valid, pilihan, afterWrite: (n) => commitHooks.afterWrite?.(n) });
+    const { tagihanId, ...produced } = kind.write(ctx, { req, imporId, valid, checked: checked.rows, previewId: job.id, pilihan, afterWrite: (n) => commitHooks.afterWrite?.(n) });
 
     repo.setImportTotals(db, imporId, write);
     // The preview's staged rows (a claim's) are spent: gone with the commit, or kept if it rolls back.

@@ -21,7 +21,7 @@ import type { Inspection } from './parse/pipeline';
 import type { ParseOutcome } from './parse/rows';
 import { runWorker, WorkerFileError } from './run-worker';
 import { dropStaging } from '../../../database/repositories/import-staging';
-import { stagedCommittable, stagePreview } from './staging';
+import { finishStaging, stagedCommittable, stageRows } from './staging';
 
 interface Owner {
   jenis: ImportKind;
@@ -141,14 +141,16 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       job.request.format = outcome.info.format;
       job.tahap = 'Mencocokkan dengan data pinjaman';
       job.persen = 90;
+      // For a commit run as a job (its worker sees the database, not this memory); in batches.
+      await stageRows(db, job, outcome);
       const bulanIni = ctx.today().slice(0, 7);
       const checked = checkRows(db, { ...req, bulanIni, hariIni: ctx.today() }, outcome);
       job.outcome = outcome;
       job.checked = checked;
-      job.checkedAgainst = { db, version: dataVersion(db), bulanIni };
       job.result = summarize(req.jenis, req.namaBerkas, outcome, checked, repo.findImportBySha(db, req.jenis, req.berkas));
-      // For a commit run as a job (its worker sees the database, not this memory).
-      stagePreview(db, job);
+      finishStaging(db, job);
+      // After the staging's last write: the commit reuses these checks while nothing else was written.
+      job.checkedAgainst = { db, version: dataVersion(db), bulanIni };
       job.persen = 100;
       job.tahap = 'Selesai';
       job.status = 'selesai';
