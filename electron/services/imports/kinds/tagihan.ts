@@ -1,7 +1,8 @@
 /**
  * A bank's subsidy claim (tagihan): every line is kept, matched or not — the reconciliation marks
  * an unknown account, a line not eligible or claimed twice; the preview only warns. The commit
- * writes one draft claim through the claims repository's insertClaim.
+ * writes one draft claim: its lines with one INSERT … SELECT from the rows the preview staged
+ * (database/repositories/import-staging.ts), or through insertClaim when they are gone.
  */
 import { insertClaim, setClaimStatus, type NewClaimLine } from '../../../../database/repositories/claims';
 import { insertClaimFromStaging, stagedRowCount } from '../../../../database/repositories/import-staging';
