@@ -47,7 +47,7 @@ async function previewClaim(r: TempRuntime, name = 'tagihan-titikkoma-bom.csv', 
   await getJob(jobId)!.done;
   const p = await call(r, 'imports.progress', { jobId });
   expect(p.status).toBe('selesai');
-  return { jobId, hasil: p.hasil! };
+  return { jobId, hasil: p.hasil!, up, owner };
 }
 
 const lines = (r: TempRuntime, tagihanId: number | null) =>
@@ -142,6 +142,20 @@ describe('the claim import committed as a job', () => {
     expect(status).toMatchObject({ status: 'gagal', galat: { code: 'NOT_FOUND' } });
     expect(status.galat!.message).toContain('Pekerjaan impor');
     expect(countRows(r.db, 'tagihan')).toBe(0);
+  });
+
+  it('a preview forgotten to make room for newer ones takes its staged rows with it', async () => {
+    const r = rt();
+    const first = await previewClaim(r);
+    const { up, owner } = first;
+    // The runtime keeps 6 previews: 7 newer ones forget the first (and any older) whatever the order.
+    for (let n = 0; n < 7; n++) {
+      const { jobId } = await call(r, 'imports.preview', { ...owner, berkas: up.berkas, namaBerkas: up.namaBerkas, opsi: { headerRow: up.headerRow }, pemetaan: up.pemetaan });
+      await getJob(jobId)!.done;
+    }
+    expect(stagedRowCount(r.db, first.jobId)).toBe(0);
+    expect(r.db.prepare('SELECT count(*) AS n FROM impor_staging WHERE id = ?').get(first.jobId)).toEqual({ n: 0 });
+    expect(countRows(r.db, 'impor_staging')).toBe(6);
   });
 
   it('rows a preview staged are dropped when the runtime next opens the file', async () => {

@@ -229,7 +229,10 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
         pemetaan,
         tetap,
       };
-      const job = createJob(ctx.user, ctx.databasePath, request, (forgotten) => dropStaging(db, forgotten));
+      // A forgotten preview of another database (before a restore, another runtime in tests) is left to that one's start.
+      const job = createJob(ctx.user, ctx.databasePath, request, (old) => {
+        if (old.databasePath === ctx.databasePath) dropStaging(db, old.id);
+      });
       job.done = runPreview(job);
       return { jobId: job.id };
     },

@@ -44,8 +44,8 @@ export interface PreviewJob {
 const MAX_JOBS = 6;
 const jobs = new Map<string, PreviewJob>();
 
-/** `forget`: told the id of each older job forgotten to make room (its staged rows go with it). */
-export function createJob(user: string, databasePath: string, request: PreviewRequest, forget?: (id: string) => void): PreviewJob {
+/** `forget`: told each older job forgotten to make room (its staged rows go with it). */
+export function createJob(user: string, databasePath: string, request: PreviewRequest, forget?: (job: PreviewJob) => void): PreviewJob {
   const job: PreviewJob = {
     id: crypto.randomUUID(),
     user,
@@ -67,7 +67,7 @@ export function createJob(user: string, databasePath: string, request: PreviewRe
   while (jobs.size > MAX_JOBS && finished.length > 0) {
     const old = finished.shift()!;
     jobs.delete(old.id);
-    forget?.(old.id);
+    forget?.(old);
   }
   return job;
 }
