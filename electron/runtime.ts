@@ -1,3 +1,4 @@
+import { dropAllStaging } from '../database/repositories/import-staging';
 import type { Database } from '../database/connection';
 import { todayIso } from './domain/format';
 import { createHandlers, type Handlers } from './services/index';
@@ -123,11 +124,16 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     ctx.db = db;
     current = createHandlers(ctx);
     if (restored) sessions.closeAll();
+    // A backup taken while a claim's preview was staged carries its rows: no preview of this run has them.
+    if (restored) dropAllStaging(db);
   };
   const handlers = guardedHandlers(() => current, host);
   const housekeeping = (atStart: boolean): LeftoversRemoved | null => {
     if (host.health.status !== 'ok') return null;
     const removed = cleanLeftovers(host.db, opts.databasePath, { now: now(), atStart });
+    // Previews live in this runtime's memory: rows an earlier run staged for a commit
+    // (imports/staging.ts) can never be committed now, whether it crashed or was closed.
+    if (atStart) dropAllStaging(host.db);
     if (removed.files.length > 0) console.log(`[bersih-bersih] ${removed.files.length} berkas sisa dihapus (${Math.round(removed.bytes / 1024)} KB): ${removed.files.join(', ')}`);
     return removed;
   };

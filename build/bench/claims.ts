@@ -20,7 +20,8 @@ import { invoke } from '../../electron/services/dispatch';
 import { currentVersion } from '../../database/repositories/versions';
 import { plantClaim, writeClaimFile, type ClaimFileSet } from '../../electron/services/demo/claim-files';
 import { importFileFromPath, type ImportFromPathResult } from '../../electron/services/imports/import-file';
-import type { ClaimLineStatus } from '../../electron/contract';
+import type { ClaimLineStatus, ImportCommitResult, InputOf } from '../../electron/contract';
+import type { Runtime } from '../../electron/runtime';
 import type { BenchContext, BenchStep } from './bench';
 
 export interface ClaimBenchOptions {
@@ -139,6 +140,18 @@ function xlsxCopy(xlsx: Buffer, n: number): Buffer {
   return out;
 }
 
+/**
+ * A claim's commit as the screen runs it: a job in a worker (imports.commit through jobs.start),
+ * so the step's longest stall is what the screen's user sees, not the commit on the main thread.
+ */
+export const commitAsJob =
+  (rt: Runtime) =>
+  async (input: InputOf<'imports.commit'>): Promise<ImportCommitResult> => {
+    const end = await rt.jobs.start('imports.commit', input, { userId: null, username: 'bench', role: 'sistem', bankId: null, token: null }).done;
+    if (end.status !== 'selesai') throw new Error(`imports.commit: ${end.galat?.message ?? end.status}`);
+    return JSON.parse(end.hasilJson!) as ImportCommitResult;
+  };
+
 /** Checks an import read and wrote every line of the claim (a broken import is not a fast one). */
 function checkImported(r: ImportFromPathResult, set: ClaimFileSet): number {
   const c = r.commit;
@@ -222,7 +235,7 @@ export function claimSteps(db: Database, opts: ClaimBenchOptions): { shared: Cla
         const ids: number[] = [];
         for (const [k, file] of run.entries()) {
           const part = shared.parts[k]!;
-          const r = await importFileFromPath(rt.handlers, { file, jenis: 'tagihan', bankId: part.bankId });
+          const r = await importFileFromPath(rt.handlers, { file, jenis: 'tagihan', bankId: part.bankId, commit: commitAsJob(rt) });
           ids.push(checkImported(r, part));
           fs.rmSync(file);
         }

@@ -2,7 +2,9 @@
  * The claim import timed part by part (upload+inspection, preview: parse in the worker, checks;
  * commit) on a copy of the cached data set: where step 1/2's time goes. Developer tool:
  *
- *   npx tsx build/bench/import-parts.ts [--loans 100000] [--months 36] [--format csv|xlsx] [--runs 2] [--lines N]
+ *   npx tsx build/bench/import-parts.ts [--loans 100000] [--months 36] [--format csv|xlsx] [--runs 2] [--lines N] [--job]
+ *
+ * `--job`: the commit as the screen runs it, a job in a worker (else imports.commit on this thread).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +13,7 @@ import { createRuntime } from '../../electron/runtime';
 import { dispatch } from '../../electron/services/dispatch';
 import { writeClaimFile } from '../../electron/services/demo/claim-files';
 import { BENCH_PERIOD, BENCH_TODAY, dataSetFile } from './bench';
-import { bareInsert, plantBenchClaim } from './claims';
+import { bareInsert, commitAsJob, plantBenchClaim } from './claims';
 import { useWorkerBundles } from '../scripts/worker-bundles';
 import { WORKER_BUNDLES_ENV } from '../../electron/services/worker-start';
 import { inspectFile, parseFile } from '../../electron/services/imports/parse/pipeline';
@@ -111,7 +113,9 @@ async function main() {
         await new Promise((r) => setTimeout(r, 5));
       }
       const t2 = performance.now();
-      const c = await ok<{ jumlahBaris: number }>(rt.handlers, 'imports.commit', { jobId, ganti: false });
+      const c = process.argv.includes('--job')
+        ? await commitAsJob(rt)({ jobId, ganti: false })
+        : await ok<{ jumlahBaris: number }>(rt.handlers, 'imports.commit', { jobId, ganti: false });
       const t3 = performance.now();
       const cpu = process.cpuUsage(cpu0);
       const rss = process.memoryUsage().rss / 1e6;

@@ -37,6 +37,22 @@ const INSERT_LINE = `INSERT INTO tagihan_baris (tagihan_id, ${BANK_COLUMNS.join(
  * statement for all lines (100,000 lines take well under a second). `dibuatOleh` is who
  * imported or entered it: four-eyes keeps them from approving it.
  */
+/** A draft claim's header row; its lines are the caller's (insertClaim, or the import's staged rows). */
+export function insertClaimHeader(
+  db: Database,
+  claim: { bankId: number; periodeAwal: string; periodeAkhir: string; imporId: number | null; dibuatOleh?: string | null; dibuatOlehId?: number | null },
+  total: number,
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO tagihan (bank_id, periode_awal, periode_akhir, status, total_diklaim, impor_id, dibuat_oleh, dibuat_oleh_id)
+         VALUES (?, ?, ?, 'draf', ?, ?, ?, ?)`,
+      )
+      .run(claim.bankId, claim.periodeAwal, claim.periodeAkhir, total, claim.imporId, claim.dibuatOleh ?? null, claim.dibuatOlehId ?? null).lastInsertRowid,
+  );
+}
+
 export function insertClaim(
   db: Database,
   claim: { bankId: number; periodeAwal: string; periodeAkhir: string; imporId: number | null; lines: NewClaimLine[]; dibuatOleh?: string | null; dibuatOlehId?: number | null },
@@ -48,14 +64,7 @@ export function insertClaim(
     if (!Number.isSafeInteger(total)) throw new RangeError('Jumlah total tagihan terlalu besar');
   }
   return db.transaction(() => {
-    const tagihanId = Number(
-      db
-        .prepare(
-          `INSERT INTO tagihan (bank_id, periode_awal, periode_akhir, status, total_diklaim, impor_id, dibuat_oleh, dibuat_oleh_id)
-           VALUES (?, ?, ?, 'draf', ?, ?, ?, ?)`,
-        )
-        .run(claim.bankId, claim.periodeAwal, claim.periodeAkhir, total, claim.imporId, claim.dibuatOleh ?? null, claim.dibuatOlehId ?? null).lastInsertRowid,
-    );
+    const tagihanId = insertClaimHeader(db, claim, total);
     const insert = db.prepare(INSERT_LINE);
     // One argument array for every line (not two new arrays per line).
     const args: unknown[] = [tagihanId, ...BANK_CLAIM_LINE_KEYS.map(() => null)];

@@ -126,6 +126,8 @@ const NUMERIC_FIELD_TYPES: ReadonlySet<ImportField['type']> = new Set(['uang', '
  */
 /** The import fields and whether each is numeric, listed once (not per line: a claim has 100,000+). */
 const CLAIM_FIELD_LIST = Object.entries(CLAIM_IMPORT_FIELDS).map(([key, field]) => ({ key, numeric: NUMERIC_FIELD_TYPES.has(field.type) }));
+/** The claim fields stored as numbers (the rest as text): how a staged row becomes a line in SQL, as newClaimLineFrom does in TypeScript. */
+export const CLAIM_NUMERIC_FIELDS: ReadonlySet<string> = new Set(CLAIM_FIELD_LIST.filter((f) => f.numeric).map((f) => f.key));
 
 export function newClaimLineFrom(nomorBaris: number, values: Readonly<Record<string, unknown>>): NewClaimLine {
   const line: Record<string, unknown> = { nomorBaris };

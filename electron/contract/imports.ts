@@ -230,6 +230,13 @@ export const CLAIM_ROW_LIMIT = 500_000;
 /** The rows one file of this kind may hold. */
 export const rowLimitOf = (jenis: ImportKind): number => (jenis === 'tagihan' ? CLAIM_ROW_LIMIT : IMPORT_LIMITS.barisMaks);
 
+/**
+ * Whether this kind's commit may run as a job (`jobs.start` with `imports.commit`): its preview
+ * stages its rows in the database, where the job's worker reads them (services/imports/staging.ts).
+ * The claim first (the biggest files, issue 16); every other kind commits on the runtime's thread.
+ */
+export const commitsAsJob = (jenis: ImportKind): boolean => jenis === 'tagihan';
+
 /** The longest base64 text of an upload within IMPORT_LIMITS.berkasMb. */
 export const UPLOAD_BASE64_MAX = Math.ceil((IMPORT_LIMITS.berkasMb * 1024 * 1024) / 3) * 4;
 

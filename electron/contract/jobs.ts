@@ -11,7 +11,7 @@ import type { AppError } from './common';
 import { returns } from './common';
 
 /** The channels that may run as a job (each also stays an ordinary channel). */
-export const JOB_CHANNELS = ['subsidy.run', 'budget.year', 'claims.reconcile', 'documents.render', 'backup.create', 'documents.print'] as const;
+export const JOB_CHANNELS = ['subsidy.run', 'budget.year', 'claims.reconcile', 'documents.render', 'backup.create', 'documents.print', 'imports.commit'] as const;
 export type JobChannel = (typeof JOB_CHANNELS)[number];
 
 export const JOB_STATUSES = ['berjalan', 'selesai', 'gagal', 'dibatalkan'] as const;

@@ -16,6 +16,7 @@ import { ServiceError } from '../errors';
 import { amountOf, checkRows } from './checks';
 import { dataVersion } from '../../../database/data-version';
 import type { PreviewJob } from './jobs';
+import { dropStaging } from '../../../database/repositories/import-staging';
 import { IMPORT_KIND_MODULES } from './kinds';
 
 /**
@@ -30,12 +31,18 @@ function describeEarlier(e: NonNullable<ReturnType<typeof repo.findImportBySha>>
   return `impor no. ${e.id} "${e.namaBerkas}"${owner ? ` (${owner})` : ''}, ${formatDateShort(e.dibuat.slice(0, 10))}${who}, ${e.jumlahBaris} baris`;
 }
 
-export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean, pilihan?: ImportDebtorChoices): ImportCommitResult {
+/**
+ * What a commit needs of a finished preview: from the runtime's memory (the preview job), or
+ * read back from its staged rows in a job worker (./staging.ts). `jumlahValid`: what the preview showed.
+ */
+export type Committable = Pick<PreviewJob, 'id' | 'request' | 'outcome' | 'checked' | 'checkedAgainst'> & { jumlahValid: number | null };
+
+export function commitJob(ctx: ServiceContext, job: Committable, ganti: boolean, pilihan?: ImportDebtorChoices): ImportCommitResult {
   const { db } = ctx;
   const req = job.request;
   requireOwnBank(ctx, req.bankId);
-  if (!job.outcome || !job.result) throw new ServiceError('CONFLICT', 'Pratinjau belum selesai.');
-  const previewValid = job.result.jumlahValid;
+  if (!job.outcome || job.jumlahValid === null) throw new ServiceError('CONFLICT', 'Pratinjau belum selesai.');
+  const previewValid = job.jumlahValid;
   const kind = IMPORT_KIND_MODULES[req.jenis];
 
   return db.transaction((): ImportCommitResult => {
@@ -53,6 +60,7 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean, 
     // The data may have changed since the preview (a month closed, a loan added): check again,
     // unless nothing was written since (a 100,000-line check costs half a second).
     const bulanIni = ctx.today().slice(0, 7);
+    ctx.progress?.('Memeriksa ulang baris');
     const against = job.checkedAgainst;
     const unchanged = against !== null && against.db === db && against.bulanIni === bulanIni && against.version === dataVersion(db);
     const checked =
@@ -119,9 +127,13 @@ export function commitJob(ctx: ServiceContext, job: PreviewJob, ganti: boolean, 
       imporId = repo.insertImport(db, write);
     }
 
-    const { tagihanId, ...produced } = kind.write(ctx, { req, imporId, valid, pilihan, afterWrite: (n) => commitHooks.afterWrite?.(n) });
+    // Inside the transaction: a job cancelled here rolls everything back.
+    ctx.progress?.('Menyimpan baris');
+    const { tagihanId, ...produced } = kind.write(ctx, { req, imporId, valid, checked: checked.rows, previewId: job.id, pilihan, afterWrite: (n) => commitHooks.afterWrite?.(n) });
 
     repo.setImportTotals(db, imporId, write);
+    // The preview's staged rows (a claim's) are spent: gone with the commit, or kept if it rolls back.
+    dropStaging(db, job.id);
     const opsiTemplat = Object.fromEntries(Object.entries(req.opsi).filter(([k]) => k !== 'headerRow' && k !== 'sheet'));
     repo.saveTemplate(db, req.jenis, { bankId: req.bankId, penjaminId: req.penjaminId }, { pemetaan: req.pemetaan, opsi: opsiTemplat }, ctx.user);
     // The trail records what was written, less the storage details (format, options; who is the entry's user) and with the period as words.

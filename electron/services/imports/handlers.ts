@@ -20,6 +20,8 @@ import { IMPORT_KIND_MODULES } from './kinds';
 import type { Inspection } from './parse/pipeline';
 import type { ParseOutcome } from './parse/rows';
 import { runWorker, WorkerFileError } from './run-worker';
+import { dropStaging } from '../../../database/repositories/import-staging';
+import { finishStaging, stagedCommittable, stageRows } from './staging';
 
 interface Owner {
   jenis: ImportKind;
@@ -139,12 +141,16 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       job.request.format = outcome.info.format;
       job.tahap = 'Mencocokkan dengan data pinjaman';
       job.persen = 90;
+      // For a commit run as a job (its worker sees the database, not this memory); in batches.
+      await stageRows(db, job, outcome);
       const bulanIni = ctx.today().slice(0, 7);
       const checked = checkRows(db, { ...req, bulanIni, hariIni: ctx.today() }, outcome);
       job.outcome = outcome;
       job.checked = checked;
-      job.checkedAgainst = { db, version: dataVersion(db), bulanIni };
       job.result = summarize(req.jenis, req.namaBerkas, outcome, checked, repo.findImportBySha(db, req.jenis, req.berkas));
+      finishStaging(db, job);
+      // After the staging's last write: the commit reuses these checks while nothing else was written.
+      job.checkedAgainst = { db, version: dataVersion(db), bulanIni };
       job.persen = 100;
       job.tahap = 'Selesai';
       job.status = 'selesai';
@@ -223,7 +229,10 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
         pemetaan,
         tetap,
       };
-      const job = createJob(ctx.user, ctx.databasePath, request);
+      // A forgotten preview of another database (before a restore, another runtime in tests) is left to that one's start.
+      const job = createJob(ctx.user, ctx.databasePath, request, (old) => {
+        if (old.databasePath === ctx.databasePath) dropStaging(db, old.id);
+      });
       job.done = runPreview(job);
       return { jobId: job.id };
     },
@@ -266,10 +275,13 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
     },
 
     'imports.commit': async ({ jobId, ganti, pilihan }) => {
+      // Run as a job (ctx.progress is given only there): in a worker, with its own connection and
+      // none of the runtime's memory; the preview's rows are read back from where it staged them.
+      if (ctx.progress) return commitJob(ctx, stagedCommittable(ctx, jobId), ganti, pilihan);
       const job = jobOf(jobId);
       if (job.status === 'berjalan') throw new ServiceError('CONFLICT', 'Pratinjau masih berjalan; tunggu sampai selesai.');
       if (job.status === 'gagal') throw new ServiceError('CONFLICT', job.pesan ?? 'Pratinjau gagal; tidak ada yang dapat disimpan.');
-      const result = commitJob(ctx, job, ganti, pilihan);
+      const result = commitJob(ctx, { ...job, jumlahValid: job.result?.jumlahValid ?? null }, ganti, pilihan);
       dropJob(job.id);
       return result;
     },

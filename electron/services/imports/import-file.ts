@@ -27,6 +27,11 @@ export interface ImportFromPathInput {
   pilihan?: InputOf<'imports.commit'>['pilihan'];
   /** Stop after the preview (nothing written). */
   previewOnly?: boolean;
+  /**
+   * How to commit, when not by calling imports.commit on the runtime's thread: the bench commits a
+   * claim as the screen does, as a job (`jobs.start`), to measure what the screen's user waits for.
+   */
+  commit?: (input: InputOf<'imports.commit'>) => Promise<ImportCommitResult>;
 }
 
 export interface ImportFromPathResult {
@@ -67,7 +72,8 @@ export async function importFileFromPath(handlers: Handlers, input: ImportFromPa
     if (p.status === 'selesai') {
       const preview = p.hasil!;
       if (input.previewOnly) return { inspection, preview, commit: null };
-      const commit = await ok<ImportCommitResult>(handlers, 'imports.commit', { jobId, ganti: input.ganti ?? false, ...(input.pilihan ? { pilihan: input.pilihan } : {}) });
+      const commitInput = { jobId, ganti: input.ganti ?? false, ...(input.pilihan ? { pilihan: input.pilihan } : {}) };
+      const commit = input.commit ? await input.commit(commitInput) : await ok<ImportCommitResult>(handlers, 'imports.commit', commitInput);
       return { inspection, preview, commit };
     }
     await new Promise((r) => setTimeout(r, 25));

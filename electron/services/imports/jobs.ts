@@ -44,7 +44,8 @@ export interface PreviewJob {
 const MAX_JOBS = 6;
 const jobs = new Map<string, PreviewJob>();
 
-export function createJob(user: string, databasePath: string, request: PreviewRequest): PreviewJob {
+/** `forget`: told each older job forgotten to make room (its staged rows go with it). */
+export function createJob(user: string, databasePath: string, request: PreviewRequest, forget?: (job: PreviewJob) => void): PreviewJob {
   const job: PreviewJob = {
     id: crypto.randomUUID(),
     user,
@@ -63,7 +64,11 @@ export function createJob(user: string, databasePath: string, request: PreviewRe
   jobs.set(job.id, job);
   // Forget the oldest finished jobs beyond a few (each may hold 100,000 parsed rows).
   const finished = [...jobs.values()].filter((j) => j.status !== 'berjalan');
-  while (jobs.size > MAX_JOBS && finished.length > 0) jobs.delete(finished.shift()!.id);
+  while (jobs.size > MAX_JOBS && finished.length > 0) {
+    const old = finished.shift()!;
+    jobs.delete(old.id);
+    forget?.(old);
+  }
   return job;
 }
 

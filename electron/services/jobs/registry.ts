@@ -24,6 +24,9 @@ export const JOBS: { readonly [C in JobChannel]: JobDefinition } = {
   // The document is gathered and laid out in the worker; only the print dialog is the runtime's
   // (the shell's printer, asked for by message as a PDF is).
   'documents.print': { readOnly: true, tahap: 'Menyiapkan cetakan' },
+  // A claim's commit: its preview's rows are read back from the database (imports/staging.ts),
+  // checked again and written in the worker's one transaction.
+  'imports.commit': { readOnly: false, tahap: 'Menyimpan impor' },
 };
 
 /** The automatic backup of the day: not a channel (nobody asks for it), the runtime starts it after start. */

@@ -1,9 +1,11 @@
 /**
  * A bank's subsidy claim (tagihan): every line is kept, matched or not — the reconciliation marks
  * an unknown account, a line not eligible or claimed twice; the preview only warns. The commit
- * writes one draft claim through the claims repository's insertClaim.
+ * writes one draft claim: its lines with one INSERT … SELECT from the rows the preview staged
+ * (database/repositories/import-staging.ts), or through insertClaim when they are gone.
  */
 import { insertClaim, setClaimStatus, type NewClaimLine } from '../../../../database/repositories/claims';
+import { insertClaimFromStaging, stagedRowCount } from '../../../../database/repositories/import-staging';
 import { newClaimLineFrom } from '../../../contract/claim-lines';
 import * as repo from '../../../../database/repositories/imports';
 import { callerId } from '../../auth/four-eyes';
@@ -16,7 +18,13 @@ const claimLine = (r: CheckedRow): NewClaimLine => newClaimLineFrom(r.baris, r.v
 
 export const tagihan: ImportKindModule = {
   check(db, t, rows, report) {
+    const read = rows.map((r) => r.values);
     const { bankName, matches } = matchBankLoans(db, t, rows, report);
+    // Rows whose account the match replaced by the loan's own (a copy of the values): the write
+    // from the staged rows corrects just these.
+    rows.forEach((row, i) => {
+      if (row.values !== read[i]) row.data = { ...row.data, rekeningDibaca: true };
+    });
     rows.forEach((row, i) => {
       const m = matches[i];
       if (!m || m.loan || row.galat) return;
@@ -31,20 +39,25 @@ export const tagihan: ImportKindModule = {
     });
   },
 
-  write(ctx, { req, imporId, valid, afterWrite }) {
+  write(ctx, { req, imporId, valid, checked, previewId, afterWrite }) {
     const periods = valid.map((r) => r.values.periode as string).sort();
     let total = 0;
     for (const r of valid) total += r.values.diklaim as number;
-    const claim = insertClaim(ctx.db, {
-      bankId: req.bankId!,
-      periodeAwal: periods[0]!,
-      periodeAkhir: periods.at(-1)!,
-      imporId,
-      lines: valid.map(claimLine),
-      dibuatOleh: ctx.user,
-      dibuatOlehId: callerId(ctx),
-    });
-    if (claim.totalDiklaim !== total) throw new Error(`Total tagihan ${claim.totalDiklaim} berbeda dengan total baris ${total}`);
+    const header = { bankId: req.bankId!, periodeAwal: periods[0]!, periodeAkhir: periods.at(-1)!, imporId, dibuatOleh: ctx.user, dibuatOlehId: callerId(ctx) };
+    // The preview staged every parsed row (all of them still there unless a restore or a restart
+    // took them): one INSERT … SELECT from them, else the lines from the checked rows.
+    const claim =
+      stagedRowCount(ctx.db, previewId) === checked.length
+        ? insertClaimFromStaging(ctx.db, {
+            ...header,
+            stagingId: previewId,
+            refused: checked.filter((r) => r.galat).map((r) => r.baris),
+            corrected: valid.filter((r) => r.data?.rekeningDibaca).map((r) => ({ baris: r.baris, nomorRekening: r.values.nomorRekening as string })),
+          })
+        : { ...insertClaim(ctx.db, { ...header, lines: valid.map(claimLine) }), lines: valid.length };
+    // The same rows as the check's, by count and by amount (a staged row left out or taken twice shows here).
+    if (claim.totalDiklaim !== total || claim.lines !== valid.length)
+      throw new Error(`Total tagihan ${claim.totalDiklaim} (${claim.lines} baris) berbeda dengan total baris ${total} (${valid.length} baris)`);
     afterWrite(valid.length);
     return { tagihanId: claim.tagihanId };
   },

@@ -68,6 +68,9 @@ export interface KindWrite {
   req: PreviewRequest;
   imporId: number;
   valid: CheckedRow[];
+  /** Every checked row (valid or not) and the preview's id: a claim writes from its staged rows (imports/staging.ts) when they are all there. */
+  checked: CheckedRow[];
+  previewId: string;
   /** Call after each row (or batch) written: the crash test's seam (commitHooks.afterWrite). */
   afterWrite(written: number): void;
   /** Kind 'pinjaman': the clerk's choices on registered debtors whose data differs. */

@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { Bank, DebtorChoice, Decree, ImportCommitResult, ImportDebtorChoices, ImportInspection, ImportKind, ImportProgress, ImportRecord, InputOf, Insurer } from '@contract';
-import { IMPORT_KIND_SPECS, IMPORT_LIMITS } from '@contract';
+import { IMPORT_KIND_SPECS, IMPORT_LIMITS, commitsAsJob } from '@contract';
 import { ApiError, call } from '@/api';
+import { runJob } from '@/jobs';
 
 export type Step = 'sumber' | 'pemetaan' | 'pratinjau' | 'hasil';
 export type Options = NonNullable<InputOf<'imports.inspect'>['opsi']>;
@@ -241,7 +242,9 @@ export const useImportsStore = defineStore('imports', () => {
     busy.value = true;
     error.value = null;
     try {
-      result.value = await call('imports.commit', { jobId: progress.value.jobId, ganti, ...(pilihan.value ? { pilihan: pilihan.value } : {}) });
+      const input = { jobId: progress.value.jobId, ganti, ...(pilihan.value ? { pilihan: pilihan.value } : {}) };
+      // A claim's commit (up to 500,000 lines) runs as a job: the main process keeps answering meanwhile.
+      result.value = commitsAsJob(jenis.value) ? await runJob('imports.commit', input) : await call('imports.commit', input);
       step.value = 'hasil';
       await loadHistory(1);
       return true;
