@@ -20,6 +20,7 @@ import * as dashboard from './dashboard';
 import * as debtors from './debtors';
 import * as decrees from './decrees';
 import * as imports from './imports';
+import * as importStaging from './import-staging';
 import * as insurers from './insurers';
 import * as loanHistory from './loan-history';
 import * as loans from './loans';
@@ -49,6 +50,7 @@ export const repositories = {
   debtors,
   decrees,
   imports,
+  'import-staging': importStaging,
   insurers,
   'loan-history': loanHistory,
   loans,
