@@ -295,7 +295,14 @@ export class JobRunner {
         job.readOnly = msg.readOnly;
         if (msg.result.ok) job.hasilJson = msg.result.json;
         else job.galat = msg.result.error;
-        job.end(msg.result.ok ? 'selesai' : 'gagal', msg.result.ok ? 'Selesai' : 'Gagal');
+        if (!msg.result.ok && Atomics.load(job.state, STATE) === CANCELLED) {
+          // Cancelled: the worker woke at its gate (or a check) and reported the cancel before
+          // terminate() ended it. The same outcome as when it is ended first (the 'exit' handler).
+          job.galat = { code: 'CONFLICT', message: CANCELLED_MESSAGE };
+          job.end('dibatalkan', 'Dibatalkan');
+        } else {
+          job.end(msg.result.ok ? 'selesai' : 'gagal', msg.result.ok ? 'Selesai' : 'Gagal');
+        }
         this.recycle(job);
         return;
     }
