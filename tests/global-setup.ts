@@ -6,9 +6,15 @@
  * tests/integration/worker-start.test.ts.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { useWorkerBundles } from '../build/scripts/worker-bundles';
+import { WORKER_BUNDLES_ENV } from '../electron/services/worker-start';
 
 export default function setup(): () => void {
-  const dir = useWorkerBundles(`workers-${process.pid}`);
+  const folder = `workers-${process.pid}`;
+  // Each project of vitest.config.mts extends the root config and so runs this file: the first
+  // builds the bundles, the others find this run's folder already named and use it.
+  if (path.basename(process.env[WORKER_BUNDLES_ENV] ?? '') === folder) return () => undefined;
+  const dir = useWorkerBundles(folder);
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }
