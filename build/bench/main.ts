@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --loans N[,N2,…]] [--growth] [--months M] [--seed S] [--runs R] [--claim-lines L] [--steps 1,4,…] [--no-browser] [--out FILE]`:
+ * `npm run bench [-- --loans N[,N2,…]] [--growth] [--months M] [--seed S] [--runs R[,R2,…]] [--claim-lines L] [--steps 1,4,…] [--no-browser] [--out FILE]`:
  * the issue-7/16 benchmark. Data sets are cached in .cache/bench/ by seed and size. `--loans`
  * with a list, or `--growth` (10,000 → 100,000 → 1,000,000 loans), runs the bench at each size and
  * prints how each step's time grows (build/bench/growth.ts). See docs/performance.md.
@@ -25,18 +25,23 @@ const loanSizes =
 const outIndex = args.indexOf('--out');
 const claimIndex = args.indexOf('--claim-lines');
 const stepsIndex = args.indexOf('--steps');
+// `--runs 3,3,1`: one count per size (the last one repeats), so the 1M claim steps, minutes each,
+// can run once while the smaller sizes take the median of three.
+const runsIndex = args.indexOf('--runs');
+const runsList = runsIndex >= 0 ? (args[runsIndex + 1] ?? '').split(',').map((v) => positive('--runs', v)) : [5];
+const runsAt = (i: number): number => runsList[Math.min(i, runsList.length - 1)]!;
 const cacheDir = path.resolve(__dirname, '..', '..', '.cache', 'bench');
 
 async function main(): Promise<void> {
   const reports: BenchReport[] = [];
-  for (const loans of loanSizes) {
+  for (const [i, loans] of loanSizes.entries()) {
     const out = outIndex >= 0 && args[outIndex + 1] ? path.resolve(args[outIndex + 1]!) : undefined;
     reports.push(
       await runBench({
         loans,
         months: option('--months', 36),
         seed: option('--seed', 20251027),
-        runs: option('--runs', 5),
+        runs: runsAt(i),
         // The claim grows with the data set: as many lines as loans, unless given.
         ...(claimIndex >= 0 ? { claimLines: option('--claim-lines', loans) } : {}),
         cacheDir,
