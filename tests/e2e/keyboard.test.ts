@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { invoke } from '../../electron/services/dispatch';
 import type { Result } from '../../electron/contract';
 import { startApp, type AppUnderTest } from './harness';
+import { schemeInput } from '../helpers/scheme';
 
 /**
  * Issue 18 item 13: a clerk enters a debtor and then a loan with the keyboard only — Alt+N, typing,
@@ -34,22 +35,7 @@ describe('keyboard only: a debtor, then a loan', () => {
     const h = app.runtime.handlers;
     ok(await invoke(h, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [{ kode: 'BSB-ME', nama: 'Cabang Muara Enim' }] }));
     const insurer = ok(await invoke(h, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' }));
-    ok(
-      await invoke(h, 'schemes.save', {
-        kode: 'GS-2025',
-        nama: 'Gerbang Serasan 2025',
-        berlakuDari: '2025-01-01',
-        berlakuSampai: '2025-12-31',
-        bungaBankPersen: '11',
-        bungaDebiturPersen: '3',
-        metodeBunga: 'efektif',
-        plafonMaks: 50_000_000,
-        tenorMaks: 36,
-        penjaminId: insurer.id,
-        premiTarifPersen: '1.5',
-        porsiJaminanPersen: '70',
-      }),
-    );
+    ok(await invoke(h, 'schemes.save', schemeInput(2025, insurer.id, { nama: 'Gerbang Serasan 2025' })));
     ok(await invoke(h, 'app.startEmpty', {}));
     await app.page.reload();
     await app.page.getByTestId('nav-home').waitFor();

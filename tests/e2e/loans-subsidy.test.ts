@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { invoke } from '../../electron/services/dispatch';
 import type { Result } from '../../electron/contract';
 import { E2E_USER, addUser, count, screenshot, signInAs, signOut, startApp, type AppUnderTest } from './harness';
+import { schemeInput } from '../helpers/scheme';
 
 /**
  * Issue 3 end to end: a clerk enters a loan through the UI, sees its schedule, takes it through
@@ -47,22 +48,7 @@ describe('loans and the subsidy run, end to end in Chromium over a real SQLite f
     // Master data and the budget come from the earlier screens (tested elsewhere); set them up directly.
     ok(await invoke(h, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [{ kode: 'BSB-ME', nama: 'Cabang Muara Enim' }] }));
     const insurer = ok(await invoke(h, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' }));
-    ok(
-      await invoke(h, 'schemes.save', {
-        kode: 'GS-2025',
-        nama: 'Gerbang Serasan 2025',
-        berlakuDari: '2025-01-01',
-        berlakuSampai: '2025-12-31',
-        bungaBankPersen: '11',
-        bungaDebiturPersen: '3',
-        metodeBunga: 'efektif',
-        plafonMaks: 50_000_000,
-        tenorMaks: 36,
-        penjaminId: insurer.id,
-        premiTarifPersen: '1.5',
-        porsiJaminanPersen: '70',
-      }),
-    );
+    ok(await invoke(h, 'schemes.save', schemeInput(2025, insurer.id, { nama: 'Gerbang Serasan 2025' })));
     ok(await invoke(h, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' }));
     ok(await invoke(h, 'budget.save', { tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05.01.001', uraian: 'Subsidi bunga Gerbang Serasan', pagu: 500_000_000 }));
     ok(await invoke(h, 'app.startEmpty', {}));

@@ -11,6 +11,7 @@ import { formatRupiah } from '../../electron/domain/format';
 import type { Result } from '../../electron/contract';
 import { NIK } from '../helpers/nik';
 import { addUser, screenshot, signInAs, startApp, type AppUnderTest } from './harness';
+import { schemeInput } from '../helpers/scheme';
 
 let app: AppUnderTest;
 const contexts: BrowserContext[] = [];
@@ -40,22 +41,7 @@ describe('two clerks save the same loan', () => {
     const h = app.runtime.handlers;
     const bank = ok(await invoke(h, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] }));
     const insurer = ok(await invoke(h, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' }));
-    const scheme = ok(
-      await invoke(h, 'schemes.save', {
-        kode: 'GS-2026',
-        nama: 'GS 2026',
-        berlakuDari: '2026-01-01',
-        berlakuSampai: '2026-12-31',
-        bungaBankPersen: '11',
-        bungaDebiturPersen: '3',
-        metodeBunga: 'efektif',
-        plafonMaks: 50_000_000,
-        tenorMaks: 36,
-        penjaminId: insurer.id,
-        premiTarifPersen: '1.5',
-        porsiJaminanPersen: '70',
-      }),
-    );
+    const scheme = ok(await invoke(h, 'schemes.save', schemeInput(2026, insurer.id)));
     const debtor = ok(await invoke(h, 'debtors.save', { nik: NIK.man.nik, nama: 'Ahmad Fauzi', skala: 'mikro' }));
     loanId = ok(
       await invoke(h, 'loans.save', {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Result } from '../../electron/contract';
 import { createRuntime } from '../../electron/runtime';
 import { invoke } from '../../electron/services/dispatch';
+import { schemeInput } from './scheme';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -80,22 +81,7 @@ export async function prepareDatabase(file: string): Promise<void> {
   }
   ok(await invoke(h, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] }));
   const insurer = ok(await invoke(h, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' }));
-  ok(
-    await invoke(h, 'schemes.save', {
-      kode: 'GS-2025',
-      nama: 'Gerbang Serasan 2025',
-      berlakuDari: '2025-01-01',
-      berlakuSampai: '2025-12-31',
-      bungaBankPersen: '11',
-      bungaDebiturPersen: '3',
-      metodeBunga: 'efektif',
-      plafonMaks: 50_000_000,
-      tenorMaks: 36,
-      penjaminId: insurer.id,
-      premiTarifPersen: '1.5',
-      porsiJaminanPersen: '70',
-    }),
-  );
+  ok(await invoke(h, 'schemes.save', schemeInput(2025, insurer.id, { nama: 'Gerbang Serasan 2025' })));
   ok(await invoke(h, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' }));
   rt.close();
 }

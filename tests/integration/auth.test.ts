@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS, JOB_CHANNELS, ROLES, type Channel, type Result, type Role } from '../../electron/contract';
 import { createRuntime, type Runtime } from '../../electron/runtime';
 import { auditRows, call, sessionAs } from '../helpers/runtime';
+import { schemeInput } from '../helpers/scheme';
 
 /**
  * Users, roles and four-eyes, through the door the renderer uses (Runtime.callWithSession):
@@ -272,20 +273,7 @@ describe('four-eyes and the steps of a loan', () => {
   async function world() {
     const bank = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] });
     const insurer = await call(rt, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' });
-    const scheme = await call(rt, 'schemes.save', {
-      kode: 'GS-2026',
-      nama: 'GS 2026',
-      berlakuDari: '2026-01-01',
-      berlakuSampai: '2026-12-31',
-      bungaBankPersen: '11',
-      bungaDebiturPersen: '3',
-      metodeBunga: 'efektif',
-      plafonMaks: 50_000_000,
-      tenorMaks: 36,
-      penjaminId: insurer.id,
-      premiTarifPersen: '1.5',
-      porsiJaminanPersen: '70',
-    });
+    const scheme = await call(rt, 'schemes.save', schemeInput(2026, insurer.id));
     const debtor = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
     const paguPremi = await call(rt, 'budget.save', { tahun: 2026, jenis: 'premi', kodeRekening: '5.1.05.02', uraian: 'Premi', pagu: 10_000_000 });
     const loanInput = {
@@ -365,20 +353,7 @@ describe('four-eyes compares users, not names', () => {
   async function world() {
     const bank = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] });
     const insurer = await call(rt, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' });
-    const scheme = await call(rt, 'schemes.save', {
-      kode: 'GS-2026',
-      nama: 'GS 2026',
-      berlakuDari: '2026-01-01',
-      berlakuSampai: '2026-12-31',
-      bungaBankPersen: '11',
-      bungaDebiturPersen: '3',
-      metodeBunga: 'efektif',
-      plafonMaks: 50_000_000,
-      tenorMaks: 36,
-      penjaminId: insurer.id,
-      premiTarifPersen: '1.5',
-      porsiJaminanPersen: '70',
-    });
+    const scheme = await call(rt, 'schemes.save', schemeInput(2026, insurer.id));
     const debtor = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
     const paguPremi = await call(rt, 'budget.save', { tahun: 2026, jenis: 'premi', kodeRekening: '5.1.05.02', uraian: 'Premi', pagu: 10_000_000 });
     const loanInput = {
@@ -440,20 +415,7 @@ describe('a premium is paid on an invoice recorded by someone else', () => {
   async function premiums() {
     const bank = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] });
     const insurer = await call(rt, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' });
-    const scheme = await call(rt, 'schemes.save', {
-      kode: 'GS-2026',
-      nama: 'GS 2026',
-      berlakuDari: '2026-01-01',
-      berlakuSampai: '2026-12-31',
-      bungaBankPersen: '11',
-      bungaDebiturPersen: '3',
-      metodeBunga: 'efektif',
-      plafonMaks: 50_000_000,
-      tenorMaks: 36,
-      penjaminId: insurer.id,
-      premiTarifPersen: '1.5',
-      porsiJaminanPersen: '70',
-    });
+    const scheme = await call(rt, 'schemes.save', schemeInput(2026, insurer.id));
     const debtor = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
     const pagu = await call(rt, 'budget.save', { tahun: 2026, jenis: 'premi', kodeRekening: '5.1.05.02', uraian: 'Premi', pagu: 10_000_000 });
     const loan = await call(rt, 'loans.save', {
@@ -513,20 +475,7 @@ describe("a bank's liaison officer", () => {
     const a = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] });
     const b = await call(rt, 'banks.save', { kode: 'BRI', nama: 'BRI', cabang: [] });
     const insurer = await call(rt, 'insurers.save', { kode: 'J', nama: 'Jamkrindo', jenis: 'penjaminan' });
-    const scheme = await call(rt, 'schemes.save', {
-      kode: 'GS',
-      nama: 'GS',
-      berlakuDari: '2026-01-01',
-      berlakuSampai: '2026-12-31',
-      bungaBankPersen: '11',
-      bungaDebiturPersen: '3',
-      metodeBunga: 'efektif',
-      plafonMaks: 50_000_000,
-      tenorMaks: 36,
-      penjaminId: insurer.id,
-      premiTarifPersen: '1',
-      porsiJaminanPersen: '70',
-    });
+    const scheme = await call(rt, 'schemes.save', schemeInput(2026, insurer.id, { kode: 'GS', nama: 'GS', premiTarifPersen: '1' }));
     const d1 = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti', skala: 'mikro' });
     const d2 = await call(rt, 'debtors.save', { nik: '1603101203800002', nama: 'Rudi', skala: 'kecil' });
     const base = { skemaId: scheme.id, nomorAkad: 'AK', tanggalAkad: '2026-01-10', plafon: 5_000_000, tenorBulan: 12 };

@@ -4,6 +4,7 @@ import { projectCosts } from '../../electron/services/budget/projection';
 import { getLoan } from '../../database/repositories/loans';
 import { getScheme } from '../../database/repositories/schemes';
 import { call, useTempRuntime, type TempRuntime } from '../helpers/runtime';
+import { disburse, loan12jt } from '../helpers/loan';
 
 // Issue 18.2: the projection assumes every future month stays eligible, so under a scheme that
 // pays only months the bank reports an instalment for it must assume the instalment is paid.
@@ -26,19 +27,8 @@ async function loanUnder(rt: TempRuntime, wajibAngsuran: boolean) {
     wajibAngsuran,
   });
   const debtor = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
-  const loan = await call(rt, 'loans.save', {
-    debiturId: debtor.id,
-    bankId: bank.id,
-    skemaId: scheme.id,
-    nomorRekening: '0012300045',
-    nomorAkad: 'AK/001/2025',
-    tanggalAkad: '2025-01-10',
-    plafon: 12_000_000,
-    tenorBulan: 12,
-    tanggalAngsuranPertama: '2025-02-15',
-  });
-  await call(rt, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2025-01-12' });
-  await call(rt, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2025-01-15' });
+  const loan = await call(rt, 'loans.save', loan12jt({ debiturId: debtor.id, bankId: bank.id, skemaId: scheme.id }));
+  await disburse(rt, loan.id);
   return loan.id;
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditRows, call, callError, sessionAs, useTempRuntime } from '../helpers/runtime';
+import { schemeInput } from '../helpers/scheme';
+import { disburse, loan12jt } from '../helpers/loan';
 
 /** Tutup buku: a closed month's positions, payments and claims are locked until an admin reopens it. */
 const rt = useTempRuntime({ prefix: 'gs-closing-', today: '2025-04-10' });
@@ -8,35 +10,11 @@ async function disbursedLoan() {
   const r = rt();
   const bank = await call(r, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [] });
   const insurer = await call(r, 'insurers.save', { kode: 'J', nama: 'Jamkrindo', jenis: 'penjaminan' });
-  const scheme = await call(r, 'schemes.save', {
-    kode: 'GS',
-    nama: 'GS',
-    berlakuDari: '2025-01-01',
-    berlakuSampai: '2025-12-31',
-    bungaBankPersen: '11',
-    bungaDebiturPersen: '3',
-    metodeBunga: 'efektif',
-    plafonMaks: 50_000_000,
-    tenorMaks: 36,
-    penjaminId: insurer.id,
-    premiTarifPersen: '1',
-    porsiJaminanPersen: '70',
-  });
+  const scheme = await call(r, 'schemes.save', schemeInput(2025, insurer.id, { kode: 'GS', nama: 'GS', premiTarifPersen: '1' }));
   const debtor = await call(r, 'debtors.save', { nik: '1603106710850001', nama: 'Siti', skala: 'mikro' });
   const pagu = await call(r, 'budget.save', { tahun: 2025, jenis: 'subsidi_bunga', kodeRekening: '5.1.05', uraian: 'Subsidi', pagu: 10_000_000 });
-  const loan = await call(r, 'loans.save', {
-    debiturId: debtor.id,
-    bankId: bank.id,
-    skemaId: scheme.id,
-    nomorRekening: '001',
-    nomorAkad: 'AK',
-    tanggalAkad: '2025-01-10',
-    plafon: 12_000_000,
-    tenorBulan: 12,
-    tanggalAngsuranPertama: '2025-02-15',
-  });
-  await call(r, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2025-01-12' });
-  await call(r, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2025-01-15' });
+  const loan = await call(r, 'loans.save', loan12jt({ debiturId: debtor.id, bankId: bank.id, skemaId: scheme.id }, { nomorRekening: '001', nomorAkad: 'AK' }));
+  await disburse(r, loan.id);
   return { bankId: bank.id, loanId: loan.id, paguId: pagu.id };
 }
 

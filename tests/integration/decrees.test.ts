@@ -10,6 +10,7 @@ import { insertClaim, type NewClaimLine } from '../../database/repositories/clai
 import { computeSubsidyRun } from '../../electron/services/subsidy/run';
 import { computeSubsidyRunReference } from '../../electron/services/subsidy/reference';
 import { auditRows, call, callError, INDONESIAN, useTempRuntime, type TempRuntime } from '../helpers/runtime';
+import { disburse } from '../helpers/loan';
 
 const rt = useTempRuntime({ prefix: 'gs-decree-' });
 
@@ -84,8 +85,7 @@ const loanInput = (w: World, who: keyof typeof NIK, n: number, extra: Partial<Lo
 
 async function disbursed(r: TempRuntime, input: LoanSaveInput) {
   const loan = await call(r, 'loans.save', input);
-  await call(r, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2025-01-12' });
-  return call(r, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2025-01-15' });
+  return disburse(r, loan.id);
 }
 
 /**

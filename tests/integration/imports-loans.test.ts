@@ -14,6 +14,7 @@ import { auditRows, call, callError, countRows, sessionAs, snapshot, useTempRunt
 import { makeNik, NIK } from '../helpers/nik';
 import { withPlantedCrash } from '../helpers/console';
 import { bankListCsv, bankListWorkbook, legacyWorkbook, N } from '../fixtures/loan-files/make';
+import { schemeInput } from '../helpers/scheme';
 
 const rt = useTempRuntime({ prefix: 'gs-import-pinjaman-' });
 afterEach(() => {
@@ -61,22 +62,7 @@ async function loanWorld(r: TempRuntime): Promise<LoanWorld> {
       tenorMaks: 60,
     })
   ).id;
-  const baru = (
-    await call(r, 'schemes.save', {
-      kode: 'GS-2026',
-      nama: 'GS 2026',
-      berlakuDari: '2026-01-01',
-      berlakuSampai: '2026-12-31',
-      bungaBankPersen: '11',
-      bungaDebiturPersen: '3',
-      metodeBunga: 'efektif',
-      plafonMaks: 50_000_000,
-      tenorMaks: 36,
-      penjaminId: insurer,
-      premiTarifPersen: '1.5',
-      porsiJaminanPersen: '70',
-    })
-  ).id;
+  const baru = (await call(r, 'schemes.save', schemeInput(2026, insurer))).id;
   const fauzi = (
     await call(r, 'debtors.save', {
       nik: NIK.man.nik,

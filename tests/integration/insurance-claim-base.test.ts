@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, callError, useTempRuntime, type TempRuntime } from '../helpers/runtime';
+import { schemeInput } from '../helpers/scheme';
+import { disburse, loan12jt } from '../helpers/loan';
 
 // Issue 18.4: an insurance claim is on the outstanding at the date it is about (the default: the day
 // the loan was declared macet), not on a month-end position reported after a later instalment.
@@ -10,34 +12,10 @@ const rtOf = useTempRuntime({ prefix: 'gs-claim-base-' });
 async function loan(rt: TempRuntime) {
   const bank = await call(rt, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [{ kode: 'ME', nama: 'Muara Enim' }] });
   const insurer = await call(rt, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' });
-  const scheme = await call(rt, 'schemes.save', {
-    kode: 'GS-2025',
-    nama: 'GS 2025',
-    berlakuDari: '2025-01-01',
-    berlakuSampai: '2025-12-31',
-    bungaBankPersen: '11',
-    bungaDebiturPersen: '3',
-    metodeBunga: 'efektif',
-    plafonMaks: 50_000_000,
-    tenorMaks: 36,
-    penjaminId: insurer.id,
-    premiTarifPersen: '1.5',
-    porsiJaminanPersen: '70',
-  });
+  const scheme = await call(rt, 'schemes.save', schemeInput(2025, insurer.id));
   const debtor = await call(rt, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' });
-  const saved = await call(rt, 'loans.save', {
-    debiturId: debtor.id,
-    bankId: bank.id,
-    skemaId: scheme.id,
-    nomorRekening: '0012300045',
-    nomorAkad: 'AK/001/2025',
-    tanggalAkad: '2025-01-10',
-    plafon: 12_000_000,
-    tenorBulan: 12,
-    tanggalAngsuranPertama: '2025-02-15',
-  });
-  await call(rt, 'loans.transition', { id: saved.id, ke: 'disetujui', tanggal: '2025-01-12' });
-  await call(rt, 'loans.transition', { id: saved.id, ke: 'aktif', tanggal: '2025-01-15' });
+  const saved = await call(rt, 'loans.save', loan12jt({ debiturId: debtor.id, bankId: bank.id, skemaId: scheme.id }));
+  await disburse(rt, saved.id);
   // The bank reports 10.000.000 at the end of March (after the 15 March instalment) and
   // 9.000.000 at the end of April: one more instalment, on 15 April.
   await call(rt, 'positions.save', { pinjamanId: saved.id, periode: '2025-03', outstanding: 10_000_000, kol: 2, hariTunggakan: 20 });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../electron/runtime';
 import { invokeSeen } from '../helpers/versions';
 import type { LoanSaveInput, Result } from '../../electron/contract';
+import { schemeInput } from '../helpers/scheme';
 
 let rt: Runtime;
 let dir: string;
@@ -28,22 +29,7 @@ async function world(): Promise<World> {
   const bank = ok(await invoke(rt.handlers, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel', cabang: [{ kode: 'ME', nama: 'Muara Enim' }] }));
   const insurer = ok(await invoke(rt.handlers, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' }));
   // 11 % bank, 3 % debtor: the regency pays 8 % a year on the outstanding, actual/360, half-up.
-  const scheme = ok(
-    await invoke(rt.handlers, 'schemes.save', {
-      kode: 'GS-2025',
-      nama: 'GS 2025',
-      berlakuDari: '2025-01-01',
-      berlakuSampai: '2025-12-31',
-      bungaBankPersen: '11',
-      bungaDebiturPersen: '3',
-      metodeBunga: 'efektif',
-      plafonMaks: 50_000_000,
-      tenorMaks: 36,
-      penjaminId: insurer.id,
-      premiTarifPersen: '1.5',
-      porsiJaminanPersen: '70',
-    }),
-  );
+  const scheme = ok(await invoke(rt.handlers, 'schemes.save', schemeInput(2025, insurer.id)));
   const d1 = ok(await invoke(rt.handlers, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' }));
   const d2 = ok(await invoke(rt.handlers, 'debtors.save', { nik: '1603101203800002', nama: 'Rudi Hartono', skala: 'kecil' }));
   const paguId = Number(

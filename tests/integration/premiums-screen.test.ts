@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../electron/runtime';
 import { call, callError, useTempRuntime } from '../helpers/runtime';
+import { schemeInput } from '../helpers/scheme';
+import { disburse } from '../helpers/loan';
 
 const rt = useTempRuntime({ prefix: 'gs-premiums-' });
 
@@ -14,20 +16,7 @@ async function world(r: Runtime) {
   const bank = await call(r, 'banks.save', { kode: 'BSB', nama: 'Bank Sumsel Babel' });
   const jamkrindo = await call(r, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' });
   const askrindo = await call(r, 'insurers.save', { kode: 'ASKRINDO', nama: 'PT Askrindo' });
-  const scheme = await call(r, 'schemes.save', {
-    kode: 'GS-2025',
-    nama: 'GS 2025',
-    berlakuDari: '2025-01-01',
-    berlakuSampai: '2025-12-31',
-    bungaBankPersen: '11',
-    bungaDebiturPersen: '3',
-    metodeBunga: 'efektif',
-    plafonMaks: 50_000_000,
-    tenorMaks: 36,
-    penjaminId: jamkrindo.id,
-    premiTarifPersen: '1.5',
-    porsiJaminanPersen: '70',
-  });
+  const scheme = await call(r, 'schemes.save', schemeInput(2025, jamkrindo.id));
   const debtors = [
     await call(r, 'debtors.save', { nik: '1603106710850001', nama: 'Siti Aminah', skala: 'mikro' }),
     await call(r, 'debtors.save', { nik: '1603101203800002', nama: 'Rudi Hartono', skala: 'kecil' }),
@@ -44,8 +33,7 @@ async function world(r: Runtime) {
       tenorBulan: 12,
       tanggalAngsuranPertama: '2025-02-15',
     });
-    await call(r, 'loans.transition', { id: loan.id, ke: 'disetujui', tanggal: '2025-01-12' });
-    await call(r, 'loans.transition', { id: loan.id, ke: 'aktif', tanggal: '2025-01-15' });
+    await disburse(r, loan.id);
   }
   const pagu = await call(r, 'budget.save', { tahun: 2025, jenis: 'premi', kodeRekening: '5.1.05.02.001', uraian: 'Premi asuransi kredit', pagu: 1_000_000 });
   return { jamkrindo, askrindo, pagu };
