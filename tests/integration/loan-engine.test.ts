@@ -6,6 +6,7 @@ import { createRuntime, type Runtime } from '../../electron/runtime';
 import { invokeSeen } from '../helpers/versions';
 import type { LoanSaveInput, Result } from '../../electron/contract';
 import { schemeInput } from '../helpers/scheme';
+import { loan12jt } from '../helpers/loan';
 
 let rt: Runtime;
 let dir: string;
@@ -38,18 +39,7 @@ async function world(): Promise<World> {
   return { bankId: bank.id, schemeId: scheme.id, debtorId: d1.id, otherDebtorId: d2.id, paguId };
 }
 
-const loanInput = (w: World, extra: Partial<LoanSaveInput> = {}): LoanSaveInput => ({
-  debiturId: w.debtorId,
-  bankId: w.bankId,
-  skemaId: w.schemeId,
-  nomorRekening: '0012300045',
-  nomorAkad: 'AK/001/2025',
-  tanggalAkad: '2025-01-10',
-  plafon: 12_000_000,
-  tenorBulan: 12,
-  tanggalAngsuranPertama: '2025-02-15',
-  ...extra,
-});
+const loanInput = (w: World, extra: Partial<LoanSaveInput> = {}): LoanSaveInput => loan12jt({ debiturId: w.debtorId, bankId: w.bankId, skemaId: w.schemeId }, extra);
 
 async function disbursedLoan(w: World, extra: Partial<LoanSaveInput> = {}) {
   const loan = ok(await invoke(rt.handlers, 'loans.save', loanInput(w, extra)));

@@ -17,6 +17,7 @@ import { pairingCodeOf } from '../../electron/office/certificate';
 import { LOST_ANSWER, createOfficeClient, discoverServers, probeServer, type OfficeClient, type PinnedServer } from '../../electron/office/client';
 import { createSwitchboard } from '../../electron/office/switchboard';
 import { ADMIN, OPERATOR, VERIFIER, ok, prepareDatabase, startServerProcess, type ServerProcess } from '../helpers/office';
+import { loan12jt } from '../helpers/loan';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gs-kantor-'));
 const clients: OfficeClient[] = [];
@@ -80,19 +81,7 @@ describe('office server and two client PCs over TLS', () => {
     const banks = ok(await pcA.call(sari, 'banks.list', {})) as { id: number }[];
     const schemes = ok(await pcA.call(sari, 'schemes.list', {})) as { id: number }[];
     const debtors = ok(await pcA.call(sari, 'debtors.list', {})) as Page<{ id: number }>;
-    const loan = ok(
-      await pcA.call(sari, 'loans.save', {
-        debiturId: debtors.rows[0]!.id,
-        bankId: banks[0]!.id,
-        skemaId: schemes[0]!.id,
-        nomorRekening: '0012300045',
-        nomorAkad: 'AK/001/2025',
-        tanggalAkad: '2025-01-10',
-        plafon: 12_000_000,
-        tenorBulan: 12,
-        tanggalAngsuranPertama: '2025-02-15',
-      }),
-    ) as LoanDetail;
+    const loan = ok(await pcA.call(sari, 'loans.save', loan12jt({ debiturId: debtors.rows[0]!.id, bankId: banks[0]!.id, skemaId: schemes[0]!.id }))) as LoanDetail;
     expect(loan.status).toBe('diajukan');
     // The operator's PC cannot approve; the verifier's can.
     expect(await pcA.call(sari, 'loans.transition', { id: loan.id, versi: loan.versi, ke: 'disetujui', tanggal: '2025-01-12' })).toMatchObject({
