@@ -73,20 +73,30 @@ interface CubeRow {
  * keeps the lookups into debitur and posisi_bank local; through the disbursement-date index the
  * same query jumps around the file and takes about three times as long at 100,000 loans. The
  * debtor's cell is read from the narrow index debitur_kelompok (migration 0013), not its row.
+ *
+ * The position is looked up only for a running loan (every sum that reads outstanding, kol or the
+ * position's month is filtered on `berjalan`): a loan paid off before the month needs none. Its
+ * row is found by one reverse seek in the (pinjaman_id, periode) index for the id of the latest
+ * position in or before the month, then read by that id; before, the latest month was sought
+ * first and then the row by (loan, month), two seeks into the index per loan.
  */
 const CUBE_SQL = `
-  WITH snap AS (
-    SELECT l.id, l.debitur_id, l.bank_id, d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin, l.plafon,
-           l.tanggal_pencairan >= @monthStart AS baru,
+  WITH loans AS (
+    SELECT l.id, l.debitur_id, l.bank_id, l.plafon, l.tanggal_pencairan,
            (l.tanggal_lunas IS NULL OR l.tanggal_lunas > @monthEnd) AS berjalan,
-           (l.tanggal_lunas IS NOT NULL AND l.tanggal_lunas BETWEEN @monthStart AND @monthEnd) AS lunas,
-           p.outstanding, p.kol, p.periode AS periode_posisi
+           (l.tanggal_lunas IS NOT NULL AND l.tanggal_lunas BETWEEN @monthStart AND @monthEnd) AS lunas
     FROM pinjaman l NOT INDEXED
-    JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
-    LEFT JOIN posisi_bank p ON p.pinjaman_id = l.id
-         AND p.periode = (SELECT max(periode) FROM posisi_bank WHERE pinjaman_id = l.id AND periode <= @periode)
     WHERE l.tanggal_pencairan IS NOT NULL AND l.tanggal_pencairan <= @monthEnd
       AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')
+  ),
+  snap AS (
+    SELECT l.id, l.debitur_id, l.bank_id, d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin, l.plafon,
+           l.tanggal_pencairan >= @monthStart AS baru, l.berjalan, l.lunas,
+           p.outstanding, p.kol, p.periode AS periode_posisi
+    FROM loans l
+    JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
+    LEFT JOIN posisi_bank p ON p.id = CASE WHEN l.berjalan
+         THEN (SELECT q.id FROM posisi_bank q WHERE q.pinjaman_id = l.id AND q.periode <= @periode ORDER BY q.periode DESC LIMIT 1) END
   )
   SELECT bank_id, kecamatan_id, sektor_id, skala, jenis_kelamin,
          count(*) FILTER (WHERE berjalan) AS berjalan,
