@@ -17,7 +17,10 @@ beforeAll(() => {
   rt = createTempRuntime({ prefix: 'gs-summary-cube-' });
   const db = rt.db;
   seedDemo(db, { today: TODAY, loans: 420, months: 18, seed: 7331, paidHistory: { unpaidMonths: 3 } });
-  const loans = db.prepare("SELECT id FROM pinjaman WHERE tanggal_pencairan IS NOT NULL AND status NOT IN ('diajukan', 'disetujui', 'ditolak') ORDER BY bank_id, id").pluck().all() as number[];
+  const loans = db
+    .prepare("SELECT id FROM pinjaman WHERE tanggal_pencairan IS NOT NULL AND status NOT IN ('diajukan', 'disetujui', 'ditolak') ORDER BY bank_id, id")
+    .pluck()
+    .all() as number[];
   const debtorOf = db.prepare('SELECT debitur_id FROM pinjaman WHERE id = ?').pluck();
   // Arranging the data only: the guard against moving a paid loan to another debtor is lifted
   // while the debtors are shaped, then put back as it was.
@@ -127,7 +130,9 @@ describe('the monthly summary cube and paid cells', () => {
   it('equal the plain queries, cell by cell, month by month, with every special case present', () => {
     const seen = { jadwal: 0, posisiLama: 0, sharedAtBank: 0, lunas: 0, baru: 0 };
     for (const periode of ['2025-07', '2025-12', '2026-03', '2026-06', '2026-09', '2026-10', '2026-11']) {
-      const fast = new Map(monthCube(rt.db, periode, periodLastDay(periode)).map((c) => [keyOf(c.cell), { cell: c.cell, unreported: [...c.unreportedLoanIds].sort((a, b) => a - b) }]));
+      const fast = new Map(
+        monthCube(rt.db, periode, periodLastDay(periode)).map((c) => [keyOf(c.cell), { cell: c.cell, unreported: [...c.unreportedLoanIds].sort((a, b) => a - b) }]),
+      );
       const plain = plainCells(periode);
       expect([...fast.keys()].sort()).toEqual([...plain.keys()].sort());
       for (const [k, want] of plain) {
