@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../electron/services/demo/seed';
 import { monthCube, subsidyPaidCells, type MonthCell, type PaidCell } from '../../database/repositories/monthly-summary';
 import { periodLastDay } from '../../electron/domain/loan';
+import { projectCosts } from '../../electron/services/budget/projection';
 import { createTempRuntime, TODAY, type TempRuntime } from '../helpers/runtime';
 
 // The monthly summary's cube and paid cells are read the fast way (positions only for running
@@ -167,5 +168,23 @@ describe('the monthly summary cube and paid cells', () => {
       total += [...plain.values()].reduce((s, x) => s + x, 0);
     }
     expect(total).toBeGreaterThan(0);
+  });
+
+  it("the summary's projection to December is the whole projection's figures up to that year", () => {
+    // The whole projection is compared with the reference loan by loan in subsidy-run-fast.test.ts.
+    // Months before September 2026 are paid in this data set (left out of any projection).
+    for (const [from, until] of [
+      ['2026-09', '2026-12'],
+      ['2026-11', '2026-12'],
+      ['2026-10', '2027-12'],
+    ] as const) {
+      const toDecember = projectCosts(rt.db, from, until);
+      const whole = projectCosts(rt.db, from);
+      const years = [...whole.subsidyByYear].filter(([year]) => year <= Number(until.slice(0, 4)));
+      expect(years.length).toBeGreaterThan(0);
+      expect(years.every(([, amount]) => amount > 0)).toBe(true);
+      expect([...toDecember.subsidyByYear].sort()).toEqual(years.sort());
+      expect(toDecember.pendingPremiums).toBe(whole.pendingPremiums);
+    }
   });
 });
