@@ -49,7 +49,6 @@ interface CubeRow {
   skala: string;
   jenis_kelamin: 'L' | 'P';
   berjalan: number;
-  debitur: number;
   baru: number;
   plafon_baru: number | null;
   lunas: number;
@@ -100,7 +99,6 @@ const CUBE_SQL = `
   )
   SELECT bank_id, kecamatan_id, sektor_id, skala, jenis_kelamin,
          count(*) FILTER (WHERE berjalan) AS berjalan,
-         count(DISTINCT debitur_id) FILTER (WHERE berjalan) AS debitur,
          count(*) FILTER (WHERE baru) AS baru,
          sum(plafon) FILTER (WHERE baru) AS plafon_baru,
          count(*) FILTER (WHERE lunas) AS lunas,
@@ -129,6 +127,7 @@ export interface CubeCell {
 /** The month's cube as stored: one cell per (bank, kecamatan, sector, scale, gender) with loans in it. */
 export function monthCube(db: Database, periode: string, monthEnd: string): CubeCell[] {
   const rows = db.prepare<[{ periode: string; monthStart: string; monthEnd: string }], CubeRow>(CUBE_SQL).all({ periode, monthStart: `${periode}-01`, monthEnd });
+  const twice = new Map(sameBankExtras(db, monthEnd).map((x) => [cellKey(x.bank_id, x), x.extra]));
   return rows.map((r) => ({
     cell: {
       bankId: r.bank_id,
@@ -137,7 +136,8 @@ export function monthCube(db: Database, periode: string, monthEnd: string): Cube
       skala: r.skala,
       jenisKelamin: r.jenis_kelamin,
       berjalan: r.berjalan,
-      debitur: r.debitur,
+      // Running loans less the second, third… running loan of a debtor at the same bank.
+      debitur: r.berjalan - (twice.get(cellKey(r.bank_id, r)) ?? 0),
       baru: r.baru,
       plafonBaru: r.plafon_baru ?? 0,
       lunas: r.lunas,
@@ -152,6 +152,33 @@ export function monthCube(db: Database, periode: string, monthEnd: string): Cube
     },
     unreportedLoanIds: r.jadwal_ids ? r.jadwal_ids.split(',').map(Number) : [],
   }));
+}
+
+const cellKey = (bankId: number, p: { kecamatan_id: number | null; sektor_id: number | null; skala: string; jenis_kelamin: string }) =>
+  `${bankId}|${p.kecamatan_id ?? ''}|${p.sektor_id ?? ''}|${p.skala}|${p.jenis_kelamin}`;
+
+/**
+ * Per cell, Σ (running loans − 1) of the debtors with more than one running loan at the cell's
+ * bank: what a count of the cell's running loans counts twice or more as debtors. The cube counts
+ * debtors as its running loans less this, instead of count(DISTINCT debitur_id), which kept a
+ * B-tree of debtor ids per cell for every running loan; this reads only the debtors with several
+ * loans (the debtor index, in order) and their loans.
+ */
+function sameBankExtras(db: Database, monthEnd: string): (Omit<PlaceRow, 'debitur'> & { bank_id: number; extra: number })[] {
+  return db
+    .prepare<[{ monthEnd: string }], Omit<PlaceRow, 'debitur'> & { bank_id: number; extra: number }>(
+      `SELECT x.bank_id, d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin, sum(x.n - 1) AS extra
+         FROM (SELECT l.debitur_id, l.bank_id, count(*) AS n
+                 FROM (SELECT debitur_id FROM pinjaman GROUP BY debitur_id HAVING count(*) > 1) g
+                 CROSS JOIN pinjaman l ON l.debitur_id = g.debitur_id
+                WHERE l.tanggal_pencairan IS NOT NULL AND l.tanggal_pencairan <= @monthEnd
+                  AND l.status NOT IN ('diajukan', 'disetujui', 'ditolak')
+                  AND (l.tanggal_lunas IS NULL OR l.tanggal_lunas > @monthEnd)
+                GROUP BY l.debitur_id, l.bank_id HAVING count(*) > 1) x
+         CROSS JOIN debitur d INDEXED BY debitur_kelompok ON d.id = x.debitur_id
+         GROUP BY x.bank_id, d.kecamatan_id, d.sektor_id, d.skala, d.jenis_kelamin`,
+    )
+    .all({ monthEnd });
 }
 
 interface PlaceRow {
