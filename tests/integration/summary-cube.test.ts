@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../electron/services/demo/seed';
 import { monthCube, subsidyPaidCells, type MonthCell, type PaidCell } from '../../database/repositories/monthly-summary';
-import { periodLastDay } from '../../electron/domain/loan';
+import { periodLastDay, scheduledOutstandingOn } from '../../electron/domain/loan';
+import { scheduledOutstanding } from '../../electron/services/reports/snapshot';
+import { loanSchedule } from '../../electron/services/loans/engine';
+import * as loansRepo from '../../database/repositories/loans';
+import { getScheme } from '../../database/repositories/schemes';
+import type { Loan } from '../../electron/contract';
 import { projectCosts } from '../../electron/services/budget/projection';
 import { createTempRuntime, TODAY, type TempRuntime } from '../helpers/runtime';
 
@@ -186,5 +191,26 @@ describe('the monthly summary cube and paid cells', () => {
       expect([...toDecember.subsidyByYear].sort()).toEqual(years.sort());
       expect(toDecember.pendingPremiums).toBe(whole.pendingPremiums);
     }
+  });
+
+  it("a loan's scheduled outstanding (for loans the bank has not reported) equals the loan page's full schedule, restructured loans too", () => {
+    const db = rt.db;
+    const ids = db.prepare('SELECT id FROM pinjaman WHERE tanggal_pencairan IS NOT NULL ORDER BY id').pluck().all() as number[];
+    const restructured = new Set(db.prepare('SELECT DISTINCT pinjaman_id FROM restrukturisasi').pluck().all() as number[]);
+    let compared = 0;
+    for (const id of ids) {
+      const loan = loansRepo.getLoan(db, id) as Loan;
+      const scheme = getScheme(db, loan.skemaId)!;
+      const schedule = loanSchedule(
+        { ...loan, tanggalPencairan: loan.tanggalPencairan ?? loan.tanggalAkad, metodeBunga: scheme.metodeBunga, pembulatan: scheme.pembulatan },
+        loansRepo.listRestructurings(db, id),
+      );
+      for (const date of ['2025-06-30', '2026-02-28', '2026-09-30', '2026-11-30', loan.tanggalPencairan!]) {
+        expect(scheduledOutstanding(db, id, date), `loan ${id} on ${date}`).toBe(scheduledOutstandingOn(schedule, date));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+    expect(restructured.size).toBeGreaterThan(0);
   });
 });
