@@ -274,6 +274,36 @@ export function subsidyPaidCells(db: Database, from: string, to: string): PaidCe
   );
 }
 
+/**
+ * subsidyPaidCells for the year to date [from, to] and for the month [monthStart, to] within it,
+ * read in one pass over the year's paid lines (the month's lines are among them): the summary
+ * wants both, and reading the month's lines again was a second pass over a month's claims.
+ */
+export function subsidyPaidCellsYearAndMonth(db: Database, from: string, monthStart: string, to: string): { year: PaidCell[]; month: PaidCell[] } {
+  const rows = db
+    .prepare<[{ from: string; monthStart: string; to: string }], PaidRow & { bulan: number | null; baris_bulan: number }>(
+      `SELECT ${PAID_GROUP}, sum(x.jumlah) AS jumlah, sum(x.bulan) AS bulan, sum(x.baris_bulan) AS baris_bulan
+       FROM (SELECT tb.pinjaman_id, sum(tb.disetujui) AS jumlah,
+                    sum(tb.disetujui) FILTER (WHERE pb.tanggal_sp2d >= @monthStart) AS bulan,
+                    count(*) FILTER (WHERE pb.tanggal_sp2d >= @monthStart) AS baris_bulan
+             FROM pembayaran pb
+             CROSS JOIN tagihan_baris tb ON tb.tagihan_id = pb.tagihan_id
+             WHERE pb.tanggal_sp2d BETWEEN @from AND @to
+               AND pb.id = (SELECT min(p2.id) FROM pembayaran p2 WHERE p2.tagihan_id = pb.tagihan_id)
+               AND EXISTS (SELECT 1 FROM periode_dibayar pd WHERE pd.tagihan_baris_id = tb.id)
+             GROUP BY tb.pinjaman_id) x
+       CROSS JOIN pinjaman l ON l.id = x.pinjaman_id
+       CROSS JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
+       GROUP BY ${PAID_GROUP}`,
+    )
+    .all({ from, monthStart, to });
+  return {
+    year: toPaidCells(rows),
+    // A cell is in the month's list when a line of it was paid in the month (as subsidyPaidCells has it).
+    month: toPaidCells(rows.filter((r) => r.baris_bulan > 0).map((r) => ({ ...r, jumlah: r.bulan! }))),
+  };
+}
+
 /** Premiums settled by an insurer payment dated in [from, to], per cell of the loan, read from the payments. */
 export function premiumPaidCells(db: Database, from: string, to: string): PaidCell[] {
   return toPaidCells(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../electron/services/demo/seed';
-import { monthCube, subsidyPaidCells, type MonthCell, type PaidCell } from '../../database/repositories/monthly-summary';
+import { monthCube, subsidyPaidCells, subsidyPaidCellsYearAndMonth, type MonthCell, type PaidCell } from '../../database/repositories/monthly-summary';
 import { periodLastDay, scheduledOutstandingOn } from '../../electron/domain/loan';
 import { scheduledOutstanding } from '../../electron/services/reports/snapshot';
 import { loanSchedule } from '../../electron/services/loans/engine';
@@ -173,6 +173,20 @@ describe('the monthly summary cube and paid cells', () => {
       total += [...plain.values()].reduce((s, x) => s + x, 0);
     }
     expect(total).toBeGreaterThan(0);
+    // The year and its month read in one pass: the same lists as two separate reads, in order.
+    let months = 0;
+    for (const [from, monthStart, to] of [
+      ['2026-01-01', '2026-08-01', '2026-08-31'],
+      ['2026-01-01', '2026-03-01', '2026-03-31'],
+      ['2025-01-01', '2025-12-01', '2025-12-31'],
+      ['2026-01-01', '2026-11-01', '2026-11-30'],
+    ] as const) {
+      const both = subsidyPaidCellsYearAndMonth(rt.db, from, monthStart, to);
+      expect(both.year).toEqual(subsidyPaidCells(rt.db, from, to));
+      expect(both.month).toEqual(subsidyPaidCells(rt.db, monthStart, to));
+      months += both.month.length;
+    }
+    expect(months).toBeGreaterThan(0);
   });
 
   it("the summary's projection to December is the whole projection's figures up to that year", () => {

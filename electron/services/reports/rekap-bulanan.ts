@@ -22,7 +22,7 @@ import type { DocumentColumn, DocumentRow, ReportDocument, TableBlock } from '..
 import { getDocumentSettings, SIGNER_HEADING } from '../settings/document-settings';
 import { SKALA_LABEL } from './registers';
 import { correctionsBetween } from '../../../database/repositories/corrections';
-import { debtorsByPlace, monthCells, premiumPaidCells, subsidyPaidCells, type CellKey, type PaidCell } from './snapshot';
+import { debtorsByPlace, monthCells, premiumPaidCells, subsidyPaidCellsYearAndMonth, type CellKey, type PaidCell } from './snapshot';
 
 type Params = Extract<DocumentRequest, { jenis: 'rekapBulanan' }>;
 
@@ -80,8 +80,7 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
 
   const cells = monthCells(db, periode);
   const places = debtorsByPlace(db, periode, cells);
-  const subsidyMonth = subsidyPaidCells(db, monthStart, monthEnd);
-  const subsidyYear = subsidyPaidCells(db, yearStart, monthEnd);
+  const { month: subsidyMonth, year: subsidyYear } = subsidyPaidCellsYearAndMonth(db, yearStart, monthStart, monthEnd);
   const premiumMonth = premiumPaidCells(db, monthStart, monthEnd);
   const paidMonth = paymentTotals(db, monthStart, monthEnd);
   const paidYear = paymentTotals(db, yearStart, monthEnd);

@@ -17,14 +17,22 @@
 import type { Database } from '../../../database/connection';
 import type { Loan } from '../../contract';
 import * as loansRepo from '../../../database/repositories/loans';
-import { debtorsAtSeveralBanks, monthCube, premiumPaidCells, subsidyPaidCells, type CellKey, type MonthCell } from '../../../database/repositories/monthly-summary';
+import {
+  debtorsAtSeveralBanks,
+  monthCube,
+  premiumPaidCells,
+  subsidyPaidCells,
+  subsidyPaidCellsYearAndMonth,
+  type CellKey,
+  type MonthCell,
+} from '../../../database/repositories/monthly-summary';
 import { getScheme } from '../../../database/repositories/schemes';
 import { periodLastDay } from '../../domain/loan';
 import { outlineOutstandingOn, outlineSchedule, restructureOutline } from '../../domain/loan/outline';
 import { firstDueDate } from '../loans/engine';
 
 export type { CellKey, CellSums, MonthCell, PaidCell } from '../../../database/repositories/monthly-summary';
-export { premiumPaidCells, subsidyPaidCells };
+export { premiumPaidCells, subsidyPaidCells, subsidyPaidCellsYearAndMonth };
 
 /** The month's cube: one cell per (bank, kecamatan, sector, scale, gender) with loans in it. */
 export function monthCells(db: Database, periode: string): MonthCell[] {
