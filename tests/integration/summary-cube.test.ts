@@ -42,6 +42,9 @@ beforeAll(() => {
   const byId = [...loans].sort((a, b) => a - b);
   for (let i = 5; i + 1 < byId.length; i += 23) move.run(debtorOf.get(byId[i]!) as number, byId[i + 1]!);
   db.exec(guard);
+  // Debtors without a kecamatan or a sector (their cells sort first).
+  db.prepare('UPDATE debitur SET kecamatan_id = NULL WHERE id % 13 = 0').run();
+  db.prepare('UPDATE debitur SET sektor_id = NULL WHERE id % 19 = 0').run();
   // Some loans never reported (the schedule's outstanding), some not reported for the last months.
   db.prepare('DELETE FROM posisi_bank WHERE pinjaman_id % 17 = 0').run();
   db.prepare("DELETE FROM posisi_bank WHERE pinjaman_id % 11 = 0 AND periode >= '2026-05'").run();
@@ -140,7 +143,8 @@ describe('the monthly summary cube and paid cells', () => {
         monthCube(rt.db, periode, periodLastDay(periode)).map((c) => [keyOf(c.cell), { cell: c.cell, unreported: [...c.unreportedLoanIds].sort((a, b) => a - b) }]),
       );
       const plain = plainCells(periode);
-      expect([...fast.keys()].sort()).toEqual([...plain.keys()].sort());
+      // Same cells in the same order (the summary lists extra places in their first cell's order).
+      expect([...fast.keys()]).toEqual([...plain.keys()]);
       for (const [k, want] of plain) {
         expect(fast.get(k), `${periode} ${k}`).toEqual(want);
         seen.jadwal += want.unreported.length;

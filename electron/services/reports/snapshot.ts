@@ -18,8 +18,10 @@ import type { Database } from '../../../database/connection';
 import type { Loan } from '../../contract';
 import * as loansRepo from '../../../database/repositories/loans';
 import {
+  debtorPlaces,
   debtorsAtSeveralBanks,
   monthCube,
+  type DebtorPlaces,
   premiumPaidCells,
   subsidyPaidCells,
   subsidyPaidCellsYearAndMonth,
@@ -32,12 +34,12 @@ import { outlineOutstandingOn, outlineSchedule, restructureOutline } from '../..
 import { firstDueDate } from '../loans/engine';
 
 export type { CellKey, CellSums, MonthCell, PaidCell } from '../../../database/repositories/monthly-summary';
-export { premiumPaidCells, subsidyPaidCells, subsidyPaidCellsYearAndMonth };
+export { debtorPlaces, premiumPaidCells, subsidyPaidCells, subsidyPaidCellsYearAndMonth, type DebtorPlaces };
 
 /** The month's cube: one cell per (bank, kecamatan, sector, scale, gender) with loans in it. */
-export function monthCells(db: Database, periode: string): MonthCell[] {
+export function monthCells(db: Database, periode: string, places?: DebtorPlaces): MonthCell[] {
   const monthEnd = periodLastDay(periode);
-  return monthCube(db, periode, monthEnd).map(({ cell, unreportedLoanIds }) => {
+  return monthCube(db, periode, monthEnd, places).map(({ cell, unreportedLoanIds }) => {
     // Not reported by the bank yet: the schedule's outstanding, kol 1.
     for (const id of unreportedLoanIds) {
       const amount = scheduledOutstanding(db, id, monthEnd);
