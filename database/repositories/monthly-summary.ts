@@ -213,7 +213,7 @@ export function monthCube(db: Database, periode: string, monthEnd: string, place
     db.prepare<[{ periode: string; monthStart: string; monthEnd: string }], CubeRow>(CUBE_SQL).all({ periode, monthStart: `${periode}-01`, monthEnd }),
   );
   const twice = new Map(sameBankExtras(db, monthEnd).map((x) => [cellKey(x.bank_id, x), x.extra]));
-  const cells = rows.map((r) => {
+  const cells = rows.map((r): CubeCell => {
     const place = placeAt(places, r.tempat);
     const key = { kecamatan_id: place.kecamatanId, sektor_id: place.sektorId, skala: place.skala, jenis_kelamin: place.jenisKelamin };
     return {
