@@ -13,8 +13,7 @@ import type { Database } from '../../../database/connection';
 import type { Loan, Restructuring, Scheme } from '../../contract';
 import * as loansRepo from '../../../database/repositories/loans';
 import { getScheme } from '../../../database/repositories/schemes';
-import { computePremium, periodsBetween } from '../../domain/loan';
-import { outlineMaturityDate } from '../../domain/loan/outline';
+import { computePremium } from '../../domain/loan';
 import { runAmount, runLoan, runPeriod, type RunPeriod } from '../subsidy/run';
 
 export interface Projection {
@@ -29,16 +28,21 @@ type ProjectedLoan = Pick<
   'id' | 'tanggalAkad' | 'tanggalPencairan' | 'tanggalLunas' | 'plafon' | 'tenorBulan' | 'bungaBankPersen' | 'bungaDebiturPersen' | 'tanggalAngsuranPertama'
 >;
 
-/** Months by 'YYYY-MM', their dates worked out once for every loan. */
-const runPeriods = new Map<string, RunPeriod>();
-function periodInfo(periode: string): RunPeriod {
-  let p = runPeriods.get(periode);
+/** Months by year × 12 + month − 1, their dates worked out once for every loan. */
+const runPeriods = new Map<number, RunPeriod>();
+function periodInfo(monthIndex: number): RunPeriod {
+  let p = runPeriods.get(monthIndex);
   if (!p) {
     if (runPeriods.size >= 5_000) runPeriods.clear();
-    runPeriods.set(periode, (p = runPeriod(periode)));
+    const year = Math.floor(monthIndex / 12);
+    const month = monthIndex - year * 12 + 1;
+    runPeriods.set(monthIndex, (p = runPeriod(`${year}-${month < 10 ? '0' : ''}${month}`)));
   }
   return p;
 }
+
+/** year × 12 + month − 1 of a 'YYYY-MM…' text (a period or a date). */
+const monthIndexOf = (text: string) => Number(text.slice(0, 4)) * 12 + Number(text.slice(5, 7)) - 1;
 
 function addProjection(
   byYear: Map<number, number>,
@@ -72,13 +76,14 @@ function addProjection(
     },
     disbursed,
   );
-  const maturity = outlineMaturityDate(view.outline).slice(0, 7);
-  const lastPeriod = untilPeriod !== undefined && untilPeriod < maturity ? untilPeriod : maturity;
-  const start = disbursed.slice(0, 7) > fromPeriod ? disbursed.slice(0, 7) : fromPeriod;
-  if (lastPeriod < start) return;
-  for (const periode of periodsBetween(start, lastPeriod)) {
-    const p = periodInfo(periode);
-    const amount = runAmount(view, p, paid?.has(periode) ?? false);
+  // Month indexes, not 'YYYY-MM' texts: the months from the later of the disbursement and
+  // `fromPeriod` to the earlier of the maturity and `untilPeriod` (at 1,000,000 loans the texts
+  // and the list of them per loan were a measurable part of the summary's projection).
+  const last = untilPeriod === undefined ? view.maturityMonth : Math.min(monthIndexOf(untilPeriod), view.maturityMonth);
+  const first = Math.max(monthIndexOf(disbursed), monthIndexOf(fromPeriod));
+  for (let m = first; m <= last; m++) {
+    const p = periodInfo(m);
+    const amount = runAmount(view, p, paid?.has(p.periode) ?? false);
     if (amount !== null) byYear.set(p.year, (byYear.get(p.year) ?? 0) + amount);
   }
 }

@@ -22,7 +22,7 @@ import type { DocumentColumn, DocumentRow, ReportDocument, TableBlock } from '..
 import { getDocumentSettings, SIGNER_HEADING } from '../settings/document-settings';
 import { SKALA_LABEL } from './registers';
 import { correctionsBetween } from '../../../database/repositories/corrections';
-import { debtorsByPlace, monthCells, premiumPaidCells, subsidyPaidCells, type CellKey, type PaidCell } from './snapshot';
+import { debtorPlaces, debtorsByPlace, monthCells, premiumPaidCells, subsidyPaidCellsYearAndMonth, type CellKey, type PaidCell } from './snapshot';
 
 type Params = Extract<DocumentRequest, { jenis: 'rekapBulanan' }>;
 
@@ -78,10 +78,16 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
   const monthEnd = periodLastDay(periode);
   const yearStart = `${year}-01-01`;
 
-  const cells = monthCells(db, periode);
+  // Every debtor's place read once (debtorPlaces) for the cube and the paid lines, all three in one
+  // read transaction so the map and the sums see the same debtors.
+  const { cells, subsidyMonth, subsidyYear } = db
+    .transaction(() => {
+      const debtors = debtorPlaces(db);
+      const { month, year } = subsidyPaidCellsYearAndMonth(db, yearStart, monthStart, monthEnd, debtors);
+      return { cells: monthCells(db, periode, debtors), subsidyMonth: month, subsidyYear: year };
+    })
+    .deferred();
   const places = debtorsByPlace(db, periode, cells);
-  const subsidyMonth = subsidyPaidCells(db, monthStart, monthEnd);
-  const subsidyYear = subsidyPaidCells(db, yearStart, monthEnd);
   const premiumMonth = premiumPaidCells(db, monthStart, monthEnd);
   const paidMonth = paymentTotals(db, monthStart, monthEnd);
   const paidYear = paymentTotals(db, yearStart, monthEnd);

@@ -17,18 +17,29 @@
 import type { Database } from '../../../database/connection';
 import type { Loan } from '../../contract';
 import * as loansRepo from '../../../database/repositories/loans';
-import { debtorsAtSeveralBanks, monthCube, premiumPaidCells, subsidyPaidCells, type CellKey, type MonthCell } from '../../../database/repositories/monthly-summary';
+import {
+  debtorPlaces,
+  debtorsAtSeveralBanks,
+  monthCube,
+  type DebtorPlaces,
+  premiumPaidCells,
+  subsidyPaidCells,
+  subsidyPaidCellsYearAndMonth,
+  type CellKey,
+  type MonthCell,
+} from '../../../database/repositories/monthly-summary';
 import { getScheme } from '../../../database/repositories/schemes';
-import { periodLastDay, scheduledOutstandingOn } from '../../domain/loan';
-import { loanSchedule } from '../loans/engine';
+import { periodLastDay } from '../../domain/loan';
+import { outlineOutstandingOn, outlineSchedule, restructureOutline } from '../../domain/loan/outline';
+import { firstDueDate } from '../loans/engine';
 
 export type { CellKey, CellSums, MonthCell, PaidCell } from '../../../database/repositories/monthly-summary';
-export { premiumPaidCells, subsidyPaidCells };
+export { debtorPlaces, premiumPaidCells, subsidyPaidCells, subsidyPaidCellsYearAndMonth, type DebtorPlaces };
 
 /** The month's cube: one cell per (bank, kecamatan, sector, scale, gender) with loans in it. */
-export function monthCells(db: Database, periode: string): MonthCell[] {
+export function monthCells(db: Database, periode: string, places?: DebtorPlaces): MonthCell[] {
   const monthEnd = periodLastDay(periode);
-  return monthCube(db, periode, monthEnd).map(({ cell, unreportedLoanIds }) => {
+  return monthCube(db, periode, monthEnd, places).map(({ cell, unreportedLoanIds }) => {
     // Not reported by the bank yet: the schedule's outstanding, kol 1.
     for (const id of unreportedLoanIds) {
       const amount = scheduledOutstanding(db, id, monthEnd);
@@ -61,13 +72,32 @@ export function debtorsByPlace(db: Database, periode: string, cells: readonly Mo
   return [...places.values()];
 }
 
-/** The schedule's outstanding of a loan on a date (after restructurings), as the loan page computes it. */
+/**
+ * The schedule's outstanding of a loan on a date (after restructurings), as the loan page computes
+ * it, from the schedule's outline (domain/loan/outline.ts, the subsidy run's): the same figure
+ * (tests/unit/domain/loan/outline.property.test.ts) without an instalment row object, each with
+ * decimal interest, per month of the tenor. Every loan disbursed in a month the bank has not
+ * reported yet takes this path in that month's summary: a few thousand loans a month at a
+ * national scale.
+ */
 export function scheduledOutstanding(db: Database, loanId: number, date: string): number {
   const loan = loansRepo.getLoan(db, loanId) as Loan;
   const scheme = getScheme(db, loan.skemaId)!;
-  const schedule = loanSchedule(
-    { ...loan, tanggalPencairan: loan.tanggalPencairan ?? loan.tanggalAkad, metodeBunga: scheme.metodeBunga, pembulatan: scheme.pembulatan },
-    loansRepo.listRestructurings(db, loanId),
-  );
-  return scheduledOutstandingOn(schedule, date);
+  const disbursed = loan.tanggalPencairan ?? loan.tanggalAkad;
+  let outline = outlineSchedule({
+    plafon: loan.plafon,
+    tenorMonths: loan.tenorBulan,
+    annualRatePercent: loan.bungaBankPersen,
+    method: scheme.metodeBunga,
+    disbursementDate: disbursed,
+    firstDueDate: firstDueDate({ tanggalPencairan: disbursed, tanggalAngsuranPertama: loan.tanggalAngsuranPertama }),
+    rounding: scheme.pembulatan,
+  });
+  for (const r of loansRepo.listRestructurings(db, loanId)) {
+    outline = restructureOutline(outline, r.berlakuMulai, {
+      ...(r.tenorBulan === null ? {} : { newTenorMonths: r.tenorBulan }),
+      ...(r.bungaBankPersen === null ? {} : { newAnnualRatePercent: r.bungaBankPersen }),
+    });
+  }
+  return outlineOutstandingOn(outline, date);
 }
