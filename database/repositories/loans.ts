@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { cachedStatement, containsPattern, prefixGlob, trigramPhrase } from './sql';
+import { cachedStatement, cappedCount, containsPattern, prefixGlob, TRIGRAM_MIN, trigramPhrase } from './sql';
 import type { BankPosition, InsuranceClaim, Loan, Page, Restructuring, StatusPinjaman } from '../../electron/contract';
 
 interface LoanRow {
@@ -127,6 +127,8 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
     q.kol.forEach((k, i) => (params[`kol${i}`] = k));
   }
   const search = q.search?.trim();
+  // 1–2 characters of text: no trigram; counted up to a cap (Page.totalCapped).
+  let short = false;
   if (search) {
     // Prefix matches go through indexes: account and agreement numbers through the per-bank unique
     // indexes (`bank_id IN (SELECT id FROM bank)` gives one range per bank), the NIK through its own.
@@ -138,24 +140,30 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
     if (/^\d+$/.test(search)) {
       // Digits: an account number or a NIK being typed, found at once at 100,000 loans.
       where.push(`(${prefixes})`);
-    } else {
-      // Words: the debtor's name or business name, or part of the agreement number, anywhere.
-      // The debtors are searched first, not once per loan through the join: 3 or more characters
-      // through the trigram index (as the debtor search), shorter ones with one pass over debitur.
-      const debtors =
-        [...search].length >= 3
-          ? 'SELECT rowid FROM debitur_cari WHERE debitur_cari MATCH @phrase'
-          : "SELECT id FROM debitur WHERE nama LIKE @like ESCAPE '\\' OR nama_usaha LIKE @like ESCAPE '\\'";
-      where.push(`(${prefixes} OR l.nomor_akad LIKE @like ESCAPE '\\' OR l.debitur_id IN (${debtors}))`);
-      params.like = containsPattern(search);
+    } else if ([...search].length >= TRIGRAM_MIN) {
+      // Words: the debtor's name or business name, or part of the agreement number, anywhere:
+      // both through trigram indexes (migrations debtor_search and loan_search), so neither the
+      // debtors nor the loans are read whole (nomor_akad LIKE '%…%' read every loan: ~350 ms at 1,000,000).
+      where.push(
+        `(${prefixes} OR l.id IN (SELECT rowid FROM pinjaman_cari WHERE pinjaman_cari MATCH @phrase)
+          OR l.debitur_id IN (SELECT rowid FROM debitur_cari WHERE debitur_cari MATCH @phrase))`,
+      );
       params.phrase = trigramPhrase(search);
+    } else {
+      // 1–2 characters: tested on each loan and its debtor (joined) as they are read, newest
+      // first, so the page and the capped count stop early; a list of the matching debtors
+      // would read every debtor first.
+      where.push(`(${prefixes} OR l.nomor_akad LIKE @like ESCAPE '\\' OR d.nama LIKE @like ESCAPE '\\' OR d.nama_usaha LIKE @like ESCAPE '\\')`);
+      params.like = containsPattern(search);
+      short = true;
     }
   }
   const whereSql = (kol: string | null) => {
     const all = kol ? [...where, kol] : where;
     return all.length ? `WHERE ${all.join(' AND ')}` : '';
   };
-  const total = countLoans(db, q, where, kolList, whereSql(kolList), params);
+  const counted = countLoans(db, q, where, kolList, whereSql(kolList), params, short);
+  const total = counted.total;
   const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
   const order = 'ORDER BY l.tanggal_akad DESC, l.id DESC LIMIT @limit OFFSET @offset';
   // The page, newest akad first. SQLite has no statistics here and takes an equality on an index
@@ -181,10 +189,12 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
     const rows = db
       .prepare<[Record<string, unknown>], LoanRow>(`${SELECT_BY_AKAD} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ${order}`)
       .all({ ...params, ...page, ...(floor ? { floorAkad: floor } : {}) });
-    if (!floor || rows.length === page.limit || page.offset + rows.length === total) return { rows: rows.map(toLoan), total, page: q.page, pageSize: q.pageSize };
+    // A capped total is not the last match's place: only a full page is known to be the page.
+    if (!floor || rows.length === page.limit || (!counted.totalCapped && page.offset + rows.length === total))
+      return { rows: rows.map(toLoan), ...counted, page: q.page, pageSize: q.pageSize };
   }
   const rows = db.prepare<[Record<string, unknown>], LoanRow>(`${SELECT} ${whereSql(kolList)} ${order}`).all({ ...params, ...page });
-  return { rows: rows.map(toLoan), total, page: q.page, pageSize: q.pageSize };
+  return { rows: rows.map(toLoan), ...counted, page: q.page, pageSize: q.pageSize };
 }
 
 /**
@@ -205,13 +215,25 @@ const SELECT_BY_AKAD = SELECT.replace('FROM pinjaman l', 'FROM pinjaman l INDEXE
  * positions (one per loan and month: UNIQUE (pinjaman_id, periode)) in their own index instead
  * of looking each up in pinjaman (1.2 s → 50 ms for kol 1).
  */
-function countLoans(db: Database, q: LoanQuery, where: string[], kolList: string | null, whereSql: string, params: Record<string, unknown>): number {
+function countLoans(
+  db: Database,
+  q: LoanQuery,
+  where: string[],
+  kolList: string | null,
+  whereSql: string,
+  params: Record<string, unknown>,
+  short: boolean,
+): { total: number; totalCapped?: true } {
   if (kolList && where.length === 0) {
     const kols = (q.kol ?? []).map((_, i) => `@kol${i}`).join(', ');
-    return db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM posisi_bank WHERE periode = @periodePosisi AND kol IN (${kols})`).get(params)!.n;
+    return {
+      total: db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM posisi_bank WHERE periode = @periodePosisi AND kol IN (${kols})`).get(params)!.n,
+    };
   }
-  const from = q.kecamatanId !== undefined ? 'pinjaman l JOIN debitur d ON d.id = l.debitur_id' : 'pinjaman l';
-  return db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(params)!.n;
+  const from = q.kecamatanId !== undefined || short ? 'pinjaman l JOIN debitur d ON d.id = l.debitur_id' : 'pinjaman l';
+  // A search of 1–2 characters counts up to the cap, as the debtor search does.
+  if (short) return cappedCount(db, `FROM ${from} ${whereSql}`, params);
+  return { total: db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(params)!.n };
 }
 
 export function getLoan(db: Database, id: number): Loan | null {

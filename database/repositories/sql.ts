@@ -21,6 +21,24 @@ export function trigramPhrase(text: string): string {
 
 import type { Database, Statement } from 'better-sqlite3';
 
+/** A search of 3 or more characters (not all digits) goes through a trigram index (migrations debtor_search, loan_search). */
+export const TRIGRAM_MIN = 3;
+
+/**
+ * How many matches a 1–2 character search counts before it says "more than" (Page.totalCapped).
+ * Counting stops at the cap's next match: "ka" matches 195,730 of 1,000,000 debtors, and the
+ * count read every one of them (~0.5 s); up to 1,001 matches it reads ~5,000.
+ */
+export const SHORT_SEARCH_COUNT_CAP = 1_000;
+
+/** The matches counted up to SHORT_SEARCH_COUNT_CAP: the exact count below it, else the cap and totalCapped. */
+export function cappedCount(db: Database, fromWhere: string, params: Record<string, unknown>): { total: number; totalCapped?: true } {
+  const n = db
+    .prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM (SELECT 1 ${fromWhere} LIMIT @countCap)`)
+    .get({ ...params, countCap: SHORT_SEARCH_COUNT_CAP + 1 })!.n;
+  return n > SHORT_SEARCH_COUNT_CAP ? { total: SHORT_SEARCH_COUNT_CAP, totalCapped: true } : { total: n };
+}
+
 const statements = new WeakMap<Database, Map<string, Statement>>();
 
 /**
