@@ -173,26 +173,26 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
   // the filter keeps, within WALK_MIN–WALK_MAX): when they hold the whole page, it is the page
   // (the loans past them are all older). Else — a rare filter, or one whose loans are old (kol
   // 3–5: loans in arrears are not the newest) — the filter's own loans are read and sorted.
-  if (total > 0) {
-    // The akad date from which on about that many of the newest loans lie, estimated from the
-    // first and last akad (both read from the index at once; counting down the index to the
-    // exact loan took 30 ms at 200,000). Any bound is right: the page found above it is checked.
-    const loans = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM pinjaman').get()!.n;
-    const floor = db
-      .prepare<[{ bagian: number }], { batas: string | null }>(
-        `SELECT CASE WHEN @bagian < 1 THEN date(julianday(akhir) - (julianday(akhir) - julianday(awal)) * @bagian) END AS batas
-         FROM (SELECT (SELECT min(tanggal_akad) FROM pinjaman) AS awal, (SELECT max(tanggal_akad) FROM pinjaman) AS akhir)`,
-      )
-      .get({ bagian: Math.min(walk.max, Math.max(walk.min, total)) / loans })!.batas;
-    const bounded = floor ? [...where, 'l.tanggal_akad >= @floorAkad'] : where;
-    const conditions = kolLookup ? [...bounded, kolLookup] : bounded;
-    const rows = db
-      .prepare<[Record<string, unknown>], LoanRow>(`${SELECT_BY_AKAD} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ${order}`)
-      .all({ ...params, ...page, ...(floor ? { floorAkad: floor } : {}) });
-    // A capped total is not the last match's place: only a full page is known to be the page.
-    if (!floor || rows.length === page.limit || (!counted.totalCapped && page.offset + rows.length === total))
-      return { rows: rows.map(toLoan), ...counted, page: q.page, pageSize: q.pageSize };
-  }
+  // Nothing matches: no page to look for (a rare search of 1–2 characters would read every loan again).
+  if (total === 0) return { rows: [], ...counted, page: q.page, pageSize: q.pageSize };
+  // The akad date from which on about that many of the newest loans lie, estimated from the
+  // first and last akad (both read from the index at once; counting down the index to the
+  // exact loan took 30 ms at 200,000). Any bound is right: the page found above it is checked.
+  const loans = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM pinjaman').get()!.n;
+  const floor = db
+    .prepare<[{ bagian: number }], { batas: string | null }>(
+      `SELECT CASE WHEN @bagian < 1 THEN date(julianday(akhir) - (julianday(akhir) - julianday(awal)) * @bagian) END AS batas
+       FROM (SELECT (SELECT min(tanggal_akad) FROM pinjaman) AS awal, (SELECT max(tanggal_akad) FROM pinjaman) AS akhir)`,
+    )
+    .get({ bagian: Math.min(walk.max, Math.max(walk.min, total)) / loans })!.batas;
+  const bounded = floor ? [...where, 'l.tanggal_akad >= @floorAkad'] : where;
+  const conditions = kolLookup ? [...bounded, kolLookup] : bounded;
+  const walked = db
+    .prepare<[Record<string, unknown>], LoanRow>(`${SELECT_BY_AKAD} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ${order}`)
+    .all({ ...params, ...page, ...(floor ? { floorAkad: floor } : {}) });
+  // A capped total is not the last match's place: only a full page is known to be the page.
+  if (!floor || walked.length === page.limit || (!counted.totalCapped && page.offset + walked.length === total))
+    return { rows: walked.map(toLoan), ...counted, page: q.page, pageSize: q.pageSize };
   const rows = db.prepare<[Record<string, unknown>], LoanRow>(`${SELECT} ${whereSql(kolList)} ${order}`).all({ ...params, ...page });
   return { rows: rows.map(toLoan), ...counted, page: q.page, pageSize: q.pageSize };
 }
