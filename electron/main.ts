@@ -162,6 +162,14 @@ async function start(): Promise<void> {
   // An empty GERBANG_DB counts as unset.
   const databasePath = process.env.GERBANG_DB || path.join(app.getPath('userData'), DATABASE_FILE);
   const updated = await updateDatabaseFirst(databasePath);
+  // The worker's check is of the file as it was at this start: used once (a runtime opened later,
+  // after leaving client mode, checks the file itself).
+  let startCheck = updated.check;
+  const takeStartCheck = () => {
+    const check = startCheck;
+    startCheck = null;
+    return check;
+  };
   try {
     // Long jobs start at once: a worker with the services loaded waits for the next one.
     // Alone, office server or client: kantor.json in the user data folder says which (docs/office-network.md).
@@ -169,7 +177,7 @@ async function start(): Promise<void> {
     switchboard = await createSwitchboard({
       dataDir: app.getPath('userData'),
       databasePath,
-      openRuntime: () => createRuntime({ databasePath, printer: electronPrinter(), warmJobWorker: true, startCheck: updated.check }),
+      openRuntime: () => createRuntime({ databasePath, printer: electronPrinter(), warmJobWorker: true, startCheck: takeStartCheck() }),
       pcName: os.hostname(),
     });
   } catch (err) {
