@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { cachedStatement, cappedCount, containsPattern, prefixGlob, TRIGRAM_MIN, trigramPhrase } from './sql';
+import { cachedStatement, containsPattern, prefixGlob, SHORT_SEARCH_COUNT_CAP, TRIGRAM_MIN, trigramPhrase } from './sql';
 import type { BankPosition, InsuranceClaim, Loan, Page, Restructuring, StatusPinjaman } from '../../electron/contract';
 
 interface LoanRow {
@@ -162,10 +162,26 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
     const all = kol ? [...where, kol] : where;
     return all.length ? `WHERE ${all.join(' AND ')}` : '';
   };
-  const counted = countLoans(db, q, where, kolList, whereSql(kolList), params, short);
-  const total = counted.total;
   const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
   const order = 'ORDER BY l.tanggal_akad DESC, l.id DESC LIMIT @limit OFFSET @offset';
+  // 1–2 characters: the matching loans' ids, up to one past the cap. Up to the cap they are all
+  // the matches, and the page is sorted from them: a rare search reads the loans once, not again
+  // for its page. Past the cap the count says "more than" and the page is walked as below.
+  let counted: { total: number; totalCapped?: true };
+  if (short) {
+    const ids = db
+      .prepare<[Record<string, unknown>], { id: number }>(`SELECT l.id FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id ${whereSql(kolList)} LIMIT @countCap`)
+      .all({ ...params, countCap: SHORT_SEARCH_COUNT_CAP + 1 })
+      .map((r) => r.id);
+    if (ids.length <= SHORT_SEARCH_COUNT_CAP) {
+      const rows = db
+        .prepare<[Record<string, unknown>], LoanRow>(`${SELECT} WHERE l.id IN (SELECT value FROM json_each(@ids)) ${order}`)
+        .all({ ids: JSON.stringify(ids), ...page });
+      return { rows: rows.map(toLoan), total: ids.length, page: q.page, pageSize: q.pageSize };
+    }
+    counted = { total: SHORT_SEARCH_COUNT_CAP, totalCapped: true };
+  } else counted = countLoans(db, q, where, kolList, whereSql(kolList), params);
+  const total = counted.total;
   // The page, newest akad first. SQLite has no statistics here and takes an equality on an index
   // (a bank, the month's kol) for a handful of rows: at 1,000,000 loans it then read and sorted a
   // bank's 330,000 loans (2.3 s) or kol 1's 716,000 (5.5 s) for 50 rows. So the page is first
@@ -215,24 +231,14 @@ const SELECT_BY_AKAD = SELECT.replace('FROM pinjaman l', 'FROM pinjaman l INDEXE
  * positions (one per loan and month: UNIQUE (pinjaman_id, periode)) in their own index instead
  * of looking each up in pinjaman (1.2 s → 50 ms for kol 1).
  */
-function countLoans(
-  db: Database,
-  q: LoanQuery,
-  where: string[],
-  kolList: string | null,
-  whereSql: string,
-  params: Record<string, unknown>,
-  short: boolean,
-): { total: number; totalCapped?: true } {
+function countLoans(db: Database, q: LoanQuery, where: string[], kolList: string | null, whereSql: string, params: Record<string, unknown>): { total: number } {
   if (kolList && where.length === 0) {
     const kols = (q.kol ?? []).map((_, i) => `@kol${i}`).join(', ');
     return {
       total: db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM posisi_bank WHERE periode = @periodePosisi AND kol IN (${kols})`).get(params)!.n,
     };
   }
-  const from = q.kecamatanId !== undefined || short ? 'pinjaman l JOIN debitur d ON d.id = l.debitur_id' : 'pinjaman l';
-  // A search of 1–2 characters counts up to the cap, as the debtor search does.
-  if (short) return cappedCount(db, `FROM ${from} ${whereSql}`, params);
+  const from = q.kecamatanId !== undefined ? 'pinjaman l JOIN debitur d ON d.id = l.debitur_id' : 'pinjaman l';
   return { total: db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(params)!.n };
 }
 
