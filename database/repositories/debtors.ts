@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { cachedStatement, cappedCount, containsPattern, prefixGlob, TRIGRAM_MIN, trigramPhrase } from './sql';
+import { cachedStatement, containsPattern, prefixGlob, SHORT_SEARCH_COUNT_CAP, TRIGRAM_MIN, trigramPhrase } from './sql';
 import type { Debtor, Page } from '../../electron/contract';
 
 interface DebtorRow {
@@ -103,25 +103,35 @@ export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
     params.prefix = prefixGlob(search);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  if (short) {
+    // The matching ids, up to one past the cap (read in the table's order, stopping there). Up to
+    // the cap they are all the matches: counted and paged from them, the debtors read once.
+    const ids = db
+      .prepare<[Record<string, unknown>], { id: number }>(`SELECT d.id FROM debitur d ${whereSql} LIMIT @countCap`)
+      .all({ ...params, countCap: SHORT_SEARCH_COUNT_CAP + 1 })
+      .map((r) => r.id);
+    if (ids.length <= SHORT_SEARCH_COUNT_CAP) {
+      const rows = db
+        .prepare<[Record<string, unknown>], DebtorRow>(
+          `${SELECT} WHERE d.id IN (SELECT value FROM json_each(@ids)) ORDER BY d.nama COLLATE NOCASE, d.id LIMIT @limit OFFSET @offset`,
+        )
+        .all({ ids: JSON.stringify(ids), ...page });
+      return { rows: rows.map(toDebtor), total: ids.length, page: q.page, pageSize: q.pageSize };
+    }
+  }
   // The page walks the name index (debitur_nama, or debitur_kecamatan_nama for one kecamatan) and
-  // stops at its last row: a common 1–2 characters fill it within a few hundred debtors.
+  // stops at its last row: a common 1–2 characters (past the cap) fill it within a few hundred debtors.
   const rows = db
     .prepare<[Record<string, unknown>], DebtorRow>(`${SELECT} ${whereSql} ORDER BY d.nama COLLATE NOCASE, d.id LIMIT @limit OFFSET @offset`)
     .all({ ...params, ...page });
-  // A page that is not full holds the last match: the count is known without counting (a rare
-  // 1–2 characters then read the debtors once, not twice).
-  const fromWhere = `FROM debitur d ${whereSql}`;
-  const counted =
+  if (short) return { rows: rows.map(toDebtor), total: SHORT_SEARCH_COUNT_CAP, totalCapped: true, page: q.page, pageSize: q.pageSize };
+  // A page that is not full holds the last match: the count is known without counting.
+  const total =
     rows.length < page.limit && (rows.length > 0 || page.offset === 0)
-      ? { total: page.offset + rows.length }
-      : short
-        ? cappedCount(db, fromWhere, params)
-        : { total: countAll(db, fromWhere, params) };
-  return { rows: rows.map(toDebtor), ...counted, page: q.page, pageSize: q.pageSize };
+      ? page.offset + rows.length
+      : db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM debitur d ${whereSql}`).get(params)!.n;
+  return { rows: rows.map(toDebtor), total, page: q.page, pageSize: q.pageSize };
 }
-
-const countAll = (db: Database, fromWhere: string, params: Record<string, unknown>): number =>
-  db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n ${fromWhere}`).get(params)!.n;
 
 /**
  * A page of the trigram search's matches. The matches (thousands for a common part of a name at

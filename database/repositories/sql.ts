@@ -25,19 +25,11 @@ import type { Database, Statement } from 'better-sqlite3';
 export const TRIGRAM_MIN = 3;
 
 /**
- * How many matches a 1–2 character search counts before it says "more than" (Page.totalCapped).
- * Counting stops at the cap's next match: "ka" matches 195,730 of 1,000,000 debtors, and the
- * count read every one of them (~0.5 s); up to 1,001 matches it reads ~5,000.
+ * How many matches a 1–2 character search (no trigram) counts before it says "more than"
+ * (Page.totalCapped). Reading stops at the cap's next match: "ka" matches 195,730 of 1,000,000
+ * debtors, and the count read every one of them (~0.5 s); 1,001 matches are ~5,000 debtors read.
  */
 export const SHORT_SEARCH_COUNT_CAP = 1_000;
-
-/** The matches counted up to SHORT_SEARCH_COUNT_CAP: the exact count below it, else the cap and totalCapped. */
-export function cappedCount(db: Database, fromWhere: string, params: Record<string, unknown>): { total: number; totalCapped?: true } {
-  const n = db
-    .prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM (SELECT 1 ${fromWhere} LIMIT @countCap)`)
-    .get({ ...params, countCap: SHORT_SEARCH_COUNT_CAP + 1 })!.n;
-  return n > SHORT_SEARCH_COUNT_CAP ? { total: SHORT_SEARCH_COUNT_CAP, totalCapped: true } : { total: n };
-}
 
 const statements = new WeakMap<Database, Map<string, Statement>>();
 
