@@ -191,24 +191,32 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
   // 3–5: loans in arrears are not the newest) — the filter's own loans are read and sorted.
   // Nothing matches: no page to look for (a rare search of 1–2 characters would read every loan again).
   if (total === 0) return { rows: [], ...counted, page: q.page, pageSize: q.pageSize };
-  // The akad date from which on about that many of the newest loans lie, estimated from the
-  // first and last akad (both read from the index at once; counting down the index to the
-  // exact loan took 30 ms at 200,000). Any bound is right: the page found above it is checked.
-  const loans = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM pinjaman').get()!.n;
-  const floor = db
-    .prepare<[{ bagian: number }], { batas: string | null }>(
-      `SELECT CASE WHEN @bagian < 1 THEN date(julianday(akhir) - (julianday(akhir) - julianday(awal)) * @bagian) END AS batas
-       FROM (SELECT (SELECT min(tanggal_akad) FROM pinjaman) AS awal, (SELECT max(tanggal_akad) FROM pinjaman) AS akhir)`,
-    )
-    .get({ bagian: Math.min(walk.max, Math.max(walk.min, total)) / loans })!.batas;
-  const bounded = floor ? [...where, 'l.tanggal_akad >= @floorAkad'] : where;
-  const conditions = kolLookup ? [...bounded, kolLookup] : bounded;
-  const walked = db
-    .prepare<[Record<string, unknown>], LoanRow>(`${SELECT_BY_AKAD} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ${order}`)
-    .all({ ...params, ...page, ...(floor ? { floorAkad: floor } : {}) });
-  // A capped total is not the last match's place: only a full page is known to be the page.
-  if (!floor || walked.length === page.limit || (!counted.totalCapped && page.offset + walked.length === total))
-    return { rows: walked.map(toLoan), ...counted, page: q.page, pageSize: q.pageSize };
+  // A search alone finds its matches through indexes (MULTI-INDEX OR over its IN lists): when they
+  // are fewer than the walk's least, reading and sorting them is cheaper than walking the newest
+  // loans (one agreement number at 1,000,000 loans: 29 → 3 ms). Not beside another filter (the
+  // planner might take that filter's index instead), nor for a capped count (1–2 characters are
+  // tested row by row and need the walk).
+  const direct = Boolean(search) && where.length === 1 && !kolList && !counted.totalCapped && total <= walk.min;
+  if (!direct) {
+    // The akad date from which on about that many of the newest loans lie, estimated from the
+    // first and last akad (both read from the index at once; counting down the index to the
+    // exact loan took 30 ms at 200,000). Any bound is right: the page found above it is checked.
+    const loans = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM pinjaman').get()!.n;
+    const floor = db
+      .prepare<[{ bagian: number }], { batas: string | null }>(
+        `SELECT CASE WHEN @bagian < 1 THEN date(julianday(akhir) - (julianday(akhir) - julianday(awal)) * @bagian) END AS batas
+         FROM (SELECT (SELECT min(tanggal_akad) FROM pinjaman) AS awal, (SELECT max(tanggal_akad) FROM pinjaman) AS akhir)`,
+      )
+      .get({ bagian: Math.min(walk.max, Math.max(walk.min, total)) / loans })!.batas;
+    const bounded = floor ? [...where, 'l.tanggal_akad >= @floorAkad'] : where;
+    const conditions = kolLookup ? [...bounded, kolLookup] : bounded;
+    const walked = db
+      .prepare<[Record<string, unknown>], LoanRow>(`${SELECT_BY_AKAD} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ${order}`)
+      .all({ ...params, ...page, ...(floor ? { floorAkad: floor } : {}) });
+    // A capped total is not the last match's place: only a full page is known to be the page.
+    if (!floor || walked.length === page.limit || (!counted.totalCapped && page.offset + walked.length === total))
+      return { rows: walked.map(toLoan), ...counted, page: q.page, pageSize: q.pageSize };
+  }
   const rows = db.prepare<[Record<string, unknown>], LoanRow>(`${SELECT} ${whereSql(kolList)} ${order}`).all({ ...params, ...page });
   return { rows: rows.map(toLoan), ...counted, page: q.page, pageSize: q.pageSize };
 }
