@@ -201,7 +201,9 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
     // The akad date from which on about that many of the newest loans lie, estimated from the
     // first and last akad (both read from the index at once; counting down the index to the
     // exact loan took 30 ms at 200,000). Any bound is right: the page found above it is checked.
-    const loans = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM pinjaman').get()!.n;
+    // How many loans there are, near enough: the highest id (read from the table's b-tree at once;
+    // count(*) read a whole index, 7–16 ms at 1,000,000). Deleted loans only make the bound newer.
+    const loans = db.prepare<[], { n: number | null }>('SELECT max(id) AS n FROM pinjaman').get()!.n ?? 1;
     const floor = db
       .prepare<[{ bagian: number }], { batas: string | null }>(
         `SELECT CASE WHEN @bagian < 1 THEN date(julianday(akhir) - (julianday(akhir) - julianday(awal)) * @bagian) END AS batas
