@@ -209,7 +209,8 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
         `SELECT CASE WHEN @bagian < 1 THEN date(julianday(akhir) - (julianday(akhir) - julianday(awal)) * @bagian) END AS batas
          FROM (SELECT (SELECT min(tanggal_akad) FROM pinjaman) AS awal, (SELECT max(tanggal_akad) FROM pinjaman) AS akhir)`,
       )
-      .get({ bagian: Math.min(walk.max, Math.max(walk.min, total)) / loans })!.batas;
+      // A capped count says only "more than": the walk may go to its most (it stops at the page's last row).
+      .get({ bagian: (counted.totalCapped ? walk.max : Math.min(walk.max, Math.max(walk.min, total))) / loans })!.batas;
     const bounded = floor ? [...where, 'l.tanggal_akad >= @floorAkad'] : where;
     const conditions = kolLookup ? [...bounded, kolLookup] : bounded;
     const walked = db
