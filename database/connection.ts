@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrate } from './migrate';
+import { loadMigrations, migrate, schemaVersion, type Migration, type MigrationStepListener } from './migrate';
 import { sealLegacyAudit } from './repositories/audit';
 
 /**
@@ -39,7 +39,7 @@ export function isBusyError(err: unknown): boolean {
  * Opens (creating if needed) the program's SQLite file with the settings every connection
  * must have, and brings its schema up to date.
  */
-export function openDatabase(file: string): Database {
+export function openDatabase(file: string, opts: { onMigration?: MigrationStepListener } = {}): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new BetterSqlite3(file);
   try {
@@ -48,7 +48,7 @@ export function openDatabase(file: string): Database {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     beginImmediateByDefault(db);
-    migrate(db);
+    migrate(db, undefined, opts.onMigration);
     // Audit entries written before the hash chain existed are chained once, right after migration 0005.
     sealLegacyAudit(db);
   } catch (err) {
@@ -76,4 +76,30 @@ export function openJobConnection(file: string, readOnly: boolean): Database {
     throw err;
   }
   return db;
+}
+
+/**
+ * The migrations a start would apply to the file at `file`, read without writing (read-only, the
+ * file must exist). Null when there is nothing worth waiting for or nothing to tell: no file or an
+ * empty one (a new database is made in an instant), none pending, a file from a newer version or
+ * one SQLite cannot read (the start's own check reports those).
+ */
+export function pendingMigrations(file: string, migrations: Migration[] = loadMigrations()): { from: number; to: number; names: string[] } | null {
+  try {
+    if (!fs.existsSync(file) || fs.statSync(file).size === 0) return null;
+  } catch {
+    return null;
+  }
+  let db: Database | null = null;
+  try {
+    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    const from = schemaVersion(db);
+    const pending = migrations.filter((m) => m.version > from);
+    return pending.length === 0 ? null : { from, to: migrations.at(-1)!.version, names: pending.map((m) => m.name) };
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
 }

@@ -18,6 +18,12 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
+/**
+ * Told before each pending migration runs (1-based `step` of `steps`): the start-up window shows
+ * it while a migration that fills an index takes seconds on a big file (electron/services/startup).
+ */
+export type MigrationStepListener = (step: { step: number; steps: number; name: string }) => void;
+
 const MIGRATION_FILE = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 const FOREIGN_KEYS_OFF = /^--\s*migrate:\s*foreign-keys-off\s*$/m;
 
@@ -63,7 +69,7 @@ export function schemaVersion(db: Database): number {
  * batch runs (the pragma cannot change inside a transaction), as SQLite's documented table rebuild
  * asks, and `PRAGMA foreign_key_check` must find nothing before the batch commits.
  */
-export function migrate(db: Database, migrations: Migration[] = loadMigrations()): { from: number; to: number } {
+export function migrate(db: Database, migrations: Migration[] = loadMigrations(), onStep?: MigrationStepListener): { from: number; to: number } {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,
@@ -79,7 +85,8 @@ export function migrate(db: Database, migrations: Migration[] = loadMigrations()
   if (rebuilds && keysWereOn) db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
-      for (const m of pending) {
+      for (const [i, m] of pending.entries()) {
+        onStep?.({ step: i + 1, steps: pending.length, name: m.name });
         db.exec(m.sql);
         record.run(m.version, m.name);
       }

@@ -11,6 +11,9 @@ import { createRuntime } from './runtime';
 import { createSwitchboard, type Switchboard } from './office/switchboard';
 import { APP_ENTRY, APP_SCHEME, externalAllowed, isOurBlob, isOurPage as isOurPageAt, mimeOf, rendererFileFor } from './shell/navigation';
 import { electronPrinter } from './shell/printer';
+import { readOfficeConfig } from './office/config';
+import { migrateBeforeStart, pendingMigrations, startupPage } from './services/startup/migrations';
+import type { FileCheck } from '../database/backup';
 
 const DATABASE_FILE = 'gerbang-serasan.sqlite';
 const HOUSEKEEPING_EVERY_MS = 6 * 60 * 60 * 1000;
@@ -124,9 +127,49 @@ function buildMenu(): void {
   );
 }
 
+/**
+ * The first start after an update with pending migrations: a small window says the database is
+ * being updated while a worker checks and migrates the file (electron/services/startup/migrations.ts
+ * says why). Answers the worker's check of the file (the runtime need not repeat it) and the
+ * window, closed by the caller once the main window exists ('window-all-closed' would quit).
+ * A client PC (kantor.json) has no database of its own.
+ */
+async function updateDatabaseFirst(databasePath: string): Promise<{ check: FileCheck | null; window: BrowserWindow | null }> {
+  if (readOfficeConfig(app.getPath('userData')).mode === 'klien' || !pendingMigrations(databasePath)) return { check: null, window: null };
+  const locale = app.getLocale();
+  const window = new BrowserWindow({
+    width: 520,
+    height: 240,
+    resizable: false,
+    minimizable: false,
+    maximizable: false,
+    // Closing it would not stop the worker; the window goes when the main window comes.
+    closable: false,
+    title: 'Gerbang Serasan',
+    webPreferences: { contextIsolation: true, nodeIntegration: false, sandbox: true, javascript: false, devTools: false },
+  });
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  void window.loadURL(startupPage(locale, null));
+  const outcome = await migrateBeforeStart(databasePath, (progress) => {
+    if (!window.isDestroyed()) void window.loadURL(startupPage(locale, progress));
+  });
+  // A failure is reported by the runtime's own start (it migrates again, on this thread).
+  if (outcome.error) console.error('[pembaruan basis data]', outcome.error);
+  return { check: outcome.check, window };
+}
+
 async function start(): Promise<void> {
   // An empty GERBANG_DB counts as unset.
   const databasePath = process.env.GERBANG_DB || path.join(app.getPath('userData'), DATABASE_FILE);
+  const updated = await updateDatabaseFirst(databasePath);
+  // The worker's check is of the file as it was at this start: used once (a runtime opened later,
+  // after leaving client mode, checks the file itself).
+  let startCheck = updated.check;
+  const takeStartCheck = () => {
+    const check = startCheck;
+    startCheck = null;
+    return check;
+  };
   try {
     // Long jobs start at once: a worker with the services loaded waits for the next one.
     // Alone, office server or client: kantor.json in the user data folder says which (docs/office-network.md).
@@ -134,7 +177,7 @@ async function start(): Promise<void> {
     switchboard = await createSwitchboard({
       dataDir: app.getPath('userData'),
       databasePath,
-      openRuntime: () => createRuntime({ databasePath, printer: electronPrinter(), warmJobWorker: true }),
+      openRuntime: () => createRuntime({ databasePath, printer: electronPrinter(), warmJobWorker: true, startCheck: takeStartCheck() }),
       pcName: os.hostname(),
     });
   } catch (err) {
@@ -181,6 +224,7 @@ async function start(): Promise<void> {
 
   buildMenu();
   createWindow();
+  updated.window?.destroy();
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,5 +1,6 @@
 import { dropAllStaging } from '../database/repositories/import-staging';
 import type { Database } from '../database/connection';
+import type { FileCheck } from '../database/backup';
 import { todayIso } from './domain/format';
 import { createHandlers, type Handlers } from './services/index';
 import type { ServiceContext } from './services/context';
@@ -59,6 +60,12 @@ export interface RuntimeOptions {
   warmJobWorker?: boolean;
   /** The PDF/print step for documents (electron/services/documents/printer.ts); closed with the runtime. */
   printer?: DocumentPrinter;
+  /**
+   * The file's start-up check, already made by the start-up migration's worker just before
+   * (electron/services/startup): a sound file is then not checked a second time (a quick_check of
+   * a 4 GB file takes seconds). A refused check is never passed: the host checks for itself.
+   */
+  startCheck?: FileCheck | null;
 }
 
 /**
@@ -71,7 +78,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   // shares it through server mode instead (electron/office/network-share.ts says why).
   refuseNetworkShare(opts.databasePath);
   // Checks the file (integrity, schema version) before migrating it; see services/backup/host.ts.
-  const host = new DatabaseHost(opts.databasePath, { now, ...(opts.keepAutomaticBackups ? { keepAutomatic: opts.keepAutomaticBackups } : {}) });
+  const host = new DatabaseHost(opts.databasePath, {
+    now,
+    ...(opts.keepAutomaticBackups ? { keepAutomatic: opts.keepAutomaticBackups } : {}),
+    ...(opts.startCheck?.ok ? { startCheck: opts.startCheck } : {}),
+  });
   const sessions = new SessionStore(now);
   const trusted: Caller = { userId: null, username: opts.user ?? 'sistem', role: 'sistem', bankId: null, token: null };
   const caller = () => currentCaller() ?? trusted;

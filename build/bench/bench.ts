@@ -413,11 +413,22 @@ function projectionStep(db: Database): BenchStep {
   };
 }
 
-/** (6) Debtor search by NIK prefix and by name substring, and the loan list's first page. */
+/**
+ * (6) Debtor search by NIK prefix, by name substring and by its first 2 letters (no trigram: a
+ * capped count), the loan list's first page, and the loan search by part of a debtor's name, by
+ * part of an agreement number and by 2 letters.
+ */
 async function searchSteps(rt: Runtime, db: Database, runs: number): Promise<StepResult[]> {
   const sample = db.prepare('SELECT nik, nama FROM debitur ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM debitur)').get() as { nik: string; nama: string } | undefined;
   const nikPrefix = (sample?.nik ?? '160301').slice(0, 8);
   const namePart = (sample?.nama.split(' ')[1] ?? 'Siti').slice(1, 5).toLowerCase();
+  // What a clerk has typed of a first name after two keys ("ka" of Kartini).
+  const twoLetters = (sample?.nama ?? 'Ka').slice(0, 2).toLowerCase();
+  const akad =
+    (db.prepare('SELECT nomor_akad FROM pinjaman ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM pinjaman)').get() as { nomor_akad: string } | undefined)?.nomor_akad ??
+    'AKAD/2026/000001';
+  // The tail of an agreement number, slash included (digits alone are typed from the start: a prefix).
+  const akadPart = akad.slice(-7);
   const call = async (channel: 'debtors.list' | 'loans.list', input: Record<string, unknown>) => {
     const res = await invoke(rt.handlers, channel, { page: 1, pageSize: 50, ...input } as never);
     if (!res.ok) throw new Error(res.error.message);
@@ -456,6 +467,54 @@ async function searchSteps(rt: Runtime, db: Database, runs: number): Promise<Ste
       await measure(
         runs,
         () => call('loans.list', {}),
+        () => bareLoans.all(),
+      ),
+      'SELECT pinjaman by id, 50 baris',
+      '< 50 ms',
+      50,
+    ),
+    step(
+      '6d',
+      `cari debitur, 2 huruf "${twoLetters}"`,
+      await measure(
+        runs,
+        () => call('debtors.list', { search: twoLetters }),
+        () => bareName.all(`%${twoLetters}%`),
+      ),
+      'SELECT … nama LIKE, 50 baris',
+      '< 50 ms',
+      50,
+    ),
+    step(
+      '6e',
+      `cari pinjaman, bagian nama "${namePart}"`,
+      await measure(
+        runs,
+        () => call('loans.list', { search: namePart }),
+        () => bareLoans.all(),
+      ),
+      'SELECT pinjaman by id, 50 baris',
+      '< 50 ms',
+      50,
+    ),
+    step(
+      '6f',
+      `cari pinjaman, bagian nomor akad "${akadPart}"`,
+      await measure(
+        runs,
+        () => call('loans.list', { search: akadPart }),
+        () => bareLoans.all(),
+      ),
+      'SELECT pinjaman by id, 50 baris',
+      '< 50 ms',
+      50,
+    ),
+    step(
+      '6g',
+      `cari pinjaman, 2 huruf "${twoLetters}"`,
+      await measure(
+        runs,
+        () => call('loans.list', { search: twoLetters }),
         () => bareLoans.all(),
       ),
       'SELECT pinjaman by id, 50 baris',

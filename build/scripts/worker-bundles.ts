@@ -21,6 +21,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export const WORKER_ENTRIES = [
   { feature: 'imports', name: 'worker' },
   { feature: 'jobs', name: 'worker' },
+  { feature: 'startup', name: 'worker' },
 ] as const;
 
 /** Builds every bundle into `<repository>/.cache/<folder>` and answers that folder's path. */

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { cachedStatement, containsPattern, prefixGlob, trigramPhrase } from './sql';
+import { cachedStatement, containsPattern, prefixGlob, SHORT_SEARCH_COUNT_CAP, TRIGRAM_MIN, trigramPhrase } from './sql';
 import type { Debtor, Page } from '../../electron/contract';
 
 interface DebtorRow {
@@ -66,15 +66,13 @@ export interface DebtorQuery {
  */
 const ACCOUNT_PREFIX_DEBTORS = `d.id IN (SELECT debitur_id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_rekening GLOB @prefix)`;
 
-/** A search of 3 or more characters (not all digits) goes through the trigram index (migration debtor_search). */
-const TRIGRAM_MIN = 3;
-
 /**
  * One page of debtors. A search of digits matches the NIK or the account number of one of the
  * debtor's loans by prefix (both through indexes, so it answers at once at 100,000 debtors);
  * other text matches name or business name anywhere, or an account number by prefix. Text of 3
  * or more characters is found through the trigram index (case and accents ignored); 1–2
- * characters have no trigram and are matched with LIKE over every debtor (ASCII case ignored).
+ * characters have no trigram and are matched with LIKE (ASCII case ignored), the page taken in
+ * name order from the name index and the matches counted up to SHORT_SEARCH_COUNT_CAP.
  */
 export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
   const search = q.search?.trim() ?? '';
@@ -95,19 +93,43 @@ export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
     params.prefix = prefixGlob(search);
     return searchPage(db, where, params, q, page);
   }
+  const short = search !== '' && !/^\d+$/.test(search);
   if (/^\d+$/.test(search)) {
     where.push(`(d.nik GLOB @prefix OR ${ACCOUNT_PREFIX_DEBTORS})`);
     params.prefix = prefixGlob(search);
-  } else if (search) {
+  } else if (short) {
     where.push(`(d.nama LIKE @like ESCAPE '\\' OR d.nama_usaha LIKE @like ESCAPE '\\' OR ${ACCOUNT_PREFIX_DEBTORS})`);
     params.like = containsPattern(search);
     params.prefix = prefixGlob(search);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM debitur d ${whereSql}`).get(params)!.n;
+  if (short) {
+    // The matching ids, up to one past the cap (read in the table's order, stopping there). Up to
+    // the cap they are all the matches: counted and paged from them, the debtors read once.
+    const ids = db
+      .prepare<[Record<string, unknown>], { id: number }>(`SELECT d.id FROM debitur d ${whereSql} LIMIT @countCap`)
+      .all({ ...params, countCap: SHORT_SEARCH_COUNT_CAP + 1 })
+      .map((r) => r.id);
+    if (ids.length <= SHORT_SEARCH_COUNT_CAP) {
+      const rows = db
+        .prepare<[Record<string, unknown>], DebtorRow>(
+          `${SELECT} WHERE d.id IN (SELECT value FROM json_each(@ids)) ORDER BY d.nama COLLATE NOCASE, d.id LIMIT @limit OFFSET @offset`,
+        )
+        .all({ ids: JSON.stringify(ids), ...page });
+      return { rows: rows.map(toDebtor), total: ids.length, page: q.page, pageSize: q.pageSize };
+    }
+  }
+  // The page walks the name index (debitur_nama, or debitur_kecamatan_nama for one kecamatan) and
+  // stops at its last row: a common 1–2 characters (past the cap) fill it within a few hundred debtors.
   const rows = db
     .prepare<[Record<string, unknown>], DebtorRow>(`${SELECT} ${whereSql} ORDER BY d.nama COLLATE NOCASE, d.id LIMIT @limit OFFSET @offset`)
     .all({ ...params, ...page });
+  if (short) return { rows: rows.map(toDebtor), total: SHORT_SEARCH_COUNT_CAP, totalCapped: true, page: q.page, pageSize: q.pageSize };
+  // A page that is not full holds the last match: the count is known without counting.
+  const total =
+    rows.length < page.limit && (rows.length > 0 || page.offset === 0)
+      ? page.offset + rows.length
+      : db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM debitur d ${whereSql}`).get(params)!.n;
   return { rows: rows.map(toDebtor), total, page: q.page, pageSize: q.pageSize };
 }
 

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { cachedStatement, containsPattern, prefixGlob, trigramPhrase } from './sql';
+import { cachedStatement, containsPattern, prefixGlob, SHORT_SEARCH_COUNT_CAP, TRIGRAM_MIN, trigramPhrase } from './sql';
 import type { BankPosition, InsuranceClaim, Loan, Page, Restructuring, StatusPinjaman } from '../../electron/contract';
 
 interface LoanRow {
@@ -127,6 +127,8 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
     q.kol.forEach((k, i) => (params[`kol${i}`] = k));
   }
   const search = q.search?.trim();
+  // 1–2 characters of text: no trigram; counted up to a cap (Page.totalCapped).
+  let short = false;
   if (search) {
     // Prefix matches go through indexes: account and agreement numbers through the per-bank unique
     // indexes (`bank_id IN (SELECT id FROM bank)` gives one range per bank), the NIK through its own.
@@ -138,26 +140,48 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
     if (/^\d+$/.test(search)) {
       // Digits: an account number or a NIK being typed, found at once at 100,000 loans.
       where.push(`(${prefixes})`);
-    } else {
-      // Words: the debtor's name or business name, or part of the agreement number, anywhere.
-      // The debtors are searched first, not once per loan through the join: 3 or more characters
-      // through the trigram index (as the debtor search), shorter ones with one pass over debitur.
-      const debtors =
-        [...search].length >= 3
-          ? 'SELECT rowid FROM debitur_cari WHERE debitur_cari MATCH @phrase'
-          : "SELECT id FROM debitur WHERE nama LIKE @like ESCAPE '\\' OR nama_usaha LIKE @like ESCAPE '\\'";
-      where.push(`(${prefixes} OR l.nomor_akad LIKE @like ESCAPE '\\' OR l.debitur_id IN (${debtors}))`);
-      params.like = containsPattern(search);
+    } else if ([...search].length >= TRIGRAM_MIN) {
+      // Words: the debtor's name or business name, or part of the agreement number, anywhere:
+      // both through trigram indexes (migrations debtor_search and loan_search), so neither the
+      // debtors nor the loans are read whole (nomor_akad LIKE '%…%' read every loan: ~350 ms at 1,000,000).
+      where.push(
+        `(${prefixes} OR l.id IN (SELECT rowid FROM pinjaman_cari WHERE pinjaman_cari MATCH @phrase)
+          OR l.debitur_id IN (SELECT rowid FROM debitur_cari WHERE debitur_cari MATCH @phrase))`,
+      );
       params.phrase = trigramPhrase(search);
+    } else {
+      // 1–2 characters: tested on each loan and its debtor (joined) as they are read, newest
+      // first, so the page and the capped count stop early; a list of the matching debtors
+      // would read every debtor first.
+      where.push(`(${prefixes} OR l.nomor_akad LIKE @like ESCAPE '\\' OR d.nama LIKE @like ESCAPE '\\' OR d.nama_usaha LIKE @like ESCAPE '\\')`);
+      params.like = containsPattern(search);
+      short = true;
     }
   }
   const whereSql = (kol: string | null) => {
     const all = kol ? [...where, kol] : where;
     return all.length ? `WHERE ${all.join(' AND ')}` : '';
   };
-  const total = countLoans(db, q, where, kolList, whereSql(kolList), params);
   const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
   const order = 'ORDER BY l.tanggal_akad DESC, l.id DESC LIMIT @limit OFFSET @offset';
+  // 1–2 characters: the matching loans' ids, up to one past the cap. Up to the cap they are all
+  // the matches, and the page is sorted from them: a rare search reads the loans once, not again
+  // for its page. Past the cap the count says "more than" and the page is walked as below.
+  let counted: { total: number; totalCapped?: true };
+  if (short) {
+    const ids = db
+      .prepare<[Record<string, unknown>], { id: number }>(`SELECT l.id FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id ${whereSql(kolList)} LIMIT @countCap`)
+      .all({ ...params, countCap: SHORT_SEARCH_COUNT_CAP + 1 })
+      .map((r) => r.id);
+    if (ids.length <= SHORT_SEARCH_COUNT_CAP) {
+      const rows = db
+        .prepare<[Record<string, unknown>], LoanRow>(`${SELECT} WHERE l.id IN (SELECT value FROM json_each(@ids)) ${order}`)
+        .all({ ids: JSON.stringify(ids), ...page });
+      return { rows: rows.map(toLoan), total: ids.length, page: q.page, pageSize: q.pageSize };
+    }
+    counted = { total: SHORT_SEARCH_COUNT_CAP, totalCapped: true };
+  } else counted = countLoans(db, q, where, kolList, whereSql(kolList), params);
+  const total = counted.total;
   // The page, newest akad first. SQLite has no statistics here and takes an equality on an index
   // (a bank, the month's kol) for a handful of rows: at 1,000,000 loans it then read and sorted a
   // bank's 330,000 loans (2.3 s) or kol 1's 716,000 (5.5 s) for 50 rows. So the page is first
@@ -165,26 +189,39 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
   // the filter keeps, within WALK_MIN–WALK_MAX): when they hold the whole page, it is the page
   // (the loans past them are all older). Else — a rare filter, or one whose loans are old (kol
   // 3–5: loans in arrears are not the newest) — the filter's own loans are read and sorted.
-  if (total > 0) {
+  // Nothing matches: no page to look for (a rare search of 1–2 characters would read every loan again).
+  if (total === 0) return { rows: [], ...counted, page: q.page, pageSize: q.pageSize };
+  // A search alone finds its matches through indexes (MULTI-INDEX OR over its IN lists): when they
+  // are fewer than the walk's least, reading and sorting them is cheaper than walking the newest
+  // loans (one agreement number at 1,000,000 loans: 29 → 3 ms). Not beside another filter (the
+  // planner might take that filter's index instead), nor for a capped count (1–2 characters are
+  // tested row by row and need the walk).
+  const direct = Boolean(search) && where.length === 1 && !kolList && !counted.totalCapped && total <= walk.min;
+  if (!direct) {
     // The akad date from which on about that many of the newest loans lie, estimated from the
     // first and last akad (both read from the index at once; counting down the index to the
     // exact loan took 30 ms at 200,000). Any bound is right: the page found above it is checked.
-    const loans = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM pinjaman').get()!.n;
+    // How many loans there are, near enough: the highest id (read from the table's b-tree at once;
+    // count(*) read a whole index, 7–16 ms at 1,000,000). Deleted loans only make the bound newer.
+    const loans = db.prepare<[], { n: number | null }>('SELECT max(id) AS n FROM pinjaman').get()!.n ?? 1;
     const floor = db
       .prepare<[{ bagian: number }], { batas: string | null }>(
         `SELECT CASE WHEN @bagian < 1 THEN date(julianday(akhir) - (julianday(akhir) - julianday(awal)) * @bagian) END AS batas
          FROM (SELECT (SELECT min(tanggal_akad) FROM pinjaman) AS awal, (SELECT max(tanggal_akad) FROM pinjaman) AS akhir)`,
       )
-      .get({ bagian: Math.min(walk.max, Math.max(walk.min, total)) / loans })!.batas;
+      // A capped count says only "more than": the walk may go to its most (it stops at the page's last row).
+      .get({ bagian: (counted.totalCapped ? walk.max : Math.min(walk.max, Math.max(walk.min, total))) / loans })!.batas;
     const bounded = floor ? [...where, 'l.tanggal_akad >= @floorAkad'] : where;
     const conditions = kolLookup ? [...bounded, kolLookup] : bounded;
-    const rows = db
+    const walked = db
       .prepare<[Record<string, unknown>], LoanRow>(`${SELECT_BY_AKAD} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ${order}`)
       .all({ ...params, ...page, ...(floor ? { floorAkad: floor } : {}) });
-    if (!floor || rows.length === page.limit || page.offset + rows.length === total) return { rows: rows.map(toLoan), total, page: q.page, pageSize: q.pageSize };
+    // A capped total is not the last match's place: only a full page is known to be the page.
+    if (!floor || walked.length === page.limit || (!counted.totalCapped && page.offset + walked.length === total))
+      return { rows: walked.map(toLoan), ...counted, page: q.page, pageSize: q.pageSize };
   }
   const rows = db.prepare<[Record<string, unknown>], LoanRow>(`${SELECT} ${whereSql(kolList)} ${order}`).all({ ...params, ...page });
-  return { rows: rows.map(toLoan), total, page: q.page, pageSize: q.pageSize };
+  return { rows: rows.map(toLoan), ...counted, page: q.page, pageSize: q.pageSize };
 }
 
 /**
@@ -205,13 +242,15 @@ const SELECT_BY_AKAD = SELECT.replace('FROM pinjaman l', 'FROM pinjaman l INDEXE
  * positions (one per loan and month: UNIQUE (pinjaman_id, periode)) in their own index instead
  * of looking each up in pinjaman (1.2 s → 50 ms for kol 1).
  */
-function countLoans(db: Database, q: LoanQuery, where: string[], kolList: string | null, whereSql: string, params: Record<string, unknown>): number {
+function countLoans(db: Database, q: LoanQuery, where: string[], kolList: string | null, whereSql: string, params: Record<string, unknown>): { total: number } {
   if (kolList && where.length === 0) {
     const kols = (q.kol ?? []).map((_, i) => `@kol${i}`).join(', ');
-    return db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM posisi_bank WHERE periode = @periodePosisi AND kol IN (${kols})`).get(params)!.n;
+    return {
+      total: db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM posisi_bank WHERE periode = @periodePosisi AND kol IN (${kols})`).get(params)!.n,
+    };
   }
   const from = q.kecamatanId !== undefined ? 'pinjaman l JOIN debitur d ON d.id = l.debitur_id' : 'pinjaman l';
-  return db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(params)!.n;
+  return { total: db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(params)!.n };
 }
 
 export function getLoan(db: Database, id: number): Loan | null {

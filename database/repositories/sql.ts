@@ -21,6 +21,16 @@ export function trigramPhrase(text: string): string {
 
 import type { Database, Statement } from 'better-sqlite3';
 
+/** A search of 3 or more characters (not all digits) goes through a trigram index (migrations debtor_search, loan_search). */
+export const TRIGRAM_MIN = 3;
+
+/**
+ * How many matches a 1–2 character search (no trigram) counts before it says "more than"
+ * (Page.totalCapped). Reading stops at the cap's next match: "ka" matches 195,730 of 1,000,000
+ * debtors, and the count read every one of them (~0.5 s); 1,001 matches are ~5,000 debtors read.
+ */
+export const SHORT_SEARCH_COUNT_CAP = 1_000;
+
 const statements = new WeakMap<Database, Map<string, Statement>>();
 
 /**

@@ -90,6 +90,13 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  /**
+   * True when `total` is a cap, not a count: more than `total` rows match. A search of 1–2
+   * characters (a clerk still typing) matches a good part of a big register, and counting every
+   * match reads every row (~0.5 s at 1,000,000 debtors); it is counted up to a cap and the screen
+   * says "lebih dari 1.000". Absent or false: `total` is exact.
+   */
+  totalCapped?: boolean;
 }
 
 export const setActiveInput = z.object({ id, aktif: z.boolean() });

@@ -117,11 +117,11 @@ describe('search as you type', () => {
 
   it('answers digits (NIK, account number) from indexes, never reading the whole loan or debtor table', async () => {
     const some = loanRows()[5]!;
-    const plans = [
-      ...(await plansOf(() => call(rt, 'loans.list', { search: some.nomor_rekening.slice(0, 5) }))),
-      ...(await plansOf(() => call(rt, 'debtors.list', { search: some.nomor_rekening.slice(0, 5) }))),
-    ];
-    expect(plans.length).toBeGreaterThanOrEqual(4);
+    const loanPlans = await plansOf(() => call(rt, 'loans.list', { search: some.nomor_rekening.slice(0, 5) }));
+    const debtorPlans = await plansOf(() => call(rt, 'debtors.list', { search: some.nomor_rekening.slice(0, 5) }));
+    // The loans' count and page; the debtors' page (a page that is not full is its own count).
+    expect([loanPlans.length >= 2, debtorPlans.length >= 1]).toEqual([true, true]);
+    const plans = [...loanPlans, ...debtorPlans];
     const scans = plans.flatMap((p) => p.split('\n')).filter((line) => /^SCAN (l|d|pinjaman|debitur)\b/.test(line) && !/USING (COVERING )?INDEX/.test(line));
     expect(scans).toEqual([]);
     expect(plans.join('\n')).toMatch(/SEARCH pinjaman USING COVERING INDEX sqlite_autoindex_pinjaman_1 \(bank_id=\? AND nomor_rekening>\? AND nomor_rekening<\?\)/);

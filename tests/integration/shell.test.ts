@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3';
+import { loadMigrations, migrate } from '../../database/migrate';
 import { loadOrCreateIdentity } from '../../electron/office/certificate';
+import { pendingMigrations } from '../../electron/services/startup/migrations';
 
 // The Electron binary is not needed here: the shell runs under Node against a recording stand-in
 // for the 'electron' module, which proves its wiring (database location, window security
@@ -34,15 +37,16 @@ interface Report {
   windowOpen: Record<string, { action: string }>;
   opened?: string[];
   served: { index?: number; indexType?: string; outside?: number };
+  destroyed?: number[];
 }
 
-function startShell(userData: string): Report {
+function startShell(userData: string, env: Record<string, string> = {}): Report {
   const reportFile = path.join(dir, `report-${path.basename(userData)}.json`);
   const r = spawnSync(
     path.join(ROOT, 'node_modules', '.bin', 'tsx'),
     ['--require', path.join(ROOT, 'tests', 'fixtures', 'electron-stub.cjs'), path.join(ROOT, 'electron', 'main.ts')],
     {
-      env: { ...process.env, STUB_USER_DATA: userData, STUB_REPORT: reportFile, GERBANG_DB: '' },
+      env: { ...process.env, STUB_USER_DATA: userData, STUB_REPORT: reportFile, GERBANG_DB: '', ...env },
       encoding: 'utf8',
       timeout: 60_000,
     },
@@ -113,5 +117,61 @@ describe('the Electron shell, under a stand-in', () => {
     expect(report.calls.fromPage).toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
     // The sender check still comes first.
     expect(report.calls.fromStranger).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('after an update with pending migrations, shows a small "Memperbarui basis data…" window while a worker migrates, then the app', () => {
+    const userData = path.join(dir, 'userdata-pembaruan');
+    fs.mkdirSync(userData, { recursive: true });
+    const file = path.join(userData, 'gerbang-serasan.sqlite');
+    // The file as the version before debtor_search (a migration that fills an index) left it.
+    const all = loadMigrations();
+    const older = new BetterSqlite3(file);
+    migrate(
+      older,
+      all.slice(
+        0,
+        all.findIndex((m) => m.name === 'debtor_search'),
+      ),
+    );
+    older.close();
+    expect(pendingMigrations(file)?.names).toContain('debtor_search');
+
+    for (const [locale, title, step] of [
+      ['id', 'Memperbarui basis data…', /Langkah 1 dari \d+/],
+      ['en-US', 'Updating the database…', /Step 1 of \d+/],
+    ] as const) {
+      if (locale === 'en-US') {
+        // Back to the older file for the second start.
+        fs.rmSync(file);
+        const again = new BetterSqlite3(file);
+        migrate(
+          again,
+          all.slice(
+            0,
+            all.findIndex((m) => m.name === 'debtor_search'),
+          ),
+        );
+        again.close();
+      }
+      const report = startShell(userData, { STUB_LOCALE: locale });
+      expect(report.errors).toEqual([]);
+      // The start-up window first: locked down, no script, not closable; then the app's window.
+      expect(report.windows).toHaveLength(2);
+      expect(report.windows[0]!.webPreferences).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true, javascript: false });
+      expect(report.windows[0]).toMatchObject({ closable: false, width: 520 });
+      const pages = report.loaded.slice(0, -1).map((url) => decodeURIComponent(url.replace(/^data:text\/html;charset=utf-8,/, '')));
+      expect(pages.length).toBeGreaterThanOrEqual(3);
+      expect(pages.every((p) => p.includes(`<h1>${title}</h1>`))).toBe(true);
+      expect(pages.some((p) => step.test(p))).toBe(true);
+      expect(report.loaded.at(-1)).toBe('app://gerbang/index.html');
+      // Closed once the app's window exists (closing the last window would quit the app).
+      expect(report.destroyed).toEqual([0]);
+      expect(pendingMigrations(file)).toBeNull();
+      expect(report.calls.fromPage.ok).toBe(true);
+    }
+    // The next start has nothing to migrate: no start-up window.
+    const later = startShell(userData);
+    expect(later.windows).toHaveLength(1);
+    expect(later.destroyed).toBeUndefined();
   });
 });

@@ -66,6 +66,8 @@ export interface DatabaseHostOptions {
   now: () => number;
   /** Automatic daily backups kept (rotation). */
   keepAutomatic?: number;
+  /** A sound start-up check of this file made just before (RuntimeOptions.startCheck): not repeated. */
+  startCheck?: FileCheck;
 }
 
 export class DatabaseHost implements DataSafety {
@@ -91,7 +93,7 @@ export class DatabaseHost implements DataSafety {
     private readonly opts: DatabaseHostOptions,
   ) {
     this.backupDir = backupDirFor(databasePath);
-    const opened = openChecked(databasePath);
+    const opened = openChecked(databasePath, opts.startCheck);
     this.db = opened.db;
     this.health = opened.health;
   }
@@ -253,10 +255,10 @@ export class DatabaseHost implements DataSafety {
  * damaged, foreign or from a newer version is left untouched and an in-memory placeholder is
  * returned with the reason.
  */
-export function openChecked(databasePath: string): { db: Database; health: DatabaseHealth } {
+export function openChecked(databasePath: string, checked?: FileCheck): { db: Database; health: DatabaseHealth } {
   let check: FileCheck | null = null;
   if (nonEmpty(databasePath)) {
-    check = checkDatabaseFile(databasePath, { purpose: 'start' });
+    check = checked?.ok ? checked : checkDatabaseFile(databasePath, { purpose: 'start' });
     if (!check.ok) return degraded(databasePath, STATE_OF[check.verdict], check.reason, check.check);
   }
   try {

@@ -5,6 +5,7 @@ import { defineComponent, h, nextTick } from 'vue';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import type { InputOf, Loan, Page } from '@contract';
 import LoansPage from '@/features/loans/LoansPage.vue';
+import { setLocale } from '@/i18n';
 import { byTestId, callsTo, debtor, mockBackend, mountWithApp, resetWorld, typeInto, visibleDialog, type Backend } from '../setup';
 import { chooseOption, typeDate, typeNumber } from './dom';
 import { BRI, BSB, elTableRows, loan, loanDetail, schedule, scheme } from './fixtures';
@@ -118,6 +119,36 @@ describe('LoansPage', () => {
     await flushPromises();
     expect(rows()).toHaveLength(20);
     expect(rows()[19]![1]).toContain('Debitur 120');
+  });
+
+  it('says "more than 1.000" for a capped count of a short search, in Indonesian and in English, and leaves the pager without a total', async () => {
+    const capped = (q: InputOf<'loans.list'>): Page<Loan> => {
+      const page = q?.page ?? 1;
+      return q?.search === 'ka' ? { rows: ALL.slice(0, 50), total: 1000, totalCapped: true, page, pageSize: 50 } : { rows: ALL.slice(0, 50), total: 120, page, pageSize: 50 };
+    };
+    vi.useFakeTimers();
+    mockBackend(listBackend({ 'loans.list': capped }));
+    await mountPage();
+    const pagerTotal = () => byTestId('loan-pagination').querySelector('.el-pagination__total');
+    expect(byTestId('loan-total').textContent).toBe('Jumlah: 120');
+    expect(pagerTotal()?.textContent).toContain('120');
+    typeInto('loan-search', 'ka');
+    vi.advanceTimersByTime(200);
+    await flushPromises();
+    expect(callsTo('loans.list').at(-1)).toMatchObject({ search: 'ka', page: 1 });
+    expect(byTestId('loan-total').textContent).toBe('Lebih dari 1.000 — ketik lebih banyak huruf untuk mempersempit');
+    expect(pagerTotal()).toBeNull();
+    // 1,000 capped rows are 20 pages of 50: the pager offers no page past the cap.
+    expect([...byTestId('loan-pagination').querySelectorAll('.el-pager li')].map((li) => li.textContent?.trim()).at(-1)).toBe('20');
+    setLocale('en');
+    await nextTick();
+    expect(byTestId('loan-total').textContent).toBe('More than 1,000 — type more letters to narrow the search');
+    // A longer search is counted exactly again.
+    typeInto('loan-search', 'kartika');
+    vi.advanceTimersByTime(200);
+    await flushPromises();
+    expect(byTestId('loan-total').textContent).toBe('Total: 120');
+    expect(pagerTotal()).not.toBeNull();
   });
 
   it('searches 200 ms after the clerk stops typing, from page 1', async () => {

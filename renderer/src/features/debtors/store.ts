@@ -8,6 +8,8 @@ import { useLatestOnly } from '@/composables/useLatestOnly';
 export const useDebtorsStore = defineStore('debtors', () => {
   const rows = ref<Debtor[]>([]);
   const total = ref(0);
+  /** `total` is a cap, not a count (a search of 1–2 characters: Page.totalCapped). */
+  const totalCapped = ref(false);
   const page = ref(1);
   const pageSize = ref(50);
   const search = ref('');
@@ -30,6 +32,7 @@ export const useDebtorsStore = defineStore('debtors', () => {
       (result) => {
         rows.value = result.rows;
         total.value = result.total;
+        totalCapped.value = result.totalCapped === true;
       },
     );
   }
@@ -45,5 +48,5 @@ export const useDebtorsStore = defineStore('debtors', () => {
     await load();
   }
 
-  return { rows, total, page, pageSize, search, kecamatanId, includeInactive, loading, load, save, setActive };
+  return { rows, total, totalCapped, page, pageSize, search, kecamatanId, includeInactive, loading, load, save, setActive };
 });

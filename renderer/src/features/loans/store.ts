@@ -20,6 +20,8 @@ export interface LoanRouteQuery {
 export const useLoansStore = defineStore('loans', () => {
   const rows = ref<Loan[]>([]);
   const total = ref(0);
+  /** `total` is a cap, not a count (a search of 1–2 characters: Page.totalCapped). */
+  const totalCapped = ref(false);
   const page = ref(1);
   const pageSize = ref(50);
   const search = ref('');
@@ -50,6 +52,7 @@ export const useLoansStore = defineStore('loans', () => {
       (result) => {
         rows.value = result.rows;
         total.value = result.total;
+        totalCapped.value = result.totalCapped === true;
       },
     );
   }
@@ -93,6 +96,7 @@ export const useLoansStore = defineStore('loans', () => {
   return {
     rows,
     total,
+    totalCapped,
     page,
     pageSize,
     search,
