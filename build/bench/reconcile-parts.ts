@@ -6,11 +6,14 @@
  *   npx tsx build/bench/reconcile-parts.ts --db /tmp/copy.sqlite [--runs 2] [--baseline]
  *   node --cpu-prof --import tsx build/bench/reconcile-parts.ts --db /tmp/copy.sqlite --runs 1
  *
+ *   npx tsx build/bench/reconcile-parts.ts --db /tmp/copy.sqlite --subsidy-run [--runs 3] [--baseline]
+ *
  * `--setup` plants the bench's claim (plantBenchClaims: one file, or one per month over
  * MAX_FILE_LINES), keeps the first `--files` of them and writes them as draft claims directly
  * (insertClaim, not through the import), and notes their ids beside the copy (`<db>.claims.json`).
  * Without it, each noted claim is reconciled `--runs` times (a claim may be reconciled again until
  * it is approved), with wall and CPU time and the step's baseline query when `--baseline` is given.
+ * `--subsidy-run`: step 3 instead (a month's run of every bank through `subsidy.run`).
  */
 import fs from 'node:fs';
 import { createRuntime } from '../../electron/runtime';
@@ -75,8 +78,38 @@ async function main() {
       console.log(`setup ${Math.round(performance.now() - t)} ms`);
       return;
     }
-    const claims = JSON.parse(fs.readFileSync(noted, 'utf8')) as Noted[];
     const runs = Number(arg('runs', '1'));
+    if (process.argv.includes('--subsidy-run')) {
+      // Step 3 alone: a month's subsidy run of every bank, and its baseline.
+      const banks = rt.db.prepare('SELECT id FROM bank ORDER BY id').pluck().all() as number[];
+      const bare = rt.db.prepare(
+        `SELECT l.*, p.outstanding, p.kol, p.angsuran_dibayar FROM pinjaman l
+         LEFT JOIN posisi_bank p ON p.pinjaman_id = l.id AND p.periode = ?
+         WHERE l.bank_id = ? AND l.tanggal_pencairan IS NOT NULL AND l.tanggal_pencairan < date(?, '+1 month')
+           AND l.status IN ('aktif', 'lunas', 'macet', 'klaim', 'hapus_buku') AND (l.tanggal_lunas IS NULL OR l.tanggal_lunas >= ?)`,
+      );
+      const first = `${BENCH_PERIOD}-01`;
+      for (let n = 1; n <= runs; n++) {
+        let t = performance.now();
+        let u = process.cpuUsage();
+        let lines = 0;
+        for (const bankId of banks) {
+          const res = await invoke(rt.handlers, 'subsidy.run', { bankId, periodeAwal: BENCH_PERIOD, periodeAkhir: BENCH_PERIOD });
+          if (!res.ok) throw new Error(res.error.message);
+          lines += res.value.lines.length;
+        }
+        const runMs = Math.round(performance.now() - t);
+        const runCpu = cpuMs(process.cpuUsage(u));
+        t = performance.now();
+        u = process.cpuUsage();
+        if (process.argv.includes('--baseline')) for (const bankId of banks) bare.all(BENCH_PERIOD, bankId, first, first);
+        console.log(
+          `subsidy.run ${n}: ${lines} baris, ${runMs} ms wall, ${runCpu} ms CPU; baseline ${Math.round(performance.now() - t)} ms wall, ${cpuMs(process.cpuUsage(u))} ms CPU`,
+        );
+      }
+      return;
+    }
+    const claims = JSON.parse(fs.readFileSync(noted, 'utf8')) as Noted[];
     for (let n = 1; n <= runs; n++) {
       let wall = 0;
       let cpu = 0;
