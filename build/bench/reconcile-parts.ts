@@ -3,7 +3,7 @@
  * the time of one claim file goes, without importing the file each time. Developer tool:
  *
  *   npx tsx build/bench/reconcile-parts.ts --db /tmp/copy.sqlite --setup [--lines 1000000] [--files 1]
- *   npx tsx build/bench/reconcile-parts.ts --db /tmp/copy.sqlite [--runs 2] [--baseline]
+ *   npx tsx build/bench/reconcile-parts.ts --db /tmp/copy.sqlite [--runs 2] [--baseline] [--claims 1]
  *   node --cpu-prof --import tsx build/bench/reconcile-parts.ts --db /tmp/copy.sqlite --runs 1
  *
  *   npx tsx build/bench/reconcile-parts.ts --db /tmp/copy.sqlite --subsidy-run [--runs 3] [--baseline]
@@ -11,7 +11,7 @@
  * `--setup` plants the bench's claim (plantBenchClaims: one file, or one per month over
  * MAX_FILE_LINES), keeps the first `--files` of them and writes them as draft claims directly
  * (insertClaim, not through the import), and notes their ids beside the copy (`<db>.claims.json`).
- * Without it, each noted claim is reconciled `--runs` times (a claim may be reconciled again until
+ * Without it, each noted claim (or the first `--claims`) is reconciled `--runs` times (a claim may be reconciled again until
  * it is approved), with wall and CPU time and the step's baseline query when `--baseline` is given.
  * `--subsidy-run`: step 3 instead (a month's run of every bank through `subsidy.run`).
  */
@@ -109,7 +109,7 @@ async function main() {
       }
       return;
     }
-    const claims = JSON.parse(fs.readFileSync(noted, 'utf8')) as Noted[];
+    const claims = (JSON.parse(fs.readFileSync(noted, 'utf8')) as Noted[]).slice(0, Number(arg('claims', '1000')));
     for (let n = 1; n <= runs; n++) {
       let wall = 0;
       let cpu = 0;
