@@ -16,7 +16,7 @@ import { appendAudit } from '../../../database/repositories/audit';
 import type { ServiceContext } from '../context';
 import { ServiceError, notFound } from '../errors';
 import { requireOwnBank } from '../auth/bank-scope';
-import { forEachRunLine } from '../subsidy/run';
+import { forEachRunLine, withWorkingTexts } from '../subsidy/run';
 import { diagnose } from './diagnose';
 import { indexLoans, loanMonthKey, matchLine } from './match';
 
@@ -105,16 +105,23 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
   const unclaimed: { pinjamanId: number; periode: string; diharapkan: number }[] = [];
   ctx.progress?.('Mencocokkan baris tagihan', 1, 3);
   const t0 = performance.now();
-  forEachRunLine(db, { bankId: header.bankId, periodeAwal: header.periodeAwal, periodeAkhir: header.periodeAkhir }, (l) => {
-    const key = loanMonthKey(l.pinjamanId, l.periode);
-    const w = waiting.get(key);
-    if (w) {
-      waiting.delete(key);
-      results[w.index] = decided(lines[w.index]!, withExpected(lines[w.index]!, w.loan, w.by, l));
-    } else if (l.layak && l.rincian && l.rincian.jumlah > 0 && !firstLineOf.has(key)) {
-      unclaimed.push({ pinjamanId: l.pinjamanId, periode: l.periode, diharapkan: l.rincian.jumlah });
-    }
-  });
+  // Without the working's unrounded texts: only a differing line's diagnosis needs them (withExpected).
+  const runRequest = { bankId: header.bankId, periodeAwal: header.periodeAwal, periodeAkhir: header.periodeAkhir };
+  forEachRunLine(
+    db,
+    runRequest,
+    (l) => {
+      const key = loanMonthKey(l.pinjamanId, l.periode);
+      const w = waiting.get(key);
+      if (w) {
+        waiting.delete(key);
+        results[w.index] = decided(lines[w.index]!, withExpected(lines[w.index]!, w.loan, w.by, l));
+      } else if (l.layak && l.rincian && l.rincian.jumlah > 0 && !firstLineOf.has(key)) {
+        unclaimed.push({ pinjamanId: l.pinjamanId, periode: l.periode, diharapkan: l.rincian.jumlah });
+      }
+    },
+    { texts: false },
+  );
   const t1 = performance.now();
   // A claimed loan-month the run has no line for: the loan was not running then.
   for (const { index: i, loan, by } of waiting.values()) {
@@ -156,21 +163,22 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
     out.hitungTarif = r.tarifSubsidiPersen;
     out.hitungKonvensi = r.konvensiHari;
     if (Math.abs(line.diklaim - r.jumlah) <= loan.toleransi) return out;
+    const w = withWorkingTexts(r);
     const d = diagnose(
       {
-        segments: r.segmen.map((s) => ({
+        segments: w.segmen.map((s) => ({
           from: s.dari,
           toExclusive: s.sampai,
           base: s.pokok,
           days: s.hari,
-          ...(s.tarifPersen === r.tarifSubsidiPersen ? {} : { ratePercent: s.tarifPersen }),
+          ...(s.tarifPersen === w.tarifSubsidiPersen ? {} : { ratePercent: s.tarifPersen }),
         })),
-        ratePercent: r.tarifSubsidiPersen,
-        dayCount: r.konvensiHari,
-        rounding: r.pembulatan,
-        basis: r.basis,
-        unrounded: r.tidakDibulatkan,
-        amount: r.jumlah,
+        ratePercent: w.tarifSubsidiPersen,
+        dayCount: w.konvensiHari,
+        rounding: w.pembulatan,
+        basis: w.basis,
+        unrounded: w.tidakDibulatkan,
+        amount: w.jumlah,
       },
       { outstanding: line.outstanding, bungaPersen: line.bungaPersen, hari: line.hari, diklaim: line.diklaim },
       loan.toleransi,
