@@ -3,8 +3,9 @@
  * what we expect for that loan and month, given one status, a diagnosis where it differs and a
  * default decision; and the loan-months we expected that the bank did not claim.
  *
- * The claim's loans (at its accounts) and the months already paid are read once, in bulk; the
- * bank's run for the claim's months is streamed past the lines waiting for it (never held whole).
+ * The claim's lines, each with the bank's loan at its account (one query), and the months already
+ * paid are read once, in bulk; the bank's run for the claim's months is streamed past the lines
+ * waiting for it (never held whole), and the results are written in one UPDATE.
  */
 import { requireVersion } from '../versions';
 import { performance } from 'node:perf_hooks';
