@@ -279,7 +279,11 @@ export function claimSteps(db: Database, opts: ClaimBenchOptions): { shared: Cla
 }
 
 /** "hasil = yang ditanam" or what differs: the reconciliation must find exactly what was planted. */
-export function compareWithPlanted(perStatus: readonly { status: ClaimLineStatus; jumlah: number }[], tidakDiklaim: number, set: ClaimFileSet): string {
+export function compareWithPlanted(
+  perStatus: readonly { status: ClaimLineStatus; jumlah: number }[],
+  tidakDiklaim: number,
+  set: Pick<ClaimFileSet, 'planted'> & { tidakDiklaim: { length: number } },
+): string {
   const got = (s: ClaimLineStatus) => perStatus.find((p) => p.status === s)?.jumlah ?? 0;
   const p = set.planted;
   const expected: [string, number, number][] = [

@@ -138,4 +138,44 @@ describe('the streamed reconciliation', () => {
       expect(paidClaim.stored.lines[0]!.status).toBe('ganda');
     }
   });
+
+  it("and matches by NIK as over all of the bank's loans, reading only the loans the lines name", async () => {
+    await call(rt(), 'app.loadDemo', {});
+    const db = rt().db;
+    // A debtor with two loans at one bank (one of them in the claim by its account, so read both
+    // ways): the NIK with one loan's plafon picks that loan, unless both share it.
+    const two = db
+      .prepare(
+        `SELECT l.bank_id AS bankId, d.nik, min(l.plafon) AS plafon FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id
+         GROUP BY l.bank_id, l.debitur_id HAVING count(*) > 1 ORDER BY l.bank_id LIMIT 1`,
+      )
+      .get() as { bankId: number; nik: string; plafon: number } | undefined;
+    const bank = two?.bankId ?? (await call(rt(), 'banks.list', {}))[0]!.id;
+    const set = plantClaim(db, bank, '2026-10', { each: 2 });
+    const [a, b, c, d] = set.lines.filter((l) => l.planted === 'cocok');
+    const other = set.lines.find((l) => l.planted === 'cocok' && l.nik !== a!.nik)!;
+    const unknown = (n: number) => `8${String(n).padStart(11, '0')}`;
+    const byNik: ClaimFileLine[] = [
+      // Unknown account, the NIK (with spaces around it) and the loan's plafon: matched by NIK.
+      { ...a!, nomorRekening: unknown(1), nik: `  ${a!.nik} ` },
+      // Unknown account, the NIK, the plafon and the akad date.
+      { ...b!, nomorRekening: unknown(2) },
+      // Unknown account, the NIK but another plafon and akad date: not matched.
+      { ...c!, nomorRekening: unknown(3), plafon: c!.plafon + 1, tanggalAkad: '2000-01-01' },
+      // Unknown account, the NIK of another debtor's loan with this plafon: not matched.
+      { ...d!, nomorRekening: unknown(4), nik: other.nik, plafon: d!.plafon + 1 },
+      // A known account under another debtor's NIK: matched by account, the NIK noted.
+      { ...other, nik: a!.nik, periode: '2026-10' },
+    ];
+    if (two) byNik.push({ ...a!, nomorRekening: unknown(5), nik: two.nik, plafon: two.plafon, tanggalAkad: '' });
+    const { stored } = await expectSame(bank, '2026-10', '2026-10', [...set.lines.filter((l) => l !== a && l !== b), ...byNik]);
+    const [first, second, third, fourth] = stored.lines.slice(-byNik.length);
+    expect(first!.pinjamanId).not.toBeNull();
+    expect(second!.pinjamanId).not.toBeNull();
+    expect(third!.status).toBe('rekening_tidak_dikenal');
+    expect(fourth!.status).toBe('rekening_tidak_dikenal');
+    const how = db.prepare('SELECT cocok_oleh AS o FROM tagihan_baris WHERE id = ?');
+    expect((how.get(first!.id) as { o: string }).o).toBe('nik');
+    expect((how.get(second!.id) as { o: string }).o).toBe('nik');
+  });
 });

@@ -3,22 +3,23 @@
  * what we expect for that loan and month, given one status, a diagnosis where it differs and a
  * default decision; and the loan-months we expected that the bank did not claim.
  *
- * One run for the claim's whole period range, indexed by loan and month; the bank's loans and
- * the months already paid are read once: no query per line (a claim may have 100,000 lines).
+ * The claim's lines, each with the bank's loan at its account (one query), and the months already
+ * paid are read once, in bulk; the bank's run for the claim's months is streamed past the lines
+ * waiting for it (never held whole), and the results are written in one UPDATE.
  */
 import { requireVersion } from '../versions';
 import { performance } from 'node:perf_hooks';
 import type { ClaimDecision, ClaimLineStatus, ReconcileResult, SubsidyLine } from '../../contract';
 import { CLAIM_LINE_STATUS_LABELS } from '../../contract/claims';
 import * as repo from '../../../database/repositories/claims';
-import type { LineForMatching, LineResult, LoanForMatching } from '../../../database/repositories/claims';
+import type { LineForMatching, LineResult, LineWithAccountLoan, LoanForMatching } from '../../../database/repositories/claims';
 import { appendAudit } from '../../../database/repositories/audit';
 import type { ServiceContext } from '../context';
 import { ServiceError, notFound } from '../errors';
 import { requireOwnBank } from '../auth/bank-scope';
-import { forEachRunLine } from '../subsidy/run';
+import { forEachRunLine, withWorkingTexts } from '../subsidy/run';
 import { diagnose } from './diagnose';
-import { indexLoans, loanMonthKey, matchLine } from './match';
+import { indexLoans, loanMonthKey, matchLine, type LoanIndex, type MatchResult } from './match';
 
 /** Which decisions a line of each status may take: nothing ineligible or already paid can become payable. */
 export function allowedDecisions(status: ClaimLineStatus): readonly ClaimDecision[] {
@@ -81,10 +82,9 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
 
   const started = performance.now();
   ctx.progress?.('Menghitung subsidi yang diharapkan', 0, 3);
-  const loans = repo.loansForMatching(db, header.bankId);
-  const index = indexLoans(loans);
+  const lines = repo.linesWithAccountLoans(db, tagihanId, header.bankId);
+  const byNik = nikIndex(ctx, header.bankId, lines);
   const paid = repo.paidLoanMonths(db, header.periodeAwal, header.periodeAkhir);
-  const lines = repo.linesForMatching(db, tagihanId);
 
   const manual = repo.manualDecisions(db, tagihanId);
   const now = new Date(ctx.now()).toISOString();
@@ -106,16 +106,23 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
   const unclaimed: { pinjamanId: number; periode: string; diharapkan: number }[] = [];
   ctx.progress?.('Mencocokkan baris tagihan', 1, 3);
   const t0 = performance.now();
-  forEachRunLine(db, { bankId: header.bankId, periodeAwal: header.periodeAwal, periodeAkhir: header.periodeAkhir }, (l) => {
-    const key = loanMonthKey(l.pinjamanId, l.periode);
-    const w = waiting.get(key);
-    if (w) {
-      waiting.delete(key);
-      results[w.index] = decided(lines[w.index]!, withExpected(lines[w.index]!, w.loan, w.by, l));
-    } else if (l.layak && l.rincian && l.rincian.jumlah > 0 && !firstLineOf.has(key)) {
-      unclaimed.push({ pinjamanId: l.pinjamanId, periode: l.periode, diharapkan: l.rincian.jumlah });
-    }
-  });
+  // Without the working's unrounded texts: only a differing line's diagnosis needs them (withExpected).
+  const runRequest = { bankId: header.bankId, periodeAwal: header.periodeAwal, periodeAkhir: header.periodeAkhir };
+  forEachRunLine(
+    db,
+    runRequest,
+    (l) => {
+      const key = loanMonthKey(l.pinjamanId, l.periode);
+      const w = waiting.get(key);
+      if (w) {
+        waiting.delete(key);
+        results[w.index] = decided(lines[w.index]!, withExpected(lines[w.index]!, w.loan, w.by, l));
+      } else if (l.layak && l.rincian && l.rincian.jumlah > 0 && !firstLineOf.has(key)) {
+        unclaimed.push({ pinjamanId: l.pinjamanId, periode: l.periode, diharapkan: l.rincian.jumlah });
+      }
+    },
+    { texts: false },
+  );
   const t1 = performance.now();
   // A claimed loan-month the run has no line for: the loan was not running then.
   for (const { index: i, loan, by } of waiting.values()) {
@@ -125,8 +132,9 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
     );
   }
 
-  function beforeRun(line: LineForMatching): LineResult | { key: string; loan: LoanForMatching; by: 'rekening' | 'nik' } {
-    const m = matchLine(index, line);
+  function beforeRun(line: LineWithAccountLoan): LineResult | { key: string; loan: LoanForMatching; by: 'rekening' | 'nik' } {
+    // The loan at the line's account, else matchLine's second way (the bank has no such account).
+    const m: MatchResult<LoanForMatching> = line.loan ? { loan: line.loan, by: 'rekening' } : matchLine(byNik, line);
     if (!m.loan) return result(line.id, null, null, 'rekening_tidak_dikenal', m.reason);
     const loan: LoanForMatching = m.loan;
     const key = loanMonthKey(loan.id, line.periode);
@@ -157,21 +165,22 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
     out.hitungTarif = r.tarifSubsidiPersen;
     out.hitungKonvensi = r.konvensiHari;
     if (Math.abs(line.diklaim - r.jumlah) <= loan.toleransi) return out;
+    const w = withWorkingTexts(r);
     const d = diagnose(
       {
-        segments: r.segmen.map((s) => ({
+        segments: w.segmen.map((s) => ({
           from: s.dari,
           toExclusive: s.sampai,
           base: s.pokok,
           days: s.hari,
-          ...(s.tarifPersen === r.tarifSubsidiPersen ? {} : { ratePercent: s.tarifPersen }),
+          ...(s.tarifPersen === w.tarifSubsidiPersen ? {} : { ratePercent: s.tarifPersen }),
         })),
-        ratePercent: r.tarifSubsidiPersen,
-        dayCount: r.konvensiHari,
-        rounding: r.pembulatan,
-        basis: r.basis,
-        unrounded: r.tidakDibulatkan,
-        amount: r.jumlah,
+        ratePercent: w.tarifSubsidiPersen,
+        dayCount: w.konvensiHari,
+        rounding: w.pembulatan,
+        basis: w.basis,
+        unrounded: w.tidakDibulatkan,
+        amount: w.jumlah,
       },
       { outstanding: line.outstanding, bungaPersen: line.bungaPersen, hari: line.hari, diklaim: line.diklaim },
       loan.toleransi,
@@ -234,7 +243,7 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
       );
     }
     requireVersion(ctx, 'tagihan', tagihanId, versi);
-    repo.writeLineResults(db, results);
+    repo.writeLineResults(db, tagihanId, results);
     // Inside the transaction: a job cancelled here rolls all of it back.
     ctx.progress?.('Menyimpan hasil rekonsiliasi', 2, 3);
     repo.replaceUnclaimed(db, tagihanId, unclaimed);
@@ -260,6 +269,25 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
     tidakDiklaim: repo.unclaimedTotals(db, tagihanId),
     ms: { run: Math.round(t1 - t0), rest: Math.round(t2 - started - (t1 - t0)) },
   };
+}
+
+/**
+ * The matching's second way for the lines whose account the bank does not have: every loan of the
+ * bank under each such line's NIK, indexed as matchLine takes them. matchLine over these answers
+ * for such a line as over all of the bank's loans: its account is in neither, and its NIK's loans
+ * are all here. Usually a handful of lines; one query per distinct NIK.
+ */
+function nikIndex(ctx: ServiceContext, bankId: number, lines: readonly LineWithAccountLoan[]): LoanIndex<LoanForMatching> {
+  const byId = new Map<number, LoanForMatching>();
+  const niks = new Set<string>();
+  for (const line of lines) {
+    if (line.loan) continue;
+    const nik = line.nik?.trim();
+    if (!nik || niks.has(nik)) continue;
+    niks.add(nik);
+    for (const loan of repo.loansOfNikAtBank(ctx.db, bankId, nik)) byId.set(loan.id, loan);
+  }
+  return indexLoans([...byId.values()]);
 }
 
 function countBy(values: readonly string[]): Map<string, number> {

@@ -225,12 +225,24 @@ export function computeSubsidyRun(db: Database, req: RunRequest): SubsidyRun {
   };
 }
 
+/** What a caller of forEachRunLine leaves out of the lines. */
+export interface RunLineOptions {
+  /**
+   * false: the working's unrounded amounts (`tidakDibulatkan` of the line and of its segments)
+   * are left as '' (the amount is the same, found without them). The reconciliation needs them
+   * only for a line that differs from the claim, and fills them in with `withWorkingTexts`:
+   * writing the 40-digit texts of every line was a tenth of its time.
+   */
+  texts?: boolean;
+}
+
 /**
  * The run line by line, in account order, handed to `onLine` as each is computed instead of
  * collected: the reconciliation of a 1,000,000-loan province keeps only what the claim needs.
  * Answers the run without its lines.
  */
-export function forEachRunLine(db: Database, req: RunRequest, onLine: (line: SubsidyLine) => void): Omit<SubsidyRun, 'lines'> {
+export function forEachRunLine(db: Database, req: RunRequest, onLine: (line: SubsidyLine) => void, opts: RunLineOptions = {}): Omit<SubsidyRun, 'lines'> {
+  const texts = opts.texts ?? true;
   const bank = getBank(db, req.bankId);
   if (!bank) throw notFound('Bank mitra');
   const periods = periodsBetween(req.periodeAwal, req.periodeAkhir).map(runPeriod);
@@ -332,7 +344,7 @@ export function forEachRunLine(db: Database, req: RunRequest, onLine: (line: Sub
       );
       const person = { debiturId: row[1], batas: scheme.maksPinjamanPerOrang, bankNama: bank.nama, shared: shared.has(row[1]) };
       for (let i = 0; i < periods.length; i++) {
-        const line = personMonthLine(ledger, runLine(loan, periods[i]!, positionOf[i + 1]!, positionOf[i]!, paidOf[i]!), person);
+        const line = personMonthLine(ledger, runLine(loan, periods[i]!, positionOf[i + 1]!, positionOf[i]!, paidOf[i]!, texts), person);
         onLine(line);
         count++;
         if (line.layak) {
@@ -506,7 +518,7 @@ function rateChangesIn(loan: RunLoan, p: RunPeriod, cut: MonthCut, rate: LineRat
 const NO_CHANGES: RateChangeDay[] = [];
 
 /** One loan-month of the run: the line and its working, as lineForReference gives it. */
-export function runLine(loan: RunLoan, p: RunPeriod, position: RunPosition | null, previous: RunPosition | null, paid: boolean): SubsidyLine {
+export function runLine(loan: RunLoan, p: RunPeriod, position: RunPosition | null, previous: RunPosition | null, paid: boolean, texts = true): SubsidyLine {
   const kol = position === null ? null : position.kol;
   const peringatan = lineWarnings(loan);
   const no = ineligibility(loan, p, position, paid);
@@ -529,7 +541,7 @@ export function runLine(loan: RunLoan, p: RunPeriod, position: RunPosition | nul
   const cut = monthCut(loan, p, position, previous);
   const rate = rateInForce(loan, p, cut.activeFrom);
   const changes = rateChangesIn(loan, p, cut, rate);
-  const rincian = changes.length === 0 ? working(loan, p, cut, rate, position === null) : splitWorking(loan, p, cut, rate, changes, position === null);
+  const rincian = changes.length === 0 ? working(loan, p, cut, rate, position === null, texts) : splitWorking(loan, p, cut, rate, changes, position === null);
   return {
     pinjamanId: loan.id,
     nomorRekening: loan.nomorRekening,
@@ -554,8 +566,12 @@ function lineWarnings(loan: RunLoan): string[] {
 
 type Working = NonNullable<SubsidyLine['rincian']>;
 
-/** The working in exact integers: Σ base × days × rate over 10^scale × 100 × (360|365), rounded once. */
-function working(loan: RunLoan, p: RunPeriod, cut: MonthCut, rate: LineRate, dariJadwal: boolean): Working {
+/**
+ * The working in exact integers: Σ base × days × rate over 10^scale × 100 × (360|365), rounded once.
+ * Without `texts` the unrounded amounts are '' and the amount comes from divRound, which rounds
+ * as the texts' digits do (runAmount's way).
+ */
+function working(loan: RunLoan, p: RunPeriod, cut: MonthCut, rate: LineRate, dariJadwal: boolean, texts = true): Working {
   const scheme = loan.scheme;
   const rule = scheme.konvensiHari;
   const plafonBasis = scheme.basisSubsidi === 'plafon';
@@ -575,6 +591,18 @@ function working(loan: RunLoan, p: RunPeriod, cut: MonthCut, rate: LineRate, dar
   }
   if (rate.general || !Number.isSafeInteger(sumBaseDays)) return generalWorking(loan, segmen, rate, dariJadwal);
   const den = rule === 'act365' ? 36500 : 36000;
+  if (!texts && rate.intNumber !== null && rate.scale <= 4 && sumBaseDays * rate.intNumber < 2 ** 50) {
+    return {
+      basis: scheme.basisSubsidi,
+      konvensiHari: rule,
+      tarifSubsidiPersen: rate.text,
+      segmen,
+      tidakDibulatkan: '',
+      pembulatan: scheme.pembulatan,
+      jumlah: divRound(sumBaseDays * rate.intNumber, den * POW10[rate.scale]!, scheme.pembulatan),
+      dariJadwal,
+    };
+  }
   let text: string;
   let jumlah: number;
   const fast = quotientFast(sumBaseDays, rate, den, scheme.pembulatan);
@@ -606,6 +634,30 @@ function working(loan: RunLoan, p: RunPeriod, cut: MonthCut, rate: LineRate, dar
     jumlah,
     dariJadwal,
   };
+}
+
+/**
+ * A working computed without its texts (`texts: false`) with them filled in, by the loan engine's
+ * computeSubsidy over the same segments (what generalWorking does): the reconciliation's
+ * diagnosis of a differing line needs the unrounded amount. A working with its texts is returned as is.
+ */
+export function withWorkingTexts(w: Working): Working {
+  if (w.tidakDibulatkan !== '') return w;
+  const full = computeSubsidy({
+    segments: w.segmen.map((s) => ({
+      from: s.dari,
+      toExclusive: s.sampai,
+      outstanding: s.pokok,
+      ...(s.tarifPersen === w.tarifSubsidiPersen ? {} : { ratePercent: s.tarifPersen }),
+    })),
+    ratePercent: w.tarifSubsidiPersen,
+    dayCount: w.konvensiHari,
+    basis: 'outstanding',
+    rounding: w.pembulatan,
+  });
+  // The same amount both ways, or the working is not the one computed (never expected).
+  if (full.amount !== w.jumlah || full.segments.length !== w.segmen.length) throw new Error(`Perhitungan ulang rincian berbeda: ${full.amount} ≠ ${w.jumlah}`);
+  return { ...w, tidakDibulatkan: full.totalUnrounded, segmen: w.segmen.map((s, i) => ({ ...s, tidakDibulatkan: full.segments[i]!.unroundedAmount })) };
 }
 
 /** baseDays × rate / (10^scale × den) in safe integers when they suffice (see quotientTextRupiah). */
