@@ -483,7 +483,14 @@ describe('the commit as a job', () => {
             kolom: ['No. Rek', 'Bulan', 'Baki Debet', 'Kol'].map((key, index) => ({ key, index })),
             pemetaan: { nomorRekening: 'No. Rek', periode: 'Bulan', outstanding: 'Baki Debet', kol: 'Kol' },
           }),
-        'imports.progress': () => ({ jobId: 'job-1', status: 'selesai', tahap: 'Selesai', persen: 100, hasil: previewResult({ jenis: 'posisi', namaBerkas: 'posisi-okt.csv' }), pesan: null }),
+        'imports.progress': () => ({
+          jobId: 'job-1',
+          status: 'selesai',
+          tahap: 'Selesai',
+          persen: 100,
+          hasil: previewResult({ jenis: 'posisi', namaBerkas: 'posisi-okt.csv' }),
+          pesan: null,
+        }),
         'jobs.start': () => status({ tahap: 'Memulai' }),
         'jobs.status': () =>
           cancelled
