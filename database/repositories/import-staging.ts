@@ -1,6 +1,7 @@
 /**
- * A claim import's parsed rows staged between its preview and its commit (why a real table and
- * not a TEMP one: migration 0029_import_staging.sql). The commit may run in a job worker with its
+ * An import's parsed rows staged between its preview and its commit (why a real table and
+ * not a TEMP one: migration 0029_import_staging.sql); a claim's in typed columns, every other
+ * kind's as JSON values (beginValueStaging). The commit may run in a job worker with its
  * own connection: it finds the preview's request in impor_staging and its rows in the preview's
  * own table, `impor_staging_<id without dashes>` (dropped at the commit, in its transaction: a
  * DROP TABLE is milliseconds where deleting the rows was most of a second at 100,000).
