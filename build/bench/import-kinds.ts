@@ -3,7 +3,9 @@
  * screen committed every kind but the claim before) and as a job in a worker ('job', as it does
  * now), with the longest stall of the runtime's thread while it runs (stall.ts: a 10 ms timer and
  * an app.info call every 10 ms) and the process's CPU time (all threads). The preview before it is
- * watched too (its checks still run on the thread). Developer tool, on a copy of the cached data set:
+ * watched too (its checks still run on the thread); a full collection between them, so the
+ * preview's garbage is not collected during the commit's watch. Developer tool, on a copy of the
+ * cached data set:
  *
  *   npx tsx build/bench/import-kinds.ts [--loans 100000] [--months 36] [--kinds posisi,pinjaman,riwayat,sk_penerima,premi] [--modes langsung,job] [--rows N]
  *
@@ -25,7 +27,7 @@ import { getJob } from '../../electron/services/imports/jobs';
 import { WORKER_BUNDLES_ENV } from '../../electron/services/worker-start';
 import { useWorkerBundles } from '../scripts/worker-bundles';
 import { BENCH_TODAY, dataSetFile } from './bench';
-import { withStalls } from './stall';
+import { collectGarbage, withStalls } from './stall';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -163,6 +165,8 @@ async function measure(source: string, jenis: ImportKind, mode: 'langsung' | 'jo
     const cpu1 = process.cpuUsage();
     const { jobId, p } = preview.value;
     if (p.status !== 'selesai' || !p.hasil) throw new Error(`pratinjau ${p.status}: ${p.pesan}`);
+    // The preview's garbage collected now, not during the commit's watch (as bench.ts does between steps).
+    collectGarbage();
     const commit = await withStalls(rt, async () => {
       if (mode === 'langsung') return ok<{ jumlahBaris: number }>(rt, 'imports.commit', { jobId, ganti: false });
       const end = await rt.jobs.start('imports.commit', { jobId, ganti: false }, BENCH_CALLER).done;
