@@ -69,7 +69,7 @@ export async function withStalls<T>(rt: Pick<Runtime, 'handlers'>, fn: () => T |
 }
 
 /** A full collection before each measurement, so one step's garbage is not collected during the next (see bench.ts). */
-const collectGarbage: () => void = (() => {
+export const collectGarbage: () => void = (() => {
   const exposed = (globalThis as { gc?: () => void }).gc;
   if (exposed) return exposed;
   try {

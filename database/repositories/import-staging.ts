@@ -1,6 +1,7 @@
 /**
- * A claim import's parsed rows staged between its preview and its commit (why a real table and
- * not a TEMP one: migration 0029_import_staging.sql). The commit may run in a job worker with its
+ * An import's parsed rows staged between its preview and its commit (why a real table and
+ * not a TEMP one: migration 0029_import_staging.sql); a claim's in typed columns, every other
+ * kind's as JSON values (beginValueStaging). The commit may run in a job worker with its
  * own connection: it finds the preview's request in impor_staging and its rows in the preview's
  * own table, `impor_staging_<id without dashes>` (dropped at the commit, in its transaction: a
  * DROP TABLE is milliseconds where deleting the rows was most of a second at 100,000).
@@ -111,6 +112,42 @@ export function stagedClaimRows(db: Database, id: string): StagedRow[] {
       if (v !== null && v !== undefined) values[FIELDS[k]!.key] = v;
     }
     rows.push({ baris: cells[0] as number, galat: cells[1] === 1, ...(cells[2] === 1 ? { rekeningAngka: true as const } : {}), values });
+  }
+  return rows;
+}
+
+/**
+ * Every other kind's rows (a loan list, positions, payment history, a decree's list, an invoice):
+ * the same table per preview, its values as one JSON object per row. A kind's fields differ and
+ * its commit writes row by row through the services' own functions, so typed columns would buy
+ * nothing; JSON keeps each value exactly as the parse typed it (text, number, a yes/no as a
+ * boolean, null) and a field it left out stays left out. The claim keeps its typed columns
+ * (above): its commit writes with one INSERT … SELECT from them.
+ */
+export function beginValueStaging(db: Database, id: string): void {
+  db.transaction(() => {
+    dropStaging(db, id);
+    db.exec(`CREATE TABLE ${tableOf(id)} (baris INTEGER PRIMARY KEY, galat INTEGER NOT NULL, rekening_angka INTEGER NOT NULL, nilai TEXT NOT NULL)`);
+  })();
+}
+
+/** Adds rows `from` to `to` (exclusive) of a preview staged by beginValueStaging, in one transaction. */
+export function stageValueRows(db: Database, id: string, rows: readonly StagedRow[], from: number, to: number): void {
+  const insert = db.prepare(`INSERT INTO ${tableOf(id)} (baris, galat, rekening_angka, nilai) VALUES (?, ?, ?, ?)`);
+  db.transaction(() => {
+    for (let n = from; n < to; n++) {
+      const r = rows[n]!;
+      insert.run(r.baris, r.galat ? 1 : 0, r.rekeningAngka ? 1 : 0, JSON.stringify(r.values));
+    }
+  })();
+}
+
+/** The rows staged by stageValueRows, in file order, each as the parse gave it. */
+export function stagedValueRows(db: Database, id: string): StagedRow[] {
+  const select = db.prepare(`SELECT baris, galat, rekening_angka, nilai FROM ${tableOf(id)} ORDER BY baris`).raw(true);
+  const rows: StagedRow[] = [];
+  for (const [baris, galat, angka, nilai] of select.iterate() as IterableIterator<[number, number, number, string]>) {
+    rows.push({ baris, galat: galat === 1, ...(angka === 1 ? { rekeningAngka: true as const } : {}), values: JSON.parse(nilai) as StagedRow['values'] });
   }
   return rows;
 }

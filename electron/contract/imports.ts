@@ -233,9 +233,12 @@ export const rowLimitOf = (jenis: ImportKind): number => (jenis === 'tagihan' ? 
 /**
  * Whether this kind's commit may run as a job (`jobs.start` with `imports.commit`): its preview
  * stages its rows in the database, where the job's worker reads them (services/imports/staging.ts).
- * The claim first (the biggest files, issue 16); every other kind commits on the runtime's thread.
+ * Every kind now (issue 16: no long work on the main process): the claim first, the biggest
+ * files, then the loan list, positions, payment history, decree lists and invoices, whose commits
+ * write row by row and held the runtime's thread for seconds at 100,000 rows. The commit on the
+ * runtime's thread stays for the CLI and the tests (the same function, the same checks).
  */
-export const commitsAsJob = (jenis: ImportKind): boolean => jenis === 'tagihan';
+export const commitsAsJob = (jenis: ImportKind): boolean => IMPORT_KINDS.includes(jenis);
 
 /** The longest base64 text of an upload within IMPORT_LIMITS.berkasMb. */
 export const UPLOAD_BASE64_MAX = Math.ceil((IMPORT_LIMITS.berkasMb * 1024 * 1024) / 3) * 4;

@@ -15,6 +15,7 @@ import { makeNik, NIK } from '../helpers/nik';
 import { withPlantedCrash } from '../helpers/console';
 import { bankListCsv, bankListWorkbook, legacyWorkbook, N } from '../fixtures/loan-files/make';
 import { schemeInput } from '../helpers/scheme';
+import { commitBothWays } from '../helpers/import-job';
 
 const rt = useTempRuntime({ prefix: 'gs-import-pinjaman-' });
 afterEach(() => {
@@ -591,4 +592,43 @@ describe('a large list', () => {
     expect(r.db.prepare("SELECT count(*) AS n FROM pinjaman WHERE impor_id = ? AND status = 'diajukan'").get(res.commit!.imporId)).toEqual({ n });
     expect(countRows(r.db, 'debitur')).toBe(n + 3);
   }, 180_000);
+});
+
+describe('the loan list committed as a job (tests/helpers/import-job.ts)', () => {
+  const allTables = (r: TempRuntime) =>
+    r.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT GLOB 'impor_staging*' ORDER BY name").pluck().all() as string[];
+
+  it('the damaged spreadsheet: the job writes the same debtors, loans, histories and audit trail as the commit on the thread', async () => {
+    const r = rt();
+    const done = await commitBothWays(
+      r,
+      async (x) => {
+        const w = await loanWorld(x);
+        const file = path.join(x.dir, 'data-lama.xlsx');
+        await legacyWorkbook(file);
+        return { w, file };
+      },
+      ({ w, file }) => ({ owner: { jenis: 'pinjaman', bankId: w.bsb }, file }),
+      allTables(r),
+    );
+    expect(done.viaJob.pinjamanBaru).toBe(5);
+    expect(done.reports.filter((s) => s.tahap === 'Menyimpan baris').at(-1)?.persen).toBe(100);
+  }, 60_000);
+
+  it("a bank's list with the clerk's choices on a registered debtor: the same update, made in the worker", async () => {
+    const r = rt();
+    const pilihan = { semua: 'pertahankan' as const, debitur: { [NIK.man.nik]: { alamat: 'perbarui' as const, kecamatan: 'pertahankan' as const } } };
+    const done = await commitBothWays(
+      r,
+      async (x) => {
+        const w = await loanWorld(x);
+        const file = path.join(x.dir, 'nominatif-bsb.csv');
+        bankListCsv(file);
+        return { w, file };
+      },
+      ({ w, file }) => ({ owner: { jenis: 'pinjaman', bankId: w.bsb }, file, commit: { pilihan } }),
+      allTables(r),
+    );
+    expect(done.viaJob.debiturDiperbarui).toBe(1);
+  }, 60_000);
 });

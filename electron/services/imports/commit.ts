@@ -129,10 +129,22 @@ export function commitJob(ctx: ServiceContext, job: Committable, ganti: boolean,
 
     // Inside the transaction: a job cancelled here rolls everything back.
     ctx.progress?.('Menyimpan baris');
-    const { tagihanId, ...produced } = kind.write(ctx, { req, imporId, valid, checked: checked.rows, previewId: job.id, pilihan, afterWrite: (n) => commitHooks.afterWrite?.(n) });
+    const { tagihanId, ...produced } = kind.write(ctx, {
+      req,
+      imporId,
+      valid,
+      checked: checked.rows,
+      previewId: job.id,
+      pilihan,
+      afterWrite: (n) => {
+        commitHooks.afterWrite?.(n);
+        // As a job: the rows written so far (the screen's percentage), and a cancel stops here, inside the transaction.
+        ctx.progress?.('Menyimpan baris', n, valid.length);
+      },
+    });
 
     repo.setImportTotals(db, imporId, write);
-    // The preview's staged rows (a claim's) are spent: gone with the commit, or kept if it rolls back.
+    // The preview's staged rows are spent: gone with the commit, or kept if it rolls back.
     dropStaging(db, job.id);
     const opsiTemplat = Object.fromEntries(Object.entries(req.opsi).filter(([k]) => k !== 'headerRow' && k !== 'sheet'));
     repo.saveTemplate(db, req.jenis, { bankId: req.bankId, penjaminId: req.penjaminId }, { pemetaan: req.pemetaan, opsi: opsiTemplat }, ctx.user);

@@ -1,19 +1,44 @@
 /**
  * A preview's rows kept in the database for its commit (database/repositories/import-staging.ts).
  * The preview lives in the runtime's memory; a commit run as a job (in a worker with its own
- * connection, docs/long-jobs.md) sees none of it, so a claim's preview stages its parsed rows and
+ * connection, docs/long-jobs.md) sees none of it, so every preview stages its parsed rows and
  * the job reads them back and checks them again, with the same checks (the same messages) as the
  * runtime's commit. The worker always re-checks: "nothing was written since the preview" is
  * known only on the runtime's connection (database/data-version.ts counts per connection).
  */
 import type { Database } from '../../../database/connection';
-import { beginStaging, finishStaging as writeHeader, getStaging, stageClaimRows, stagedClaimRows } from '../../../database/repositories/import-staging';
+import {
+  beginStaging,
+  beginValueStaging,
+  finishStaging as writeHeader,
+  getStaging,
+  stageClaimRows,
+  stagedClaimRows,
+  stagedValueRows,
+  stageValueRows,
+  type StagedRow,
+} from '../../../database/repositories/import-staging';
+import type { ImportKind } from '../../contract/imports';
 import { commitsAsJob } from '../../contract/imports';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
 import type { Committable } from './commit';
 import type { PreviewJob, PreviewRequest } from './jobs';
 import type { ParseOutcome } from './parse/rows';
+
+/**
+ * How a kind's rows are kept: a claim's in typed columns (its commit writes them with one
+ * INSERT … SELECT), every other kind's as JSON values (their commits write row by row through the
+ * services' own functions, from the rows read back).
+ */
+interface Layout {
+  begin(db: Database, id: string): void;
+  stage(db: Database, id: string, rows: readonly StagedRow[], from: number, to: number): void;
+  read(db: Database, id: string): StagedRow[];
+}
+const CLAIM_LAYOUT: Layout = { begin: beginStaging, stage: stageClaimRows, read: stagedClaimRows };
+const VALUE_LAYOUT: Layout = { begin: beginValueStaging, stage: stageValueRows, read: stagedValueRows };
+const layoutOf = (jenis: ImportKind | string): Layout => (jenis === 'tagihan' ? CLAIM_LAYOUT : VALUE_LAYOUT);
 
 /** Rows staged per transaction: the runtime's thread answers other calls between batches. */
 const STAGE_BATCH = 10_000;
@@ -29,10 +54,11 @@ const STAGE_BATCH = 10_000;
 export async function stageRows(db: Database, job: PreviewJob, outcome: ParseOutcome): Promise<void> {
   if (!commitsAsJob(job.request.jenis)) return;
   const rows = outcome.rows;
-  beginStaging(db, job.id);
+  const layout = layoutOf(job.request.jenis);
+  layout.begin(db, job.id);
   for (let from = 0; from < rows.length; from += STAGE_BATCH) {
     if (from > 0) await new Promise((resolve) => setImmediate(resolve));
-    stageClaimRows(db, job.id, rows, from, Math.min(rows.length, from + STAGE_BATCH));
+    layout.stage(db, job.id, rows, from, Math.min(rows.length, from + STAGE_BATCH));
   }
 }
 
@@ -54,7 +80,7 @@ export function stagedCommittable(ctx: ServiceContext, id: string): Committable 
   const s = getStaging(ctx.db, id);
   // Another user's preview is as good as unknown (as on the runtime's thread).
   if (!s || s.pengguna !== ctx.user) throw notFound('Pekerjaan impor');
-  const rows = stagedClaimRows(ctx.db, id);
+  const rows = layoutOf(s.jenis).read(ctx.db, id);
   return {
     id,
     request: JSON.parse(s.permintaan) as PreviewRequest,

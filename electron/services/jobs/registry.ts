@@ -24,8 +24,8 @@ export const JOBS: { readonly [C in JobChannel]: JobDefinition } = {
   // The document is gathered and laid out in the worker; only the print dialog is the runtime's
   // (the shell's printer, asked for by message as a PDF is).
   'documents.print': { readOnly: true, tahap: 'Menyiapkan cetakan' },
-  // A claim's commit: its preview's rows are read back from the database (imports/staging.ts),
-  // checked again and written in the worker's one transaction.
+  // An import's commit (every kind): its preview's rows are read back from the database
+  // (imports/staging.ts), checked again and written in the worker's one transaction.
   'imports.commit': { readOnly: false, tahap: 'Menyimpan impor' },
 };
 

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import type { ImportInspection, ImportPreviewResult, ImportProblem, ImportProgress, ImportRecord, ImportRowsPage } from '@contract';
+import type { ImportInspection, ImportPreviewResult, ImportProblem, ImportProgress, ImportRecord, ImportRowsPage, JobStatus } from '@contract';
 import { ApiError } from '@/api';
 import ImportPage from '@/features/imports/ImportPage.vue';
 import { bank, byTestId, callsTo, mockBackend, mountWithApp, queryTestId, resetWorld, selectedLabel, type Backend } from '../setup';
@@ -460,3 +460,70 @@ async function clickOption(selectTestId: string, column: string): Promise<void> 
   item.click();
   await flushPromises();
 }
+
+describe('the commit as a job', () => {
+  it("a bank's positions are saved as a job: its step, the rows saved so far and Cancel; Cancel keeps the preview to save again", async () => {
+    const JOB = '33333333-3333-4333-8333-333333333333';
+    const status = (over: Partial<JobStatus>): JobStatus => ({
+      jobId: JOB,
+      channel: 'imports.commit',
+      status: 'berjalan',
+      tahap: 'Menyimpan impor',
+      persen: null,
+      hasilJson: null,
+      galat: null,
+      ...over,
+    });
+    let cancelled = false;
+    mockBackend(
+      backend({
+        'imports.upload': () =>
+          inspection({
+            namaBerkas: 'posisi-okt.csv',
+            kolom: ['No. Rek', 'Bulan', 'Baki Debet', 'Kol'].map((key, index) => ({ key, index })),
+            pemetaan: { nomorRekening: 'No. Rek', periode: 'Bulan', outstanding: 'Baki Debet', kol: 'Kol' },
+          }),
+        'imports.progress': () => ({
+          jobId: 'job-1',
+          status: 'selesai',
+          tahap: 'Selesai',
+          persen: 100,
+          hasil: previewResult({ jenis: 'posisi', namaBerkas: 'posisi-okt.csv' }),
+          pesan: null,
+        }),
+        'jobs.start': () => status({ tahap: 'Memulai' }),
+        'jobs.status': () =>
+          cancelled
+            ? status({ status: 'dibatalkan', tahap: 'Dibatalkan', galat: { code: 'CONFLICT', message: 'Pekerjaan dibatalkan; tidak ada yang diubah.' } })
+            : status({ tahap: 'Menyimpan baris', persen: 40 }),
+        'jobs.cancel': () => {
+          cancelled = true;
+          return status({ tahap: 'Membatalkan' });
+        },
+      }),
+    );
+    await mountPage();
+    await clickRadio('kind-posisi');
+    await chooseOptionContaining('Bank Sumsel Babel');
+    await chooseFile('No. Rek;Bulan;Baki Debet;Kol\n', 'posisi-okt.csv');
+    await click('import-preview');
+    await click('import-save');
+    expect(callsTo('jobs.start')).toEqual([{ channel: 'imports.commit', input: { jobId: 'job-1', ganti: false } }]);
+    expect(text('job-step')).toBe('Memulai');
+    await vi.waitFor(() => expect(text('job-percent')).toBe('40%'), { timeout: 5000 });
+    expect(text('job-step')).toBe('Menyimpan baris');
+    // Nothing else to press while it saves: the way back waits too.
+    expect(byTestId<HTMLButtonElement>('import-save').classList.contains('is-loading')).toBe(true);
+    expect(byTestId<HTMLButtonElement>('import-back').disabled).toBe(true);
+
+    byTestId<HTMLButtonElement>('job-cancel').click();
+    await flushPromises();
+    expect(callsTo('jobs.cancel')).toEqual([{ jobId: JOB }]);
+    await vi.waitFor(() => expect(queryTestId('job-progress')).toBeNull(), { timeout: 5000 });
+    expect(text('import-commit-cancelled')).toBe('Dibatalkan; tidak ada yang diubah.');
+    expect(queryTestId('import-error')).toBeNull();
+    // Still the preview, ready to save again.
+    expect(queryTestId('step-hasil')).toBeNull();
+    expect(byTestId<HTMLButtonElement>('import-save').disabled).toBe(false);
+  });
+});

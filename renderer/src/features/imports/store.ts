@@ -3,7 +3,8 @@ import { computed, ref } from 'vue';
 import type { Bank, DebtorChoice, Decree, ImportCommitResult, ImportDebtorChoices, ImportInspection, ImportKind, ImportProgress, ImportRecord, InputOf, Insurer } from '@contract';
 import { IMPORT_KIND_SPECS, IMPORT_LIMITS, commitsAsJob } from '@contract';
 import { ApiError, call } from '@/api';
-import { runJob } from '@/jobs';
+import { useJob } from '@/composables/useJob';
+import { JobCancelledError } from '@/jobs';
 
 export type Step = 'sumber' | 'pemetaan' | 'pratinjau' | 'hasil';
 export type Options = NonNullable<InputOf<'imports.inspect'>['opsi']>;
@@ -55,6 +56,10 @@ export const useImportsStore = defineStore('imports', () => {
 
   const busy = ref(false);
   const error = ref<string | null>(null);
+  /** The commit as a job (every kind: up to 500,000 rows): its step, percentage and Cancel for <JobProgress>. */
+  const commitJob = useJob();
+  /** True when the clerk cancelled the last commit (nothing was saved; the preview can be saved again). */
+  const commitCancelled = ref(false);
   const fieldErrors = ref<Record<string, string>>({});
 
   const spec = computed(() => IMPORT_KIND_SPECS[jenis.value]);
@@ -241,15 +246,18 @@ export const useImportsStore = defineStore('imports', () => {
     if (!progress.value) return false;
     busy.value = true;
     error.value = null;
+    commitCancelled.value = false;
     try {
       const input = { jobId: progress.value.jobId, ganti, ...(pilihan.value ? { pilihan: pilihan.value } : {}) };
-      // A claim's commit (up to 500,000 lines) runs as a job: the main process keeps answering meanwhile.
-      result.value = commitsAsJob(jenis.value) ? await runJob('imports.commit', input) : await call('imports.commit', input);
+      // The commit runs as a job (a claim's 500,000 lines, a loan list's 300,000 rows): the main
+      // process keeps answering meanwhile, and the screen shows the rows saved so far and Cancel.
+      result.value = commitsAsJob(jenis.value) ? await commitJob.run('imports.commit', input) : await call('imports.commit', input);
       step.value = 'hasil';
       await loadHistory(1);
       return true;
     } catch (err) {
-      fail(err);
+      if (err instanceof JobCancelledError) commitCancelled.value = true;
+      else fail(err);
       return false;
     } finally {
       busy.value = false;
@@ -258,6 +266,7 @@ export const useImportsStore = defineStore('imports', () => {
 
   function back(): void {
     error.value = null;
+    commitCancelled.value = false;
     stopPolling();
     if (step.value === 'pratinjau') step.value = 'pemetaan';
     else if (step.value === 'pemetaan') step.value = 'sumber';
@@ -273,6 +282,7 @@ export const useImportsStore = defineStore('imports', () => {
     tetap.value = {};
     opsi.value = {};
     error.value = null;
+    commitCancelled.value = false;
   }
 
   return {
@@ -297,6 +307,8 @@ export const useImportsStore = defineStore('imports', () => {
     historyTotal,
     historyPage,
     busy,
+    commitJob,
+    commitCancelled,
     error,
     fieldErrors,
     owner,
