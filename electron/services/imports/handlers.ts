@@ -144,7 +144,7 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       // For a commit run as a job (its worker sees the database, not this memory); in batches.
       await stageRows(db, job, outcome);
       const bulanIni = ctx.today().slice(0, 7);
-      const checked = checkRows(db, { ...req, bulanIni, hariIni: ctx.today() }, outcome);
+      const checked = checkRows(db, { ...req, bulanIni, hariIni: ctx.today() }, outcome, job.id);
       job.outcome = outcome;
       job.checked = checked;
       job.result = summarize(req.jenis, req.namaBerkas, outcome, checked, repo.findImportBySha(db, req.jenis, req.berkas));

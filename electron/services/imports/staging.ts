@@ -8,6 +8,7 @@
  */
 import type { Database } from '../../../database/connection';
 import { beginStaging, finishStaging as writeHeader, getStaging, stageClaimRows, stagedClaimRows } from '../../../database/repositories/import-staging';
+import { stagedClaimTally } from '../../../database/repositories/import-staging';
 import { commitsAsJob } from '../../contract/imports';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
@@ -54,7 +55,8 @@ export function stagedCommittable(ctx: ServiceContext, id: string): Committable 
   const s = getStaging(ctx.db, id);
   // Another user's preview is as good as unknown (as on the runtime's thread).
   if (!s || s.pengguna !== ctx.user) throw notFound('Pekerjaan impor');
-  const rows = stagedClaimRows(ctx.db, id);
+  // A claim's check runs in SQL on the staged rows (../claim-check.ts): the commit needs only their count, amounts, periods and accounts.
+  const rows = s.jenis === 'tagihan' ? stagedClaimTally(ctx.db, id) : stagedClaimRows(ctx.db, id);
   return {
     id,
     request: JSON.parse(s.permintaan) as PreviewRequest,
