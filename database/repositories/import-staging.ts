@@ -257,3 +257,19 @@ export function stagedClaimTally(db: Database, id: string): { baris: number; gal
   }
   return rows;
 }
+
+/** The staged rows numbered `baris` (a preview's page of rows), in file order, as stagedClaimRows gives them. */
+export function stagedClaimRowsAt(db: Database, id: string, baris: readonly number[]): StagedRow[] {
+  if (baris.length === 0) return [];
+  const select = db
+    .prepare(`SELECT baris, galat, rekening_angka, ${FIELDS.map((f) => f.column).join(', ')} FROM ${tableOf(id)} WHERE baris IN (SELECT value FROM json_each(?)) ORDER BY baris`)
+    .raw(true);
+  return (select.all(JSON.stringify(baris)) as (string | number | null)[][]).map((cells) => {
+    const values: Record<string, string | number> = {};
+    for (let k = 0; k < FIELDS.length; k++) {
+      const v = cells[k + 3];
+      if (v !== null && v !== undefined) values[FIELDS[k]!.key] = v;
+    }
+    return { baris: cells[0] as number, galat: cells[1] === 1, ...(cells[2] === 1 ? { rekeningAngka: true as const } : {}), values };
+  });
+}

@@ -2,13 +2,15 @@
  * The claim's checks in SQL against the staged rows (electron/services/imports/claim-check.ts)
  * against the row-by-row check (checkRows without the staged rows, kinds/tagihan.ts): on every
  * claim fixture and on a file with each kind of problem, the same problems in the same order,
- * the same file problems, and the same rows (refused or not, the account as corrected).
+ * the same file problems, and the same rows (refused or not, the account as corrected); and the
+ * preview, staged and checked in the worker, shows what the row-by-row check would have shown.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stagedAccountsPlan, stagedRowCount } from '../../database/repositories/import-staging';
-import { checkRows, type Checked } from '../../electron/services/imports/checks';
+import { checkRows, summarize, type Checked } from '../../electron/services/imports/checks';
+import { parseFile } from '../../electron/services/imports/parse/pipeline';
 import { checkStagedClaim } from '../../electron/services/imports/claim-check';
 import { getJob } from '../../electron/services/imports/jobs';
 import { claimWorkbook } from '../fixtures/bank-files/make-xlsx';
@@ -44,14 +46,23 @@ const seen = (c: Checked) => ({
   rows: c.rows.map((r) => ({ baris: r.baris, galat: r.galat, values: r.values, data: r.data, rekeningAngka: r.rekeningAngka })),
 });
 
-/** Both checks of a finished preview, now. */
-function bothChecks(r: TempRuntime, job: NonNullable<ReturnType<typeof getJob>>) {
-  const t = { ...job.request, bulanIni: TODAY.slice(0, 7), hariIni: TODAY };
-  expect(stagedRowCount(r.db, job.id)).toBe(job.outcome!.rows.length);
-  const rowByRow = checkRows(r.db, t, job.outcome!);
-  const staged = checkStagedClaim(r.db, t, job.id, job.outcome!);
+/**
+ * Both checks of a finished preview, now: the file parsed again here (the preview's rows are in
+ * its staged table only), checked row by row, and checked in SQL on the staged rows; and the
+ * preview's own result (worked out in the worker) against the row-by-row check's summary.
+ */
+async function bothChecks(r: TempRuntime, job: NonNullable<ReturnType<typeof getJob>>, bytes: Buffer) {
+  const req = job.request;
+  const t = { ...req, bulanIni: TODAY.slice(0, 7), hariIni: TODAY };
+  const outcome = await parseFile(bytes, req.namaBerkas, { kind: req.jenis, opts: req.opsi, mapping: req.pemetaan, fixed: req.tetap });
+  expect(stagedRowCount(r.db, job.id)).toBe(outcome.rows.length);
+  const rowByRow = checkRows(r.db, t, outcome);
+  const staged = checkStagedClaim(r.db, t, job.id, outcome);
   // checkRows given the staged rows takes the SQL path.
-  expect(seen(checkRows(r.db, t, job.outcome!, job.id))).toEqual(seen(staged));
+  expect(seen(checkRows(r.db, t, outcome, job.id))).toEqual(seen(staged));
+  // What the clerk saw: as the row-by-row check would have shown it.
+  expect(job.result).toEqual(summarize(req.jenis, req.namaBerkas, outcome, rowByRow, job.result!.sebelumnya));
+  expect(job.checked!.problems).toEqual(rowByRow.problems);
   return { rowByRow: seen(rowByRow), staged: seen(staged) };
 }
 
@@ -86,11 +97,10 @@ describe('the claim checks in SQL on the staged rows', () => {
   it.each(CLAIM_FIXTURES)('%s: the same problems, file problems and rows as the row-by-row check', async (name) => {
     const r = rt();
     const w = await buildWorld(r);
-    const job = await preview(r, w.bsb, name, fs.readFileSync(path.join(FIX, name)));
-    const { rowByRow, staged } = bothChecks(r, job);
+    const bytes = fs.readFileSync(path.join(FIX, name));
+    const job = await preview(r, w.bsb, name, bytes);
+    const { rowByRow, staged } = await bothChecks(r, job, bytes);
     expect(staged).toEqual(rowByRow);
-    // The preview itself took the staged check: what it showed is the same.
-    expect(job.checked!.problems).toEqual(rowByRow.problems);
   });
 
   it('every kind of problem at once, in the same order: loose and ambiguous accounts, periods not begun, refused rows, other banks', async () => {
@@ -115,7 +125,7 @@ describe('the claim checks in SQL on the staged rows', () => {
       '12300001;Siti Lagi;09/2026;11.500.000;79.236', // the loose account again
     ].join('\r\n');
     const job = await preview(r, w.bsb, 'campuran.csv', Buffer.from(file, 'utf8'));
-    const { rowByRow, staged } = bothChecks(r, job);
+    const { rowByRow, staged } = await bothChecks(r, job, Buffer.from(file, 'utf8'));
     expect(staged).toEqual(rowByRow);
     // The file has each problem (else the comparison proves less than it says).
     const messages = rowByRow.problems.map((p) => `${p.baris} ${p.tingkat} ${p.pesan}`);
@@ -125,13 +135,33 @@ describe('the claim checks in SQL on the staged rows', () => {
     expect(messages.some((m) => m.startsWith('10 peringatan') && m.includes('lebih dari satu pinjaman'))).toBe(true);
     expect(messages.filter((m) => m.startsWith('8 ') || m.startsWith('9 ')).every((m) => !m.includes('bukan pinjaman'))).toBe(true);
     expect(rowByRow.rows.filter((x) => x.data?.rekeningDibaca).map((x) => x.baris)).toEqual([2, 6, 13]);
+
+    // The preview's row pages, read from the staged rows: the refused, those with any problem, and
+    // the values as checked (the corrected account).
+    const refused = await call(r, 'imports.rows', { jobId: job.id, page: 1, pageSize: 50, hanya: 'galat' });
+    expect(refused.rows.map((x) => x.baris)).toEqual(rowByRow.rows.filter((x) => x.galat).map((x) => x.baris));
+    expect(refused.rows.map((x) => x.baris)).toEqual([4, 5, 6, 8, 9]);
+    const withProblem = await call(r, 'imports.rows', { jobId: job.id, page: 2, pageSize: 3, hanya: 'bermasalah' });
+    const problemRows = [...new Set([...rowByRow.rows.filter((x) => x.galat).map((x) => x.baris), ...rowByRow.problems.map((p) => p.baris)])].sort((a, b) => a! - b!);
+    expect(withProblem).toMatchObject({ total: problemRows.length, page: 2, pageSize: 3 });
+    expect(withProblem.rows.map((x) => x.baris)).toEqual(problemRows.slice(3, 6));
+    const all = await call(r, 'imports.rows', { jobId: job.id, page: 1, pageSize: 20, hanya: 'semua' });
+    expect(all.total).toBe(12);
+    const byNumber = new Map(rowByRow.rows.map((x) => [x.baris, x]));
+    for (const row of all.rows) {
+      expect(row.galat).toBe(byNumber.get(row.baris)!.galat);
+      expect(row.masalah).toEqual(rowByRow.problems.filter((p) => p.baris === row.baris).map((p) => ({ kolom: p.kolom, pesan: p.pesan, tingkat: p.tingkat })));
+      for (const k of all.isian) expect(row.nilai[k]).toEqual(byNumber.get(row.baris)!.values[k] ?? null);
+    }
+    expect(all.rows.find((x) => x.baris === 2)!.nilai.nomorRekening).toBe('0012300001');
   });
 
   it("another bank's file: the same file problem", async () => {
     const r = rt();
     const w = await buildWorld(r);
-    const job = await preview(r, w.bri, 'tagihan-koma.csv', fs.readFileSync(path.join(FIX, 'tagihan-koma.csv')));
-    const { rowByRow, staged } = bothChecks(r, job);
+    const bytes = fs.readFileSync(path.join(FIX, 'tagihan-koma.csv'));
+    const job = await preview(r, w.bri, 'tagihan-koma.csv', bytes);
+    const { rowByRow, staged } = await bothChecks(r, job, bytes);
     expect(rowByRow.fileProblems.some((p) => p.startsWith('Berkas ini tampaknya berkas Bank Sumsel Babel'))).toBe(true);
     expect(staged).toEqual(rowByRow);
   });
@@ -142,7 +172,7 @@ describe('the claim checks in SQL on the staged rows', () => {
     const file = path.join(r.dir, 'tagihan-okt.xlsx');
     await claimWorkbook(file);
     const job = await preview(r, w.bsb, 'tagihan-okt.xlsx', fs.readFileSync(file), { sheet: 'Tagihan Okt' });
-    const { rowByRow, staged } = bothChecks(r, job);
+    const { rowByRow, staged } = await bothChecks(r, job, fs.readFileSync(file));
     expect(rowByRow.rows.length).toBeGreaterThan(0);
     expect(staged).toEqual(rowByRow);
   });
