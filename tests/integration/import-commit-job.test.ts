@@ -13,7 +13,10 @@ import { createRuntime } from '../../electron/runtime';
 import type { Caller } from '../../electron/services/auth/caller';
 import { getJob } from '../../electron/services/imports/jobs';
 import type { Job } from '../../electron/services/jobs/runner';
-import { call, countRows, createTempRuntime, snapshot, useTempRuntime, type TempRuntime } from '../helpers/runtime';
+import { call, callError, countRows, snapshot, TODAY, useTempRuntime, type TempRuntime } from '../helpers/runtime';
+import { checkRows } from '../../electron/services/imports/checks';
+import { parseFile } from '../../electron/services/imports/parse/pipeline';
+import { newClaimLineFrom } from '../../electron/contract/claim-lines';
 import { dropAllStaging, stagedRowCount } from '../../database/repositories/import-staging';
 import { buildWorld } from '../fixtures/bank-files/world';
 
@@ -83,25 +86,44 @@ describe('the claim import committed as a job', () => {
     const r = rt();
     const { jobId, hasil } = await previewClaim(r, 'campuran.csv', MIXED_CLAIM);
     expect(hasil).toMatchObject({ jumlahBaris: 5, jumlahValid: 3, jumlahGalat: 2 });
+    const request = getJob(jobId)!.request;
     const status = await r.jobs.start('imports.commit', { jobId, ganti: false }, SYSTEM).done;
     const staged = lines(r, hasilOf<ImportCommitResult>(status).tagihanId);
 
-    // The same file committed on the runtime's thread with its staged rows gone (as after a
-    // restore): the lines then come from the checked rows, one insert each, as before staging.
-    const other = createTempRuntime({ prefix: 'gs-import-job-' });
-    try {
-      const second = await previewClaim(other, 'campuran.csv', MIXED_CLAIM);
-      dropAllStaging(other.db);
-      const done = await call(other, 'imports.commit', { jobId: second.jobId });
-      expect(lines(other, done.tagihanId)).toEqual(staged);
-    } finally {
-      other.dispose();
-    }
+    // The lines the same file's checked rows give, parsed and checked here row by row (what
+    // insertClaim writes from them when the staged rows are not there: tagihan.ts).
+    const outcome = await parseFile(Buffer.from(MIXED_CLAIM, 'utf8'), 'campuran.csv', { kind: 'tagihan', opts: request.opsi, mapping: request.pemetaan, fixed: request.tetap });
+    const checked = checkRows(r.db, { ...request, bulanIni: TODAY.slice(0, 7), hariIni: TODAY }, outcome);
+    const fromChecked = checked.rows
+      .filter((x) => !x.galat)
+      .map((x) => newClaimLineFrom(x.baris, x.values))
+      .map((l) => ({
+        nomor_baris: l.nomorBaris,
+        nomor_rekening: l.nomorRekening,
+        periode: l.periode,
+        diklaim: l.diklaim,
+        nama: l.nama ?? null,
+        outstanding: l.outstanding ?? null,
+        tanggal_akad: l.tanggalAkad ?? null,
+      }));
+    expect(staged).toEqual(fromChecked);
     expect(staged).toEqual([
       { nomor_baris: 2, nomor_rekening: '0012300001', periode: '2026-10', diklaim: 79_236, nama: 'Siti Aminah', outstanding: 11_500_000, tanggal_akad: null },
       { nomor_baris: 3, nomor_rekening: '0012300002', periode: '2026-10', diklaim: 75_779, nama: null, outstanding: 11_000_000, tanggal_akad: null },
       { nomor_baris: 6, nomor_rekening: '0012300005', periode: '2026-09', diklaim: 61_000, nama: 'Ahmad', outstanding: 9_500_000, tanggal_akad: null },
     ]);
+  });
+
+  it('a claim preview whose staged rows are gone (as after a restore) is not committed: it is unknown, nothing written', async () => {
+    const r = rt();
+    const { jobId } = await previewClaim(r, 'campuran.csv', MIXED_CLAIM);
+    // The preview's rows live only in its staged table (the worker staged and checked them there).
+    expect(getJob(jobId)!.outcome!.rows).toEqual([]);
+    dropAllStaging(r.db);
+    const before = snapshot(r.db, TABLES);
+    const err = await callError(r, 'imports.commit', { jobId });
+    expect(err).toMatchObject({ code: 'NOT_FOUND' });
+    expect(snapshot(r.db, TABLES)).toEqual(before);
   });
 
   it('a cancel inside its transaction leaves nothing written and the preview still committable', async () => {

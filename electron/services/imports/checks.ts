@@ -7,17 +7,23 @@
  */
 import type { Database } from '../../../database/connection';
 import { DEBTOR_DIFFERENCES_SHOWN, IMPORT_KIND_SPECS, type ImportKind, type ImportPreviewResult, type ImportProblem } from '../../contract/imports';
-import { formatPeriod } from '../../domain/format';
 import { IMPORT_KIND_MODULES, type CheckTarget, type Checked, type CheckedRow, type Report } from './kinds';
+import { columnOf, futurePeriodMessage } from './kinds/shared';
+import { checkStagedClaim } from './claim-check';
+import { stagedRowCount } from '../../../database/repositories/import-staging';
 import type { ParseOutcome, RecordValues } from './parse/rows';
 
 export type { CheckTarget, Checked, CheckedRow } from './kinds';
 
-export function checkRows(db: Database, t: CheckTarget, outcome: ParseOutcome): Checked {
+/**
+ * `stagingId`: the preview whose rows are staged. A claim's checks then run in SQL against its
+ * staged rows (./claim-check.ts: the same problems, set-based) when every row is there.
+ */
+export function checkRows(db: Database, t: CheckTarget, outcome: ParseOutcome, stagingId?: string): Checked {
+  if (stagingId !== undefined && t.jenis === 'tagihan' && stagedRowCount(db, stagingId) === outcome.rows.length) return checkStagedClaim(db, t, stagingId, outcome);
   const problems: ImportProblem[] = outcome.problems.map((p) => ({ berkas: t.namaBerkas, ...p }));
   const fileProblems = [...outcome.fileProblems];
-  // The column's header; a field without a column (given for the whole file, or not in the file) by its name.
-  const col = (field: string) => t.pemetaan[field] ?? IMPORT_KIND_SPECS[t.jenis].fields.find((f) => f.key === field)?.label ?? null;
+  const col = (field: string) => columnOf(t, field);
   const rows: CheckedRow[] = outcome.rows.map((r) => ({
     baris: r.baris,
     values: r.values,
@@ -42,7 +48,7 @@ export function checkRows(db: Database, t: CheckTarget, outcome: ParseOutcome): 
   // Periods after this month cannot have been reported or claimed yet.
   for (const row of rows) {
     const p = row.values.periode;
-    if (!row.galat && typeof p === 'string' && p > t.bulanIni) report.fail(row, 'periode', `Periode ${formatPeriod(p)} belum berjalan`);
+    if (!row.galat && typeof p === 'string' && p > t.bulanIni) report.fail(row, 'periode', futurePeriodMessage(p));
   }
 
   const extra = IMPORT_KIND_MODULES[t.jenis].check(db, t, rows, report);

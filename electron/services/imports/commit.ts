@@ -79,6 +79,7 @@ export function commitJob(ctx: ServiceContext, job: Committable, ganti: boolean,
               hariIni: ctx.today(),
             },
             job.outcome!,
+            job.id,
           );
     if (checked.fileProblems.length > 0) throw new ServiceError('CONFLICT', `Tidak ada yang disimpan: ${checked.fileProblems[0]}`);
     const valid = checked.rows.filter((r) => !r.galat);

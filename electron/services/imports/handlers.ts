@@ -22,6 +22,7 @@ import type { ParseOutcome } from './parse/rows';
 import { runWorker, WorkerFileError } from './run-worker';
 import { dropStaging } from '../../../database/repositories/import-staging';
 import { finishStaging, stagedCommittable, stageRows } from './staging';
+import { checkTargetOf, stagedRowsPage, type ClaimStageTask, type StagedPreview } from './claim-preview';
 
 interface Owner {
   jenis: ImportKind;
@@ -130,21 +131,43 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
     const req = job.request;
     try {
       job.tahap = 'Membaca berkas';
-      const outcome = await runWorker<ParseOutcome & { info: { format: 'csv' | 'xlsx' } }>(
-        { kind: 'parse', file: req.lokasi, name: req.namaBerkas, jenis: req.jenis, opts: req.opsi, mapping: req.pemetaan, fixed: req.tetap },
+      // A claim is staged and checked in the worker too (./claim-preview.ts), unless the database is
+      // in memory (tests; a worker cannot open it): then here, after the parse, as before.
+      const stage: ClaimStageTask | undefined =
+        req.jenis === 'tagihan' && ctx.databasePath !== ':memory:' ? { databasePath: ctx.databasePath, id: job.id, target: checkTargetOf(req, ctx.today()) } : undefined;
+      const outcome = await runWorker<ParseOutcome & { info: { format: 'csv' | 'xlsx' }; staged?: StagedPreview }>(
+        { kind: 'parse', file: req.lokasi, name: req.namaBerkas, jenis: req.jenis, opts: req.opsi, mapping: req.pemetaan, fixed: req.tetap, ...(stage ? { stage } : {}) },
         (stage, done, total) => {
+          if (stage === 'mencocokkan') {
+            job.tahap = 'Mencocokkan dengan data pinjaman';
+            job.persen = Math.min(99, 90 + Math.floor((done / Math.max(total, 1)) * 9));
+            return;
+          }
           job.tahap = stage === 'membaca' ? 'Membaca berkas' : 'Memeriksa baris';
           const base = stage === 'membaca' ? 0 : 45;
           job.persen = Math.min(90, base + Math.floor((done / Math.max(total, 1)) * 45));
         },
       );
       job.request.format = outcome.info.format;
+      if (outcome.staged) {
+        // Its rows are in the staged table; what the preview shows came with the answer.
+        const { result, findings, baris, galat } = outcome.staged;
+        job.outcome = { rows: [], problems: outcome.problems, skipped: outcome.skipped, emptyRows: outcome.emptyRows, fileProblems: outcome.fileProblems };
+        job.checked = { rows: [], problems: findings.problems, fileProblems: findings.fileProblems };
+        job.staged = { findings, baris, galat };
+        job.result = { ...result, sebelumnya: repo.findImportBySha(db, req.jenis, req.berkas) };
+        finishStaging(db, job);
+        job.persen = 100;
+        job.tahap = 'Selesai';
+        job.status = 'selesai';
+        return;
+      }
       job.tahap = 'Mencocokkan dengan data pinjaman';
       job.persen = 90;
       // For a commit run as a job (its worker sees the database, not this memory); in batches.
       await stageRows(db, job, outcome);
       const bulanIni = ctx.today().slice(0, 7);
-      const checked = checkRows(db, { ...req, bulanIni, hariIni: ctx.today() }, outcome);
+      const checked = checkRows(db, { ...req, bulanIni, hariIni: ctx.today() }, outcome, job.id);
       job.outcome = outcome;
       job.checked = checked;
       job.result = summarize(req.jenis, req.namaBerkas, outcome, checked, repo.findImportBySha(db, req.jenis, req.berkas));
@@ -249,6 +272,7 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
     'imports.rows': async ({ jobId, page, pageSize, hanya }) => {
       const job = jobOf(jobId);
       if (!job.checked) throw new ServiceError('CONFLICT', 'Pratinjau belum selesai.');
+      if (job.staged) return stagedRowsPage(db, job, job.staged, { page, pageSize, hanya });
       const { jenis, pemetaan } = job.request;
       const byRow = new Map<number, ImportRowView['masalah']>();
       for (const p of job.checked.problems) {
@@ -281,7 +305,8 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       const job = jobOf(jobId);
       if (job.status === 'berjalan') throw new ServiceError('CONFLICT', 'Pratinjau masih berjalan; tunggu sampai selesai.');
       if (job.status === 'gagal') throw new ServiceError('CONFLICT', job.pesan ?? 'Pratinjau gagal; tidak ada yang dapat disimpan.');
-      const result = commitJob(ctx, { ...job, jumlahValid: job.result?.jumlahValid ?? null }, ganti, pilihan);
+      // A claim previewed in the worker commits from its staged rows, as its job would.
+      const result = commitJob(ctx, job.staged ? stagedCommittable(ctx, job.id) : { ...job, jumlahValid: job.result?.jumlahValid ?? null }, ganti, pilihan);
       dropJob(job.id);
       return result;
     },

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import type { ImportKind, ImportOptions, ImportPreviewResult, ImportProgress } from '../../contract/imports';
 import type { Checked } from './checks';
 import type { ParseOutcome } from './parse/rows';
+import type { StagedPreview } from './claim-preview';
 
 export interface PreviewRequest {
   jenis: ImportKind;
@@ -37,6 +38,11 @@ export interface PreviewJob {
   /** What `checked` was checked against: the commit reuses it while none of this has changed. */
   checkedAgainst: { db: unknown; version: string; bulanIni: string } | null;
   result: ImportPreviewResult | null;
+  /**
+   * A claim previewed in the worker (./claim-preview.ts): its rows are in its staged table, not
+   * in `outcome` or `checked` (both without rows then); what the row pages need of them.
+   */
+  staged?: Pick<StagedPreview, 'findings' | 'baris' | 'galat'>;
   /** Settles when the job ends (tests and the end-to-end import await it). */
   done: Promise<void>;
 }

@@ -7,10 +7,21 @@ import { startWorker } from '../worker-start';
 import { IMPORT_LIMITS, type ImportKind, type ImportOptions } from '../../contract/imports';
 import { columnsToRows, type RowColumns } from './parse/columns';
 import type { ParseRequest } from './parse/rows';
+import type { ClaimStageTask } from './claim-preview';
 
 export type WorkerTask =
   | { kind: 'inspect'; file: string; name: string; jenis: ImportKind; opts: ImportOptions; template: Record<string, string> | null }
-  | { kind: 'parse'; file: string; name: string; jenis: ImportKind; opts: ImportOptions; mapping: Record<string, string>; fixed: ParseRequest['fixed'] };
+  | {
+      kind: 'parse';
+      file: string;
+      name: string;
+      jenis: ImportKind;
+      opts: ImportOptions;
+      mapping: Record<string, string>;
+      fixed: ParseRequest['fixed'];
+      /** A claim: stage and check its rows in the worker, and answer without them (./claim-preview.ts). */
+      stage?: ClaimStageTask;
+    };
 
 export type WorkerReply =
   | { type: 'progress'; stage: string; done: number; total: number }

@@ -13,7 +13,7 @@ import {
   finishStaging as writeHeader,
   getStaging,
   stageClaimRows,
-  stagedClaimRows,
+  stagedClaimTally,
   stagedValueRows,
   stageValueRows,
   type StagedRow,
@@ -36,7 +36,9 @@ interface Layout {
   stage(db: Database, id: string, rows: readonly StagedRow[], from: number, to: number): void;
   read(db: Database, id: string): StagedRow[];
 }
-const CLAIM_LAYOUT: Layout = { begin: beginStaging, stage: stageClaimRows, read: stagedClaimRows };
+// A claim's check runs in SQL on its staged rows (./claim-check.ts): its commit reads back only their
+// count, amounts, periods and accounts.
+const CLAIM_LAYOUT: Layout = { begin: beginStaging, stage: stageClaimRows, read: stagedClaimTally };
 const VALUE_LAYOUT: Layout = { begin: beginValueStaging, stage: stageValueRows, read: stagedValueRows };
 const layoutOf = (jenis: ImportKind | string): Layout => (jenis === 'tagihan' ? CLAIM_LAYOUT : VALUE_LAYOUT);
 

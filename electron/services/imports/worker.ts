@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { inspectFile, parseFile } from './parse/pipeline';
 import { SourceError } from './parse/source';
 import { rowsToColumns } from './parse/columns';
+import { stageAndCheckClaim } from './claim-preview';
 import type { ParsedRow } from './parse/rows';
 import type { WorkerReply, WorkerTask } from './run-worker';
 
@@ -25,7 +26,11 @@ async function run(task: WorkerTask): Promise<unknown> {
     port!.postMessage({ type: 'progress', stage, done, total } satisfies WorkerReply);
   };
   if (task.kind === 'inspect') return inspectFile(bytes, task.name, task.jenis, task.opts, task.template, progress);
-  return parseFile(bytes, task.name, { kind: task.jenis, opts: task.opts, mapping: task.mapping, fixed: task.fixed }, progress);
+  const parsed = await parseFile(bytes, task.name, { kind: task.jenis, opts: task.opts, mapping: task.mapping, fixed: task.fixed }, progress);
+  if (!task.stage) return parsed;
+  // A claim: its rows are staged and checked here, and stay in the database (not sent back).
+  const { rows: _rows, ...rest } = parsed;
+  return { ...rest, staged: stageAndCheckClaim(parsed, task.stage, progress) };
 }
 
 /** A parse's rows go as columns, their number columns moved rather than copied (parse/columns.ts). */

@@ -22,7 +22,7 @@ export interface BankMatch {
  * through the bank's account index, and only those matching nothing exactly are looked up again by
  * their loose key (one pass over the loans, for the few a file usually has).
  */
-function accountLookup(db: Database, bankId: number | null, accounts: readonly string[]) {
+export function accountLookup(db: Database, bankId: number | null, accounts: readonly string[]) {
   const inBankExact = group(bankId === null ? [] : repo.loansWithAccounts(db, bankId, accounts), (l) => l.nomorRekening);
   const missing = accounts.filter((a) => !inBankExact.has(a));
   // Anywhere (the other-sender check) is asked only for accounts without exactly one loan in the bank.
@@ -74,7 +74,7 @@ export function matchBankLoans(db: Database, t: CheckTarget, rows: CheckedRow[],
       ours++;
       row.pinjamanId = loan.id;
       if (loose) {
-        report.warn(row.baris, 'nomorRekening', `Nomor rekening "${account}" dibaca sebagai ${loan.nomorRekening} (angka nol di depan hilang atau tanda baca berbeda)`);
+        report.warn(row.baris, 'nomorRekening', readAsMessage(account, loan.nomorRekening));
         row.values = { ...row.values, nomorRekening: loan.nomorRekening };
       }
     } else {
@@ -84,12 +84,19 @@ export function matchBankLoans(db: Database, t: CheckTarget, rows: CheckedRow[],
     return { loan, candidates: found.length };
   });
 
-  const other = likelyOtherSender(otherBankHits, withAccount, ours);
-  if (other) {
-    const otherName = banks.get(other.id) ?? 'bank lain';
-    report.file(
-      `Berkas ini tampaknya berkas ${otherName}, bukan ${bankName}: ${other.count} dari ${withAccount} nomor rekening adalah pinjaman ${otherName}, hanya ${ours} pinjaman ${bankName}. Periksa pilihan bank.`,
-    );
-  }
+  const other = otherSenderMessage(banks, bankName, otherBankHits, withAccount, ours);
+  if (other) report.file(other);
   return { bankName, matches };
+}
+
+/** The warning on a row whose account matched a loan only by its digits (the row then carries the loan's number). */
+export const readAsMessage = (account: string, loanNumber: string) =>
+  `Nomor rekening "${account}" dibaca sebagai ${loanNumber} (angka nol di depan hilang atau tanda baca berbeda)`;
+
+/** The whole-file problem when most accounts are another bank's loans (likelyOtherSender), else null. */
+export function otherSenderMessage(banks: Map<number, string>, bankName: string, otherBankHits: Map<number, number>, withAccount: number, ours: number): string | null {
+  const other = likelyOtherSender(otherBankHits, withAccount, ours);
+  if (!other) return null;
+  const otherName = banks.get(other.id) ?? 'bank lain';
+  return `Berkas ini tampaknya berkas ${otherName}, bukan ${bankName}: ${other.count} dari ${withAccount} nomor rekening adalah pinjaman ${otherName}, hanya ${ours} pinjaman ${bankName}. Periksa pilihan bank.`;
 }

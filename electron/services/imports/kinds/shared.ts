@@ -3,7 +3,17 @@
  * matched exactly or, after Excel dropped the leading zeros, by their digits; and the other sender
  * a file most likely came from when the clerk chose the wrong bank or insurer.
  */
+import { IMPORT_KIND_SPECS } from '../../../contract/imports';
+import { formatPeriod } from '../../../domain/format';
 import { accountDigits } from '../parse/values';
+import type { CheckTarget } from './types';
+
+/** The refusal of a period after this month (every kind: it cannot have been reported or claimed yet). */
+export const futurePeriodMessage = (periode: string) => `Periode ${formatPeriod(periode)} belum berjalan`;
+
+/** A problem's column: the field's header in the file; a field without a column (given for the whole file, or not in the file) by its name. */
+export const columnOf = (t: Pick<CheckTarget, 'jenis' | 'pemetaan'>, field: string): string | null =>
+  t.pemetaan[field] ?? IMPORT_KIND_SPECS[t.jenis].fields.find((f) => f.key === field)?.label ?? null;
 
 /** Same digits, leading zeros aside: how '12300045' finds '0012300045' after Excel dropped the zeros. */
 export const looseKey = (s: string) => accountDigits(s).replace(/^0+/, '');

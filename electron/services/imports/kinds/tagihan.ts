@@ -13,6 +13,12 @@ import { ServiceError } from '../../errors';
 import { matchBankLoans } from './bank-loans';
 import type { CheckedRow, ImportKindModule } from './types';
 
+/** The warning on a row whose account names no one loan of the bank (`candidates`: how many matched by digits). */
+export const unknownAccountMessage = (account: string, candidates: number, bankName: string) =>
+  candidates > 1
+    ? `Nomor rekening "${account}" cocok dengan lebih dari satu pinjaman ${bankName}`
+    : `Nomor rekening "${account}" bukan pinjaman ${bankName} yang terdaftar; rekonsiliasi akan menandainya`;
+
 /** The line a checked row writes: its conversion comes with the claim line's column map. */
 const claimLine = (r: CheckedRow): NewClaimLine => newClaimLineFrom(r.baris, r.values);
 
@@ -29,13 +35,7 @@ export const tagihan: ImportKindModule = {
       const m = matches[i];
       if (!m || m.loan || row.galat) return;
       const account = row.values.nomorRekening as string;
-      report.warn(
-        row.baris,
-        'nomorRekening',
-        m.candidates > 1
-          ? `Nomor rekening "${account}" cocok dengan lebih dari satu pinjaman ${bankName}`
-          : `Nomor rekening "${account}" bukan pinjaman ${bankName} yang terdaftar; rekonsiliasi akan menandainya`,
-      );
+      report.warn(row.baris, 'nomorRekening', unknownAccountMessage(account, m.candidates, bankName));
     });
   },
 

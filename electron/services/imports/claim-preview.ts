@@ -1,0 +1,132 @@
+/**
+ * A claim's preview finished in the import worker (worker.ts): the parsed rows staged with the
+ * worker's own connection to the database file, checked there in SQL (./claim-check.ts) and
+ * summed up, so that only the summary, the problems and two small typed arrays go back to the
+ * runtime's thread — not 100,000 rows as columns rebuilt into objects, staged in batches and
+ * checked there (~1 s of that thread at 100,000 lines before). The rows stay in the preview's
+ * staged table: the preview's row pages read them from it (handlers.ts, imports.rows) and the
+ * commit, on the runtime's thread or as a job, commits from it (staging.ts, stagedCommittable).
+ */
+import { openJobConnection, type Database } from '../../../database/connection';
+import { beginStaging, stageClaimRows, stagedClaimRowsAt } from '../../../database/repositories/import-staging';
+import type { InputOf, OutputOf } from '../../contract';
+import { IMPORT_KIND_SPECS, type ImportPreviewResult, type ImportRowView } from '../../contract/imports';
+import type { PreviewJob, PreviewRequest } from './jobs';
+import { summarize } from './checks';
+import { applyClaimCheck, checkStagedClaimFindings, type ClaimCheckFindings } from './claim-check';
+import type { CheckTarget } from './kinds/types';
+import type { ParseOutcome } from './parse/rows';
+
+/** What the runtime asks of the worker besides the parse: where to stage, and what to check against. */
+export interface ClaimStageTask {
+  databasePath: string;
+  /** The preview's id (its staged table's name). */
+  id: string;
+  target: CheckTarget;
+}
+
+/** What the runtime keeps of a claim preview finished in the worker (instead of its rows). */
+export interface StagedPreview {
+  /** The preview's result, less what was imported before (`sebelumnya`: the runtime's to say). */
+  result: ImportPreviewResult;
+  findings: ClaimCheckFindings;
+  /** Every row's number in file order, and whether it is refused (by the parse or the check): the row pages' filter. */
+  baris: Int32Array;
+  galat: Uint8Array;
+}
+
+/** Rows staged per transaction: the runtime's own writes wait for at most one batch. */
+const STAGE_BATCH = 10_000;
+
+export function stageAndCheckClaim(outcome: ParseOutcome, task: ClaimStageTask, progress?: (stage: string, done: number, total: number) => void): StagedPreview {
+  const db = openJobConnection(task.databasePath, false);
+  try {
+    const rows = outcome.rows;
+    beginStaging(db, task.id);
+    for (let from = 0; from < rows.length; from += STAGE_BATCH) {
+      progress?.('mencocokkan', from, rows.length);
+      stageClaimRows(db, task.id, rows, from, Math.min(rows.length, from + STAGE_BATCH));
+    }
+    const findings = checkStagedClaimFindings(db, task.target, task.id, outcome);
+    const checked = applyClaimCheck(outcome, findings);
+    const result = summarize(task.target.jenis, task.target.namaBerkas, outcome, checked, null);
+    const baris = new Int32Array(checked.rows.length);
+    const galat = new Uint8Array(checked.rows.length);
+    checked.rows.forEach((r, i) => {
+      baris[i] = r.baris;
+      galat[i] = r.galat ? 1 : 0;
+    });
+    return { result, findings, baris, galat };
+  } finally {
+    db.close();
+  }
+}
+
+/** What a claim's rows are checked against: the request's sender and mapping, today's month. */
+export function checkTargetOf(req: PreviewRequest, today: string): CheckTarget {
+  return {
+    jenis: req.jenis,
+    bankId: req.bankId,
+    penjaminId: req.penjaminId,
+    skId: req.skId,
+    namaBerkas: req.namaBerkas,
+    pemetaan: req.pemetaan,
+    bulanIni: today.slice(0, 7),
+    hariIni: today,
+  };
+}
+
+/**
+ * A page of a staged claim preview's rows (imports.rows): chosen as the rows in memory were
+ * (all, the refused, or those refused or warned about), their values read from the staged table with the
+ * accounts the check corrected, as the checked rows carried them.
+ */
+export function stagedRowsPage(
+  db: Database,
+  job: Pick<PreviewJob, 'id' | 'request'>,
+  staged: Pick<StagedPreview, 'findings' | 'baris' | 'galat'>,
+  q: { page: number; pageSize: number; hanya: InputOf<'imports.rows'>['hanya'] },
+): OutputOf<'imports.rows'> {
+  const { jenis, pemetaan } = job.request;
+  const byRow = new Map<number, ImportRowView['masalah']>();
+  for (const p of staged.findings.problems) {
+    if (p.baris === null) continue;
+    let list = byRow.get(p.baris);
+    if (!list) byRow.set(p.baris, (list = []));
+    list.push({ kolom: p.kolom, pesan: p.pesan, tingkat: p.tingkat });
+  }
+  const chosen: number[] = [];
+  for (let i = 0; i < staged.baris.length; i++) {
+    const b = staged.baris[i]!;
+    const galat = staged.galat[i] === 1;
+    if (q.hanya === 'semua' || (q.hanya === 'galat' ? galat : galat || byRow.has(b))) chosen.push(i);
+  }
+  const pageOf = chosen.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  const corrected = new Map(staged.findings.corrected.map((c) => [c.baris, c.nomorRekening]));
+  const values = new Map(
+    stagedClaimRowsAt(
+      db,
+      job.id,
+      pageOf.map((i) => staged.baris[i]!),
+    ).map((r) => [r.baris, r.values]),
+  );
+  const spec = IMPORT_KIND_SPECS[jenis];
+  const isian = spec.fields.map((f) => f.key).filter((k) => pemetaan[k] || spec.fileLevel.includes(k));
+  return {
+    rows: pageOf.map((i) => {
+      const b = staged.baris[i]!;
+      const v: Readonly<Record<string, string | number | boolean | null>> = values.get(b) ?? {};
+      const account = corrected.get(b);
+      return {
+        baris: b,
+        nilai: Object.fromEntries(isian.map((k) => [k, (k === 'nomorRekening' && account !== undefined ? account : v[k]) ?? null])),
+        galat: staged.galat[i] === 1,
+        masalah: byRow.get(b) ?? [],
+      };
+    }),
+    total: chosen.length,
+    page: q.page,
+    pageSize: q.pageSize,
+    isian,
+  };
+}
