@@ -18,16 +18,16 @@ describe('npm run bench', () => {
     const text = lines.join('\n');
     expect(text).toMatch(/Mesin: .+ × \d+ inti, RAM \d+ MB, Node v\d+/);
     expect(text).toContain('Median ms');
-    expect(report.steps.map((s) => s.no)).toEqual(['1', '2', '3', '3b', '4', '5', '5b', '6a', '6b', '6c', '7a', '7b']);
+    expect(report.steps.map((s) => s.no)).toEqual(['1', '2', '3', '3b', '4', '5', '5b', '6a', '6b', '6c', '6d', '6e', '6f', '6g', '7a', '7b']);
     expect(report.steps.find((s) => s.no === '5b')?.note).toBe('dilewati (--no-browser)');
-    for (const no of ['1', '2', '3', '3b', '4', '5', '6a', '6b', '6c']) {
+    for (const no of ['1', '2', '3', '3b', '4', '5', '6a', '6b', '6c', '6d', '6e', '6f', '6g']) {
       const s = report.steps.find((x) => x.no === no)!;
       expect(s.medianMs).toBeGreaterThanOrEqual(0);
       expect(s.baselineMs).toBeGreaterThanOrEqual(0);
       expect(s.peakMb).toBeGreaterThan(0);
     }
     const written = JSON.parse(fs.readFileSync(path.join(cacheDir, 'bench-results.json'), 'utf8')) as BenchReport;
-    expect(written.steps).toHaveLength(12);
+    expect(written.steps).toHaveLength(16);
     expect(report.steps.find((s) => s.no === '3')?.step).toMatch(/\(\d+ baris\)/);
     // The claim file was imported in full (the step checks every line was written) and the
     // reconciliation found exactly what was planted in it.
