@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import type { ImportCommitResult, ImportKind, ImportPreviewResult, InputOf, JobStatus } from '../../electron/contract';
+import type { ImportCommitResult, ImportInspection, ImportKind, ImportPreviewResult, InputOf, JobStatus } from '../../electron/contract';
 import type { Caller } from '../../electron/services/auth/caller';
 import { getJob } from '../../electron/services/imports/jobs';
 import type { Job } from '../../electron/services/jobs/runner';
@@ -24,14 +24,16 @@ export interface ImportOwner {
   skId?: number;
 }
 
-/** Uploads `file` and previews it with the mapping the inspection proposed; the preview's id and result. */
-export async function previewFile(
+/**
+ * Previews an inspected upload as the screen does (the header row, sheet and mapping the
+ * inspection proposed, `extra` changing any of them) and waits for it: the preview's id and result.
+ */
+export async function previewUpload(
   r: TempRuntime,
   owner: ImportOwner,
-  file: string,
+  up: ImportInspection,
   extra: Partial<InputOf<'imports.preview'>> = {},
 ): Promise<{ jobId: string; hasil: ImportPreviewResult }> {
-  const up = await call(r, 'imports.upload', { ...owner, namaBerkas: path.basename(file), isiBase64: fs.readFileSync(file).toString('base64'), opsi: {} });
   const { jobId } = await call(r, 'imports.preview', {
     ...owner,
     berkas: up.berkas,
@@ -44,6 +46,17 @@ export async function previewFile(
   const p = await call(r, 'imports.progress', { jobId });
   if (p.status !== 'selesai') throw new Error(`pratinjau ${p.status}: ${p.pesan}`);
   return { jobId, hasil: p.hasil! };
+}
+
+/** Uploads `file` and previews it with the mapping the inspection proposed; the preview's id and result. */
+export async function previewFile(
+  r: TempRuntime,
+  owner: ImportOwner,
+  file: string,
+  extra: Partial<InputOf<'imports.preview'>> = {},
+): Promise<{ jobId: string; hasil: ImportPreviewResult }> {
+  const up = await call(r, 'imports.upload', { ...owner, namaBerkas: path.basename(file), isiBase64: fs.readFileSync(file).toString('base64'), opsi: {} });
+  return previewUpload(r, owner, up, extra);
 }
 
 /** Starts the commit of preview `jobId` as a job, noting every progress report. */

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportInspection, ImportPreviewResult, ImportProblem, ImportProgress, InputOf } from '../../electron/contract';
+import type { ImportInspection, ImportProblem } from '../../electron/contract';
 import { commitHooks } from '../../electron/services/imports/commit';
 import { importFileFromPath } from '../../electron/services/imports/import-file';
 import { getJob } from '../../electron/services/imports/jobs';
@@ -15,7 +15,7 @@ import { makeNik, NIK } from '../helpers/nik';
 import { withPlantedCrash } from '../helpers/console';
 import { bankListCsv, bankListWorkbook, legacyWorkbook, N } from '../fixtures/loan-files/make';
 import { schemeInput } from '../helpers/scheme';
-import { commitBothWays } from '../helpers/import-job';
+import { commitBothWays, previewUpload } from '../helpers/import-job';
 
 const rt = useTempRuntime({ prefix: 'gs-import-pinjaman-' });
 afterEach(() => {
@@ -110,25 +110,8 @@ async function upload(r: TempRuntime, owner: Owner, file: string): Promise<Impor
   return call(r, 'imports.upload', { ...owner, namaBerkas: path.basename(file), isiBase64: fs.readFileSync(file).toString('base64'), opsi: {} });
 }
 
-async function preview(
-  r: TempRuntime,
-  owner: Owner,
-  up: ImportInspection,
-  extra: Partial<InputOf<'imports.preview'>> = {},
-): Promise<{ jobId: string; hasil: ImportPreviewResult }> {
-  const { jobId } = await call(r, 'imports.preview', {
-    ...owner,
-    berkas: up.berkas,
-    namaBerkas: up.namaBerkas,
-    opsi: { headerRow: up.headerRow, sheet: up.sheet ?? undefined },
-    pemetaan: up.pemetaan,
-    ...extra,
-  });
-  await getJob(jobId)!.done;
-  const p: ImportProgress = await call(r, 'imports.progress', { jobId });
-  if (p.status !== 'selesai') throw new Error(`pratinjau ${p.status}: ${p.pesan}`);
-  return { jobId, hasil: p.hasil! };
-}
+/** Starts the preview and waits for the job through imports.progress, as the screen does. */
+const preview = previewUpload;
 
 /** The recipient decree's warning, which every row without a decree carries (asserted on its own below). */
 const DECREE = /tercantum (dalam|di) SK/i;

@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ImportInspection, ImportPreviewResult, ImportProgress, InputOf } from '../../electron/contract';
-import { getJob } from '../../electron/services/imports/jobs';
+import type { ImportInspection } from '../../electron/contract';
 import { realisasiPagu } from '../../database/repositories/payments';
 import { auditRows, call, callError, countRows, sessionAs, useTempRuntime, type TempRuntime } from '../helpers/runtime';
 import { buildWorld } from '../fixtures/bank-files/world';
+import { previewUpload } from '../helpers/import-job';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'bank-files');
 const rt = useTempRuntime({ prefix: 'gs-import-riwayat-' });
@@ -21,25 +21,8 @@ async function upload(r: TempRuntime, owner: Owner, file: string): Promise<Impor
   return call(r, 'imports.upload', { ...owner, namaBerkas: path.basename(file), isiBase64: fs.readFileSync(file).toString('base64'), opsi: {} });
 }
 
-async function preview(
-  r: TempRuntime,
-  owner: Owner,
-  up: ImportInspection,
-  extra: Partial<InputOf<'imports.preview'>> = {},
-): Promise<{ jobId: string; hasil: ImportPreviewResult }> {
-  const { jobId } = await call(r, 'imports.preview', {
-    ...owner,
-    berkas: up.berkas,
-    namaBerkas: up.namaBerkas,
-    opsi: { headerRow: up.headerRow, sheet: up.sheet ?? undefined },
-    pemetaan: up.pemetaan,
-    ...extra,
-  });
-  await getJob(jobId)!.done;
-  const p: ImportProgress = await call(r, 'imports.progress', { jobId });
-  if (p.status !== 'selesai') throw new Error(`pratinjau ${p.status}: ${p.pesan}`);
-  return { jobId, hasil: p.hasil! };
-}
+/** Starts the preview and waits for the job through imports.progress, as the screen does. */
+const preview = previewUpload;
 
 /** A history workbook without SP2D columns (the file is one SP2D, given for the whole file), the month as a date cell. */
 async function historyWorkbook(file: string): Promise<void> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportInspection, ImportPreviewResult, ImportProgress, InputOf } from '../../electron/contract';
+import type { ImportInspection, InputOf } from '../../electron/contract';
 import { commitHooks } from '../../electron/services/imports/commit';
 import { getJob } from '../../electron/services/imports/jobs';
 import { importFileFromPath } from '../../electron/services/imports/import-file';
@@ -9,6 +9,7 @@ import { auditRows, call, callError, countRows, sessionAs, snapshot, useTempRunt
 import { withPlantedCrash } from '../helpers/console';
 import { BRI_ACCOUNTS, BSB_ACCOUNTS, buildWorld, PLAFON, type World } from '../fixtures/bank-files/world';
 import { claimWorkbook } from '../fixtures/bank-files/make-xlsx';
+import { previewUpload } from '../helpers/import-job';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'bank-files');
 const rt = useTempRuntime({ prefix: 'gs-import-' });
@@ -24,25 +25,7 @@ async function upload(r: TempRuntime, owner: Owner, name: string, opsi: InputOf<
 }
 
 /** Starts the preview and waits for the job through imports.progress, as the screen does. */
-async function preview(
-  r: TempRuntime,
-  owner: Owner,
-  up: ImportInspection,
-  extra: Partial<InputOf<'imports.preview'>> = {},
-): Promise<{ jobId: string; hasil: ImportPreviewResult }> {
-  const { jobId } = await call(r, 'imports.preview', {
-    ...owner,
-    berkas: up.berkas,
-    namaBerkas: up.namaBerkas,
-    opsi: { headerRow: up.headerRow, sheet: up.sheet ?? undefined },
-    pemetaan: up.pemetaan,
-    ...extra,
-  });
-  await getJob(jobId)!.done;
-  const p: ImportProgress = await call(r, 'imports.progress', { jobId });
-  if (p.status !== 'selesai') throw new Error(`pratinjau ${p.status}: ${p.pesan}`);
-  return { jobId, hasil: p.hasil! };
-}
+const preview = previewUpload;
 
 const TABLES = ['impor_berkas', 'impor_templat', 'posisi_bank', 'tagihan', 'tagihan_baris', 'premi', 'audit_log'];
 
