@@ -12,7 +12,7 @@ import { createSwitchboard, type Switchboard } from './office/switchboard';
 import { APP_ENTRY, APP_SCHEME, externalAllowed, isOurBlob, isOurPage as isOurPageAt, mimeOf, rendererFileFor } from './shell/navigation';
 import { electronPrinter } from './shell/printer';
 import { readOfficeConfig } from './office/config';
-import { migrateBeforeStart, pendingMigrations, startupPage } from './services/startup/migrations';
+import { migrateBeforeStart, startupPage, startupWork } from './services/startup/migrations';
 import type { FileCheck } from '../database/backup';
 
 const DATABASE_FILE = 'gerbang-serasan.sqlite';
@@ -128,14 +128,16 @@ function buildMenu(): void {
 }
 
 /**
- * The first start after an update with pending migrations: a small window says the database is
- * being updated while a worker checks and migrates the file (electron/services/startup/migrations.ts
- * says why). Answers the worker's check of the file (the runtime need not repeat it) and the
+ * The first start after an update with pending migrations, or any start of a big file (its check
+ * takes seconds): a small window says the database is being updated or checked while a worker
+ * checks (and migrates) the file (electron/services/startup/migrations.ts says why). Answers the worker's check of the file (the runtime need not repeat it) and the
  * window, closed by the caller once the main window exists ('window-all-closed' would quit).
  * A client PC (kantor.json) has no database of its own.
  */
 async function updateDatabaseFirst(databasePath: string): Promise<{ check: FileCheck | null; window: BrowserWindow | null }> {
-  if (readOfficeConfig(app.getPath('userData')).mode === 'klien' || !pendingMigrations(databasePath)) return { check: null, window: null };
+  if (readOfficeConfig(app.getPath('userData')).mode === 'klien') return { check: null, window: null };
+  const work = startupWork(databasePath);
+  if (!work) return { check: null, window: null };
   const locale = app.getLocale();
   const window = new BrowserWindow({
     width: 520,
@@ -149,9 +151,9 @@ async function updateDatabaseFirst(databasePath: string): Promise<{ check: FileC
     webPreferences: { contextIsolation: true, nodeIntegration: false, sandbox: true, javascript: false, devTools: false },
   });
   window.webContents.on('will-navigate', (event) => event.preventDefault());
-  void window.loadURL(startupPage(locale, null));
+  void window.loadURL(startupPage(locale, null, work));
   const outcome = await migrateBeforeStart(databasePath, (progress) => {
-    if (!window.isDestroyed()) void window.loadURL(startupPage(locale, progress));
+    if (!window.isDestroyed()) void window.loadURL(startupPage(locale, progress, work));
   });
   // A failure is reported by the runtime's own start (it migrates again, on this thread).
   if (outcome.error) console.error('[pembaruan basis data]', outcome.error);

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
 import { loadMigrations, migrate } from '../../database/migrate';
 import { loadOrCreateIdentity } from '../../electron/office/certificate';
-import { pendingMigrations } from '../../electron/services/startup/migrations';
+import { pendingMigrations, SLOW_CHECK_ABOVE_BYTES } from '../../electron/services/startup/migrations';
 
 // The Electron binary is not needed here: the shell runs under Node against a recording stand-in
 // for the 'electron' module, which proves its wiring (database location, window security
@@ -173,5 +173,28 @@ describe('the Electron shell, under a stand-in', () => {
     const later = startShell(userData);
     expect(later.windows).toHaveLength(1);
     expect(later.destroyed).toBeUndefined();
+  });
+
+  it('a big file (its check takes seconds) shows a "Memeriksa basis data…" window at every start while a worker checks it', () => {
+    const userData = path.join(dir, 'userdata-besar');
+    fs.mkdirSync(userData, { recursive: true });
+    const file = path.join(userData, 'gerbang-serasan.sqlite');
+    // An up-to-date file made bigger than SLOW_CHECK_ABOVE_BYTES by a table of filler.
+    const db = new BetterSqlite3(file);
+    migrate(db, loadMigrations());
+    db.exec(`CREATE TABLE pengisi (isi BLOB); INSERT INTO pengisi VALUES (zeroblob(${SLOW_CHECK_ABOVE_BYTES + 1024 * 1024}))`);
+    db.close();
+    expect(pendingMigrations(file)).toBeNull();
+    for (let start = 0; start < 2; start++) {
+      const report = startShell(userData);
+      expect(report.errors).toEqual([]);
+      expect(report.windows).toHaveLength(2);
+      const pages = report.loaded.slice(0, -1).map((url) => decodeURIComponent(url.replace(/^data:text\/html;charset=utf-8,/, '')));
+      expect(pages.every((p) => p.includes('<h1>Memeriksa basis data…</h1>'))).toBe(true);
+      expect(pages.some((p) => p.includes('Memeriksa berkas basis data…'))).toBe(true);
+      expect(report.loaded.at(-1)).toBe('app://gerbang/index.html');
+      expect(report.destroyed).toEqual([0]);
+      expect(report.calls.fromPage.ok).toBe(true);
+    }
   });
 });

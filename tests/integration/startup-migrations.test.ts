@@ -9,7 +9,7 @@ import { openDatabase } from '../../database/connection';
 import { loadMigrations, migrate, schemaVersion } from '../../database/migrate';
 import { listDebtors } from '../../database/repositories/debtors';
 import { createRuntime } from '../../electron/runtime';
-import { migrateBeforeStart, pendingMigrations, startupPage, startupText, type StartupProgress } from '../../electron/services/startup/migrations';
+import { migrateBeforeStart, pendingMigrations, startupPage, startupText, startupWork, type StartupProgress } from '../../electron/services/startup/migrations';
 
 /**
  * The first start after an update (electron/services/startup/migrations.ts): the shell asks
@@ -126,6 +126,22 @@ describe('the migrations run in a worker before the runtime opens', () => {
   });
 });
 
+describe('whether the start needs its window', () => {
+  it('for pending migrations, and for a file big enough that its check takes seconds, on every start', () => {
+    const older = olderFile();
+    expect(startupWork(older.file)).toBe('migrate');
+    const current = newPath();
+    openDatabase(current).close();
+    const size = fs.statSync(current).size;
+    // The default limit is 64 MB; here one byte under and over the file's own size.
+    expect(startupWork(current, size)).toBeNull();
+    expect(startupWork(current, size - 1)).toBe('check');
+    // Migrations first, whatever the size.
+    expect(startupWork(older.file, 0)).toBe('migrate');
+    expect(startupWork(path.join(dir, 'tidak-ada.sqlite'), 0)).toBeNull();
+  });
+});
+
 describe('the start-up window’s words', () => {
   it('speaks Indonesian unless the system speaks English, and shows the step', () => {
     const step: StartupProgress = { phase: 'migrate', step: 2, steps: 3, name: 'loan_search' };
@@ -140,5 +156,13 @@ describe('the start-up window’s words', () => {
     // No script in it (the window runs with JavaScript off), nothing it could load.
     expect(page).not.toMatch(/<script/i);
     expect(page).toContain("default-src 'none'");
+  });
+
+  it('says "checking", not "updating", when a big file is only checked', () => {
+    expect(startupText('id', { phase: 'check' }, 'check')).toMatchObject({ title: 'Memeriksa basis data…', line: 'Memeriksa berkas basis data…' });
+    expect(startupText('id', null, 'check').note).toContain('berkas basis data yang besar');
+    expect(startupText('en-US', { phase: 'check' }, 'check')).toMatchObject({ title: 'Checking the database…', line: 'Checking the database file…' });
+    const page = decodeURIComponent(startupPage('en', null, 'check').replace(/^data:text\/html;charset=utf-8,/, ''));
+    expect(page).toContain('<h1>Checking the database…</h1>');
   });
 });
