@@ -176,6 +176,15 @@ export class JobRunner {
 
     worker.on('message', (msg: FromWorker) => this.onMessage(job, msg));
     worker.on('error', (err: Error & { code?: string }) => {
+      if (Atomics.load(job.state, STATE) === CANCELLED) {
+        // Cancelled at a pause point outside the channel's own error handling (the worker's first
+        // progress('Memulai')): the worker woke, threw its JobCancelled out of main() and died of it
+        // before terminate() ended it (seen under load: jobs.test's warm-worker cancel read 'gagal').
+        // Nothing was written either way: the cancel's outcome, as the 'exit' handler gives it.
+        job.galat = { code: 'CONFLICT', message: CANCELLED_MESSAGE };
+        job.end('dibatalkan', 'Dibatalkan');
+        return;
+      }
       job.galat = {
         code: 'INTERNAL',
         message:
