@@ -342,17 +342,24 @@ const toPaidCells = (rows: PaidRow[]): PaidCell[] =>
  * Read from the few payments of the period towards their lines (CROSS JOIN keeps that order), summed
  * per loan first so the loans are then looked up once each and in order.
  */
+/**
+ * The claim lines paid by an SP2D dated in [@from, @to] (`pb`, `tb`): a claim's first payment is
+ * its SP2D, and only a line whose month was recorded as paid (periode_dibayar) counts. One place
+ * for the rule: both readings of the paid subsidy below use it.
+ */
+const PAID_LINES = `FROM pembayaran pb
+               CROSS JOIN tagihan_baris tb ON tb.tagihan_id = pb.tagihan_id
+               WHERE pb.tanggal_sp2d BETWEEN @from AND @to
+                 AND pb.id = (SELECT min(p2.id) FROM pembayaran p2 WHERE p2.tagihan_id = pb.tagihan_id)
+                 AND EXISTS (SELECT 1 FROM periode_dibayar pd WHERE pd.tagihan_baris_id = tb.id)`;
+
 export function subsidyPaidCells(db: Database, from: string, to: string): PaidCell[] {
   return toPaidCells(
     db
       .prepare<[{ from: string; to: string }], PaidRow>(
         `SELECT ${PAID_GROUP}, sum(x.jumlah) AS jumlah
          FROM (SELECT tb.pinjaman_id, sum(tb.disetujui) AS jumlah
-               FROM pembayaran pb
-               CROSS JOIN tagihan_baris tb ON tb.tagihan_id = pb.tagihan_id
-               WHERE pb.tanggal_sp2d BETWEEN @from AND @to
-                 AND pb.id = (SELECT min(p2.id) FROM pembayaran p2 WHERE p2.tagihan_id = pb.tagihan_id)
-                 AND EXISTS (SELECT 1 FROM periode_dibayar pd WHERE pd.tagihan_baris_id = tb.id)
+               ${PAID_LINES}
                GROUP BY tb.pinjaman_id) x
          CROSS JOIN pinjaman l ON l.id = x.pinjaman_id
          CROSS JOIN debitur d INDEXED BY debitur_kelompok ON d.id = l.debitur_id
@@ -381,11 +388,7 @@ export function subsidyPaidCellsYearAndMonth(
          FROM (SELECT tb.pinjaman_id, sum(tb.disetujui) AS jumlah,
                       sum(tb.disetujui) FILTER (WHERE pb.tanggal_sp2d >= @monthStart) AS bulan,
                       count(*) FILTER (WHERE pb.tanggal_sp2d >= @monthStart) AS baris_bulan
-               FROM pembayaran pb
-               CROSS JOIN tagihan_baris tb ON tb.tagihan_id = pb.tagihan_id
-               WHERE pb.tanggal_sp2d BETWEEN @from AND @to
-                 AND pb.id = (SELECT min(p2.id) FROM pembayaran p2 WHERE p2.tagihan_id = pb.tagihan_id)
-                 AND EXISTS (SELECT 1 FROM periode_dibayar pd WHERE pd.tagihan_baris_id = tb.id)
+               ${PAID_LINES}
                GROUP BY tb.pinjaman_id) x
          CROSS JOIN pinjaman l ON l.id = x.pinjaman_id
          GROUP BY l.bank_id, tempat`,
