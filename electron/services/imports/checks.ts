@@ -12,6 +12,7 @@ import { columnOf, futurePeriodMessage } from './kinds/shared';
 import { checkStagedClaim } from './claim-check';
 import { stagedRowCount } from '../../../database/repositories/import-staging';
 import type { ParseOutcome, RecordValues } from './parse/rows';
+import type { PreviewRequest } from './jobs';
 
 export type { CheckTarget, Checked, CheckedRow } from './kinds';
 
@@ -19,6 +20,20 @@ export type { CheckTarget, Checked, CheckedRow } from './kinds';
  * `stagingId`: the preview whose rows are staged. A claim's checks then run in SQL against its
  * staged rows (./claim-check.ts: the same problems, set-based) when every row is there.
  */
+/** What a preview's rows are checked against: the request's sender and mapping, today's month (the preview, a claim's worker and the commit alike). */
+export function checkTargetOf(req: PreviewRequest, today: string): CheckTarget {
+  return {
+    jenis: req.jenis,
+    bankId: req.bankId,
+    penjaminId: req.penjaminId,
+    skId: req.skId,
+    namaBerkas: req.namaBerkas,
+    pemetaan: req.pemetaan,
+    bulanIni: today.slice(0, 7),
+    hariIni: today,
+  };
+}
+
 export function checkRows(db: Database, t: CheckTarget, outcome: ParseOutcome, stagingId?: string): Checked {
   if (stagingId !== undefined && t.jenis === 'tagihan' && stagedRowCount(db, stagingId) === outcome.rows.length) return checkStagedClaim(db, t, stagingId, outcome);
   const problems: ImportProblem[] = outcome.problems.map((p) => ({ berkas: t.namaBerkas, ...p }));

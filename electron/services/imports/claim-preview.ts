@@ -11,7 +11,7 @@ import { openJobConnection, type Database } from '../../../database/connection';
 import { beginStaging, stageClaimRows, stagedClaimRowsAt } from '../../../database/repositories/import-staging';
 import type { InputOf, OutputOf } from '../../contract';
 import { IMPORT_KIND_SPECS, type ImportPreviewResult, type ImportRowView } from '../../contract/imports';
-import type { PreviewJob, PreviewRequest } from './jobs';
+import type { PreviewJob } from './jobs';
 import { summarize } from './checks';
 import { applyClaimCheck, checkStagedClaimFindings, type ClaimCheckFindings } from './claim-check';
 import type { CheckTarget } from './kinds/types';
@@ -60,20 +60,6 @@ export function stageAndCheckClaim(outcome: ParseOutcome, task: ClaimStageTask, 
   } finally {
     db.close();
   }
-}
-
-/** What a claim's rows are checked against: the request's sender and mapping, today's month. */
-export function checkTargetOf(req: PreviewRequest, today: string): CheckTarget {
-  return {
-    jenis: req.jenis,
-    bankId: req.bankId,
-    penjaminId: req.penjaminId,
-    skId: req.skId,
-    namaBerkas: req.namaBerkas,
-    pemetaan: req.pemetaan,
-    bulanIni: today.slice(0, 7),
-    hariIni: today,
-  };
 }
 
 /**

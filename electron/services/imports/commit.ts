@@ -13,7 +13,7 @@ import { requireOwnBank } from '../auth/bank-scope';
 import { callerId } from '../auth/four-eyes';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import { amountOf, checkRows } from './checks';
+import { amountOf, checkRows, checkTargetOf } from './checks';
 import { dataVersion } from '../../../database/data-version';
 import type { PreviewJob } from './jobs';
 import { dropStaging } from '../../../database/repositories/import-staging';
@@ -63,24 +63,7 @@ export function commitJob(ctx: ServiceContext, job: Committable, ganti: boolean,
     ctx.progress?.('Memeriksa ulang baris');
     const against = job.checkedAgainst;
     const unchanged = against !== null && against.db === db && against.bulanIni === bulanIni && against.version === dataVersion(db);
-    const checked =
-      unchanged && job.checked
-        ? job.checked
-        : checkRows(
-            db,
-            {
-              jenis: req.jenis,
-              bankId: req.bankId,
-              penjaminId: req.penjaminId,
-              skId: req.skId,
-              namaBerkas: req.namaBerkas,
-              pemetaan: req.pemetaan,
-              bulanIni,
-              hariIni: ctx.today(),
-            },
-            job.outcome!,
-            job.id,
-          );
+    const checked = unchanged && job.checked ? job.checked : checkRows(db, checkTargetOf(req, ctx.today()), job.outcome!, job.id);
     if (checked.fileProblems.length > 0) throw new ServiceError('CONFLICT', `Tidak ada yang disimpan: ${checked.fileProblems[0]}`);
     const valid = checked.rows.filter((r) => !r.galat);
     if (valid.length === 0) throw new ServiceError('CONFLICT', 'Tidak ada baris yang valid untuk disimpan.');

@@ -11,7 +11,7 @@ import { callerBank, requireOwnBank } from '../auth/bank-scope';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
 import type { HandlersFor } from '../index';
-import { checkRows, summarize } from './checks';
+import { checkRows, checkTargetOf, summarize } from './checks';
 import { dataVersion } from '../../../database/data-version';
 import { commitJob } from './commit';
 import { keep, keptFile, sha256, writeTemp } from './files';
@@ -22,7 +22,7 @@ import type { ParseOutcome } from './parse/rows';
 import { runWorker, WorkerFileError } from './run-worker';
 import { dropStaging } from '../../../database/repositories/import-staging';
 import { finishStaging, stagedCommittable, stageRows } from './staging';
-import { checkTargetOf, stagedRowsPage, type ClaimStageTask, type StagedPreview } from './claim-preview';
+import { stagedRowsPage, type ClaimStageTask, type StagedPreview } from './claim-preview';
 
 interface Owner {
   jenis: ImportKind;
@@ -166,14 +166,14 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       job.persen = 90;
       // For a commit run as a job (its worker sees the database, not this memory); in batches.
       await stageRows(db, job, outcome);
-      const bulanIni = ctx.today().slice(0, 7);
-      const checked = checkRows(db, { ...req, bulanIni, hariIni: ctx.today() }, outcome, job.id);
+      const target = checkTargetOf(req, ctx.today());
+      const checked = checkRows(db, target, outcome, job.id);
       job.outcome = outcome;
       job.checked = checked;
       job.result = summarize(req.jenis, req.namaBerkas, outcome, checked, repo.findImportBySha(db, req.jenis, req.berkas));
       finishStaging(db, job);
       // After the staging's last write: the commit reuses these checks while nothing else was written.
-      job.checkedAgainst = { db, version: dataVersion(db), bulanIni };
+      job.checkedAgainst = { db, version: dataVersion(db), bulanIni: target.bulanIni };
       job.persen = 100;
       job.tahap = 'Selesai';
       job.status = 'selesai';
