@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Statement } from 'better-sqlite3';
 import { call, createTempRuntime, type TempRuntime } from '../helpers/runtime';
+import { plansOf, tableScans } from '../helpers/query-plans';
 
 /**
  * The search boxes over NIK, name, business name and account number, and the loan-list filters
@@ -44,32 +44,6 @@ async function debtorsFound(search: string): Promise<number[]> {
   const page = await call(rt, 'debtors.list', { search, pageSize: 500 });
   expect(page.total).toBe(page.rows.length);
   return ids(page.rows);
-}
-
-/** The query plans of every statement a call runs, with the parameters it ran with. */
-async function plansOf(run: () => Promise<unknown>): Promise<string[]> {
-  const db = rt.db;
-  const seen: { sql: string; params: unknown[] }[] = [];
-  const prepare = db.prepare.bind(db);
-  db.prepare = ((sql: string) => {
-    const stmt = prepare(sql);
-    for (const method of ['all', 'get'] as const) {
-      const original = stmt[method].bind(stmt) as (...p: unknown[]) => unknown;
-      (stmt as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-        seen.push({ sql, params });
-        return original(...params);
-      };
-    }
-    return stmt;
-  }) as typeof db.prepare;
-  try {
-    await run();
-  } finally {
-    db.prepare = prepare as typeof db.prepare;
-  }
-  return seen.map(({ sql, params }) =>
-    ((rt.db.prepare(`EXPLAIN QUERY PLAN ${sql}`) as Statement<unknown[]>).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n'),
-  );
 }
 
 describe('search as you type', () => {
@@ -117,13 +91,12 @@ describe('search as you type', () => {
 
   it('answers digits (NIK, account number) from indexes, never reading the whole loan or debtor table', async () => {
     const some = loanRows()[5]!;
-    const loanPlans = await plansOf(() => call(rt, 'loans.list', { search: some.nomor_rekening.slice(0, 5) }));
-    const debtorPlans = await plansOf(() => call(rt, 'debtors.list', { search: some.nomor_rekening.slice(0, 5) }));
+    const loanPlans = await plansOf(rt.db, () => call(rt, 'loans.list', { search: some.nomor_rekening.slice(0, 5) }));
+    const debtorPlans = await plansOf(rt.db, () => call(rt, 'debtors.list', { search: some.nomor_rekening.slice(0, 5) }));
     // The loans' count and page; the debtors' page (a page that is not full is its own count).
     expect([loanPlans.length >= 2, debtorPlans.length >= 1]).toEqual([true, true]);
     const plans = [...loanPlans, ...debtorPlans];
-    const scans = plans.flatMap((p) => p.split('\n')).filter((line) => /^SCAN (l|d|pinjaman|debitur)\b/.test(line) && !/USING (COVERING )?INDEX/.test(line));
-    expect(scans).toEqual([]);
+    expect(tableScans(plans)).toEqual([]);
     expect(plans.join('\n')).toMatch(/SEARCH pinjaman USING COVERING INDEX sqlite_autoindex_pinjaman_1 \(bank_id=\? AND nomor_rekening>\? AND nomor_rekening<\?\)/);
   });
 });
