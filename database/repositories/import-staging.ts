@@ -119,17 +119,23 @@ export function getStaging(db: Database, id: string): Staging | null {
 
 /** The staged rows in file order, as the parse gave them: a value SQLite holds as NULL is left out, as the parse leaves out a field it could not read. */
 export function stagedClaimRows(db: Database, id: string): StagedRow[] {
-  const select = db.prepare(`SELECT baris, galat, rekening_angka, ${FIELDS.map((f) => f.column).join(', ')} FROM ${tableOf(id)} ORDER BY baris`).raw(true);
+  const select = db.prepare(`SELECT ${CLAIM_ROW_COLUMNS} FROM ${tableOf(id)} ORDER BY baris`).raw(true);
   const rows: StagedRow[] = [];
-  for (const cells of select.iterate() as IterableIterator<(string | number | null)[]>) {
-    const values: Record<string, string | number> = {};
-    for (let k = 0; k < FIELDS.length; k++) {
-      const v = cells[k + 3];
-      if (v !== null && v !== undefined) values[FIELDS[k]!.key] = v;
-    }
-    rows.push({ baris: cells[0] as number, galat: cells[1] === 1, ...(cells[2] === 1 ? { rekeningAngka: true as const } : {}), values });
-  }
+  for (const cells of select.iterate() as IterableIterator<(string | number | null)[]>) rows.push(claimRowOf(cells));
   return rows;
+}
+
+/** The columns a staged claim row is read back from (claimRowOf), in its order. */
+const CLAIM_ROW_COLUMNS = `baris, galat, rekening_angka, ${FIELDS.map((f) => f.column).join(', ')}`;
+
+/** A staged claim row from its CLAIM_ROW_COLUMNS cells: a value SQLite holds as NULL left out. */
+function claimRowOf(cells: readonly (string | number | null)[]): StagedRow {
+  const values: Record<string, string | number> = {};
+  for (let k = 0; k < FIELDS.length; k++) {
+    const v = cells[k + 3];
+    if (v !== null && v !== undefined) values[FIELDS[k]!.key] = v;
+  }
+  return { baris: cells[0] as number, galat: cells[1] === 1, ...(cells[2] === 1 ? { rekeningAngka: true as const } : {}), values };
 }
 
 /**
@@ -314,15 +320,6 @@ export function stagedClaimTally(db: Database, id: string): { baris: number; gal
 /** The staged rows numbered `baris` (a preview's page of rows), in file order, as stagedClaimRows gives them. */
 export function stagedClaimRowsAt(db: Database, id: string, baris: readonly number[]): StagedRow[] {
   if (baris.length === 0) return [];
-  const select = db
-    .prepare(`SELECT baris, galat, rekening_angka, ${FIELDS.map((f) => f.column).join(', ')} FROM ${tableOf(id)} WHERE baris IN (SELECT value FROM json_each(?)) ORDER BY baris`)
-    .raw(true);
-  return (select.all(JSON.stringify(baris)) as (string | number | null)[][]).map((cells) => {
-    const values: Record<string, string | number> = {};
-    for (let k = 0; k < FIELDS.length; k++) {
-      const v = cells[k + 3];
-      if (v !== null && v !== undefined) values[FIELDS[k]!.key] = v;
-    }
-    return { baris: cells[0] as number, galat: cells[1] === 1, ...(cells[2] === 1 ? { rekeningAngka: true as const } : {}), values };
-  });
+  const select = db.prepare(`SELECT ${CLAIM_ROW_COLUMNS} FROM ${tableOf(id)} WHERE baris IN (SELECT value FROM json_each(?)) ORDER BY baris`).raw(true);
+  return (select.all(JSON.stringify(baris)) as (string | number | null)[][]).map(claimRowOf);
 }
