@@ -30,8 +30,9 @@ import {
 } from '../../../database/repositories/monthly-summary';
 import { getScheme } from '../../../database/repositories/schemes';
 import { periodLastDay } from '../../domain/loan';
-import { outlineOutstandingOn, outlineSchedule, restructureOutline } from '../../domain/loan/outline';
+import { outlineOutstandingOn, outlineSchedule } from '../../domain/loan/outline';
 import { firstDueDate } from '../loans/engine';
+import { withRestructurings } from '../subsidy/run';
 
 export type { CellKey, CellSums, MonthCell, PaidCell } from '../../../database/repositories/monthly-summary';
 export { debtorPlaces, premiumPaidCells, subsidyPaidCells, subsidyPaidCellsYearAndMonth, type DebtorPlaces };
@@ -84,7 +85,7 @@ export function scheduledOutstanding(db: Database, loanId: number, date: string)
   const loan = loansRepo.getLoan(db, loanId) as Loan;
   const scheme = getScheme(db, loan.skemaId)!;
   const disbursed = loan.tanggalPencairan ?? loan.tanggalAkad;
-  let outline = outlineSchedule({
+  const outline = outlineSchedule({
     plafon: loan.plafon,
     tenorMonths: loan.tenorBulan,
     annualRatePercent: loan.bungaBankPersen,
@@ -93,11 +94,5 @@ export function scheduledOutstanding(db: Database, loanId: number, date: string)
     firstDueDate: firstDueDate({ tanggalPencairan: disbursed, tanggalAngsuranPertama: loan.tanggalAngsuranPertama }),
     rounding: scheme.pembulatan,
   });
-  for (const r of loansRepo.listRestructurings(db, loanId)) {
-    outline = restructureOutline(outline, r.berlakuMulai, {
-      ...(r.tenorBulan === null ? {} : { newTenorMonths: r.tenorBulan }),
-      ...(r.bungaBankPersen === null ? {} : { newAnnualRatePercent: r.bungaBankPersen }),
-    });
-  }
-  return outlineOutstandingOn(outline, date);
+  return outlineOutstandingOn(withRestructurings(outline, loansRepo.listRestructurings(db, loanId)), date);
 }

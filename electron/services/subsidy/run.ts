@@ -139,6 +139,17 @@ function lineRate(scheme: Scheme, bank: string, debtor: string): LineRate {
   return hit;
 }
 
+/** A loan's schedule outline with its restructurings applied in order (a new tenor and/or rate from each one's date). */
+export function withRestructurings(outline: ScheduleOutline, restructurings: readonly Restructuring[]): ScheduleOutline {
+  for (const r of restructurings) {
+    outline = restructureOutline(outline, r.berlakuMulai, {
+      ...(r.tenorBulan === null ? {} : { newTenorMonths: r.tenorBulan }),
+      ...(r.bungaBankPersen === null ? {} : { newAnnualRatePercent: r.bungaBankPersen }),
+    });
+  }
+  return outline;
+}
+
 /** Builds the run's view of a loan; throws as loanSchedule would on terms it cannot schedule. */
 export function runLoan(
   fields: Omit<RunLoan, 'outline' | 'maturityMonth' | 'ownRate' | 'disbursementMonth' | 'disbursementDay' | 'payoffDay' | 'decreeWarning' | 'decreeExcluded'> & {
@@ -150,23 +161,20 @@ export function runLoan(
   disbursement: string,
 ): RunLoan {
   const { scheme } = fields;
-  let outline = outlineSchedule({
-    plafon: fields.plafon,
-    tenorMonths: fields.tenorBulan,
-    annualRatePercent: fields.bungaBankPersen,
-    method: scheme.metodeBunga,
-    disbursementDate: disbursement,
-    // firstDueDate(): one month after disbursement unless the agreement says otherwise.
-    firstDueDate: fields.tanggalAngsuranPertama ?? oneMonthAfter(disbursement),
-    rounding: scheme.pembulatan,
-  });
+  const outline = withRestructurings(
+    outlineSchedule({
+      plafon: fields.plafon,
+      tenorMonths: fields.tenorBulan,
+      annualRatePercent: fields.bungaBankPersen,
+      method: scheme.metodeBunga,
+      disbursementDate: disbursement,
+      // firstDueDate(): one month after disbursement unless the agreement says otherwise.
+      firstDueDate: fields.tanggalAngsuranPertama ?? oneMonthAfter(disbursement),
+      rounding: scheme.pembulatan,
+    }),
+    fields.restructurings,
+  );
   const disbursed = fields.tanggalPencairan === null ? null : dateParts(fields.tanggalPencairan);
-  for (const r of fields.restructurings) {
-    outline = restructureOutline(outline, r.berlakuMulai, {
-      ...(r.tenorBulan === null ? {} : { newTenorMonths: r.tenorBulan }),
-      ...(r.bungaBankPersen === null ? {} : { newAnnualRatePercent: r.bungaBankPersen }),
-    });
-  }
   return {
     id: fields.id,
     nomorRekening: fields.nomorRekening,
