@@ -93,8 +93,10 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncoding): { text: st
     body = bytes.subarray(2);
   } else {
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      // The strict decoding is the text too (a file without a BOM): decoded once, not checked then decoded again.
+      const strict = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       encoding = 'utf-8';
+      if (!forced || forced === encoding) return { text: strict, encoding, bom, notes };
     } catch {
       encoding = 'windows-1252';
       notes.push('Berkas bukan UTF-8 yang sah; dibaca sebagai Windows-1252 (ANSI).');
