@@ -13,7 +13,7 @@ import { createRuntime } from '../../electron/runtime';
 import { dispatch } from '../../electron/services/dispatch';
 import { writeClaimFile } from '../../electron/services/demo/claim-files';
 import { BENCH_PERIOD, BENCH_TODAY, dataSetFile } from './bench';
-import { bareInsert, commitAsJob, plantBenchClaim } from './claims';
+import { bareInsert, bareInsertClaimLines, commitAsJob, plantBenchClaim } from './claims';
 import { useWorkerBundles } from '../scripts/worker-bundles';
 import { WORKER_BUNDLES_ENV } from '../../electron/services/worker-start';
 import { inspectFile, parseFile } from '../../electron/services/imports/parse/pipeline';
@@ -51,6 +51,14 @@ async function main() {
       bareInsert(rt.db, [set], `bare_${n}`);
       const used = process.cpuUsage(cpu);
       console.log(`bare insert ${(performance.now() - t).toFixed(0)} ms, cpu ${((used.user + used.system) / 1000).toFixed(0)} ms`);
+    }
+    for (let n = 1; n <= 3; n++) {
+      const t = performance.now();
+      const cpu = process.cpuUsage();
+      const { undo } = bareInsertClaimLines(rt.db, [set]);
+      const used = process.cpuUsage(cpu);
+      console.log(`bare insert into tagihan_baris ${(performance.now() - t).toFixed(0)} ms, cpu ${((used.user + used.system) / 1000).toFixed(0)} ms`);
+      undo();
     }
     if (process.argv.includes('--save')) fs.writeFileSync(arg('save', ''), original);
     if (process.argv.includes('--in-process')) {

@@ -8,10 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stagedAccountsPlan, stagedClaimRows, stagedRowCount } from '../../database/repositories/import-staging';
-import { checkRows, summarize, type Checked } from '../../electron/services/imports/checks';
+import { stagedAccountsPlan, stagedClaimRows, stagedClaimTotals, stagedRowCount } from '../../database/repositories/import-staging';
+import { amountOf, checkRows, summarize, type Checked } from '../../electron/services/imports/checks';
 import { parseFile } from '../../electron/services/imports/parse/pipeline';
-import { checkStagedClaim } from '../../electron/services/imports/claim-check';
+import { checkStagedClaim, checkStagedClaimFindings } from '../../electron/services/imports/claim-check';
 import { getJob } from '../../electron/services/imports/jobs';
 import { claimWorkbook } from '../fixtures/bank-files/make-xlsx';
 import { buildWorld, type World } from '../fixtures/bank-files/world';
@@ -63,6 +63,19 @@ async function bothChecks(r: TempRuntime, job: NonNullable<ReturnType<typeof get
   // What the clerk saw: as the row-by-row check would have shown it.
   expect(job.result).toEqual(summarize(req.jenis, req.namaBerkas, outcome, rowByRow, job.result!.sebelumnya));
   expect(job.checked!.problems).toEqual(rowByRow.problems);
+  // The commit's count, total and periods, in SQL on the staged rows, as worked out from the rows checked one by one.
+  const valid = rowByRow.rows.filter((x) => !x.galat);
+  const periods = valid
+    .map((x) => x.values.periode)
+    .filter((p): p is string => typeof p === 'string')
+    .sort();
+  expect(stagedClaimTotals(r.db, job.id, checkStagedClaimFindings(r.db, t, job.id, outcome).refused)).toEqual({
+    rows: rowByRow.rows.length,
+    valid: valid.length,
+    total: valid.reduce((n, x) => n + amountOf(req.jenis, x.values), 0),
+    periodeAwal: periods[0] ?? null,
+    periodeAkhir: periods.at(-1) ?? null,
+  });
   return { rowByRow: seen(rowByRow), staged: seen(staged) };
 }
 

@@ -7,7 +7,12 @@
  */
 import { appendAudit } from '../../../database/repositories/audit';
 import * as repo from '../../../database/repositories/imports';
-import { IMPORT_KIND_SPECS, type ImportCommitResult, type ImportDebtorChoices } from '../../contract/imports';
+import { IMPORT_KIND_SPECS, type ImportCommitResult, type ImportDebtorChoices, type ImportKind } from '../../contract/imports';
+import type { Database } from '../../../database/connection';
+import { stagedClaimTotals } from '../../../database/repositories/import-staging';
+import { checkStagedClaimFindings } from './claim-check';
+import type { CheckTarget, Checked, KindWrite } from './kinds/types';
+import type { ParseOutcome } from './parse/rows';
 import { formatDateShort, formatPeriod } from '../../domain/format';
 import { requireOwnBank } from '../auth/bank-scope';
 import { callerId } from '../auth/four-eyes';
@@ -35,7 +40,65 @@ function describeEarlier(e: NonNullable<ReturnType<typeof repo.findImportBySha>>
  * What a commit needs of a finished preview: from the runtime's memory (the preview job), or
  * read back from its staged rows in a job worker (./staging.ts). `jumlahValid`: what the preview showed.
  */
-export type Committable = Pick<PreviewJob, 'id' | 'request' | 'outcome' | 'checked' | 'checkedAgainst'> & { jumlahValid: number | null };
+export type Committable = Pick<PreviewJob, 'id' | 'request' | 'outcome' | 'checked' | 'checkedAgainst'> & {
+  jumlahValid: number | null;
+  /**
+   * A claim whose rows are all in its staged table (./staging.ts): checked, counted and summed
+   * there in SQL and written with one INSERT … SELECT, its rows never read back (`outcome.rows` empty).
+   */
+  stagedClaim?: true;
+};
+
+/** What the commit writes, counted: from the checked rows, or in SQL from a claim's staged rows. */
+interface Counted {
+  fileProblems: string[];
+  /** Rows valid, and every row (valid or not). */
+  valid: number;
+  rows: number;
+  total: number;
+  periodeAwal: string | null;
+  periodeAkhir: string | null;
+  write: Pick<KindWrite, 'valid' | 'checked' | 'staged'>;
+}
+
+function countRows(jenis: ImportKind, checked: Checked): Counted {
+  const valid = checked.rows.filter((r) => !r.galat);
+  let total = 0;
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const r of valid) {
+    total += amountOf(jenis, r.values);
+    // The first and last period (as a sort of the periods would put them, without sorting 100,000 texts).
+    const p = r.values.periode;
+    if (typeof p !== 'string') continue;
+    if (first === null || p < first) first = p;
+    if (last === null || p > last) last = p;
+  }
+  return {
+    fileProblems: checked.fileProblems,
+    valid: valid.length,
+    rows: checked.rows.length,
+    total,
+    periodeAwal: first,
+    periodeAkhir: last,
+    write: { valid, checked: checked.rows },
+  };
+}
+
+/** The claim's checks in SQL on its staged rows (./claim-check.ts), then its count, total and periods there too. */
+function countStagedClaim(db: Database, t: CheckTarget, id: string, outcome: ParseOutcome): Counted {
+  const findings = checkStagedClaimFindings(db, t, id, outcome);
+  const totals = stagedClaimTotals(db, id, findings.refused);
+  return {
+    fileProblems: findings.fileProblems,
+    valid: totals.valid,
+    rows: totals.rows,
+    total: totals.total,
+    periodeAwal: totals.periodeAwal,
+    periodeAkhir: totals.periodeAkhir,
+    write: { valid: [], checked: [], staged: { refused: findings.refused, corrected: findings.corrected, totals } },
+  };
+}
 
 export function commitJob(ctx: ServiceContext, job: Committable, ganti: boolean, pilihan?: ImportDebtorChoices): ImportCommitResult {
   const { db } = ctx;
@@ -63,20 +126,16 @@ export function commitJob(ctx: ServiceContext, job: Committable, ganti: boolean,
     ctx.progress?.('Memeriksa ulang baris');
     const against = job.checkedAgainst;
     const unchanged = against !== null && against.db === db && against.bulanIni === bulanIni && against.version === dataVersion(db);
-    const checked = unchanged && job.checked ? job.checked : checkRows(db, checkTargetOf(req, ctx.today()), job.outcome!, job.id);
-    if (checked.fileProblems.length > 0) throw new ServiceError('CONFLICT', `Tidak ada yang disimpan: ${checked.fileProblems[0]}`);
-    const valid = checked.rows.filter((r) => !r.galat);
-    if (valid.length === 0) throw new ServiceError('CONFLICT', 'Tidak ada baris yang valid untuk disimpan.');
-    if (valid.length !== previewValid) {
-      throw new ServiceError('CONFLICT', `Data berubah sejak pratinjau (${previewValid} baris valid, sekarang ${valid.length}). Jalankan pratinjau lagi; tidak ada yang disimpan.`);
+    const counted = job.stagedClaim
+      ? countStagedClaim(db, checkTargetOf(req, ctx.today()), job.id, job.outcome!)
+      : countRows(req.jenis, unchanged && job.checked ? job.checked : checkRows(db, checkTargetOf(req, ctx.today()), job.outcome!, job.id));
+    if (counted.fileProblems.length > 0) throw new ServiceError('CONFLICT', `Tidak ada yang disimpan: ${counted.fileProblems[0]}`);
+    const valid = counted.valid;
+    if (valid === 0) throw new ServiceError('CONFLICT', 'Tidak ada baris yang valid untuk disimpan.');
+    if (valid !== previewValid) {
+      throw new ServiceError('CONFLICT', `Data berubah sejak pratinjau (${previewValid} baris valid, sekarang ${valid}). Jalankan pratinjau lagi; tidak ada yang disimpan.`);
     }
-
-    const periods = valid
-      .map((r) => r.values.periode)
-      .filter((p): p is string => typeof p === 'string')
-      .sort();
-    let total = 0;
-    for (const r of valid) total += amountOf(req.jenis, r.values);
+    const total = counted.total;
     const write: repo.ImportWrite = {
       jenis: req.jenis,
       bankId: req.bankId,
@@ -86,11 +145,11 @@ export function commitJob(ctx: ServiceContext, job: Committable, ganti: boolean,
       sha256: req.berkas,
       lokasi: req.lokasi,
       format: req.format ?? 'csv',
-      jumlahBaris: valid.length,
-      jumlahDilewati: checked.rows.length - valid.length,
+      jumlahBaris: valid,
+      jumlahDilewati: counted.rows - valid,
       totalNilai: total,
-      periodeAwal: periods[0] ?? null,
-      periodeAkhir: periods.at(-1) ?? null,
+      periodeAwal: counted.periodeAwal,
+      periodeAkhir: counted.periodeAkhir,
       pemetaan: req.pemetaan,
       opsi: { ...req.opsi, tetap: req.tetap },
       oleh: ctx.user,
@@ -116,14 +175,13 @@ export function commitJob(ctx: ServiceContext, job: Committable, ganti: boolean,
     const { tagihanId, ...produced } = kind.write(ctx, {
       req,
       imporId,
-      valid,
-      checked: checked.rows,
+      ...counted.write,
       previewId: job.id,
       pilihan,
       afterWrite: (n) => {
         commitHooks.afterWrite?.(n);
         // As a job: the rows written so far (the screen's percentage), and a cancel stops here, inside the transaction.
-        ctx.progress?.('Menyimpan baris', n, valid.length);
+        ctx.progress?.('Menyimpan baris', n, valid);
       },
     });
 
@@ -149,6 +207,6 @@ export function commitJob(ctx: ServiceContext, job: Committable, ganti: boolean,
         diganti: earlier !== null,
       },
     });
-    return { imporId, jenis: req.jenis, jumlahBaris: valid.length, jumlahDilewati: write.jumlahDilewati, totalNilai: total, tagihanId, diganti: earlier !== null, ...produced };
+    return { imporId, jenis: req.jenis, jumlahBaris: valid, jumlahDilewati: write.jumlahDilewati, totalNilai: total, tagihanId, diganti: earlier !== null, ...produced };
   })();
 }

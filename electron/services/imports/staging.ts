@@ -82,7 +82,9 @@ export function stagedCommittable(ctx: ServiceContext, id: string): Committable 
   const s = getStaging(ctx.db, id);
   // Another user's preview is as good as unknown (as on the runtime's thread).
   if (!s || s.pengguna !== ctx.user) throw notFound('Pekerjaan impor');
-  const rows = layoutOf(s.jenis).read(ctx.db, id);
+  // A claim is checked, counted and written in SQL from its staged rows: none is read back.
+  const claim = s.jenis === 'tagihan';
+  const rows = claim ? [] : layoutOf(s.jenis).read(ctx.db, id);
   return {
     id,
     request: JSON.parse(s.permintaan) as PreviewRequest,
@@ -90,5 +92,6 @@ export function stagedCommittable(ctx: ServiceContext, id: string): Committable 
     checked: null,
     checkedAgainst: null,
     jumlahValid: s.jumlahValid,
+    ...(claim ? { stagedClaim: true as const } : {}),
   };
 }

@@ -272,6 +272,29 @@ describe('rows: values, problems, total and footer rows', () => {
     expect(progress).toEqual([5000, 10_000, 15_000, 20_000].map((done) => [done, n + 2]));
   });
 
+  it('XLSX: the same grid whether its parts are deflated (inflated by zlib) or stored, and a damaged deflate stream is a damaged file', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tagihan');
+    ws.getRow(1).values = ['No Rekening', 'Nama', 'Periode', 'Nilai Tagihan'];
+    for (let i = 1; i <= 3000; i++) ws.getRow(i + 1).values = [`00${String(i).padStart(8, '0')}`, `Debitur ${i} Ma’ruf`, new Date(Date.UTC(2026, 9, 1)), 50_000 + i];
+    const deflated = new Uint8Array(await wb.xlsx.writeBuffer());
+    const zip = await JSZip.loadAsync(deflated);
+    const stored = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }));
+    const a = await readSource(deflated, 'a.xlsx', {});
+    const b = await readSource(stored, 'b.xlsx', {});
+    expect(b.grid).toEqual(a.grid);
+    expect(a.grid.rows).toHaveLength(3001);
+    expect(a.grid.rows[3000]).toEqual(['0000003000', 'Debitur 3000 Ma’ruf', '2026-10-01', 53_000]);
+    // The sheet's deflated bytes damaged in the middle (the archive's directory intact).
+    const sheet = zip.file('xl/worksheets/sheet1.xml')!;
+    const packed = (sheet as unknown as { _data: { compressedContent: Uint8Array } })._data.compressedContent;
+    const at = Buffer.from(deflated).indexOf(Buffer.from(packed.subarray(0, 64)));
+    expect(at).toBeGreaterThan(0);
+    const damaged = deflated.slice();
+    for (let i = at + 200; i < at + 400; i++) damaged[i] = 0xff;
+    await expect(readSource(damaged, 'c.xlsx', {})).rejects.toThrow(/rusak/);
+  });
+
   it('XLSX: hidden and very hidden sheets, in any order of the parts inside the file', async () => {
     const wb = new ExcelJS.Workbook();
     const secret = wb.addWorksheet('Rahasia');

@@ -11,8 +11,10 @@ import {
   readNik,
   readPeriod,
   readRate,
+  readText,
   readYesNo,
 } from '../../../electron/services/imports/parse/values';
+import { duplicateKey } from '../../../electron/services/imports/parse/rows';
 
 const value = <T>(r: { ok: boolean; value?: T }) => (r.ok ? r.value : undefined);
 
@@ -254,5 +256,69 @@ describe('readMoney without decimal.js for the common shapes', () => {
     expect(readMoney('1234567890123456')).toEqual({ ok: true, value: 1234567890123456 });
     expect(readMoney('-1.000')).toMatchObject({ ok: false });
     expect(readMoney('0,00', 'id')).toEqual({ ok: true, value: 0 });
+  });
+});
+
+describe('the quick paths for cells of digits and tidy text answer as the general rules', () => {
+  // A leading space takes every reader's general path (each trims or strips spaces first), so the
+  // quick answer for a cell can be compared with the general one for the same cell.
+  const styles = fc.constantFrom('otomatis' as const, 'id' as const, 'en' as const);
+  it('money: plain digits, Indonesian grouping with zero sen or none, and shapes near them', () => {
+    const digits = fc.stringMatching(/^\d{1,17}$/);
+    const grouped = fc
+      .tuple(fc.stringMatching(/^\d{1,4}$/), fc.array(fc.stringMatching(/^\d{2,4}$/), { minLength: 1, maxLength: 6 }), fc.option(fc.stringMatching(/^[0-9]{0,3}$/)))
+      .map(([head, groups, frac]) => `${[head, ...groups].join('.')}${frac === null ? '' : `,${frac}`}`);
+    const near = fc.stringMatching(/^[0-9.,]{1,20}$/);
+    fc.assert(
+      fc.property(fc.oneof(digits, grouped, near), styles, (text, style) => {
+        expect(readMoney(text, style)).toEqual(readMoney(` ${text}`, style));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of [
+      '7.950.760',
+      '7.950.760,00',
+      '7.950.760,0',
+      '0',
+      '000.000',
+      '999.999.999.999.999',
+      '1.000.000.000.000.000',
+      '123456789012345',
+      '1234567890123456',
+      '1.234,',
+      '1.234.',
+    ]) {
+      for (const style of ['otomatis', 'id', 'en'] as const) expect(readMoney(text, style)).toEqual(readMoney(` ${text}`, style));
+    }
+  });
+  it('accounts and NIKs of digits', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{1,45}$/), (text) => {
+        expect(readAccount(text)).toEqual(readAccount(` ${text}`));
+        expect(readNik(text)).toEqual(readNik(` ${text}`));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('names: text already tidy is kept as the general rule tidies it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\t', '\u00a0', '\n', "'", '.'), maxLength: 30 }), fc.integer({ min: 1, max: 40 }), (text, max) => {
+        expect(readText(text, max)).toEqual(readText(` ${text}`, max));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it("a repeated account's key: digits lose only their leading zeros, as the general rule has it", () => {
+    const general = (a: string) =>
+      a
+        .toUpperCase()
+        .replace(/[^0-9A-Z]/g, '')
+        .replace(/^0+/, '');
+    fc.assert(
+      fc.property(fc.oneof(fc.stringMatching(/^\d{1,20}$/), fc.stringMatching(/^[0-9a-z .-]{1,20}$/)), (a) => {
+        expect(duplicateKey(a)).toBe(general(a));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

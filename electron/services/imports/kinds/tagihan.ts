@@ -39,7 +39,17 @@ export const tagihan: ImportKindModule = {
     });
   },
 
-  write(ctx, { req, imporId, valid, checked, previewId, afterWrite }) {
+  write(ctx, { req, imporId, valid, checked, previewId, staged, afterWrite }) {
+    if (staged) {
+      // Counted in SQL (commit.ts): the lines from the staged rows, to the count and total counted.
+      const { totals } = staged;
+      const header = { bankId: req.bankId!, periodeAwal: totals.periodeAwal!, periodeAkhir: totals.periodeAkhir!, imporId, dibuatOleh: ctx.user, dibuatOlehId: callerId(ctx) };
+      const claim = insertClaimFromStaging(ctx.db, { ...header, stagingId: previewId, refused: staged.refused, corrected: staged.corrected });
+      if (claim.totalDiklaim !== totals.total || claim.lines !== totals.valid)
+        throw new Error(`Total tagihan ${claim.totalDiklaim} (${claim.lines} baris) berbeda dengan total baris ${totals.total} (${totals.valid} baris)`);
+      afterWrite(totals.valid);
+      return { tagihanId: claim.tagihanId };
+    }
     const periods = valid.map((r) => r.values.periode as string).sort();
     let total = 0;
     for (const r of valid) total += r.values.diklaim as number;

@@ -71,6 +71,16 @@ export interface KindWrite {
   /** Every checked row (valid or not) and the preview's id: a claim writes from its staged rows (imports/staging.ts) when they are all there. */
   checked: CheckedRow[];
   previewId: string;
+  /**
+   * A claim counted and checked in SQL on its staged rows (commit.ts, countStagedClaim): `valid`
+   * and `checked` are then empty, and this says what to write — the rows its check refused, the
+   * accounts it corrected, and the count, total and periods the write must come to.
+   */
+  staged?: {
+    refused: readonly number[];
+    corrected: readonly { baris: number; nomorRekening: string }[];
+    totals: { valid: number; total: number; periodeAwal: string | null; periodeAkhir: string | null };
+  };
   /** Call after each row (or batch) written: the crash test's seam (commitHooks.afterWrite). */
   afterWrite(written: number): void;
   /** Kind 'pinjaman': the clerk's choices on registered debtors whose data differs. */

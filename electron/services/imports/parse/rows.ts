@@ -5,7 +5,23 @@
  * database (does the account exist, is the month closed) is checked by the service afterwards.
  */
 import { IMPORT_KIND_SPECS, type ImportColumn, type ImportField, type ImportKind, type ImportProblem, type SkippedRow } from '../../../contract/imports';
-import { isBlank, readAccount, readDate, readInteger, readMoney, readNik, readPeriod, readRate, readText, readYesNo, show, type Cell, type NumberStyle, type Read } from './values';
+import {
+  isBlank,
+  isDigits,
+  readAccount,
+  readDate,
+  readInteger,
+  readMoney,
+  readNik,
+  readPeriod,
+  readRate,
+  readText,
+  readYesNo,
+  show,
+  type Cell,
+  type NumberStyle,
+  type Read,
+} from './values';
 import type { Grid } from './source';
 import { formatPeriod } from '../../../domain/format';
 
@@ -61,6 +77,8 @@ const FOOTER = /^\s*(mengetahui|menyetujui|dibuat\s+oleh|diperiksa|kepala|pimpin
  */
 function looksLikeAccount(c: Cell): boolean {
   if (typeof c === 'number') return true;
+  // Digits only (nearly every data row): an account when there are four or more.
+  if (c !== null && c.length >= 4 && isDigits(c)) return true;
   const t = (c ?? '').replace(/[\s.\-/']/g, '');
   if (!/^[0-9A-Za-z]+$/.test(t)) return false;
   const digits = t.replace(/\D/g, '').length;
@@ -73,11 +91,18 @@ const AMOUNT_TYPES = new Set(['uang', 'bulat', 'kol', 'persen']);
  * How one account is recognised twice in a file however it was written: letters and digits only,
  * upper case, leading zeros aside ("001-23-00001", "0012300001" and "12300001" are one account).
  */
-const duplicateKey = (account: string) =>
-  account
+export function duplicateKey(account: string): string {
+  // Digits only (nearly every account): only the leading zeros go.
+  if (isDigits(account)) {
+    let i = 0;
+    while (i < account.length && account.charCodeAt(i) === 48) i++;
+    return i === 0 ? account : account.slice(i);
+  }
+  return account
     .toUpperCase()
     .replace(/[^0-9A-Z]/g, '')
     .replace(/^0+/, '');
+}
 
 /**
  * A claim keeps a repeated loan-month as the bank sent it (a warning; reconciliation marks the
@@ -160,15 +185,21 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
   const headerCells = (headerRow ?? []).map((c) => (c === null ? '' : String(c).trim().toLowerCase()));
   // Which kinds' rows carry an account and a period: one loan-month appears once in a file.
   const keyed = fields.some((f) => f.key === 'nomorRekening') && fields.some((f) => f.key === 'periode');
-  const firstRowOf = new Map<string, number>();
+  // Per period, the row where each account (its duplicateKey) first appears: two lookups, not a
+  // joined "account|period" text to build and hash per row.
+  const firstRowOf = new Map<string, Map<string, number>>();
 
   const rows: ParsedRow[] = [];
   const problems: ParseOutcome['problems'] = [];
   const skipped: SkippedRow[] = [];
   let emptyRows = 0;
   let afterTotal = false;
-  // Per mapped column: how many non-blank values, how many failed to read (wrong-mapping check).
-  const tally = new Map<string, { filled: number; failed: number; field: ImportField; sample: Cell }>();
+  // Per mapped column: how many non-blank values, how many failed to read (wrong-mapping check);
+  // one per column (two fields mapped to one column share it, the first field's), by the place in
+  // `mapped` of the column's first field, listed in the order their first value was met.
+  const tally: ({ colKey: string; filled: number; failed: number; field: ImportField; sample: Cell } | undefined)[] = mapped.map(() => undefined);
+  const slotOf = mapped.map((m) => mapped.findIndex((o) => o.col.key === m.col.key));
+  const tallyOrder: number[] = [];
 
   const total = grid.rows.length;
   for (let i = headerIndex + 1; i < total; i++) {
@@ -209,7 +240,8 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
 
     const values: RecordValues = {};
     let galat = false;
-    for (const { field, col, read } of mapped) {
+    for (let m = 0; m < mapped.length; m++) {
+      const { field, col, read } = mapped[m]!;
       const cell = row[col.index] ?? null;
       if (isBlank(cell)) {
         values[field.key] = null;
@@ -219,7 +251,12 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
         }
         continue;
       }
-      const t = tally.get(col.key) ?? { filled: 0, failed: 0, field, sample: cell };
+      const slot = slotOf[m]!;
+      let t = tally[slot];
+      if (t === undefined) {
+        t = tally[slot] = { colKey: col.key, filled: 0, failed: 0, field, sample: cell };
+        tallyOrder.push(slot);
+      }
       t.filled++;
       const r = read(cell);
       if (!r.ok) {
@@ -236,7 +273,6 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
         values[field.key] = r.value;
         if (r.warning) problems.push({ baris, kolom: col.key, pesan: r.warning, tingkat: 'peringatan' });
       }
-      tally.set(col.key, t);
     }
     for (const key of fixedFields) {
       const v = req.fixed[key];
@@ -246,8 +282,10 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
     const acc = values.nomorRekening;
     const per = values.periode;
     if (keyed && typeof acc === 'string' && typeof per === 'string' && duplicateKey(acc) !== '') {
-      const key = `${duplicateKey(acc)}|${per}`;
-      const first = firstRowOf.get(key);
+      const key = duplicateKey(acc);
+      let ofPeriod = firstRowOf.get(per);
+      if (ofPeriod === undefined) firstRowOf.set(per, (ofPeriod = new Map()));
+      const first = ofPeriod.get(key);
       if (first !== undefined) {
         const fatal = repeatIsError(kind);
         const pesan = fatal
@@ -255,7 +293,7 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
           : `Rekening ${acc} untuk ${formatPeriod(per)} sudah ada di baris ${first}: tagihan ganda; rekonsiliasi akan menandainya dan tidak dibayar dua kali`;
         problems.push({ baris, kolom: mapping.nomorRekening ?? null, pesan, tingkat: fatal ? 'galat' : 'peringatan' });
         if (fatal) galat = true;
-      } else if (!galat) firstRowOf.set(key, baris);
+      } else if (!galat) ofPeriod.set(key, baris);
     }
     rows.push(typeof account === 'number' && typeof values.nomorRekening === 'string' ? { baris, values, galat, rekeningAngka: true } : { baris, values, galat });
   }
@@ -271,7 +309,8 @@ export function parseRows(req: ParseRequest, onProgress?: (done: number, total: 
     );
   }
   // A column where most values do not read as its field's type was most likely mapped wrongly.
-  for (const [colKey, t] of tally) {
+  for (const m of tallyOrder) {
+    const { colKey, ...t } = tally[m]!;
     const threshold = t.field.type === 'teks' ? Infinity : Math.max(1, Math.ceil(t.filled / 2));
     if (t.filled >= 2 && t.failed >= threshold) {
       fileProblems.push(

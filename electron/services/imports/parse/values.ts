@@ -29,6 +29,20 @@ export type NumberStyle = 'otomatis' | 'id' | 'en';
 
 export const isBlank = (c: Cell): boolean => c === null || (typeof c === 'string' && c.trim() === '');
 
+/**
+ * Whether text is digits only (and not empty), by character code: the quick paths below take a
+ * cell of digits as is, which the general rules (trims, regular expressions) would answer alike.
+ */
+export function isDigits(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Shows a cell in a message: text in quotes, cut short. */
 export function show(c: Cell): string {
   const s = typeof c === 'number' ? String(c) : (c ?? '').trim();
@@ -126,6 +140,50 @@ function quickDecimalText(raw: string, style: NumberStyle): string | null | unde
   return decimalText(m[1]!.replaceAll('.', ''), m[2] ?? '', false);
 }
 
+/**
+ * Whole rupiah in the two shapes nearly every money cell of a bank's text file has, straight to
+ * the integer (no decimal text in between; a 100,000-line claim has 300,000 such cells): plain
+ * digits (`7950760`), or Indonesian thousands dots with no sen or zero sen (`7.950.760`,
+ * `7.950.760,00`), at most 15 integer digits. Undefined for anything else — sen to round, other
+ * notations, longer figures — which the general rules read: the answer is theirs in every case
+ * (tested side by side, tests/unit/imports/values.test.ts).
+ */
+function quickWholeRupiah(s: string, style: NumberStyle): number | undefined {
+  const n = s.length;
+  let value = 0;
+  let i = 0;
+  let run = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    value = value * 10 + (c - 48);
+    run++;
+  }
+  let digits = run;
+  if (run === 0) return undefined;
+  if (i === n) return digits <= 15 ? value : undefined;
+  // Indonesian grouping: 1–3 digits, then groups of a dot and exactly three digits (at least one).
+  if (run > 3 || s.charCodeAt(i) !== 46) return undefined;
+  while (i < n && s.charCodeAt(i) === 46) {
+    i++;
+    for (run = 0; run < 3 && i < n; run++, i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) return undefined;
+      value = value * 10 + (c - 48);
+    }
+    if (run !== 3) return undefined;
+    digits += 3;
+    if (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) return undefined;
+  }
+  if (digits > 15) return undefined;
+  // Dots alone are a decimal point in an English-style file (and `1.234.567` no number at all).
+  if (i === n) return style === 'en' ? undefined : value;
+  // A decimal comma and sen that are all zeros: whole rupiah, no warning.
+  if (s.charCodeAt(i) !== 44 || i === n - 1) return undefined;
+  for (i++; i < n; i++) if (s.charCodeAt(i) !== 48) return undefined;
+  return value;
+}
+
 /** Canonical text with at most 15 integer digits and 2 decimals: exact in plain numbers. */
 const SMALL_MONEY = /^(\d{1,15})(?:\.(\d{1,2}))?$/;
 
@@ -142,6 +200,8 @@ export function readMoney(cell: Cell, style: NumberStyle = 'otomatis'): Read<num
     if (!Number.isFinite(cell)) return fail(`${show(cell)} bukan angka`);
     d = excelNumber(cell);
   } else {
+    const whole = cell === null ? undefined : quickWholeRupiah(cell, style);
+    if (whole !== undefined) return ok(whole);
     const text = parseDecimalText(cell ?? '', style);
     if (text === null) return fail(`${show(cell)} bukan angka rupiah`);
     // The common case without decimal.js: whole digits and up to two sen digits, half-up.
@@ -360,6 +420,8 @@ export function readAccount(cell: Cell, zeroPadTo?: number): Read<string> {
     const s = String(cell);
     return ok(zeroPadTo && s.length < zeroPadTo ? s.padStart(zeroPadTo, '0') : s);
   }
+  // Digits only (nearly every account): nothing to trim or unwrap, never a formula or a scientific number.
+  if (cell !== null && cell.length <= 40 && isDigits(cell)) return ok(cell);
   let t = (cell ?? '').trim();
   const formula = /^="(.*)"$/.exec(t);
   if (formula) t = formula[1]!.trim();
@@ -393,6 +455,8 @@ export function readNik(cell: Cell): Read<string> {
       return fail(`NIK ${show(cell)} tersimpan sebagai angka di Excel dan angka terakhirnya hilang; simpan kolom NIK sebagai teks`);
     cell = String(cell);
   }
+  // Sixteen digits as written (nearly every NIK): the rules below answer it unchanged.
+  if (cell !== null && cell.length === 16 && isDigits(cell)) return ok(cell);
   const raw = (cell ?? '').trim().replace(/^'/, '');
   // Text a spreadsheet already wrote in scientific notation (1.60302E+15): the digits are gone.
   if (/^\d+([.,]\d+)?E\+?\d+$/i.test(raw)) return fail(`NIK ${show(cell)} rusak (format ilmiah Excel): digit aslinya sudah hilang; simpan kolom NIK sebagai teks`);
@@ -404,8 +468,13 @@ export function readNik(cell: Cell): Read<string> {
   return ok(t);
 }
 
+/** Whitespace the reading of a text changes: any but a single space between words, or at either end. */
+const UNTIDY_SPACE = /[^\S ]| {2}|^ | $/;
+
 export function readText(cell: Cell, max = 200): Read<string> {
-  const t = (typeof cell === 'number' ? String(cell) : (cell ?? '')).replace(/\s+/g, ' ').trim();
+  const raw = typeof cell === 'number' ? String(cell) : (cell ?? '');
+  // Already tidy (nearly every name): kept as is, as the replace and trim would give it back.
+  const t = UNTIDY_SPACE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
   if (t.length > max) return ok(t.slice(0, max), `Teks dipotong menjadi ${max} karakter`);
   return ok(t);
 }
