@@ -71,8 +71,9 @@ const ACCOUNT_PREFIX_DEBTORS = `d.id IN (SELECT debitur_id FROM pinjaman WHERE b
  * debtor's loans by prefix (both through indexes, so it answers at once at 100,000 debtors);
  * other text matches name or business name anywhere, or an account number by prefix. Text of 3
  * or more characters is found through the trigram index (case and accents ignored); 1–2
- * characters have no trigram and are matched with LIKE (ASCII case ignored), the page taken in
- * name order from the name index and the matches counted up to SHORT_SEARCH_COUNT_CAP.
+ * characters are matched as LIKE matches them (ASCII case ignored) and counted up to
+ * SHORT_SEARCH_COUNT_CAP: 2 characters through the pair index (pairPage), 1 character by walking
+ * the name index.
  */
 export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
   const search = q.search?.trim() ?? '';
@@ -94,6 +95,10 @@ export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
     return searchPage(db, where, params, q, page);
   }
   const short = search !== '' && !/^\d+$/.test(search);
+  if (short && [...search].length === 2 && !search.includes('\u0001')) {
+    const paged = pairPage(db, search, where, params, q, page);
+    if (paged) return paged;
+  }
   if (/^\d+$/.test(search)) {
     where.push(`(d.nik GLOB @prefix OR ${ACCOUNT_PREFIX_DEBTORS})`);
     params.prefix = prefixGlob(search);
@@ -131,6 +136,75 @@ export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
       ? page.offset + rows.length
       : db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM debitur d ${whereSql}`).get(params)!.n;
   return { rows: rows.map(toDebtor), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** The low 32 bits of a debitur_pasangan rowid: the debtor's id (migration debtor_pairs). */
+const PAIR_ID = 4294967295;
+
+/**
+ * One page of a 2-character search through the pair index (migration debtor_pairs), the same rows,
+ * order and count as LIKE on the name and business name or an account number by prefix. The pair's
+ * debtors come from FTS5 grouped by the start of their name in name order; they are read, filtered
+ * like the list (aktif, kecamatan) from the narrow index debitur_urut, until the count passes the
+ * cap and the page's last row's group is complete: every debtor before it in name order is then
+ * among those read. Those and the account matches are sorted exactly, and the page taken. So "me"
+ * at 1,000,000 debtors reads ~1,000 of its 15,019, not half the name index.
+ * Undefined (the caller walks the name index) when more than the cap match by account number.
+ */
+function pairPage(
+  db: Database,
+  search: string,
+  where: string[],
+  params: Record<string, unknown>,
+  q: DebtorQuery,
+  page: { limit: number; offset: number },
+): Page<Debtor> | undefined {
+  const filter = where.length ? `AND ${where.join(' AND ')}` : '';
+  const byAccount = db
+    .prepare<[Record<string, unknown>], { id: number }>(`SELECT d.id FROM debitur d INDEXED BY debitur_urut WHERE ${ACCOUNT_PREFIX_DEBTORS} ${filter} LIMIT @countCap`)
+    .all({ ...params, prefix: prefixGlob(search), countCap: SHORT_SEARCH_COUNT_CAP + 1 })
+    .map((r) => r.id);
+  if (byAccount.length > SHORT_SEARCH_COUNT_CAP) return undefined;
+  // The trigrams starting with the pair (the last two characters of a column end with char(1)).
+  const trigrams = db
+    .prepare<[{ pair: string }], { term: string }>(
+      `SELECT term FROM debitur_pasangan_kata WHERE term BETWEEN lower(@pair) AND lower(@pair) || char(1114111) AND substr(term, 1, 2) = lower(@pair)`,
+    )
+    .all({ pair: search })
+    .map((r) => r.term);
+  const found = new Set<number>();
+  let complete = true;
+  if (trigrams.length) {
+    const need = page.offset + page.limit;
+    let group: number | undefined;
+    const matches = db
+      .prepare<[Record<string, unknown>], { grup: number; id: number }>(
+        `SELECT p.rowid >> 32 AS grup, d.id FROM debitur_pasangan p JOIN debitur d INDEXED BY debitur_urut ON d.id = (p.rowid & ${PAIR_ID})
+         WHERE debitur_pasangan MATCH @match ${filter} ORDER BY p.rowid`,
+      )
+      .iterate({ ...params, match: trigrams.map(trigramPhrase).join(' OR ') });
+    for (const m of matches) {
+      if (found.size > SHORT_SEARCH_COUNT_CAP && group !== undefined && m.grup !== group) {
+        complete = false;
+        break;
+      }
+      found.add(m.id);
+      if (found.size === need) group = m.grup;
+    }
+  }
+  for (const id of byAccount) found.add(id);
+  const capped = !complete || found.size > SHORT_SEARCH_COUNT_CAP;
+  const hits = db
+    .prepare<[Record<string, unknown>], { id: number }>(
+      `SELECT d.id FROM debitur d INDEXED BY debitur_urut WHERE d.id IN (SELECT value FROM json_each(@ids)) ORDER BY d.nama COLLATE NOCASE, d.id LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ids: JSON.stringify([...found]), ...page });
+  const rows = hits.length
+    ? db.prepare<[string], DebtorRow>(`${SELECT} WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.nama COLLATE NOCASE, d.id`).all(JSON.stringify(hits.map((h) => h.id)))
+    : [];
+  return capped
+    ? { rows: rows.map(toDebtor), total: SHORT_SEARCH_COUNT_CAP, totalCapped: true, page: q.page, pageSize: q.pageSize }
+    : { rows: rows.map(toDebtor), total: found.size, page: q.page, pageSize: q.pageSize };
 }
 
 /**
