@@ -9,13 +9,13 @@
 -- the debtors holding "me" are those of the trigrams starting with "me", listed by the vocabulary
 -- table below (database/repositories/debtors.ts). `detail = none`: which debtors, no positions.
 --
--- The rowid is not the debtor's id but the start of the name folded into 30 bits, then the id in
--- the low 32 bits: FTS5 returns matches in rowid order, so they come grouped by their name's first
--- 6 characters in name order (`nama COLLATE NOCASE`), and a page is the first matches up to the end
--- of their group, sorted exactly. Each character counts in 5 bits, never decreasing with the
--- character: nothing 0, below '0' 1, '0'–'@' 2, 'A'–'`' 3 (lower() leaves no A–Z), 'a'–'z' 4–29,
--- '{'–DEL 30, beyond ASCII 31. So a name before another (NOCASE: ASCII folded, then UTF-8 bytes,
--- i.e. code points) never gets a greater key.
+-- The rowid is not the debtor's id but the first 4 bytes of the name as compared (lower(): ASCII
+-- folded, as NOCASE folds it; UTF-8 bytes, as NOCASE compares them; a shorter name padded with
+-- zero bytes) in the high 32 bits, then the id in the low 31 bits. FTS5 returns matches in rowid
+-- order, so they come grouped by the start of their name, groups in name order (`nama COLLATE
+-- NOCASE`): a name before another never has a greater group. A page is then the first matches up
+-- to the end of their group, sorted exactly (database/repositories/debtors.ts). A debtor id from
+-- 2^31 on would not fit: the insert trigger refuses it (ids are counted from 1).
 CREATE VIRTUAL TABLE debitur_pasangan USING fts5(
   nama, nama_usaha,
   content = '', contentless_delete = 1, detail = none,
@@ -26,20 +26,19 @@ CREATE VIRTUAL TABLE debitur_pasangan USING fts5(
 CREATE VIRTUAL TABLE debitur_pasangan_kata USING fts5vocab(debitur_pasangan, 'row');
 
 -- A debtor's rowid in debitur_pasangan and its columns: one place for the fill and the triggers.
+-- The 4 bytes are read from their 8 hex digits (Horner's rule; no hex-to-integer in SQLite).
 CREATE VIEW debitur_pasangan_isi (id, kunci, nama, nama_usaha) AS
 SELECT d.id,
-  (SELECT sum(
-       CASE
-         WHEN c IS NULL THEN 0
-         WHEN c < 48 THEN 1
-         WHEN c < 65 THEN 2
-         WHEN c < 97 THEN 3
-         WHEN c <= 122 THEN c - 93
-         WHEN c < 128 THEN 30
-         ELSE 31
-       END << (5 * (6 - i)))
-   FROM (SELECT column1 AS i, unicode(substr(lower(d.nama), column1, 1)) AS c FROM (VALUES (1), (2), (3), (4), (5), (6))))
-  * 4294967296 + d.id,
+  (SELECT ((((((( instr('0123456789ABCDEF', substr(h, 1, 1)) - 1) * 16
+              + instr('0123456789ABCDEF', substr(h, 2, 1)) - 1) * 16
+              + instr('0123456789ABCDEF', substr(h, 3, 1)) - 1) * 16
+              + instr('0123456789ABCDEF', substr(h, 4, 1)) - 1) * 16
+              + instr('0123456789ABCDEF', substr(h, 5, 1)) - 1) * 16
+              + instr('0123456789ABCDEF', substr(h, 6, 1)) - 1) * 16
+              + instr('0123456789ABCDEF', substr(h, 7, 1)) - 1) * 16
+              + instr('0123456789ABCDEF', substr(h, 8, 1)) - 1
+   FROM (SELECT substr(hex(lower(substr(d.nama, 1, 4))) || '00000000', 1, 8) AS h))
+  * 2147483648 + d.id,
   lower(d.nama) || char(1),
   lower(d.nama_usaha) || char(1)
 FROM debitur d;
@@ -53,6 +52,7 @@ INSERT INTO debitur_pasangan (rowid, nama, nama_usaha) SELECT kunci, nama, nama_
 -- (its rowid), so it is dropped BEFORE the row changes.
 CREATE TRIGGER debitur_pasangan_tambah AFTER INSERT ON debitur
 BEGIN
+  SELECT RAISE(ABORT, 'Nomor debitur terlalu besar untuk indeks pencarian (debitur_pasangan)') WHERE NEW.id >= 2147483648 OR NEW.id < 0;
   INSERT INTO debitur_pasangan (rowid, nama, nama_usaha) SELECT kunci, nama, nama_usaha FROM debitur_pasangan_isi WHERE id = NEW.id;
 END;
 

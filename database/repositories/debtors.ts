@@ -75,7 +75,7 @@ const ACCOUNT_PREFIX_DEBTORS = `d.id IN (SELECT debitur_id FROM pinjaman WHERE b
  * SHORT_SEARCH_COUNT_CAP: 2 characters through the pair index (pairPage), 1 character by walking
  * the name index.
  */
-export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
+export function listDebtors(db: Database, q: DebtorQuery, pairGroupRead = PAIR_GROUP_READ): Page<Debtor> {
   const search = q.search?.trim() ?? '';
   const where: string[] = [];
   const params: Record<string, unknown> = {};
@@ -96,7 +96,7 @@ export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
   }
   const short = search !== '' && !/^\d+$/.test(search);
   if (short && [...search].length === 2 && !search.includes('\u0001')) {
-    const paged = pairPage(db, search, where, params, q, page);
+    const paged = pairPage(db, search, where, params, q, page, pairGroupRead);
     if (paged) return paged;
   }
   if (/^\d+$/.test(search)) {
@@ -138,17 +138,37 @@ export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
   return { rows: rows.map(toDebtor), total, page: q.page, pageSize: q.pageSize };
 }
 
-/** The low 32 bits of a debitur_pasangan rowid: the debtor's id (migration debtor_pairs). */
-const PAIR_ID = 4294967295;
+/** A debitur_pasangan rowid: the name's group (its first 4 bytes) above these bits, the debtor's id in them (migration debtor_pairs). */
+const PAIR_ID_BITS = 31;
+
+/**
+ * How many matches of the page's last name group are read from the pair index before the rest of
+ * that group is walked by name instead: a group is the names sharing their first 4 bytes, and one
+ * can be large ("Wahyu …": 18,217 debtors at 1,000,000, all matching "yu").
+ */
+export const PAIR_GROUP_READ = 1_000;
+
+/**
+ * The start of every name of a debitur_pasangan group: its 4 bytes without the zero padding, less
+ * a character cut in two. No name of the group is below it in NOCASE order.
+ */
+export function pairGroupFloor(group: number): string {
+  const bytes = [24, 16, 8, 0].map((shift) => Math.floor(group / 2 ** shift) % 256);
+  while (bytes.length && bytes[bytes.length - 1] === 0) bytes.pop();
+  // Streaming: an incomplete last character is held back, not decoded as U+FFFD.
+  return new TextDecoder('utf-8').decode(Uint8Array.from(bytes), { stream: true });
+}
 
 /**
  * One page of a 2-character search through the pair index (migration debtor_pairs), the same rows,
  * order and count as LIKE on the name and business name or an account number by prefix. The pair's
- * debtors come from FTS5 grouped by the start of their name in name order; they are read, filtered
- * like the list (aktif, kecamatan) from the narrow index debitur_urut, until the count passes the
- * cap and the page's last row's group is complete: every debtor before it in name order is then
- * among those read. Those and the account matches are sorted exactly, and the page taken. So "me"
- * at 1,000,000 debtors reads ~1,000 of its 15,019, not half the name index.
+ * debtors come from FTS5 grouped by the start of their name, groups in name order; they are read,
+ * filtered like the list (aktif, kecamatan) from the narrow index debitur_urut, until the count
+ * passes the cap and the page's last row's group is complete: every debtor before it in name order
+ * is then among those read. Those and the account matches are sorted exactly, and the page taken.
+ * So "me" at 1,000,000 debtors reads ~1,000 of its 15,019, not half the name index. When the
+ * page's last group holds more than `groupRead` matches, the page's part of it is instead walked
+ * by name from the group's lowest name (it is dense in matches: those read are).
  * Undefined (the caller walks the name index) when more than the cap match by account number.
  */
 function pairPage(
@@ -158,6 +178,7 @@ function pairPage(
   params: Record<string, unknown>,
   q: DebtorQuery,
   page: { limit: number; offset: number },
+  groupRead: number,
 ): Page<Debtor> | undefined {
   const filter = where.length ? `AND ${where.join(' AND ')}` : '';
   const byAccount = db
@@ -176,20 +197,40 @@ function pairPage(
   let complete = true;
   if (trigrams.length) {
     const need = page.offset + page.limit;
-    let group: number | undefined;
+    // The group of the page's last row, and how many matches came before that group.
+    let last: { group: number; before: number } | undefined;
+    let current: { group: number; before: number } | undefined;
     const matches = db
       .prepare<[Record<string, unknown>], { grup: number; id: number }>(
-        `SELECT p.rowid >> 32 AS grup, d.id FROM debitur_pasangan p JOIN debitur d INDEXED BY debitur_urut ON d.id = (p.rowid & ${PAIR_ID})
+        `SELECT p.rowid >> ${PAIR_ID_BITS} AS grup, d.id FROM debitur_pasangan p JOIN debitur d INDEXED BY debitur_urut ON d.id = (p.rowid & ${2 ** PAIR_ID_BITS - 1})
          WHERE debitur_pasangan MATCH @match ${filter} ORDER BY p.rowid`,
       )
       .iterate({ ...params, match: trigrams.map(trigramPhrase).join(' OR ') });
     for (const m of matches) {
-      if (found.size > SHORT_SEARCH_COUNT_CAP && group !== undefined && m.grup !== group) {
+      if (found.size > SHORT_SEARCH_COUNT_CAP && last && (m.grup !== last.group || found.size - last.before >= groupRead)) {
         complete = false;
+        if (m.grup === last.group) {
+          // The group's first (need − before) matches by name: from the group's start, after every
+          // match of the groups before it (the floor can be below them when it lost a cut character).
+          const after = db
+            .prepare<[string], { nama: string }>(
+              `SELECT d.nama FROM debitur d INDEXED BY debitur_urut WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.nama COLLATE NOCASE DESC LIMIT 1`,
+            )
+            .get(JSON.stringify([...found].slice(0, last.before)));
+          const walked = db
+            .prepare<[Record<string, unknown>], { id: number }>(
+              `SELECT d.id FROM debitur d WHERE d.nama COLLATE NOCASE >= @floor AND d.nama COLLATE NOCASE > @after ${filter}
+                 AND (d.nama LIKE @like ESCAPE '\\' OR d.nama_usaha LIKE @like ESCAPE '\\')
+               ORDER BY d.nama COLLATE NOCASE, d.id LIMIT @rest`,
+            )
+            .all({ ...params, floor: pairGroupFloor(last.group), after: after?.nama ?? '', like: containsPattern(search), rest: need - last.before });
+          for (const w of walked) found.add(w.id);
+        }
         break;
       }
+      if (m.grup !== current?.group) current = { group: m.grup, before: found.size };
       found.add(m.id);
-      if (found.size === need) group = m.grup;
+      if (found.size === need) last = current;
     }
   }
   for (const id of byAccount) found.add(id);
