@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { cachedStatement, containsPattern, prefixGlob, SHORT_SEARCH_COUNT_CAP, TRIGRAM_MIN, trigramPhrase } from './sql';
+import { cachedStatement, containsPattern, pairGroupFloor, prefixGlob, SHORT_SEARCH_COUNT_CAP, TRIGRAM_MIN, trigramPhrase } from './sql';
 import type { Debtor, Page } from '../../electron/contract';
 
 interface DebtorRow {
@@ -149,18 +149,7 @@ const PAIR_ID_BITS = 31;
  * that group is walked by name instead: a group is the names sharing their first 4 bytes, and one
  * can be large ("Wahyu …": 18,217 debtors at 1,000,000, all matching "yu").
  */
-export const PAIR_GROUP_READ = 1_000;
-
-/**
- * The start of every name of a debitur_pasangan group: its 4 bytes without the zero padding, less
- * a character cut in two. No name of the group is below it in NOCASE order.
- */
-export function pairGroupFloor(group: number): string {
-  const bytes = [24, 16, 8, 0].map((shift) => Math.floor(group / 2 ** shift) % 256);
-  while (bytes.length && bytes[bytes.length - 1] === 0) bytes.pop();
-  // Streaming: an incomplete last character is held back, not decoded as U+FFFD.
-  return new TextDecoder('utf-8').decode(Uint8Array.from(bytes), { stream: true });
-}
+const PAIR_GROUP_READ = 1_000;
 
 /**
  * One page of a 2-character search through the pair index (migration debtor_pairs), the same rows,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMigrations } from '../../database/migrate';
-import { listDebtors, pairGroupFloor } from '../../database/repositories/debtors';
-import { containsPattern, prefixGlob, SHORT_SEARCH_COUNT_CAP } from '../../database/repositories/sql';
+import { listDebtors } from '../../database/repositories/debtors';
+import { containsPattern, pairGroupFloor, prefixGlob, SHORT_SEARCH_COUNT_CAP } from '../../database/repositories/sql';
 import { call, createTempRuntime, type TempRuntime } from '../helpers/runtime';
 import { plansOf, tableScans } from '../helpers/query-plans';
 
