@@ -75,7 +75,13 @@ const ACCOUNT_PREFIX_DEBTORS = `d.id IN (SELECT debitur_id FROM pinjaman WHERE b
  * SHORT_SEARCH_COUNT_CAP: 2 characters through the pair index (pairPage), 1 character by walking
  * the name index.
  */
-export function listDebtors(db: Database, q: DebtorQuery, pairGroupRead = PAIR_GROUP_READ): Page<Debtor> {
+/** How a 2-character search reads (pairPage); the defaults are the app's, tests make them small to run every way. */
+export interface PairReading {
+  groupRead?: number;
+  kecamatanProbe?: number;
+}
+
+export function listDebtors(db: Database, q: DebtorQuery, reading: PairReading = {}): Page<Debtor> {
   const search = q.search?.trim() ?? '';
   const where: string[] = [];
   const params: Record<string, unknown> = {};
@@ -96,7 +102,7 @@ export function listDebtors(db: Database, q: DebtorQuery, pairGroupRead = PAIR_G
   }
   const short = search !== '' && !/^\d+$/.test(search);
   if (short && [...search].length === 2 && !search.includes('\u0001')) {
-    const paged = pairPage(db, search, where, params, q, page, pairGroupRead);
+    const paged = pairPage(db, search, where, params, q, page, { groupRead: PAIR_GROUP_READ, kecamatanProbe: KECAMATAN_PROBE, ...reading });
     if (paged) return paged;
   }
   if (/^\d+$/.test(search)) {
@@ -151,6 +157,9 @@ const PAIR_ID_BITS = 31;
  */
 const PAIR_GROUP_READ = 1_000;
 
+/** How many of a kecamatan's active debtors (by name) a short search reads before the pair index (pairPage). */
+const KECAMATAN_PROBE = 5_000;
+
 /**
  * One page of a 2-character search through the pair index (migration debtor_pairs), the same rows,
  * order and count as LIKE on the name and business name or an account number by prefix. The pair's
@@ -170,7 +179,7 @@ function pairPage(
   params: Record<string, unknown>,
   q: DebtorQuery,
   page: { limit: number; offset: number },
-  groupRead: number,
+  { groupRead, kecamatanProbe }: Required<PairReading>,
 ): Page<Debtor> | undefined {
   const filter = where.length ? `AND ${where.join(' AND ')}` : '';
   const byAccount = db
@@ -189,15 +198,35 @@ function pairPage(
       .all({ pair })
       .map((r) => r.term),
   ];
+  const found = new Set<number>();
+  let complete = true;
+  const need = page.offset + page.limit;
+  // A common pair in one kecamatan ("an": 94 % of the names) is found at once in the kecamatan's
+  // name order, while its index rows are mostly other kecamatan's: the first KECAMATAN_PROBE
+  // active debtors of the kecamatan by name are read first. When they hold more matches than the
+  // cap and the page, those are the first matches by name (the page is among them, the count
+  // capped); when they are all of the kecamatan's, their matches are all of its matches.
+  if (q.kecamatanId && !q.includeInactive) {
+    const probe = db
+      .prepare<[Record<string, unknown>], { id: number; hit: number }>(
+        `SELECT d.id, (d.nama LIKE @like ESCAPE '\\' OR d.nama_usaha LIKE @like ESCAPE '\\') AS hit
+         FROM debitur d INDEXED BY debitur_kecamatan_nama WHERE ${where.join(' AND ')}
+         ORDER BY d.nama COLLATE NOCASE, d.id LIMIT @probe`,
+      )
+      .all({ ...params, like: containsPattern(search), probe: kecamatanProbe });
+    const hits = probe.filter((r) => r.hit).map((r) => r.id);
+    if (probe.length < kecamatanProbe || hits.length > Math.max(SHORT_SEARCH_COUNT_CAP, need - 1)) {
+      for (const id of hits) found.add(id);
+      complete = probe.length < kecamatanProbe;
+      return sortedPage(db, found, byAccount, complete, q, page);
+    }
+  }
   // With a kecamatan, most of the pair's debtors are elsewhere: past as many as the kecamatan
   // has debtors, walking the kecamatan's own name index (the caller) reads fewer rows.
   const budget = q.kecamatanId
     ? db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM debitur d INDEXED BY debitur_kecamatan_nama WHERE ${where.join(' AND ')}`).get(params)!.n
     : Infinity;
-  const found = new Set<number>();
-  let complete = true;
   if (trigrams.length) {
-    const need = page.offset + page.limit;
     // The group of the page's last row, and how many matches came before that group.
     let last: { group: number; before: number } | undefined;
     let current: { group: number; before: number } | undefined;
@@ -238,6 +267,14 @@ function pairPage(
       if (found.size === need) last = current;
     }
   }
+  return sortedPage(db, found, byAccount, complete, q, page);
+}
+
+/**
+ * The page of a short search from its candidates: `found` (every match when `complete`, else the
+ * first ones by name, past the cap) and the account matches, sorted by name on debitur_urut.
+ */
+function sortedPage(db: Database, found: Set<number>, byAccount: number[], complete: boolean, q: DebtorQuery, page: { limit: number; offset: number }): Page<Debtor> {
   for (const id of byAccount) found.add(id);
   const capped = !complete || found.size > SHORT_SEARCH_COUNT_CAP;
   const hits = db

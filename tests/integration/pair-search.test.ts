@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMigrations } from '../../database/migrate';
-import { listDebtors } from '../../database/repositories/debtors';
+import { listDebtors, type PairReading } from '../../database/repositories/debtors';
 import { containsPattern, pairGroupFloor, prefixGlob, SHORT_SEARCH_COUNT_CAP } from '../../database/repositories/sql';
 import { call, createTempRuntime, type TempRuntime } from '../helpers/runtime';
 import { plansOf, tableScans } from '../helpers/query-plans';
@@ -70,7 +70,7 @@ function expected(search: string, filter: Filter): number[] {
  * many matches of the page's last name group are read from the index before the rest of the group
  * is walked by name (small here, so that both ways run on this data).
  */
-function expectSame(search: string, filter: Filter = {}, groupRead?: number): number {
+function expectSame(search: string, filter: Filter = {}, reading: PairReading = {}): number {
   const all = expected(search, filter);
   const capped = all.length > SHORT_SEARCH_COUNT_CAP;
   const shown = Math.min(all.length, SHORT_SEARCH_COUNT_CAP);
@@ -80,8 +80,8 @@ function expectSame(search: string, filter: Filter = {}, groupRead?: number): nu
     [Math.max(1, Math.ceil(shown / 50)), 50],
     [Math.ceil(shown / 50) + 1, 50],
   ] as const) {
-    const got = listDebtors(rt.db, { search, ...filter, page, pageSize }, groupRead);
-    const what = `"${search}" ${JSON.stringify(filter)} page ${page} of ${pageSize}, group read ${groupRead}`;
+    const got = listDebtors(rt.db, { search, ...filter, page, pageSize }, reading);
+    const what = `"${search}" ${JSON.stringify(filter)} page ${page} of ${pageSize}, ${JSON.stringify(reading)}`;
     expect(
       got.rows.map((d) => d.id),
       what,
@@ -113,12 +113,12 @@ describe('a debtor search of 2 characters through the pair index', () => {
     const counts: number[] = [];
     // Each filter with the app's group read and a small one (both ways of reading a large group),
     // spread over the pairs to keep the test short.
-    const variants: [Filter, number | undefined][] = [
-      [{}, 2],
-      [{ includeInactive: true }, undefined],
-      [{ includeInactive: true }, 40],
-      [{ kecamatanId }, undefined],
-      [{ kecamatanId }, 2],
+    const variants: [Filter, PairReading][] = [
+      [{}, { groupRead: 2 }],
+      [{ includeInactive: true }, {}],
+      [{ includeInactive: true }, { groupRead: 40 }],
+      [{ kecamatanId }, {}],
+      [{ kecamatanId }, { groupRead: 2, kecamatanProbe: 30 }],
     ];
     for (const [i, pair] of [...pairs, 'ME', 'mE', 'MÉ', 'qx', 'zq', '%m', 'a_', '_b', '"k'].entries()) {
       counts.push(expectSame(pair));
@@ -128,6 +128,23 @@ describe('a debtor search of 2 characters through the pair index', () => {
     expect(Math.max(...counts)).toBeGreaterThan(SHORT_SEARCH_COUNT_CAP);
     expect(counts.filter((n) => n > 0 && n <= SHORT_SEARCH_COUNT_CAP).length).toBeGreaterThan(10);
     expect(Math.min(...counts)).toBe(0);
+  });
+
+  it('reads a common pair of one kecamatan from the kecamatan first, whatever its size', () => {
+    // 1,100 more debtors in one kecamatan holding "an": more matches there than the cap.
+    const kecamatanId = rt.db.prepare<[], { id: number }>('SELECT max(id) AS id FROM kecamatan').get()!.id;
+    const insert = rt.db.prepare(
+      "INSERT INTO debitur (nik, nama, jenis_kelamin, tanggal_lahir, skala, nama_usaha, kecamatan_id) VALUES (?, ?, 'L', '1975-07-07', 'kecil', NULL, ?)",
+    );
+    rt.db.transaction(() => {
+      for (let i = 1; i <= 1_100; i++) insert.run(`16030303038${String(i).padStart(5, '0')}`, `${i % 2 ? 'Anwar' : 'Hanan'} ${(i * 37) % 1_100}`, kecamatanId);
+    })();
+    const kecamatanSize = rt.db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM debitur WHERE aktif = 1 AND kecamatan_id = ?').get(kecamatanId)!.n;
+    // The kecamatan read whole, read in part (past the cap within the part), and too small a part.
+    for (const kecamatanProbe of [kecamatanSize + 1, kecamatanSize - 5, 1_050, 200]) {
+      for (const pair of ['an', 'AN', 'wa', 'na', 'me']) expectSame(pair, { kecamatanId }, { kecamatanProbe });
+    }
+    expect(expectSame('an', { kecamatanId })).toBeGreaterThan(SHORT_SEARCH_COUNT_CAP);
   });
 
   it('finds a debtor by the start of an account number, also when more than the cap do', () => {
@@ -191,7 +208,7 @@ describe('a debtor search of 2 characters through the pair index', () => {
   it("walks a large group's part of the page by name from the group's lowest name", async () => {
     // Every page the capped total offers; on some the page's last group runs past the 1,001st match.
     const plans = await plansOf(rt.db, () => {
-      for (let page = 1; page <= SHORT_SEARCH_COUNT_CAP / 50; page++) listDebtors(rt.db, { search: 'me', page, pageSize: 50 }, 2);
+      for (let page = 1; page <= SHORT_SEARCH_COUNT_CAP / 50; page++) listDebtors(rt.db, { search: 'me', page, pageSize: 50 }, { groupRead: 2 });
     });
     expect(plans.join('\n')).toMatch(/SEARCH d USING INDEX debitur_nama \(nama>\?\)/);
     expect(tableScans(plans)).toEqual([]);
