@@ -202,10 +202,10 @@ function pairPage(
   let complete = true;
   const need = page.offset + page.limit;
   // A common pair in one kecamatan ("an": 94 % of the names) is found at once in the kecamatan's
-  // name order, while its index rows are mostly other kecamatan's: the first KECAMATAN_PROBE
-  // active debtors of the kecamatan by name are read first. When they hold more matches than the
-  // cap and the page, those are the first matches by name (the page is among them, the count
-  // capped); when they are all of the kecamatan's, their matches are all of its matches.
+  // name order, while the pair index's rows are mostly other kecamatan's: up to KECAMATAN_PROBE
+  // active debtors of the kecamatan are read by name first, until they hold more matches than the
+  // cap and the page (those are then the first matches by name: the page is among them, the count
+  // capped), or to the kecamatan's last debtor (their matches are all of its matches).
   if (q.kecamatanId && !q.includeInactive) {
     const probe = db
       .prepare<[Record<string, unknown>], { id: number; hit: number }>(
@@ -213,13 +213,15 @@ function pairPage(
          FROM debitur d INDEXED BY debitur_kecamatan_nama WHERE ${where.join(' AND ')}
          ORDER BY d.nama COLLATE NOCASE, d.id LIMIT @probe`,
       )
-      .all({ ...params, like: containsPattern(search), probe: kecamatanProbe });
-    const hits = probe.filter((r) => r.hit).map((r) => r.id);
-    if (probe.length < kecamatanProbe || hits.length > Math.max(SHORT_SEARCH_COUNT_CAP, need - 1)) {
-      for (const id of hits) found.add(id);
-      complete = probe.length < kecamatanProbe;
-      return sortedPage(db, found, byAccount, complete, q, page);
+      .iterate({ ...params, like: containsPattern(search), probe: kecamatanProbe });
+    const enough = Math.max(SHORT_SEARCH_COUNT_CAP + 1, need);
+    const hits: number[] = [];
+    let read = 0;
+    for (const r of probe) {
+      read++;
+      if (r.hit && hits.push(r.id) >= enough) break;
     }
+    if (hits.length >= enough || read < kecamatanProbe) return sortedPage(db, new Set(hits), byAccount, hits.length < enough, q, page);
   }
   // With a kecamatan, most of the pair's debtors are elsewhere: past as many as the kecamatan
   // has debtors, walking the kecamatan's own name index (the caller) reads fewer rows.
