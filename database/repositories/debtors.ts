@@ -159,8 +159,7 @@ const PAIR_GROUP_READ = 1_000;
 /**
  * With a kecamatan, a pair whose index rows number more than this share of all debtors is walked
  * in the kecamatan's name order instead (pairPage). 1,000,000 debtors, one kecamatan: "ka" (20 %)
- * 29 ms by the walk, ~105 by the index; "yu" (5 %, names late in the order) 311 by the walk, 19 by
- * the index.
+ * 29 ms by the walk; "yu" (5 %, its names late in the order) 204 ms by the walk, 28 by the index.
  */
 const KECAMATAN_DENSE = 0.15;
 
