@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { cachedStatement, containsPattern, prefixGlob, SHORT_SEARCH_COUNT_CAP, TRIGRAM_MIN, trigramPhrase } from './sql';
+import { cachedStatement, containsPattern, pairGroupFloor, prefixGlob, SHORT_SEARCH_COUNT_CAP, TRIGRAM_MIN, trigramPhrase } from './sql';
 import type { Debtor, Page } from '../../electron/contract';
 
 interface DebtorRow {
@@ -71,10 +71,16 @@ const ACCOUNT_PREFIX_DEBTORS = `d.id IN (SELECT debitur_id FROM pinjaman WHERE b
  * debtor's loans by prefix (both through indexes, so it answers at once at 100,000 debtors);
  * other text matches name or business name anywhere, or an account number by prefix. Text of 3
  * or more characters is found through the trigram index (case and accents ignored); 1–2
- * characters have no trigram and are matched with LIKE (ASCII case ignored), the page taken in
- * name order from the name index and the matches counted up to SHORT_SEARCH_COUNT_CAP.
+ * characters are matched as LIKE matches them (ASCII case ignored) and counted up to
+ * SHORT_SEARCH_COUNT_CAP: 2 characters through the pair index (pairPage), 1 character by walking
+ * the name index.
  */
-export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
+/** How a 2-character search reads (pairPage); the defaults are the app's, tests make them small to run every way. */
+export interface PairReading {
+  groupRead?: number;
+}
+
+export function listDebtors(db: Database, q: DebtorQuery, reading: PairReading = {}): Page<Debtor> {
   const search = q.search?.trim() ?? '';
   const where: string[] = [];
   const params: Record<string, unknown> = {};
@@ -94,6 +100,10 @@ export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
     return searchPage(db, where, params, q, page);
   }
   const short = search !== '' && !/^\d+$/.test(search);
+  if (short && [...search].length === 2 && !search.includes('\u0001')) {
+    const paged = pairPage(db, search, where, params, q, page, { groupRead: PAIR_GROUP_READ, ...reading });
+    if (paged) return paged;
+  }
   if (/^\d+$/.test(search)) {
     where.push(`(d.nik GLOB @prefix OR ${ACCOUNT_PREFIX_DEBTORS})`);
     params.prefix = prefixGlob(search);
@@ -131,6 +141,140 @@ export function listDebtors(db: Database, q: DebtorQuery): Page<Debtor> {
       ? page.offset + rows.length
       : db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM debitur d ${whereSql}`).get(params)!.n;
   return { rows: rows.map(toDebtor), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Every ASCII character a lower()-ed name can hold after 2 others (char(1) ends a column). */
+const ASCII_THIRD = Array.from({ length: 127 }, (_, i) => String.fromCharCode(i + 1)).filter((c) => c < 'A' || c > 'Z');
+
+/** A debitur_pasangan rowid: the name's group (its first 4 bytes) above these bits, the debtor's id in them (migration debtor_pairs). */
+const PAIR_ID_BITS = 31;
+
+/**
+ * How many matches of the page's last name group are read from the pair index before the rest of
+ * that group is walked by name instead: a group is the names sharing their first 4 bytes, and one
+ * can be large ("Wahyu …": 18,217 debtors at 1,000,000, all matching "yu").
+ */
+const PAIR_GROUP_READ = 1_000;
+
+/**
+ * With a kecamatan, a pair whose index rows number more than this share of all debtors is walked
+ * in the kecamatan's name order instead (pairPage). 1,000,000 debtors, one kecamatan: "ka" (20 %)
+ * 29 ms by the walk; "yu" (5 %, its names late in the order) 204 ms by the walk, 28 by the index.
+ */
+const KECAMATAN_DENSE = 0.15;
+
+/**
+ * One page of a 2-character search through the pair index (migration debtor_pairs), the same rows,
+ * order and count as LIKE on the name and business name or an account number by prefix. The pair's
+ * debtors come from FTS5 grouped by the start of their name, groups in name order; they are read,
+ * filtered like the list (aktif, kecamatan) from the narrow index debitur_urut, until the count
+ * passes the cap and the page's last row's group is complete: every debtor before it in name order
+ * is then among those read. Those and the account matches are sorted exactly, and the page taken.
+ * So "me" at 1,000,000 debtors reads ~1,000 of its 15,019, not half the name index. When the
+ * page's last group holds more than `groupRead` matches, the page's part of it is instead walked
+ * by name from the group's lowest name (it is dense in matches: those read are).
+ * Undefined (the caller walks the name index) when more than the cap match by account number.
+ */
+function pairPage(
+  db: Database,
+  search: string,
+  where: string[],
+  params: Record<string, unknown>,
+  q: DebtorQuery,
+  page: { limit: number; offset: number },
+  { groupRead }: Required<PairReading>,
+): Page<Debtor> | undefined {
+  const filter = where.length ? `AND ${where.join(' AND ')}` : '';
+  const byAccount = db
+    .prepare<[Record<string, unknown>], { id: number }>(`SELECT d.id FROM debitur d INDEXED BY debitur_urut WHERE ${ACCOUNT_PREFIX_DEBTORS} ${filter} LIMIT @countCap`)
+    .all({ ...params, prefix: prefixGlob(search), countCap: SHORT_SEARCH_COUNT_CAP + 1 })
+    .map((r) => r.id);
+  if (byAccount.length > SHORT_SEARCH_COUNT_CAP) return undefined;
+  // The trigrams starting with the pair (the last two characters of a column end with char(1)):
+  // every ASCII third character but A–Z (lower() left none), and the others the index holds.
+  // Listing them all from the vocabulary counted each one's debtors (31 ms for "an" at 1,000,000).
+  const pair = search.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const trigrams = [
+    ...ASCII_THIRD.map((c) => pair + c),
+    ...db
+      .prepare<[{ pair: string }], { term: string }>(`SELECT term FROM debitur_pasangan_kata WHERE term BETWEEN @pair || char(128) AND @pair || char(1114111)`)
+      .all({ pair })
+      .map((r) => r.term),
+  ];
+  const found = new Set<number>();
+  let complete = true;
+  const need = page.offset + page.limit;
+  // With a kecamatan, most of the pair's matches are elsewhere. A pair in more than
+  // KECAMATAN_DENSE of all names ("ka", "an") is found at once in the kecamatan's own name order
+  // (the caller's walk), while the pair index would read ~20 of its rows per match of the
+  // kecamatan. Its debtors are counted from the index's vocabulary (a bound: a debtor holding
+  // two of the trigrams counts twice; 15 ms for "an" at 1,000,000, under 3 ms for the others).
+  if (q.kecamatanId) {
+    const { docs, debtors } = db
+      .prepare<[{ pair: string }], { docs: number | null; debtors: number | null }>(
+        `SELECT (SELECT sum(doc) FROM debitur_pasangan_kata WHERE term BETWEEN @pair AND @pair || char(1114111)) AS docs, (SELECT max(id) FROM debitur) AS debtors`,
+      )
+      .get({ pair })!;
+    if ((docs ?? 0) > KECAMATAN_DENSE * (debtors ?? 0)) return undefined;
+  }
+  if (trigrams.length) {
+    // The group of the page's last row, and how many matches came before that group.
+    let last: { group: number; before: number } | undefined;
+    let current: { group: number; before: number } | undefined;
+    const matches = db
+      .prepare<[Record<string, unknown>], { grup: number; id: number }>(
+        `SELECT p.rowid >> ${PAIR_ID_BITS} AS grup, d.id FROM debitur_pasangan p JOIN debitur d INDEXED BY debitur_urut ON d.id = (p.rowid & ${2 ** PAIR_ID_BITS - 1})
+         WHERE debitur_pasangan MATCH @match ${filter} ORDER BY p.rowid`,
+      )
+      .iterate({ ...params, match: trigrams.map(trigramPhrase).join(' OR ') });
+    for (const m of matches) {
+      if (found.size > SHORT_SEARCH_COUNT_CAP && last && (m.grup !== last.group || found.size - last.before >= groupRead)) {
+        complete = false;
+        if (m.grup === last.group) {
+          // The group's first (need − before) matches by name: from the group's start, after every
+          // match of the groups before it (the floor can be below them when it lost a cut character).
+          const after = db
+            .prepare<[string], { nama: string }>(
+              `SELECT d.nama FROM debitur d INDEXED BY debitur_urut WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.nama COLLATE NOCASE DESC LIMIT 1`,
+            )
+            .get(JSON.stringify([...found].slice(0, last.before)));
+          const walked = db
+            .prepare<[Record<string, unknown>], { id: number }>(
+              `SELECT d.id FROM debitur d WHERE d.nama COLLATE NOCASE >= @floor AND d.nama COLLATE NOCASE > @after ${filter}
+                 AND (d.nama LIKE @like ESCAPE '\\' OR d.nama_usaha LIKE @like ESCAPE '\\')
+               ORDER BY d.nama COLLATE NOCASE, d.id LIMIT @rest`,
+            )
+            .all({ ...params, floor: pairGroupFloor(last.group), after: after?.nama ?? '', like: containsPattern(search), rest: need - last.before });
+          for (const w of walked) found.add(w.id);
+        }
+        break;
+      }
+      if (m.grup !== current?.group) current = { group: m.grup, before: found.size };
+      found.add(m.id);
+      if (found.size === need) last = current;
+    }
+  }
+  return sortedPage(db, found, byAccount, complete, q, page);
+}
+
+/**
+ * The page of a short search from its candidates: `found` (every match when `complete`, else the
+ * first ones by name, past the cap) and the account matches, sorted by name on debitur_urut.
+ */
+function sortedPage(db: Database, found: Set<number>, byAccount: number[], complete: boolean, q: DebtorQuery, page: { limit: number; offset: number }): Page<Debtor> {
+  for (const id of byAccount) found.add(id);
+  const capped = !complete || found.size > SHORT_SEARCH_COUNT_CAP;
+  const hits = db
+    .prepare<[Record<string, unknown>], { id: number }>(
+      `SELECT d.id FROM debitur d INDEXED BY debitur_urut WHERE d.id IN (SELECT value FROM json_each(@ids)) ORDER BY d.nama COLLATE NOCASE, d.id LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ids: JSON.stringify([...found]), ...page });
+  const rows = hits.length
+    ? db.prepare<[string], DebtorRow>(`${SELECT} WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.nama COLLATE NOCASE, d.id`).all(JSON.stringify(hits.map((h) => h.id)))
+    : [];
+  return capped
+    ? { rows: rows.map(toDebtor), total: SHORT_SEARCH_COUNT_CAP, totalCapped: true, page: q.page, pageSize: q.pageSize }
+    : { rows: rows.map(toDebtor), total: found.size, page: q.page, pageSize: q.pageSize };
 }
 
 /**

@@ -31,6 +31,18 @@ export const TRIGRAM_MIN = 3;
  */
 export const SHORT_SEARCH_COUNT_CAP = 1_000;
 
+/**
+ * The start of every name of a debitur_pasangan group (migration debtor_pairs: the group is the
+ * name's first 4 bytes, ASCII case folded): those bytes without the zero padding, less a character
+ * cut in two. No name of the group is below it in NOCASE order.
+ */
+export function pairGroupFloor(group: number): string {
+  const bytes = [24, 16, 8, 0].map((shift) => Math.floor(group / 2 ** shift) % 256);
+  while (bytes.length && bytes[bytes.length - 1] === 0) bytes.pop();
+  // Streaming: an incomplete last character is held back, not decoded as U+FFFD.
+  return new TextDecoder('utf-8').decode(Uint8Array.from(bytes), { stream: true });
+}
+
 const statements = new WeakMap<Database, Map<string, Statement>>();
 
 /**

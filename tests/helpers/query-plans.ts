@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 
 /**
  * The query plans (EXPLAIN QUERY PLAN, one string per statement, its lines joined by newlines) of
- * every statement `run` runs on `db` through `all` or `get`, with the parameters it ran them with:
+ * every statement `run` runs on `db` through `all`, `get` or `iterate`, with the parameters it ran them with:
  * for the tests that check a search reads indexes and never a whole table.
  */
 export async function plansOf(db: Database, run: () => unknown): Promise<string[]> {
@@ -10,7 +10,7 @@ export async function plansOf(db: Database, run: () => unknown): Promise<string[
   const prepare = db.prepare.bind(db);
   db.prepare = ((sql: string) => {
     const stmt = prepare(sql);
-    for (const method of ['all', 'get'] as const) {
+    for (const method of ['all', 'get', 'iterate'] as const) {
       const original = stmt[method].bind(stmt) as (...p: unknown[]) => unknown;
       (stmt as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
         seen.push({ sql, params });
