@@ -8,7 +8,7 @@
  * commit, on the runtime's thread or as a job, commits from it (staging.ts, stagedCommittable).
  */
 import { openJobConnection, type Database } from '../../../database/connection';
-import { beginStaging, stageClaimRows, stagedClaimRowsAt } from '../../../database/repositories/import-staging';
+import { beginStaging, stageClaimRows, stagedClaimRowsAt, stagedValueRowsAt } from '../../../database/repositories/import-staging';
 import type { InputOf, OutputOf } from '../../contract';
 import { IMPORT_KIND_SPECS, type ImportPreviewResult, type ImportRowView } from '../../contract/imports';
 import type { PreviewJob } from './jobs';
@@ -63,7 +63,7 @@ export function stageAndCheckClaim(outcome: ParseOutcome, task: ClaimStageTask, 
 }
 
 /**
- * A page of a staged claim preview's rows (imports.rows): chosen as the rows in memory were
+ * A page of a staged preview's rows (imports.rows; a claim's, or another kind's from ./kind-preview.ts): chosen as the rows in memory were
  * (all, the refused, or those refused or warned about), their values read from the staged table with the
  * accounts the check corrected, as the checked rows carried them.
  */
@@ -90,7 +90,7 @@ export function stagedRowsPage(
   const pageOf = chosen.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   const corrected = new Map(staged.findings.corrected.map((c) => [c.baris, c.nomorRekening]));
   const values = new Map(
-    stagedClaimRowsAt(
+    (jenis === 'tagihan' ? stagedClaimRowsAt : stagedValueRowsAt)(
       db,
       job.id,
       pageOf.map((i) => staged.baris[i]!),

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { getBank } from '../../../database/repositories/banks';
 import * as repo from '../../../database/repositories/imports';
 import { getInsurer } from '../../../database/repositories/insurers';
-import { bankOfficerMayImport, IMPORT_KIND_SPECS, type ImportField, type ImportInspection, type ImportKind, type ImportOptions, type ImportRowView } from '../../contract/imports';
+import { bankOfficerMayImport, commitsAsJob, IMPORT_KIND_SPECS, type ImportField, type ImportInspection, type ImportKind, type ImportOptions, type ImportRowView } from '../../contract/imports';
 import { callerBank, requireOwnBank } from '../auth/bank-scope';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
@@ -131,10 +131,11 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
     const req = job.request;
     try {
       job.tahap = 'Membaca berkas';
-      // A claim is staged and checked in the worker too (./claim-preview.ts), unless the database is
-      // in memory (tests; a worker cannot open it): then here, after the parse, as before.
+      // Every kind is staged and checked in the worker too (a claim: ./claim-preview.ts; the others:
+      // ./kind-preview.ts), unless the database is in memory (tests; a worker cannot open it): then
+      // here, after the parse, as before.
       const stage: ClaimStageTask | undefined =
-        req.jenis === 'tagihan' && ctx.databasePath !== ':memory:' ? { databasePath: ctx.databasePath, id: job.id, target: checkTargetOf(req, ctx.today()) } : undefined;
+        commitsAsJob(req.jenis) && ctx.databasePath !== ':memory:' ? { databasePath: ctx.databasePath, id: job.id, target: checkTargetOf(req, ctx.today()) } : undefined;
       const outcome = await runWorker<ParseOutcome & { info: { format: 'csv' | 'xlsx' }; staged?: StagedPreview }>(
         { kind: 'parse', file: req.lokasi, name: req.namaBerkas, jenis: req.jenis, opts: req.opsi, mapping: req.pemetaan, fixed: req.tetap, ...(stage ? { stage } : {}) },
         (stage, done, total) => {
@@ -305,7 +306,7 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       const job = jobOf(jobId);
       if (job.status === 'berjalan') throw new ServiceError('CONFLICT', 'Pratinjau masih berjalan; tunggu sampai selesai.');
       if (job.status === 'gagal') throw new ServiceError('CONFLICT', job.pesan ?? 'Pratinjau gagal; tidak ada yang dapat disimpan.');
-      // A claim previewed in the worker commits from its staged rows, as its job would.
+      // A preview finished in the worker commits from its staged rows, as its job would.
       const result = commitJob(ctx, job.staged ? stagedCommittable(ctx, job.id) : { ...job, jumlahValid: job.result?.jumlahValid ?? null }, ganti, pilihan);
       dropJob(job.id);
       return result;
