@@ -144,6 +144,46 @@ async function ok<T>(rt: Runtime, channel: string, input: unknown): Promise<T> {
 
 type Mode = 'langsung' | 'job' | 'pratinjau';
 
+/**
+ * The runtime's (main) thread as the kernel saw it (Linux: /proc/self/task/<pid>/schedstat, its
+ * time on a CPU and its time waiting in the run queue for one): over the watch, and during its
+ * longest gap between two 10 ms ticks. A gap the thread spent waiting for a CPU, or neither
+ * running nor waiting (asleep: a lock of the process), is not work on the thread; on this shared
+ * 2-core machine the stall alone cannot tell them apart. Null figures where there is no /proc.
+ */
+function watchThread(): { stop: () => { gapMs: number; runMs: number | null; waitMs: number | null; cpuMs: number | null } } {
+  const file = `/proc/self/task/${process.pid}/schedstat`;
+  const read = (): [number, number] | null => {
+    try {
+      const [run, wait] = fs.readFileSync(file, 'utf8').split(' ').map(Number);
+      return [run!, wait!];
+    } catch {
+      return null;
+    }
+  };
+  const first = read();
+  let last = performance.now();
+  let lastStat = first;
+  let longest: { gapMs: number; runMs: number | null; waitMs: number | null } = { gapMs: 0, runMs: null, waitMs: null };
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const stat = read();
+    const gap = now - last - 10;
+    if (gap > longest.gapMs)
+      longest = { gapMs: gap, runMs: stat && lastStat ? (stat[0] - lastStat[0]) / 1e6 : null, waitMs: stat && lastStat ? (stat[1] - lastStat[1]) / 1e6 : null };
+    last = now;
+    lastStat = stat;
+  }, 10);
+  const round = (n: number | null) => (n === null ? null : Math.round(n));
+  return {
+    stop: () => {
+      clearInterval(timer);
+      const end = read();
+      return { gapMs: Math.round(longest.gapMs), runMs: round(longest.runMs), waitMs: round(longest.waitMs), cpuMs: end && first ? Math.round((end[0] - first[0]) / 1e6) : null };
+    },
+  };
+}
+
 const cpuMs = (u: NodeJS.CpuUsage) => Math.round((u.user + u.system) / 1000);
 
 async function measure(source: string, jenis: ImportKind, mode: Mode, limit: number): Promise<string> {
@@ -159,6 +199,7 @@ async function measure(source: string, jenis: ImportKind, mode: Mode, limit: num
     const up = await ok<{ berkas: string }>(rt, 'imports.upload', { ...f.owner, namaBerkas, isiBase64: fs.readFileSync(file).toString('base64'), opsi: { delimiter: ';' } });
     const pemetaan = Object.fromEntries(f.header.map((h) => [h, h]));
     const cpu0 = process.cpuUsage();
+    const thread = watchThread();
     const preview = await withStalls(rt, async () => {
       const { jobId } = await ok<{ jobId: string }>(rt, 'imports.preview', { ...f.owner, berkas: up.berkas, namaBerkas, opsi: { headerRow: 1, delimiter: ';' }, pemetaan });
       await getJob(jobId)!.done;
@@ -168,6 +209,7 @@ async function measure(source: string, jenis: ImportKind, mode: Mode, limit: num
       }));
     });
     const cpu1 = process.cpuUsage();
+    const onThread = thread.stop();
     const { jobId, p } = preview.value;
     if (p.status !== 'selesai' || !p.hasil) throw new Error(`pratinjau ${p.status}: ${p.pesan}`);
     const previewCells = [
@@ -179,7 +221,13 @@ async function measure(source: string, jenis: ImportKind, mode: Mode, limit: num
       String(preview.maxStallMs).padStart(7),
       String(cpuMs({ user: cpu1.user - cpu0.user, system: cpu1.system - cpu0.system })).padStart(7),
     ];
-    if (mode === 'pratinjau') return [...previewCells, String(preview.maxCallMs).padStart(7)].join('  ');
+    if (mode === 'pratinjau')
+      return [
+        ...previewCells,
+        String(preview.maxCallMs).padStart(7),
+        String(onThread.cpuMs ?? '–').padStart(7),
+        `${onThread.gapMs}: ${onThread.runMs ?? '–'}/${onThread.waitMs ?? '–'}`.padStart(14),
+      ].join('  ');
     // The preview's garbage collected now, not during the commit's watch (as bench.ts does between steps).
     collectGarbage();
     const commit = await withStalls(rt, async () => {
@@ -217,10 +265,22 @@ async function main() {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  // Preview only: 'valid' is the preview's valid rows, the last column its longest app.info wait.
+  // Preview only: 'valid' is the preview's valid rows, then its longest app.info wait, the main
+  // thread's own CPU over the preview ('cpu utas'), and its longest gap with the thread's time
+  // running / waiting for a CPU during it ('celah: jalan/antre', ms; watchThread).
+  // The columns 'jeda' and 'cpu ms' are stall.ts's longest stall and the process's CPU (all threads).
   const previewOnly = modes.every((m) => m === 'pratinjau');
   console.log(
-    ['jenis'.padEnd(12), 'cara'.padEnd(8), 'baris', previewOnly ? 'valid' : 'disimpan', 'prat. ms', 'jeda', 'cpu ms', ...(previewOnly ? ['app.info'] : ['simpan ms', 'jeda maks', 'app.info', 'cpu ms'])]
+    [
+      'jenis'.padEnd(12),
+      'cara'.padEnd(8),
+      'baris',
+      previewOnly ? 'valid' : 'disimpan',
+      'prat. ms',
+      'jeda',
+      'cpu ms',
+      ...(previewOnly ? ['app.info', 'cpu utas', 'celah: jalan/antre'.padStart(14)] : ['simpan ms', 'jeda maks', 'app.info', 'cpu ms']),
+    ]
       .map((h, i) => (i < 2 ? h : h.padStart(7)))
       .join('  '),
   );

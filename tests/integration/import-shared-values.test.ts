@@ -47,7 +47,12 @@ describe('checked rows share the parsed values until a check changes one', () =>
 
     // The check the worker ran (checkRows), on the file parsed as the worker parses it.
     const req = job.request;
-    const outcome = await parseFile(fs.readFileSync(path.join(FIX, 'posisi-pipa.txt')), req.namaBerkas, { kind: req.jenis, opts: req.opsi, mapping: req.pemetaan, fixed: req.tetap });
+    const outcome = await parseFile(fs.readFileSync(path.join(FIX, 'posisi-pipa.txt')), req.namaBerkas, {
+      kind: req.jenis,
+      opts: req.opsi,
+      mapping: req.pemetaan,
+      fixed: req.tetap,
+    });
     const first = checkRows(r.db, { ...req, bulanIni: '2026-11', hariIni: '2026-11-15' }, outcome);
     const parsed = outcome.rows.find((x) => x.baris === 4)!;
     const checked = first.rows.find((x) => x.baris === 4)!;

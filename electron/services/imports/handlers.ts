@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { getBank } from '../../../database/repositories/banks';
 import * as repo from '../../../database/repositories/imports';
 import { getInsurer } from '../../../database/repositories/insurers';
-import { bankOfficerMayImport, commitsAsJob, IMPORT_KIND_SPECS, type ImportField, type ImportInspection, type ImportKind, type ImportOptions, type ImportRowView } from '../../contract/imports';
+import { bankOfficerMayImport, IMPORT_KIND_SPECS, type ImportField, type ImportInspection, type ImportKind, type ImportOptions, type ImportRowView } from '../../contract/imports';
 import { callerBank, requireOwnBank } from '../auth/bank-scope';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
@@ -21,6 +21,7 @@ import type { Inspection } from './parse/pipeline';
 import type { ParseOutcome } from './parse/rows';
 import { runWorker, WorkerFileError } from './run-worker';
 import { dropStaging } from '../../../database/repositories/import-staging';
+import { commitsAsJob } from '../../contract/imports';
 import { finishStaging, stagedCommittable, stageRows } from './staging';
 import { stagedRowsPage, type ClaimStageTask, type StagedPreview } from './claim-preview';
 
