@@ -179,6 +179,10 @@ function watchThread(): { stop: () => { gapMs: number; runMs: number | null; wai
     stop: () => {
       clearInterval(timer);
       const end = read();
+      // The gap up to now counts too (as stall.ts's).
+      const gap = performance.now() - last - 10;
+      if (gap > longest.gapMs)
+        longest = { gapMs: gap, runMs: end && lastStat ? (end[0] - lastStat[0]) / 1e6 : null, waitMs: end && lastStat ? (end[1] - lastStat[1]) / 1e6 : null };
       return { gapMs: Math.round(longest.gapMs), runMs: round(longest.runMs), waitMs: round(longest.waitMs), cpuMs: end && first ? Math.round((end[0] - first[0]) / 1e6) : null };
     },
   };

@@ -100,11 +100,17 @@ async function sameAsOnTheThread(r: TempRuntime, job: NonNullable<ReturnType<typ
 
   // The summary (counts, totals, periods, the first problems, the valid examples, the debtor differences).
   expect(job.result).toEqual(summarize(req.jenis, req.namaBerkas, outcome, onThread, job.result!.sebelumnya));
-  // Every problem, word for word and in order; the whole-file problems.
-  expect(job.checked!.problems).toEqual(onThread.problems);
-  expect(job.checked!.fileProblems).toEqual(onThread.fileProblems);
+  // Every problem, word for word and in order (kept as columns: paged, and by level); the whole-file problems.
+  expect(job.staged!.problemColumns).toBeDefined();
   const problems = await call(r, 'imports.problems', { jobId: job.id, page: 1, pageSize: 500 });
-  expect(problems.rows).toEqual(onThread.problems);
+  expect(problems).toEqual({ rows: onThread.problems, total: onThread.problems.length, page: 1, pageSize: 500 });
+  for (const tingkat of ['galat', 'peringatan'] as const) {
+    const of = onThread.problems.filter((p) => p.tingkat === tingkat);
+    expect(await call(r, 'imports.problems', { jobId: job.id, page: 1, pageSize: 500, tingkat })).toEqual({ rows: of, total: of.length, page: 1, pageSize: 500 });
+    expect((await call(r, 'imports.problems', { jobId: job.id, page: 2, pageSize: 2, tingkat })).rows).toEqual(of.slice(2, 4));
+  }
+  expect((await call(r, 'imports.problems', { jobId: job.id, page: 2, pageSize: 3 })).rows).toEqual(onThread.problems.slice(3, 6));
+  expect(job.checked!.fileProblems).toEqual(onThread.fileProblems);
 
   // The staged rows, which the commit (a job, or on the thread) reads back, checks again and writes: as the thread staged them.
   expect(stagedValueRows(r.db, job.id)).toEqual(asStaged(outcome));

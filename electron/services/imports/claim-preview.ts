@@ -12,6 +12,7 @@ import { beginStaging, stageClaimRows, stagedClaimRowsAt, stagedValueRowsAt } fr
 import type { InputOf, OutputOf } from '../../contract';
 import { IMPORT_KIND_SPECS, type ImportPreviewResult, type ImportRowView } from '../../contract/imports';
 import type { PreviewJob } from './jobs';
+import { problemsOfRows, rowsWithProblems, type ProblemColumns } from './problem-columns';
 import { summarize } from './checks';
 import { applyClaimCheck, checkStagedClaimFindings, type ClaimCheckFindings } from './claim-check';
 import type { CheckTarget } from './kinds/types';
@@ -33,6 +34,8 @@ export interface StagedPreview {
   /** Every row's number in file order, and whether it is refused (by the parse or the check): the row pages' filter. */
   baris: Int32Array;
   galat: Uint8Array;
+  /** The problems as columns (./problem-columns.ts; another kind's preview, ./kind-preview.ts): then `findings.problems` is empty. */
+  problemColumns?: ProblemColumns;
 }
 
 /** Rows staged per transaction: the runtime's own writes wait for at most one batch. */
@@ -70,24 +73,32 @@ export function stageAndCheckClaim(outcome: ParseOutcome, task: ClaimStageTask, 
 export function stagedRowsPage(
   db: Database,
   job: Pick<PreviewJob, 'id' | 'request'>,
-  staged: Pick<StagedPreview, 'findings' | 'baris' | 'galat'>,
+  staged: Pick<StagedPreview, 'findings' | 'baris' | 'galat' | 'problemColumns'>,
   q: { page: number; pageSize: number; hanya: InputOf<'imports.rows'>['hanya'] },
 ): OutputOf<'imports.rows'> {
   const { jenis, pemetaan } = job.request;
-  const byRow = new Map<number, ImportRowView['masalah']>();
+  let byRow = new Map<number, ImportRowView['masalah']>();
   for (const p of staged.findings.problems) {
     if (p.baris === null) continue;
     let list = byRow.get(p.baris);
     if (!list) byRow.set(p.baris, (list = []));
     list.push({ kolom: p.kolom, pesan: p.pesan, tingkat: p.tingkat });
   }
+  const columns = staged.problemColumns;
+  const withProblem: { has(baris: number): boolean } = columns ? rowsWithProblems(columns) : byRow;
   const chosen: number[] = [];
   for (let i = 0; i < staged.baris.length; i++) {
     const b = staged.baris[i]!;
     const galat = staged.galat[i] === 1;
-    if (q.hanya === 'semua' || (q.hanya === 'galat' ? galat : galat || byRow.has(b))) chosen.push(i);
+    if (q.hanya === 'semua' || (q.hanya === 'galat' ? galat : galat || withProblem.has(b))) chosen.push(i);
   }
   const pageOf = chosen.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  // Problems kept as columns: made into objects for this page's rows only.
+  if (columns)
+    byRow = problemsOfRows(
+      columns,
+      pageOf.map((i) => staged.baris[i]!),
+    );
   const corrected = new Map(staged.findings.corrected.map((c) => [c.baris, c.nomorRekening]));
   const values = new Map(
     (jenis === 'tagihan' ? stagedClaimRowsAt : stagedValueRowsAt)(

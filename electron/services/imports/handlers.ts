@@ -22,6 +22,7 @@ import type { ParseOutcome } from './parse/rows';
 import { runWorker, WorkerFileError } from './run-worker';
 import { dropStaging } from '../../../database/repositories/import-staging';
 import { commitsAsJob } from '../../contract/imports';
+import { problemsPage } from './problem-columns';
 import { finishStaging, stagedCommittable, stageRows } from './staging';
 import { stagedRowsPage, type ClaimStageTask, type StagedPreview } from './claim-preview';
 
@@ -153,10 +154,10 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       job.request.format = outcome.info.format;
       if (outcome.staged) {
         // Its rows are in the staged table; what the preview shows came with the answer.
-        const { result, findings, baris, galat } = outcome.staged;
+        const { result, findings, baris, galat, problemColumns } = outcome.staged;
         job.outcome = { rows: [], problems: outcome.problems, skipped: outcome.skipped, emptyRows: outcome.emptyRows, fileProblems: outcome.fileProblems };
         job.checked = { rows: [], problems: findings.problems, fileProblems: findings.fileProblems };
-        job.staged = { findings, baris, galat };
+        job.staged = { findings, baris, galat, ...(problemColumns ? { problemColumns } : {}) };
         job.result = { ...result, sebelumnya: repo.findImportBySha(db, req.jenis, req.berkas) };
         finishStaging(db, job);
         job.persen = 100;
@@ -267,6 +268,8 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
     'imports.problems': async ({ jobId, page, pageSize, tingkat }) => {
       const job = jobOf(jobId);
       if (!job.checked) throw new ServiceError('CONFLICT', 'Pratinjau belum selesai.');
+      // Kept as columns (./problem-columns.ts): only this page made into objects.
+      if (job.staged?.problemColumns) return { ...problemsPage(job.staged.problemColumns, page, pageSize, tingkat), page, pageSize };
       const all = tingkat ? job.checked.problems.filter((p) => p.tingkat === tingkat) : job.checked.problems;
       return { rows: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
     },

@@ -42,7 +42,7 @@ export interface PreviewJob {
    * A preview finished in the worker (./claim-preview.ts, ./kind-preview.ts): its rows are in its staged table, not
    * in `outcome` or `checked` (both without rows then); what the row pages need of them.
    */
-  staged?: Pick<StagedPreview, 'findings' | 'baris' | 'galat'>;
+  staged?: Pick<StagedPreview, 'findings' | 'baris' | 'galat' | 'problemColumns'>;
   /** Settles when the job ends (tests and the end-to-end import await it). */
   done: Promise<void>;
 }
