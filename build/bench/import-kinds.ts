@@ -225,13 +225,34 @@ async function measure(source: string, jenis: ImportKind, mode: Mode, limit: num
       String(preview.maxStallMs).padStart(7),
       String(cpuMs({ user: cpu1.user - cpu0.user, system: cpu1.system - cpu0.system })).padStart(7),
     ];
-    if (mode === 'pratinjau')
+    if (mode === 'pratinjau') {
+      // What the screen asks next, each on the runtime's thread: the first page of problems, of warnings, and of rows with a problem (the slowest of them).
+      let slowest = 0;
+      for (const [channel, input] of [
+        ['imports.problems', { jobId, page: 1, pageSize: 50 }],
+        ['imports.problems', { jobId, page: 1, pageSize: 50, tingkat: 'peringatan' }],
+        ['imports.rows', { jobId, page: 1, pageSize: 50, hanya: 'bermasalah' }],
+        ...(process.env.GS_BENCH_PAGES
+          ? ([
+              ['imports.rows', { jobId, page: 1, pageSize: 50, hanya: 'bermasalah' }],
+              ['imports.rows', { jobId, page: 1, pageSize: 50, hanya: 'semua' }],
+              ['imports.rows', { jobId, page: 1000, pageSize: 50, hanya: 'semua' }],
+            ] as const)
+          : []),
+      ] as const) {
+        const t = performance.now();
+        await ok(rt, channel, input);
+        slowest = Math.max(slowest, performance.now() - t);
+        if (process.env.GS_BENCH_PAGES) console.log(channel, JSON.stringify(input), Math.round(performance.now() - t), 'ms');
+      }
       return [
         ...previewCells,
         String(preview.maxCallMs).padStart(7),
         String(onThread.cpuMs ?? '–').padStart(7),
         `${onThread.gapMs}: ${onThread.runMs ?? '–'}/${onThread.waitMs ?? '–'}`.padStart(14),
+        String(Math.round(slowest)).padStart(7),
       ].join('  ');
+    }
     // The preview's garbage collected now, not during the commit's watch (as bench.ts does between steps).
     collectGarbage();
     const commit = await withStalls(rt, async () => {
@@ -271,7 +292,8 @@ async function main() {
   );
   // Preview only: 'valid' is the preview's valid rows, then its longest app.info wait, the main
   // thread's own CPU over the preview ('cpu utas'), and its longest gap with the thread's time
-  // running / waiting for a CPU during it ('celah: jalan/antre', ms; watchThread).
+  // running / waiting for a CPU during it ('celah: jalan/antre', ms; watchThread), and the slowest
+  // of the first pages of problems, warnings and rows with a problem after it ('halaman').
   // The columns 'jeda' and 'cpu ms' are stall.ts's longest stall and the process's CPU (all threads).
   const previewOnly = modes.every((m) => m === 'pratinjau');
   console.log(
@@ -283,7 +305,7 @@ async function main() {
       'prat. ms',
       'jeda',
       'cpu ms',
-      ...(previewOnly ? ['app.info', 'cpu utas', 'celah: jalan/antre'.padStart(14)] : ['simpan ms', 'jeda maks', 'app.info', 'cpu ms']),
+      ...(previewOnly ? ['app.info', 'cpu utas', 'celah: jalan/antre'.padStart(14), 'halaman'] : ['simpan ms', 'jeda maks', 'app.info', 'cpu ms']),
     ]
       .map((h, i) => (i < 2 ? h : h.padStart(7)))
       .join('  '),

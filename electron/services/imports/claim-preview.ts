@@ -12,7 +12,7 @@ import { beginStaging, stageClaimRows, stagedClaimRowsAt, stagedValueRowsAt } fr
 import type { InputOf, OutputOf } from '../../contract';
 import { IMPORT_KIND_SPECS, type ImportPreviewResult, type ImportRowView } from '../../contract/imports';
 import type { PreviewJob } from './jobs';
-import { problemsOfRows, rowsWithProblems, type ProblemColumns } from './problem-columns';
+import { problemsOfRows, rowProblemFlags, type ProblemColumns } from './problem-columns';
 import { summarize } from './checks';
 import { applyClaimCheck, checkStagedClaimFindings, type ClaimCheckFindings } from './claim-check';
 import type { CheckTarget } from './kinds/types';
@@ -85,12 +85,12 @@ export function stagedRowsPage(
     list.push({ kolom: p.kolom, pesan: p.pesan, tingkat: p.tingkat });
   }
   const columns = staged.problemColumns;
-  const withProblem: { has(baris: number): boolean } = columns ? rowsWithProblems(columns) : byRow;
+  const flags = columns && q.hanya === 'bermasalah' ? rowProblemFlags(columns, staged.baris) : null;
   const chosen: number[] = [];
   for (let i = 0; i < staged.baris.length; i++) {
     const b = staged.baris[i]!;
     const galat = staged.galat[i] === 1;
-    if (q.hanya === 'semua' || (q.hanya === 'galat' ? galat : galat || withProblem.has(b))) chosen.push(i);
+    if (q.hanya === 'semua' || (q.hanya === 'galat' ? galat : galat || (flags ? flags[i] === 1 : byRow.has(b)))) chosen.push(i);
   }
   const pageOf = chosen.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   // Problems kept as columns: made into objects for this page's rows only.

@@ -73,11 +73,31 @@ export function problemsPage(c: ProblemColumns, page: number, pageSize: number, 
   return { rows, total };
 }
 
-/** The rows with any problem (the row pages' "with a problem" filter). */
-export function rowsWithProblems(c: ProblemColumns): Set<number> {
-  const rows = new Set<number>();
-  for (let i = 0; i < c.baris.length; i++) if (c.baris[i]! > 0) rows.add(c.baris[i]!);
-  return rows;
+const flagsOf = new WeakMap<ProblemColumns, Uint8Array>();
+
+/**
+ * Per row of `baris` (a preview's rows in file order), 1 when it has any problem: the row pages'
+ * "with a problem" filter. Worked out once per preview, walking both lists together (the checks
+ * sort the problems by row, the rows are in file order); a Set if either is not in order.
+ */
+export function rowProblemFlags(c: ProblemColumns, baris: Int32Array): Uint8Array {
+  const known = flagsOf.get(c);
+  if (known && known.length === baris.length) return known;
+  const flags = new Uint8Array(baris.length);
+  const sorted = (a: Int32Array) => a.every((v, i) => i === 0 || a[i - 1]! <= v);
+  if (sorted(c.baris) && sorted(baris)) {
+    let p = 0;
+    for (let i = 0; i < baris.length; i++) {
+      while (p < c.baris.length && c.baris[p]! < baris[i]!) p++;
+      if (p < c.baris.length && c.baris[p] === baris[i]) flags[i] = 1;
+    }
+  } else {
+    const rows = new Set<number>();
+    for (const b of c.baris) if (b > 0) rows.add(b);
+    baris.forEach((b, i) => (flags[i] = rows.has(b) ? 1 : 0));
+  }
+  flagsOf.set(c, flags);
+  return flags;
 }
 
 /** The problems of rows `baris` (a page of rows), in order, as the row pages show them. */

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ImportProblem } from '../../../electron/contract/imports';
-import { problemAt, problemsOfRows, problemsPage, rowsWithProblems, toProblemColumns } from '../../../electron/services/imports/problem-columns';
+import { problemAt, problemsOfRows, problemsPage, rowProblemFlags, toProblemColumns } from '../../../electron/services/imports/problem-columns';
 
 const PROBLEMS: ImportProblem[] = [
   { berkas: 'a.csv', baris: null, kolom: null, pesan: 'Berkas tanpa baris data', tingkat: 'galat' },
@@ -36,7 +36,13 @@ describe('problems as columns', () => {
 
   it("finds the rows with a problem and a page's problems, in order", () => {
     const c = toProblemColumns(PROBLEMS);
-    expect([...rowsWithProblems(c)].sort((a, b) => a - b)).toEqual([2, 5, 7, 9]);
+    const rows = Int32Array.from([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const expected = [1, 0, 0, 1, 0, 1, 0, 1, 0];
+    expect([...rowProblemFlags(c, rows)]).toEqual(expected);
+    // Out of order (not what the checks give, but answered all the same).
+    const shuffled = toProblemColumns([...PROBLEMS].reverse());
+    expect([...rowProblemFlags(shuffled, rows)]).toEqual(expected);
+    expect([...rowProblemFlags(toProblemColumns(PROBLEMS), Int32Array.from([10, 9, 2]))]).toEqual([0, 1, 1]);
     const byRow = problemsOfRows(c, [2, 3, 9]);
     expect([...byRow.keys()]).toEqual([2, 9]);
     expect(byRow.get(2)).toEqual([
