@@ -9,6 +9,7 @@
  * whole-file problems, the same staged rows (what the commit's job reads back and writes), and
  * the same row pages.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -196,6 +197,39 @@ describe('bank positions (posisi)', () => {
     const job = await preview(r, { jenis: 'posisi', bankId: w.bri }, 'posisi-pipa.txt', fs.readFileSync(path.join(FIX, 'posisi-pipa.txt')));
     const { onThread } = await sameAsOnTheThread(r, job);
     expect(onThread.fileProblems).toHaveLength(1);
+  });
+});
+
+describe('progress', () => {
+  it('the worker reports the parse, then the staging up to half of the matching step, before the check', async () => {
+    const r = rt();
+    const w = await buildWorld(r);
+    const job = await preview(r, { jenis: 'posisi', bankId: w.bsb }, 'posisi-pipa.txt', fs.readFileSync(path.join(FIX, 'posisi-pipa.txt')));
+    const req = job.request;
+    const reports: [string, number, number][] = [];
+    const id = crypto.randomUUID();
+    const answer = await runWorker<{ staged: { result: { jumlahBaris: number } } }>(
+      {
+        kind: 'parse',
+        file: req.lokasi,
+        name: req.namaBerkas,
+        jenis: req.jenis,
+        opts: req.opsi,
+        mapping: req.pemetaan,
+        fixed: req.tetap,
+        stage: { databasePath: r.databasePath, id, target: checkTargetOf(req, TODAY) },
+      },
+      (stage, done, total) => reports.push([stage, done, total]),
+    );
+    const rows = answer.staged.result.jumlahBaris;
+    expect(rows).toBe(job.result!.jumlahBaris);
+    const matching = reports.filter(([stage]) => stage === 'mencocokkan');
+    // After the parse's own steps; the staging from 0 to half of its step, the check the other half.
+    expect(reports.findIndex(([stage]) => stage === 'mencocokkan')).toBeGreaterThan(0);
+    expect(reports.slice(reports.findIndex(([stage]) => stage === 'mencocokkan')).every(([stage]) => stage === 'mencocokkan')).toBe(true);
+    expect(matching[0]).toEqual(['mencocokkan', 0, rows * 2]);
+    expect(matching.at(-1)).toEqual(['mencocokkan', rows, rows * 2]);
+    expect(stagedValueRows(r.db, id)).toHaveLength(rows);
   });
 });
 
