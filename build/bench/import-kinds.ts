@@ -7,7 +7,10 @@
  * preview's garbage is not collected during the commit's watch. Developer tool, on a copy of the
  * cached data set:
  *
- *   npx tsx build/bench/import-kinds.ts [--loans 100000] [--months 36] [--kinds posisi,pinjaman,riwayat,sk_penerima,premi] [--modes langsung,job] [--rows N]
+ *   npx tsx build/bench/import-kinds.ts [--loans 100000] [--months 36] [--kinds posisi,pinjaman,riwayat,sk_penerima,premi] [--modes langsung,job,pratinjau] [--rows N]
+ *
+ * Mode 'pratinjau': the preview alone (its wall, longest stall and CPU), no commit after it: the
+ * loan list's commit is a minute of machine time that a preview's measurement does not need.
  *
  * Each kind and mode runs on a fresh copy (a commit cannot be taken back, and the same file twice
  * is "already imported"). The files are made from the data set:
@@ -139,9 +142,55 @@ async function ok<T>(rt: Runtime, channel: string, input: unknown): Promise<T> {
   return r.value as T;
 }
 
+type Mode = 'langsung' | 'job' | 'pratinjau';
+
+/**
+ * The runtime's (main) thread as the kernel saw it (Linux: /proc/self/task/<pid>/schedstat, its
+ * time on a CPU and its time waiting in the run queue for one): over the watch, and during its
+ * longest gap between two 10 ms ticks. A gap the thread spent waiting for a CPU, or neither
+ * running nor waiting (asleep: a lock of the process), is not work on the thread; on this shared
+ * 2-core machine the stall alone cannot tell them apart. Null figures where there is no /proc.
+ */
+function watchThread(): { stop: () => { gapMs: number; runMs: number | null; waitMs: number | null; cpuMs: number | null } } {
+  const file = `/proc/self/task/${process.pid}/schedstat`;
+  const read = (): [number, number] | null => {
+    try {
+      const [run, wait] = fs.readFileSync(file, 'utf8').split(' ').map(Number);
+      return [run!, wait!];
+    } catch {
+      return null;
+    }
+  };
+  const first = read();
+  let last = performance.now();
+  let lastStat = first;
+  let longest: { gapMs: number; runMs: number | null; waitMs: number | null } = { gapMs: 0, runMs: null, waitMs: null };
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const stat = read();
+    const gap = now - last - 10;
+    if (gap > longest.gapMs)
+      longest = { gapMs: gap, runMs: stat && lastStat ? (stat[0] - lastStat[0]) / 1e6 : null, waitMs: stat && lastStat ? (stat[1] - lastStat[1]) / 1e6 : null };
+    last = now;
+    lastStat = stat;
+  }, 10);
+  const round = (n: number | null) => (n === null ? null : Math.round(n));
+  return {
+    stop: () => {
+      clearInterval(timer);
+      const end = read();
+      // The gap up to now counts too (as stall.ts's).
+      const gap = performance.now() - last - 10;
+      if (gap > longest.gapMs)
+        longest = { gapMs: gap, runMs: end && lastStat ? (end[0] - lastStat[0]) / 1e6 : null, waitMs: end && lastStat ? (end[1] - lastStat[1]) / 1e6 : null };
+      return { gapMs: Math.round(longest.gapMs), runMs: round(longest.runMs), waitMs: round(longest.waitMs), cpuMs: end && first ? Math.round((end[0] - first[0]) / 1e6) : null };
+    },
+  };
+}
+
 const cpuMs = (u: NodeJS.CpuUsage) => Math.round((u.user + u.system) / 1000);
 
-async function measure(source: string, jenis: ImportKind, mode: 'langsung' | 'job', limit: number): Promise<string> {
+async function measure(source: string, jenis: ImportKind, mode: Mode, limit: number): Promise<string> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gs-import-kinds-'));
   const databasePath = path.join(work, 'bench.sqlite');
   fs.copyFileSync(source, databasePath);
@@ -154,6 +203,7 @@ async function measure(source: string, jenis: ImportKind, mode: 'langsung' | 'jo
     const up = await ok<{ berkas: string }>(rt, 'imports.upload', { ...f.owner, namaBerkas, isiBase64: fs.readFileSync(file).toString('base64'), opsi: { delimiter: ';' } });
     const pemetaan = Object.fromEntries(f.header.map((h) => [h, h]));
     const cpu0 = process.cpuUsage();
+    const thread = watchThread();
     const preview = await withStalls(rt, async () => {
       const { jobId } = await ok<{ jobId: string }>(rt, 'imports.preview', { ...f.owner, berkas: up.berkas, namaBerkas, opsi: { headerRow: 1, delimiter: ';' }, pemetaan });
       await getJob(jobId)!.done;
@@ -163,8 +213,46 @@ async function measure(source: string, jenis: ImportKind, mode: 'langsung' | 'jo
       }));
     });
     const cpu1 = process.cpuUsage();
+    const onThread = thread.stop();
     const { jobId, p } = preview.value;
     if (p.status !== 'selesai' || !p.hasil) throw new Error(`pratinjau ${p.status}: ${p.pesan}`);
+    const previewCells = [
+      jenis.padEnd(12),
+      mode.padEnd(8),
+      String(p.hasil.jumlahBaris).padStart(7),
+      String(p.hasil.jumlahValid).padStart(7),
+      String(preview.ms).padStart(7),
+      String(preview.maxStallMs).padStart(7),
+      String(cpuMs({ user: cpu1.user - cpu0.user, system: cpu1.system - cpu0.system })).padStart(7),
+    ];
+    if (mode === 'pratinjau') {
+      // What the screen asks next, each on the runtime's thread: the first page of problems, of warnings, and of rows with a problem (the slowest of them).
+      let slowest = 0;
+      for (const [channel, input] of [
+        ['imports.problems', { jobId, page: 1, pageSize: 50 }],
+        ['imports.problems', { jobId, page: 1, pageSize: 50, tingkat: 'peringatan' }],
+        ['imports.rows', { jobId, page: 1, pageSize: 50, hanya: 'bermasalah' }],
+        ...(process.env.GS_BENCH_PAGES
+          ? ([
+              ['imports.rows', { jobId, page: 1, pageSize: 50, hanya: 'bermasalah' }],
+              ['imports.rows', { jobId, page: 1, pageSize: 50, hanya: 'semua' }],
+              ['imports.rows', { jobId, page: 1000, pageSize: 50, hanya: 'semua' }],
+            ] as const)
+          : []),
+      ] as const) {
+        const t = performance.now();
+        await ok(rt, channel, input);
+        slowest = Math.max(slowest, performance.now() - t);
+        if (process.env.GS_BENCH_PAGES) console.log(channel, JSON.stringify(input), Math.round(performance.now() - t), 'ms');
+      }
+      return [
+        ...previewCells,
+        String(preview.maxCallMs).padStart(7),
+        String(onThread.cpuMs ?? '–').padStart(7),
+        `${onThread.gapMs}: ${onThread.runMs ?? '–'}/${onThread.waitMs ?? '–'}`.padStart(14),
+        String(Math.round(slowest)).padStart(7),
+      ].join('  ');
+    }
     // The preview's garbage collected now, not during the commit's watch (as bench.ts does between steps).
     collectGarbage();
     const commit = await withStalls(rt, async () => {
@@ -174,14 +262,9 @@ async function measure(source: string, jenis: ImportKind, mode: 'langsung' | 'jo
       return JSON.parse(end.hasilJson!) as { jumlahBaris: number };
     });
     const cpu2 = process.cpuUsage();
+    previewCells[3] = String(commit.value.jumlahBaris).padStart(7);
     return [
-      jenis.padEnd(12),
-      mode.padEnd(8),
-      String(p.hasil.jumlahBaris).padStart(7),
-      String(commit.value.jumlahBaris).padStart(7),
-      String(preview.ms).padStart(7),
-      String(preview.maxStallMs).padStart(7),
-      String(cpuMs({ user: cpu1.user - cpu0.user, system: cpu1.system - cpu0.system })).padStart(7),
+      ...previewCells,
       String(commit.ms).padStart(7),
       String(commit.maxStallMs).padStart(7),
       String(commit.maxCallMs).padStart(7),
@@ -198,7 +281,7 @@ async function main() {
   const loans = Number(arg('loans', '100000'));
   const months = Number(arg('months', '36'));
   const kinds = arg('kinds', 'posisi,pinjaman,riwayat,sk_penerima,premi').split(',') as ImportKind[];
-  const modes = arg('modes', 'langsung,job').split(',') as ('langsung' | 'job')[];
+  const modes = arg('modes', 'langsung,job').split(',') as Mode[];
   const limit = Number(arg('rows', String(loans)));
   const { file } = dataSetFile({ loans, months, seed: 20251027, cacheDir: path.resolve(__dirname, '..', '..', '.cache', 'bench'), log: () => {} });
   console.log(
@@ -207,8 +290,23 @@ async function main() {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
+  // Preview only: 'valid' is the preview's valid rows, then its longest app.info wait, the main
+  // thread's own CPU over the preview ('cpu utas'), and its longest gap with the thread's time
+  // running / waiting for a CPU during it ('celah: jalan/antre', ms; watchThread), and the slowest
+  // of the first pages of problems, warnings and rows with a problem after it ('halaman').
+  // The columns 'jeda' and 'cpu ms' are stall.ts's longest stall and the process's CPU (all threads).
+  const previewOnly = modes.every((m) => m === 'pratinjau');
   console.log(
-    ['jenis'.padEnd(12), 'cara'.padEnd(8), 'baris', 'disimpan', 'prat. ms', 'jeda', 'cpu ms', 'simpan ms', 'jeda maks', 'app.info', 'cpu ms']
+    [
+      'jenis'.padEnd(12),
+      'cara'.padEnd(8),
+      'baris',
+      previewOnly ? 'valid' : 'disimpan',
+      'prat. ms',
+      'jeda',
+      'cpu ms',
+      ...(previewOnly ? ['app.info', 'cpu utas', 'celah: jalan/antre'.padStart(14), 'halaman'] : ['simpan ms', 'jeda maks', 'app.info', 'cpu ms']),
+    ]
       .map((h, i) => (i < 2 ? h : h.padStart(7)))
       .join('  '),
   );

@@ -174,6 +174,18 @@ export function stagedValueRows(db: Database, id: string): StagedRow[] {
   return rows;
 }
 
+/** The rows numbered `baris` of a preview staged by stageValueRows (a preview's page of rows), in file order, as stagedValueRows gives them. */
+export function stagedValueRowsAt(db: Database, id: string, baris: readonly number[]): StagedRow[] {
+  if (baris.length === 0) return [];
+  const select = db.prepare(`SELECT baris, galat, rekening_angka, nilai FROM ${tableOf(id)} WHERE baris IN (SELECT value FROM json_each(?)) ORDER BY baris`).raw(true);
+  return (select.all(JSON.stringify(baris)) as [number, number, number, string][]).map(([b, galat, angka, nilai]) => ({
+    baris: b,
+    galat: galat === 1,
+    ...(angka === 1 ? { rekeningAngka: true as const } : {}),
+    values: JSON.parse(nilai) as StagedRow['values'],
+  }));
+}
+
 /** How many rows the preview staged (0 when its table is gone: a restore, a restart). */
 export function stagedRowCount(db: Database, id: string): number {
   const table = tableOf(id);

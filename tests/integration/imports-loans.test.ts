@@ -14,95 +14,13 @@ import { auditRows, call, callError, countRows, sessionAs, snapshot, useTempRunt
 import { makeNik, NIK } from '../helpers/nik';
 import { withPlantedCrash } from '../helpers/console';
 import { bankListCsv, bankListWorkbook, legacyWorkbook, N } from '../fixtures/loan-files/make';
-import { schemeInput } from '../helpers/scheme';
+import { loanWorld } from '../fixtures/loan-files/world';
 import { commitBothWays, previewUpload } from '../helpers/import-job';
 
 const rt = useTempRuntime({ prefix: 'gs-import-pinjaman-' });
 afterEach(() => {
   commitHooks.afterWrite = null;
 });
-
-interface LoanWorld {
-  bsb: number;
-  bri: number;
-  lama: number;
-  baru: number;
-  fauzi: number;
-  storedLoan: number;
-  kecamatan: (nama: string) => number;
-}
-
-async function loanWorld(r: TempRuntime): Promise<LoanWorld> {
-  const kecamatan = (nama: string) => (r.db.prepare('SELECT id FROM kecamatan WHERE nama = ?').get(nama) as { id: number }).id;
-  const sektor = (nama: string) => (r.db.prepare('SELECT id FROM sektor WHERE nama = ?').get(nama) as { id: number }).id;
-  const bsb = (
-    await call(r, 'banks.save', {
-      kode: 'BSB',
-      nama: 'Bank Sumsel Babel',
-      cabang: [
-        { kode: 'ME01', nama: 'Cabang Muara Enim' },
-        { kode: 'GLB', nama: 'Unit Gelumbang' },
-      ],
-    })
-  ).id;
-  const bri = (await call(r, 'banks.save', { kode: 'BRI', nama: 'Bank Rakyat Indonesia', cabang: [] })).id;
-  const insurer = (await call(r, 'insurers.save', { kode: 'JAMKRINDO', nama: 'Perum Jamkrindo', jenis: 'penjaminan' })).id;
-  // The old scheme: 6 % of the plafon a year, 30/360, so a month is plafon × 6 % / 12.
-  const lama = (
-    await call(r, 'schemes.save', {
-      kode: 'GS-LAMA',
-      nama: 'Gerbang Serasan 2018–2023',
-      berlakuDari: '2018-01-01',
-      berlakuSampai: '2023-12-31',
-      bungaBankPersen: '12',
-      bungaDebiturPersen: '6',
-      metodeBunga: 'flat',
-      basisSubsidi: 'plafon',
-      konvensiHari: '30360',
-      plafonMaks: 50_000_000,
-      tenorMaks: 60,
-    })
-  ).id;
-  const baru = (await call(r, 'schemes.save', schemeInput(2026, insurer))).id;
-  const fauzi = (
-    await call(r, 'debtors.save', {
-      nik: NIK.man.nik,
-      nama: 'Ahmad Fauzi',
-      namaUsaha: 'Bengkel Fauzi',
-      sektorId: sektor('Jasa'),
-      skala: 'mikro',
-      alamat: 'Jl. Lama No. 1',
-      kecamatanId: kecamatan('Muara Enim'),
-      desa: 'Gelumbang',
-      telepon: '0812-7000-2222',
-    })
-  ).id;
-  const siti = (await call(r, 'debtors.save', { nik: NIK.woman.nik, nama: 'Siti Aminah', skala: 'kecil' })).id;
-  await call(r, 'loans.save', {
-    debiturId: siti,
-    bankId: bri,
-    skemaId: baru,
-    nomorRekening: '7770000001',
-    nomorAkad: 'BRI/2026/1',
-    tanggalAkad: '2026-02-01',
-    plafon: 10_000_000,
-    tenorBulan: 12,
-  });
-  const pemilik = (await call(r, 'debtors.save', { nik: makeNik({ day: 1, month: 1, yy: 90, serial: 30 }), nama: 'Pemilik Lama', skala: 'mikro' })).id;
-  const storedLoan = (
-    await call(r, 'loans.save', {
-      debiturId: pemilik,
-      bankId: bsb,
-      skemaId: baru,
-      nomorRekening: '0012399999',
-      nomorAkad: 'AK/2026/001',
-      tanggalAkad: '2026-02-01',
-      plafon: 10_000_000,
-      tenorBulan: 12,
-    })
-  ).id;
-  return { bsb, bri, lama, baru, fauzi, storedLoan, kecamatan };
-}
 
 type Owner = { jenis: 'pinjaman'; bankId: number };
 

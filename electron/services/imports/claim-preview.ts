@@ -8,10 +8,11 @@
  * commit, on the runtime's thread or as a job, commits from it (staging.ts, stagedCommittable).
  */
 import { openJobConnection, type Database } from '../../../database/connection';
-import { beginStaging, stageClaimRows, stagedClaimRowsAt } from '../../../database/repositories/import-staging';
+import { beginStaging, stageClaimRows, stagedClaimRowsAt, stagedValueRowsAt } from '../../../database/repositories/import-staging';
 import type { InputOf, OutputOf } from '../../contract';
 import { IMPORT_KIND_SPECS, type ImportPreviewResult, type ImportRowView } from '../../contract/imports';
 import type { PreviewJob } from './jobs';
+import { problemsOfRows, rowProblemFlags, type ProblemColumns } from './problem-columns';
 import { summarize } from './checks';
 import { applyClaimCheck, checkStagedClaimFindings, type ClaimCheckFindings } from './claim-check';
 import type { CheckTarget } from './kinds/types';
@@ -33,6 +34,8 @@ export interface StagedPreview {
   /** Every row's number in file order, and whether it is refused (by the parse or the check): the row pages' filter. */
   baris: Int32Array;
   galat: Uint8Array;
+  /** The problems as columns (./problem-columns.ts; another kind's preview, ./kind-preview.ts): then `findings.problems` is empty. */
+  problemColumns?: ProblemColumns;
 }
 
 /** Rows staged per transaction: the runtime's own writes wait for at most one batch. */
@@ -63,34 +66,42 @@ export function stageAndCheckClaim(outcome: ParseOutcome, task: ClaimStageTask, 
 }
 
 /**
- * A page of a staged claim preview's rows (imports.rows): chosen as the rows in memory were
+ * A page of a staged preview's rows (imports.rows; a claim's, or another kind's from ./kind-preview.ts): chosen as the rows in memory were
  * (all, the refused, or those refused or warned about), their values read from the staged table with the
  * accounts the check corrected, as the checked rows carried them.
  */
 export function stagedRowsPage(
   db: Database,
   job: Pick<PreviewJob, 'id' | 'request'>,
-  staged: Pick<StagedPreview, 'findings' | 'baris' | 'galat'>,
+  staged: Pick<StagedPreview, 'findings' | 'baris' | 'galat' | 'problemColumns'>,
   q: { page: number; pageSize: number; hanya: InputOf<'imports.rows'>['hanya'] },
 ): OutputOf<'imports.rows'> {
   const { jenis, pemetaan } = job.request;
-  const byRow = new Map<number, ImportRowView['masalah']>();
+  let byRow = new Map<number, ImportRowView['masalah']>();
   for (const p of staged.findings.problems) {
     if (p.baris === null) continue;
     let list = byRow.get(p.baris);
     if (!list) byRow.set(p.baris, (list = []));
     list.push({ kolom: p.kolom, pesan: p.pesan, tingkat: p.tingkat });
   }
+  const columns = staged.problemColumns;
+  const flags = columns && q.hanya === 'bermasalah' ? rowProblemFlags(columns, staged.baris) : null;
   const chosen: number[] = [];
   for (let i = 0; i < staged.baris.length; i++) {
     const b = staged.baris[i]!;
     const galat = staged.galat[i] === 1;
-    if (q.hanya === 'semua' || (q.hanya === 'galat' ? galat : galat || byRow.has(b))) chosen.push(i);
+    if (q.hanya === 'semua' || (q.hanya === 'galat' ? galat : galat || (flags ? flags[i] === 1 : byRow.has(b)))) chosen.push(i);
   }
   const pageOf = chosen.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  // Problems kept as columns: made into objects for this page's rows only.
+  if (columns)
+    byRow = problemsOfRows(
+      columns,
+      pageOf.map((i) => staged.baris[i]!),
+    );
   const corrected = new Map(staged.findings.corrected.map((c) => [c.baris, c.nomorRekening]));
   const values = new Map(
-    stagedClaimRowsAt(
+    (jenis === 'tagihan' ? stagedClaimRowsAt : stagedValueRowsAt)(
       db,
       job.id,
       pageOf.map((i) => staged.baris[i]!),

@@ -21,6 +21,8 @@ import type { Inspection } from './parse/pipeline';
 import type { ParseOutcome } from './parse/rows';
 import { runWorker, WorkerFileError } from './run-worker';
 import { dropStaging } from '../../../database/repositories/import-staging';
+import { commitsAsJob } from '../../contract/imports';
+import { problemsPage } from './problem-columns';
 import { finishStaging, stagedCommittable, stageRows } from './staging';
 import { stagedRowsPage, type ClaimStageTask, type StagedPreview } from './claim-preview';
 
@@ -131,10 +133,11 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
     const req = job.request;
     try {
       job.tahap = 'Membaca berkas';
-      // A claim is staged and checked in the worker too (./claim-preview.ts), unless the database is
-      // in memory (tests; a worker cannot open it): then here, after the parse, as before.
+      // Every kind is staged and checked in the worker too (a claim: ./claim-preview.ts; the others:
+      // ./kind-preview.ts), unless the database is in memory (tests; a worker cannot open it): then
+      // here, after the parse, as before.
       const stage: ClaimStageTask | undefined =
-        req.jenis === 'tagihan' && ctx.databasePath !== ':memory:' ? { databasePath: ctx.databasePath, id: job.id, target: checkTargetOf(req, ctx.today()) } : undefined;
+        commitsAsJob(req.jenis) && ctx.databasePath !== ':memory:' ? { databasePath: ctx.databasePath, id: job.id, target: checkTargetOf(req, ctx.today()) } : undefined;
       const outcome = await runWorker<ParseOutcome & { info: { format: 'csv' | 'xlsx' }; staged?: StagedPreview }>(
         { kind: 'parse', file: req.lokasi, name: req.namaBerkas, jenis: req.jenis, opts: req.opsi, mapping: req.pemetaan, fixed: req.tetap, ...(stage ? { stage } : {}) },
         (stage, done, total) => {
@@ -151,10 +154,10 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       job.request.format = outcome.info.format;
       if (outcome.staged) {
         // Its rows are in the staged table; what the preview shows came with the answer.
-        const { result, findings, baris, galat } = outcome.staged;
+        const { result, findings, baris, galat, problemColumns } = outcome.staged;
         job.outcome = { rows: [], problems: outcome.problems, skipped: outcome.skipped, emptyRows: outcome.emptyRows, fileProblems: outcome.fileProblems };
         job.checked = { rows: [], problems: findings.problems, fileProblems: findings.fileProblems };
-        job.staged = { findings, baris, galat };
+        job.staged = { findings, baris, galat, ...(problemColumns ? { problemColumns } : {}) };
         job.result = { ...result, sebelumnya: repo.findImportBySha(db, req.jenis, req.berkas) };
         finishStaging(db, job);
         job.persen = 100;
@@ -265,6 +268,8 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
     'imports.problems': async ({ jobId, page, pageSize, tingkat }) => {
       const job = jobOf(jobId);
       if (!job.checked) throw new ServiceError('CONFLICT', 'Pratinjau belum selesai.');
+      // Kept as columns (./problem-columns.ts): only this page made into objects.
+      if (job.staged?.problemColumns) return { ...problemsPage(job.staged.problemColumns, page, pageSize, tingkat), page, pageSize };
       const all = tingkat ? job.checked.problems.filter((p) => p.tingkat === tingkat) : job.checked.problems;
       return { rows: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
     },
@@ -305,7 +310,7 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       const job = jobOf(jobId);
       if (job.status === 'berjalan') throw new ServiceError('CONFLICT', 'Pratinjau masih berjalan; tunggu sampai selesai.');
       if (job.status === 'gagal') throw new ServiceError('CONFLICT', job.pesan ?? 'Pratinjau gagal; tidak ada yang dapat disimpan.');
-      // A claim previewed in the worker commits from its staged rows, as its job would.
+      // A preview finished in the worker commits from its staged rows, as its job would.
       const result = commitJob(ctx, job.staged ? stagedCommittable(ctx, job.id) : { ...job, jumlahValid: job.result?.jumlahValid ?? null }, ganti, pilihan);
       dropJob(job.id);
       return result;

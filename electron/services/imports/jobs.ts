@@ -39,10 +39,10 @@ export interface PreviewJob {
   checkedAgainst: { db: unknown; version: string; bulanIni: string } | null;
   result: ImportPreviewResult | null;
   /**
-   * A claim previewed in the worker (./claim-preview.ts): its rows are in its staged table, not
+   * A preview finished in the worker (./claim-preview.ts, ./kind-preview.ts): its rows are in its staged table, not
    * in `outcome` or `checked` (both without rows then); what the row pages need of them.
    */
-  staged?: Pick<StagedPreview, 'findings' | 'baris' | 'galat'>;
+  staged?: Pick<StagedPreview, 'findings' | 'baris' | 'galat' | 'problemColumns'>;
   /** Settles when the job ends (tests and the end-to-end import await it). */
   done: Promise<void>;
 }

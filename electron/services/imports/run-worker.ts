@@ -19,7 +19,7 @@ export type WorkerTask =
       opts: ImportOptions;
       mapping: Record<string, string>;
       fixed: ParseRequest['fixed'];
-      /** A claim: stage and check its rows in the worker, and answer without them (./claim-preview.ts). */
+      /** Stage and check its rows in the worker, and answer without them (./claim-preview.ts, ./kind-preview.ts). */
       stage?: ClaimStageTask;
     };
 

@@ -10,6 +10,7 @@ import { inspectFile, parseFile } from './parse/pipeline';
 import { SourceError } from './parse/source';
 import { rowsToColumns } from './parse/columns';
 import { stageAndCheckClaim } from './claim-preview';
+import { stageAndCheckKind } from './kind-preview';
 import type { ParsedRow } from './parse/rows';
 import type { WorkerReply, WorkerTask } from './run-worker';
 
@@ -28,9 +29,9 @@ async function run(task: WorkerTask): Promise<unknown> {
   if (task.kind === 'inspect') return inspectFile(bytes, task.name, task.jenis, task.opts, task.template, progress);
   const parsed = await parseFile(bytes, task.name, { kind: task.jenis, opts: task.opts, mapping: task.mapping, fixed: task.fixed }, progress);
   if (!task.stage) return parsed;
-  // A claim: its rows are staged and checked here, and stay in the database (not sent back).
+  // Its rows are staged and checked here (a claim's in SQL, the other kinds' by their own checks) and stay in the database (not sent back).
   const { rows: _rows, ...rest } = parsed;
-  return { ...rest, staged: stageAndCheckClaim(parsed, task.stage, progress) };
+  return { ...rest, staged: (task.jenis === 'tagihan' ? stageAndCheckClaim : stageAndCheckKind)(parsed, task.stage, progress) };
 }
 
 /** A parse's rows go as columns, their number columns moved rather than copied (parse/columns.ts). */
