@@ -309,26 +309,6 @@ export function stagedAccountsPlan(db: Database, id: string): string[] {
   ).map((r) => r.detail);
 }
 
-/**
- * The staged rows as far as the claim's commit needs them (its count, total and periods, the
- * corrected accounts): number, parse error, period, amount and account only — not every field of
- * 100,000 rows read back into objects. Values SQLite holds as NULL are left out, as stagedClaimRows does.
- */
-export function stagedClaimTally(db: Database, id: string): { baris: number; galat: boolean; values: Record<string, string | number> }[] {
-  const select = db.prepare(`SELECT baris, galat, periode, diklaim, nomor_rekening FROM ${tableOf(id)} ORDER BY baris`).raw(true);
-  const rows: { baris: number; galat: boolean; values: Record<string, string | number> }[] = [];
-  for (const [baris, galat, periode, diklaim, nomorRekening] of select.iterate() as IterableIterator<
-    [number, number, string | number | null, string | number | null, string | number | null]
-  >) {
-    const values: Record<string, string | number> = {};
-    if (periode !== null) values.periode = periode;
-    if (diklaim !== null) values.diklaim = diklaim;
-    if (nomorRekening !== null) values.nomorRekening = nomorRekening;
-    rows.push({ baris, galat: galat === 1, values });
-  }
-  return rows;
-}
-
 /** A staged claim as its commit counts it: every row, the valid ones, their total claimed and their first and last period. */
 export interface StagedClaimTotals {
   rows: number;

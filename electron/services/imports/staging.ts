@@ -13,7 +13,6 @@ import {
   finishStaging as writeHeader,
   getStaging,
   stageClaimRows,
-  stagedClaimTally,
   stagedValueRows,
   stageValueRows,
   type StagedRow,
@@ -34,12 +33,9 @@ import type { ParseOutcome } from './parse/rows';
 interface Layout {
   begin(db: Database, id: string): void;
   stage(db: Database, id: string, rows: readonly StagedRow[], from: number, to: number): void;
-  read(db: Database, id: string): StagedRow[];
 }
-// A claim's check runs in SQL on its staged rows (./claim-check.ts): its commit reads back only their
-// count, amounts, periods and accounts.
-const CLAIM_LAYOUT: Layout = { begin: beginStaging, stage: stageClaimRows, read: stagedClaimTally };
-const VALUE_LAYOUT: Layout = { begin: beginValueStaging, stage: stageValueRows, read: stagedValueRows };
+const CLAIM_LAYOUT: Layout = { begin: beginStaging, stage: stageClaimRows };
+const VALUE_LAYOUT: Layout = { begin: beginValueStaging, stage: stageValueRows };
 const layoutOf = (jenis: ImportKind | string): Layout => (jenis === 'tagihan' ? CLAIM_LAYOUT : VALUE_LAYOUT);
 
 /** Rows staged per transaction: the runtime's thread answers other calls between batches. */
@@ -84,7 +80,7 @@ export function stagedCommittable(ctx: ServiceContext, id: string): Committable 
   if (!s || s.pengguna !== ctx.user) throw notFound('Pekerjaan impor');
   // A claim is checked, counted and written in SQL from its staged rows: none is read back.
   const claim = s.jenis === 'tagihan';
-  const rows = claim ? [] : layoutOf(s.jenis).read(ctx.db, id);
+  const rows = claim ? [] : stagedValueRows(ctx.db, id);
   return {
     id,
     request: JSON.parse(s.permintaan) as PreviewRequest,
