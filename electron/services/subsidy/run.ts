@@ -293,7 +293,7 @@ export function forEachRunLine(db: Database, req: RunRequest, onLine: (line: Sub
       // line), in line order as the per-NIK lookup gives them (checkDecree keeps it among equals).
       let decrees: DecreeEntry[] | null = null;
       lineIds.length = 0;
-      for (let r = row; ; ) {
+      for (let r = row; ;) {
         if (r[23] !== null) {
           (decrees ??= []).push(decreeEntry(r[24]!, r[25]!, r[26]!, r[27]));
           lineIds.push(r[23]);
