@@ -55,9 +55,9 @@ function newReadPath(w: RunWindow, previousPeriod: string, firstPeriod: string):
   for (const row of runLoans(rt.db, w, previousPeriod, firstPeriod) as Iterable<Value[]>) {
     const own = row.slice(0, 23);
     const line = row.slice(23);
-    let last = out.at(-1);
     // A loan's rows follow each other; its own columns are the same on each.
-    if (last?.row[0] !== own[0]) out.push((last = { row: own, decrees: [] }));
+    let last = out.at(-1);
+    if (last === undefined || last.row[0] !== own[0]) out.push((last = { row: own, decrees: [] }));
     else expect(own).toEqual(last.row);
     if (line[0] !== null) last.decrees.push(line);
   }
