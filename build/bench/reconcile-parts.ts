@@ -14,11 +14,16 @@
  * Without it, each noted claim (or the first `--claims`) is reconciled `--runs` times (a claim may be reconciled again until
  * it is approved), with wall and CPU time and the step's baseline query when `--baseline` is given.
  * `--subsidy-run`: step 3 instead (a month's run of every bank through `subsidy.run`).
+ * `--baseline` prints two baselines: the bench's (a bare SELECT) and the run's or the
+ * reconciliation's own reads, stepped with nothing computed (runReads).
  */
 import fs from 'node:fs';
 import { createRuntime } from '../../electron/runtime';
 import { invoke } from '../../electron/services/dispatch';
-import { insertClaim } from '../../database/repositories/claims';
+import { insertClaim, linesWithAccountLoans } from '../../database/repositories/claims';
+import { runLoans, runPaidPeriods, runPositions } from '../../database/repositories/loans';
+import type { Database } from '../../database/connection';
+import { nextPeriod, periodEndExclusive, periodFirstDay, previousPeriod } from '../../electron/domain/loan';
 import { currentVersion } from '../../database/repositories/versions';
 import { BENCH_PERIOD, BENCH_TODAY } from './bench';
 import { compareWithPlanted, plantBenchClaims } from './claims';
@@ -41,6 +46,31 @@ interface Noted {
 }
 
 const cpuMs = (u: NodeJS.CpuUsage) => Math.round((u.user + u.system) / 1000);
+
+/**
+ * The second baseline ("reads"): only what the run itself reads, in its own order, every row
+ * stepped and nothing computed (forEachRunLine's streams for a bank and months). The first
+ * baseline (a bare SELECT of the loans with one month's position, every column) is kept beside
+ * it; it reads more columns and fewer joins than the run does.
+ */
+function runReads(db: Database, bankId: number, periodeAwal: string, periodeAkhir: string): number {
+  const w = { bankId, firstDay: periodFirstDay(periodeAwal), lastDay: periodEndExclusive(periodeAkhir) };
+  let rows = 0;
+  for (const _ of runLoans(db, w, previousPeriod(periodeAwal), periodeAwal)) rows++;
+  if (periodeAkhir > periodeAwal) {
+    for (const _ of runPositions(db, w, nextPeriod(periodeAwal), periodeAkhir)) rows++;
+    for (const _ of runPaidPeriods(db, w, nextPeriod(periodeAwal), periodeAkhir)) rows++;
+  }
+  return rows;
+}
+
+/** Wall and CPU ms of `fn`. */
+function timed(fn: () => void): string {
+  const t = performance.now();
+  const u = process.cpuUsage();
+  fn();
+  return `${Math.round(performance.now() - t)} ms wall, ${cpuMs(process.cpuUsage(u))} ms CPU`;
+}
 
 async function main() {
   const rt = createRuntime({ databasePath, user: 'bench', today: () => BENCH_TODAY });
@@ -103,9 +133,9 @@ async function main() {
         t = performance.now();
         u = process.cpuUsage();
         if (process.argv.includes('--baseline')) for (const bankId of banks) bare.all(BENCH_PERIOD, bankId, first, first);
-        console.log(
-          `subsidy.run ${n}: ${lines} baris, ${runMs} ms wall, ${runCpu} ms CPU; baseline ${Math.round(performance.now() - t)} ms wall, ${cpuMs(process.cpuUsage(u))} ms CPU`,
-        );
+        const baseline = `${Math.round(performance.now() - t)} ms wall, ${cpuMs(process.cpuUsage(u))} ms CPU`;
+        const reads = process.argv.includes('--baseline') ? timed(() => banks.forEach((bankId) => runReads(rt.db, bankId, BENCH_PERIOD, BENCH_PERIOD))) : '-';
+        console.log(`subsidy.run ${n}: ${lines} baris, ${runMs} ms wall, ${runCpu} ms CPU; baseline ${baseline}; the run's reads ${reads}`);
       }
       return;
     }
@@ -155,6 +185,16 @@ async function main() {
         const u = process.cpuUsage();
         for (const c of claims) bare.all(c.bankId, c.tagihanId);
         console.log(`baseline: ${Math.round(performance.now() - t)} ms wall, ${cpuMs(process.cpuUsage(u))} ms CPU`);
+        // The reconciliation's own reads: its lines with their loans, and the run's streams for the claim's months.
+        const months = rt.db.prepare('SELECT periode_awal, periode_akhir FROM tagihan WHERE id = ?').raw();
+        const reads = timed(() => {
+          for (const c of claims) {
+            const [from, to] = months.get(c.tagihanId) as [string, string];
+            linesWithAccountLoans(rt.db, c.tagihanId, c.bankId);
+            runReads(rt.db, c.bankId, from, to);
+          }
+        });
+        console.log(`the reconciliation's reads (lines with their loans, the run's streams): ${reads}`);
       }
     }
   } finally {

@@ -229,7 +229,7 @@ export function decreeEntriesOfNik(db: Database, nik: string): DecreeEntry[] {
 }
 
 /**
- * Names the decree lines the subsidy run streams beside its loans (runDecreeLines): the few
+ * Names the decree lines the subsidy run streams with its loans (runLoans): the few
  * decrees, banks and branches are read once into small maps, so the lines are read raw, without joins.
  */
 export function decreeEntryNamer(db: Database): (skId: number, bankId: number, cabangId: number, plafon: number | null) => DecreeEntry {

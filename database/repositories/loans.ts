@@ -588,8 +588,11 @@ export function paidPeriodSet(db: Database, loanIds: number[], fromPeriod?: stri
 
 /**
  * A loan of a subsidy run with what the bank reported for the month before the run (p0) and the
- * run's first month (p1), and whether that first month is already paid. A position's kol is null
- * when the bank reported nothing for the month.
+ * run's first month (p1), whether that first month is already paid, and a recipient decree line
+ * naming the loan's debtor. A position's kol is null when the bank reported nothing for the month.
+ * A loan whose debtor is named in several decree lines comes once per line (the same loan's rows
+ * follow each other: the account is unique within the bank); the decree columns are null when
+ * no line names the debtor.
  */
 export type RunLoanRow = [
   id: number,
@@ -617,14 +620,17 @@ export type RunLoanRow = [
   p1AngsuranDibayar: number | null,
   p1Dibayar: number,
   cabangId: number | null,
+  decreeLineId: number | null,
+  decreeSkId: number | null,
+  decreeBankId: number | null,
+  decreeCabangId: number | null,
+  decreePlafon: number | null,
 ];
 
 /** [pinjamanId, periode, outstanding, kol, angsuranDibayar (0/1)], by loan in run order, then period. */
 export type RunPositionRow = [pinjamanId: number, periode: string, outstanding: number, kol: number, angsuranDibayar: number];
 /** [pinjamanId, periode], by loan in run order, then period. */
 export type RunPaidRow = [pinjamanId: number, periode: string];
-/** [pinjamanId, decree line id, skId, bankId, cabangId, plafon]: the decree lines naming the loan's debtor, by loan in run order. */
-export type RunDecreeRow = [pinjamanId: number, id: number, skId: number, bankId: number, cabangId: number, plafon: number | null];
 
 /** The loans of loansOfBankForPeriod (same filter, same order), as one WHERE for every run query. */
 const RUN_LOANS_WHERE = `l.bank_id = @bankId AND l.tanggal_pencairan IS NOT NULL AND l.tanggal_pencairan <= @lastDay
@@ -632,16 +638,19 @@ const RUN_LOANS_WHERE = `l.bank_id = @bankId AND l.tanggal_pencairan IS NOT NULL
   AND (l.tanggal_lunas IS NULL OR l.tanggal_lunas >= @firstDay)`;
 
 const RUN_SQL = {
+  // The decree lines come in the same pass through the NIK index (any scheme, year or bank): the
+  // run walked the bank's loans and debtors a second time for them (~a third of its SQLite work).
   loans: `SELECT l.id, l.debitur_id, l.skema_id, l.nomor_rekening, d.nama, d.nik, CAST(substr(l.tanggal_akad, 1, 4) AS INTEGER),
                  l.tanggal_pencairan, l.plafon, l.tenor_bulan, l.bunga_bank_persen, l.bunga_debitur_persen, l.tanggal_angsuran_pertama,
                  l.status IN ('aktif', 'macet'), l.tanggal_lunas,
                  p0.outstanding, p0.kol, p0.angsuran_dibayar, p1.outstanding, p1.kol, p1.angsuran_dibayar, pd.periode IS NOT NULL,
-                 l.cabang_id
+                 l.cabang_id, b.id, b.sk_id, b.bank_id, b.cabang_id, b.plafon
           FROM pinjaman l
           JOIN debitur d ON d.id = l.debitur_id
           LEFT JOIN posisi_bank p0 ON p0.pinjaman_id = l.id AND p0.periode = @previousPeriod
           LEFT JOIN posisi_bank p1 ON p1.pinjaman_id = l.id AND p1.periode = @firstPeriod
           LEFT JOIN periode_dibayar pd ON pd.pinjaman_id = l.id AND pd.periode = @firstPeriod
+          LEFT JOIN sk_penerima_baris b ON b.nik = d.nik
           WHERE ${RUN_LOANS_WHERE} ORDER BY l.nomor_rekening`,
   positions: `SELECT p.pinjaman_id, p.periode, p.outstanding, p.kol, p.angsuran_dibayar
               FROM pinjaman l JOIN posisi_bank p ON p.pinjaman_id = l.id AND p.periode BETWEEN @fromPeriod AND @toPeriod
@@ -649,10 +658,6 @@ const RUN_SQL = {
   paid: `SELECT pd.pinjaman_id, pd.periode
          FROM pinjaman l JOIN periode_dibayar pd ON pd.pinjaman_id = l.id AND pd.periode BETWEEN @fromPeriod AND @toPeriod
          WHERE ${RUN_LOANS_WHERE} ORDER BY l.nomor_rekening, pd.periode`,
-  // Every decree line naming the debtor's NIK (any scheme, year or bank), through the NIK index.
-  decrees: `SELECT l.id, b.id, b.sk_id, b.bank_id, b.cabang_id, b.plafon
-            FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id JOIN sk_penerima_baris b ON b.nik = d.nik
-            WHERE ${RUN_LOANS_WHERE} ORDER BY l.nomor_rekening`,
   // Restructurings and claims are few: read from their own (small) table, a superset of the run's loans.
   restructurings: `SELECT r.pinjaman_id AS pinjamanId, r.id, r.berlaku_mulai AS berlakuMulai, r.tenor_bulan AS tenorBulan,
                           r.bunga_bank_persen AS bungaBankPersen, r.bunga_debitur_persen AS bungaDebiturPersen, r.alasan
@@ -671,7 +676,7 @@ function runStatement(db: Database, which: RunStatement): Statement {
   let s = prepared.get(which);
   if (!s) {
     s = db.prepare(RUN_SQL[which]);
-    if (which === 'loans' || which === 'positions' || which === 'paid' || which === 'decrees' || which === 'claims') s.raw();
+    if (which === 'loans' || which === 'positions' || which === 'paid' || which === 'claims') s.raw();
     prepared.set(which, s);
   }
   return s;
@@ -687,7 +692,9 @@ export interface RunWindow {
 
 /**
  * The loans of a subsidy run, as loansOfBankForPeriod selects and orders them, streamed as raw
- * rows with the positions of `previousPeriod` and `firstPeriod` and whether `firstPeriod` is paid.
+ * rows with the positions of `previousPeriod` and `firstPeriod`, whether `firstPeriod` is paid,
+ * and the decree lines naming the debtor (one row per line: a province whose decrees name every
+ * debtor is streamed, never held whole; at 1,000,000 loans a bank's debtors have ~450,000 lines).
  */
 export function runLoans(db: Database, w: RunWindow, previousPeriod: string, firstPeriod: string): IterableIterator<RunLoanRow> {
   return runStatement(db, 'loans').iterate({ ...w, previousPeriod, firstPeriod }) as IterableIterator<RunLoanRow>;
@@ -701,15 +708,6 @@ export function runPositions(db: Database, w: RunWindow, fromPeriod: string, toP
 /** The months of the run's loans already paid within `fromPeriod`..`toPeriod`, in runLoans order. */
 export function runPaidPeriods(db: Database, w: RunWindow, fromPeriod: string, toPeriod: string): IterableIterator<RunPaidRow> {
   return runStatement(db, 'paid').iterate({ ...w, fromPeriod, toPeriod }) as IterableIterator<RunPaidRow>;
-}
-
-/**
- * The decree lines naming the run's loans' debtors, in runLoans order (a loan's lines in any order):
- * streamed beside the loans, so a province whose decrees name every debtor is never held whole
- * (at 1,000,000 loans a bank's debtors have ~450,000 decree lines).
- */
-export function runDecreeLines(db: Database, w: RunWindow): IterableIterator<RunDecreeRow> {
-  return runStatement(db, 'decrees').iterate(w) as IterableIterator<RunDecreeRow>;
 }
 
 /** Restructurings of a bank's loans (few), each list ordered as listRestructurings orders it. */

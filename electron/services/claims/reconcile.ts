@@ -93,12 +93,19 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
   const results: LineResult[] = new Array<LineResult>(lines.length);
 
   // First every check that needs no run (the loan, a repeat, paid already, outside the claim's
-  // months); the lines left wait for their loan-month's run line, by key.
-  const waiting = new Map<string, { index: number; loan: LoanForMatching; by: 'rekening' | 'nik' }>();
+  // months); the lines left wait for their loan-month's run line, by loan id and then month: a
+  // loan-month key built and hashed for each of the run's lines (a bank's every loan and month)
+  // was a tenth of a reconciliation's time. A loan-month waits once (a repeat is decided above).
+  const waiting = new Map<number, Waiting[]>();
   for (let i = 0; i < lines.length; i++) {
     const o = beforeRun(lines[i]!);
     if ('status' in o) results[i] = decided(lines[i]!, o);
-    else waiting.set(o.key, { index: i, loan: o.loan, by: o.by });
+    else {
+      const entry: Waiting = { index: i, periode: lines[i]!.periode, loan: o.loan, by: o.by };
+      const list = waiting.get(o.loan.id);
+      if (list) list.push(entry);
+      else waiting.set(o.loan.id, [entry]);
+    }
   }
 
   // Then the run streamed loan by loan (never held whole: a 1,000,000-loan bank's months would be
@@ -112,12 +119,10 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
     db,
     runRequest,
     (l) => {
-      const key = loanMonthKey(l.pinjamanId, l.periode);
-      const w = waiting.get(key);
+      const w = takeWaiting(l.pinjamanId, l.periode);
       if (w) {
-        waiting.delete(key);
         results[w.index] = decided(lines[w.index]!, withExpected(lines[w.index]!, w.loan, w.by, l));
-      } else if (l.layak && l.rincian && l.rincian.jumlah > 0 && !firstLineOf.has(key)) {
+      } else if (l.layak && l.rincian && l.rincian.jumlah > 0 && !firstLineOf.has(loanMonthKey(l.pinjamanId, l.periode))) {
         unclaimed.push({ pinjamanId: l.pinjamanId, periode: l.periode, diharapkan: l.rincian.jumlah });
       }
     },
@@ -125,14 +130,25 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
   );
   const t1 = performance.now();
   // A claimed loan-month the run has no line for: the loan was not running then.
-  for (const { index: i, loan, by } of waiting.values()) {
+  for (const { index: i, loan, by } of [...waiting.values()].flat()) {
     results[i] = decided(
       lines[i]!,
       result(lines[i]!.id, loan.id, by, 'tidak_memenuhi_syarat', `Pinjaman tidak berjalan pada periode ini (status ${loan.status})`, 'tidak_berjalan'),
     );
   }
 
-  function beforeRun(line: LineWithAccountLoan): LineResult | { key: string; loan: LoanForMatching; by: 'rekening' | 'nik' } {
+  /** The claimed line waiting for this loan-month's run line, taken off the waiting list; undefined when none. */
+  function takeWaiting(pinjamanId: number, periode: string): Waiting | undefined {
+    const list = waiting.get(pinjamanId);
+    if (!list) return undefined;
+    const at = list.findIndex((w) => w.periode === periode);
+    if (at < 0) return undefined;
+    const [w] = list.splice(at, 1);
+    if (list.length === 0) waiting.delete(pinjamanId);
+    return w;
+  }
+
+  function beforeRun(line: LineWithAccountLoan): LineResult | { loan: LoanForMatching; by: 'rekening' | 'nik' } {
     // The loan at the line's account, else matchLine's second way (the bank has no such account).
     const m: MatchResult<LoanForMatching> = line.loan ? { loan: line.loan, by: 'rekening' } : matchLine(byNik, line);
     if (!m.loan) return result(line.id, null, null, 'rekening_tidak_dikenal', m.reason);
@@ -146,7 +162,7 @@ export function reconcileClaim(ctx: ServiceContext, tagihanId: number, versi: nu
     if (line.periode < periodeAwal || line.periode > periodeAkhir) {
       return result(line.id, loan.id, m.by, 'tidak_memenuhi_syarat', 'Periode baris di luar periode tagihan', 'di_luar_periode');
     }
-    return { key, loan, by: m.by };
+    return { loan, by: m.by };
   }
 
   function withExpected(line: LineForMatching, loan: LoanForMatching, by: 'rekening' | 'nik', expected: SubsidyLine): LineResult {
@@ -288,6 +304,14 @@ function nikIndex(ctx: ServiceContext, bankId: number, lines: readonly LineWithA
     for (const loan of repo.loansOfNikAtBank(ctx.db, bankId, nik)) byId.set(loan.id, loan);
   }
   return indexLoans([...byId.values()]);
+}
+
+/** A claimed line waiting for its loan-month's run line. */
+interface Waiting {
+  index: number;
+  periode: string;
+  loan: LoanForMatching;
+  by: 'rekening' | 'nik';
 }
 
 function countBy(values: readonly string[]): Map<string, number> {

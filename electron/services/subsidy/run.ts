@@ -4,7 +4,8 @@
  * loan engine, writes nothing.
  *
  * Built for a province's 100,000 loans: the loans, their positions and paid months are streamed
- * in account order from three prepared statements (only the columns needed, no Map per loan);
+ * in account order from three prepared statements (the loans with their first months and decree
+ * lines, a range's later positions, its later paid months; only the columns needed, no Map per loan);
  * each loan's schedule is kept in outline (domain/loan/outline.ts: maturity, the principal owed
  * on a day, the instalment of a month) instead of a row per instalment; the working is computed
  * in exact integers that reproduce the decimal.js results digit for digit (domain/loan/exact.ts).
@@ -257,7 +258,7 @@ export function forEachRunLine(db: Database, req: RunRequest, onLine: (line: Sub
   const window: loansRepo.RunWindow = { bankId: req.bankId, firstDay: periodFirstDay(req.periodeAwal), lastDay: periodEndExclusive(req.periodeAkhir) };
   const restructuringsByLoan = loansRepo.bankRestructurings(db, req.bankId);
   const claimDates = loansRepo.bankClaimDates(db, req.bankId);
-  // The recipient decree lines naming each loan's debtor come in a fourth stream in loan order.
+  // The recipient decree lines naming each loan's debtor come with the loan's rows (one per line).
   const decreeEntry = decreeEntryNamer(db);
   const schemes = new Map<number, Scheme>();
   const warnings = new Map<number, string>();
@@ -277,16 +278,31 @@ export function forEachRunLine(db: Database, req: RunRequest, onLine: (line: Sub
   const paid = more ? loansRepo.runPaidPeriods(db, window, periods[1]!.periode, req.periodeAkhir) : null;
   let pos = positions?.next();
   let pay = paid?.next();
-  const decreeLines = loansRepo.runDecreeLines(db, window);
-  let dec = decreeLines.next();
   const lineIds: number[] = [];
+  const loanRows = loansRepo.runLoans(db, window, previousPeriod(req.periodeAwal), req.periodeAwal);
 
   let count = 0;
   let jumlahLayak = 0;
   let total = 0;
   try {
-    for (const row of loansRepo.runLoans(db, window, previousPeriod(req.periodeAwal), req.periodeAwal)) {
+    let next = loanRows.next();
+    while (!next.done) {
+      const row = next.value;
       const id = row[0];
+      // The loan's decree lines: on its row and the rows of the same loan that follow (one per
+      // line), in line order as the per-NIK lookup gives them (checkDecree keeps it among equals).
+      let decrees: DecreeEntry[] | null = null;
+      lineIds.length = 0;
+      for (let r = row; ;) {
+        if (r[23] !== null) {
+          (decrees ??= []).push(decreeEntry(r[24]!, r[25]!, r[26]!, r[27]));
+          lineIds.push(r[23]);
+        }
+        next = loanRows.next();
+        if (next.done || next.value[0] !== id) break;
+        r = next.value;
+      }
+      if (decrees !== null && decrees.length > 1) decrees = inLineOrder(decrees, lineIds);
       positionOf[0] = row[16] === null ? null : { outstanding: row[15]!, kol: row[16], angsuranDibayar: row[17] === 1 };
       positionOf[1] = row[19] === null ? null : { outstanding: row[18]!, kol: row[19], angsuranDibayar: row[20] === 1 };
       paidOf[0] = row[21] === 1;
@@ -316,15 +332,6 @@ export function forEachRunLine(db: Database, req: RunRequest, onLine: (line: Sub
         warning = warnings.get(others) ?? `Debitur memiliki ${others} pinjaman bersubsidi lain yang masih berjalan (pembiayaan ganda)`;
         warnings.set(others, warning);
       }
-      // The loan's decree lines in line order, as the per-NIK lookup gives them (checkDecree keeps it among equals).
-      let decrees: DecreeEntry[] | null = null;
-      lineIds.length = 0;
-      for (; !dec.done && dec.value[0] === id; dec = decreeLines.next()) {
-        const [, lineId, skId, bankId, cabangId, plafon] = dec.value;
-        (decrees ??= []).push(decreeEntry(skId, bankId, cabangId, plafon));
-        lineIds.push(lineId);
-      }
-      if (decrees !== null && decrees.length > 1) decrees = inLineOrder(decrees, lineIds);
       const verdict = checkDecree({ skemaId, skemaKode: scheme.kode, bankId: req.bankId, cabangId: row[22], tahunAkad: row[6], plafon: row[8] }, decrees ?? NO_DECREES);
       const loan = runLoan(
         {
@@ -362,11 +369,11 @@ export function forEachRunLine(db: Database, req: RunRequest, onLine: (line: Sub
       }
     }
     // Rows left over would mean the statements disagree on the loans or their order.
-    if ((pos && !pos.done) || (pay && !pay.done) || !dec.done) throw new Error('Perhitungan subsidi: posisi, periode dibayar atau SK tidak cocok dengan urutan pinjaman');
+    if ((pos && !pos.done) || (pay && !pay.done)) throw new Error('Perhitungan subsidi: posisi atau periode dibayar tidak cocok dengan urutan pinjaman');
   } finally {
     positions?.return?.();
     paid?.return?.();
-    decreeLines.return?.();
+    loanRows.return?.();
   }
 
   return {
