@@ -29,18 +29,55 @@ export interface Stall {
   maxStallMs: number;
   /** The longest a concurrent app.info call waited for its answer. */
   maxCallMs: number;
+  /**
+   * Of the longest gap, the time the thread ran on a core (its own work: JavaScript, SQLite, garbage
+   * collection) and the time it was ready but waited for a core (the machine's other load); the rest
+   * it was blocked (I/O, a lock). Linux's per-thread schedstat; absent elsewhere.
+   */
+  maxStallCpuMs?: number;
+  maxStallQueuedMs?: number;
+  /** The longest gap's own work: the most CPU time the thread used between two ticks (Linux). */
+  maxBusyMs?: number;
+}
+
+/** The thread's time on a core and waiting for one, ns (the runtime's thread is the process's main thread: its task id is the pid). */
+const SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
+function schedNs(): { run: number; queued: number } | null {
+  try {
+    const [run, queued] = fs.readFileSync(SCHEDSTAT, 'utf8').split(' ').map(Number);
+    return run === undefined || queued === undefined || Number.isNaN(run) || Number.isNaN(queued) ? null : { run, queued };
+  } catch {
+    return null;
+  }
 }
 
 /** Starts watching the thread; `stop()` gives the longest stall (and, given a runtime, the longest app.info call) seen since. */
 export function watchStalls(rt?: Pick<Runtime, 'handlers'>): { stop: () => Stall } {
   let last = performance.now();
+  let lastSched = schedNs();
   let maxStallMs = 0;
   let maxCallMs = 0;
+  let stallCpu = 0;
+  let stallQueued = 0;
+  let maxBusy = 0;
   let inFlight = false;
-  const timer = setInterval(() => {
+  const tick = () => {
     const now = performance.now();
-    maxStallMs = Math.max(maxStallMs, now - last - TICK_MS);
+    const sched = lastSched ? schedNs() : null;
+    const gap = now - last - TICK_MS;
+    const cpu = sched && lastSched ? (sched.run - lastSched.run) / 1e6 : 0;
+    if (gap > maxStallMs) {
+      maxStallMs = gap;
+      stallCpu = cpu;
+      stallQueued = sched && lastSched ? (sched.queued - lastSched.queued) / 1e6 : 0;
+    }
+    maxBusy = Math.max(maxBusy, cpu);
     last = now;
+    lastSched = sched;
+    return now;
+  };
+  const timer = setInterval(() => {
+    const now = tick();
     if (!rt || inFlight) return;
     inFlight = true;
     const asked = now;
@@ -53,8 +90,9 @@ export function watchStalls(rt?: Pick<Runtime, 'handlers'>): { stop: () => Stall
     stop: () => {
       clearInterval(timer);
       // The gap up to now counts too (a step that blocked until its very end).
-      maxStallMs = Math.max(maxStallMs, performance.now() - last - TICK_MS);
-      return { maxStallMs: Math.round(maxStallMs), maxCallMs: Math.round(maxCallMs) };
+      tick();
+      const split = lastSched ? { maxStallCpuMs: Math.round(stallCpu), maxStallQueuedMs: Math.round(stallQueued), maxBusyMs: Math.round(maxBusy) } : {};
+      return { maxStallMs: Math.round(maxStallMs), maxCallMs: Math.round(maxCallMs), ...split };
     },
   };
 }
@@ -113,6 +151,10 @@ export interface JobStallResult {
   ms: number;
   maxStallMs: number;
   maxCallMs: number;
+  /** The longest stall's split (Stall): on a core / waiting for one; and the longest stretch of the thread's own CPU. */
+  maxStallCpuMs?: number;
+  maxStallQueuedMs?: number;
+  maxBusyMs?: number;
   /** The process's resident memory when the step started (after a full collection), MB. */
   rssBeforeMb: number;
   /** The process's peak during the step (runtime's thread and its workers together), MB. */
@@ -135,6 +177,12 @@ const isJobChannel = (c: Channel): c is JobChannel => (JOB_CHANNELS as readonly 
 
 const BENCH_CALLER: Caller = { userId: null, username: 'bench', role: 'sistem', bankId: null, token: null };
 
+const splitOf = (s: Stall): Stall => ({
+  maxStallMs: s.maxStallMs,
+  maxCallMs: s.maxCallMs,
+  ...(s.maxStallCpuMs === undefined ? {} : { maxStallCpuMs: s.maxStallCpuMs, maxStallQueuedMs: s.maxStallQueuedMs, maxBusyMs: s.maxBusyMs }),
+});
+
 /** Each long job awaited on the thread, then as a job (a writing job, the reconciliation, may be run again). */
 export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: string) => void = () => undefined, idleMs = 3000): Promise<JobStallResult[]> {
   const out: JobStallResult[] = [];
@@ -149,8 +197,7 @@ export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: st
     channel: 'app.info',
     mode: 'langsung',
     ms: idle.ms,
-    maxStallMs: idle.maxStallMs,
-    maxCallMs: idle.maxCallMs,
+    ...splitOf(idle),
     rssBeforeMb: idleBefore,
     peakMb: peakMb(),
     ok: true,
@@ -175,8 +222,7 @@ export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: st
         channel: job.channel,
         mode,
         ms: r.ms,
-        maxStallMs: r.maxStallMs,
-        maxCallMs: r.maxCallMs,
+        ...splitOf(r),
         rssBeforeMb: rssBefore,
         peakMb: peakMb(),
         ok: r.value.ok,
@@ -190,13 +236,25 @@ export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: st
 
 export function formatStalls(rows: JobStallResult[]): string[] {
   if (rows.length === 0) return [];
-  const header = ['Langkah', 'Cara', 'ms', 'Jeda maks ms', 'app.info maks ms', 'Awal MB', 'Puncak MB'];
-  const cells = rows.map((r) => [r.step, r.mode, r.ok ? String(r.ms) : 'gagal', String(r.maxStallMs), String(r.maxCallMs), String(r.rssBeforeMb ?? '—'), String(r.peakMb)]);
+  const header = ['Langkah', 'Cara', 'ms', 'Jeda maks ms', '(CPU/antre)', 'CPU maks ms', 'app.info maks ms', 'Awal MB', 'Puncak MB'];
+  const opt = (v: number | undefined) => (v === undefined ? '—' : String(v));
+  const cells = rows.map((r) => [
+    r.step,
+    r.mode,
+    r.ok ? String(r.ms) : 'gagal',
+    String(r.maxStallMs),
+    r.maxStallCpuMs === undefined ? '—' : `(${r.maxStallCpuMs}/${r.maxStallQueuedMs})`,
+    opt(r.maxBusyMs),
+    String(r.maxCallMs),
+    opt(r.rssBeforeMb),
+    String(r.peakMb),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((v, i) => (i < 2 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
   return [
     '',
     'Pekerjaan panjang: jeda terpanjang thread runtime (target < 100 ms) — langsung di thread vs sebagai job di worker;',
+    '(CPU/antre): dari jeda itu, ms thread berjalan di CPU / menunggu giliran CPU (beban mesin); CPU maks: kerja thread sendiri terlama tanpa jeda;',
     'memori proses aplikasi (runtime + worker-nya, tanpa pembukuan bench; target puncak < 1000 MB): awal dan puncak',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
