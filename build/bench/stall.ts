@@ -214,7 +214,10 @@ export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: st
       const r = await withStalls(rt, async () => {
         if (job.run) return job.run(rt);
         if (mode === 'langsung' || !isJobChannel(channel)) return dispatch(rt.handlers, channel, inputOf(job));
-        const end = await rt.jobs.start(channel, inputOf(job), BENCH_CALLER).done;
+        const started = rt.jobs.start(channel, inputOf(job), BENCH_CALLER);
+        const end = await started.done;
+        // The hand-off: jobs.status decodes the output before it answers the renderer.
+        if (end.status === 'selesai') await started.resultText();
         return end.status === 'selesai' ? { ok: true as const } : { ok: false as const, error: end.galat ?? { code: 'INTERNAL' as const, message: end.status } };
       });
       const row: JobStallResult = {

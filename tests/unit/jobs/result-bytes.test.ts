@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { jsonChunks, textOfChunks, textOfChunksNow } from '../../../electron/services/jobs/result-bytes';
+
+/** A run-like result: a header and a long list of lines, with what JSON leaves out or turns into null. */
+function runLike(n: number) {
+  return {
+    bankId: 3,
+    bankNama: 'Bank Pembangunan Daerah Sumatera Selatan dan Bangka Belitung',
+    tidakAda: undefined,
+    fungsi: () => 1,
+    dibuat: new Date(Date.UTC(2026, 9, 27)),
+    lines: Array.from({ length: n }, (_, i) => ({
+      nomorRekening: `00${i}`,
+      nama: i % 7 === 0 ? 'Ñyoman Śuryani 😀 "kutip" \\ garis\n' : `Debitur ${i}`,
+      layak: i % 3 !== 0,
+      alasan: i % 3 === 0 ? 'kol_melebihi_batas' : null,
+      rincian: i % 3 === 0 ? undefined : { jumlah: i * 1000, teks: '12345.678901234567890123456789012345678901', segmen: [{ dari: '2026-09-01', hari: 30 }] },
+      nilai: [i, -0, Number.NaN, undefined, () => 0],
+    })),
+    total: 123_456_789,
+    kosong: [],
+    bersarang: { a: [1, { b: undefined, c: 'd' }], e: undefined, f: new Date(0) },
+  };
+}
+
+describe('a job result crossing from its worker as UTF-8 chunks', () => {
+  it("gives JSON.stringify's text exactly, over many chunks (multi-byte characters at chunk edges)", async () => {
+    for (const value of [runLike(5_000), runLike(0)]) {
+      // Small chunks: thousands of them, so pieces with 2–4 byte characters fall at every edge.
+      const chunks = jsonChunks(value, 1_000);
+      if (value.lines.length > 0) expect(chunks.length).toBeGreaterThan(100);
+      expect(textOfChunksNow(chunks)).toBe(JSON.stringify(value));
+      expect(await textOfChunks(chunks)).toBe(JSON.stringify(value));
+    }
+  });
+
+  it('says what JSON.stringify says of anything else, and null for no output', () => {
+    const values: unknown[] = [
+      null,
+      0,
+      -12.5,
+      'teks "ini"',
+      true,
+      [],
+      {},
+      [undefined, () => 1, 'x'],
+      new Date(0),
+      { toJSON: () => ({ jadi: 1 }) },
+      [[1, [2, [3]]]],
+      Object.create(null),
+    ];
+    for (const v of values) expect(textOfChunksNow(jsonChunks(v, 4))).toBe(JSON.stringify(v));
+    expect(textOfChunksNow(jsonChunks(undefined))).toBe('null');
+    expect(textOfChunksNow(jsonChunks(() => 1))).toBe('null');
+  });
+
+  it('keeps each chunk near its size and each chunk its own buffer (so it can be moved, not copied)', () => {
+    const chunks = jsonChunks(runLike(20_000), 64 * 1024);
+    const text = JSON.stringify(runLike(20_000));
+    expect(chunks.reduce((n, c) => n + c.byteLength, 0)).toBe(Buffer.byteLength(text));
+    for (const c of chunks.slice(0, -1)) expect(c.byteLength).toBeLessThan(3 * 64 * 1024 + 4096);
+    expect(new Set(chunks.map((c) => c.buffer)).size).toBe(chunks.length);
+    for (const c of chunks) expect(c.byteOffset === 0 && c.byteLength === c.buffer.byteLength).toBe(true);
+  });
+});
