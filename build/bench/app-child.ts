@@ -1,7 +1,7 @@
 /**
  * The app's process for the long jobs' table (./app-process.ts starts it): a runtime on the
- * bench's copy, the claim import as the screen runs it (when given), then each long job on the
- * thread and as a worker job (stall.ts). Sends its rows to the bench and exits.
+ * bench's copy, the claim import as the screen runs it (when given), then each long job as a
+ * worker job or on the thread (`only`; stall.ts). Sends its rows to the bench and exits.
  */
 import { createRuntime, type Runtime } from '../../electron/runtime';
 import { nodePrinter } from '../../electron/services/documents/node-printer';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   try {
     // The import first: the reconciliation job then takes its claim (the latest open one).
     const jobs = [...(input.claim ? [claimImport(input.claim)] : []), ...benchLongJobs(rt.db, input.period, input.today, input.pdf, { claimImportedFirst: Boolean(input.claim) })];
-    const rows = await jobStallSteps(rt, jobs, (line) => void send({ type: 'log', line }), input.idleMs);
+    const rows = await jobStallSteps(rt, jobs, (line) => void send({ type: 'log', line }), input.idleMs, input.only);
     await send({ type: 'done', rows });
   } finally {
     rt.close();

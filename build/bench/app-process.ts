@@ -24,12 +24,25 @@ export interface AppProcessInput {
   pdf: boolean;
   idleMs: number;
   claim: { file: string; bankId: number; lines: number; total: number } | null;
+  /** One way per process: what a row starts from is then what the same way left (the app runs every long job as a job). */
+  only?: 'langsung' | 'job';
 }
 
 export type AppChildMessage = { type: 'log'; line: string } | { type: 'done'; rows: JobStallResult[] } | { type: 'error'; message: string };
 
+/**
+ * The long jobs as the app runs them (the claim import, then each as a job) in one process, then
+ * each on the thread in another (the reference the jobs are compared with): a job's row never
+ * starts from what the same job on the thread left resident.
+ */
+export async function appProcessJobs(input: AppProcessInput, log: (line: string) => void = () => undefined): Promise<JobStallResult[]> {
+  const asJobs = await appProcess({ ...input, only: 'job' }, log);
+  const onThread = await appProcess({ ...input, claim: null, only: 'langsung' }, log);
+  return [...asJobs, ...onThread];
+}
+
 /** Runs the long jobs in a child process and gives back its rows. */
-export function appProcessJobs(input: AppProcessInput, log: (line: string) => void = () => undefined): Promise<JobStallResult[]> {
+function appProcess(input: AppProcessInput, log: (line: string) => void): Promise<JobStallResult[]> {
   // tsx's CommonJS hook: the child is TypeScript, whether the bench runs under tsx or vitest.
   const tsx = createRequire(__filename).resolve('tsx/cjs', { paths: [__dirname, process.cwd()] });
   const child = fork(path.join(__dirname, 'app-child.ts'), [JSON.stringify(input)], { execArgv: ['--require', tsx], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

@@ -184,7 +184,13 @@ const splitOf = (s: Stall): Stall => ({
 });
 
 /** Each long job awaited on the thread, then as a job (a writing job, the reconciliation, may be run again). */
-export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: string) => void = () => undefined, idleMs = 3000): Promise<JobStallResult[]> {
+export async function jobStallSteps(
+  rt: Runtime,
+  jobs: LongJob[],
+  log: (line: string) => void = () => undefined,
+  idleMs = 3000,
+  only?: 'langsung' | 'job',
+): Promise<JobStallResult[]> {
   const out: JobStallResult[] = [];
   // The reference: the same watch while nothing runs. On a loaded machine the thread is also
   // descheduled now and then; a job's stall is only meaningful beside this.
@@ -205,7 +211,8 @@ export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: st
   for (const job of jobs) {
     const channel = job.channel;
     const modes = job.run ? (['job'] as const) : isJobChannel(channel) ? (['langsung', 'job'] as const) : (['langsung'] as const);
-    for (const mode of modes) {
+    // `only`: one way per process (app-process.ts), so a row's start is not what the other way left resident.
+    for (const mode of modes.filter((m) => !only || m === only)) {
       collectGarbage();
       resetPeak();
       // Read after the reset, which sets the peak to the resident memory of the moment: peak ≥ start.
