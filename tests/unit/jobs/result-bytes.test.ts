@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Worker } from 'node:worker_threads';
 import { jsonChunks, textOfChunks, textOfChunksNow } from '../../../electron/services/jobs/result-bytes';
+import { Job } from '../../../electron/services/jobs/runner';
 
 /** A run-like result: a header and a long list of lines, with what JSON leaves out or turns into null. */
 function runLike(n: number) {
@@ -61,5 +63,36 @@ describe('a job result crossing from its worker as UTF-8 chunks', () => {
     for (const c of chunks.slice(0, -1)) expect(c.byteLength).toBeLessThan(3 * 64 * 1024 + 4096);
     expect(new Set(chunks.map((c) => c.buffer)).size).toBe(chunks.length);
     for (const c of chunks) expect(c.byteOffset === 0 && c.byteLength === c.buffer.byteLength).toBe(true);
+  });
+});
+
+describe("a finished job's status", () => {
+  const caller = { userId: 1, username: 'budi', role: 'staf', bankId: null, token: null } as const;
+  const finished = () => {
+    // No worker runs here: the job is given the worker's output as the runner gives it.
+    const job = new Job('subsidy.run', caller, {} as Worker, new Int32Array(new SharedArrayBuffer(8)));
+    job.receive(jsonChunks(runLike(3_000), 1_000));
+    job.end('selesai', 'Selesai');
+    return job;
+  };
+
+  it('carries the output as JSON text wherever it goes: read, as JSON (the HTTP bridge), cloned (Electron IPC)', async () => {
+    const text = JSON.stringify(runLike(3_000));
+    const end = await finished().done;
+    expect(end.hasilJson).toBe(text);
+    expect(JSON.parse(JSON.stringify(finished().snapshot())).hasilJson).toBe(text);
+    expect(structuredClone(finished().snapshot()).hasilJson).toBe(text);
+    const job = finished();
+    expect(await job.resultText()).toBe(text);
+    expect(job.snapshot().hasilJson).toBe(text);
+    expect(await job.result()).toEqual({ ok: true, value: JSON.parse(text) });
+  });
+
+  it('has no output while running or when failed', () => {
+    const job = new Job('subsidy.run', caller, {} as Worker, new Int32Array(new SharedArrayBuffer(8)));
+    expect(job.snapshot().hasilJson).toBeNull();
+    job.galat = { code: 'NOT_FOUND', message: 'Bank tidak ditemukan' };
+    job.end('gagal', 'Gagal');
+    expect(job.snapshot()).toMatchObject({ status: 'gagal', hasilJson: null });
   });
 });
