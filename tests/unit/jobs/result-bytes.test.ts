@@ -67,7 +67,7 @@ describe('a job result crossing from its worker as UTF-8 chunks', () => {
 });
 
 describe("a finished job's status", () => {
-  const caller = { userId: 1, username: 'budi', role: 'staf', bankId: null, token: null } as const;
+  const caller = { userId: 1, username: 'budi', role: 'operator', bankId: null, token: null } as const;
   const finished = () => {
     // No worker runs here: the job is given the worker's output as the runner gives it.
     const job = new Job('subsidy.run', caller, {} as Worker, new Int32Array(new SharedArrayBuffer(8)));
