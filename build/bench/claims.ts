@@ -22,6 +22,7 @@ import { plantClaim, writeClaimFile, type ClaimFileSet } from '../../electron/se
 import { importFileFromPath, type ImportFromPathResult } from '../../electron/services/imports/import-file';
 import type { ClaimLineStatus, ImportCommitResult, InputOf } from '../../electron/contract';
 import type { Runtime } from '../../electron/runtime';
+import type { AppProcessInput } from './app-process';
 import type { BenchContext, BenchStep } from './bench';
 
 export interface ClaimBenchOptions {
@@ -221,7 +222,10 @@ const linesOf = (sets: readonly ClaimFileSet[]) => sets.reduce((n, s) => n + s.l
 /** The claim's version as a screen that has just loaded it sends (record versions). */
 const claimVersion = (rt: { db: Database }, tagihanId: number) => currentVersion(rt.db, 'tagihan', tagihanId) ?? 1;
 
-export function claimSteps(db: Database, opts: ClaimBenchOptions): { shared: ClaimBench; csv: BenchStep; xlsx: BenchStep; reconcile: BenchStep } {
+export function claimSteps(
+  db: Database,
+  opts: ClaimBenchOptions,
+): { shared: ClaimBench; csv: BenchStep; xlsx: BenchStep; reconcile: BenchStep; appClaim: (workDir: string) => Promise<AppProcessInput['claim']> } {
   const shared: ClaimBench = { set: null, parts: [], tagihanIds: [], check: null };
   let scratch = 0;
   const base = () => bareInsert(db, shared.parts, `bench_insert_${++scratch}`);
@@ -306,7 +310,16 @@ export function claimSteps(db: Database, opts: ClaimBenchOptions): { shared: Cla
     },
   };
 
-  return { shared, csv: importStep('1', 'csv-titik-koma'), xlsx: importStep('2', 'xlsx'), reconcile };
+  /** The claim's biggest file as a new CSV (its own content) for the app process's import row (app-process.ts). */
+  const appClaim = async (workDir: string): Promise<AppProcessInput['claim']> => {
+    plant();
+    const part = shared.parts.reduce((a, b) => (b.lines.length > a.lines.length ? b : a));
+    const file = path.join(workDir, 'tagihan-proses-aplikasi.csv');
+    fs.writeFileSync(file, csvCopy(await writeClaimFile(part, 'csv-titik-koma'), 0));
+    return { file, bankId: part.bankId, lines: part.lines.length, total: part.totalDiklaim };
+  };
+
+  return { shared, csv: importStep('1', 'csv-titik-koma'), xlsx: importStep('2', 'xlsx'), reconcile, appClaim };
 }
 
 /** "hasil = yang ditanam" or what differs: the reconciliation must find exactly what was planted. */

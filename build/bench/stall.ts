@@ -8,8 +8,10 @@
  *   made every 10 ms and its longest wait noted.
  * - `jobStallSteps()` runs each long job twice, as before (awaited on the runtime's thread, as
  *   the CLI and the old screens did) and as a job in a worker (jobs.start, as the screens do
- *   now), with the longest stall, the longest app.info wait and the process's peak memory
- *   (worker threads live in the same process, so their memory is in it).
+ *   now), with the longest stall, the longest app.info wait, the process's resident memory before
+ *   and its peak (worker threads live in the same process, so their memory is in it). The bench
+ *   runs it in a process of its own (app-process.ts), as the app's main process would: nothing
+ *   of the bench's own bookkeeping in its memory or its garbage collections.
  */
 import { currentVersion } from '../../database/repositories/versions';
 import fs from 'node:fs';
@@ -27,18 +29,55 @@ export interface Stall {
   maxStallMs: number;
   /** The longest a concurrent app.info call waited for its answer. */
   maxCallMs: number;
+  /**
+   * Of the longest gap, the time the thread ran on a core (its own work: JavaScript, SQLite, garbage
+   * collection) and the time it was ready but waited for a core (the machine's other load); the rest
+   * it was blocked (I/O, a lock). Linux's per-thread schedstat; absent elsewhere.
+   */
+  maxStallCpuMs?: number;
+  maxStallQueuedMs?: number;
+  /** The longest gap's own work: the most CPU time the thread used between two ticks (Linux). */
+  maxBusyMs?: number;
+}
+
+/** The thread's time on a core and waiting for one, ns (the runtime's thread is the process's main thread: its task id is the pid). */
+const SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
+function schedNs(): { run: number; queued: number } | null {
+  try {
+    const [run, queued] = fs.readFileSync(SCHEDSTAT, 'utf8').split(' ').map(Number);
+    return run === undefined || queued === undefined || Number.isNaN(run) || Number.isNaN(queued) ? null : { run, queued };
+  } catch {
+    return null;
+  }
 }
 
 /** Starts watching the thread; `stop()` gives the longest stall (and, given a runtime, the longest app.info call) seen since. */
 export function watchStalls(rt?: Pick<Runtime, 'handlers'>): { stop: () => Stall } {
   let last = performance.now();
+  let lastSched = schedNs();
   let maxStallMs = 0;
   let maxCallMs = 0;
+  let stallCpu = 0;
+  let stallQueued = 0;
+  let maxBusy = 0;
   let inFlight = false;
-  const timer = setInterval(() => {
+  const tick = () => {
     const now = performance.now();
-    maxStallMs = Math.max(maxStallMs, now - last - TICK_MS);
+    const sched = lastSched ? schedNs() : null;
+    const gap = now - last - TICK_MS;
+    const cpu = sched && lastSched ? (sched.run - lastSched.run) / 1e6 : 0;
+    if (gap > maxStallMs) {
+      maxStallMs = gap;
+      stallCpu = cpu;
+      stallQueued = sched && lastSched ? (sched.queued - lastSched.queued) / 1e6 : 0;
+    }
+    maxBusy = Math.max(maxBusy, cpu);
     last = now;
+    lastSched = sched;
+    return now;
+  };
+  const timer = setInterval(() => {
+    const now = tick();
     if (!rt || inFlight) return;
     inFlight = true;
     const asked = now;
@@ -51,8 +90,9 @@ export function watchStalls(rt?: Pick<Runtime, 'handlers'>): { stop: () => Stall
     stop: () => {
       clearInterval(timer);
       // The gap up to now counts too (a step that blocked until its very end).
-      maxStallMs = Math.max(maxStallMs, performance.now() - last - TICK_MS);
-      return { maxStallMs: Math.round(maxStallMs), maxCallMs: Math.round(maxCallMs) };
+      tick();
+      const split = lastSched ? { maxStallCpuMs: Math.round(stallCpu), maxStallQueuedMs: Math.round(stallQueued), maxBusyMs: Math.round(maxBusy) } : {};
+      return { maxStallMs: Math.round(maxStallMs), maxCallMs: Math.round(maxCallMs), ...split };
     },
   };
 }
@@ -80,7 +120,8 @@ export const collectGarbage: () => void = (() => {
   }
 })();
 
-function peakMb(): number {
+/** Peak resident memory of this process since the last reset (Linux: VmHWM), in MB. */
+export function peakMb(): number {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
     if (m) return Math.round(Number(m[1]) / 1024);
@@ -90,7 +131,11 @@ function peakMb(): number {
   return Math.round(process.memoryUsage().rss / 1024 / 1024);
 }
 
-function resetPeak(): void {
+/** Resident memory now, MB. */
+const rssMb = (): number => Math.round(process.memoryUsage().rss / 1024 / 1024);
+
+/** Resets the peak so the next figure is the step's own (Linux ≥ 4.0). */
+export function resetPeak(): void {
   try {
     fs.writeFileSync('/proc/self/clear_refs', '5');
   } catch {
@@ -106,6 +151,13 @@ export interface JobStallResult {
   ms: number;
   maxStallMs: number;
   maxCallMs: number;
+  /** The longest stall's split (Stall): on a core / waiting for one; and the longest stretch of the thread's own CPU. */
+  maxStallCpuMs?: number;
+  maxStallQueuedMs?: number;
+  maxBusyMs?: number;
+  /** The process's resident memory when the step started (after a full collection), MB. */
+  rssBeforeMb: number;
+  /** The process's peak during the step (runtime's thread and its workers together), MB. */
   peakMb: number;
   ok: boolean;
 }
@@ -116,6 +168,8 @@ export interface LongJob {
   channel: Channel;
   /** The input, or how to make it at the moment of the run (a claim's version changes with each reconciliation). */
   input: unknown | (() => unknown);
+  /** Instead of the channel: a whole flow measured once, as the screen runs it (the claim import: upload → preview in the worker → commit as a job). */
+  run?: (rt: Runtime) => Promise<{ ok: true } | { ok: false; error: { message: string } }>;
 }
 const inputOf = (job: LongJob): unknown => (typeof job.input === 'function' ? (job.input as () => unknown)() : job.input);
 
@@ -123,35 +177,66 @@ const isJobChannel = (c: Channel): c is JobChannel => (JOB_CHANNELS as readonly 
 
 const BENCH_CALLER: Caller = { userId: null, username: 'bench', role: 'sistem', bankId: null, token: null };
 
+const splitOf = (s: Stall): Stall => ({
+  maxStallMs: s.maxStallMs,
+  maxCallMs: s.maxCallMs,
+  ...(s.maxStallCpuMs === undefined ? {} : { maxStallCpuMs: s.maxStallCpuMs, maxStallQueuedMs: s.maxStallQueuedMs, maxBusyMs: s.maxBusyMs }),
+});
+
 /** Each long job awaited on the thread, then as a job (a writing job, the reconciliation, may be run again). */
-export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: string) => void = () => undefined, idleMs = 3000): Promise<JobStallResult[]> {
+export async function jobStallSteps(
+  rt: Runtime,
+  jobs: LongJob[],
+  log: (line: string) => void = () => undefined,
+  idleMs = 3000,
+  only?: 'langsung' | 'job',
+): Promise<JobStallResult[]> {
   const out: JobStallResult[] = [];
   // The reference: the same watch while nothing runs. On a loaded machine the thread is also
   // descheduled now and then; a job's stall is only meaningful beside this.
   collectGarbage();
+  resetPeak();
+  const idleBefore = rssMb();
   const idle = await withStalls(rt, () => new Promise((resolve) => setTimeout(resolve, idleMs)));
   out.push({
     step: `tanpa pekerjaan (acuan, ${idleMs / 1000} s)`,
     channel: 'app.info',
     mode: 'langsung',
     ms: idle.ms,
-    maxStallMs: idle.maxStallMs,
-    maxCallMs: idle.maxCallMs,
+    ...splitOf(idle),
+    rssBeforeMb: idleBefore,
     peakMb: peakMb(),
     ok: true,
   });
   for (const job of jobs) {
     const channel = job.channel;
-    for (const mode of isJobChannel(channel) ? (['langsung', 'job'] as const) : (['langsung'] as const)) {
+    const modes = job.run ? (['job'] as const) : isJobChannel(channel) ? (['langsung', 'job'] as const) : (['langsung'] as const);
+    // `only`: one way per process (app-process.ts), so a row's start is not what the other way left resident.
+    for (const mode of modes.filter((m) => !only || m === only)) {
       collectGarbage();
       resetPeak();
+      // Read after the reset, which sets the peak to the resident memory of the moment: peak ≥ start.
+      const rssBefore = rssMb();
       // As a job, what the app's main process does: wait for the final status and hand its JSON on (the renderer parses it).
       const r = await withStalls(rt, async () => {
+        if (job.run) return job.run(rt);
         if (mode === 'langsung' || !isJobChannel(channel)) return dispatch(rt.handlers, channel, inputOf(job));
-        const end = await rt.jobs.start(channel, inputOf(job), BENCH_CALLER).done;
+        const started = rt.jobs.start(channel, inputOf(job), BENCH_CALLER);
+        const end = await started.done;
+        // The hand-off: jobs.status decodes the output before it answers the renderer.
+        if (end.status === 'selesai') await started.resultText();
         return end.status === 'selesai' ? { ok: true as const } : { ok: false as const, error: end.galat ?? { code: 'INTERNAL' as const, message: end.status } };
       });
-      const row: JobStallResult = { step: job.step, channel: job.channel, mode, ms: r.ms, maxStallMs: r.maxStallMs, maxCallMs: r.maxCallMs, peakMb: peakMb(), ok: r.value.ok };
+      const row: JobStallResult = {
+        step: job.step,
+        channel: job.channel,
+        mode,
+        ms: r.ms,
+        ...splitOf(r),
+        rssBeforeMb: rssBefore,
+        peakMb: peakMb(),
+        ok: r.value.ok,
+      };
       if (!r.value.ok) log(`  ${job.step} (${mode}): ${r.value.error.message}`);
       out.push(row);
     }
@@ -161,13 +246,26 @@ export async function jobStallSteps(rt: Runtime, jobs: LongJob[], log: (line: st
 
 export function formatStalls(rows: JobStallResult[]): string[] {
   if (rows.length === 0) return [];
-  const header = ['Langkah', 'Cara', 'ms', 'Jeda maks ms', 'app.info maks ms', 'Puncak MB'];
-  const cells = rows.map((r) => [r.step, r.mode, r.ok ? String(r.ms) : 'gagal', String(r.maxStallMs), String(r.maxCallMs), String(r.peakMb)]);
+  const header = ['Langkah', 'Cara', 'ms', 'Jeda maks ms', '(CPU/antre)', 'CPU maks ms', 'app.info maks ms', 'Awal MB', 'Puncak MB'];
+  const opt = (v: number | undefined) => (v === undefined ? '—' : String(v));
+  const cells = rows.map((r) => [
+    r.step,
+    r.mode,
+    r.ok ? String(r.ms) : 'gagal',
+    String(r.maxStallMs),
+    r.maxStallCpuMs === undefined ? '—' : `(${r.maxStallCpuMs}/${r.maxStallQueuedMs})`,
+    opt(r.maxBusyMs),
+    String(r.maxCallMs),
+    opt(r.rssBeforeMb),
+    String(r.peakMb),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((v, i) => (i < 2 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
   return [
     '',
-    'Pekerjaan panjang: jeda terpanjang thread runtime (target < 100 ms) — langsung di thread vs sebagai job di worker',
+    'Pekerjaan panjang: jeda terpanjang thread runtime (target < 100 ms) — langsung di thread vs sebagai job di worker;',
+    '(CPU/antre): dari jeda itu, ms thread berjalan di CPU / menunggu giliran CPU (beban mesin); CPU maks: kerja thread sendiri terlama tanpa jeda;',
+    'memori proses aplikasi (runtime + worker-nya, tanpa pembukuan bench; target puncak < 1000 MB): awal dan puncak',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...cells.map(line),
@@ -178,16 +276,20 @@ export function formatStalls(rows: JobStallResult[]): string[] {
  * The long jobs of the bench's data set: the biggest bank's month, the budget projection, the
  * bench claim's reconciliation (the latest claim still open), the monthly summary as XLSX and PDF.
  */
-export function benchLongJobs(db: Runtime['db'], period: string, today: string, pdf: boolean): LongJob[] {
+export function benchLongJobs(db: Runtime['db'], period: string, today: string, pdf: boolean, opts: { claimImportedFirst?: boolean } = {}): LongJob[] {
   const bank = db.prepare('SELECT bank_id AS id FROM pinjaman GROUP BY bank_id ORDER BY count(*) DESC LIMIT 1').get() as { id: number } | undefined;
-  const claim = db.prepare("SELECT id FROM tagihan WHERE status IN ('draf', 'diverifikasi') ORDER BY id DESC LIMIT 1").get() as { id: number } | undefined;
+  const openClaim = () => (db.prepare("SELECT id FROM tagihan WHERE status IN ('draf', 'diverifikasi') ORDER BY id DESC LIMIT 1").get() as { id: number } | undefined)?.id;
+  // A claim imported as the first job (app-child.ts) is the one reconciled: looked up when the job starts.
+  const claimNow = opts.claimImportedFirst ? undefined : openClaim();
+  const reconcileInput = () => {
+    const id = claimNow ?? openClaim() ?? 0;
+    return { tagihanId: id, versi: currentVersion(db, 'tagihan', id) ?? 1 };
+  };
   const rekap = { jenis: 'rekapBulanan', periode: period };
   return [
     ...(bank ? [{ step: `perhitungan subsidi ${period}, bank terbesar`, channel: 'subsidy.run' as const, input: { bankId: bank.id, periodeAwal: period } }] : []),
     { step: 'proyeksi anggaran', channel: 'budget.year', input: { tahun: Number(today.slice(0, 4)) } },
-    ...(claim
-      ? [{ step: 'rekonsiliasi tagihan bench', channel: 'claims.reconcile' as const, input: () => ({ tagihanId: claim.id, versi: currentVersion(db, 'tagihan', claim.id) ?? 1 }) }]
-      : []),
+    ...(opts.claimImportedFirst || claimNow !== undefined ? [{ step: 'rekonsiliasi tagihan bench', channel: 'claims.reconcile' as const, input: reconcileInput }] : []),
     { step: 'rekap bulanan XLSX', channel: 'documents.render', input: { dokumen: rekap, format: 'xlsx' } },
     ...(pdf ? [{ step: 'rekap bulanan PDF', channel: 'documents.render' as const, input: { dokumen: rekap, format: 'pdf' } }] : []),
     // better-sqlite3 copies the file in steps between turns of the event loop: measured, not a job.

@@ -14,7 +14,7 @@ import type { HandlersFor } from '../index';
 import { checkRows, checkTargetOf, summarize } from './checks';
 import { dataVersion } from '../../../database/data-version';
 import { commitJob } from './commit';
-import { keep, keptFile, sha256, writeTemp } from './files';
+import { decodeBase64Yielding, keep, keptFile, sha256Yielding, writeTemp } from './files';
 import { createJob, dropJob, getJob, progressOf, type PreviewJob, type PreviewRequest } from './jobs';
 import { IMPORT_KIND_MODULES } from './kinds';
 import type { Inspection } from './parse/pipeline';
@@ -194,10 +194,11 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
   return {
     'imports.upload': async (input) => {
       ownerOf(input);
-      const bytes = Buffer.from(input.isiBase64, 'base64');
+      const bytes = await decodeBase64Yielding(input.isiBase64);
       if (bytes.length === 0) throw invalid('berkas', 'Berkas kosong (0 bita).');
-      const sha = sha256(bytes);
-      const tmp = writeTemp(ctx.databasePath, bytes);
+      // Hashed and written off the thread or in slices: other calls are answered meanwhile.
+      const sha = await sha256Yielding(bytes);
+      const tmp = await writeTemp(ctx.databasePath, bytes);
       try {
         const result = await inspect(input, tmp, sha, input.namaBerkas, bytes.length, input.opsi);
         keep(ctx.databasePath, tmp, sha, input.namaBerkas);

@@ -23,6 +23,8 @@ export function jobHandlers(ctx: ServiceContext): HandlersFor<'jobs'> {
     'jobs.status': async ({ jobId }) => {
       const jobs = runner();
       const job = jobs.get(jobId, ctx.caller());
+      // A large output (a 1,000,000-loan bank's run: ~300 MB) decoded a piece at a time, not in one hold of the thread.
+      if (job.status === 'selesai') await job.resultText();
       const status = job.snapshot();
       // The final status carries the result to its starter once; then the job is forgotten.
       jobs.forget(job);

@@ -52,8 +52,8 @@ export type FromWorker =
   | { type: 'pdf'; id: number; html: string; opts: PrintOptions }
   /** Print this page with the system dialog; answered when the dialog closed. */
   | { type: 'print'; id: number; html: string; opts: PrintOptions }
-  /** `json`: the output serialised in the worker (see JobStatus.hasilJson). */
-  | { type: 'done'; result: { ok: true; json: string } | { ok: false; error: AppError }; readOnly: boolean };
+  /** `chunks`: the output serialised in the worker as UTF-8 JSON, transferred (result-bytes.ts; JobStatus.hasilJson). */
+  | { type: 'done'; result: { ok: true; chunks: Uint8Array[] } | { ok: false; error: AppError }; readOnly: boolean };
 
 /** 'start' hands a waiting (warm) worker its job; 'pdf' answers its PDF requests, 'print' its print requests. */
 export type ToWorker =

@@ -15,6 +15,7 @@ import { ServiceError } from '../errors';
 import { startWorker } from '../worker-start';
 import { CANCELLED, CANCELLED_MESSAGE, GATE, RUNNING, STATE, type FromWorker, type JobWorkerData, type ToWorker, type WorkerTask } from './protocol';
 import { DAILY_BACKUP_TAHAP, JOBS } from './registry';
+import { textOfChunks, textOfChunksNow } from './result-bytes';
 
 /** A worker's heap: a 1,000,000-loan run must fit; more ends the worker, not the app. */
 const WORKER_HEAP_MB = 2048;
@@ -52,7 +53,9 @@ export class Job extends EventEmitter {
   status: JobStatus['status'] = 'berjalan';
   tahap: string;
   persen: number | null = null;
-  hasilJson: string | null = null;
+  /** The output as the worker sent it (result-bytes.ts), until read as text. */
+  private hasilChunks: Uint8Array[] | null = null;
+  private hasilText: string | null = null;
   galat: AppError | null = null;
   batalDitolak: string | undefined;
   /** What the worker's connection was, as it reported it (true: opened read-only). */
@@ -72,23 +75,56 @@ export class Job extends EventEmitter {
     this.done = new Promise((resolve) => (this.finish = resolve));
   }
 
+  /** The output's JSON text (decoded at once when not yet; `resultText` decodes it without holding the thread). */
+  get hasilJson(): string | null {
+    if (this.hasilChunks) {
+      this.hasilText = textOfChunksNow(this.hasilChunks);
+      this.hasilChunks = null;
+    }
+    return this.hasilText;
+  }
+
+  set hasilJson(text: string | null) {
+    this.hasilChunks = null;
+    this.hasilText = text;
+  }
+
+  /** Keeps the worker's output as it came (decoded when first asked for). */
+  receive(chunks: Uint8Array[]): void {
+    this.hasilChunks = chunks;
+    this.hasilText = null;
+  }
+
+  /** The output's JSON text, decoded a chunk per turn of the event loop (jobs.status before it hands the result on). */
+  async resultText(): Promise<string | null> {
+    const chunks = this.hasilChunks;
+    if (chunks) {
+      const text = await textOfChunks(chunks);
+      if (this.hasilChunks === chunks) this.hasilJson = text;
+    }
+    return this.hasilText;
+  }
+
   snapshot(): JobStatus {
-    return {
+    const s: JobStatus = {
       jobId: this.id,
       channel: this.channel,
       status: this.status,
       tahap: this.tahap,
       persen: this.persen,
-      hasilJson: this.status === 'selesai' ? this.hasilJson : null,
+      hasilJson: null,
       galat: this.galat,
       ...(this.batalDitolak ? { batalDitolak: this.batalDitolak } : {}),
     };
+    // Read when asked for (the 'end' event and `done` carry the status without decoding a large output).
+    if (this.status === 'selesai') Object.defineProperty(s, 'hasilJson', { get: () => this.hasilJson, enumerable: true, configurable: true });
+    return s;
   }
 
   /** The channel's result, as calling the channel itself would give it (parsed here: for trusted callers). */
   async result(): Promise<Result<unknown>> {
     const s = await this.done;
-    if (s.status === 'selesai') return { ok: true, value: JSON.parse(s.hasilJson ?? 'null') as unknown };
+    if (s.status === 'selesai') return { ok: true, value: JSON.parse((await this.resultText()) ?? 'null') as unknown };
     return { ok: false, error: s.galat ?? { code: 'INTERNAL', message: 'Pekerjaan berhenti tanpa hasil.' } };
   }
 
@@ -302,7 +338,7 @@ export class JobRunner {
         return;
       case 'done':
         job.readOnly = msg.readOnly;
-        if (msg.result.ok) job.hasilJson = msg.result.json;
+        if (msg.result.ok) job.receive(msg.result.chunks);
         else job.galat = msg.result.error;
         if (!msg.result.ok && Atomics.load(job.state, STATE) === CANCELLED) {
           // Cancelled: the worker woke at its gate (or a check) and reported the cancel before

@@ -16,6 +16,7 @@ import { dispatch } from '../dispatch';
 import type { DocumentPrinter, PrintOptions } from '../documents/printer';
 import { ServiceError } from '../errors';
 import { createHandlers } from '../index';
+import { jsonChunks } from './result-bytes';
 import { CANCELLED, COMMITTING, GATE, JobCancelled, RUNNING, STATE, type FromWorker, type JobWorkerData, type ToWorker, type WorkerTask } from './protocol';
 
 const port = parentPort;
@@ -156,7 +157,16 @@ async function main(job: JobWorkerData): Promise<void> {
     progress('Memulai');
     const task = data.task;
     const result = task ? await taskResult(() => runTask(task, db, ctx.now)) : await runAs(data.caller, () => dispatch(handlers, data.channel, data.input));
-    post({ type: 'done', result: result.ok ? { ok: true, json: JSON.stringify(result.value) } : result, readOnly: db.readonly });
+    if (result.ok) {
+      // Moved to the runtime's thread, not copied (result-bytes.ts).
+      const chunks = jsonChunks(result.value);
+      port!.postMessage(
+        { type: 'done', result: { ok: true, chunks }, readOnly: db.readonly } satisfies FromWorker,
+        chunks.map((c) => c.buffer as ArrayBuffer),
+      );
+    } else {
+      post({ type: 'done', result, readOnly: db.readonly });
+    }
   } finally {
     db.close();
     // A worker of a warm runner waits for its next job (the runner keeps it as its spare or ends it).
