@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { cachedStatement, containsPattern, prefixGlob, SHORT_SEARCH_COUNT_CAP, TRIGRAM_MIN, trigramPhrase } from './sql';
+import { cachedStatement, containsPattern, pairMatch, pairRows, prefixGlob, SHORT_SEARCH_COUNT_CAP, TRIGRAM_MIN, trigramPhrase } from './sql';
 import type { BankPosition, InsuranceClaim, Loan, Page, Restructuring, StatusPinjaman } from '../../electron/contract';
 
 interface LoanRow {
@@ -96,8 +96,12 @@ export interface LoanQuery {
   pageSize: number;
 }
 
-/** `walk`: how many of the newest loans a page is looked for among (below); tests make it small. */
-export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: number } = { min: WALK_MIN, max: WALK_MAX }): Page<Loan> {
+/**
+ * `walk`: how many of the newest loans a page is looked for among (below); `pairDense`: the share
+ * of loans or debtors above which a filtered 2-character search is not read through the pair
+ * indexes (pairLoanIds). Tests make them small.
+ */
+export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: number } = { min: WALK_MIN, max: WALK_MAX }, pairDense = PAIR_DENSE): Page<Loan> {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   for (const [key, column] of [
@@ -127,6 +131,8 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
     q.kol.forEach((k, i) => (params[`kol${i}`] = k));
   }
   const search = q.search?.trim();
+  // The list's own filters (the search's condition comes next), for the pair search.
+  const filters = kolLookup ? [...where, kolLookup] : [...where];
   // 1–2 characters of text: no trigram; counted up to a cap (Page.totalCapped).
   let short = false;
   if (search) {
@@ -169,10 +175,14 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
   // for its page. Past the cap the count says "more than" and the page is walked as below.
   let counted: { total: number; totalCapped?: true };
   if (short) {
-    const ids = db
-      .prepare<[Record<string, unknown>], { id: number }>(`SELECT l.id FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id ${whereSql(kolList)} LIMIT @countCap`)
-      .all({ ...params, countCap: SHORT_SEARCH_COUNT_CAP + 1 })
-      .map((r) => r.id);
+    // 2 characters through the pair indexes (not a common pair beside a filter: below).
+    const pairIds = [...search!].length === 2 && !search!.includes('\u0001') ? pairLoanIds(db, search!, filters, params, pairDense) : undefined;
+    const ids =
+      pairIds ??
+      db
+        .prepare<[Record<string, unknown>], { id: number }>(`SELECT l.id FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id ${whereSql(kolList)} LIMIT @countCap`)
+        .all({ ...params, countCap: SHORT_SEARCH_COUNT_CAP + 1 })
+        .map((r) => r.id);
     if (ids.length <= SHORT_SEARCH_COUNT_CAP) {
       const rows = db
         .prepare<[Record<string, unknown>], LoanRow>(`${SELECT} WHERE l.id IN (SELECT value FROM json_each(@ids)) ${order}`)
@@ -222,6 +232,59 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
   }
   const rows = db.prepare<[Record<string, unknown>], LoanRow>(`${SELECT} ${whereSql(kolList)} ${order}`).all({ ...params, ...page });
   return { rows: rows.map(toLoan), ...counted, page: q.page, pageSize: q.pageSize };
+}
+
+/** A debitur_pasangan rowid holds the debtor's id in its low 31 bits (migration debtor_pairs). */
+const DEBTOR_PAIR_ID_MASK = 2 ** 31 - 1;
+
+/**
+ * Beside a filter, a pair held by more than this share of the agreement numbers or of the debtors'
+ * names ("ak" in every "AKAD/…", "an" in 94 % of the names at 1,000,000) is matched by the walk
+ * (listLoans): through the pair index it would read the pair's rows of every other bank, status,
+ * kecamatan or kol before 1,001 of the filter's, while the walk finds them among the first thousands.
+ */
+const PAIR_DENSE = 0.15;
+
+/**
+ * The loans a 2-character search matches (the same as the prefixes OR LIKE on the agreement number,
+ * the debtor's name or business name), with the list's filters, up to one past the cap — read
+ * through indexes only: the account and agreement numbers by prefix (the per-bank unique indexes),
+ * the agreement numbers holding the pair through pinjaman_pasangan (migration loan_pairs), the
+ * debtors whose names hold it through debitur_pasangan (migration debtor_pairs) and their loans
+ * through pinjaman_debitur. A pair few loans match ("me": 1.5 % at 1,000,000; "qx": none) no
+ * longer reads the loans newest first until 1,001 match (or all of them). The NIK is digits only
+ * (CHECK in migration core), so a search holding another character never matches its prefix.
+ * Undefined (the caller's walk) beside a filter for a common pair (PAIR_DENSE).
+ */
+function pairLoanIds(db: Database, search: string, filters: string[], params: Record<string, unknown>, dense: number): number[] | undefined {
+  if (filters.length) {
+    const { loans, debtors } = db
+      .prepare<[], { loans: number | null; debtors: number | null }>('SELECT (SELECT max(id) FROM pinjaman) AS loans, (SELECT max(id) FROM debitur) AS debtors')
+      .get()!;
+    if (pairRows(db, search, 'pinjaman_pasangan_kata') > dense * (loans ?? 0) || pairRows(db, search, 'debitur_pasangan_kata') > dense * (debtors ?? 0)) return undefined;
+  }
+  const filter = filters.map((f) => `AND ${f}`).join(' ');
+  // Each source drives its join (CROSS JOIN keeps the order; the loans by debtor through
+  // pinjaman_debitur, not a filter's index such as the bank's).
+  const sources = [
+    `SELECT l.id FROM (SELECT id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_rekening GLOB @prefix) m
+       CROSS JOIN pinjaman l ON l.id = m.id CROSS JOIN debitur d ON d.id = l.debitur_id WHERE 1 ${filter}`,
+    `SELECT l.id FROM (SELECT id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_akad GLOB @prefix) m
+       CROSS JOIN pinjaman l ON l.id = m.id CROSS JOIN debitur d ON d.id = l.debitur_id WHERE 1 ${filter}`,
+    `SELECT l.id FROM pinjaman_pasangan a CROSS JOIN pinjaman l ON l.id = a.rowid CROSS JOIN debitur d ON d.id = l.debitur_id
+       WHERE pinjaman_pasangan MATCH @akad ${filter}`,
+    `SELECT l.id FROM debitur_pasangan dp CROSS JOIN debitur d ON d.id = (dp.rowid & ${DEBTOR_PAIR_ID_MASK}) CROSS JOIN pinjaman l INDEXED BY pinjaman_debitur ON l.debitur_id = d.id
+       WHERE debitur_pasangan MATCH @nama ${filter}`,
+  ];
+  const values = { ...params, akad: pairMatch(db, search, 'pinjaman_pasangan_kata'), nama: pairMatch(db, search, 'debitur_pasangan_kata') };
+  const found = new Set<number>();
+  for (const sql of sources) {
+    for (const r of db.prepare<[Record<string, unknown>], { id: number }>(sql).iterate(values)) {
+      found.add(r.id);
+      if (found.size > SHORT_SEARCH_COUNT_CAP) return [...found];
+    }
+  }
+  return [...found];
 }
 
 /**
