@@ -187,7 +187,6 @@ function pairPage(
     .all({ ...params, prefix: prefixGlob(search), countCap: SHORT_SEARCH_COUNT_CAP + 1 })
     .map((r) => r.id);
   if (byAccount.length > SHORT_SEARCH_COUNT_CAP) return undefined;
-  const match = pairMatch(db, search, 'debitur_pasangan_kata');
   const found = new Set<number>();
   let complete = true;
   const need = page.offset + page.limit;
@@ -200,6 +199,7 @@ function pairPage(
     const debtors = db.prepare<[], { n: number | null }>('SELECT max(id) AS n FROM debitur').get()!.n ?? 0;
     if (pairRows(db, search, 'debitur_pasangan_kata') > KECAMATAN_DENSE * debtors) return undefined;
   }
+  const match = pairMatch(db, search, 'debitur_pasangan_kata');
   // The group of the page's last row, and how many matches came before that group.
   let last: { group: number; before: number } | undefined;
   let current: { group: number; before: number } | undefined;

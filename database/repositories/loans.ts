@@ -97,11 +97,10 @@ export interface LoanQuery {
 }
 
 /**
- * `walk`: how many of the newest loans a page is looked for among (below); `pairDense`: the share
- * of loans or debtors above which a filtered 2-character search is not read through the pair
- * indexes (pairLoanIds). Tests make them small.
+ * `walk`: how many of the newest loans a page is looked for among (below); `pairReading`: how a
+ * 2-character search reads (pairLoanIds). Tests make them small.
  */
-export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: number } = { min: WALK_MIN, max: WALK_MAX }, pairDense = PAIR_DENSE): Page<Loan> {
+export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: number } = { min: WALK_MIN, max: WALK_MAX }, pairReading: LoanPairReading = {}): Page<Loan> {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   for (const [key, column] of [
@@ -123,9 +122,11 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
   // as the list of the month's loans, or as a lookup per loan through the (pinjaman_id, periode) key.
   let kolList: string | null = null;
   let kolLookup: string | null = null;
+  let kolCount: string | null = null;
   if (q.kol?.length) {
     const kols = q.kol.map((_, i) => `@kol${i}`).join(', ');
     kolList = `l.id IN (SELECT pinjaman_id FROM posisi_bank WHERE periode = @periodePosisi AND kol IN (${kols}))`;
+    kolCount = `SELECT 1 FROM posisi_bank WHERE periode = @periodePosisi AND kol IN (${kols})`;
     kolLookup = `EXISTS (SELECT 1 FROM posisi_bank p WHERE p.pinjaman_id = l.id AND p.periode = @periodePosisi AND p.kol IN (${kols}))`;
     params.periodePosisi = q.periodePosisi ?? db.prepare<[], { p: string | null }>('SELECT max(periode) AS p FROM posisi_bank').get()!.p;
     q.kol.forEach((k, i) => (params[`kol${i}`] = k));
@@ -176,9 +177,12 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
   let counted: { total: number; totalCapped?: true };
   if (short) {
     // 2 characters through the pair indexes (not a common pair beside a filter: below).
-    const pairIds = [...search!].length === 2 && !search!.includes('\u0001') ? pairLoanIds(db, search!, filters, params, pairDense) : undefined;
+    const pair =
+      [...search!].length === 2 && !search!.includes('\u0001')
+        ? pairLoanIds(db, search!, filters, q.kecamatanId !== undefined, kolCount, params, { dense: PAIR_DENSE, all: PAIR_ALL, ...pairReading })
+        : undefined;
     const ids =
-      pairIds ??
+      pair?.ids ??
       db
         .prepare<[Record<string, unknown>], { id: number }>(`SELECT l.id FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id ${whereSql(kolList)} LIMIT @countCap`)
         .all({ ...params, countCap: SHORT_SEARCH_COUNT_CAP + 1 })
@@ -190,6 +194,14 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
       return { rows: rows.map(toLoan), total: ids.length, page: q.page, pageSize: q.pageSize };
     }
     counted = { total: SHORT_SEARCH_COUNT_CAP, totalCapped: true };
+    // Every match known (pairLoanIds): the akad index walked newest first, each loan's id tested
+    // against them from the index entry, only the page's loans read.
+    if (pair?.all) {
+      const rows = db
+        .prepare<[Record<string, unknown>], LoanRow>(`${SELECT_BY_AKAD} WHERE l.id IN (SELECT value FROM json_each(@ids)) ${order}`)
+        .all({ ids: JSON.stringify(ids), ...page });
+      return { rows: rows.map(toLoan), ...counted, page: q.page, pageSize: q.pageSize };
+    }
   } else counted = countLoans(db, q, where, kolList, whereSql(kolList), params);
   const total = counted.total;
   // The page, newest akad first. SQLite has no statistics here and takes an equality on an index
@@ -246,45 +258,95 @@ const DEBTOR_PAIR_ID_MASK = 2 ** 31 - 1;
 const PAIR_DENSE = 0.15;
 
 /**
- * The loans a 2-character search matches (the same as the prefixes OR LIKE on the agreement number,
- * the debtor's name or business name), with the list's filters, up to one past the cap — read
- * through indexes only: the account and agreement numbers by prefix (the per-bank unique indexes),
- * the agreement numbers holding the pair through pinjaman_pasangan (migration loan_pairs), the
- * debtors whose names hold it through debitur_pasangan (migration debtor_pairs) and their loans
- * through pinjaman_debitur. A pair few loans match ("me": 1.5 % at 1,000,000; "qx": none) no
- * longer reads the loans newest first until 1,001 match (or all of them). The NIK is digits only
- * (CHECK in migration core), so a search holding another character never matches its prefix.
- * Undefined (the caller's walk) beside a filter for a common pair (PAIR_DENSE).
+ * Without a filter, a pair matching more than the cap but at most this many loans (by the pair
+ * indexes' vocabularies) has all its matches read (from the indexes alone: ~5 ms for "me"'s 15,019
+ * at 1,000,000), and its page walks the akad index testing each loan's id against them, reading
+ * no other loan: walking the loans themselves newest first read ~3,300 loans and their debtors
+ * for page 1 of "me" (22 ms). A commoner pair fills its page within a few hundred loans.
  */
-function pairLoanIds(db: Database, search: string, filters: string[], params: Record<string, unknown>, dense: number): number[] | undefined {
-  if (filters.length) {
+const PAIR_ALL = 50_000;
+
+/** How the 2-character loan search reads (pairLoanIds); the defaults are the app's, tests make them small to run every way. */
+export interface LoanPairReading {
+  dense?: number;
+  all?: number;
+}
+
+/**
+ * The loans a 2-character search matches (the same as the prefixes OR LIKE on the agreement number,
+ * the debtor's name or business name), with the list's filters — read through indexes only: the
+ * account and agreement numbers by prefix (the per-bank unique indexes), the agreement numbers
+ * holding the pair through pinjaman_pasangan (migration loan_pairs), the debtors whose names hold
+ * it through debitur_pasangan (migration debtor_pairs) and their loans through pinjaman_debitur.
+ * A pair few loans match ("me": 1.5 % at 1,000,000; "qx": none) no longer reads the loans newest
+ * first until 1,001 match (or all of them). The NIK is digits only (CHECK in migration core), so a
+ * search holding another character never matches its prefix. `all`: the ids are every match
+ * (else they stop one past the cap). Undefined (the caller's walk) beside a filter for a common
+ * pair (PAIR_DENSE), or a kol whose loans of the month are fewer than the pair's.
+ */
+function pairLoanIds(
+  db: Database,
+  search: string,
+  filters: string[],
+  joinDebtor: boolean,
+  kolCount: string | null,
+  params: Record<string, unknown>,
+  reading: Required<LoanPairReading>,
+): { ids: number[]; all: boolean } | undefined {
+  const estimate = () => {
     const { loans, debtors } = db
       .prepare<[], { loans: number | null; debtors: number | null }>('SELECT (SELECT max(id) FROM pinjaman) AS loans, (SELECT max(id) FROM debitur) AS debtors')
       .get()!;
-    if (pairRows(db, search, 'pinjaman_pasangan_kata') > dense * (loans ?? 0) || pairRows(db, search, 'debitur_pasangan_kata') > dense * (debtors ?? 0)) return undefined;
+    const akad = pairRows(db, search, 'pinjaman_pasangan_kata');
+    const names = akad > reading.dense * (loans ?? 0) ? 0 : pairRows(db, search, 'debitur_pasangan_kata');
+    // Loans per debtor scale the names' count into loans.
+    return { dense: akad > reading.dense * (loans ?? 0) || names > reading.dense * (debtors ?? 0), rows: akad + (names * (loans ?? 0)) / Math.max(1, debtors ?? 0) };
+  };
+  if (filters.length) {
+    const { dense, rows } = estimate();
+    if (dense) return undefined;
+    // The month's loans of that kol, counted up to the pair's: when fewer, the walk through them is cheaper.
+    if (kolCount && db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM (${kolCount} LIMIT @most)`).get({ ...params, most: Math.ceil(rows) })!.n < rows)
+      return undefined;
   }
   const filter = filters.map((f) => `AND ${f}`).join(' ');
   // Each source drives its join (CROSS JOIN keeps the order; the loans by debtor through
-  // pinjaman_debitur, not a filter's index such as the bank's).
-  const sources = [
-    `SELECT l.id FROM (SELECT id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_rekening GLOB @prefix) m
-       CROSS JOIN pinjaman l ON l.id = m.id CROSS JOIN debitur d ON d.id = l.debitur_id WHERE 1 ${filter}`,
-    `SELECT l.id FROM (SELECT id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_akad GLOB @prefix) m
-       CROSS JOIN pinjaman l ON l.id = m.id CROSS JOIN debitur d ON d.id = l.debitur_id WHERE 1 ${filter}`,
-    `SELECT l.id FROM pinjaman_pasangan a CROSS JOIN pinjaman l ON l.id = a.rowid CROSS JOIN debitur d ON d.id = l.debitur_id
-       WHERE pinjaman_pasangan MATCH @akad ${filter}`,
-    `SELECT l.id FROM debitur_pasangan dp CROSS JOIN debitur d ON d.id = (dp.rowid & ${DEBTOR_PAIR_ID_MASK}) CROSS JOIN pinjaman l INDEXED BY pinjaman_debitur ON l.debitur_id = d.id
-       WHERE debitur_pasangan MATCH @nama ${filter}`,
-  ];
+  // pinjaman_debitur, not a filter's index such as the bank's). Without a filter no loan or
+  // debtor is read: the ids come from the indexes.
+  const debtor = joinDebtor ? 'CROSS JOIN debitur d ON d.id = l.debitur_id' : '';
+  const sources = filters.length
+    ? [
+        `SELECT l.id FROM (SELECT id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_rekening GLOB @prefix) m CROSS JOIN pinjaman l ON l.id = m.id ${debtor} WHERE 1 ${filter}`,
+        `SELECT l.id FROM (SELECT id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_akad GLOB @prefix) m CROSS JOIN pinjaman l ON l.id = m.id ${debtor} WHERE 1 ${filter}`,
+        `SELECT l.id FROM pinjaman_pasangan a CROSS JOIN pinjaman l ON l.id = a.rowid ${debtor} WHERE pinjaman_pasangan MATCH @akad ${filter}`,
+        joinDebtor
+          ? `SELECT l.id FROM debitur_pasangan dp CROSS JOIN debitur d ON d.id = (dp.rowid & ${DEBTOR_PAIR_ID_MASK}) CROSS JOIN pinjaman l INDEXED BY pinjaman_debitur ON l.debitur_id = d.id
+             WHERE debitur_pasangan MATCH @nama ${filter}`
+          : `SELECT l.id FROM debitur_pasangan dp CROSS JOIN pinjaman l INDEXED BY pinjaman_debitur ON l.debitur_id = (dp.rowid & ${DEBTOR_PAIR_ID_MASK})
+             WHERE debitur_pasangan MATCH @nama ${filter}`,
+      ]
+    : [
+        'SELECT id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_rekening GLOB @prefix',
+        'SELECT id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_akad GLOB @prefix',
+        'SELECT rowid AS id FROM pinjaman_pasangan WHERE pinjaman_pasangan MATCH @akad',
+        `SELECT l.id FROM debitur_pasangan dp CROSS JOIN pinjaman l INDEXED BY pinjaman_debitur ON l.debitur_id = (dp.rowid & ${DEBTOR_PAIR_ID_MASK}) WHERE debitur_pasangan MATCH @nama`,
+      ];
   const values = { ...params, akad: pairMatch(db, search, 'pinjaman_pasangan_kata'), nama: pairMatch(db, search, 'debitur_pasangan_kata') };
-  const found = new Set<number>();
-  for (const sql of sources) {
-    for (const r of db.prepare<[Record<string, unknown>], { id: number }>(sql).iterate(values)) {
-      found.add(r.id);
-      if (found.size > SHORT_SEARCH_COUNT_CAP) return [...found];
+  const read = (most: number): { ids: number[]; all: boolean } => {
+    const found = new Set<number>();
+    for (const sql of sources) {
+      for (const r of db.prepare<[Record<string, unknown>], { id: number }>(sql).iterate(values)) {
+        found.add(r.id);
+        if (found.size > most) return { ids: [...found], all: false };
+      }
     }
-  }
-  return [...found];
+    return { ids: [...found], all: true };
+  };
+  const first = read(SHORT_SEARCH_COUNT_CAP);
+  if (first.all || filters.length) return first;
+  // Past the cap without a filter: all of them, when few enough (PAIR_ALL).
+  const { dense, rows } = estimate();
+  return !dense && rows <= reading.all ? read(Infinity) : first;
 }
 
 /**

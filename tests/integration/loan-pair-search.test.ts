@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMigrations } from '../../database/migrate';
-import { listLoans, type LoanQuery } from '../../database/repositories/loans';
+import { listLoans, type LoanPairReading, type LoanQuery } from '../../database/repositories/loans';
 import { containsPattern, prefixGlob, SHORT_SEARCH_COUNT_CAP } from '../../database/repositories/sql';
 import { call, createTempRuntime, type TempRuntime } from '../helpers/runtime';
 import { plansOf, tableScans } from '../helpers/query-plans';
@@ -98,7 +98,7 @@ function expected(search: string, f: Filter): number[] {
 }
 
 /** Every page the screen offers around the cap (and one past the end) equals the obvious query's. */
-function expectSame(search: string, filter: Filter, pairDense?: number): number {
+function expectSame(search: string, filter: Filter, reading: LoanPairReading = {}): number {
   const all = expected(search, filter);
   const capped = all.length > SHORT_SEARCH_COUNT_CAP;
   const shown = Math.min(all.length, SHORT_SEARCH_COUNT_CAP);
@@ -108,8 +108,8 @@ function expectSame(search: string, filter: Filter, pairDense?: number): number 
     [Math.max(1, Math.ceil(shown / 50)), 50],
     [Math.ceil(shown / 50) + 1, 50],
   ] as const) {
-    const got = listLoans(rt.db, { search, ...filter, page, pageSize }, undefined, pairDense);
-    const what = `"${search}" ${JSON.stringify(filter)} page ${page} of ${pageSize}, dense ${pairDense}`;
+    const got = listLoans(rt.db, { search, ...filter, page, pageSize }, undefined, reading);
+    const what = `"${search}" ${JSON.stringify(filter)} page ${page} of ${pageSize}, ${JSON.stringify(reading)}`;
     expect(
       got.rows.map((l) => l.id),
       what,
@@ -155,21 +155,28 @@ describe('a loan search of 2 characters through the pair indexes', () => {
     const counts: number[] = [];
     for (const [i, pair] of pairs.entries()) {
       counts.push(expectSame(pair, {}));
+      // Without a filter, all matches read when fewer than 2,000 or never (the walk), so both ways run here.
+      expectSame(pair, {}, { all: i % 2 ? 0 : 2_000 });
       // Each filter, through the pair indexes (dense 1) or not (0) or as the app decides.
-      expectSame(pair, filters[i % filters.length]!, [undefined, 1, 0][i % 3]);
+      expectSame(pair, filters[i % filters.length]!, [{}, { dense: 1 }, { dense: 0 }][i % 3]);
     }
     expect(Math.max(...counts)).toBeGreaterThan(SHORT_SEARCH_COUNT_CAP);
     expect(counts.filter((n) => n > 0 && n <= SHORT_SEARCH_COUNT_CAP).length).toBeGreaterThan(10);
     expect(Math.min(...counts)).toBe(0);
-    for (const filter of filters) for (const pair of ['me', 'ak', 'qx', 'É']) for (const dense of [undefined, 1]) expectSame(pair, filter, dense);
+    for (const filter of filters) for (const pair of ['me', 'ak', 'qx', 'É']) for (const reading of [{}, { dense: 1 }]) expectSame(pair, filter, reading);
   });
 
   it('reads the matches through indexes, never a whole loan or debtor table, with each filter', async () => {
     const bankId = rt.db.prepare<[], { id: number }>('SELECT min(id) AS id FROM bank').get()!.id;
     const plans = await plansOf(rt.db, () => {
       for (const filter of [{}, { bankId, status: 'aktif' as const }, { kol: [2] }, { kecamatanId: 1 }])
-        listLoans(rt.db, { search: 'qx', ...filter, page: 1, pageSize: 50 }, undefined, 1);
+        listLoans(rt.db, { search: 'qx', ...filter, page: 1, pageSize: 50 }, undefined, { dense: 1 });
     });
+    // A pair matching more than the cap, all its matches read: its page walks the akad index, no sort.
+    const capped = await plansOf(rt.db, () => expect(listLoans(rt.db, { search: 'ak', page: 3, pageSize: 50 }).totalCapped).toBe(true));
+    expect(capped.join('\n')).toMatch(/SCAN l USING INDEX pinjaman_tanggal_akad/);
+    expect(capped.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    expect(tableScans(capped)).toEqual([]);
     const all = plans.join('\n');
     expect(all).toMatch(/SCAN a VIRTUAL TABLE/);
     expect(all).toMatch(/SCAN dp VIRTUAL TABLE/);
