@@ -179,7 +179,12 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
     // 2 characters through the pair indexes (not a common pair beside a filter: below).
     const pair =
       [...search!].length === 2 && !search!.includes('\u0001')
-        ? pairLoanIds(db, search!, filters, q.kecamatanId !== undefined, kolCount, params, { dense: PAIR_DENSE, all: PAIR_ALL, ...pairReading })
+        ? pairLoanIds(db, search!, filters, q.kecamatanId !== undefined, kolCount, params, page.offset + page.limit, {
+            dense: PAIR_DENSE,
+            all: PAIR_ALL,
+            allFrom: PAIR_ALL_FROM,
+            ...pairReading,
+          })
         : undefined;
     const ids =
       pair?.ids ??
@@ -258,18 +263,22 @@ const DEBTOR_PAIR_ID_MASK = 2 ** 31 - 1;
 const PAIR_DENSE = 0.15;
 
 /**
- * Without a filter, a pair matching more than the cap but at most this many loans (by the pair
- * indexes' vocabularies) has all its matches read (from the indexes alone: ~5 ms for "me"'s 15,019
- * at 1,000,000), and its page walks the akad index testing each loan's id against them, reading
- * no other loan: walking the loans themselves newest first read ~3,300 loans and their debtors
- * for page 1 of "me" (22 ms). A commoner pair fills its page within a few hundred loans.
+ * Without a filter, a pair matching more than the cap but at most PAIR_ALL loans (by the pair
+ * indexes' vocabularies) has all its matches read for a page past the first PAIR_ALL_FROM matches
+ * (from the indexes alone: ~15 ms for "me"'s 15,019 at 1,000,000), and that page walks the akad
+ * index testing each loan's id against them, reading no other loan (6 ms). Walking the loans
+ * themselves newest first reads ~66 per match of "me" (1.5 % of the loans): ~22 ms for page 1,
+ * but ~400 ms for page 20. The first pages are walked (the vocabulary's count alone costs 12 ms
+ * for a common pair, "ka" in every "AKAD").
  */
 const PAIR_ALL = 50_000;
+const PAIR_ALL_FROM = 150;
 
 /** How the 2-character loan search reads (pairLoanIds); the defaults are the app's, tests make them small to run every way. */
 export interface LoanPairReading {
   dense?: number;
   all?: number;
+  allFrom?: number;
 }
 
 /**
@@ -281,8 +290,9 @@ export interface LoanPairReading {
  * A pair few loans match ("me": 1.5 % at 1,000,000; "qx": none) no longer reads the loans newest
  * first until 1,001 match (or all of them). The NIK is digits only (CHECK in migration core), so a
  * search holding another character never matches its prefix. `all`: the ids are every match
- * (else they stop one past the cap). Undefined (the caller's walk) beside a filter for a common
- * pair (PAIR_DENSE), or a kol whose loans of the month are fewer than the pair's.
+ * (else they stop one past the cap; every match is read only without a filter, for a page ending
+ * past the first `allFrom` matches: PAIR_ALL). Undefined (the caller's walk) beside a filter for a
+ * common pair (PAIR_DENSE), or a kol whose loans of the month are fewer than the pair's.
  */
 function pairLoanIds(
   db: Database,
@@ -291,6 +301,7 @@ function pairLoanIds(
   joinDebtor: boolean,
   kolCount: string | null,
   params: Record<string, unknown>,
+  need: number,
   reading: Required<LoanPairReading>,
 ): { ids: number[]; all: boolean } | undefined {
   const estimate = () => {
@@ -343,7 +354,7 @@ function pairLoanIds(
     return { ids: [...found], all: true };
   };
   const first = read(SHORT_SEARCH_COUNT_CAP);
-  if (first.all || filters.length) return first;
+  if (first.all || filters.length || need <= reading.allFrom) return first;
   // Past the cap without a filter: all of them, when few enough (PAIR_ALL).
   const { dense, rows } = estimate();
   return !dense && rows <= reading.all ? read(Infinity) : first;
