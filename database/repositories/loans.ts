@@ -355,9 +355,12 @@ function pairLoanIds(
   };
   const first = read(SHORT_SEARCH_COUNT_CAP);
   if (first.all || filters.length || need <= reading.allFrom) return first;
-  // Past the cap without a filter: all of them, when few enough (PAIR_ALL).
+  // Past the cap without a filter: all of them, when few enough (PAIR_ALL). The names' count is
+  // scaled by the average loans per debtor: a read past twice the bound gives up (the walk).
   const { dense, rows } = estimate();
-  return !dense && rows <= reading.all ? read(Infinity) : first;
+  if (dense || rows > reading.all) return first;
+  const every = read(2 * reading.all);
+  return every.all ? every : first;
 }
 
 /**
