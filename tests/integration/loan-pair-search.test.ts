@@ -154,9 +154,9 @@ describe('a loan search of 2 characters through the pair indexes', () => {
     expect(pairs.length).toBeGreaterThan(60);
     const counts: number[] = [];
     for (const [i, pair] of pairs.entries()) {
-      counts.push(expectSame(pair, {}));
-      // Without a filter, all matches read when fewer than 2,000 or never (the walk), so both ways run here.
-      expectSame(pair, {}, { all: i % 2 ? 0 : 2_000, allFrom: 0 });
+      // Without a filter: as the app reads, all matches read when fewer than 2,000, or never (the
+      // walk), so every way runs here (spread over the pairs to keep the test short).
+      counts.push(expectSame(pair, {}, [{}, { all: 2_000, allFrom: 0 }, { all: 0, allFrom: 0 }][i % 3]));
       // Each filter, through the pair indexes (dense 1) or not (0) or as the app decides.
       expectSame(pair, filters[i % filters.length]!, [{}, { dense: 1 }, { dense: 0 }][i % 3]);
     }
@@ -164,7 +164,8 @@ describe('a loan search of 2 characters through the pair indexes', () => {
     expect(counts.filter((n) => n > 0 && n <= SHORT_SEARCH_COUNT_CAP).length).toBeGreaterThan(10);
     expect(Math.min(...counts)).toBe(0);
     for (const filter of filters) for (const pair of ['me', 'ak', 'qx', 'É']) for (const reading of [{}, { dense: 1 }]) expectSame(pair, filter, reading);
-  });
+    // ~1,300 pages, each checked against the obvious query: seconds alone, more beside other test files.
+  }, 120_000);
 
   it('reads the matches through indexes, never a whole loan or debtor table, with each filter', async () => {
     const bankId = rt.db.prepare<[], { id: number }>('SELECT min(id) AS id FROM bank').get()!.id;
