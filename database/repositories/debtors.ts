@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { cachedStatement, containsPattern, pairGroupFloor, prefixGlob, SHORT_SEARCH_COUNT_CAP, TRIGRAM_MIN, trigramPhrase } from './sql';
+import { cachedStatement, containsPattern, pairGroupFloor, pairMatch, pairRows, prefixGlob, SHORT_SEARCH_COUNT_CAP, TRIGRAM_MIN, trigramPhrase } from './sql';
 import type { Debtor, Page } from '../../electron/contract';
 
 interface DebtorRow {
@@ -143,9 +143,6 @@ export function listDebtors(db: Database, q: DebtorQuery, reading: PairReading =
   return { rows: rows.map(toDebtor), total, page: q.page, pageSize: q.pageSize };
 }
 
-/** Every ASCII character a lower()-ed name can hold after 2 others (char(1) ends a column). */
-const ASCII_THIRD = Array.from({ length: 127 }, (_, i) => String.fromCharCode(i + 1)).filter((c) => c < 'A' || c > 'Z');
-
 /** A debitur_pasangan rowid: the name's group (its first 4 bytes) above these bits, the debtor's id in them (migration debtor_pairs). */
 const PAIR_ID_BITS = 31;
 
@@ -190,17 +187,6 @@ function pairPage(
     .all({ ...params, prefix: prefixGlob(search), countCap: SHORT_SEARCH_COUNT_CAP + 1 })
     .map((r) => r.id);
   if (byAccount.length > SHORT_SEARCH_COUNT_CAP) return undefined;
-  // The trigrams starting with the pair (the last two characters of a column end with char(1)):
-  // every ASCII third character but A–Z (lower() left none), and the others the index holds.
-  // Listing them all from the vocabulary counted each one's debtors (31 ms for "an" at 1,000,000).
-  const pair = search.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  const trigrams = [
-    ...ASCII_THIRD.map((c) => pair + c),
-    ...db
-      .prepare<[{ pair: string }], { term: string }>(`SELECT term FROM debitur_pasangan_kata WHERE term BETWEEN @pair || char(128) AND @pair || char(1114111)`)
-      .all({ pair })
-      .map((r) => r.term),
-  ];
   const found = new Set<number>();
   let complete = true;
   const need = page.offset + page.limit;
@@ -210,49 +196,44 @@ function pairPage(
   // kecamatan. Its debtors are counted from the index's vocabulary (a bound: a debtor holding
   // two of the trigrams counts twice; 15 ms for "an" at 1,000,000, under 3 ms for the others).
   if (q.kecamatanId) {
-    const { docs, debtors } = db
-      .prepare<[{ pair: string }], { docs: number | null; debtors: number | null }>(
-        `SELECT (SELECT sum(doc) FROM debitur_pasangan_kata WHERE term BETWEEN @pair AND @pair || char(1114111)) AS docs, (SELECT max(id) FROM debitur) AS debtors`,
-      )
-      .get({ pair })!;
-    if ((docs ?? 0) > KECAMATAN_DENSE * (debtors ?? 0)) return undefined;
+    const debtors = db.prepare<[], { n: number | null }>('SELECT max(id) AS n FROM debitur').get()!.n ?? 0;
+    if (pairRows(db, search, 'debitur_pasangan_kata') > KECAMATAN_DENSE * debtors) return undefined;
   }
-  if (trigrams.length) {
-    // The group of the page's last row, and how many matches came before that group.
-    let last: { group: number; before: number } | undefined;
-    let current: { group: number; before: number } | undefined;
-    const matches = db
-      .prepare<[Record<string, unknown>], { grup: number; id: number }>(
-        `SELECT p.rowid >> ${PAIR_ID_BITS} AS grup, d.id FROM debitur_pasangan p JOIN debitur d INDEXED BY debitur_urut ON d.id = (p.rowid & ${2 ** PAIR_ID_BITS - 1})
-         WHERE debitur_pasangan MATCH @match ${filter} ORDER BY p.rowid`,
-      )
-      .iterate({ ...params, match: trigrams.map(trigramPhrase).join(' OR ') });
-    for (const m of matches) {
-      if (found.size > SHORT_SEARCH_COUNT_CAP && last && (m.grup !== last.group || found.size - last.before >= groupRead)) {
-        complete = false;
-        if (m.grup === last.group) {
-          // The group's first (need − before) matches by name: from the group's start, after every
-          // match of the groups before it (the floor can be below them when it lost a cut character).
-          const after = db
-            .prepare<[string], { nama: string }>(
-              `SELECT d.nama FROM debitur d INDEXED BY debitur_urut WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.nama COLLATE NOCASE DESC LIMIT 1`,
-            )
-            .get(JSON.stringify([...found].slice(0, last.before)));
-          const walked = db
-            .prepare<[Record<string, unknown>], { id: number }>(
-              `SELECT d.id FROM debitur d WHERE d.nama COLLATE NOCASE >= @floor AND d.nama COLLATE NOCASE > @after ${filter}
-                 AND (d.nama LIKE @like ESCAPE '\\' OR d.nama_usaha LIKE @like ESCAPE '\\')
-               ORDER BY d.nama COLLATE NOCASE, d.id LIMIT @rest`,
-            )
-            .all({ ...params, floor: pairGroupFloor(last.group), after: after?.nama ?? '', like: containsPattern(search), rest: need - last.before });
-          for (const w of walked) found.add(w.id);
-        }
-        break;
+  const match = pairMatch(db, search, 'debitur_pasangan_kata');
+  // The group of the page's last row, and how many matches came before that group.
+  let last: { group: number; before: number } | undefined;
+  let current: { group: number; before: number } | undefined;
+  const matches = db
+    .prepare<[Record<string, unknown>], { grup: number; id: number }>(
+      `SELECT p.rowid >> ${PAIR_ID_BITS} AS grup, d.id FROM debitur_pasangan p JOIN debitur d INDEXED BY debitur_urut ON d.id = (p.rowid & ${2 ** PAIR_ID_BITS - 1})
+       WHERE debitur_pasangan MATCH @match ${filter} ORDER BY p.rowid`,
+    )
+    .iterate({ ...params, match });
+  for (const m of matches) {
+    if (found.size > SHORT_SEARCH_COUNT_CAP && last && (m.grup !== last.group || found.size - last.before >= groupRead)) {
+      complete = false;
+      if (m.grup === last.group) {
+        // The group's first (need − before) matches by name: from the group's start, after every
+        // match of the groups before it (the floor can be below them when it lost a cut character).
+        const after = db
+          .prepare<[string], { nama: string }>(
+            `SELECT d.nama FROM debitur d INDEXED BY debitur_urut WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.nama COLLATE NOCASE DESC LIMIT 1`,
+          )
+          .get(JSON.stringify([...found].slice(0, last.before)));
+        const walked = db
+          .prepare<[Record<string, unknown>], { id: number }>(
+            `SELECT d.id FROM debitur d WHERE d.nama COLLATE NOCASE >= @floor AND d.nama COLLATE NOCASE > @after ${filter}
+               AND (d.nama LIKE @like ESCAPE '\\' OR d.nama_usaha LIKE @like ESCAPE '\\')
+             ORDER BY d.nama COLLATE NOCASE, d.id LIMIT @rest`,
+          )
+          .all({ ...params, floor: pairGroupFloor(last.group), after: after?.nama ?? '', like: containsPattern(search), rest: need - last.before });
+        for (const w of walked) found.add(w.id);
       }
-      if (m.grup !== current?.group) current = { group: m.grup, before: found.size };
-      found.add(m.id);
-      if (found.size === need) last = current;
+      break;
     }
+    if (m.grup !== current?.group) current = { group: m.grup, before: found.size };
+    found.add(m.id);
+    if (found.size === need) last = current;
   }
   return sortedPage(db, found, byAccount, complete, q, page);
 }

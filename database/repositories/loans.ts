@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { cachedStatement, containsPattern, prefixGlob, SHORT_SEARCH_COUNT_CAP, TRIGRAM_MIN, trigramPhrase } from './sql';
+import { cachedStatement, containsPattern, pairMatch, pairRows, prefixGlob, SHORT_SEARCH_COUNT_CAP, TRIGRAM_MIN, trigramPhrase } from './sql';
 import type { BankPosition, InsuranceClaim, Loan, Page, Restructuring, StatusPinjaman } from '../../electron/contract';
 
 interface LoanRow {
@@ -96,8 +96,11 @@ export interface LoanQuery {
   pageSize: number;
 }
 
-/** `walk`: how many of the newest loans a page is looked for among (below); tests make it small. */
-export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: number } = { min: WALK_MIN, max: WALK_MAX }): Page<Loan> {
+/**
+ * `walk`: how many of the newest loans a page is looked for among (below); `pairReading`: how a
+ * 2-character search reads (pairLoanIds). Tests make them small.
+ */
+export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: number } = { min: WALK_MIN, max: WALK_MAX }, pairReading: LoanPairReading = {}): Page<Loan> {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   for (const [key, column] of [
@@ -119,14 +122,18 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
   // as the list of the month's loans, or as a lookup per loan through the (pinjaman_id, periode) key.
   let kolList: string | null = null;
   let kolLookup: string | null = null;
+  let kolCount: string | null = null;
   if (q.kol?.length) {
     const kols = q.kol.map((_, i) => `@kol${i}`).join(', ');
     kolList = `l.id IN (SELECT pinjaman_id FROM posisi_bank WHERE periode = @periodePosisi AND kol IN (${kols}))`;
+    kolCount = `SELECT 1 FROM posisi_bank WHERE periode = @periodePosisi AND kol IN (${kols})`;
     kolLookup = `EXISTS (SELECT 1 FROM posisi_bank p WHERE p.pinjaman_id = l.id AND p.periode = @periodePosisi AND p.kol IN (${kols}))`;
     params.periodePosisi = q.periodePosisi ?? db.prepare<[], { p: string | null }>('SELECT max(periode) AS p FROM posisi_bank').get()!.p;
     q.kol.forEach((k, i) => (params[`kol${i}`] = k));
   }
   const search = q.search?.trim();
+  // The list's own filters (the search's condition comes next), for the pair search.
+  const filters = kolLookup ? [...where, kolLookup] : [...where];
   // 1–2 characters of text: no trigram; counted up to a cap (Page.totalCapped).
   let short = false;
   if (search) {
@@ -169,10 +176,22 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
   // for its page. Past the cap the count says "more than" and the page is walked as below.
   let counted: { total: number; totalCapped?: true };
   if (short) {
-    const ids = db
-      .prepare<[Record<string, unknown>], { id: number }>(`SELECT l.id FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id ${whereSql(kolList)} LIMIT @countCap`)
-      .all({ ...params, countCap: SHORT_SEARCH_COUNT_CAP + 1 })
-      .map((r) => r.id);
+    // 2 characters through the pair indexes (not a common pair beside a filter: below).
+    const pair =
+      [...search!].length === 2 && !search!.includes('\u0001')
+        ? pairLoanIds(db, search!, filters, q.kecamatanId !== undefined, kolCount, params, page.offset + page.limit, {
+            dense: PAIR_DENSE,
+            all: PAIR_ALL,
+            allFrom: PAIR_ALL_FROM,
+            ...pairReading,
+          })
+        : undefined;
+    const ids =
+      pair?.ids ??
+      db
+        .prepare<[Record<string, unknown>], { id: number }>(`SELECT l.id FROM pinjaman l JOIN debitur d ON d.id = l.debitur_id ${whereSql(kolList)} LIMIT @countCap`)
+        .all({ ...params, countCap: SHORT_SEARCH_COUNT_CAP + 1 })
+        .map((r) => r.id);
     if (ids.length <= SHORT_SEARCH_COUNT_CAP) {
       const rows = db
         .prepare<[Record<string, unknown>], LoanRow>(`${SELECT} WHERE l.id IN (SELECT value FROM json_each(@ids)) ${order}`)
@@ -180,6 +199,14 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
       return { rows: rows.map(toLoan), total: ids.length, page: q.page, pageSize: q.pageSize };
     }
     counted = { total: SHORT_SEARCH_COUNT_CAP, totalCapped: true };
+    // Every match known (pairLoanIds): the akad index walked newest first, each loan's id tested
+    // against them from the index entry, only the page's loans read.
+    if (pair?.all) {
+      const rows = db
+        .prepare<[Record<string, unknown>], LoanRow>(`${SELECT_BY_AKAD} WHERE l.id IN (SELECT value FROM json_each(@ids)) ${order}`)
+        .all({ ids: JSON.stringify(ids), ...page });
+      return { rows: rows.map(toLoan), ...counted, page: q.page, pageSize: q.pageSize };
+    }
   } else counted = countLoans(db, q, where, kolList, whereSql(kolList), params);
   const total = counted.total;
   // The page, newest akad first. SQLite has no statistics here and takes an equality on an index
@@ -222,6 +249,118 @@ export function listLoans(db: Database, q: LoanQuery, walk: { min: number; max: 
   }
   const rows = db.prepare<[Record<string, unknown>], LoanRow>(`${SELECT} ${whereSql(kolList)} ${order}`).all({ ...params, ...page });
   return { rows: rows.map(toLoan), ...counted, page: q.page, pageSize: q.pageSize };
+}
+
+/** A debitur_pasangan rowid holds the debtor's id in its low 31 bits (migration debtor_pairs). */
+const DEBTOR_PAIR_ID_MASK = 2 ** 31 - 1;
+
+/**
+ * Beside a filter, a pair held by more than this share of the agreement numbers or of the debtors'
+ * names ("ak" in every "AKAD/…", "an" in 94 % of the names at 1,000,000) is matched by the walk
+ * (listLoans): through the pair index it would read the pair's rows of every other bank, status,
+ * kecamatan or kol before 1,001 of the filter's, while the walk finds them among the first thousands.
+ */
+const PAIR_DENSE = 0.15;
+
+/**
+ * Without a filter, a pair matching more than the cap but at most PAIR_ALL loans (by the pair
+ * indexes' vocabularies) has all its matches read for a page past the first PAIR_ALL_FROM matches
+ * (from the indexes alone: ~15 ms for "me"'s 15,019 at 1,000,000), and that page walks the akad
+ * index testing each loan's id against them, reading no other loan (6 ms). Walking the loans
+ * themselves newest first reads ~66 per match of "me" (1.5 % of the loans): ~22 ms for page 1,
+ * but ~400 ms for page 20. The first pages are walked (the vocabulary's count alone costs 12 ms
+ * for a common pair, "ka" in every "AKAD").
+ */
+const PAIR_ALL = 50_000;
+const PAIR_ALL_FROM = 150;
+
+/** How the 2-character loan search reads (pairLoanIds); the defaults are the app's, tests make them small to run every way. */
+export interface LoanPairReading {
+  dense?: number;
+  all?: number;
+  allFrom?: number;
+}
+
+/**
+ * The loans a 2-character search matches (the same as the prefixes OR LIKE on the agreement number,
+ * the debtor's name or business name), with the list's filters — read through indexes only: the
+ * account and agreement numbers by prefix (the per-bank unique indexes), the agreement numbers
+ * holding the pair through pinjaman_pasangan (migration loan_pairs), the debtors whose names hold
+ * it through debitur_pasangan (migration debtor_pairs) and their loans through pinjaman_debitur.
+ * A pair few loans match ("me": 1.5 % at 1,000,000; "qx": none) no longer reads the loans newest
+ * first until 1,001 match (or all of them). The NIK is digits only (CHECK in migration core), so a
+ * search holding another character never matches its prefix. `all`: the ids are every match
+ * (else they stop one past the cap; every match is read only without a filter, for a page ending
+ * past the first `allFrom` matches: PAIR_ALL). Undefined (the caller's walk) beside a filter for a
+ * common pair (PAIR_DENSE), or a kol whose loans of the month are fewer than the pair's.
+ */
+function pairLoanIds(
+  db: Database,
+  search: string,
+  filters: string[],
+  joinDebtor: boolean,
+  kolCount: string | null,
+  params: Record<string, unknown>,
+  need: number,
+  reading: Required<LoanPairReading>,
+): { ids: number[]; all: boolean } | undefined {
+  const estimate = () => {
+    const { loans, debtors } = db
+      .prepare<[], { loans: number | null; debtors: number | null }>('SELECT (SELECT max(id) FROM pinjaman) AS loans, (SELECT max(id) FROM debitur) AS debtors')
+      .get()!;
+    const akad = pairRows(db, search, 'pinjaman_pasangan_kata');
+    const names = akad > reading.dense * (loans ?? 0) ? 0 : pairRows(db, search, 'debitur_pasangan_kata');
+    // Loans per debtor scale the names' count into loans.
+    return { dense: akad > reading.dense * (loans ?? 0) || names > reading.dense * (debtors ?? 0), rows: akad + (names * (loans ?? 0)) / Math.max(1, debtors ?? 0) };
+  };
+  if (filters.length) {
+    const { dense, rows } = estimate();
+    if (dense) return undefined;
+    // The month's loans of that kol, counted up to the pair's: when fewer, the walk through them is cheaper.
+    if (kolCount && db.prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM (${kolCount} LIMIT @most)`).get({ ...params, most: Math.ceil(rows) })!.n < rows)
+      return undefined;
+  }
+  const filter = filters.map((f) => `AND ${f}`).join(' ');
+  // Each source drives its join (CROSS JOIN keeps the order; the loans by debtor through
+  // pinjaman_debitur, not a filter's index such as the bank's). Without a filter no loan or
+  // debtor is read: the ids come from the indexes.
+  const debtor = joinDebtor ? 'CROSS JOIN debitur d ON d.id = l.debitur_id' : '';
+  const sources = filters.length
+    ? [
+        `SELECT l.id FROM (SELECT id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_rekening GLOB @prefix) m CROSS JOIN pinjaman l ON l.id = m.id ${debtor} WHERE 1 ${filter}`,
+        `SELECT l.id FROM (SELECT id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_akad GLOB @prefix) m CROSS JOIN pinjaman l ON l.id = m.id ${debtor} WHERE 1 ${filter}`,
+        `SELECT l.id FROM pinjaman_pasangan a CROSS JOIN pinjaman l ON l.id = a.rowid ${debtor} WHERE pinjaman_pasangan MATCH @akad ${filter}`,
+        joinDebtor
+          ? `SELECT l.id FROM debitur_pasangan dp CROSS JOIN debitur d ON d.id = (dp.rowid & ${DEBTOR_PAIR_ID_MASK}) CROSS JOIN pinjaman l INDEXED BY pinjaman_debitur ON l.debitur_id = d.id
+             WHERE debitur_pasangan MATCH @nama ${filter}`
+          : `SELECT l.id FROM debitur_pasangan dp CROSS JOIN pinjaman l INDEXED BY pinjaman_debitur ON l.debitur_id = (dp.rowid & ${DEBTOR_PAIR_ID_MASK})
+             WHERE debitur_pasangan MATCH @nama ${filter}`,
+      ]
+    : [
+        'SELECT id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_rekening GLOB @prefix',
+        'SELECT id FROM pinjaman WHERE bank_id IN (SELECT id FROM bank) AND nomor_akad GLOB @prefix',
+        'SELECT rowid AS id FROM pinjaman_pasangan WHERE pinjaman_pasangan MATCH @akad',
+        `SELECT l.id FROM debitur_pasangan dp CROSS JOIN pinjaman l INDEXED BY pinjaman_debitur ON l.debitur_id = (dp.rowid & ${DEBTOR_PAIR_ID_MASK}) WHERE debitur_pasangan MATCH @nama`,
+      ];
+  const values = { ...params, akad: pairMatch(db, search, 'pinjaman_pasangan_kata'), nama: pairMatch(db, search, 'debitur_pasangan_kata') };
+  const read = (most: number): { ids: number[]; all: boolean } => {
+    const found = new Set<number>();
+    for (const sql of sources) {
+      for (const r of db.prepare<[Record<string, unknown>], { id: number }>(sql).iterate(values)) {
+        found.add(r.id);
+        if (found.size > most) return { ids: [...found], all: false };
+      }
+    }
+    return { ids: [...found], all: true };
+  };
+  const first = read(SHORT_SEARCH_COUNT_CAP);
+  if (first.all || filters.length || need <= reading.allFrom) return first;
+  // Past the cap without a filter: all of them, when few enough (PAIR_ALL). The names' count is
+  // scaled by the average loans per debtor: a read past twice the bound gives up (the walk).
+  const { dense, rows } = estimate();
+  if (dense || rows > reading.all) return first;
+  const every = read(2 * reading.all);
+  return every.all ? every : first;
 }
 
 /**
