@@ -12,10 +12,9 @@ import { SessionStore } from '../auth/sessions';
 import type { AppError } from '../../contract';
 import type { DataSafety } from '../backup/host';
 import type { ServiceContext } from '../context';
-import { dispatch } from '../dispatch';
 import type { DocumentPrinter, PrintOptions } from '../documents/printer';
 import { ServiceError } from '../errors';
-import { createHandlers } from '../index';
+import { jobChannelCall } from './channels';
 import { CANCELLED, COMMITTING, GATE, JobCancelled, RUNNING, STATE, type FromWorker, type JobWorkerData, type ToWorker, type WorkerTask } from './protocol';
 
 const port = parentPort;
@@ -152,10 +151,16 @@ async function main(job: JobWorkerData): Promise<void> {
     ...(data.printer ? { printer: printerProxy(data.canPrint) } : {}),
   };
   try {
-    const handlers = createHandlers(ctx);
-    progress('Memulai');
     const task = data.task;
-    const result = task ? await taskResult(() => runTask(task, db, ctx.now)) : await runAs(data.caller, () => dispatch(handlers, data.channel, data.input));
+    let run: () => Promise<{ ok: true; value: unknown } | { ok: false; error: AppError }>;
+    if (task) run = () => taskResult(() => runTask(task, db, ctx.now));
+    else {
+      // Only this channel's services and schema are loaded (./channels.ts), not every service's.
+      const call = jobChannelCall(ctx, data.channel);
+      run = () => runAs(data.caller, () => call(data.input));
+    }
+    progress('Memulai');
+    const result = await run();
     post({ type: 'done', result: result.ok ? { ok: true, json: JSON.stringify(result.value) } : result, readOnly: db.readonly });
   } finally {
     db.close();
