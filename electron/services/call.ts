@@ -66,4 +66,3 @@ export function validationError(error: z.ZodError) {
   const first = Object.values(fields)[0] ?? 'Isian tidak valid';
   return { code: 'VALIDATION' as const, message: `Isian belum benar: ${first}`, fields };
 }
-
