@@ -20,8 +20,8 @@ import { CANCELLED, COMMITTING, GATE, JobCancelled, RUNNING, STATE, type FromWor
 const port = parentPort;
 if (!port) throw new Error('jobs/worker.ts harus dijalankan sebagai worker thread');
 const post = (msg: FromWorker) => port.postMessage(msg);
-// The job: given at start, or — for a warm worker started ahead with the services already
-// loaded — in its first message.
+// The job: given at start, or — for a warm worker started ahead — in its first message. Its
+// channel's services are loaded when it starts (./channels.ts), and stay for the next job.
 let data: JobWorkerData;
 let state: Int32Array;
 
