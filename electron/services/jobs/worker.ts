@@ -1,8 +1,8 @@
 /**
  * A long job's worker thread: opens its own connection to the database file (read-only when the
- * job only reads), builds the services on it as the caller who started the job, runs the one
- * channel through the usual dispatch (validation, typed errors) and posts progress and the
- * result. Loaded by ./runner.ts through ../worker-start.ts (compiled or under tsx).
+ * job only reads), builds the job's feature's services on it as the caller who started the job,
+ * runs the one channel as dispatch would (../call.ts: validation, typed errors) and posts
+ * progress and the result. Loaded by ./runner.ts through ../worker-start.ts (compiled or under tsx).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { backupTo, dailyBackupIfDue } from '../../../database/backup';
