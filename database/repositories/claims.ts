@@ -18,7 +18,7 @@ import type {
   Page,
   UnclaimedLine,
 } from '../../electron/contract';
-import { CLAIM_LINE_STATUSES } from '../../electron/contract/claims';
+import { CLAIM_LINE_STATUSES } from '../../electron/contract/claim-lines';
 import { BANK_CLAIM_LINE_KEYS, CLAIM_LINE_COLUMNS, CLAIM_LINE_WORKING_COLUMNS, type ValuesOf } from '../../electron/contract/claim-lines';
 import { cachedStatement, containsPattern } from './sql';
 

@@ -8,8 +8,15 @@
  *     contract does not compile.
  * Recipe "Add a field to a claim line": docs/CONTRIBUTING.md.
  */
-import type { ClaimDecision, ClaimLineStatus, Diagnosis } from './claims';
-import type { ImportField } from './imports';
+import type { ClaimDecision, Diagnosis } from './claims';
+import type { ImportField } from './import-kinds';
+
+/**
+ * One status per line, in the order the screen and the berita acara list them. Here, without
+ * zod, for the repository that stores the lines (the import's workers load it).
+ */
+export const CLAIM_LINE_STATUSES = ['cocok', 'selisih', 'rekening_tidak_dikenal', 'tidak_memenuhi_syarat', 'ganda'] as const;
+export type ClaimLineStatus = (typeof CLAIM_LINE_STATUSES)[number];
 
 /** Whose figure a column holds: the bank's (read from its file, written at import) or ours (written by the reconciliation or a decision). */
 export type ColumnOrigin = 'bank' | 'ours';

@@ -5,14 +5,10 @@
 import { z } from 'zod';
 import { id, requiredText, returns, versi, type Page } from './common';
 import { isoDate, period, rupiah } from './schemes';
-import type { ClaimLine } from './claim-lines';
+import { CLAIM_LINE_STATUSES, type ClaimLine, type ClaimLineStatus } from './claim-lines';
 
 export const CLAIM_STATUSES = ['draf', 'diverifikasi', 'disetujui', 'dibayar', 'dibatalkan'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-
-/** One status per line, in the order the screen and the berita acara list them. */
-export const CLAIM_LINE_STATUSES = ['cocok', 'selisih', 'rekening_tidak_dikenal', 'tidak_memenuhi_syarat', 'ganda'] as const;
-export type ClaimLineStatus = (typeof CLAIM_LINE_STATUSES)[number];
 
 export const CLAIM_LINE_STATUS_LABELS: Readonly<Record<ClaimLineStatus, string>> = {
   cocok: 'Cocok',

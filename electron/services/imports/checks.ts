@@ -6,15 +6,17 @@
  * (the data may have changed in between).
  */
 import type { Database } from '../../../database/connection';
-import { DEBTOR_DIFFERENCES_SHOWN, IMPORT_KIND_SPECS, type ImportKind, type ImportPreviewResult, type ImportProblem } from '../../contract/imports';
+import type { ImportProblem } from '../../contract/imports';
 import { IMPORT_KIND_MODULES, type CheckTarget, type Checked, type CheckedRow, type Report } from './kinds';
 import { columnOf, futurePeriodMessage } from './kinds/shared';
 import { checkStagedClaim } from './claim-check';
 import { stagedRowCount } from '../../../database/repositories/import-staging';
-import type { ParseOutcome, RecordValues } from './parse/rows';
+import type { ParseOutcome } from './parse/rows';
 import type { PreviewRequest } from './jobs';
 
 export type { CheckTarget, Checked, CheckedRow } from './kinds';
+// The preview's summary is its own module (a claim's worker loads it without every kind's checks).
+export { amountOf, summarize } from './summary';
 
 /**
  * `stagingId`: the preview whose rows are staged. A claim's checks then run in SQL against its
@@ -70,47 +72,4 @@ export function checkRows(db: Database, t: CheckTarget, outcome: ParseOutcome, s
 
   problems.sort((a, b) => (a.baris ?? 0) - (b.baris ?? 0));
   return { rows, problems, fileProblems, ...(extra ?? {}) };
-}
-
-/** The money a valid row carries, by kind. */
-export function amountOf(jenis: ImportKind, v: RecordValues): number {
-  const field = IMPORT_KIND_SPECS[jenis].nilai;
-  const n = field === null ? null : v[field];
-  return typeof n === 'number' ? n : 0;
-}
-
-export function summarize(
-  jenis: ImportKind,
-  namaBerkas: string,
-  outcome: Pick<ParseOutcome, 'skipped' | 'emptyRows'>,
-  checked: Checked,
-  sebelumnya: ImportPreviewResult['sebelumnya'],
-): ImportPreviewResult {
-  const valid = checked.rows.filter((r) => !r.galat);
-  const periods = valid
-    .map((r) => r.values.periode)
-    .filter((p): p is string => typeof p === 'string')
-    .sort();
-  let total = 0;
-  for (const r of valid) total += amountOf(jenis, r.values);
-  return {
-    jenis,
-    namaBerkas,
-    jumlahBaris: checked.rows.length,
-    jumlahValid: valid.length,
-    jumlahGalat: checked.rows.length - valid.length,
-    jumlahPeringatan: checked.problems.filter((p) => p.tingkat === 'peringatan').length,
-    dilewati: outcome.skipped,
-    jumlahKosong: outcome.emptyRows,
-    masalahBerkas: checked.fileProblems,
-    totalNilai: total,
-    periodeAwal: periods[0] ?? null,
-    periodeAkhir: periods.at(-1) ?? null,
-    masalah: checked.problems.slice(0, 100),
-    jumlahMasalah: checked.problems.length,
-    contohValid: valid.slice(0, 10).map((r) => ({ baris: r.baris, ...r.values })),
-    sebelumnya,
-    bisaDisimpan: checked.fileProblems.length === 0 && valid.length > 0,
-    ...(checked.debiturBerbeda ? { debiturBerbeda: checked.debiturBerbeda.slice(0, DEBTOR_DIFFERENCES_SHOWN), jumlahDebiturBerbeda: checked.debiturBerbeda.length } : {}),
-  };
 }

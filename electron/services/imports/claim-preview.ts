@@ -10,10 +10,11 @@
 import { openJobConnection, type Database } from '../../../database/connection';
 import { beginStaging, stageClaimRows, stagedClaimRowsAt, stagedValueRowsAt } from '../../../database/repositories/import-staging';
 import type { InputOf, OutputOf } from '../../contract';
-import { IMPORT_KIND_SPECS, type ImportPreviewResult, type ImportRowView } from '../../contract/imports';
+import { IMPORT_KIND_SPECS } from '../../contract/import-kinds';
+import type { ImportPreviewResult, ImportRowView } from '../../contract/imports';
 import type { PreviewJob } from './jobs';
 import { problemsOfRows, rowProblemFlags, type ProblemColumns } from './problem-columns';
-import { summarize } from './checks';
+import { summarize } from './summary';
 import { applyClaimCheck, checkStagedClaimFindings, type ClaimCheckFindings } from './claim-check';
 import type { CheckTarget } from './kinds/types';
 import type { ParseOutcome } from './parse/rows';

@@ -7,7 +7,8 @@
  */
 import { appendAudit } from '../../../database/repositories/audit';
 import * as repo from '../../../database/repositories/imports';
-import { IMPORT_KIND_SPECS, type ImportCommitResult, type ImportDebtorChoices, type ImportKind } from '../../contract/imports';
+import { IMPORT_KIND_SPECS, type ImportKind } from '../../contract/import-kinds';
+import type { ImportCommitResult, ImportDebtorChoices } from '../../contract/imports';
 import type { Database } from '../../../database/connection';
 import { stagedClaimTotals } from '../../../database/repositories/import-staging';
 import { checkStagedClaimFindings } from './claim-check';

@@ -4,7 +4,8 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../worker-start';
-import { IMPORT_LIMITS, type ImportKind, type ImportOptions } from '../../contract/imports';
+import { IMPORT_LIMITS, type ImportKind } from '../../contract/import-kinds';
+import type { ImportOptions } from '../../contract/imports';
 import { columnsToRows, type RowColumns } from './parse/columns';
 import type { ParseRequest } from './parse/rows';
 import type { ClaimStageTask } from './claim-preview';

@@ -18,7 +18,7 @@ import {
   type StagedRow,
 } from '../../../database/repositories/import-staging';
 import type { ImportKind } from '../../contract/imports';
-import { commitsAsJob } from '../../contract/imports';
+import { commitsAsJob } from '../../contract/import-kinds';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
 import type { Committable } from './commit';

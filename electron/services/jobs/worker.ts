@@ -1,8 +1,8 @@
 /**
  * A long job's worker thread: opens its own connection to the database file (read-only when the
- * job only reads), builds the services on it as the caller who started the job, runs the one
- * channel through the usual dispatch (validation, typed errors) and posts progress and the
- * result. Loaded by ./runner.ts through ../worker-start.ts (compiled or under tsx).
+ * job only reads), builds the job's feature's services on it as the caller who started the job,
+ * runs the one channel as dispatch would (../call.ts: validation, typed errors) and posts
+ * progress and the result. Loaded by ./runner.ts through ../worker-start.ts (compiled or under tsx).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { backupTo, dailyBackupIfDue } from '../../../database/backup';
@@ -12,18 +12,17 @@ import { SessionStore } from '../auth/sessions';
 import type { AppError } from '../../contract';
 import type { DataSafety } from '../backup/host';
 import type { ServiceContext } from '../context';
-import { dispatch } from '../dispatch';
 import type { DocumentPrinter, PrintOptions } from '../documents/printer';
 import { ServiceError } from '../errors';
-import { createHandlers } from '../index';
+import { jobChannelCall } from './channels';
 import { jsonChunks } from './result-bytes';
 import { CANCELLED, COMMITTING, GATE, JobCancelled, RUNNING, STATE, type FromWorker, type JobWorkerData, type ToWorker, type WorkerTask } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('jobs/worker.ts harus dijalankan sebagai worker thread');
 const post = (msg: FromWorker) => port.postMessage(msg);
-// The job: given at start, or — for a warm worker started ahead with the services already
-// loaded — in its first message.
+// The job: given at start, or — for a warm worker started ahead — in its first message. Its
+// channel's services are loaded when it starts (./channels.ts), and stay for the next job.
 let data: JobWorkerData;
 let state: Int32Array;
 
@@ -153,10 +152,16 @@ async function main(job: JobWorkerData): Promise<void> {
     ...(data.printer ? { printer: printerProxy(data.canPrint) } : {}),
   };
   try {
-    const handlers = createHandlers(ctx);
-    progress('Memulai');
     const task = data.task;
-    const result = task ? await taskResult(() => runTask(task, db, ctx.now)) : await runAs(data.caller, () => dispatch(handlers, data.channel, data.input));
+    let run: () => Promise<{ ok: true; value: unknown } | { ok: false; error: AppError }>;
+    if (task) run = () => taskResult(() => runTask(task, db, ctx.now));
+    else {
+      // Only this channel's services and schema are loaded (./channels.ts), not every service's.
+      const call = jobChannelCall(ctx, data.channel);
+      run = () => runAs(data.caller, () => call(data.input));
+    }
+    progress('Memulai');
+    const result = await run();
     if (result.ok) {
       // Moved to the runtime's thread, not copied (result-bytes.ts).
       const chunks = jsonChunks(result.value);

@@ -37,8 +37,10 @@ import {
 } from '../../../../database/repositories/loans';
 import { listReference } from '../../../../database/repositories/reference';
 import { listSchemes } from '../../../../database/repositories/schemes';
-import { debtorSaveInput, loanSaveInput, type Debtor, type DebtorChoice, type DebtorDifference, type ImportDebtorChoices, type StatusPinjaman } from '../../../contract';
-import { IMPORT_KIND_SPECS } from '../../../contract/imports';
+import type { Debtor, DebtorChoice, DebtorDifference, ImportDebtorChoices, StatusPinjaman } from '../../../contract';
+import { debtorSaveInput } from '../../../contract/master-data';
+import { loanSaveInput } from '../../../contract/loans';
+import { IMPORT_KIND_SPECS } from '../../../contract/import-kinds';
 import { checkDebtor, type DebtorInput, type DebtorLookups } from '../../debtors/checks';
 import { callerId } from '../../auth/four-eyes';
 import { decreeVerdictOfLoan } from '../../decrees/check';

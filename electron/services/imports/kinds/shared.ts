@@ -3,7 +3,7 @@
  * matched exactly or, after Excel dropped the leading zeros, by their digits; and the other sender
  * a file most likely came from when the clerk chose the wrong bank or insurer.
  */
-import { IMPORT_KIND_SPECS } from '../../../contract/imports';
+import { IMPORT_KIND_SPECS } from '../../../contract/import-kinds';
 import { formatPeriod } from '../../../domain/format';
 import { accountDigits } from '../parse/values';
 import type { CheckTarget } from './types';

@@ -2,7 +2,8 @@
  * Finding the header row and suggesting which column is which field, from the names banks give
  * their columns ("No. Rek", "Baki Debet", "Nilai Tagihan", …).
  */
-import { IMPORT_FIELDS, type ImportColumn, type ImportKind } from '../../../contract/imports';
+import { IMPORT_FIELDS, type ImportKind } from '../../../contract/import-kinds';
+import type { ImportColumn } from '../../../contract/imports';
 import { isBlank, type Cell } from './values';
 
 /** Header text compared without case, punctuation or extra spaces: "No. Rek." → "no rek". */

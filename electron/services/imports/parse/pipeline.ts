@@ -3,7 +3,8 @@
  * a suggested mapping) and parse it whole (every row checked against the mapping). Pure apart
  * from reading the file; the service adds what needs the database.
  */
-import { rowLimitOf, type ImportColumn, type ImportKind, type ImportOptions } from '../../../contract/imports';
+import { rowLimitOf, type ImportKind } from '../../../contract/import-kinds';
+import type { ImportColumn, ImportOptions } from '../../../contract/imports';
 import { columnsOf, detectHeaderRow, headerlessColumns, suggestMapping } from './mapping';
 import { parseRows, type ParseOutcome, type ParseRequest } from './rows';
 import { readSource, SourceError, type Grid, type SourceInfo } from './source';

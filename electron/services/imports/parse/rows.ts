@@ -4,7 +4,8 @@
  * recognised and set aside (listed, never silently dropped). No database here: what needs the
  * database (does the account exist, is the month closed) is checked by the service afterwards.
  */
-import { IMPORT_KIND_SPECS, type ImportColumn, type ImportField, type ImportKind, type ImportProblem, type SkippedRow } from '../../../contract/imports';
+import { IMPORT_KIND_SPECS, type ImportField, type ImportKind } from '../../../contract/import-kinds';
+import type { ImportColumn, ImportProblem, SkippedRow } from '../../../contract/imports';
 import {
   isBlank,
   isDigits,

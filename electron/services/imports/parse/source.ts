@@ -13,7 +13,8 @@ import zlib from 'node:zlib';
 // import's workers do not spend ~250 ms each loading them.
 import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
-import { IMPORT_LIMITS, type Delimiter, type ImportInspection, type TextEncoding } from '../../../contract/imports';
+import { IMPORT_LIMITS, type Delimiter, type TextEncoding } from '../../../contract/import-kinds';
+import type { ImportInspection } from '../../../contract/imports';
 import type { Cell } from './values';
 
 export type { Delimiter, TextEncoding };
