@@ -144,10 +144,14 @@ function placeAt(places: DebtorPlaces, n: number): Place {
   return place;
 }
 
+// The two orders at module level, not made anew in each comparison: the cube and the paid lines
+// each sort ~5,000 cells at 100,000 loans, ~60,000 comparisons (a closure pair per comparison was
+// ~90 ms of a summary's CPU under tsx).
+const nums = (x: number | null, y: number | null) => (x === y ? 0 : x === null ? -1 : y === null ? 1 : x - y);
+const texts = (x: string, y: string) => (x === y ? 0 : x < y ? -1 : 1);
+
 /** SQLite's order of the cube's GROUP BY on the five columns (NULL first, then numbers; texts by their bytes). */
 function compareCells(a: CellKey, b: CellKey): number {
-  const nums = (x: number | null, y: number | null) => (x === y ? 0 : x === null ? -1 : y === null ? 1 : x - y);
-  const texts = (x: string, y: string) => (x === y ? 0 : x < y ? -1 : 1);
   return a.bankId - b.bankId || nums(a.kecamatanId, b.kecamatanId) || nums(a.sektorId, b.sektorId) || texts(a.skala, b.skala) || texts(a.jenisKelamin, b.jenisKelamin);
 }
 

@@ -81,11 +81,25 @@ function addProjection(
   // and the list of them per loan were a measurable part of the summary's projection).
   const last = untilPeriod === undefined ? view.maturityMonth : Math.min(monthIndexOf(untilPeriod), view.maturityMonth);
   const first = Math.max(monthIndexOf(disbursed), monthIndexOf(fromPeriod));
+  // A year's months are added here and put in the map once (it was read and written per month).
+  let year = -1;
+  let sum = 0;
+  let any = false;
   for (let m = first; m <= last; m++) {
     const p = periodInfo(m);
-    const amount = runAmount(view, p, paid?.has(p.periode) ?? false);
-    if (amount !== null) byYear.set(p.year, (byYear.get(p.year) ?? 0) + amount);
+    if (p.year !== year) {
+      if (any) byYear.set(year, (byYear.get(year) ?? 0) + sum);
+      year = p.year;
+      sum = 0;
+      any = false;
+    }
+    const amount = runAmount(view, p, paid !== undefined && paid.has(p.periode));
+    if (amount !== null) {
+      sum += amount;
+      any = true;
+    }
   }
+  if (any) byYear.set(year, (byYear.get(year) ?? 0) + sum);
 }
 
 /** Expected subsidy per year of one loan (stored or not yet saved), from `fromPeriod` on. */

@@ -59,10 +59,11 @@ function labeller(db: Database): (dim: Dim, cell: Partial<CellKey> & Omit<CellKe
 }
 
 /** Integer sums of `value` per label, in first-seen order. */
-function sumBy<T>(items: readonly T[], label: (t: T) => string, value: (t: T) => number): Map<string, number> {
+function sumBy<T>(items: readonly T[], label: (t: T, i: number) => string, value: (t: T) => number): Map<string, number> {
   const out = new Map<string, number>();
-  for (const item of items) {
-    const k = label(item);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const k = label(item, i);
     out.set(k, (out.get(k) ?? 0) + value(item));
   }
   return out;
@@ -124,9 +125,13 @@ export async function buildRekapBulanan(ctx: ServiceContext, p: Params): Promise
   // ---- breakdowns: every dimension has the same columns
   const breakdown = (title: string, sheet: string, label: string, dim: Dim, all: string[] = []): TableBlock => {
     const keyOf = (c: Partial<CellKey> & Omit<CellKey, 'bankId'>) => labelOf(dim, c);
-    const sums = Object.fromEntries(SUM_FIELDS.map((f) => [f, sumBy(cells, keyOf, (c) => c[f])])) as Record<(typeof SUM_FIELDS)[number], Map<string, number>>;
+    // Each cell's label found once for the seven sums over the cells (~5,000 cells at 100,000
+    // loans, five breakdowns: finding it per sum was ~0.1 s of a summary's CPU).
+    const cellLabels = cells.map((c) => keyOf(c));
+    const cellLabel = (_c: unknown, i: number) => cellLabels[i]!;
+    const sums = Object.fromEntries(SUM_FIELDS.map((f) => [f, sumBy(cells, cellLabel, (c) => c[f])])) as Record<(typeof SUM_FIELDS)[number], Map<string, number>>;
     // A debtor has one kecamatan, sector, scale and gender but may borrow from two banks.
-    const debtors = dim === 'bank' ? sumBy(cells, keyOf, (c) => c.debitur) : sumBy(places, keyOf, (c) => c.debitur);
+    const debtors = dim === 'bank' ? sumBy(cells, cellLabel, (c) => c.debitur) : sumBy(places, keyOf, (c) => c.debitur);
     const paid = (lines: PaidCell[]) => sumBy(lines, keyOf, (x) => x.jumlah);
     const sMonth = paid(subsidyMonth);
     const sYear = paid(subsidyYear);

@@ -128,7 +128,30 @@ interface LineRate {
 /** Subsidised rates by scheme and rates in force: a handful of distinct values in a whole run. */
 const lineRates = new Map<string, LineRate>();
 
+/**
+ * The same, by scheme object then rate texts: no key text built per loan (the projection asks
+ * once for each of its ~77,000 running loans at 100,000). A scheme's own map holds a handful of
+ * rates; it goes with the scheme object.
+ */
+const lineRatesByScheme = new WeakMap<Scheme, Map<string, Map<string, LineRate>>>();
+
 function lineRate(scheme: Scheme, bank: string, debtor: string): LineRate {
+  let byBank = lineRatesByScheme.get(scheme);
+  if (!byBank) lineRatesByScheme.set(scheme, (byBank = new Map()));
+  let byDebtor = byBank.get(bank);
+  if (!byDebtor) {
+    if (byBank.size >= 1_000) byBank.clear();
+    byBank.set(bank, (byDebtor = new Map()));
+  }
+  let hit = byDebtor.get(debtor);
+  if (!hit) {
+    if (byDebtor.size >= 1_000) byDebtor.clear();
+    byDebtor.set(debtor, (hit = lineRateByKey(scheme, bank, debtor)));
+  }
+  return hit;
+}
+
+function lineRateByKey(scheme: Scheme, bank: string, debtor: string): LineRate {
   const key = `${scheme.jenisSubsidi}|${scheme.porsiSubsidiPersen ?? ''}|${bank}|${debtor}`;
   let hit = lineRates.get(key);
   if (!hit) {
