@@ -1,4 +1,4 @@
--- Debtor search by part of a name at 1,000,000 debtors (issue 16, docs/performance.md).
+-- Debtor search by part of a name at 1,000,000 debtors (issue 16, docs/performance-history.md).
 -- `nama LIKE '%…%'` reads every debtor (250 ms at 1,000,000, over the 50 ms target). A trigram
 -- full-text index finds any substring of 3 or more characters through the index: FTS5's
 -- `trigram` tokenizer, case-insensitive (Unicode case folding), accents ignored (`é` is found by

@@ -24,4 +24,4 @@ CREATE TABLE impor_staging (
 -- Every parsed row of the file goes into a table of its own, created by the preview and named by
 -- its id (impor_staging_<id without dashes>; database/repositories/import-staging.ts): dropping
 -- a table at the commit takes milliseconds where deleting 100,000 rows from a shared table took
--- most of a second (measured: docs/performance.md, "The claim commit as a job").
+-- most of a second (measured: docs/performance-history.md, "The claim commit as a job").

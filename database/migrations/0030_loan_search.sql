@@ -1,4 +1,4 @@
--- The loan search by part of an agreement number at 1,000,000 loans (issue 16, docs/performance.md).
+-- The loan search by part of an agreement number at 1,000,000 loans (issue 16, docs/performance-history.md).
 -- `nomor_akad LIKE '%…%'` read every loan to count a search's matches (~350 ms at 1,000,000, over
 -- the 50 ms target). A trigram index finds any part of 3 or more characters through the index, as
 -- debitur_cari does for names (migration debtor_search): contentless, rowid = the loan's id, kept

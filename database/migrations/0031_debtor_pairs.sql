@@ -1,4 +1,4 @@
--- Debtor search by 2 characters at 1,000,000 debtors (issue 16, docs/performance.md "Fourth round").
+-- Debtor search by 2 characters at 1,000,000 debtors (issue 16, docs/performance-history.md "Fourth round").
 -- debitur_cari (migration debtor_search) has no trigram for 2 characters, so "me" was matched with
 -- LIKE while walking the name index until the page was full: "me" is in 15,019 names, nearly all
 -- "Me…", half the index away (1.1 s). This index finds them without reading any other debtor.
@@ -45,7 +45,7 @@ FROM debitur d;
 
 -- Filled once for the debtors already there, in rowid order: FTS5 writes out what it holds
 -- whenever a rowid is lower than the last one, and in debtor order that was nearly every row.
--- (docs/performance.md: the time and size at 1,000,000 debtors.)
+-- (docs/performance-history.md: the time and size at 1,000,000 debtors.)
 INSERT INTO debitur_pasangan (rowid, nama, nama_usaha) SELECT kunci, nama, nama_usaha FROM debitur_pasangan_isi ORDER BY kunci;
 
 -- Kept by the database itself, whatever writes debitur. The old entry is found by the old name

@@ -1,4 +1,4 @@
--- Loan search by 2 characters at 1,000,000 loans (issue 16, docs/performance.md "Fourth round: the
+-- Loan search by 2 characters at 1,000,000 loans (issue 16, docs/performance-history.md "Fourth round: the
 -- 2-letter loan search"). A 2-character search matches `nomor_akad LIKE '%xy%'` (besides the
 -- debtor's names, through debitur_pasangan of migration debtor_pairs, and prefixes). pinjaman_cari
 -- (migration loan_search) has no trigram for 2 characters and folds more than LIKE, so the
@@ -8,7 +8,7 @@
 -- (lower(): ASCII case folded, nothing else; case_sensitive 1), ended by char(1), so every 2
 -- characters of it start a trigram; the loans holding "ak" are those of the trigrams "ak?".
 -- Contentless, `detail = none` (which loans, no positions), rowid = the loan's id, kept by the
--- triggers below whatever writes pinjaman. (docs/performance.md: its fill time and size.)
+-- triggers below whatever writes pinjaman. (docs/performance-history.md: its fill time and size.)
 CREATE VIRTUAL TABLE pinjaman_pasangan USING fts5(
   nomor_akad,
   content = '', contentless_delete = 1, detail = none,

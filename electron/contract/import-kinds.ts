@@ -2,7 +2,7 @@
  * The import kinds as data, without zod: each kind's fields, who sends it, the limits of one
  * import, and the small rules on them. Apart from ./imports.ts (which re-exports all of it beside
  * the channels' schemas) so the import worker and the commit's job load only this: the whole
- * contract with zod is ~90 ms of CPU per worker start (docs/performance.md, "Fourth round: worker
+ * contract with zod is ~90 ms of CPU per worker start (docs/performance-history.md, "Fourth round: worker
  * starts"), and an import starts three workers.
  */
 import { CLAIM_IMPORT_FIELDS } from './claim-lines';
@@ -216,7 +216,7 @@ export const IMPORT_LIMITS = {
  * A bank's claim may hold more rows than other files (issue 16): at a national scale (1,000,000
  * loans) the biggest bank's month alone is ~330,000 lines, and a month cannot be split over two
  * claims (each would list the other's lines as not claimed). Sized so the reading worker stays
- * near half a gigabyte at the limit (measured in docs/performance.md, "The claim import at
+ * near half a gigabyte at the limit (measured in docs/performance-history.md, "The claim import at
  * scale"); the upload's size stays IMPORT_LIMITS.berkasMb (a 330,000-line month is ~37 MB).
  */
 export const CLAIM_ROW_LIMIT = 500_000;

@@ -2,7 +2,7 @@
  * A channel's call once its input schema and handler are known: validate, run, and turn every
  * outcome into a typed Result (nothing thrown across the boundary). Apart from ./dispatch.ts,
  * which looks the channel up in the whole contract, so a job's worker can call its one channel
- * with that channel's schema only, without loading every feature's schemas (docs/performance.md,
+ * with that channel's schema only, without loading every feature's schemas (docs/performance-history.md,
  * "Fourth round: worker starts").
  */
 import { z } from 'zod';

@@ -5,7 +5,7 @@
  * (checkRows and kinds/*.ts, unchanged: the same problems word for word) and summed up; the
  * runtime's thread gets the summary, the problems (as columns, ./problem-columns.ts) and two typed
  * arrays. Before, the checks ran on the runtime's thread after the parse (a 100,000-row loan list
- * held it 4–10 s, every other window's call waiting; docs/performance.md, fourth round).
+ * held it 4–10 s, every other window's call waiting; docs/performance-history.md, fourth round).
  *
  * The checks are the kinds' JavaScript ones, not SQL on the staged table as the claim's: they
  * already read what they need once per file (batched lookups: NIKs, the bank's accounts and

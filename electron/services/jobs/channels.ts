@@ -2,7 +2,7 @@
  * Each job channel's handler and input schema, loaded when a job asks for it: a job's worker
  * calls one channel, so it loads that feature's services and contract only, not every service
  * and every channel's zod schemas (services/index.ts and contract/index.ts: ~0.4 s of CPU at
- * each worker start; docs/performance.md, "Fourth round: worker starts"). The schema is the
+ * each worker start; docs/performance-history.md, "Fourth round: worker starts"). The schema is the
  * contract's own object (its feature's part of `contract`), the handler the feature's own.
  * A job channel without its entry here is a compile error.
  */
