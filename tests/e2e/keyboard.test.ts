@@ -15,12 +15,18 @@ function ok<T>(r: Result<T>): T {
   return r.value;
 }
 
-/** In a filterable select that has the focus: type to narrow, pick the first match with Enter, leave with Tab. */
-async function pick(page: Page, typed: string, expectOption: string): Promise<void> {
+/**
+ * In the filterable select `testId`: once it has the focus, type to narrow, pick the first match
+ * with Enter, and leave with Tab once the select shows it. Each step waits for the one before: on a
+ * loaded machine (CI at load ~12) typing began before the focus had reached the next select.
+ */
+async function pick(page: Page, testId: string, typed: string, expectOption: string): Promise<void> {
+  await expect.poll(() => focusedTestId(page)).toBe(testId);
   await page.keyboard.type(typed);
   await page.locator('.el-select-dropdown__item:visible', { hasText: expectOption }).first().waitFor();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId(testId).innerText()).toContain(expectOption);
   await page.keyboard.press('Tab');
 }
 
@@ -66,10 +72,10 @@ describe('keyboard only: a debtor, then a loan', () => {
     await page.getByTestId('loan-table').waitFor();
     await page.keyboard.press('Alt+n');
     await expect.poll(() => focusedTestId(page)).toBe('loan-debitur');
-    await pick(page, 'Siti', 'Siti Aminah');
-    await pick(page, 'Sumsel', 'Bank Sumsel Babel');
-    await pick(page, 'Muara', 'Cabang Muara Enim');
-    await pick(page, 'GS', 'GS-2025');
+    await pick(page, 'loan-debitur', 'Siti', 'Siti Aminah');
+    await pick(page, 'loan-bank', 'Sumsel', 'Bank Sumsel Babel');
+    await pick(page, 'loan-cabang', 'Muara', 'Cabang Muara Enim');
+    await pick(page, 'loan-skema', 'GS', 'GS-2025');
     await page.keyboard.type('0012300045');
     await page.keyboard.press('Tab');
     await page.keyboard.type('AK/001/2025');
