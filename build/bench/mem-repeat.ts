@@ -58,9 +58,7 @@ async function main(): Promise<void> {
     const row = (label: string, workerHeap: number | null = null) => {
       collectGarbage();
       const u = process.memoryUsage();
-      console.log(
-        [label, mb(u.rss), mb(u.heapUsed), mb(u.external), mb(u.arrayBuffers), smapsAnonMb(), rt.jobs.kept, workerHeap ?? ''].map(String).join('\t'),
-      );
+      console.log([label, mb(u.rss), mb(u.heapUsed), mb(u.external), mb(u.arrayBuffers), smapsAnonMb(), rt.jobs.kept, workerHeap ?? ''].map(String).join('\t'));
     };
     console.log(['job', 'rss', 'heapUsed', 'external', 'arrayBuf', 'anon', 'jobsKept', 'workerHeap'].join('\t'));
     row('start');
