@@ -4,10 +4,10 @@
  * process's memory after a full collection after each. Tells retained JavaScript (heapUsed,
  * external, arrayBuffers growing) from the allocator's keeping (rss growing while those stay).
  *
- *   nice -n 5 npx tsx --expose-gc build/bench/mem-repeat.ts <data set .sqlite> <channel> <N> [warm] [noforget]
+ *   nice -n 5 npx tsx --expose-gc build/bench/mem-repeat.ts <data set .sqlite> <channel> <N> [warm] [noforget] [thread]
  *
  * `warm`: the app's runner (a warm worker reused from job to job, as electron/main.ts starts it);
- * `noforget`: the result read but never handed on through jobs.status (what the bench did).
+ * `thread`: the channel on the runtime's thread instead (no job); `noforget`: the result read but never handed on through jobs.status (what the bench did).
  * Works on a temporary copy; plants the bench's claim for `claims.reconcile`.
  */
 import fs from 'node:fs';
@@ -34,7 +34,7 @@ function smapsAnonMb(): number {
 
 async function main(): Promise<void> {
   const [file, channel, n = '5', ...flags] = process.argv.slice(2);
-  if (!file || !channel) throw new Error('usage: mem-repeat.ts <file> <channel> <N> [warm] [noforget]');
+  if (!file || !channel) throw new Error('usage: mem-repeat.ts <file> <channel> <N> [warm] [noforget] [thread]');
   if (!process.env[WORKER_BUNDLES_ENV]) useWorkerBundles('bench');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gs-memrep-'));
   const databasePath = path.join(work, 'bench.sqlite');
@@ -64,6 +64,14 @@ async function main(): Promise<void> {
     row('start');
     for (let i = 1; i <= Number(n); i++) {
       const t = Date.now();
+      if (flags.includes('thread')) {
+        // On the runtime's thread, as reconcile-parts.ts measured it (no worker, nothing kept by the runner).
+        const r = await invoke(rt.handlers, channel as JobChannel, input() as never);
+        if (!r.ok) throw new Error(r.error.message);
+        const before = Math.round(process.memoryUsage().rss / 1024 / 1024);
+        row(`${i} (${Date.now() - t} ms; rss before gc ${before})`);
+        continue;
+      }
       const job = rt.jobs.start(channel as JobChannel, input(), caller);
       const end = await job.done;
       if (end.status !== 'selesai') throw new Error(`${channel}: ${end.galat?.message ?? end.status}`);
