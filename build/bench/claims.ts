@@ -148,7 +148,9 @@ function xlsxCopy(xlsx: Buffer, n: number): Buffer {
 export const commitAsJob =
   (rt: Runtime) =>
   async (input: InputOf<'imports.commit'>): Promise<ImportCommitResult> => {
-    const end = await rt.jobs.start('imports.commit', input, { userId: null, username: 'bench', role: 'sistem', bankId: null, token: null }).done;
+    const job = rt.jobs.start('imports.commit', input, { userId: null, username: 'bench', role: 'sistem', bankId: null, token: null });
+    const end = await job.done;
+    rt.jobs.forget(job);
     if (end.status !== 'selesai') throw new Error(`imports.commit: ${end.galat?.message ?? end.status}`);
     return JSON.parse(end.hasilJson!) as ImportCommitResult;
   };

@@ -225,6 +225,8 @@ export async function jobStallSteps(
         const end = await started.done;
         // The hand-off: jobs.status decodes the output before it answers the renderer.
         if (end.status === 'selesai') await started.resultText();
+        // Handed on, as jobs.status does: the runner no longer keeps it (a kept 1M run's ~300 MB text crept into the next rows' start).
+        rt.jobs.forget(started);
         return end.status === 'selesai' ? { ok: true as const } : { ok: false as const, error: end.galat ?? { code: 'INTERNAL' as const, message: end.status } };
       });
       const row: JobStallResult = {

@@ -53,7 +53,13 @@ export type FromWorker =
   /** Print this page with the system dialog; answered when the dialog closed. */
   | { type: 'print'; id: number; html: string; opts: PrintOptions }
   /** `chunks`: the output serialised in the worker as UTF-8 JSON, transferred (result-bytes.ts; JobStatus.hasilJson). */
-  | { type: 'done'; result: { ok: true; chunks: Uint8Array[] } | { ok: false; error: AppError }; readOnly: boolean };
+  | {
+      type: 'done';
+      result: { ok: true; chunks: Uint8Array[] } | { ok: false; error: AppError };
+      readOnly: boolean;
+      /** The worker's V8 heap (allocated, MB) as the job leaves it: a warm runner reuses only a small one (runner.ts recycle). */
+      heapMb?: number;
+    };
 
 /** 'start' hands a waiting (warm) worker its job; 'pdf' answers its PDF requests, 'print' its print requests. */
 export type ToWorker =

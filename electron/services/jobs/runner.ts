@@ -21,6 +21,17 @@ import { textOfChunks, textOfChunksNow } from './result-bytes';
 const WORKER_HEAP_MB = 2048;
 /** Finished jobs kept for their starter to fetch (each may hold a large result). */
 const KEEP_FINISHED = 8;
+/**
+ * How long a finished job waits for its starter (jobs.status) before it is forgotten with its
+ * result: a screen closed mid-job never fetches it, and a 1,000,000-loan run's result is ~300 MB.
+ */
+export const KEEP_RESULT_MS = 10 * 60 * 1000;
+/**
+ * A warm runner reuses a worker for the next job only when its job left it a heap under this
+ * (MB). An idle worker never collects its garbage: after a 100,000-loan reconciliation the reused
+ * worker kept ~100–300 MB resident until its next job; a new one holds ~30 MB.
+ */
+export const RECYCLE_HEAP_MB = 96;
 
 export interface JobRunnerOptions {
   databasePath: string;
@@ -37,6 +48,8 @@ export interface JobRunnerOptions {
    * job also pays the start. Off for tests and the CLI.
    */
   warmWorker?: boolean;
+  /** A worker whose heap after its job exceeds this (MB) is ended, not reused (RECYCLE_HEAP_MB; tests set it). */
+  recycleHeapMb?: number;
 }
 
 export interface StartOptions {
@@ -61,6 +74,8 @@ export class Job extends EventEmitter {
   batalDitolak: string | undefined;
   /** What the worker's connection was, as it reported it (true: opened read-only). */
   readOnly: boolean | null = null;
+  /** The worker's heap as its job left it, MB (as it reported it). */
+  workerHeapMb: number | null = null;
   /** Settles with the final status when the job ends, whatever the outcome. */
   readonly done: Promise<JobStatus>;
   private finish!: (s: JobStatus) => void;
@@ -210,6 +225,7 @@ export class JobRunner {
     const job = new Job(channel, caller, worker, new Int32Array(shared));
     this.jobs.set(job.id, job);
     this.forgetOld();
+    this.expireWhenDone(job.id, job.done);
 
     worker.on('message', (msg: FromWorker) => this.onMessage(job, msg));
     worker.on('error', (err: Error & { code?: string }) => {
@@ -260,14 +276,25 @@ export class JobRunner {
 
   /** startDailyBackup, awaited: the new backup, null when today's exists; a failure or cancel as a ServiceError. */
   async dailyBackup(keep: number, caller: Caller): Promise<BackupEntry | null> {
-    const result = await this.startDailyBackup(keep, caller).result();
+    const job = this.startDailyBackup(keep, caller);
+    const result = await job.result();
+    this.forget(job);
     if (!result.ok) throw new ServiceError(result.error.code, result.error.message);
     return result.value as BackupEntry | null;
   }
 
   /** Starts a job and awaits its result, parsed on this thread (trusted callers: the CLI, tests). */
-  run(channel: JobChannel, input: unknown, caller: Caller): Promise<Result<unknown>> {
-    return this.start(channel, input, caller).result();
+  async run(channel: JobChannel, input: unknown, caller: Caller): Promise<Result<unknown>> {
+    const job = this.start(channel, input, caller);
+    const result = await job.result();
+    // Handed on: not kept for a jobs.status that never comes.
+    this.forget(job);
+    return result;
+  }
+
+  /** How many jobs (running or finished, results included) the runner holds now. */
+  get kept(): number {
+    return this.jobs.size;
   }
 
   /** The job, if `caller` started it: nobody else sees another's job. */
@@ -282,6 +309,20 @@ export class JobRunner {
   /** Forgets a finished job (its result may be large) once its starter has it. */
   forget(job: Job): void {
     if (job.status !== 'berjalan') this.jobs.delete(job.id);
+  }
+
+  /**
+   * A finished job never fetched (its screen closed) is forgotten after a while with its result.
+   * A method of its own: a closure made inside start() would share start()'s scope, `job`
+   * included, and keep the result alive for those minutes. Unref'd: it keeps no process alive.
+   */
+  private expireWhenDone(id: string, done: Promise<unknown>): void {
+    void done.then(() =>
+      setTimeout(() => {
+        const job = this.jobs.get(id);
+        if (job) this.forget(job);
+      }, KEEP_RESULT_MS).unref(),
+    );
   }
 
   /**
@@ -339,6 +380,7 @@ export class JobRunner {
         return;
       case 'done':
         job.readOnly = msg.readOnly;
+        job.workerHeapMb = msg.heapMb ?? null;
         if (msg.result.ok) job.receive(msg.result.chunks);
         else job.galat = msg.result.error;
         if (!msg.result.ok && Atomics.load(job.state, STATE) === CANCELLED) {
@@ -361,7 +403,9 @@ export class JobRunner {
   private recycle(job: Job): void {
     if (!this.opts.warmWorker) return;
     const worker = job.worker;
-    if (this.closed || this.spare || Atomics.load(job.state, STATE) === CANCELLED) {
+    // A worker its job left with a large heap is ended (its memory goes back; 'exit' readies a new spare).
+    const bigHeap = (job.workerHeapMb ?? 0) > (this.opts.recycleHeapMb ?? RECYCLE_HEAP_MB);
+    if (this.closed || this.spare || bigHeap || Atomics.load(job.state, STATE) === CANCELLED) {
       void worker.terminate();
       return;
     }

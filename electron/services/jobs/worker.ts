@@ -128,6 +128,12 @@ function jobDataSafety(db: Database, now: () => number): DataSafety {
   };
 }
 
+/**
+ * This thread's V8 heap as allocated now (process.memoryUsage reports the calling thread's isolate).
+ * An idle worker never collects: what its job left stays resident until its next job.
+ */
+const heapMb = (): number => Math.round(process.memoryUsage().heapTotal / 1024 / 1024);
+
 async function main(job: JobWorkerData): Promise<void> {
   data = job;
   state = new Int32Array(job.state);
@@ -166,11 +172,11 @@ async function main(job: JobWorkerData): Promise<void> {
       // Moved to the runtime's thread, not copied (result-bytes.ts).
       const chunks = jsonChunks(result.value);
       port!.postMessage(
-        { type: 'done', result: { ok: true, chunks }, readOnly: db.readonly } satisfies FromWorker,
+        { type: 'done', result: { ok: true, chunks }, readOnly: db.readonly, heapMb: heapMb() } satisfies FromWorker,
         chunks.map((c) => c.buffer as ArrayBuffer),
       );
     } else {
-      post({ type: 'done', result, readOnly: db.readonly });
+      post({ type: 'done', result, readOnly: db.readonly, heapMb: heapMb() });
     }
   } finally {
     db.close();
