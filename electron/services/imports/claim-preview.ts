@@ -11,7 +11,7 @@ import { openJobConnection, type Database } from '../../../database/connection';
 import { beginStaging, stageClaimRows, stagedClaimRowsAt, stagedValueRowsAt } from '../../../database/repositories/import-staging';
 import type { InputOf, OutputOf } from '../../contract';
 import { IMPORT_KIND_SPECS } from '../../contract/import-kinds';
-import type { ImportPreviewResult, ImportRowView } from '../../contract/imports';
+import type { ImportKind, ImportPreviewResult, ImportProblem, ImportRowView } from '../../contract/imports';
 import type { PreviewJob } from './jobs';
 import { problemsOfRows, rowProblemFlags, type ProblemColumns } from './problem-columns';
 import { summarize } from './summary';
@@ -39,8 +39,40 @@ export interface StagedPreview {
   problemColumns?: ProblemColumns;
 }
 
-/** Rows staged per transaction: the runtime's own writes wait for at most one batch. */
-const STAGE_BATCH = 10_000;
+/**
+ * Rows staged per transaction, wherever a preview is staged (here, ./kind-preview.ts, and on the
+ * runtime's thread in ./staging.ts): the runtime's own writes, or its other calls, wait for at most one batch.
+ */
+export const STAGE_BATCH = 10_000;
+
+/** Every checked row's number in file order and whether it is refused: what StagedPreview keeps of the rows. */
+export function rowFlags(rows: readonly { baris: number; galat: boolean }[]): Pick<StagedPreview, 'baris' | 'galat'> {
+  const baris = new Int32Array(rows.length);
+  const galat = new Uint8Array(rows.length);
+  rows.forEach((r, i) => {
+    baris[i] = r.baris;
+    galat[i] = r.galat ? 1 : 0;
+  });
+  return { baris, galat };
+}
+
+/** The problems of each row (a file's own problems left out), as a row page shows them. */
+export function problemsByRow(problems: readonly ImportProblem[]): Map<number, ImportRowView['masalah']> {
+  const byRow = new Map<number, ImportRowView['masalah']>();
+  for (const p of problems) {
+    if (p.baris === null) continue;
+    let list = byRow.get(p.baris);
+    if (!list) byRow.set(p.baris, (list = []));
+    list.push({ kolom: p.kolom, pesan: p.pesan, tingkat: p.tingkat });
+  }
+  return byRow;
+}
+
+/** The fields a row page shows: those mapped to a column of the file, and those given once for the whole file. */
+export function shownFields(jenis: ImportKind, pemetaan: Readonly<Record<string, unknown>>): string[] {
+  const spec = IMPORT_KIND_SPECS[jenis];
+  return spec.fields.map((f) => f.key).filter((k) => pemetaan[k] || spec.fileLevel.includes(k));
+}
 
 export function stageAndCheckClaim(outcome: ParseOutcome, task: ClaimStageTask, progress?: (stage: string, done: number, total: number) => void): StagedPreview {
   const db = openJobConnection(task.databasePath, false);
@@ -54,13 +86,7 @@ export function stageAndCheckClaim(outcome: ParseOutcome, task: ClaimStageTask, 
     const findings = checkStagedClaimFindings(db, task.target, task.id, outcome);
     const checked = applyClaimCheck(outcome, findings);
     const result = summarize(task.target.jenis, task.target.namaBerkas, outcome, checked, null);
-    const baris = new Int32Array(checked.rows.length);
-    const galat = new Uint8Array(checked.rows.length);
-    checked.rows.forEach((r, i) => {
-      baris[i] = r.baris;
-      galat[i] = r.galat ? 1 : 0;
-    });
-    return { result, findings, baris, galat };
+    return { result, findings, ...rowFlags(checked.rows) };
   } finally {
     db.close();
   }
@@ -78,13 +104,7 @@ export function stagedRowsPage(
   q: { page: number; pageSize: number; hanya: InputOf<'imports.rows'>['hanya'] },
 ): OutputOf<'imports.rows'> {
   const { jenis, pemetaan } = job.request;
-  let byRow = new Map<number, ImportRowView['masalah']>();
-  for (const p of staged.findings.problems) {
-    if (p.baris === null) continue;
-    let list = byRow.get(p.baris);
-    if (!list) byRow.set(p.baris, (list = []));
-    list.push({ kolom: p.kolom, pesan: p.pesan, tingkat: p.tingkat });
-  }
+  let byRow = problemsByRow(staged.findings.problems);
   const columns = staged.problemColumns;
   const flags = columns && q.hanya === 'bermasalah' ? rowProblemFlags(columns, staged.baris) : null;
   const chosen: number[] = [];
@@ -108,8 +128,7 @@ export function stagedRowsPage(
       pageOf.map((i) => staged.baris[i]!),
     ).map((r) => [r.baris, r.values]),
   );
-  const spec = IMPORT_KIND_SPECS[jenis];
-  const isian = spec.fields.map((f) => f.key).filter((k) => pemetaan[k] || spec.fileLevel.includes(k));
+  const isian = shownFields(jenis, pemetaan);
   return {
     rows: pageOf.map((i) => {
       const b = staged.baris[i]!;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { getBank } from '../../../database/repositories/banks';
 import * as repo from '../../../database/repositories/imports';
 import { getInsurer } from '../../../database/repositories/insurers';
-import { bankOfficerMayImport, IMPORT_KIND_SPECS, type ImportField, type ImportInspection, type ImportKind, type ImportOptions, type ImportRowView } from '../../contract/imports';
+import { bankOfficerMayImport, IMPORT_KIND_SPECS, type ImportField, type ImportInspection, type ImportKind, type ImportOptions } from '../../contract/imports';
 import { callerBank, requireOwnBank } from '../auth/bank-scope';
 import type { ServiceContext } from '../context';
 import { ServiceError, invalid, notFound } from '../errors';
@@ -24,7 +24,7 @@ import { dropStaging } from '../../../database/repositories/import-staging';
 import { commitsAsJob } from '../../contract/imports';
 import { problemsPage } from './problem-columns';
 import { finishStaging, stagedCommittable, stageRows } from './staging';
-import { stagedRowsPage, type ClaimStageTask, type StagedPreview } from './claim-preview';
+import { problemsByRow, shownFields, stagedRowsPage, type ClaimStageTask, type StagedPreview } from './claim-preview';
 
 interface Owner {
   jenis: ImportKind;
@@ -279,17 +279,10 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<'imports'> {
       const job = jobOf(jobId);
       if (!job.checked) throw new ServiceError('CONFLICT', 'Pratinjau belum selesai.');
       if (job.staged) return stagedRowsPage(db, job, job.staged, { page, pageSize, hanya });
-      const { jenis, pemetaan } = job.request;
-      const byRow = new Map<number, ImportRowView['masalah']>();
-      for (const p of job.checked.problems) {
-        if (p.baris === null) continue;
-        let list = byRow.get(p.baris);
-        if (!list) byRow.set(p.baris, (list = []));
-        list.push({ kolom: p.kolom, pesan: p.pesan, tingkat: p.tingkat });
-      }
+      const byRow = problemsByRow(job.checked.problems);
       const rows = job.checked.rows;
       const chosen = hanya === 'semua' ? rows : rows.filter((r) => (hanya === 'galat' ? r.galat : r.galat || byRow.has(r.baris)));
-      const isian = IMPORT_KIND_SPECS[jenis].fields.map((f) => f.key).filter((k) => pemetaan[k] || IMPORT_KIND_SPECS[jenis].fileLevel.includes(k));
+      const isian = shownFields(job.request.jenis, job.request.pemetaan);
       return {
         rows: chosen.slice((page - 1) * pageSize, page * pageSize).map((r) => ({
           baris: r.baris,

@@ -16,12 +16,9 @@
 import { openJobConnection, type Database } from '../../../database/connection';
 import { beginValueStaging, stageValueRows } from '../../../database/repositories/import-staging';
 import { checkRows, summarize } from './checks';
-import type { ClaimStageTask, StagedPreview } from './claim-preview';
+import { rowFlags, STAGE_BATCH, type ClaimStageTask, type StagedPreview } from './claim-preview';
 import type { ParseOutcome } from './parse/rows';
 import { toProblemColumns } from './problem-columns';
-
-/** Rows staged per transaction (as a claim's): the runtime's own writes wait for at most one batch. */
-const STAGE_BATCH = 10_000;
 
 export function stageAndCheckKind(outcome: ParseOutcome, task: ClaimStageTask, progress?: (stage: string, done: number, total: number) => void): StagedPreview {
   const rows = outcome.rows;
@@ -42,13 +39,9 @@ export function stageAndCheckKind(outcome: ParseOutcome, task: ClaimStageTask, p
   try {
     const checked = read.transaction(() => checkRows(read, task.target, outcome)).deferred();
     const result = summarize(task.target.jenis, task.target.namaBerkas, outcome, checked, null);
-    const baris = new Int32Array(checked.rows.length);
-    const galat = new Uint8Array(checked.rows.length);
     const refused: number[] = [];
     const corrected: StagedPreview['findings']['corrected'] = [];
     checked.rows.forEach((r, i) => {
-      baris[i] = r.baris;
-      galat[i] = r.galat ? 1 : 0;
       const parsed = rows[i]!;
       if (r.galat && !parsed.galat) refused.push(r.baris);
       // A check replaces a row's values only to give the account as the loan or premium has it
@@ -56,7 +49,12 @@ export function stageAndCheckKind(outcome: ParseOutcome, task: ClaimStageTask, p
       if (r.values !== parsed.values && typeof r.values.nomorRekening === 'string') corrected.push({ baris: r.baris, nomorRekening: r.values.nomorRekening });
     });
     // The problems as columns: 100,000 problem objects took the runtime's thread 120–250 ms to receive.
-    return { result, findings: { problems: [], fileProblems: checked.fileProblems, refused, corrected }, baris, galat, problemColumns: toProblemColumns(checked.problems) };
+    return {
+      result,
+      findings: { problems: [], fileProblems: checked.fileProblems, refused, corrected },
+      ...rowFlags(checked.rows),
+      problemColumns: toProblemColumns(checked.problems),
+    };
   } finally {
     read.close();
   }

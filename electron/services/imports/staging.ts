@@ -21,6 +21,7 @@ import type { ImportKind } from '../../contract/imports';
 import { commitsAsJob } from '../../contract/import-kinds';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
+import { STAGE_BATCH } from './claim-preview';
 import type { Committable } from './commit';
 import type { PreviewJob, PreviewRequest } from './jobs';
 import type { ParseOutcome } from './parse/rows';
@@ -37,9 +38,6 @@ interface Layout {
 const CLAIM_LAYOUT: Layout = { begin: beginStaging, stage: stageClaimRows };
 const VALUE_LAYOUT: Layout = { begin: beginValueStaging, stage: stageValueRows };
 const layoutOf = (jenis: ImportKind | string): Layout => (jenis === 'tagihan' ? CLAIM_LAYOUT : VALUE_LAYOUT);
-
-/** Rows staged per transaction: the runtime's thread answers other calls between batches. */
-const STAGE_BATCH = 10_000;
 
 /**
  * Stages a preview's parsed rows (every one, valid or not), in batches with a turn of the event
