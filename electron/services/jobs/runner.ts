@@ -276,18 +276,19 @@ export class JobRunner {
 
   /** startDailyBackup, awaited: the new backup, null when today's exists; a failure or cancel as a ServiceError. */
   async dailyBackup(keep: number, caller: Caller): Promise<BackupEntry | null> {
-    const job = this.startDailyBackup(keep, caller);
-    const result = await job.result();
-    this.forget(job);
+    const result = await this.resultHandedOn(this.startDailyBackup(keep, caller));
     if (!result.ok) throw new ServiceError(result.error.code, result.error.message);
     return result.value as BackupEntry | null;
   }
 
   /** Starts a job and awaits its result, parsed on this thread (trusted callers: the CLI, tests). */
-  async run(channel: JobChannel, input: unknown, caller: Caller): Promise<Result<unknown>> {
-    const job = this.start(channel, input, caller);
+  run(channel: JobChannel, input: unknown, caller: Caller): Promise<Result<unknown>> {
+    return this.resultHandedOn(this.start(channel, input, caller));
+  }
+
+  /** The job's result, the job then forgotten: handed on, not kept for a jobs.status that never comes. */
+  private async resultHandedOn(job: Job): Promise<Result<unknown>> {
     const result = await job.result();
-    // Handed on: not kept for a jobs.status that never comes.
     this.forget(job);
     return result;
   }
