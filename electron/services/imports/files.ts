@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 export function berkasDir(databasePath: string): string {
   return path.join(path.dirname(databasePath), 'berkas');
@@ -25,7 +26,7 @@ const HASH_SLICE = 4 * 1024 * 1024;
 export async function sha256Yielding(bytes: Uint8Array): Promise<string> {
   const hash = crypto.createHash('sha256');
   for (let at = 0; at < bytes.length; at += HASH_SLICE) {
-    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (at > 0) await nextTurn();
     hash.update(bytes.subarray(at, at + HASH_SLICE));
   }
   return hash.digest('hex');
@@ -64,7 +65,7 @@ export async function decodeBase64Yielding(text: string): Promise<Buffer> {
   const out = Buffer.allocUnsafe(Math.ceil(text.length / 4) * 3);
   let written = 0;
   for (let at = 0; at < text.length; at += BASE64_SLICE) {
-    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (at > 0) await nextTurn();
     const slice = text.slice(at, at + BASE64_SLICE);
     const n = out.write(slice, written, 'base64');
     if (at + BASE64_SLICE < text.length && n !== (slice.length / 4) * 3) return Buffer.from(text, 'base64');

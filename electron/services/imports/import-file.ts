@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { ImportCommitResult, ImportInspection, ImportKind, ImportPreviewResult, InputOf } from '../../contract';
 import { dispatch } from '../dispatch';
 import type { Handlers } from '../index';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 export interface ImportFromPathInput {
   file: string;
@@ -58,7 +59,7 @@ async function base64Of(file: string): Promise<string> {
   const bytes = await fs.promises.readFile(file);
   const pieces: string[] = [];
   for (let at = 0; at < bytes.length; at += BASE64_SLICE) {
-    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (at > 0) await nextTurn();
     pieces.push(bytes.subarray(at, at + BASE64_SLICE).toString('base64'));
   }
   return pieces.join('');

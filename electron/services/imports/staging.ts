@@ -25,6 +25,7 @@ import { STAGE_BATCH } from './claim-preview';
 import type { Committable } from './commit';
 import type { PreviewJob, PreviewRequest } from './jobs';
 import type { ParseOutcome } from './parse/rows';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /**
  * How a kind's rows are kept: a claim's in typed columns (its commit writes them with one
@@ -53,7 +54,7 @@ export async function stageRows(db: Database, job: PreviewJob, outcome: ParseOut
   const layout = layoutOf(job.request.jenis);
   layout.begin(db, job.id);
   for (let from = 0; from < rows.length; from += STAGE_BATCH) {
-    if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (from > 0) await nextTurn();
     layout.stage(db, job.id, rows, from, Math.min(rows.length, from + STAGE_BATCH));
   }
 }

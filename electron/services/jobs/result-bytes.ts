@@ -7,6 +7,7 @@
  * piece into chunks of ~8 MB (never the whole text as one string), and the runtime's thread turns
  * them back into text only when the result is asked for, a chunk per turn of the event loop.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /** Bytes per chunk (a chunk is one piece of text encoded at once). */
 export const RESULT_CHUNK_BYTES = 8 * 1024 * 1024;
@@ -81,7 +82,7 @@ export async function textOfChunks(chunks: readonly Uint8Array[]): Promise<strin
   const decoder = new TextDecoder();
   let text = '';
   for (const [i, chunk] of chunks.entries()) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (i > 0) await nextTurn();
     // Each chunk was encoded from whole text: it decodes alone. `+` joins without copying the text so far.
     text += decoder.decode(chunk);
   }
