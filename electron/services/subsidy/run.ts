@@ -125,13 +125,10 @@ interface LineRate {
   general: boolean;
 }
 
-/** Subsidised rates by scheme and rates in force: a handful of distinct values in a whole run. */
-const lineRates = new Map<string, LineRate>();
-
 /**
- * The same, by scheme object then rate texts: no key text built per loan (the projection asks
- * once for each of its ~77,000 running loans at 100,000). A scheme's own map holds a handful of
- * rates; it goes with the scheme object.
+ * Subsidised rates by scheme object, then the bank's and the debtor's rate texts: a handful of
+ * distinct values in a whole run, and no key text built per loan (the projection asks once for
+ * each of its ~77,000 running loans at 100,000). A scheme's own map goes with the scheme object.
  */
 const lineRatesByScheme = new WeakMap<Scheme, Map<string, Map<string, LineRate>>>();
 
@@ -146,19 +143,8 @@ function lineRate(scheme: Scheme, bank: string, debtor: string): LineRate {
   let hit = byDebtor.get(debtor);
   if (!hit) {
     if (byDebtor.size >= 1_000) byDebtor.clear();
-    byDebtor.set(debtor, (hit = lineRateByKey(scheme, bank, debtor)));
-  }
-  return hit;
-}
-
-function lineRateByKey(scheme: Scheme, bank: string, debtor: string): LineRate {
-  const key = `${scheme.jenisSubsidi}|${scheme.porsiSubsidiPersen ?? ''}|${bank}|${debtor}`;
-  let hit = lineRates.get(key);
-  if (!hit) {
     const s = scaled(subsidizedRatePercent(subsidyTerms(scheme, { bungaBankPersen: bank, bungaDebiturPersen: debtor })));
-    hit = { text: s.text, int: s.int, intNumber: s.intNumber, scale: s.scale, general: s.scale > 12 };
-    if (lineRates.size >= 10_000) lineRates.clear();
-    lineRates.set(key, hit);
+    byDebtor.set(debtor, (hit = { text: s.text, int: s.int, intNumber: s.intNumber, scale: s.scale, general: s.scale > 12 }));
   }
   return hit;
 }
